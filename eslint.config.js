@@ -1,0 +1,58 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const electronOnly = {
+  paths: [
+    {
+      name: 'electron',
+      message: "Only src/main/electron/, src/main/index.ts and src/preload/ may import 'electron'.",
+    },
+  ],
+};
+
+export default tseslint.config(
+  {
+    ignores: ['out/**', 'dist/**', 'drizzle/**', 'node_modules/**', '.web-data/**', 'tests/e2e/artifacts/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', electronOnly],
+    },
+  },
+  {
+    files: ['src/main/electron/**', 'src/main/index.ts', 'src/preload/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The renderer and the shared layer run in the browser: no Node built-ins, no main-process code.
+    files: ['src/renderer/**/*.{ts,tsx}', 'src/shared/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...electronOnly,
+          patterns: [
+            { group: ['node:*'], message: 'No Node built-ins in renderer or shared code.' },
+            {
+              group: ['**/main/**', '**/preload/**'],
+              message: 'Talk to the main process through the contract.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+);

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+export type Sqlite = Database.Database;
+
+export interface OpenedDatabase {
+  db: Db;
+  sqlite: Sqlite;
+  /** Number of migrations this database has applied (also kept in `PRAGMA user_version`). */
+  schemaVersion: number;
+}
+
+/** Raised when the file was written by a newer app: opening it would risk the shop's data. */
+export class DatabaseTooNewError extends Error {
+  constructor(
+    readonly fileVersion: number,
+    readonly appVersion: number,
+  ) {
+    super(
+      `数据库由更新版本的售后服务台创建（数据结构版本 ${fileVersion}，本程序支持到 ${appVersion}），请升级程序后再打开。` +
+        ` / This database was written by a newer version of After-Sales Desk (schema ${fileVersion}, this app knows ${appVersion}). Update the app to open it.`,
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+/** How many migrations this build of the app ships. */
+export function knownSchemaVersion(migrationsDir: string): number {
+  const journal = JSON.parse(readFileSync(join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  };
+  return journal.entries.length;
+}
+
+function appliedMigrations(sqlite: Sqlite): number {
+  const table = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get();
+  if (!table) return 0;
+  return (sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;
+}
+
+/**
+ * Open (or create) the shop's database, refuse one from a newer app, and bring an older one up to date.
+ * Money lives here, so every commit is synced to disk (`synchronous=FULL`).
+ */
+export function openDatabase(file: string, migrationsDir: string): OpenedDatabase {
+  const sqlite = new Database(file);
+  try {
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+
+    const known = knownSchemaVersion(migrationsDir);
+    const fileVersion = Math.max(
+      sqlite.pragma('user_version', { simple: true }) as number,
+      appliedMigrations(sqlite),
+    );
+    if (fileVersion > known) throw new DatabaseTooNewError(fileVersion, known);
+
+    const db = drizzle(sqlite, { schema });
+    migrate(db, { migrationsFolder: migrationsDir });
+    sqlite.pragma(`user_version = ${known}`);
+    return { db, sqlite, schemaVersion: known };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}

@@ -1,0 +1,197 @@
+import { eq } from 'drizzle-orm';
+import { AppError } from '@shared/errors';
+import type { ParsedInputOf } from '@shared/contract';
+import { permissionsOf } from '@shared/roles';
+import type { AppState } from '@shared/schemas/auth';
+import type { SessionUser } from '@shared/schemas/users';
+import { securitySettings } from '@shared/schemas/settings';
+import { users, type UserRecord } from '../db/schema';
+import { writeAudit } from './audit';
+import type { CallContext } from './context';
+import { hashPassword, verifyPassword } from './passwords';
+import { readSecurity, readShop, writeShop } from './settings';
+import { actorOf, countUsers, findUserByName, getUser, insertUser } from './users';
+
+export const MAX_FAILED_ATTEMPTS = 5;
+export const LOCKOUT_MS = 5 * 60_000;
+
+/** Compared against when the username is unknown, so a miss costs as long as a hit. */
+let decoyHash: Promise<string> | undefined;
+
+export function toSessionUser(u: UserRecord): SessionUser {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    permissions: [...permissionsOf(u.role)],
+  };
+}
+
+export function appState(ctx: CallContext): AppState {
+  const { db } = ctx.deps;
+  return {
+    setupNeeded: countUsers(db) === 0,
+    shopName: readShop(db)?.name ?? null,
+    user: ctx.user && toSessionUser(ctx.user),
+    locked: ctx.session?.locked ?? false,
+    idleLockMinutes: readSecurity(db).idleLockMinutes,
+  };
+}
+
+function beginSession(ctx: CallContext, user: UserRecord): void {
+  const { sessions, now } = ctx.deps;
+  if (ctx.conn.sessionId) sessions.end(ctx.conn.sessionId);
+  ctx.conn.setSessionId(sessions.start(user.id, now()).id);
+}
+
+export async function setup(ctx: CallContext, input: ParsedInputOf<'auth.setup'>): Promise<SessionUser> {
+  const { db, now, scryptN } = ctx.deps;
+  if (countUsers(db) > 0) throw new AppError('CONFLICT', 'setup already done');
+  const passwordHash = await hashPassword(input.admin.password, scryptN);
+  const admin = db.transaction((tx) => {
+    // Checked again inside the transaction: two first-run forms may race.
+    if (countUsers(tx) > 0) throw new AppError('CONFLICT', 'setup already done');
+    const at = now();
+    const user = insertUser(tx, { ...input.admin, role: 'admin', passwordHash }, at, null);
+    const shop = { name: input.shopName, branchCode: input.branchCode, address: '', phone: '', logo: null };
+    writeShop(tx, shop, at);
+    const actor = actorOf(user);
+    writeAudit(tx, { at, actor, action: 'create', entity: 'settings', entityId: 'shop', after: shop });
+    writeAudit(tx, {
+      at,
+      actor,
+      action: 'create',
+      entity: 'settings',
+      entityId: 'security',
+      after: securitySettings.parse({}),
+    });
+    return user;
+  });
+  beginSession(ctx, admin);
+  return toSessionUser(admin);
+}
+
+/**
+ * Count a wrong password against the account. The fifth in a row locks it for five minutes and
+ * ends its sessions. Returns the lock time when this failure caused one.
+ */
+function recordFailure(ctx: CallContext, userId: string): number | null {
+  const { db, now, sessions } = ctx.deps;
+  const lockedUntil = db.transaction((tx) => {
+    const user = getUser(tx, userId);
+    const at = now();
+    const attempts = user.failedAttempts + 1;
+    const lock = attempts >= MAX_FAILED_ATTEMPTS ? at + LOCKOUT_MS : null;
+    tx.update(users)
+      .set({ failedAttempts: lock ? 0 : attempts, lockedUntil: lock ?? user.lockedUntil })
+      .where(eq(users.id, user.id))
+      .run();
+    writeAudit(tx, {
+      at,
+      actor: actorOf(user),
+      action: lock ? 'lockout' : 'signInFailed',
+      entity: 'user',
+      entityId: user.id,
+      after: lock ? { lockedUntil: lock } : { failedAttempts: attempts },
+    });
+    return lock;
+  });
+  if (lockedUntil) sessions.endAllFor(userId);
+  return lockedUntil;
+}
+
+function assertNotLocked(user: UserRecord, now: number): void {
+  if (user.lockedUntil && user.lockedUntil > now) {
+    throw new AppError('ACCOUNT_LOCKED', 'too many wrong passwords', { lockedUntil: user.lockedUntil });
+  }
+}
+
+/** Verify a signed-in user's password (unlock, change password), counting failures like sign-in does. */
+async function confirmPassword(
+  ctx: CallContext,
+  user: UserRecord,
+  password: string,
+  field: string,
+): Promise<void> {
+  assertNotLocked(user, ctx.deps.now());
+  if (await verifyPassword(password, user.passwordHash)) return;
+  const lockedUntil = recordFailure(ctx, user.id);
+  if (lockedUntil) throw new AppError('ACCOUNT_LOCKED', 'too many wrong passwords', { lockedUntil });
+  throw new AppError('VALIDATION', 'wrong password', {
+    fields: [{ path: field, message: 'wrong password' }],
+  });
+}
+
+export async function signIn(ctx: CallContext, input: ParsedInputOf<'auth.signIn'>): Promise<SessionUser> {
+  const { db, now, scryptN } = ctx.deps;
+  const user = findUserByName(db, input.username);
+  if (!user || user.disabled) {
+    decoyHash ??= hashPassword('decoy-password', scryptN);
+    await verifyPassword(input.password, await decoyHash);
+    throw new AppError('UNAUTHENTICATED', 'wrong username or password');
+  }
+  assertNotLocked(user, now());
+  if (!(await verifyPassword(input.password, user.passwordHash))) {
+    const lockedUntil = recordFailure(ctx, user.id);
+    if (lockedUntil) throw new AppError('ACCOUNT_LOCKED', 'too many wrong passwords', { lockedUntil });
+    throw new AppError('UNAUTHENTICATED', 'wrong username or password');
+  }
+  const signedIn = db.transaction((tx) => {
+    const at = now();
+    const fresh = { ...getUser(tx, user.id), failedAttempts: 0, lockedUntil: null, lastSignInAt: at };
+    tx.update(users).set(fresh).where(eq(users.id, user.id)).run();
+    writeAudit(tx, { at, actor: actorOf(fresh), action: 'signIn', entity: 'session', entityId: user.id });
+    return fresh;
+  });
+  beginSession(ctx, signedIn);
+  return toSessionUser(signedIn);
+}
+
+export function signOut(ctx: CallContext): { ok: true } {
+  const { db, now, sessions } = ctx.deps;
+  if (ctx.session) sessions.end(ctx.session.id);
+  ctx.conn.setSessionId(null);
+  if (ctx.user)
+    writeAudit(db, {
+      at: now(),
+      actor: actorOf(ctx.user),
+      action: 'signOut',
+      entity: 'session',
+      entityId: ctx.user.id,
+    });
+  return { ok: true };
+}
+
+export function lock(ctx: CallContext): { ok: true } {
+  if (ctx.session) ctx.session.locked = true;
+  return { ok: true };
+}
+
+export async function unlock(ctx: CallContext, input: ParsedInputOf<'auth.unlock'>): Promise<{ ok: true }> {
+  const { user, session } = ctx;
+  if (!user || !session) throw new AppError('UNAUTHENTICATED', 'not signed in');
+  await confirmPassword(ctx, user, input.password, 'password');
+  session.locked = false;
+  return { ok: true };
+}
+
+export async function changePassword(
+  ctx: CallContext,
+  input: ParsedInputOf<'auth.changePassword'>,
+): Promise<{ ok: true }> {
+  const { user } = ctx;
+  if (!user) throw new AppError('UNAUTHENTICATED', 'not signed in');
+  await confirmPassword(ctx, user, input.currentPassword, 'currentPassword');
+  const passwordHash = await hashPassword(input.newPassword, ctx.deps.scryptN);
+  const { db, now } = ctx.deps;
+  db.transaction((tx) => {
+    const at = now();
+    tx.update(users)
+      .set({ passwordHash, failedAttempts: 0, updatedAt: at })
+      .where(eq(users.id, user.id))
+      .run();
+    writeAudit(tx, { at, actor: actorOf(user), action: 'passwordChange', entity: 'user', entityId: user.id });
+  });
+  return { ok: true };
+}

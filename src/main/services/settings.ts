@@ -1,0 +1,77 @@
+import { eq } from 'drizzle-orm';
+import {
+  securitySettings,
+  shopProfile,
+  type SecuritySettings,
+  type SettingsView,
+  type ShopProfile,
+} from '@shared/schemas/settings';
+import type { ParsedInputOf } from '@shared/contract';
+import { settings } from '../db/schema';
+import { writeAudit, changedFields } from './audit';
+import type { CallContext, Queryable } from './context';
+
+const DEFAULT_SECURITY: SecuritySettings = securitySettings.parse({});
+
+function readKey(q: Queryable, key: string): unknown {
+  const row = q.select().from(settings).where(eq(settings.key, key)).get();
+  return row ? (JSON.parse(row.value) as unknown) : undefined;
+}
+
+function writeKey(q: Queryable, key: string, value: unknown, now: number): void {
+  const json = JSON.stringify(value);
+  q.insert(settings)
+    .values({ key, value: json, updatedAt: now })
+    .onConflictDoUpdate({ target: settings.key, set: { value: json, updatedAt: now } })
+    .run();
+}
+
+/** Null before first-run setup has stored the shop. */
+export function readShop(q: Queryable): ShopProfile | null {
+  const value = readKey(q, 'shop');
+  return value === undefined ? null : shopProfile.parse(value);
+}
+
+export function readSecurity(q: Queryable): SecuritySettings {
+  const value = readKey(q, 'security');
+  return value === undefined ? DEFAULT_SECURITY : securitySettings.parse(value);
+}
+
+export function writeShop(q: Queryable, shop: ShopProfile, now: number): void {
+  writeKey(q, 'shop', shop, now);
+}
+
+export function getSettings(q: Queryable): SettingsView {
+  const shop = readShop(q);
+  if (!shop) throw new Error('settings read before setup');
+  return { shop, security: readSecurity(q) };
+}
+
+export function updateSettings(ctx: CallContext, input: ParsedInputOf<'settings.update'>): SettingsView {
+  const { db, now } = ctx.deps;
+  const actor = ctx.user && { id: ctx.user.id, username: ctx.user.username };
+  return db.transaction((tx) => {
+    const current = getSettings(tx);
+    const at = now();
+    for (const key of ['shop', 'security'] as const) {
+      const next = input[key];
+      if (!next) continue;
+      const diff = changedFields(current[key], next);
+      if (!diff) continue;
+      writeKey(tx, key, next, at);
+      // The logo is a large data URL: record that it changed, not its bytes.
+      const slim = (v: Record<string, unknown>) =>
+        'logo' in v ? { ...v, logo: v.logo ? '(image)' : null } : v;
+      writeAudit(tx, {
+        at,
+        actor,
+        action: 'update',
+        entity: 'settings',
+        entityId: key,
+        before: slim(diff.before),
+        after: slim(diff.after),
+      });
+    }
+    return getSettings(tx);
+  });
+}

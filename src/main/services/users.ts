@@ -1,0 +1,175 @@
+import { and, eq, ne, sql, count } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { AppError } from '@shared/errors';
+import type { ParsedInputOf } from '@shared/contract';
+import type { UserRow } from '@shared/schemas/users';
+import { users, type UserRecord } from '../db/schema';
+import { changedFields, writeAudit } from './audit';
+import type { CallContext, Queryable } from './context';
+import { hashPassword } from './passwords';
+
+export function toUserRow(u: UserRecord): UserRow {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    disabled: u.disabled,
+    lockedUntil: u.lockedUntil,
+    lastSignInAt: u.lastSignInAt,
+    createdAt: u.createdAt,
+    updatedAt: u.updatedAt,
+  };
+}
+
+export function actorOf(user: UserRecord | null): { id: string; username: string } | null {
+  return user && { id: user.id, username: user.username };
+}
+
+export function findUserByName(q: Queryable, username: string): UserRecord | undefined {
+  return q
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${username})`)
+    .get();
+}
+
+export function getUser(q: Queryable, id: string): UserRecord {
+  const user = q.select().from(users).where(eq(users.id, id)).get();
+  if (!user) throw new AppError('NOT_FOUND', 'user not found');
+  return user;
+}
+
+export function countUsers(q: Queryable): number {
+  return q.select({ n: count() }).from(users).get()?.n ?? 0;
+}
+
+export function listUsers(q: Queryable): UserRow[] {
+  return q.select().from(users).orderBy(users.createdAt).all().map(toUserRow);
+}
+
+/** Insert a user row with its audit entry; the caller owns the transaction. */
+export function insertUser(
+  q: Queryable,
+  fields: { username: string; displayName: string; role: UserRecord['role']; passwordHash: string },
+  at: number,
+  actor: { id: string; username: string } | null,
+): UserRecord {
+  if (findUserByName(q, fields.username)) {
+    throw new AppError('CONFLICT', 'username taken', { fields: [{ path: 'username', message: 'taken' }] });
+  }
+  const record: UserRecord = {
+    id: uuidv7(),
+    ...fields,
+    disabled: false,
+    failedAttempts: 0,
+    lockedUntil: null,
+    lastSignInAt: null,
+    createdAt: at,
+    updatedAt: at,
+  };
+  q.insert(users).values(record).run();
+  writeAudit(q, {
+    at,
+    actor: actor ?? { id: record.id, username: record.username },
+    action: 'create',
+    entity: 'user',
+    entityId: record.id,
+    after: toUserRow(record),
+  });
+  return record;
+}
+
+export async function createUser(ctx: CallContext, input: ParsedInputOf<'users.create'>): Promise<UserRow> {
+  const passwordHash = await hashPassword(input.password, ctx.deps.scryptN);
+  const { db, now } = ctx.deps;
+  return db.transaction((tx) =>
+    toUserRow(
+      insertUser(
+        tx,
+        { username: input.username, displayName: input.displayName, role: input.role, passwordHash },
+        now(),
+        actorOf(ctx.user),
+      ),
+    ),
+  );
+}
+
+function activeAdminsOtherThan(q: Queryable, id: string): number {
+  return (
+    q
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.role, 'admin'), eq(users.disabled, false), ne(users.id, id)))
+      .get()?.n ?? 0
+  );
+}
+
+export function updateUser(ctx: CallContext, input: ParsedInputOf<'users.update'>): UserRow {
+  const { db, now, sessions } = ctx.deps;
+  const result = db.transaction((tx) => {
+    const before = getUser(tx, input.id);
+    const next: UserRecord = {
+      ...before,
+      displayName: input.displayName ?? before.displayName,
+      role: input.role ?? before.role,
+      disabled: input.disabled ?? before.disabled,
+    };
+    if (input.disabled && ctx.user?.id === before.id) {
+      throw new AppError('CONFLICT', 'cannot disable yourself', {
+        fields: [{ path: 'disabled', message: 'self' }],
+      });
+    }
+    const losesAdmin =
+      before.role === 'admin' && !before.disabled && (next.role !== 'admin' || next.disabled);
+    if (losesAdmin && activeAdminsOtherThan(tx, before.id) === 0) {
+      throw new AppError('CONFLICT', 'the shop needs at least one active admin', {
+        fields: [{ path: 'role', message: 'last admin' }],
+      });
+    }
+    const diff = changedFields(toUserRow(before), toUserRow(next));
+    if (!diff) return next;
+    next.updatedAt = now();
+    tx.update(users).set(next).where(eq(users.id, before.id)).run();
+    writeAudit(tx, {
+      at: next.updatedAt,
+      actor: actorOf(ctx.user),
+      action: 'update',
+      entity: 'user',
+      entityId: before.id,
+      before: diff.before,
+      after: diff.after,
+    });
+    return next;
+  });
+  if (result.disabled) sessions.endAllFor(result.id);
+  return toUserRow(result);
+}
+
+/** An admin sets a new password; this also lifts a lockout. */
+export async function resetPassword(
+  ctx: CallContext,
+  input: ParsedInputOf<'users.resetPassword'>,
+): Promise<UserRow> {
+  const passwordHash = await hashPassword(input.newPassword, ctx.deps.scryptN);
+  const { db, now, sessions } = ctx.deps;
+  const user = db.transaction((tx) => {
+    const before = getUser(tx, input.id);
+    const at = now();
+    const next = { ...before, passwordHash, failedAttempts: 0, lockedUntil: null, updatedAt: at };
+    tx.update(users).set(next).where(eq(users.id, before.id)).run();
+    writeAudit(tx, {
+      at,
+      actor: actorOf(ctx.user),
+      action: 'passwordReset',
+      entity: 'user',
+      entityId: before.id,
+      before: { lockedUntil: before.lockedUntil },
+      after: { lockedUntil: null },
+    });
+    return next;
+  });
+  // Whoever knew the old password is signed out.
+  if (ctx.user?.id !== user.id) sessions.endAllFor(user.id);
+  return toUserRow(user);
+}

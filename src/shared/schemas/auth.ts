@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { password, sessionUser, username, displayName } from './users';
+import { branchCode, shopName } from './settings';
+
+export const appState = z.object({
+  /** No user exists yet: the first-run screen is shown. */
+  setupNeeded: z.boolean(),
+  shopName: z.string().nullable(),
+  user: sessionUser.nullable(),
+  /** Signed in, but the screen is locked until the password is typed again. */
+  locked: z.boolean(),
+  idleLockMinutes: z.int(),
+});
+export type AppState = z.infer<typeof appState>;
+
+export const setupInput = z
+  .object({
+    shopName,
+    branchCode,
+    admin: z.object({ username, displayName, password }).strict(),
+  })
+  .strict();
+export type SetupInput = z.infer<typeof setupInput>;
+
+/** Sign-in checks only presence: length rules would tell an attacker about the policy. */
+export const signInInput = z
+  .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(128) })
+  .strict();
+export const changePasswordInput = z
+  .object({ currentPassword: z.string().min(1).max(128), newPassword: password })
+  .strict();
+export const unlockInput = z.object({ password: z.string().min(1).max(128) }).strict();
