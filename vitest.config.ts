@@ -29,7 +29,13 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: 'bench', environment: 'node', include: ['tests/bench/**/*.bench.ts'] },
+        test: {
+          name: 'bench',
+          environment: 'node',
+          include: ['tests/bench/**/*.bench.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
       },
     ],
   },
