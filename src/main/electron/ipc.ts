@@ -1,0 +1,62 @@
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import type { Envelope, ErrorCode } from '@shared/errors';
+import type { Core } from '../core';
+import type { Connection } from '../services/context';
+import { isTrustedSender } from './security';
+
+/** The one IPC channel; the preload's window.api.invoke is its only caller. */
+export const RPC_CHANNEL = 'rpc';
+
+function fail(code: ErrorCode, message: string): Envelope<never> {
+  return { ok: false, error: { code, message } };
+}
+
+/** The sender frame can be gone (navigated or closed) by the time the call arrives. */
+function senderUrl(event: IpcMainInvokeEvent): string | null {
+  try {
+    return event.senderFrame?.url ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Route `rpc` calls into the core's dispatch. Each window (webContents) is one connection with its
+ * own session, like one browser tab in browser mode. Returns a function that unregisters the channel.
+ */
+export function registerRpc(core: Core, appUrl: string): () => void {
+  const connections = new Map<number, Connection>();
+
+  function connectionFor(sender: WebContents): Connection {
+    const existing = connections.get(sender.id);
+    if (existing) return existing;
+    const conn: Connection = {
+      sessionId: null,
+      setSessionId(id) {
+        conn.sessionId = id;
+      },
+    };
+    connections.set(sender.id, conn);
+    const id = sender.id;
+    // A closed window signs its user out; the id may be reused by a later window.
+    sender.once('destroyed', () => {
+      if (conn.sessionId) core.deps.sessions.end(conn.sessionId);
+      connections.delete(id);
+    });
+    return conn;
+  }
+
+  ipcMain.handle(RPC_CHANNEL, async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
+    if (!isTrustedSender(senderUrl(event), appUrl)) return fail('FORBIDDEN', 'untrusted sender');
+    if (typeof method !== 'string') return fail('UNKNOWN_METHOD', 'method must be a string');
+    try {
+      return await core.dispatch(method, input, connectionFor(event.sender));
+    } catch (error) {
+      // dispatch promises never to throw; keep the envelope contract even if it does.
+      core.deps.log.error(`rpc ${method} failed`, error);
+      return fail('INTERNAL', 'internal error');
+    }
+  });
+
+  return () => ipcMain.removeHandler(RPC_CHANNEL);
+}

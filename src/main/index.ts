@@ -1,0 +1,89 @@
+// The Electron app: one instance, one database, one locked-down window.
+import { app, dialog, type BrowserWindow } from 'electron';
+import { createCore, type Core } from './core';
+import { DatabaseTooNewError } from './db/open';
+import { registerRpc } from './electron/ipc';
+import { corePaths, useSeparateDevProfile } from './electron/paths';
+import { isAllowedNavigation, WINDOW_TITLE } from './electron/security';
+import { appPage, createMainWindow, installMenu } from './electron/window';
+
+// Every renderer is sandboxed, whatever options a future window forgets to set.
+app.enableSandbox();
+useSeparateDevProfile();
+if (process.platform === 'win32') app.setAppUserModelId('com.aftersales.desk');
+
+// A second copy would open a second writer on the same SQLite file: hand over to the first one instead.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  const page = appPage();
+  let core: Core | null = null;
+  let mainWindow: BrowserWindow | null = null;
+
+  const fatal = (headline: string, error: unknown): void => {
+    console.error(`[after-sales] ${headline}`, error);
+    // DatabaseTooNewError already says, in Chinese and English, what to do.
+    const detail = error instanceof Error ? error.message : String(error);
+    dialog.showErrorBox(
+      WINDOW_TITLE,
+      error instanceof DatabaseTooNewError ? detail : `${headline}\n\n${detail}`,
+    );
+    app.quit();
+  };
+
+  const openWindow = (): void => {
+    mainWindow = createMainWindow(page);
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  };
+
+  const start = (): void => {
+    try {
+      core = createCore(corePaths());
+    } catch (error) {
+      fatal('无法打开数据库，程序将退出。/ The database could not be opened; the app will quit.', error);
+      return;
+    }
+    installMenu();
+    registerRpc(core, page.url);
+    openWindow();
+  };
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  // Backstop for every webContents, including any window created later (e.g. for printing):
+  // no navigation away from the app page, no new windows, no <webview>.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => {
+      if (!isAllowedNavigation(event.url, page.url)) event.preventDefault();
+    });
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  // Quit on every platform, macOS included: a counter app with no window should not keep the
+  // database open in the background, and the next launch simply opens a fresh window.
+  app.on('window-all-closed', () => app.quit());
+  app.on('activate', () => {
+    if (core && !mainWindow) openWindow();
+  });
+
+  app.on('will-quit', () => {
+    try {
+      core?.close();
+    } catch (error) {
+      console.error('[after-sales] closing the database failed', error);
+    }
+    core = null;
+  });
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fatal('程序无法启动。/ The app could not start.', error));
+}
