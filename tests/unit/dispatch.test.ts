@@ -49,13 +49,11 @@ describe('dispatch boundary', () => {
   it('reports nested field paths', async () => {
     const fresh = startApp();
     try {
-      const result = await fresh
-        .connect()
-        .raw('auth.setup', {
-          shopName: '店',
-          branchCode: 'B',
-          admin: { username: 'a', displayName: 'A', password: '1' },
-        });
+      const result = await fresh.connect().raw('auth.setup', {
+        shopName: '店',
+        branchCode: 'B',
+        admin: { username: 'a', displayName: 'A', password: '1' },
+      });
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.error.details?.fields?.map((f) => f.path).sort()).toEqual([

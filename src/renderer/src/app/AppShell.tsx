@@ -1,0 +1,28 @@
+import { Layout } from 'antd';
+import { HeaderBar } from './HeaderBar';
+import { AppRoutes } from './AppRoutes';
+import { SessionContext, type Session } from './session';
+import { SideMenu } from './SideMenu';
+import { useIdleLock } from './useIdleLock';
+
+/** The signed-in frame: header, side menu and the routed page. */
+export function AppShell({ session }: { session: Session }) {
+  useIdleLock(session.idleLockMinutes);
+  return (
+    <SessionContext value={session}>
+      <Layout className="shell">
+        <Layout.Header className="shell__header">
+          <HeaderBar />
+        </Layout.Header>
+        <Layout>
+          <Layout.Sider theme="light" width={208} className="shell__sider">
+            <SideMenu />
+          </Layout.Sider>
+          <Layout.Content className="shell__content">
+            <AppRoutes />
+          </Layout.Content>
+        </Layout>
+      </Layout>
+    </SessionContext>
+  );
+}

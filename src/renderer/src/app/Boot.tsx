@@ -1,0 +1,39 @@
+import { Button, Flex, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useAuthState } from '../api/auth';
+import { LoadingScreen } from '../components/LoadingScreen';
+import { errorMessage } from '../i18n/errorMessage';
+import { FirstRunPage } from '../pages/auth/FirstRunPage';
+import { LockScreen } from '../pages/auth/LockScreen';
+import { SignInPage } from '../pages/auth/SignInPage';
+import { AppShell } from './AppShell';
+
+/** First run → sign in → lock screen → the app, all decided by `auth.state`. */
+export function Boot() {
+  const { t } = useTranslation();
+  const state = useAuthState();
+
+  if (state.isPending) return <LoadingScreen />;
+  if (state.isError) {
+    return (
+      <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
+        <Result
+          status="error"
+          title={t('app.loadFailed')}
+          subTitle={errorMessage(state.error, t)}
+          extra={
+            <Button type="primary" onClick={() => void state.refetch()}>
+              {t('app.retry')}
+            </Button>
+          }
+        />
+      </Flex>
+    );
+  }
+
+  const { setupNeeded, user, locked, shopName, idleLockMinutes } = state.data;
+  if (setupNeeded) return <FirstRunPage />;
+  if (!user) return <SignInPage shopName={shopName} />;
+  if (locked) return <LockScreen user={user} />;
+  return <AppShell session={{ user, shopName, idleLockMinutes }} />;
+}

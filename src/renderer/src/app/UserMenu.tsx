@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { App, Button, Dropdown, type MenuProps } from 'antd';
+import { DownOutlined, KeyOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useLock, useSignOut } from '../api/auth';
+import { RoleTag } from '../components/RoleTag';
+import { ChangePasswordModal } from './ChangePasswordModal';
+import { useSession } from './session';
+
+/** Current user and role; change password, lock the screen, sign out. */
+export function UserMenu() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const signOut = useSignOut();
+  const { message } = App.useApp();
+  const lock = useLock();
+  const [changingPassword, setChangingPassword] = useState(false);
+
+  const items: MenuProps['items'] = [
+    {
+      key: 'changePassword',
+      icon: <KeyOutlined />,
+      label: <span data-testid="menu-change-password">{t('header.changePassword')}</span>,
+    },
+    {
+      key: 'lock',
+      icon: <LockOutlined />,
+      label: <span data-testid="menu-lock">{t('header.lockScreen')}</span>,
+    },
+    { type: 'divider' },
+    {
+      key: 'signOut',
+      icon: <LogoutOutlined />,
+      danger: true,
+      label: <span data-testid="menu-sign-out">{t('header.signOut')}</span>,
+    },
+  ];
+  const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'changePassword') setChangingPassword(true);
+    if (key === 'lock') lock.mutate();
+    if (key === 'signOut') {
+      // The next person at the counter should not see this user's notices.
+      message.destroy();
+      signOut.mutate();
+    }
+  };
+
+  return (
+    <>
+      <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
+        <Button type="text" data-testid="user-menu" loading={signOut.isPending}>
+          <UserOutlined />
+          <span data-testid="current-user">{user.displayName}</span>
+          <RoleTag role={user.role} />
+          <DownOutlined />
+        </Button>
+      </Dropdown>
+      {changingPassword && <ChangePasswordModal onClose={() => setChangingPassword(false)} />}
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import { createContext, useContext } from 'react';
+import type { Permission } from '@shared/roles';
+import type { SessionUser } from '@shared/schemas/users';
+
+/** The signed-in, unlocked session as the shell sees it. */
+export interface Session {
+  user: SessionUser;
+  shopName: string | null;
+  idleLockMinutes: number;
+}
+
+export const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside the signed-in shell');
+  return session;
+}
+
+/** Whether the current user holds a permission. The server decides; this only hides controls. */
+export function useCan(permission: Permission): boolean {
+  return useSession().user.permissions.includes(permission);
+}

@@ -1,0 +1,23 @@
+import type { FormInstance } from 'antd';
+import type { TFunction } from 'i18next';
+import { ApiError } from '../api/client';
+import { issueMessage } from '../i18n/errorMessage';
+
+function hasField(values: unknown, path: string[]): boolean {
+  let node: unknown = values;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return false;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return true;
+}
+
+/** Mark the form fields a server error names (zod paths match the form's field names). */
+export function showFieldErrors(form: FormInstance, error: unknown, t: TFunction): void {
+  if (!(error instanceof ApiError)) return;
+  const values: unknown = form.getFieldsValue(true);
+  const fields = (error.details?.fields ?? [])
+    .map((issue) => ({ name: issue.path.split('.'), errors: [issueMessage(issue, t)] }))
+    .filter((field) => hasField(values, field.name));
+  if (fields.length > 0) form.setFields(fields);
+}

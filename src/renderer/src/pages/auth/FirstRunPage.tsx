@@ -1,0 +1,90 @@
+import { Alert, Button, Divider, Form, Input } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSetup } from '../../api/auth';
+import { AuthLayout } from '../../components/AuthLayout';
+import { showFieldErrors } from '../../components/formErrors';
+import { normalizeBranchCode, useFormRules } from '../../components/formRules';
+import { errorMessage } from '../../i18n/errorMessage';
+
+interface SetupValues {
+  shopName: string;
+  branchCode: string;
+  admin: { username: string; displayName: string; password: string };
+  confirmPassword: string;
+}
+
+/** Shown once, while no user exists: the shop and its first administrator. */
+export function FirstRunPage() {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<SetupValues>();
+  const setup = useSetup();
+  const rules = useFormRules();
+
+  const submit = ({ shopName, branchCode, admin }: SetupValues) =>
+    setup.mutate({ shopName, branchCode, admin }, { onError: (error) => showFieldErrors(form, error, t) });
+
+  return (
+    <AuthLayout title={t('setup.title')} subtitle={t('setup.intro')} width={480}>
+      <Form<SetupValues>
+        form={form}
+        name="setup"
+        layout="vertical"
+        data-testid="setup-form"
+        onFinish={submit}
+      >
+        <Divider titlePlacement="start" plain>
+          {t('setup.shopSection')}
+        </Divider>
+        <Form.Item label={t('setup.shopName')} name="shopName" rules={rules.shopName}>
+          <Input autoFocus maxLength={60} />
+        </Form.Item>
+        <Form.Item
+          label={t('setup.branchCode')}
+          name="branchCode"
+          rules={rules.branchCode}
+          normalize={normalizeBranchCode}
+          extra={t('setup.branchCodeHelp')}
+        >
+          <Input maxLength={8} placeholder="BJ01" />
+        </Form.Item>
+        <Divider titlePlacement="start" plain>
+          {t('setup.adminSection')}
+        </Divider>
+        <Form.Item label={t('setup.adminUsername')} name={['admin', 'username']} rules={rules.username}>
+          <Input autoComplete="username" maxLength={32} placeholder="admin" />
+        </Form.Item>
+        <Form.Item label={t('setup.displayName')} name={['admin', 'displayName']} rules={rules.displayName}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item
+          label={t('setup.password')}
+          name={['admin', 'password']}
+          rules={rules.password}
+          extra={t('setup.passwordHelp')}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          label={t('setup.confirmPassword')}
+          name="confirmPassword"
+          dependencies={[['admin', 'password']]}
+          rules={rules.confirmOf(['admin', 'password'])}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        {setup.error && (
+          <Alert
+            type="error"
+            showIcon
+            title={errorMessage(setup.error, t)}
+            data-testid="setup-error"
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        <Button type="primary" htmlType="submit" block loading={setup.isPending} data-testid="setup-submit">
+          {t('setup.submit')}
+        </Button>
+      </Form>
+    </AuthLayout>
+  );
+}
