@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startDesk, type Desk } from './fixture';
@@ -136,5 +137,47 @@ describe('foundation, as a shop owner and a clerk would use it', () => {
     await page.getByTestId('lang-en-US').click();
     await page.reload();
     await expect.poll(() => page.getByTestId('nav-home').textContent()).toBe('Home');
+  });
+
+  it('the admin fills in the shop profile with a logo, then locks and unlocks the screen', async () => {
+    const page = await desk.open();
+    await signIn(page, ADMIN.username, ADMIN.password);
+    await page.getByTestId('nav-settings').click();
+    const shop = page.getByTestId('settings-shop-form');
+    await shop.waitFor();
+    await shop.getByLabel('地址').fill('北京市朝阳区东大街 18 号');
+    await shop.getByLabel('电话').fill('010-8888 6666');
+    await page
+      .locator('input[type=file]')
+      .setInputFiles(join(import.meta.dirname, '../../resources/icon.png'));
+    await page.getByTestId('settings-logo-preview').waitFor();
+    await page.getByTestId('settings-shop-submit').click();
+    await expect
+      .poll(() => {
+        const row = desk.core.database.sqlite
+          .prepare("SELECT value FROM settings WHERE key = 'shop'")
+          .get() as {
+          value: string;
+        };
+        return JSON.parse(row.value) as { address: string; logo: string | null };
+      })
+      .toMatchObject({
+        address: '北京市朝阳区东大街 18 号',
+        logo: expect.stringMatching(/^data:image\/png;base64,/),
+      });
+    await desk.shot(page, '08-settings');
+
+    // Leaving the counter: lock, a wrong password is refused, the right one unlocks.
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('menu-lock').click();
+    const lock = page.getByTestId('lock-form');
+    await lock.waitFor();
+    await desk.shot(page, '09-lock-screen');
+    await lock.getByLabel('密码').fill('someone-guessing');
+    await page.getByTestId('unlock-submit').click();
+    await page.getByTestId('lock-error').waitFor();
+    await lock.getByLabel('密码').fill(ADMIN.password);
+    await page.getByTestId('unlock-submit').click();
+    await page.getByTestId('settings-shop-form').waitFor();
   });
 });

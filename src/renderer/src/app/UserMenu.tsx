@@ -37,12 +37,10 @@ export function UserMenu() {
   ];
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'changePassword') setChangingPassword(true);
+    // The next person at the counter should not see this user's notices.
+    if (key === 'lock' || key === 'signOut') message.destroy();
     if (key === 'lock') lock.mutate();
-    if (key === 'signOut') {
-      // The next person at the counter should not see this user's notices.
-      message.destroy();
-      signOut.mutate();
-    }
+    if (key === 'signOut') signOut.mutate();
   };
 
   return (
