@@ -34,7 +34,9 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/bench/**/*.bench.test.ts'],
           testTimeout: 300_000,
-          hookTimeout: 300_000,
+          hookTimeout: 600_000,
+          // One benchmark at a time: parallel files would measure each other.
+          fileParallelism: false,
         },
       },
     ],

@@ -35,6 +35,7 @@ export function createCore(options: CoreOptions): Core {
     now: options.now ?? Date.now,
     log: options.log ?? consoleLogger,
     scryptN: options.scryptN,
+    dataDir: options.dataDir,
   };
   return {
     deps,

@@ -5,6 +5,35 @@ import { appState, changePasswordInput, setupInput, signInInput, unlockInput } f
 import { createUserInput, resetPasswordInput, sessionUser, updateUserInput, userRow } from './schemas/users';
 import { auditFacets, auditList, auditListInput } from './schemas/audit';
 import { settingsView, updateSettingsInput } from './schemas/settings';
+import { id } from './schemas/common';
+import {
+  checkPhoneInput,
+  createCustomerInput,
+  customer,
+  customerList,
+  listCustomersInput,
+  mergeCustomersInput,
+  phoneMatch,
+  updateCustomerInput,
+} from './schemas/customers';
+import { createDeviceInput, device, updateDeviceInput } from './schemas/devices';
+import {
+  addAttachmentInput,
+  assignInput,
+  attachmentData,
+  createWorkOrderInput,
+  listWorkOrdersInput,
+  noteInput,
+  overrideWarrantyInput,
+  transitionInput,
+  updateWorkOrderInput,
+  workOrderDetail,
+  workOrderList,
+  workOrderRow,
+} from './schemas/workOrders';
+import { searchInput, searchResult } from './schemas/search';
+
+const byId = z.object({ id }).strict();
 
 /**
  * Who may call a method: anyone (`public`), any signed-in user (`signedIn`), or holders of a
@@ -48,6 +77,74 @@ export const contract = {
 
   'settings.get': method({ input: empty, output: settingsView, access: 'settings.read' }),
   'settings.update': method({ input: updateSettingsInput, output: settingsView, access: 'settings.write' }),
+
+  'search.global': method({ input: searchInput, output: searchResult, access: 'customers.read' }),
+
+  'customers.list': method({ input: listCustomersInput, output: customerList, access: 'customers.read' }),
+  'customers.get': method({
+    input: byId,
+    output: z.object({ customer, devices: z.array(device), workOrders: z.array(workOrderRow) }),
+    access: 'customers.read',
+  }),
+  'customers.checkPhone': method({
+    input: checkPhoneInput,
+    output: z.array(phoneMatch),
+    access: 'customers.read',
+  }),
+  'customers.create': method({ input: createCustomerInput, output: customer, access: 'customers.write' }),
+  'customers.update': method({ input: updateCustomerInput, output: customer, access: 'customers.write' }),
+  'customers.archive': method({ input: byId, output: customer, access: 'customers.write' }),
+  'customers.restore': method({ input: byId, output: customer, access: 'customers.write' }),
+  'customers.merge': method({ input: mergeCustomersInput, output: customer, access: 'customers.merge' }),
+
+  'devices.get': method({
+    input: byId,
+    output: z.object({ device, workOrders: z.array(workOrderRow) }),
+    access: 'customers.read',
+  }),
+  'devices.create': method({ input: createDeviceInput, output: device, access: 'customers.write' }),
+  'devices.update': method({ input: updateDeviceInput, output: device, access: 'customers.write' }),
+  'devices.archive': method({ input: byId, output: device, access: 'customers.write' }),
+  'devices.restore': method({ input: byId, output: device, access: 'customers.write' }),
+
+  'workOrders.list': method({ input: listWorkOrdersInput, output: workOrderList, access: 'workOrders.read' }),
+  'workOrders.get': method({ input: byId, output: workOrderDetail, access: 'workOrders.read' }),
+  'workOrders.create': method({
+    input: createWorkOrderInput,
+    output: workOrderDetail,
+    access: 'workOrders.write',
+  }),
+  'workOrders.update': method({
+    input: updateWorkOrderInput,
+    output: workOrderDetail,
+    access: 'workOrders.write',
+  }),
+  'workOrders.transition': method({
+    input: transitionInput,
+    output: workOrderDetail,
+    access: 'workOrders.transition',
+  }),
+  'workOrders.assign': method({ input: assignInput, output: workOrderDetail, access: 'workOrders.assign' }),
+  'workOrders.addNote': method({ input: noteInput, output: workOrderDetail, access: 'workOrders.write' }),
+  'workOrders.overrideWarranty': method({
+    input: overrideWarrantyInput,
+    output: workOrderDetail,
+    access: 'workOrders.overrideWarranty',
+  }),
+  'workOrders.addAttachment': method({
+    input: addAttachmentInput,
+    output: workOrderDetail,
+    access: 'workOrders.write',
+  }),
+  'workOrders.attachment': method({ input: byId, output: attachmentData, access: 'workOrders.read' }),
+  /** Who can be assigned: active technicians (and managers, who also repair in small shops). */
+  'workOrders.technicians': method({
+    input: empty,
+    output: z.array(
+      z.object({ id, displayName: z.string(), role: z.enum(['technician', 'manager', 'admin']) }),
+    ),
+    access: 'workOrders.read',
+  }),
 } as const;
 
 export type Contract = typeof contract;

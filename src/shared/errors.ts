@@ -25,6 +25,8 @@ export interface ErrorDetails {
   fields?: FieldIssue[];
   /** Epoch ms, for ACCOUNT_LOCKED. */
   lockedUntil?: number;
+  /** Records the conflict is with, e.g. customers who already have this phone number. */
+  matches?: { id: string; label: string }[];
 }
 
 export interface RpcError {

@@ -8,14 +8,40 @@ export const PERMISSIONS = [
   'audit.read',
   'settings.read',
   'settings.write',
+  'customers.read',
+  'customers.write',
+  'customers.merge',
+  'workOrders.read',
+  'workOrders.write',
+  'workOrders.transition',
+  'workOrders.assign',
+  'workOrders.overrideWarranty',
+  /** The device's unlock PIN or pattern: the bench needs it, the counter only types it in. */
+  'workOrders.viewPassword',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  manager: ['users.read', 'audit.read', 'settings.read'],
-  clerk: ['settings.read'],
-  technician: ['settings.read'],
+  manager: PERMISSIONS.filter((p) => p !== 'users.write' && p !== 'settings.write'),
+  clerk: [
+    'settings.read',
+    'customers.read',
+    'customers.write',
+    'workOrders.read',
+    'workOrders.write',
+    'workOrders.transition',
+    'workOrders.assign',
+    'workOrders.overrideWarranty',
+  ],
+  technician: [
+    'settings.read',
+    'customers.read',
+    'workOrders.read',
+    'workOrders.write',
+    'workOrders.transition',
+    'workOrders.viewPassword',
+  ],
 };
 
 export function permissionsOf(role: Role): readonly Permission[] {

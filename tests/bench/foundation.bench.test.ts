@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
@@ -7,26 +5,11 @@ import { auditLog } from '../../src/main/db/schema';
 import { listAudit } from '../../src/main/services/audit';
 import { hashPassword, verifyPassword } from '../../src/main/services/passwords';
 import { startApp, setUpShop, type Client, type TestApp } from '../unit/harness';
+import { measure, recordFigures } from './figures';
 
 /** Named figures; `npm run bench` prints them as one JSON object. */
 const figures: Record<string, number> = {};
 const AUDIT_ROWS = 200_000;
-const SAMPLES = 200;
-
-function p95(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return Number((sorted[Math.ceil(sorted.length * 0.95) - 1] ?? 0).toFixed(3));
-}
-
-async function measure(run: () => unknown): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < SAMPLES + 20; i++) {
-    const start = performance.now();
-    await run();
-    if (i >= 20) samples.push(performance.now() - start); // the first runs warm caches
-  }
-  return p95(samples);
-}
 
 let app: TestApp;
 let admin: Client;
@@ -60,8 +43,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   app.cleanup();
-  mkdirSync(resolve('out'), { recursive: true });
-  writeFileSync(resolve('out/bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
+  recordFigures(figures);
 });
 
 describe('foundation benchmarks', () => {

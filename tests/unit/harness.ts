@@ -106,9 +106,11 @@ export async function signedInAs(
 export function snapshot(core: Core): string {
   const sqlite = core.database.sqlite;
   const tables = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    .all() as { name: string }[];
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .all() as { name: string; sql: string | null }[];
+  // FTS5 keeps some shadow tables WITHOUT ROWID; those scan in primary-key order anyway.
+  const order = (sql: string | null) => (/without\s+rowid\s*$/i.test(sql ?? '') ? '' : ' ORDER BY rowid');
   return JSON.stringify(
-    tables.map(({ name }) => [name, sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]),
+    tables.map(({ name, sql }) => [name, sqlite.prepare(`SELECT * FROM "${name}"${order(sql)}`).all()]),
   );
 }

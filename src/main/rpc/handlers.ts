@@ -1,35 +1,20 @@
 import type { Method, OutputOf, ParsedInputOf } from '@shared/contract';
 import type { CallContext } from '../services/context';
-import * as auth from '../services/auth';
-import * as users from '../services/users';
-import * as audit from '../services/audit';
-import * as settings from '../services/settings';
+import { foundationHandlers } from './handlers/foundation';
+import { customerHandlers } from './handlers/customers';
+import { workOrderHandlers } from './handlers/workOrders';
 
 export type Handler<M extends Method> = (
   input: ParsedInputOf<M>,
   ctx: CallContext,
 ) => OutputOf<M> | Promise<OutputOf<M>>;
 
+/** Handlers for the methods whose names start with `prefix`, e.g. HandlersFor<'customers.'>. */
+export type HandlersFor<Prefix extends string> = {
+  [M in Method as M extends `${Prefix}${string}` ? M : never]: Handler<M>;
+};
+
 /** One handler per contract method; the type makes a missing or extra one a compile error. */
 export type Handlers = { [M in Method]: Handler<M> };
 
-export const handlers: Handlers = {
-  'auth.state': (_, ctx) => auth.appState(ctx),
-  'auth.setup': (input, ctx) => auth.setup(ctx, input),
-  'auth.signIn': (input, ctx) => auth.signIn(ctx, input),
-  'auth.signOut': (_, ctx) => auth.signOut(ctx),
-  'auth.lock': (_, ctx) => auth.lock(ctx),
-  'auth.unlock': (input, ctx) => auth.unlock(ctx, input),
-  'auth.changePassword': (input, ctx) => auth.changePassword(ctx, input),
-
-  'users.list': (_, ctx) => users.listUsers(ctx.deps.db),
-  'users.create': (input, ctx) => users.createUser(ctx, input),
-  'users.update': (input, ctx) => users.updateUser(ctx, input),
-  'users.resetPassword': (input, ctx) => users.resetPassword(ctx, input),
-
-  'audit.list': (input, ctx) => audit.listAudit(ctx.deps.db, input),
-  'audit.facets': (_, ctx) => audit.auditFacets(ctx.deps.db),
-
-  'settings.get': (_, ctx) => settings.getSettings(ctx.deps.db),
-  'settings.update': (input, ctx) => settings.updateSettings(ctx, input),
-};
+export const handlers: Handlers = { ...foundationHandlers, ...customerHandlers, ...workOrderHandlers };

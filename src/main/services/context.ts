@@ -19,6 +19,8 @@ export interface Deps {
   log: Logger;
   /** scrypt cost for new hashes; the default is production strength. */
   scryptN?: number;
+  /** The data folder (attachments live in its attachments/ directory); unset in bare service tests. */
+  dataDir?: string;
 }
 
 /** The transport's link to one window or browser tab; it carries that caller's session id. */

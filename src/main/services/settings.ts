@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
 import {
+  counterSettings,
+  type CounterSettings,
   securitySettings,
   shopProfile,
   type SecuritySettings,
@@ -12,6 +14,7 @@ import { writeAudit, changedFields } from './audit';
 import type { CallContext, Queryable } from './context';
 
 const DEFAULT_SECURITY: SecuritySettings = securitySettings.parse({});
+const DEFAULT_COUNTER: CounterSettings = counterSettings.parse({});
 
 function readKey(q: Queryable, key: string): unknown {
   const row = q.select().from(settings).where(eq(settings.key, key)).get();
@@ -37,6 +40,11 @@ export function readSecurity(q: Queryable): SecuritySettings {
   return value === undefined ? DEFAULT_SECURITY : securitySettings.parse(value);
 }
 
+export function readCounter(q: Queryable): CounterSettings {
+  const value = readKey(q, 'counter');
+  return value === undefined ? DEFAULT_COUNTER : counterSettings.parse(value);
+}
+
 export function writeShop(q: Queryable, shop: ShopProfile, now: number): void {
   writeKey(q, 'shop', shop, now);
 }
@@ -44,7 +52,7 @@ export function writeShop(q: Queryable, shop: ShopProfile, now: number): void {
 export function getSettings(q: Queryable): SettingsView {
   const shop = readShop(q);
   if (!shop) throw new Error('settings read before setup');
-  return { shop, security: readSecurity(q) };
+  return { shop, security: readSecurity(q), counter: readCounter(q) };
 }
 
 export function updateSettings(ctx: CallContext, input: ParsedInputOf<'settings.update'>): SettingsView {
@@ -53,7 +61,7 @@ export function updateSettings(ctx: CallContext, input: ParsedInputOf<'settings.
   return db.transaction((tx) => {
     const current = getSettings(tx);
     const at = now();
-    for (const key of ['shop', 'security'] as const) {
+    for (const key of ['shop', 'security', 'counter'] as const) {
       const next = input[key];
       if (!next) continue;
       const diff = changedFields(current[key], next);

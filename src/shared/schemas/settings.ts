@@ -37,9 +37,64 @@ export const securitySettings = z
   .strict();
 export type SecuritySettings = z.infer<typeof securitySettings>;
 
-export const settingsView = z.object({ shop: shopProfile, security: securitySettings });
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+const label = z.string().trim().min(1).max(20);
+
+/** How the counter works: lists the shop can change, promised-date SLAs, warranty rules, printing. */
+export const counterSettings = z
+  .object({
+    customerLevels: z.array(label).min(1).max(20).default(['普通', 'VIP']),
+    deviceCategories: z.array(label).min(1).max(50).default(['手机', '电脑', '平板', '家电', '汽车', '其他']),
+    /** Hours from intake to the promised date, per priority. */
+    slaHours: z
+      .object({
+        low: z
+          .int()
+          .min(1)
+          .max(24 * 90),
+        normal: z
+          .int()
+          .min(1)
+          .max(24 * 90),
+        high: z
+          .int()
+          .min(1)
+          .max(24 * 90),
+        urgent: z
+          .int()
+          .min(1)
+          .max(24 * 90),
+      })
+      .strict()
+      .default({ low: 120, normal: 72, high: 24, urgent: 4 }),
+    /** Days after delivery during which a return of the same device is a warranty rework. */
+    repairWarrantyDays: z.int().min(0).max(365).default(90),
+    /** Intake receipt copies: 1 (customer) or 2 (customer + shop stub). */
+    intakeCopies: z.union([z.literal(1), z.literal(2)]).default(2),
+    /** Printed at the foot of the intake receipt. */
+    terms: z
+      .string()
+      .max(1000)
+      .default(
+        '1. 请凭本单取机，遗失请携带身份证件办理。\n2. 设备内数据请自行备份，维修过程中数据丢失本店不承担责任。\n3. 维修完成通知后 90 天未取机的，本店按相关规定处理。\n4. 非本店维修造成的损坏不在保修范围内。',
+      ),
+  })
+  .strict();
+export type CounterSettings = z.infer<typeof counterSettings>;
+
+export const settingsView = z.object({
+  shop: shopProfile,
+  security: securitySettings,
+  counter: counterSettings,
+});
 export type SettingsView = z.infer<typeof settingsView>;
 
 export const updateSettingsInput = z
-  .object({ shop: shopProfile.optional(), security: securitySettings.optional() })
+  .object({
+    shop: shopProfile.optional(),
+    security: securitySettings.optional(),
+    counter: counterSettings.optional(),
+  })
   .strict();

@@ -1,3 +1,7 @@
 export * from './users';
 export * from './settings';
 export * from './audit';
+export * from './sequences';
+export * from './customers';
+export * from './devices';
+export * from './workOrders';

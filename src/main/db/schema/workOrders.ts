@@ -1,0 +1,110 @@
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { WorkOrderStatus } from '@shared/workOrderStatus';
+import type { WarrantyStatus } from '@shared/warranty';
+import type { Priority } from '@shared/schemas/settings';
+import type { CHANNELS, SERVICE_TYPES, APPROVAL_METHODS, EVENT_KINDS } from '@shared/schemas/workOrders';
+import { customers } from './customers';
+import { devices } from './devices';
+import { users } from './users';
+
+export const workOrders = sqliteTable(
+  'work_orders',
+  {
+    id: text('id').primaryKey(),
+    orderNo: text('order_no').notNull(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    deviceId: text('device_id')
+      .notNull()
+      .references(() => devices.id),
+    status: text('status').$type<WorkOrderStatus>().notNull(),
+    channel: text('channel').$type<(typeof CHANNELS)[number]>().notNull(),
+    serviceType: text('service_type').$type<(typeof SERVICE_TYPES)[number]>().notNull(),
+    priority: text('priority').$type<Priority>().notNull(),
+    reportedFault: text('reported_fault').notNull(),
+    /** JSON array of accessory keys. */
+    accessories: text('accessories').notNull().default('[]'),
+    accessoriesNote: text('accessories_note').notNull().default(''),
+    condition: text('condition').notNull().default(''),
+    devicePassword: text('device_password').notNull().default(''),
+    warrantyStatus: text('warranty_status').$type<WarrantyStatus>().notNull(),
+    warrantyComputed: text('warranty_computed').$type<WarrantyStatus>().notNull(),
+    warrantyOverrideReason: text('warranty_override_reason'),
+    reworkOfId: text('rework_of_id'),
+    promisedAt: integer('promised_at').notNull(),
+    technicianId: text('technician_id').references(() => users.id),
+    diagnosis: text('diagnosis').notNull().default(''),
+    /** Fen. */
+    estimate: integer('estimate'),
+    approvalBy: text('approval_by'),
+    approvalMethod: text('approval_method').$type<(typeof APPROVAL_METHODS)[number]>(),
+    approvalAt: integer('approval_at'),
+    approvalRecordedBy: text('approval_recorded_by'),
+    resolution: text('resolution').notNull().default(''),
+    cancelReason: text('cancel_reason'),
+    readyAt: integer('ready_at'),
+    deliveredAt: integer('delivered_at'),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('work_orders_no_unique').on(t.orderNo),
+    index('work_orders_status_created').on(t.status, t.createdAt),
+    index('work_orders_created').on(t.createdAt),
+    index('work_orders_customer').on(t.customerId, t.createdAt),
+    index('work_orders_device').on(t.deviceId, t.createdAt),
+    index('work_orders_technician_status').on(t.technicianId, t.status),
+    index('work_orders_status_promised').on(t.status, t.promisedAt),
+    index('work_orders_rework_of').on(t.reworkOfId),
+    // Status counts under a list filter read these instead of the whole table.
+    index('work_orders_channel_status').on(t.channel, t.status),
+    index('work_orders_warranty_status').on(t.warrantyStatus, t.status),
+    index('work_orders_service_status').on(t.serviceType, t.status),
+    index('work_orders_status_updated').on(t.status, t.updatedAt),
+  ],
+);
+
+export const workOrderEvents = sqliteTable(
+  'work_order_events',
+  {
+    id: text('id').primaryKey(),
+    workOrderId: text('work_order_id')
+      .notNull()
+      .references(() => workOrders.id),
+    at: integer('at').notNull(),
+    userId: text('user_id'),
+    username: text('username'),
+    kind: text('kind').$type<(typeof EVENT_KINDS)[number]>().notNull(),
+    fromStatus: text('from_status').$type<WorkOrderStatus>(),
+    toStatus: text('to_status').$type<WorkOrderStatus>(),
+    note: text('note').notNull().default(''),
+    /** JSON object with the details of an edit or an assignment. */
+    data: text('data'),
+  },
+  (t) => [index('work_order_events_order').on(t.workOrderId, t.at)],
+);
+
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    workOrderId: text('work_order_id')
+      .notNull()
+      .references(() => workOrders.id),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    /** File name inside the data folder's attachments/ directory. */
+    storedName: text('stored_name').notNull(),
+    sha256: text('sha256').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('attachments_order').on(t.workOrderId)],
+);
+
+export type WorkOrderRecord = typeof workOrders.$inferSelect;

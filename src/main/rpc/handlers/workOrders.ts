@@ -1,0 +1,16 @@
+import type { HandlersFor } from '../handlers';
+import * as workOrders from '../../services/workOrders';
+
+export const workOrderHandlers: HandlersFor<'workOrders.'> = {
+  'workOrders.list': (input, ctx) => workOrders.listWorkOrders(ctx, input),
+  'workOrders.get': (input, ctx) => workOrders.getWorkOrder(ctx, input.id),
+  'workOrders.create': (input, ctx) => workOrders.createWorkOrder(ctx, input),
+  'workOrders.update': (input, ctx) => workOrders.updateWorkOrder(ctx, input),
+  'workOrders.transition': (input, ctx) => workOrders.transitionWorkOrder(ctx, input),
+  'workOrders.assign': (input, ctx) => workOrders.assignWorkOrder(ctx, input),
+  'workOrders.addNote': (input, ctx) => workOrders.addNote(ctx, input),
+  'workOrders.overrideWarranty': (input, ctx) => workOrders.overrideWarranty(ctx, input),
+  'workOrders.addAttachment': (input, ctx) => workOrders.addAttachment(ctx, input),
+  'workOrders.attachment': (input, ctx) => workOrders.readAttachment(ctx, input.id),
+  'workOrders.technicians': (_, ctx) => workOrders.listTechnicians(ctx.deps.db),
+};

@@ -1,0 +1,207 @@
+import { eq } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { AppError } from '@shared/errors';
+import type { OutputOf, ParsedInputOf } from '@shared/contract';
+import type { Device } from '@shared/schemas/devices';
+import { localDate, warrantyEndFrom, type IsoDate } from '@shared/dates';
+import { makerWarrantyOn } from '@shared/warranty';
+import { devices, type DeviceRecord } from '../db/schema';
+import { changedFields, writeAudit } from './audit';
+import type { CallContext, Queryable } from './context';
+import { readCounter } from './settings';
+import { actorOf } from './users';
+import { openOrdersOf, workOrderHistory } from './customers/history';
+import { activeCustomer } from './customers/records';
+
+/** The device as the contract shows it; `today` is the shop's local date for the warranty status. */
+export function toDevice(d: DeviceRecord, today: IsoDate): Device {
+  return {
+    id: d.id,
+    customerId: d.customerId,
+    category: d.category,
+    brand: d.brand,
+    model: d.model,
+    serialNo: d.serialNo,
+    purchaseDate: d.purchaseDate,
+    warrantyEnd: d.warrantyEnd,
+    invoiceNo: d.invoiceNo,
+    notes: d.notes,
+    warrantyToday: makerWarrantyOn(d.warrantyEnd, today) ? 'in' : 'out',
+    archivedAt: d.archivedAt,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+  };
+}
+
+/** What the audit log keeps: the stored fields, not today's warranty status. */
+function auditView(d: DeviceRecord) {
+  const { createdAt: _c, updatedAt: _u, ...rest } = d;
+  return rest;
+}
+
+function deviceRecord(q: Queryable, id: string): DeviceRecord {
+  const d = q.select().from(devices).where(eq(devices.id, id)).get();
+  if (!d) throw new AppError('NOT_FOUND', 'device not found');
+  return d;
+}
+
+/** Categories come from the shop's settings; a device keeps one the shop has since removed. */
+function assertCategory(q: Queryable, category: string, previous: string | null): void {
+  if (category === previous) return;
+  if (!readCounter(q).deviceCategories.includes(category)) {
+    throw new AppError('VALIDATION', 'unknown device category', {
+      fields: [{ path: 'category', message: 'not one of the shop’s device categories' }],
+    });
+  }
+}
+
+type WarrantyInput = ParsedInputOf<'devices.create'>['warranty'];
+
+/** {end} as given, {months} from the purchase date (month-end clamped), null for none. */
+export function warrantyEndOf(purchaseDate: IsoDate | null, warranty: WarrantyInput): IsoDate | null {
+  if (warranty === null) return null;
+  if ('end' in warranty) {
+    if (purchaseDate !== null && warranty.end < purchaseDate) {
+      throw new AppError('VALIDATION', 'warranty ends before the purchase date', {
+        fields: [{ path: 'warranty.end', message: 'before purchase date' }],
+      });
+    }
+    return warranty.end;
+  }
+  if (purchaseDate === null) {
+    // The input schema refuses this already; kept for callers inside main.
+    throw new AppError('VALIDATION', 'months need a purchase date', {
+      fields: [{ path: 'warranty', message: 'months need a purchase date' }],
+    });
+  }
+  return warrantyEndFrom(purchaseDate, warranty.months);
+}
+
+export function createDevice(ctx: CallContext, input: ParsedInputOf<'devices.create'>): Device {
+  const { db, now } = ctx.deps;
+  return db.transaction((tx) => {
+    const owner = activeCustomer(tx, input.customerId);
+    if (owner.archivedAt !== null) {
+      throw new AppError('CONFLICT', 'the customer is archived; restore the customer first', {
+        fields: [{ path: 'customerId', message: 'archived' }],
+      });
+    }
+    assertCategory(tx, input.category, null);
+    const at = now();
+    const record: DeviceRecord = {
+      id: uuidv7(),
+      customerId: owner.id,
+      category: input.category,
+      brand: input.brand,
+      model: input.model,
+      serialNo: input.serialNo,
+      purchaseDate: input.purchaseDate,
+      warrantyEnd: warrantyEndOf(input.purchaseDate, input.warranty),
+      invoiceNo: input.invoiceNo,
+      notes: input.notes,
+      archivedAt: null,
+      createdAt: at,
+      updatedAt: at,
+    };
+    tx.insert(devices).values(record).run();
+    writeAudit(tx, {
+      at,
+      actor: actorOf(ctx.user),
+      action: 'create',
+      entity: 'device',
+      entityId: record.id,
+      after: auditView(record),
+    });
+    return toDevice(record, localDate(at));
+  });
+}
+
+export function updateDevice(ctx: CallContext, input: ParsedInputOf<'devices.update'>): Device {
+  const { db, now } = ctx.deps;
+  return db.transaction((tx) => {
+    const before = deviceRecord(tx, input.id);
+    assertCategory(tx, input.category, before.category);
+    const next: DeviceRecord = {
+      ...before,
+      category: input.category,
+      brand: input.brand,
+      model: input.model,
+      serialNo: input.serialNo,
+      purchaseDate: input.purchaseDate,
+      warrantyEnd: warrantyEndOf(input.purchaseDate, input.warranty),
+      invoiceNo: input.invoiceNo,
+      notes: input.notes,
+    };
+    const diff = changedFields(auditView(before), auditView(next));
+    if (!diff) return toDevice(before, localDate(now()));
+    next.updatedAt = now();
+    tx.update(devices).set(next).where(eq(devices.id, before.id)).run();
+    writeAudit(tx, {
+      at: next.updatedAt,
+      actor: actorOf(ctx.user),
+      action: 'update',
+      entity: 'device',
+      entityId: before.id,
+      before: diff.before,
+      after: diff.after,
+    });
+    return toDevice(next, localDate(next.updatedAt));
+  });
+}
+
+/** Archive instead of delete; refused while the device is still in an open work order. */
+export function archiveDevice(ctx: CallContext, id: string): Device {
+  const { db, now } = ctx.deps;
+  return db.transaction((tx) => {
+    const d = deviceRecord(tx, id);
+    const at = now();
+    if (d.archivedAt !== null) return toDevice(d, localDate(at));
+    const open = openOrdersOf(tx, { deviceId: d.id });
+    if (open.length > 0) {
+      throw new AppError('CONFLICT', `device is in ${open.length} open work order(s); finish them first`, {
+        matches: open,
+      });
+    }
+    tx.update(devices).set({ archivedAt: at, updatedAt: at }).where(eq(devices.id, d.id)).run();
+    writeAudit(tx, {
+      at,
+      actor: actorOf(ctx.user),
+      action: 'update',
+      entity: 'device',
+      entityId: d.id,
+      before: { archivedAt: null },
+      after: { archivedAt: at },
+    });
+    return toDevice({ ...d, archivedAt: at, updatedAt: at }, localDate(at));
+  });
+}
+
+export function restoreDevice(ctx: CallContext, id: string): Device {
+  const { db, now } = ctx.deps;
+  return db.transaction((tx) => {
+    const d = deviceRecord(tx, id);
+    const at = now();
+    if (d.archivedAt === null) return toDevice(d, localDate(at));
+    tx.update(devices).set({ archivedAt: null, updatedAt: at }).where(eq(devices.id, d.id)).run();
+    writeAudit(tx, {
+      at,
+      actor: actorOf(ctx.user),
+      action: 'restore',
+      entity: 'device',
+      entityId: d.id,
+      before: { archivedAt: d.archivedAt },
+      after: { archivedAt: null },
+    });
+    return toDevice({ ...d, archivedAt: null, updatedAt: at }, localDate(at));
+  });
+}
+
+/** The device with today's warranty status and its service history, newest first. */
+export function getDevice(ctx: CallContext, id: string): OutputOf<'devices.get'> {
+  const { db, now } = ctx.deps;
+  return db.transaction((tx) => {
+    const d = deviceRecord(tx, id);
+    const at = now();
+    return { device: toDevice(d, localDate(at)), workOrders: workOrderHistory(tx, { deviceId: id }, at) };
+  });
+}

@@ -1,0 +1,14 @@
+import { sql } from 'drizzle-orm';
+import { sequences } from '../db/schema';
+import type { Queryable } from './context';
+
+/** The next value of a named counter (1, 2, 3 …). Call inside the transaction that uses the number. */
+export function nextSequence(q: Queryable, name: string): number {
+  const row = q
+    .insert(sequences)
+    .values({ name, value: 1 })
+    .onConflictDoUpdate({ target: sequences.name, set: { value: sql`${sequences.value} + 1` } })
+    .returning({ value: sequences.value })
+    .get();
+  return row.value;
+}

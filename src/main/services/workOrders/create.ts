@@ -1,0 +1,161 @@
+import { eq } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { AppError } from '@shared/errors';
+import type { ParsedInputOf } from '@shared/contract';
+import { ACCESSORIES, type WorkOrderDetail } from '@shared/schemas/workOrders';
+import { warrantyAtIntake, type WarrantyStatus } from '@shared/warranty';
+import { customers, devices, workOrders, type WorkOrderRecord } from '../../db/schema';
+import { writeAudit } from '../audit';
+import type { CallContext, Queryable } from '../context';
+import { readCounter, readShop } from '../settings';
+import { actorOf } from '../users';
+import { addEvent } from './events';
+import { invalid, normalizeAccessories, requireTechnician } from './lookups';
+import { nextOrderNo } from './numbers';
+import { readDetail } from './read';
+
+const HOUR = 3600_000;
+/** A rework chain longer than this is corrupt data, not a shop's history. */
+const MAX_REWORK_DEPTH = 100;
+
+function notFound(path: string, what: string): AppError {
+  return new AppError('NOT_FOUND', `${what} not found`, { fields: [{ path, message: 'not found' }] });
+}
+
+/** The customer and device of a new order: both live, and the device is this customer's. */
+function checkParties(q: Queryable, customerId: string, deviceId: string) {
+  const customer = q.select().from(customers).where(eq(customers.id, customerId)).get();
+  if (!customer) throw notFound('customerId', 'customer');
+  if (customer.mergedIntoId !== null) throw invalid('customerId', 'customer was merged into another');
+  if (customer.archivedAt !== null) throw invalid('customerId', 'customer is archived');
+  const device = q.select().from(devices).where(eq(devices.id, deviceId)).get();
+  if (!device) throw notFound('deviceId', 'device');
+  if (device.archivedAt !== null) throw invalid('deviceId', 'device is archived');
+  if (device.customerId !== customerId) throw invalid('deviceId', 'device belongs to another customer');
+  return { customer, device };
+}
+
+/**
+ * The earlier order a rework comes back on: the same device, delivered. Returns the delivery that
+ * starts the repair-warranty clock — the first original's, however many reworks came between.
+ */
+export function reworkClock(q: Queryable, reworkOfId: string, deviceId: string): number | null {
+  const load = (id: string) => q.select().from(workOrders).where(eq(workOrders.id, id)).get();
+  const original = load(reworkOfId);
+  if (!original) throw notFound('reworkOfId', 'original work order');
+  if (original.deviceId !== deviceId) throw invalid('reworkOfId', 'the original order is for another device');
+  if (original.status !== 'delivered' || original.deliveredAt === null) {
+    throw invalid('reworkOfId', 'the original order has not been delivered');
+  }
+  let first: WorkOrderRecord = original;
+  for (let depth = 0; first.reworkOfId !== null && depth < MAX_REWORK_DEPTH; depth++) {
+    const parent = load(first.reworkOfId);
+    if (!parent) break;
+    first = parent;
+  }
+  return first.deliveredAt ?? original.deliveredAt;
+}
+
+export function createWorkOrder(
+  ctx: CallContext,
+  input: ParsedInputOf<'workOrders.create'>,
+): WorkOrderDetail {
+  const { db, now } = ctx.deps;
+  return db.transaction((tx) => {
+    const at = now();
+    const { device } = checkParties(tx, input.customerId, input.deviceId);
+    if (input.technicianId !== null) requireTechnician(tx, input.technicianId);
+    if (input.promisedAt !== undefined && input.promisedAt < at) {
+      throw invalid('promisedAt', 'promised date is before intake');
+    }
+    const counter = readCounter(tx);
+    const originalDeliveredAt = input.reworkOfId ? reworkClock(tx, input.reworkOfId, device.id) : null;
+    const warrantyComputed: WarrantyStatus = warrantyAtIntake({
+      warrantyEnd: device.warrantyEnd,
+      originalDeliveredAt,
+      repairWarrantyDays: counter.repairWarrantyDays,
+      at,
+    });
+    const override = input.warrantyOverride;
+    const warrantyStatus = override?.status ?? warrantyComputed;
+
+    const shop = readShop(tx);
+    if (!shop) throw new Error('work order created before setup');
+    const record: WorkOrderRecord = {
+      id: uuidv7(),
+      orderNo: nextOrderNo(tx, shop.branchCode, at),
+      customerId: input.customerId,
+      deviceId: device.id,
+      status: 'received',
+      channel: input.channel,
+      serviceType: input.serviceType,
+      priority: input.priority,
+      reportedFault: input.reportedFault,
+      accessories: JSON.stringify(normalizeAccessories(input.accessories, ACCESSORIES)),
+      accessoriesNote: input.accessoriesNote,
+      condition: input.condition,
+      devicePassword: input.devicePassword,
+      warrantyStatus,
+      warrantyComputed,
+      warrantyOverrideReason: override && override.status !== warrantyComputed ? override.reason : null,
+      reworkOfId: input.reworkOfId,
+      promisedAt: input.promisedAt ?? at + counter.slaHours[input.priority] * HOUR,
+      technicianId: input.technicianId,
+      diagnosis: '',
+      estimate: input.estimate,
+      approvalBy: null,
+      approvalMethod: null,
+      approvalAt: null,
+      approvalRecordedBy: null,
+      resolution: '',
+      cancelReason: null,
+      readyAt: null,
+      deliveredAt: null,
+      createdBy: ctx.user?.id ?? '',
+      createdAt: at,
+      updatedAt: at,
+    };
+    tx.insert(workOrders).values(record).run();
+
+    const passwordGiven = record.devicePassword !== '';
+    addEvent(tx, {
+      workOrderId: record.id,
+      at,
+      actor: ctx.user,
+      kind: 'created',
+      toStatus: 'received',
+      data: {
+        orderNo: record.orderNo,
+        warrantyComputed,
+        technicianId: record.technicianId,
+        reworkOfId: record.reworkOfId,
+        promisedAt: record.promisedAt,
+        ...(passwordGiven ? { devicePasswordChanged: true } : {}),
+      },
+    });
+    if (override) {
+      addEvent(tx, {
+        workOrderId: record.id,
+        at,
+        actor: ctx.user,
+        kind: 'warranty',
+        note: override.reason,
+        data: { from: warrantyComputed, to: override.status, computed: warrantyComputed },
+      });
+    }
+    const { devicePassword: _secret, ...audited } = record;
+    writeAudit(tx, {
+      at,
+      actor: actorOf(ctx.user),
+      action: 'create',
+      entity: 'workOrder',
+      entityId: record.id,
+      after: {
+        ...audited,
+        ...(passwordGiven ? { devicePasswordChanged: true } : {}),
+        ...(override ? { warrantyOverride: override } : {}),
+      },
+    });
+    return readDetail(tx, record.id, ctx.user, at);
+  });
+}

@@ -1,0 +1,19 @@
+/** Work orders (维修工单): intake, the state machine's moves, edits, timeline, photos and lists. */
+export { createWorkOrder, reworkClock } from './create';
+export { transitionWorkOrder } from './transition';
+export { updateWorkOrder, assignWorkOrder, addNote, overrideWarranty } from './edit';
+export { addAttachment, readAttachment, decodeImage } from './attachments';
+export { getWorkOrder, listTechnicians, readDetail } from './read';
+export { listWorkOrders } from './list';
+export {
+  listWorkOrderRows,
+  workOrderRowsByIds,
+  workOrderRowQuery,
+  workOrderRowSelect,
+  workOrderOrderBy,
+  toWorkOrderRow,
+  deviceLabel,
+  isOverdue,
+} from './rows';
+export { formatOrderNo, nextOrderNo } from './numbers';
+export { addEvent } from './events';

@@ -1,0 +1,28 @@
+import { eq } from 'drizzle-orm';
+import { localDate } from '@shared/dates';
+import { workOrders } from '../../db/schema';
+import type { Queryable } from '../context';
+import { nextSequence } from '../sequences';
+
+/** BJ01-20261122-0007: branch code, the local date of intake, the day's sequence (4 digits or more). */
+export function formatOrderNo(branchCode: string, at: number, seq: number): string {
+  return `${branchCode}-${localDate(at).replaceAll('-', '')}-${String(seq).padStart(4, '0')}`;
+}
+
+/**
+ * The next order number for the branch and day. The counter lives in `sequences`, so a number is
+ * never handed out twice even when its order is later rolled back; a number already taken (an
+ * imported order, a branch code used before) is skipped rather than reused.
+ */
+export function nextOrderNo(q: Queryable, branchCode: string, at: number): string {
+  const day = localDate(at).replaceAll('-', '');
+  for (;;) {
+    const orderNo = formatOrderNo(branchCode, at, nextSequence(q, `workOrder:${branchCode}:${day}`));
+    const taken = q
+      .select({ id: workOrders.id })
+      .from(workOrders)
+      .where(eq(workOrders.orderNo, orderNo))
+      .get();
+    if (!taken) return orderNo;
+  }
+}

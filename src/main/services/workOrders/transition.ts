@@ -1,0 +1,78 @@
+import { eq } from 'drizzle-orm';
+import { AppError } from '@shared/errors';
+import type { ParsedInputOf } from '@shared/contract';
+import type { WorkOrderDetail } from '@shared/schemas/workOrders';
+import { canTransition, needsApproval, needsReason } from '@shared/workOrderStatus';
+import { workOrders, type WorkOrderRecord } from '../../db/schema';
+import { writeAudit } from '../audit';
+import type { CallContext } from '../context';
+import { actorOf } from '../users';
+import { addEvent } from './events';
+import { invalid, loadOrder } from './lookups';
+import { readDetail } from './read';
+
+/**
+ * Move an order along the state machine in `src/shared/workOrderStatus.ts`, which alone decides
+ * what is legal. A cancellation or a refusal needs its reason; leaving a quote for the bench needs
+ * the customer's approval (who and how), kept on the order. Row, timeline and audit change together.
+ */
+export function transitionWorkOrder(
+  ctx: CallContext,
+  input: ParsedInputOf<'workOrders.transition'>,
+): WorkOrderDetail {
+  const { db, now } = ctx.deps;
+  return db.transaction((tx) => {
+    const order = loadOrder(tx, input.id);
+    const from = order.status;
+    const to = input.to;
+    if (!canTransition(from, to)) {
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `cannot move work order ${order.orderNo} from ${from} to ${to}`,
+      );
+    }
+    if (needsReason(to) && input.note === '') throw invalid('note', `a reason is required to move to ${to}`);
+    const approvalNeeded = needsApproval(from, to);
+    if (approvalNeeded && !input.approval) {
+      throw invalid('approval', 'the customer approval (who and how) is required to start the repair');
+    }
+    if (!approvalNeeded && input.approval) {
+      throw invalid('approval', `no approval is taken when moving from ${from} to ${to}`);
+    }
+
+    const at = now();
+    const patch: Partial<WorkOrderRecord> = { status: to, updatedAt: at };
+    if (approvalNeeded && input.approval) {
+      patch.approvalBy = input.approval.by;
+      patch.approvalMethod = input.approval.method;
+      patch.approvalAt = at;
+      patch.approvalRecordedBy = ctx.user?.id ?? null;
+    }
+    if (to === 'cancelled') patch.cancelReason = input.note;
+    if (to === 'ready') patch.readyAt = at;
+    if (to === 'delivered') patch.deliveredAt = at;
+    tx.update(workOrders).set(patch).where(eq(workOrders.id, order.id)).run();
+
+    const approval = input.approval ? { by: input.approval.by, method: input.approval.method } : undefined;
+    addEvent(tx, {
+      workOrderId: order.id,
+      at,
+      actor: ctx.user,
+      kind: 'status',
+      fromStatus: from,
+      toStatus: to,
+      note: input.note,
+      data: approval ? { approval } : null,
+    });
+    writeAudit(tx, {
+      at,
+      actor: actorOf(ctx.user),
+      action: 'update',
+      entity: 'workOrder',
+      entityId: order.id,
+      before: { status: from },
+      after: { status: to, ...(input.note ? { note: input.note } : {}), ...(approval ? { approval } : {}) },
+    });
+    return readDetail(tx, order.id, ctx.user, at);
+  });
+}

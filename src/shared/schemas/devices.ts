@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { isIsoDate } from '../dates';
+import { WARRANTY_STATUSES } from '../warranty';
+import { epochMs, id } from './common';
+
+export const isoDate = z.string().refine(isIsoDate, 'YYYY-MM-DD');
+
+const deviceFields = {
+  category: z.string().trim().min(1).max(20),
+  brand: z.string().trim().max(40).default(''),
+  model: z.string().trim().max(60).default(''),
+  /** Serial number, IMEI or VIN: whatever identifies this one device. */
+  serialNo: z.string().trim().toUpperCase().max(40).default(''),
+  purchaseDate: isoDate.nullable().default(null),
+  invoiceNo: z.string().trim().max(40).default(''),
+  notes: z.string().trim().max(1000).default(''),
+};
+
+/** The maker's warranty: an end date, or a number of months from the purchase date. */
+const warrantyInput = z.union([
+  z.object({ end: isoDate }).strict(),
+  z.object({ months: z.int().min(1).max(120) }).strict(),
+  z.null(),
+]);
+
+export const createDeviceInput = z
+  .object({ customerId: id, ...deviceFields, warranty: warrantyInput.default(null) })
+  .strict()
+  .refine((v) => !(v.warranty && 'months' in v.warranty) || v.purchaseDate !== null, {
+    path: ['warranty'],
+    message: 'months need a purchase date',
+  });
+export type CreateDeviceInput = z.input<typeof createDeviceInput>;
+
+export const updateDeviceInput = z
+  .object({ id, ...deviceFields, warranty: warrantyInput.default(null) })
+  .strict()
+  .refine((v) => !(v.warranty && 'months' in v.warranty) || v.purchaseDate !== null, {
+    path: ['warranty'],
+    message: 'months need a purchase date',
+  });
+
+export const device = z.object({
+  id,
+  customerId: id,
+  category: z.string(),
+  brand: z.string(),
+  model: z.string(),
+  serialNo: z.string(),
+  purchaseDate: z.string().nullable(),
+  warrantyEnd: z.string().nullable(),
+  invoiceNo: z.string(),
+  notes: z.string(),
+  /** The maker's warranty today (`in` / `out`); our repair warranty shows on work orders. */
+  warrantyToday: z.enum(WARRANTY_STATUSES),
+  archivedAt: epochMs.nullable(),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+});
+export type Device = z.infer<typeof device>;

@@ -1,0 +1,226 @@
+import { z } from 'zod';
+import { WORK_ORDER_STATUSES } from '../workOrderStatus';
+import { WARRANTY_STATUSES } from '../warranty';
+import { epochMs, id, page, pageSize, paged } from './common';
+import { PRIORITIES } from './settings';
+
+export const CHANNELS = ['walkIn', 'phone', 'onsite', 'online'] as const;
+export const SERVICE_TYPES = [
+  'repair',
+  'maintenance',
+  'installation',
+  'inspection',
+  'returnExchange',
+] as const;
+export const APPROVAL_METHODS = ['inPerson', 'phone', 'message', 'written'] as const;
+/** The checklist at intake; anything else goes in the free-text note. */
+export const ACCESSORIES = [
+  'charger',
+  'cable',
+  'battery',
+  'case',
+  'simTray',
+  'memoryCard',
+  'box',
+  'manual',
+  'remote',
+] as const;
+export const EVENT_KINDS = [
+  'created',
+  'status',
+  'assign',
+  'edit',
+  'note',
+  'warranty',
+  'approval',
+  'attachment',
+] as const;
+
+export const status = z.enum(WORK_ORDER_STATUSES);
+export const warrantyStatus = z.enum(WARRANTY_STATUSES);
+export const money = z.int().min(0).max(100_000_000_00); // fen, up to 1亿元
+
+/** A typed PIN, or an Android pattern as the dot sequence "1-5-9-6". Kept apart from everything else. */
+export const devicePassword = z.string().max(60).default('');
+
+export const createWorkOrderInput = z
+  .object({
+    customerId: id,
+    deviceId: id,
+    channel: z.enum(CHANNELS).default('walkIn'),
+    serviceType: z.enum(SERVICE_TYPES).default('repair'),
+    priority: z.enum(PRIORITIES).default('normal'),
+    reportedFault: z.string().trim().min(1).max(1000),
+    accessories: z.array(z.enum(ACCESSORIES)).max(ACCESSORIES.length).default([]),
+    accessoriesNote: z.string().trim().max(200).default(''),
+    condition: z.string().trim().max(500).default(''),
+    devicePassword,
+    /** Defaults to intake time + the priority's SLA hours. */
+    promisedAt: epochMs.optional(),
+    technicianId: id.nullable().default(null),
+    estimate: money.nullable().default(null),
+    /** A rework (返修) of this earlier order of the same device. */
+    reworkOfId: id.nullable().default(null),
+    /** Overrides the computed warranty; the reason is logged. */
+    warrantyOverride: z
+      .object({ status: warrantyStatus, reason: z.string().trim().min(2).max(200) })
+      .strict()
+      .nullable()
+      .default(null),
+  })
+  .strict();
+export type CreateWorkOrderInput = z.input<typeof createWorkOrderInput>;
+
+export const updateWorkOrderInput = z
+  .object({
+    id,
+    priority: z.enum(PRIORITIES).optional(),
+    reportedFault: z.string().trim().min(1).max(1000).optional(),
+    accessories: z.array(z.enum(ACCESSORIES)).optional(),
+    accessoriesNote: z.string().trim().max(200).optional(),
+    condition: z.string().trim().max(500).optional(),
+    devicePassword: z.string().max(60).optional(),
+    promisedAt: epochMs.optional(),
+    diagnosis: z.string().trim().max(2000).optional(),
+    estimate: money.nullable().optional(),
+    resolution: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+
+export const transitionInput = z
+  .object({
+    id,
+    to: status,
+    /** Required for cancelled / declined: the reason. */
+    note: z.string().trim().max(500).default(''),
+    /** Required when leaving a quote for the bench: the customer's yes. */
+    approval: z
+      .object({ by: z.string().trim().min(1).max(40), method: z.enum(APPROVAL_METHODS) })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const assignInput = z
+  .object({ id, technicianId: id.nullable(), note: z.string().trim().max(200).default('') })
+  .strict();
+export const noteInput = z.object({ id, note: z.string().trim().min(1).max(1000) }).strict();
+export const overrideWarrantyInput = z
+  .object({ id, status: warrantyStatus, reason: z.string().trim().min(2).max(200) })
+  .strict();
+
+export const MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024;
+export const addAttachmentInput = z
+  .object({
+    id,
+    fileName: z.string().trim().min(1).max(120),
+    /** A photo as a data URL; stored as a file in the data folder. */
+    dataUrl: z
+      .string()
+      .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+=*$/, 'PNG, JPEG or WebP image'),
+  })
+  .strict();
+
+export const workOrderEvent = z.object({
+  id,
+  at: epochMs,
+  username: z.string().nullable(),
+  kind: z.enum(EVENT_KINDS),
+  fromStatus: status.nullable(),
+  toStatus: status.nullable(),
+  note: z.string(),
+  data: z.record(z.string(), z.unknown()).nullable(),
+});
+export type WorkOrderEvent = z.infer<typeof workOrderEvent>;
+
+export const attachment = z.object({
+  id,
+  fileName: z.string(),
+  mime: z.string(),
+  size: z.int(),
+  createdAt: epochMs,
+});
+
+export const workOrderRow = z.object({
+  id,
+  orderNo: z.string(),
+  status,
+  customerId: id,
+  customerName: z.string(),
+  customerPhone: z.string(),
+  deviceId: id,
+  deviceLabel: z.string(),
+  serialNo: z.string(),
+  channel: z.enum(CHANNELS),
+  serviceType: z.enum(SERVICE_TYPES),
+  priority: z.enum(PRIORITIES),
+  warrantyStatus,
+  reportedFault: z.string(),
+  technicianId: id.nullable(),
+  technicianName: z.string().nullable(),
+  promisedAt: epochMs,
+  overdue: z.boolean(),
+  isRework: z.boolean(),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+});
+export type WorkOrderRow = z.infer<typeof workOrderRow>;
+
+export const workOrderDetail = workOrderRow.extend({
+  accessories: z.array(z.enum(ACCESSORIES)),
+  accessoriesNote: z.string(),
+  condition: z.string(),
+  /** Null when the caller's role may not see it; '' when none was given. */
+  devicePassword: z.string().nullable(),
+  hasDevicePassword: z.boolean(),
+  warrantyComputed: warrantyStatus,
+  warrantyOverrideReason: z.string().nullable(),
+  reworkOfId: id.nullable(),
+  reworkOfNo: z.string().nullable(),
+  diagnosis: z.string(),
+  estimate: money.nullable(),
+  approval: z
+    .object({ by: z.string(), method: z.enum(APPROVAL_METHODS), at: epochMs, recordedBy: z.string() })
+    .nullable(),
+  resolution: z.string(),
+  cancelReason: z.string().nullable(),
+  readyAt: epochMs.nullable(),
+  deliveredAt: epochMs.nullable(),
+  createdBy: z.string(),
+  events: z.array(workOrderEvent),
+  attachments: z.array(attachment),
+});
+export type WorkOrderDetail = z.infer<typeof workOrderDetail>;
+
+export const WORK_ORDER_SORTS = ['createdAt', 'promisedAt', 'priority', 'updatedAt', 'orderNo'] as const;
+
+export const listWorkOrdersInput = z
+  .object({
+    status: status.optional(),
+    /** Only open orders (every status but delivered and cancelled). */
+    openOnly: z.boolean().default(false),
+    technicianId: id.optional(),
+    /** The caller's own queue (我的工单). */
+    mine: z.boolean().default(false),
+    customerId: id.optional(),
+    deviceId: id.optional(),
+    from: epochMs.optional(),
+    to: epochMs.optional(),
+    overdue: z.boolean().optional(),
+    warrantyStatus: warrantyStatus.optional(),
+    channel: z.enum(CHANNELS).optional(),
+    serviceType: z.enum(SERVICE_TYPES).optional(),
+    sort: z.enum(WORK_ORDER_SORTS).default('createdAt'),
+    order: z.enum(['asc', 'desc']).default('desc'),
+    page,
+    pageSize,
+  })
+  .strict();
+export type ListWorkOrdersInput = z.input<typeof listWorkOrdersInput>;
+
+export const workOrderList = paged(workOrderRow).extend({
+  /** Orders per status under the same filters (the status tab itself aside). */
+  counts: z.record(status, z.int()),
+});
+
+export const attachmentData = z.object({ fileName: z.string(), dataUrl: z.string() });

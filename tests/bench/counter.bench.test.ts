@@ -1,0 +1,210 @@
+import { performance } from 'node:perf_hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nameInitials } from '../../src/main/services/pinyin';
+import { startApp, setUpShop, signedInAs, type Client, type TestApp } from '../unit/harness';
+import { measure, recordFigures } from './figures';
+import { seedBranch, type SeededBranch } from './seedBranch';
+
+/** The benchmark branch of issue 3: 100,000 customers, 150,000 devices, 300,000 work orders. */
+const SIZE = { customers: 100_000, devices: 150_000, workOrders: 300_000 };
+const BUDGET_MS = 30;
+
+let app: TestApp;
+let clerk: Client;
+let branch: SeededBranch;
+const figures: Record<string, number> = {};
+
+beforeAll(async () => {
+  app = startApp();
+  const admin = await setUpShop(app);
+  clerk = await signedInAs(app, admin, 'clerk', 'counter');
+  const technicians: string[] = [];
+  for (let i = 1; i <= 6; i++) {
+    const t = await admin.ok('users.create', {
+      username: `tech${i}`,
+      displayName: `技师${i}`,
+      role: 'technician',
+      password: 'technician-pw',
+    });
+    technicians.push(t.id);
+  }
+  const adminId = (await admin.ok('auth.state', {})).user?.id ?? '';
+  const start = performance.now();
+  branch = seedBranch(app.core.database.sqlite, SIZE, {
+    now: app.clock.ms,
+    adminId,
+    technicianIds: technicians,
+    initials: nameInitials,
+  });
+  app.core.database.sqlite.pragma('optimize');
+  figures['seed.customers'] = SIZE.customers;
+  figures['seed.devices'] = SIZE.devices;
+  figures['seed.workOrders'] = SIZE.workOrders;
+  figures['seed.ms'] = Math.round(performance.now() - start);
+}, 600_000);
+
+afterAll(() => {
+  recordFigures(figures);
+  app.cleanup();
+});
+
+/** Cycle through sample inputs so caches do not flatter the figures. */
+function cycle<T>(list: T[]): () => T {
+  let i = 0;
+  return () => list[i++ % list.length] as T;
+}
+
+/** A dispatch figure and its raw better-sqlite3 twin, with the issue's budgets. */
+async function pair(name: string, viaDispatch: () => Promise<unknown>, raw: () => unknown) {
+  figures[`${name}.p95_ms`] = await measure(viaDispatch);
+  figures[`${name}.raw.p95_ms`] = await measure(raw);
+  expect(figures[`${name}.p95_ms`], name).toBeLessThanOrEqual(BUDGET_MS);
+  const rawFigure = figures[`${name}.raw.p95_ms`] ?? 0;
+  if (rawFigure > 1) expect(figures[`${name}.p95_ms`], `${name} vs raw`).toBeLessThanOrEqual(2 * rawFigure);
+}
+
+describe('counter benchmarks at 100k customers / 150k devices / 300k orders', () => {
+  it('customer.search.phoneTail', async () => {
+    const tail = cycle(branch.sample.phones.map((p) => p.slice(-4)));
+    const stmt = app.core.database.sqlite.prepare(
+      `SELECT c.id, c.code, c.name, p.phone FROM customer_phones p JOIN customers c ON c.id = p.customer_id
+       WHERE p.phone_reversed >= ? AND p.phone_reversed < ? LIMIT 8`,
+    );
+    await pair(
+      'customer.search.phoneTail',
+      () => clerk.ok('search.global', { q: tail() }),
+      () => {
+        const rev = [...tail()].reverse().join('');
+        return stmt.all(rev, `${rev}\uffff`);
+      },
+    );
+  });
+
+  it('customer.search.name', async () => {
+    const name = cycle(branch.sample.names.map((n) => n.slice(0, 2)));
+    const stmt = app.core.database.sqlite.prepare(
+      "SELECT id, code, name FROM customers WHERE merged_into_id IS NULL AND name LIKE ? || '%' LIMIT 8",
+    );
+    await pair(
+      'customer.search.name',
+      () => clerk.ok('search.global', { q: name() }),
+      () => stmt.all(name()),
+    );
+  });
+
+  it('search.global (name, serial, order number, pinyin)', async () => {
+    const queries = cycle(
+      branch.sample.names
+        .slice(0, 20)
+        .flatMap((n, i) => [
+          n,
+          branch.sample.serials[i]?.slice(-6) ?? n,
+          branch.sample.orderNos[i] ?? n,
+          nameInitials(n),
+        ]),
+    );
+    const byOrderNo = app.core.database.sqlite.prepare('SELECT id FROM work_orders WHERE order_no = ?');
+    const bySerial = app.core.database.sqlite.prepare(
+      "SELECT id FROM devices WHERE serial_no LIKE ? || '%' LIMIT 8",
+    );
+    await pair(
+      'search.global',
+      () => clerk.ok('search.global', { q: queries() }),
+      () => {
+        const q = queries();
+        return [byOrderNo.all(q), bySerial.all(q)];
+      },
+    );
+  });
+
+  it('workOrders.list (one status tab, 50 rows, a filter and a sort)', async () => {
+    const input = {
+      status: 'inRepair',
+      channel: 'walkIn',
+      sort: 'promisedAt',
+      order: 'asc',
+      pageSize: 50,
+    } as const;
+    const rows = app.core.database.sqlite.prepare(
+      `SELECT w.*, c.name, d.brand, d.model, u.display_name FROM work_orders w
+       JOIN customers c ON c.id = w.customer_id JOIN devices d ON d.id = w.device_id
+       LEFT JOIN users u ON u.id = w.technician_id
+       WHERE w.status = 'inRepair' AND w.channel = 'walkIn' ORDER BY w.promised_at LIMIT 50`,
+    );
+    const counts = app.core.database.sqlite.prepare(
+      "SELECT status, count(*) FROM work_orders WHERE channel = 'walkIn' GROUP BY status",
+    );
+    await pair(
+      'workOrders.list',
+      () => clerk.ok('workOrders.list', input),
+      () => [rows.all(), counts.all()],
+    );
+  });
+
+  it('workOrders.create', async () => {
+    const ids = app.core.database.sqlite.prepare(
+      'SELECT id, customer_id AS c FROM devices WHERE customer_id = ? LIMIT 1',
+    );
+    const targets = branch.sample.customerIds.map((c) => ids.get(c) as { id: string; c: string });
+    const next = cycle(targets);
+    const insert = app.core.database.sqlite.prepare(
+      `INSERT INTO work_orders (id, order_no, customer_id, device_id, status, channel, service_type, priority, reported_fault,
+         warranty_status, warranty_computed, promised_at, created_by, created_at, updated_at)
+       VALUES (lower(hex(randomblob(16))), 'RAW-' || lower(hex(randomblob(8))), ?, ?, 'received', 'walkIn', 'repair', 'normal', '屏幕碎裂', 'out', 'out', 0, ?, 0, 0)`,
+    );
+    const adminId = (
+      app.core.database.sqlite.prepare("SELECT id FROM users WHERE username = 'admin'").get() as {
+        id: string;
+      }
+    ).id;
+    await pair(
+      'workOrders.create',
+      () => {
+        const t = next();
+        return clerk.ok('workOrders.create', {
+          customerId: t.c,
+          deviceId: t.id,
+          reportedFault: '屏幕碎裂，触摸失灵',
+        });
+      },
+      () => {
+        const t = next();
+        return insert.run(t.c, t.id, adminId);
+      },
+    );
+  });
+
+  it('workOrders.transition', async () => {
+    const open = (
+      app.core.database.sqlite
+        .prepare("SELECT id FROM work_orders WHERE status = 'received' LIMIT 400")
+        .all() as { id: string }[]
+    ).map((r) => r.id);
+    const next = cycle(open);
+    const rawOpen = open.splice(0, 200);
+    const rawNext = cycle(rawOpen);
+    const update = app.core.database.sqlite.prepare(
+      "UPDATE work_orders SET status = 'diagnosing', updated_at = ? WHERE id = ?",
+    );
+    const event = app.core.database.sqlite.prepare(
+      "INSERT INTO work_order_events (id, work_order_id, at, kind, from_status, to_status) VALUES (lower(hex(randomblob(16))), ?, ?, 'status', 'received', 'diagnosing')",
+    );
+    let moved = 0;
+    await pair(
+      'workOrders.transition',
+      () =>
+        clerk.ok('workOrders.transition', {
+          id: next(),
+          to: moved++ % 2 === 0 ? 'diagnosing' : 'cancelled',
+          note: '客户取消',
+        }),
+      () => {
+        const id = rawNext();
+        app.core.database.sqlite.transaction(() => {
+          update.run(Date.now(), id);
+          event.run(id, Date.now());
+        })();
+      },
+    );
+  });
+});
