@@ -57,6 +57,9 @@ const STATUS_SORT_INDEX = {
   promisedAt: { index: 'work_orders_status_promised', column: workOrders.promisedAt },
   updatedAt: { index: 'work_orders_status_updated', column: workOrders.updatedAt },
 } as const;
+function hasStatusIndex(sort: string): sort is keyof typeof STATUS_SORT_INDEX {
+  return Object.hasOwn(STATUS_SORT_INDEX, sort);
+}
 /** A status with at most this many matches is sorted in memory; above it, its index is walked in order. */
 const SMALL = 2000;
 /** Deeper pages than this use the plain query: the merge would read too many rows per status. */
@@ -69,7 +72,7 @@ interface Candidate {
 }
 
 /**
- * The page of ids for a createdAt or promisedAt sort, as a merge of per-status top lists: each
+ * The page of ids for a createdAt, promisedAt or updatedAt sort, as a merge of per-status top lists: each
  * status's first `offset + pageSize` ids come from its own (status, key) index in order, and stop as
  * soon as they are found. A single sorted query would have to fetch and sort every matching row
  * (20,000 open orders in a large branch) or scan the sort index past every closed one.
@@ -119,11 +122,7 @@ export function listWorkOrders(ctx: CallContext, input: ListInput): OutputOf<'wo
   if (offset >= total) return { total, rows: [], counts };
 
   const sort = input.sort;
-  if (
-    (sort === 'createdAt' || sort === 'promisedAt') &&
-    total > SMALL &&
-    offset + input.pageSize <= MERGE_DEPTH
-  ) {
+  if (hasStatusIndex(sort) && total > SMALL && offset + input.pageSize <= MERGE_DEPTH) {
     return { total, rows: workOrderRowsByIds(q, mergedPage(q, input, sort, counts, others), now), counts };
   }
   const filters = input.status ? [eq(workOrders.status, input.status), ...others] : others;
