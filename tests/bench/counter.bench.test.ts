@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nameInitials } from '../../src/main/services/pinyin';
 import { startApp, setUpShop, signedInAs, type Client, type TestApp } from '../unit/harness';
@@ -150,7 +151,7 @@ describe('counter benchmarks at 100k customers / 150k devices / 300k orders', ()
     const insert = app.core.database.sqlite.prepare(
       `INSERT INTO work_orders (id, order_no, customer_id, device_id, status, channel, service_type, priority, reported_fault,
          warranty_status, warranty_computed, promised_at, created_by, created_at, updated_at)
-       VALUES (lower(hex(randomblob(16))), 'RAW-' || lower(hex(randomblob(8))), ?, ?, 'received', 'walkIn', 'repair', 'normal', '屏幕碎裂', 'out', 'out', 0, ?, 0, 0)`,
+       VALUES (?, 'RAW-' || lower(hex(randomblob(8))), ?, ?, 'received', 'walkIn', 'repair', 'normal', '屏幕碎裂', 'out', 'out', 0, ?, 0, 0)`,
     );
     const adminId = (
       app.core.database.sqlite.prepare("SELECT id FROM users WHERE username = 'admin'").get() as {
@@ -169,7 +170,7 @@ describe('counter benchmarks at 100k customers / 150k devices / 300k orders', ()
       },
       () => {
         const t = next();
-        return insert.run(t.c, t.id, adminId);
+        return insert.run(uuidv7(), t.c, t.id, adminId);
       },
     );
   });
@@ -181,7 +182,7 @@ describe('counter benchmarks at 100k customers / 150k devices / 300k orders', ()
         .all() as { id: string }[]
     ).map((r) => r.id);
     const next = cycle(open);
-    const rawOpen = open.splice(0, 200);
+    const rawOpen = open.splice(0, 250);
     const rawNext = cycle(rawOpen);
     const update = app.core.database.sqlite.prepare(
       "UPDATE work_orders SET status = 'diagnosing', updated_at = ? WHERE id = ?",
