@@ -178,7 +178,9 @@ describe('counter benchmarks at 100k customers / 150k devices / 300k orders', ()
   it('workOrders.transition', async () => {
     const open = (
       app.core.database.sqlite
-        .prepare("SELECT id FROM work_orders WHERE status = 'received' AND order_no NOT LIKE 'RAW-%' LIMIT 500")
+        .prepare(
+          "SELECT id FROM work_orders WHERE status = 'received' AND order_no NOT LIKE 'RAW-%' LIMIT 500",
+        )
         .all() as { id: string }[]
     ).map((r) => r.id);
     const next = cycle(open);

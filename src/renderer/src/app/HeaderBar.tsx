@@ -1,15 +1,23 @@
-import { Flex, Typography } from 'antd';
+import { Button, Flex, Typography } from 'antd';
+import { FileAddOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router-dom';
+import { GlobalSearch } from '../components/GlobalSearch';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { useSession } from './session';
+import { useCan, useSession } from './session';
 import { UserMenu } from './UserMenu';
 import { useTranslation } from 'react-i18next';
 
 export function HeaderBar() {
   const { t } = useTranslation();
   const { shopName } = useSession();
+  const navigate = useNavigate();
+  const canSearch = useCan('customers.read');
+  const canWriteCustomers = useCan('customers.write');
+  const canWriteOrders = useCan('workOrders.write');
+  const canIntake = canWriteCustomers && canWriteOrders;
   return (
-    <Flex align="center" justify="space-between" style={{ height: '100%' }}>
-      <Flex align="baseline" gap="middle">
+    <Flex align="center" justify="space-between" gap="middle" style={{ height: '100%' }}>
+      <Flex align="baseline" gap="middle" style={{ flex: 'none' }}>
         <Typography.Text strong className="shell__brand">
           {t('app.name')}
         </Typography.Text>
@@ -19,7 +27,20 @@ export function HeaderBar() {
           </Typography.Text>
         )}
       </Flex>
-      <Flex align="center" gap="middle">
+      <Flex align="center" gap="small" style={{ flex: 1, justifyContent: 'center', minWidth: 0 }}>
+        {canSearch && <GlobalSearch />}
+        {canIntake && (
+          <Button
+            type="primary"
+            icon={<FileAddOutlined />}
+            onClick={() => void navigate('/intake')}
+            data-testid="header-intake"
+          >
+            {t('nav.intake')}
+          </Button>
+        )}
+      </Flex>
+      <Flex align="center" gap="middle" style={{ flex: 'none' }}>
         <LanguageSwitch />
         <UserMenu />
       </Flex>

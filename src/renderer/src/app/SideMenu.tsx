@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Menu, type MenuProps } from 'antd';
 import {
   AccountBookOutlined,
+  FileAddOutlined,
   AuditOutlined,
   BarChartOutlined,
   CloudServerOutlined,
@@ -15,13 +16,12 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from './session';
+import '../components/counter.css';
 
-type FutureArea = 'customers' | 'workOrders' | 'parts' | 'settlements' | 'reports' | 'backup';
+type FutureArea = 'parts' | 'settlements' | 'reports' | 'backup';
 
 /** Areas still to come: visible and greyed so the counter staff see what is planned. */
 const FUTURE: { key: FutureArea; icon: ReactNode }[] = [
-  { key: 'customers', icon: <TeamOutlined /> },
-  { key: 'workOrders', icon: <ToolOutlined /> },
   { key: 'parts', icon: <InboxOutlined /> },
   { key: 'settlements', icon: <AccountBookOutlined /> },
   { key: 'reports', icon: <BarChartOutlined /> },
@@ -32,6 +32,9 @@ export function SideMenu() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  // A detail page lights up its area: /customers/… → /customers.
+  const selected =
+    ['/customers', '/work-orders', '/intake'].find((area) => pathname.startsWith(area)) ?? pathname;
   const { user } = useSession();
   const can = (permission: (typeof user.permissions)[number]) => user.permissions.includes(permission);
 
@@ -52,8 +55,33 @@ export function SideMenu() {
       label: label('nav-audit', t('nav.audit')),
     });
 
+  const counter: NonNullable<MenuProps['items']> = [];
+  if (can('customers.write') && can('workOrders.write'))
+    counter.push({
+      key: '/intake',
+      icon: <FileAddOutlined />,
+      label: (
+        <span data-testid="nav-intake" className="nav-intake">
+          {t('nav.intake')}
+        </span>
+      ),
+    });
+  if (can('workOrders.read'))
+    counter.push({
+      key: '/work-orders',
+      icon: <ToolOutlined />,
+      label: label('nav-workOrders', t('nav.workOrders')),
+    });
+  if (can('customers.read'))
+    counter.push({
+      key: '/customers',
+      icon: <TeamOutlined />,
+      label: label('nav-customers', t('nav.customers')),
+    });
+
   const items: MenuProps['items'] = [
     { key: '/', icon: <HomeOutlined />, label: label('nav-home', t('nav.home')) },
+    ...counter,
     ...FUTURE.map(({ key, icon }) => ({
       key: `future:${key}`,
       icon,
@@ -73,7 +101,7 @@ export function SideMenu() {
     <Menu
       mode="inline"
       data-testid="side-menu"
-      selectedKeys={[pathname]}
+      selectedKeys={[selected]}
       items={items}
       onClick={({ key }) => void navigate(key)}
       style={{ borderInlineEnd: 'none' }}

@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useSettings } from '../../api/settings';
 import { useCan } from '../../app/session';
 import { errorMessage } from '../../i18n/errorMessage';
+import { CounterForm } from './CounterForm';
 import { SecurityForm } from './SecurityForm';
 import { ShopProfileForm } from './ShopProfileForm';
 
-/** Shop profile and security; roles without settings.write see the same forms, read-only. */
+/** Shop profile, counter settings and security; roles without settings.write see the same forms, read-only. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const settings = useSettings();
@@ -22,6 +23,9 @@ export function SettingsPage() {
       )}
       <Card title={t('settings.shopSection')}>
         <ShopProfileForm shop={settings.data.shop} readOnly={readOnly} />
+      </Card>
+      <Card title={t('settings.counterSection')}>
+        <CounterForm counter={settings.data.counter} readOnly={readOnly} />
       </Card>
       <Card title={t('settings.securitySection')}>
         <SecurityForm security={settings.data.security} readOnly={readOnly} />

@@ -1,0 +1,206 @@
+import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { InputOf } from '@shared/contract';
+import type { Device } from '@shared/schemas/devices';
+import { useFormRules } from './formRules';
+
+export type WarrantyMode = 'none' | 'end' | 'months';
+
+export interface DeviceFormValues {
+  category: string;
+  brand?: string;
+  model?: string;
+  serialNo?: string;
+  purchaseDate?: Dayjs | null;
+  warrantyMode: WarrantyMode;
+  warrantyEnd?: Dayjs | null;
+  warrantyMonths?: number | null;
+  invoiceNo?: string;
+  notes?: string;
+}
+
+type DeviceFields = Omit<InputOf<'devices.update'>, 'id'>;
+
+/** Form values → the contract's device fields (dates as YYYY-MM-DD, the warranty as end or months). */
+export function toDeviceInput(values: DeviceFormValues): DeviceFields {
+  const warranty =
+    values.warrantyMode === 'end' && values.warrantyEnd
+      ? { end: values.warrantyEnd.format('YYYY-MM-DD') }
+      : values.warrantyMode === 'months' && values.warrantyMonths
+        ? { months: values.warrantyMonths }
+        : null;
+  return {
+    category: values.category,
+    brand: values.brand ?? '',
+    model: values.model ?? '',
+    serialNo: values.serialNo ?? '',
+    purchaseDate: values.purchaseDate ? values.purchaseDate.format('YYYY-MM-DD') : null,
+    warranty,
+    invoiceNo: values.invoiceNo ?? '',
+    notes: values.notes ?? '',
+  };
+}
+
+export function deviceFormValues(device: Device | null, categories: string[]): DeviceFormValues {
+  if (!device) return { category: categories[0] ?? '', warrantyMode: 'none' };
+  return {
+    category: device.category,
+    brand: device.brand,
+    model: device.model,
+    serialNo: device.serialNo,
+    purchaseDate: device.purchaseDate ? dayjs(device.purchaseDate) : null,
+    warrantyMode: device.warrantyEnd ? 'end' : 'none',
+    warrantyEnd: device.warrantyEnd ? dayjs(device.warrantyEnd) : null,
+    invoiceNo: device.invoiceNo,
+    notes: device.notes,
+  };
+}
+
+function upper(value: unknown): string {
+  return typeof value === 'string' ? value.toUpperCase() : '';
+}
+
+interface DeviceFieldsProps {
+  categories: string[];
+  /** Focus the first field when shown (inline in the intake). */
+  autoFocus?: boolean;
+  /** The intake shows the essentials only; the modal shows invoice and notes as well. */
+  full?: boolean;
+  /** Fields per row on a wide screen: 3 inline in a page, 2 in a modal. */
+  perRow?: 2 | 3;
+}
+
+/**
+ * A device's fields inside an antd Form. The maker's warranty is given either as an end date or
+ * as months from the purchase date (the server computes the end).
+ */
+export function DeviceFieldsInputs({ categories, autoFocus, full, perRow = 3 }: DeviceFieldsProps) {
+  const span = perRow === 3 ? 8 : 12;
+  const { t } = useTranslation();
+  const rules = useFormRules();
+  const form = Form.useFormInstance<DeviceFormValues>();
+  const mode = Form.useWatch('warrantyMode', form) ?? 'none';
+  // A category the shop has since removed stays selectable on the device that has it.
+  const current = Form.useWatch('category', form);
+  const options = [...new Set([...categories, ...(current ? [current] : [])])].map((c) => ({
+    value: c,
+    label: c,
+  }));
+
+  return (
+    <>
+      <Row gutter={16}>
+        <Col xs={24} md={span}>
+          <Form.Item label={t('devices.category')} name="category" rules={[rules.required]}>
+            <Select
+              autoFocus={autoFocus}
+              showSearch
+              options={options}
+              data-testid="device-category"
+              aria-label={t('devices.category')}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={span}>
+          <Form.Item label={t('devices.brand')} name="brand" rules={[rules.max(40)]}>
+            <Input maxLength={40} data-testid="device-brand" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={span}>
+          <Form.Item label={t('devices.model')} name="model" rules={[rules.max(60)]}>
+            <Input maxLength={60} data-testid="device-model" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} md={span}>
+          <Form.Item label={t('devices.serialNo')} name="serialNo" normalize={upper} rules={[rules.max(40)]}>
+            <Input maxLength={40} data-testid="device-serial" autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={span}>
+          <Form.Item label={t('devices.purchaseDate')} name="purchaseDate">
+            <DatePicker
+              style={{ width: '100%' }}
+              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+              data-testid="device-purchase"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={span}>
+          <Form.Item label={t('devices.warranty')} required={false}>
+            <div style={{ display: 'flex', gap: 8 }}>
+              <Form.Item name="warrantyMode" noStyle>
+                <Select
+                  style={{ width: 110, flex: 'none' }}
+                  aria-label={t('devices.warranty')}
+                  data-testid="device-warranty-mode"
+                  options={[
+                    { value: 'none', label: t('devices.warrantyNone') },
+                    { value: 'end', label: t('devices.warrantyByEnd') },
+                    { value: 'months', label: t('devices.warrantyByMonths') },
+                  ]}
+                />
+              </Form.Item>
+              {mode === 'end' && (
+                <Form.Item
+                  name="warrantyEnd"
+                  noStyle
+                  rules={[{ required: true, message: t('devices.warrantyEndRequired') }]}
+                >
+                  <DatePicker
+                    style={{ flex: 1 }}
+                    aria-label={t('devices.warrantyEnd')}
+                    placeholder={t('devices.warrantyEnd')}
+                    data-testid="device-warranty-end"
+                  />
+                </Form.Item>
+              )}
+              {mode === 'months' && (
+                <Form.Item
+                  name="warrantyMonths"
+                  noStyle
+                  dependencies={['purchaseDate']}
+                  rules={[
+                    { required: true, message: t('devices.monthsRequired') },
+                    ({ getFieldValue }) => ({
+                      validator: () =>
+                        getFieldValue('purchaseDate')
+                          ? Promise.resolve()
+                          : Promise.reject(new Error(t('devices.monthsNeedPurchase'))),
+                    }),
+                  ]}
+                >
+                  <InputNumber
+                    min={1}
+                    max={120}
+                    precision={0}
+                    style={{ flex: 1 }}
+                    suffix={t('devices.monthsUnit')}
+                    aria-label={t('devices.warrantyMonths')}
+                    data-testid="device-warranty-months"
+                  />
+                </Form.Item>
+              )}
+            </div>
+          </Form.Item>
+        </Col>
+      </Row>
+      {full && (
+        <Row gutter={16}>
+          <Col xs={24} md={span}>
+            <Form.Item label={t('devices.invoiceNo')} name="invoiceNo" rules={[rules.max(40)]}>
+              <Input maxLength={40} data-testid="device-invoice" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={perRow === 3 ? 16 : 24}>
+            <Form.Item label={t('devices.notes')} name="notes" rules={[rules.max(1000)]}>
+              <Input maxLength={1000} data-testid="device-notes" />
+            </Form.Item>
+          </Col>
+        </Row>
+      )}
+    </>
+  );
+}

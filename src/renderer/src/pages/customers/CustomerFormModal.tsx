@@ -1,0 +1,214 @@
+import { useState } from 'react';
+import { App, Button, Col, Flex, Form, Input, Radio, Row, Select } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { CUSTOMER_TYPES, type Customer, type CustomerType } from '@shared/schemas/customers';
+import { useCreateCustomer, usePhoneMatches, useUpdateCustomer } from '../../api/customers';
+import { useSettings } from '../../api/settings';
+import { conflictMatches, counterError } from '../../components/counterErrors';
+import { DuplicatePhoneWarning, matchLabel } from '../../components/DuplicatePhoneWarning';
+import { FormModal } from '../../components/FormModal';
+import { showFieldErrors } from '../../components/formErrors';
+import { useFormRules } from '../../components/formRules';
+
+export interface CustomerFormValues {
+  name: string;
+  type: CustomerType;
+  level: string;
+  phones: { phone: string; label?: string }[];
+  email?: string;
+  address?: string;
+  company?: string;
+  tags?: string[];
+  notes?: string;
+}
+
+/** Form values → the contract's fields; empty phone rows are dropped. */
+export function toCustomerFields(values: CustomerFormValues) {
+  return {
+    name: values.name,
+    type: values.type,
+    level: values.level,
+    phones: values.phones
+      .filter((p) => p.phone?.trim())
+      .map((p) => ({ phone: p.phone.trim(), label: p.label?.trim() ?? '' })),
+    email: values.email?.trim() ?? '',
+    address: values.address ?? '',
+    company: values.company ?? '',
+    tags: values.tags ?? [],
+    notes: values.notes ?? '',
+  };
+}
+
+/** Up to five numbers, each with a label (手机, 座机, 家人 …); the first is the primary one. */
+export function PhonesInput() {
+  const { t } = useTranslation();
+  const rules = useFormRules();
+  return (
+    <Form.List name="phones">
+      {(fields, { add, remove }) => (
+        <Flex vertical gap={0}>
+          {fields.map((field, index) => (
+            <Flex key={field.key} gap="small" align="start">
+              <Form.Item
+                name={[field.name, 'phone']}
+                label={index === 0 ? t('customers.phones') : undefined}
+                style={{ flex: 1 }}
+                rules={[rules.required, { pattern: /^[\d\s\-()+]{3,30}$/, message: t('validation.phone') }]}
+              >
+                <Input
+                  maxLength={30}
+                  inputMode="tel"
+                  autoComplete="off"
+                  aria-label={`${t('customers.phone')} ${index + 1}`}
+                  data-testid={`customer-phone-${index}`}
+                />
+              </Form.Item>
+              <Form.Item
+                name={[field.name, 'label']}
+                label={index === 0 ? t('customers.phoneLabel') : undefined}
+                style={{ width: 120 }}
+                rules={[rules.max(10)]}
+              >
+                <Input
+                  maxLength={10}
+                  placeholder={t('customers.phoneLabelHint')}
+                  aria-label={`${t('customers.phoneLabel')} ${index + 1}`}
+                  data-testid={`customer-phone-label-${index}`}
+                />
+              </Form.Item>
+              {fields.length > 1 && (
+                <Button
+                  type="text"
+                  icon={<MinusCircleOutlined />}
+                  aria-label={t('customers.removePhone')}
+                  onClick={() => remove(field.name)}
+                  style={{ marginTop: index === 0 ? 30 : 0 }}
+                />
+              )}
+            </Flex>
+          ))}
+          {fields.length < 5 && (
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => add({ phone: '', label: '' })}
+              style={{ marginBottom: 16 }}
+              data-testid="customer-add-phone"
+            >
+              {t('customers.addPhone')}
+            </Button>
+          )}
+        </Flex>
+      )}
+    </Form.List>
+  );
+}
+
+interface CustomerFormModalProps {
+  customer?: Customer;
+  onClose: () => void;
+  onSaved?: (customer: Customer) => void;
+}
+
+export function CustomerFormModal({ customer, onClose, onSaved }: CustomerFormModalProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<CustomerFormValues>();
+  const rules = useFormRules();
+  const settings = useSettings();
+  const create = useCreateCustomer();
+  const update = useUpdateCustomer();
+  const [acknowledged, setAcknowledged] = useState(false);
+  const phones = (Form.useWatch('phones', form) ?? []).map((p) => p?.phone ?? '');
+  const live = usePhoneMatches(phones, customer?.id);
+  const error = create.error ?? update.error;
+  const refused = conflictMatches(error);
+  const matches = live.length > 0 ? live.map((m) => ({ id: m.id, label: matchLabel(m) })) : refused;
+
+  const levels = settings.data?.counter.customerLevels ?? [];
+  const levelOptions = [...new Set([...levels, ...(customer ? [customer.level] : [])])].map((l) => ({
+    value: l,
+    label: l,
+  }));
+
+  const done = (saved: Customer) => {
+    void message.success(t(customer ? 'customers.updated' : 'customers.created'));
+    onSaved?.(saved);
+    onClose();
+  };
+  const submit = (values: CustomerFormValues) => {
+    const fields = { ...toCustomerFields(values), allowDuplicatePhone: acknowledged };
+    const onError = (e: Error) => showFieldErrors(form, e, t);
+    if (customer) update.mutate({ id: customer.id, ...fields }, { onSuccess: done, onError });
+    else create.mutate(fields, { onSuccess: done, onError });
+  };
+
+  if (settings.isPending) return null;
+  const initialValues: Partial<CustomerFormValues> = customer
+    ? {
+        ...customer,
+        phones: customer.phones.map((p) => ({ phone: p.phone, label: p.label })),
+      }
+    : { type: 'individual', level: levels[0] ?? '普通', phones: [{ phone: '', label: '' }], tags: [] };
+
+  return (
+    <FormModal<CustomerFormValues>
+      title={customer ? t('customers.editTitle', { name: customer.name }) : t('customers.createTitle')}
+      testId="customer"
+      name={customer ? 'editCustomer' : 'createCustomer'}
+      form={form}
+      initialValues={initialValues}
+      pending={create.isPending || update.isPending}
+      error={error && !(refused.length > 0 && acknowledged) ? counterError(error, t) : null}
+      onFinish={submit}
+      onClose={onClose}
+    >
+      <Row gutter={16}>
+        <Col span={14}>
+          <Form.Item label={t('customers.name')} name="name" rules={[rules.required, rules.max(60)]}>
+            <Input autoFocus maxLength={60} data-testid="customer-name" />
+          </Form.Item>
+        </Col>
+        <Col span={10}>
+          <Form.Item label={t('customers.level')} name="level" rules={[rules.required]}>
+            <Select options={levelOptions} data-testid="customer-level" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item label={t('customers.type')} name="type">
+        <Radio.Group
+          optionType="button"
+          options={CUSTOMER_TYPES.map((ty) => ({ value: ty, label: t(`customerTypes.${ty}`) }))}
+        />
+      </Form.Item>
+      <PhonesInput />
+      <DuplicatePhoneWarning matches={matches} acknowledged={acknowledged} onAcknowledge={setAcknowledged} />
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item label={t('customers.company')} name="company" rules={[rules.max(100)]}>
+            <Input maxLength={100} data-testid="customer-company" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            label={t('customers.email')}
+            name="email"
+            rules={[{ type: 'email', message: t('validation.email') }]}
+          >
+            <Input maxLength={120} data-testid="customer-email" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item label={t('customers.address')} name="address" rules={[rules.max(200)]}>
+        <Input maxLength={200} data-testid="customer-address" />
+      </Form.Item>
+      <Form.Item label={t('customers.tags')} name="tags">
+        <Select mode="tags" maxCount={10} tokenSeparators={[',', '，', ' ']} data-testid="customer-tags" />
+      </Form.Item>
+      <Form.Item label={t('customers.notes')} name="notes" rules={[rules.max(1000)]}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} data-testid="customer-notes" />
+      </Form.Item>
+    </FormModal>
+  );
+}

@@ -1,0 +1,322 @@
+import { useEffect } from 'react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Typography,
+} from 'antd';
+import { SaveOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { CounterSettings, Priority } from '@shared/schemas/settings';
+import { PRIORITIES } from '@shared/schemas/settings';
+import type { Device } from '@shared/schemas/devices';
+import { ACCESSORIES, CHANNELS, SERVICE_TYPES, type WorkOrderDetail } from '@shared/schemas/workOrders';
+import { useDevice } from '../../api/devices';
+import { useCreateWorkOrder, useTechnicians } from '../../api/workOrders';
+import { useCan } from '../../app/session';
+import { counterError } from '../../components/counterErrors';
+import { WarrantyTag } from '../../components/counterTags';
+import { showFieldErrors } from '../../components/formErrors';
+import { useFormRules } from '../../components/formRules';
+import { formatMinute } from '../../components/format';
+import { yuanToFen } from '../../components/money';
+
+type Accessory = (typeof ACCESSORIES)[number];
+
+interface OrderValues {
+  reportedFault: string;
+  accessories: Accessory[];
+  accessoriesNote?: string;
+  condition?: string;
+  devicePassword?: string;
+  estimate?: number | null;
+  channel: (typeof CHANNELS)[number];
+  serviceType: (typeof SERVICE_TYPES)[number];
+  priority: Priority;
+  promisedAt?: Dayjs | null;
+  technicianId?: string | null;
+  reworkOfId?: string | null;
+}
+
+/**
+ * Step 3: the order. The fault has the focus (the one required field); Tab walks down the form in
+ * reading order; Ctrl+Enter saves from anywhere (plain Enter does not, so a slip cannot save half an
+ * order).
+ */
+export function OrderStep({
+  customerId,
+  device,
+  counter,
+  onSaved,
+}: {
+  customerId: string;
+  device: Device;
+  counter: CounterSettings;
+  onSaved: (order: WorkOrderDetail) => void;
+}) {
+  const { t } = useTranslation();
+  const rules = useFormRules();
+  const [form] = Form.useForm<OrderValues>();
+  const create = useCreateWorkOrder();
+  const canAssign = useCan('workOrders.assign');
+  const technicians = useTechnicians();
+  const history = useDevice(device.id);
+  const priority = Form.useWatch('priority', form) ?? 'normal';
+  const reworkOfId = Form.useWatch('reworkOfId', form);
+
+  const delivered = (history.data?.workOrders ?? []).filter((o) => o.status === 'delivered');
+  const hours = counter.slaHours[priority];
+
+  const submit = (values: OrderValues) =>
+    create.mutate(
+      {
+        customerId,
+        deviceId: device.id,
+        channel: values.channel,
+        serviceType: values.serviceType,
+        priority: values.priority,
+        reportedFault: values.reportedFault,
+        accessories: values.accessories ?? [],
+        accessoriesNote: values.accessoriesNote ?? '',
+        condition: values.condition ?? '',
+        devicePassword: values.devicePassword ?? '',
+        estimate: yuanToFen(values.estimate),
+        technicianId: values.technicianId ?? null,
+        reworkOfId: values.reworkOfId ?? null,
+        ...(values.promisedAt ? { promisedAt: values.promisedAt.valueOf() } : {}),
+      },
+      { onSuccess: onSaved, onError: (e) => showFieldErrors(form, e, t) },
+    );
+
+  // Ctrl+Enter saves wherever the focus is on the page while this step is open.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (
+        event.key === 'Enter' &&
+        (event.ctrlKey || event.metaKey) &&
+        !document.querySelector('.ant-modal-wrap')
+      ) {
+        event.preventDefault();
+        form.submit();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [form]);
+
+  return (
+    <div>
+      <Form<OrderValues>
+        form={form}
+        name="intakeOrder"
+        layout="vertical"
+        data-testid="intake-order-form"
+        initialValues={{
+          channel: 'walkIn',
+          serviceType: 'repair',
+          priority: 'normal',
+          accessories: [],
+          technicianId: null,
+          reworkOfId: null,
+        }}
+        onFinish={submit}
+      >
+        <Form.Item
+          label={t('workOrders.fault')}
+          name="reportedFault"
+          rules={[rules.required, rules.max(1000)]}
+        >
+          <Input.TextArea
+            autoFocus
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            maxLength={1000}
+            placeholder={t('intake.faultPlaceholder')}
+            data-testid="intake-fault"
+          />
+        </Form.Item>
+        <Form.Item label={t('workOrders.accessories')} name="accessories">
+          <Checkbox.Group
+            data-testid="intake-accessories"
+            options={ACCESSORIES.map((a) => ({ value: a, label: t(`accessories.${a}`) }))}
+          />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <Form.Item
+              label={t('workOrders.accessoriesNote')}
+              name="accessoriesNote"
+              rules={[rules.max(200)]}
+            >
+              <Input maxLength={200} data-testid="intake-accessories-note" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item label={t('workOrders.condition')} name="condition" rules={[rules.max(500)]}>
+              <Input
+                maxLength={500}
+                placeholder={t('intake.conditionPlaceholder')}
+                data-testid="intake-condition"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item
+              label={t('workOrders.devicePassword')}
+              name="devicePassword"
+              tooltip={t('workOrders.passwordHelp')}
+              rules={[rules.max(60)]}
+            >
+              <Input maxLength={60} autoComplete="off" data-testid="intake-password" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col xs={12} md={6}>
+            <Form.Item label={t('workOrders.channel')} name="channel">
+              <Select
+                options={CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))}
+                data-testid="intake-channel"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item label={t('workOrders.serviceType')} name="serviceType">
+              <Select
+                options={SERVICE_TYPES.map((s) => ({ value: s, label: t(`serviceTypes.${s}`) }))}
+                data-testid="intake-service-type"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item label={t('workOrders.priority')} name="priority">
+              <Select
+                options={PRIORITIES.map((p) => ({ value: p, label: t(`priorities.${p}`) }))}
+                data-testid="intake-priority"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item label={t('intake.estimate')} name="estimate">
+              <InputNumber<number>
+                min={0}
+                max={100_000_000}
+                precision={2}
+                prefix="¥"
+                style={{ width: '100%' }}
+                data-testid="intake-estimate"
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <Form.Item
+              label={t('workOrders.promisedAt')}
+              name="promisedAt"
+              extra={t('intake.promisedHint', {
+                time: formatMinute(dayjs().add(hours, 'hour').valueOf()),
+                hours,
+              })}
+            >
+              <DatePicker
+                showTime={{ format: 'HH:mm' }}
+                format="YYYY-MM-DD HH:mm"
+                style={{ width: '100%' }}
+                placeholder={t('intake.promisedDefault')}
+                disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+                data-testid="intake-promised"
+              />
+            </Form.Item>
+          </Col>
+          {canAssign && (
+            <Col xs={24} md={8}>
+              <Form.Item label={t('workOrders.technician')} name="technicianId">
+                <Select<string | null>
+                  allowClear
+                  placeholder={t('workOrders.unassigned')}
+                  loading={technicians.isPending}
+                  options={technicians.data?.map((u) => ({ value: u.id, label: u.displayName }))}
+                  data-testid="intake-technician"
+                />
+              </Form.Item>
+            </Col>
+          )}
+          {delivered.length > 0 && (
+            <Col xs={24} md={8}>
+              <Form.Item label={t('intake.reworkOf')} name="reworkOfId" extra={t('intake.reworkHint')}>
+                <Select<string | null>
+                  allowClear
+                  placeholder={t('intake.reworkNone')}
+                  options={delivered.map((o) => ({
+                    value: o.id,
+                    label: `${o.orderNo} · ${o.reportedFault.slice(0, 16)}`,
+                  }))}
+                  data-testid="intake-rework"
+                />
+              </Form.Item>
+            </Col>
+          )}
+        </Row>
+        {delivered.length > 0 && !reworkOfId && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="intake-rework-offer"
+            title={t('intake.reworkOffer', { orderNo: delivered[0]?.orderNo ?? '', count: delivered.length })}
+            action={
+              <Button
+                size="small"
+                onClick={() => form.setFieldValue('reworkOfId', delivered[0]?.id ?? null)}
+                data-testid="intake-rework-use"
+              >
+                {t('intake.reworkUse')}
+              </Button>
+            }
+          />
+        )}
+        <Flex align="center" gap="middle" wrap>
+          <Typography.Text>
+            {t('intake.makerWarranty')} <WarrantyTag status={device.warrantyToday} />
+            {reworkOfId && (
+              <Typography.Text type="secondary">
+                {t('intake.reworkWarranty', { days: counter.repairWarrantyDays })}
+              </Typography.Text>
+            )}
+          </Typography.Text>
+        </Flex>
+        {create.error && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginTop: 16 }}
+            title={counterError(create.error, t)}
+            data-testid="intake-order-error"
+          />
+        )}
+        <Flex gap="small" style={{ marginTop: 16 }}>
+          <Button
+            type="primary"
+            size="large"
+            icon={<SaveOutlined />}
+            loading={create.isPending}
+            onClick={() => form.submit()}
+            data-testid="intake-save"
+          >
+            {t('intake.save')} <span className="kbd">Ctrl+Enter</span>
+          </Button>
+        </Flex>
+      </Form>
+    </div>
+  );
+}

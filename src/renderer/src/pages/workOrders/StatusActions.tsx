@@ -1,0 +1,170 @@
+import { useState } from 'react';
+import { Alert, Button, Flex, Form, Input, Select, Tooltip, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { APPROVAL_METHODS, type WorkOrderDetail } from '@shared/schemas/workOrders';
+import { needsApproval, needsReason, nextStatuses, type WorkOrderStatus } from '@shared/workOrderStatus';
+import { ApiError } from '../../api/client';
+import { queryKeys } from '../../api/keys';
+import { useTransition } from '../../api/workOrders';
+import { counterError } from '../../components/counterErrors';
+import { FormModal } from '../../components/FormModal';
+import { useFormRules } from '../../components/formRules';
+
+type ApprovalMethod = (typeof APPROVAL_METHODS)[number];
+
+/** The verb on a move's button: what the person at the bench does, by the target status. */
+function moveKey(from: WorkOrderStatus, to: WorkOrderStatus) {
+  if (from === 'qc' && to === 'inRepair') return 'moves.qcFailed' as const;
+  if (from === 'declined' && to === 'ready') return 'moves.returnUnrepaired' as const;
+  return `moves.${to}` as const;
+}
+
+interface ReasonValues {
+  note: string;
+}
+
+interface ApprovalValues {
+  by: string;
+  method: ApprovalMethod;
+  note?: string;
+}
+
+/**
+ * The legal next moves of the order, and nothing else (the state machine in src/shared decides).
+ * Cancelling and declining ask for the reason; leaving 待确认 for the bench asks who approved the
+ * quote and how. A move the server refuses (someone moved the order meanwhile) says so plainly.
+ */
+export function StatusActions({ order }: { order: WorkOrderDetail }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const transition = useTransition();
+  const rules = useFormRules();
+  const [dialog, setDialog] = useState<{ to: WorkOrderStatus; kind: 'reason' | 'approval' } | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [reasonForm] = Form.useForm<ReasonValues>();
+  const [approvalForm] = Form.useForm<ApprovalValues>();
+  const moves = nextStatuses(order.status);
+
+  const run = (
+    to: WorkOrderStatus,
+    extra: { note?: string; approval?: { by: string; method: ApprovalMethod } },
+  ) => {
+    setRefusal(null);
+    transition.mutate(
+      { id: order.id, to, ...extra },
+      {
+        // The status tag and the timeline show the move; no toast to pile up at a busy bench.
+        onSuccess: () => setDialog(null),
+        onError: (error) => {
+          setDialog(null);
+          if (error instanceof ApiError && error.code === 'INVALID_TRANSITION') {
+            setRefusal(
+              t('workOrders.invalidMove', {
+                orderNo: order.orderNo,
+                from: t(`statuses.${order.status}`),
+                to: t(`statuses.${to}`),
+              }),
+            );
+            void queryClient.invalidateQueries({ queryKey: queryKeys.workOrder(order.id) });
+          } else {
+            setRefusal(counterError(error, t));
+          }
+        },
+      },
+    );
+  };
+
+  const start = (to: WorkOrderStatus) => {
+    if (needsReason(to)) setDialog({ to, kind: 'reason' });
+    else if (needsApproval(order.status, to)) setDialog({ to, kind: 'approval' });
+    else run(to, {});
+  };
+
+  return (
+    <Flex vertical gap="small" data-testid="wo-moves">
+      {moves.length === 0 ? (
+        <Typography.Text type="secondary" data-testid="wo-no-moves">
+          {t('workOrders.noMoves')}
+        </Typography.Text>
+      ) : (
+        <Flex gap="small" wrap>
+          {moves.map((to, index) => {
+            const danger = to === 'cancelled' || to === 'declined';
+            return (
+              <Tooltip key={to} title={`→ ${t(`statuses.${to}`)}`}>
+                <Button
+                  type={index === 0 ? 'primary' : 'default'}
+                  danger={danger}
+                  loading={transition.isPending && transition.variables?.to === to}
+                  disabled={transition.isPending}
+                  onClick={() => start(to)}
+                  data-testid={`wo-move-${to}`}
+                >
+                  {t(moveKey(order.status, to))}
+                </Button>
+              </Tooltip>
+            );
+          })}
+        </Flex>
+      )}
+      {refusal && (
+        <Alert
+          type="error"
+          showIcon
+          title={refusal}
+          closable={{ onClose: () => setRefusal(null) }}
+          data-testid="wo-move-error"
+        />
+      )}
+      {dialog?.kind === 'reason' && (
+        <FormModal<ReasonValues>
+          title={t('workOrders.reasonTitle', { action: t(moveKey(order.status, dialog.to)) })}
+          testId="wo-reason"
+          name="moveReason"
+          form={reasonForm}
+          pending={transition.isPending}
+          submitText={t(moveKey(order.status, dialog.to))}
+          onFinish={({ note }) => run(dialog.to, { note })}
+          onClose={() => setDialog(null)}
+        >
+          <Form.Item label={t('workOrders.reason')} name="note" rules={[rules.required, rules.max(500)]}>
+            <Input.TextArea
+              autoFocus
+              autoSize={{ minRows: 2, maxRows: 6 }}
+              maxLength={500}
+              data-testid="wo-reason-input"
+            />
+          </Form.Item>
+        </FormModal>
+      )}
+      {dialog?.kind === 'approval' && (
+        <FormModal<ApprovalValues>
+          title={t('workOrders.approvalTitle')}
+          testId="wo-approval"
+          name="moveApproval"
+          form={approvalForm}
+          initialValues={{ by: order.customerName, method: 'phone' }}
+          pending={transition.isPending}
+          submitText={t(moveKey(order.status, dialog.to))}
+          onFinish={({ by, method, note }) => run(dialog.to, { approval: { by, method }, note: note ?? '' })}
+          onClose={() => setDialog(null)}
+        >
+          <Typography.Paragraph type="secondary">{t('workOrders.approvalHelp')}</Typography.Paragraph>
+          <Form.Item label={t('workOrders.approvalBy')} name="by" rules={[rules.required, rules.max(40)]}>
+            <Input autoFocus maxLength={40} data-testid="wo-approval-by" />
+          </Form.Item>
+          <Form.Item label={t('workOrders.approvalMethod')} name="method" rules={[rules.required]}>
+            <Select
+              options={APPROVAL_METHODS.map((m) => ({ value: m, label: t(`approvalMethods.${m}`) }))}
+              data-testid="wo-approval-method"
+            />
+          </Form.Item>
+          <Form.Item label={t('workOrders.moveNote')} name="note" rules={[rules.max(500)]}>
+            <Input maxLength={500} data-testid="wo-approval-note" />
+          </Form.Item>
+        </FormModal>
+      )}
+    </Flex>
+  );
+}

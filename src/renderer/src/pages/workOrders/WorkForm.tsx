@@ -1,0 +1,89 @@
+import { App, Button, Col, Form, Input, InputNumber, Row } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { WorkOrderDetail } from '@shared/schemas/workOrders';
+import { useUpdateWorkOrder } from '../../api/workOrders';
+import { counterError } from '../../components/counterErrors';
+import { showFieldErrors } from '../../components/formErrors';
+import { useFormRules } from '../../components/formRules';
+import { fenToYuan, yuanToFen } from '../../components/money';
+
+interface WorkValues {
+  diagnosis?: string;
+  estimate?: number | null;
+  resolution?: string;
+}
+
+/** The bench's part of the order: diagnosis, the estimate in 元 (stored in fen), the resolution. */
+export function WorkForm({ order, readOnly }: { order: WorkOrderDetail; readOnly: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<WorkValues>();
+  const update = useUpdateWorkOrder();
+  const rules = useFormRules();
+
+  const submit = (values: WorkValues) =>
+    update.mutate(
+      {
+        id: order.id,
+        diagnosis: values.diagnosis ?? '',
+        estimate: yuanToFen(values.estimate),
+        resolution: values.resolution ?? '',
+      },
+      {
+        onSuccess: () => void message.success(t('common.saved')),
+        onError: (e) => {
+          showFieldErrors(form, e, t);
+          void message.error(counterError(e, t));
+        },
+      },
+    );
+
+  return (
+    <Form<WorkValues>
+      form={form}
+      name="workOrderWork"
+      layout="vertical"
+      disabled={readOnly}
+      data-testid="wo-work-form"
+      initialValues={{
+        diagnosis: order.diagnosis,
+        estimate: fenToYuan(order.estimate),
+        resolution: order.resolution,
+      }}
+      onFinish={submit}
+    >
+      <Row gutter={16}>
+        <Col xs={24} lg={16}>
+          <Form.Item label={t('workOrders.diagnosis')} name="diagnosis" rules={[rules.max(2000)]}>
+            <Input.TextArea
+              autoSize={{ minRows: 2, maxRows: 8 }}
+              maxLength={2000}
+              data-testid="wo-diagnosis"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Form.Item label={t('workOrders.estimateYuan')} name="estimate">
+            <InputNumber<number>
+              min={0}
+              max={100_000_000}
+              precision={2}
+              step={10}
+              prefix="¥"
+              style={{ width: '100%' }}
+              data-testid="wo-estimate"
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item label={t('workOrders.resolution')} name="resolution" rules={[rules.max(2000)]}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={2000} data-testid="wo-resolution" />
+      </Form.Item>
+      {!readOnly && (
+        <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="wo-work-save">
+          {t('workOrders.saveWork')}
+        </Button>
+      )}
+    </Form>
+  );
+}

@@ -1,0 +1,403 @@
+import { useEffect, useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Input,
+  Result,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Tag,
+  Tooltip,
+  Typography,
+  type DescriptionsProps,
+} from 'antd';
+import { EditOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import type { WorkOrderDetail } from '@shared/schemas/workOrders';
+import { isOpen } from '@shared/workOrderStatus';
+import { useAddNote, useAssign, useTechnicians, useWorkOrder } from '../../api/workOrders';
+import { useCan } from '../../app/session';
+import { counterError } from '../../components/counterErrors';
+import { OverdueTag, PriorityTag, StatusTag, WarrantyTag } from '../../components/counterTags';
+import { formatMinute } from '../../components/format';
+import { isPlainKey } from '../../components/keyboard';
+import { formatYuan } from '../../components/money';
+import '../../components/counter.css';
+import { Attachments } from './Attachments';
+import { DevicePassword } from './DevicePassword';
+import { IntakeEditModal } from './IntakeEditModal';
+import { StatusActions } from './StatusActions';
+import { WorkOrderTimeline } from './Timeline';
+import { WarrantyOverrideModal } from './WarrantyOverrideModal';
+import { WorkForm } from './WorkForm';
+
+/** Who does the job; only a role with workOrders.assign may change it, and only while the order is open. */
+function AssignSelect({ order }: { order: WorkOrderDetail }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const technicians = useTechnicians();
+  const assign = useAssign();
+  const canAssign = useCan('workOrders.assign');
+  if (!canAssign || !isOpen(order.status)) {
+    return <span data-testid="wo-technician">{order.technicianName ?? t('workOrders.unassigned')}</span>;
+  }
+  const options = (technicians.data ?? []).map((u) => ({ value: u.id, label: u.displayName }));
+  if (order.technicianId && !options.some((o) => o.value === order.technicianId)) {
+    options.push({ value: order.technicianId, label: order.technicianName ?? order.technicianId });
+  }
+  return (
+    <Select<string | null>
+      value={order.technicianId}
+      allowClear
+      placeholder={t('workOrders.unassigned')}
+      style={{ width: 180 }}
+      loading={technicians.isPending || assign.isPending}
+      options={options}
+      aria-label={t('workOrders.technician')}
+      data-testid="wo-assign"
+      onChange={(technicianId) =>
+        assign.mutate(
+          { id: order.id, technicianId: technicianId ?? null },
+          {
+            onSuccess: () => void message.success(t('workOrders.assigned')),
+            onError: (e) => void message.error(counterError(e, t)),
+          },
+        )
+      }
+    />
+  );
+}
+
+function NoteBox({ order }: { order: WorkOrderDetail }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [text, setText] = useState('');
+  const add = useAddNote();
+  const submit = () => {
+    const note = text.trim();
+    if (!note) return;
+    add.mutate(
+      { id: order.id, note },
+      { onSuccess: () => setText(''), onError: (e) => void message.error(counterError(e, t)) },
+    );
+  };
+  return (
+    <Flex vertical gap="small" style={{ marginBottom: 16 }}>
+      <Input.TextArea
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
+        }}
+        placeholder={t('workOrders.notePlaceholder')}
+        autoSize={{ minRows: 2, maxRows: 5 }}
+        maxLength={1000}
+        data-testid="wo-note-input"
+      />
+      <Flex justify="end">
+        <Button onClick={submit} loading={add.isPending} disabled={!text.trim()} data-testid="wo-note-add">
+          {t('workOrders.addNote')}
+        </Button>
+      </Flex>
+    </Flex>
+  );
+}
+
+type Dialog = 'intake' | 'warranty' | null;
+
+/** One work order: header and moves, customer and device, intake, the bench's work, photos, timeline. */
+export function WorkOrderDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const order = useWorkOrder(id);
+  const canWrite = useCan('workOrders.write');
+  const canTransition = useCan('workOrders.transition');
+  const canOverride = useCan('workOrders.overrideWarranty');
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const justCreated = (location.state as { created?: boolean } | null)?.created === true;
+
+  // P prints the intake receipt: the last key of a keyboard-only intake.
+  useEffect(() => {
+    if (!id) return undefined;
+    const onKey = (event: KeyboardEvent) => {
+      if (
+        (event.key === 'p' || event.key === 'P') &&
+        isPlainKey(event) &&
+        !document.querySelector('.ant-modal-wrap')
+      ) {
+        event.preventDefault();
+        void navigate(`/print/intake/${id}`);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [id, navigate]);
+
+  if (order.isPending) return <Skeleton active />;
+  if (order.isError) {
+    return (
+      <Result
+        status="warning"
+        title={counterError(order.error, t)}
+        extra={<Link to="/work-orders">{t('workOrders.back')}</Link>}
+      />
+    );
+  }
+
+  const o = order.data;
+  const open = isOpen(o.status);
+  const none = t('common.none');
+
+  const customerItems: DescriptionsProps['items'] = [
+    {
+      key: 'customer',
+      label: t('workOrders.customer'),
+      children: (
+        <Link to={`/customers/${o.customerId}`} data-testid="wo-customer">
+          {o.customerName}
+        </Link>
+      ),
+    },
+    { key: 'phone', label: t('customers.phone'), children: o.customerPhone || none },
+    {
+      key: 'device',
+      label: t('workOrders.device'),
+      children: <span data-testid="wo-device">{o.deviceLabel}</span>,
+    },
+    { key: 'serial', label: t('devices.serialNo'), children: o.serialNo || none },
+  ];
+
+  const intakeItems: DescriptionsProps['items'] = [
+    { key: 'channel', label: t('workOrders.channel'), children: t(`channels.${o.channel}`) },
+    { key: 'serviceType', label: t('workOrders.serviceType'), children: t(`serviceTypes.${o.serviceType}`) },
+    {
+      key: 'fault',
+      label: t('workOrders.fault'),
+      span: 'filled',
+      children: (
+        <span style={{ whiteSpace: 'pre-wrap' }} data-testid="wo-fault">
+          {o.reportedFault}
+        </span>
+      ),
+    },
+    {
+      key: 'accessories',
+      label: t('workOrders.accessories'),
+      span: 'filled',
+      children: (
+        <Space size={[4, 4]} wrap data-testid="wo-accessories">
+          {o.accessories.length === 0 && !o.accessoriesNote && none}
+          {o.accessories.map((a) => (
+            <Tag key={a}>{t(`accessories.${a}`)}</Tag>
+          ))}
+          {o.accessoriesNote && <span>{o.accessoriesNote}</span>}
+        </Space>
+      ),
+    },
+    { key: 'condition', label: t('workOrders.condition'), span: 'filled', children: o.condition || none },
+    {
+      key: 'password',
+      label: t('workOrders.devicePassword'),
+      children: <DevicePassword value={o.devicePassword} exists={o.hasDevicePassword} />,
+    },
+    {
+      key: 'promisedAt',
+      label: t('workOrders.promisedAt'),
+      children: (
+        <Space size={4}>
+          <span className={o.overdue ? 'wo-overdue-date' : undefined} data-testid="wo-promised">
+            {formatMinute(o.promisedAt)}
+          </span>
+          {o.overdue && <OverdueTag />}
+        </Space>
+      ),
+    },
+    { key: 'technician', label: t('workOrders.technician'), children: <AssignSelect order={o} /> },
+    {
+      key: 'createdAt',
+      label: t('workOrders.createdAt'),
+      children: `${formatMinute(o.createdAt)} · ${o.createdBy}`,
+    },
+    {
+      key: 'estimate',
+      label: t('workOrders.estimate'),
+      children: (
+        <span data-testid="wo-estimate-shown">{o.estimate === null ? none : formatYuan(o.estimate)}</span>
+      ),
+    },
+    ...(o.approval
+      ? [
+          {
+            key: 'approval',
+            label: t('workOrders.approval'),
+            span: 'filled' as const,
+            children: (
+              <span data-testid="wo-approval-shown">
+                {t('workOrders.approvalText', {
+                  by: o.approval.by,
+                  method: t(`approvalMethods.${o.approval.method}`),
+                  time: formatMinute(o.approval.at),
+                  recordedBy: o.approval.recordedBy,
+                })}
+              </span>
+            ),
+          },
+        ]
+      : []),
+    ...(o.cancelReason
+      ? [
+          {
+            key: 'cancel',
+            label: t('workOrders.cancelReason'),
+            span: 'filled' as const,
+            children: o.cancelReason,
+          },
+        ]
+      : []),
+    ...(o.readyAt
+      ? [{ key: 'readyAt', label: t('workOrders.readyAt'), children: formatMinute(o.readyAt) }]
+      : []),
+    ...(o.deliveredAt
+      ? [{ key: 'deliveredAt', label: t('workOrders.deliveredAt'), children: formatMinute(o.deliveredAt) }]
+      : []),
+  ];
+
+  return (
+    <Flex vertical gap="middle" data-testid="wo-detail" data-status={o.status}>
+      <Card
+        title={
+          <Flex gap="small" align="center" wrap>
+            <span data-testid="wo-order-no">{o.orderNo}</span>
+            <StatusTag status={o.status} />
+            <PriorityTag priority={o.priority} />
+            <WarrantyTag status={o.warrantyStatus} reason={o.warrantyOverrideReason} />
+            {o.overdue && <OverdueTag />}
+            {o.reworkOfId && (
+              <Link to={`/work-orders/${o.reworkOfId}`} data-testid="wo-rework-link">
+                <Tag color="volcano">{t('workOrders.reworkOf', { orderNo: o.reworkOfNo ?? '' })}</Tag>
+              </Link>
+            )}
+          </Flex>
+        }
+        extra={
+          <Space wrap>
+            <Tooltip title={t('workOrders.printHotkey')}>
+              <Button
+                icon={<PrinterOutlined />}
+                href={`#/print/intake/${o.id}`}
+                data-testid="wo-print-intake"
+              >
+                {t('workOrders.printIntake')} <span className="kbd">P</span>
+              </Button>
+            </Tooltip>
+            <Button icon={<PrinterOutlined />} href={`#/print/claim/${o.id}`} data-testid="wo-print-claim">
+              {t('workOrders.printClaim')}
+            </Button>
+            <Button
+              icon={<PrinterOutlined />}
+              href={`#/print/jobsheet/${o.id}`}
+              data-testid="wo-print-jobsheet"
+            >
+              {t('workOrders.printJobSheet')}
+            </Button>
+          </Space>
+        }
+      >
+        <Flex vertical gap="middle">
+          {justCreated && (
+            <Alert
+              type="success"
+              showIcon
+              data-testid="wo-created"
+              title={t('workOrders.createdBanner', { orderNo: o.orderNo })}
+            />
+          )}
+          {o.warrantyOverrideReason && (
+            <Typography.Text type="secondary" data-testid="wo-warranty-reason">
+              {t('workOrders.overrideNote', {
+                computed: t(`warranty.${o.warrantyComputed}`),
+                reason: o.warrantyOverrideReason,
+              })}
+            </Typography.Text>
+          )}
+          {canTransition ? (
+            <StatusActions order={o} />
+          ) : (
+            <Typography.Text type="secondary">{t('workOrders.noTransitionRight')}</Typography.Text>
+          )}
+          {open && (canWrite || canOverride) && (
+            <Space wrap>
+              {canWrite && (
+                <Button
+                  size="small"
+                  icon={<EditOutlined />}
+                  onClick={() => setDialog('intake')}
+                  data-testid="wo-edit-intake"
+                >
+                  {t('workOrders.editIntake')}
+                </Button>
+              )}
+              {canOverride && (
+                <Button
+                  size="small"
+                  icon={<SafetyCertificateOutlined />}
+                  onClick={() => setDialog('warranty')}
+                  data-testid="wo-override-warranty"
+                >
+                  {t('workOrders.overrideWarranty')}
+                </Button>
+              )}
+            </Space>
+          )}
+        </Flex>
+      </Card>
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Flex vertical gap="middle">
+            <Card size="small" title={t('workOrders.customerDevice')}>
+              <Descriptions size="small" column={{ xs: 1, md: 2 }} items={customerItems} />
+            </Card>
+            <Card size="small" title={t('workOrders.intakeInfo')}>
+              <Descriptions
+                size="small"
+                column={{ xs: 1, md: 2 }}
+                items={intakeItems}
+                data-testid="wo-intake-info"
+              />
+            </Card>
+            <Card size="small" title={t('workOrders.work')}>
+              <WorkForm
+                key={`${o.diagnosis}|${o.estimate}|${o.resolution}|${open}`}
+                order={o}
+                readOnly={!canWrite || !open}
+              />
+            </Card>
+            <Card size="small" title={t('workOrders.photos')}>
+              <Attachments order={o} canWrite={canWrite} />
+            </Card>
+          </Flex>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Card size="small" title={t('workOrders.timeline')}>
+            {canWrite && <NoteBox order={o} />}
+            <WorkOrderTimeline events={o.events} />
+          </Card>
+        </Col>
+      </Row>
+
+      {dialog === 'intake' && <IntakeEditModal order={o} onClose={() => setDialog(null)} />}
+      {dialog === 'warranty' && <WarrantyOverrideModal order={o} onClose={() => setDialog(null)} />}
+    </Flex>
+  );
+}

@@ -1,0 +1,228 @@
+import type { ReactNode } from 'react';
+import type { PrintLabels } from './labels';
+import { Code128, QrCode } from './Barcode';
+import { formatYuan, patternDots, printMinute } from './format';
+import { AccessoryChecklist, brandModel, Cell, ShopHeader, SignLine, type FormProps } from './parts';
+
+/** An unlock pattern drawn as a 3 × 3 grid, each dot numbered in the order it is swiped. */
+function PatternGrid({ dots }: { dots: number[] }) {
+  return (
+    <span className="pf-pattern" aria-hidden>
+      {Array.from({ length: 9 }, (_, i) => {
+        const step = dots.indexOf(i + 1);
+        return (
+          <span key={i} className={step >= 0 ? 'pf-pattern__dot pf-pattern__dot--on' : 'pf-pattern__dot'}>
+            {step >= 0 ? step + 1 : ''}
+          </span>
+        );
+      })}
+    </span>
+  );
+}
+
+/** Only when workOrders.get returned the password (the caller's role may see it); else nothing or a note. */
+function PasswordRow({
+  password,
+  hasPassword,
+  labels,
+}: {
+  password: string | null;
+  hasPassword: boolean;
+  labels: PrintLabels;
+}) {
+  if (password === null && !hasPassword) return null;
+  let value: ReactNode;
+  if (password === null) value = labels.value.passwordHidden;
+  else if (password === '') value = labels.value.none;
+  else {
+    const dots = patternDots(password);
+    value = dots ? (
+      <span className="pf-password">
+        {labels.value.pattern} {password} <PatternGrid dots={dots} />
+      </span>
+    ) : (
+      <span className="pf-password" data-testid="print-device-password">
+        {password}
+      </span>
+    );
+  }
+  return (
+    <tr>
+      <th scope="row">{labels.field.devicePassword}</th>
+      <td colSpan={5}>{value}</td>
+    </tr>
+  );
+}
+
+function Lines({ count }: { count: number }) {
+  return (
+    <div className="pf-lines">
+      {Array.from({ length: count }, (_, i) => (
+        <div key={i} className="pf-lines__line" />
+      ))}
+    </div>
+  );
+}
+
+/** The A4 sheet that travels with the device to the bench; the lower half is for handwriting. */
+export function JobSheet({ data, labels }: FormProps) {
+  const { order, device, settings } = data;
+  const f = labels.field;
+  return (
+    <div className="pf-sheet pf-sheet--a4">
+      <div className="pf-job">
+        <header className="pf-head">
+          <ShopHeader shop={settings.shop} labels={labels} />
+          <div className="pf-head__title">
+            <div className="pf-title">{labels.jobSheet.title}</div>
+            <div className={`pf-priority pf-priority--${order.priority}`}>
+              {f.priority} · {labels.priority[order.priority]}
+            </div>
+          </div>
+          <div className="pf-head__codes">
+            <div className="pf-barcode-block">
+              <Code128 value={order.orderNo} moduleMm={0.3} heightMm={11} />
+              <div className="pf-order-no pf-order-no--large">{order.orderNo}</div>
+            </div>
+            <QrCode value={order.orderNo} sizeMm={22} />
+          </div>
+        </header>
+
+        <table className="pf-table">
+          <colgroup>
+            <col className="pf-col-label" />
+            <col />
+            <col className="pf-col-label" />
+            <col />
+            <col className="pf-col-label" />
+            <col />
+          </colgroup>
+          <tbody>
+            <tr>
+              <Cell label={f.intakeAt}>{printMinute(order.createdAt)}</Cell>
+              <Cell label={f.promisedAt}>
+                <strong>{printMinute(order.promisedAt)}</strong>
+              </Cell>
+              <Cell label={f.technician}>
+                <strong>{order.technicianName ?? labels.value.unassigned}</strong>
+              </Cell>
+            </tr>
+            <tr>
+              <Cell label={f.customer}>{order.customerName}</Cell>
+              <Cell label={f.phone}>{order.customerPhone}</Cell>
+              <Cell label={f.serviceType}>
+                {labels.serviceType[order.serviceType]} · {labels.channel[order.channel]}
+              </Cell>
+            </tr>
+            <tr>
+              <Cell label={f.category}>{device?.category ?? order.deviceLabel}</Cell>
+              <Cell label={f.brandModel} wrap>
+                {brandModel(data)}
+              </Cell>
+              <Cell label={f.serialNo} wrap>
+                <strong>{order.serialNo || '—'}</strong>
+              </Cell>
+            </tr>
+            <tr>
+              <Cell label={f.warranty}>
+                <strong>{labels.warranty[order.warrantyStatus]}</strong>
+              </Cell>
+              <Cell label={f.estimate}>
+                {order.estimate === null ? labels.value.pendingInspection : formatYuan(order.estimate)}
+              </Cell>
+              <Cell label={f.reworkOf}>{order.reworkOfNo ?? '—'}</Cell>
+            </tr>
+            <tr className="pf-row-text">
+              <th scope="row">{f.reportedFault}</th>
+              <td colSpan={5}>
+                <div className="pf-text pf-text--job-fault" data-fit data-fit-min="7.5">
+                  {order.reportedFault}
+                </div>
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">{f.accessories}</th>
+              <td colSpan={5}>
+                <AccessoryChecklist order={order} labels={labels} />
+              </td>
+            </tr>
+            <tr className="pf-row-text">
+              <th scope="row">{f.condition}</th>
+              <td colSpan={5}>
+                <div className="pf-text pf-text--job-condition" data-fit data-fit-min="7.5">
+                  {order.condition || '—'}
+                </div>
+              </td>
+            </tr>
+            <PasswordRow
+              password={order.devicePassword}
+              hasPassword={order.hasDevicePassword}
+              labels={labels}
+            />
+          </tbody>
+        </table>
+
+        <section className="pf-write pf-write--grow">
+          <div className="pf-write__label">{f.diagnosis}</div>
+          <Lines count={12} />
+        </section>
+
+        <section className="pf-write">
+          <div className="pf-write__label">{f.parts}</div>
+          <table className="pf-parts">
+            <colgroup>
+              <col className="pf-parts__no" />
+              <col />
+              <col className="pf-parts__qty" />
+              <col className="pf-parts__note" />
+            </colgroup>
+            <thead>
+              <tr>
+                <th>#</th>
+                <th>{f.partName}</th>
+                <th>{f.quantity}</th>
+                <th>{f.note}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[1, 2, 3, 4, 5].map((n) => (
+                <tr key={n}>
+                  <td>{n}</td>
+                  <td />
+                  <td />
+                  <td />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+
+        <section className="pf-write pf-write--grow">
+          <div className="pf-write__label">{f.workDone}</div>
+          <Lines count={12} />
+        </section>
+
+        <footer className="pf-qc">
+          <div className="pf-qc__row">
+            <span className="pf-qc__label">{f.qc}</span>
+            <span className="pf-check-item">
+              <span className="pf-box" aria-hidden />
+              {f.qcPass}
+            </span>
+            <span className="pf-check-item">
+              <span className="pf-box" aria-hidden />
+              {f.qcFail}
+            </span>
+            <SignLine label={f.qcSignature} wide />
+            <SignLine label={f.date} />
+          </div>
+          <div className="pf-qc__row">
+            <SignLine label={f.technicianSignature} wide />
+            <SignLine label={f.startedAt} />
+            <SignLine label={f.finishedAt} />
+          </div>
+        </footer>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,210 @@
+import { useTranslation } from 'react-i18next';
+import type { Priority } from '@shared/schemas/settings';
+import type { WarrantyStatus } from '@shared/warranty';
+import type { ACCESSORIES, CHANNELS, SERVICE_TYPES } from '@shared/schemas/workOrders';
+
+type Accessory = (typeof ACCESSORIES)[number];
+type Channel = (typeof CHANNELS)[number];
+type ServiceType = (typeof SERVICE_TYPES)[number];
+
+/** The printed forms' own words; they follow the UI language but live apart from the screen dictionaries. */
+const zhCN = {
+  toolbar: {
+    print: '打印',
+    back: '返回',
+    hint: '打印时请在系统对话框中选择打印机，或选择“另存为 PDF”。',
+    loading: '正在准备打印内容…',
+    unknownForm: '没有这种打印格式',
+    loadFailed: '无法读取工单',
+  },
+  forms: {
+    intakeA5: '接机单 · A5 横向',
+    intakeA4: '接机单 · A4',
+    claim: '取机凭条 · 80 mm',
+    jobsheet: '派工单 · A4',
+  },
+  intake: {
+    title: '接机单',
+    customerCopy: '客户联',
+    stubCopy: '存根联',
+    cutHere: '沿此线剪开',
+  },
+  claim: { title: '取机凭条', defaultTerms: '请凭此凭条取机，遗失请携带身份证件办理。' },
+  jobSheet: { title: '派工单' },
+  field: {
+    orderNo: '工单号',
+    intakeAt: '接机时间',
+    promisedAt: '承诺完成',
+    promisedPickup: '预计取机',
+    customer: '客户',
+    phone: '电话',
+    device: '设备',
+    category: '类别',
+    brandModel: '品牌型号',
+    serialNo: '序列号/IMEI',
+    warranty: '保修状态',
+    serviceType: '服务类型',
+    channel: '受理渠道',
+    priority: '优先级',
+    technician: '技术员',
+    estimate: '预估费用',
+    reportedFault: '故障现象',
+    accessories: '随机附件',
+    condition: '外观',
+    devicePassword: '开机密码',
+    reworkOf: '返修原单',
+    terms: '服务条款',
+    receivedBy: '接待员',
+    customerSignature: '客户签字',
+    date: '日期',
+    diagnosis: '检测结果 / 诊断',
+    parts: '更换配件',
+    partName: '配件名称',
+    quantity: '数量',
+    note: '备注',
+    workDone: '维修内容',
+    qc: '质检',
+    qcPass: '通过',
+    qcFail: '不通过',
+    qcSignature: '质检签字',
+    technicianSignature: '技术员签字',
+    startedAt: '开始时间',
+    finishedAt: '完成时间',
+  },
+  value: {
+    pendingInspection: '待检测',
+    none: '无',
+    unassigned: '未指派',
+    passwordHidden: '已设置 · 请在系统中查看',
+    pattern: '图案',
+    pin: '密码',
+  },
+  warranty: { in: '保内', out: '保外', repair: '返修保修' } satisfies Record<WarrantyStatus, string>,
+  priority: { low: '低', normal: '普通', high: '加急', urgent: '特急' } satisfies Record<Priority, string>,
+  serviceType: {
+    repair: '维修',
+    maintenance: '保养',
+    installation: '安装',
+    inspection: '检测',
+    returnExchange: '退换货',
+  } satisfies Record<ServiceType, string>,
+  channel: { walkIn: '到店', phone: '电话', onsite: '上门', online: '网上' } satisfies Record<
+    Channel,
+    string
+  >,
+  accessory: {
+    charger: '充电器',
+    cable: '数据线',
+    battery: '电池',
+    case: '保护壳',
+    simTray: '卡托',
+    memoryCard: '存储卡',
+    box: '包装盒',
+    manual: '说明书',
+    remote: '遥控器',
+  } satisfies Record<Accessory, string>,
+};
+
+export type PrintLabels = typeof zhCN;
+
+const enUS: PrintLabels = {
+  toolbar: {
+    print: 'Print',
+    back: 'Back',
+    hint: 'Choose a printer in the system dialog, or “Save as PDF”.',
+    loading: 'Preparing the printout…',
+    unknownForm: 'There is no such printed form',
+    loadFailed: 'Could not read the work order',
+  },
+  forms: {
+    intakeA5: 'Intake receipt · A5 landscape',
+    intakeA4: 'Intake receipt · A4',
+    claim: 'Claim ticket · 80 mm',
+    jobsheet: 'Job sheet · A4',
+  },
+  intake: {
+    title: 'Intake Receipt',
+    customerCopy: 'Customer copy',
+    stubCopy: 'Shop stub',
+    cutHere: 'Cut along this line',
+  },
+  claim: { title: 'Claim Ticket', defaultTerms: 'Bring this ticket to collect your device.' },
+  jobSheet: { title: 'Job Sheet' },
+  field: {
+    orderNo: 'Order no.',
+    intakeAt: 'Received',
+    promisedAt: 'Promised',
+    promisedPickup: 'Ready by',
+    customer: 'Customer',
+    phone: 'Phone',
+    device: 'Device',
+    category: 'Category',
+    brandModel: 'Make/model',
+    serialNo: 'Serial/IMEI',
+    warranty: 'Warranty',
+    serviceType: 'Service',
+    channel: 'Channel',
+    priority: 'Priority',
+    technician: 'Technician',
+    estimate: 'Estimate',
+    reportedFault: 'Reported fault',
+    accessories: 'Accessories',
+    condition: 'Condition',
+    devicePassword: 'Device password',
+    reworkOf: 'Rework of',
+    terms: 'Terms',
+    receivedBy: 'Received by',
+    customerSignature: 'Customer signature',
+    date: 'Date',
+    diagnosis: 'Diagnosis',
+    parts: 'Parts used',
+    partName: 'Part',
+    quantity: 'Qty',
+    note: 'Note',
+    workDone: 'Work done',
+    qc: 'QC',
+    qcPass: 'Pass',
+    qcFail: 'Fail',
+    qcSignature: 'QC signature',
+    technicianSignature: 'Technician signature',
+    startedAt: 'Started',
+    finishedAt: 'Finished',
+  },
+  value: {
+    pendingInspection: 'After inspection',
+    none: 'None',
+    unassigned: 'Unassigned',
+    passwordHidden: 'Set · look it up in the app',
+    pattern: 'Pattern',
+    pin: 'PIN',
+  },
+  warranty: { in: 'In warranty', out: 'Out of warranty', repair: 'Repair warranty' },
+  priority: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },
+  serviceType: {
+    repair: 'Repair',
+    maintenance: 'Maintenance',
+    installation: 'Installation',
+    inspection: 'Inspection',
+    returnExchange: 'Return / exchange',
+  },
+  channel: { walkIn: 'Walk-in', phone: 'Phone', onsite: 'On-site', online: 'Online' },
+  accessory: {
+    charger: 'Charger',
+    cable: 'Cable',
+    battery: 'Battery',
+    case: 'Case',
+    simTray: 'SIM tray',
+    memoryCard: 'Memory card',
+    box: 'Box',
+    manual: 'Manual',
+    remote: 'Remote',
+  },
+};
+
+export const PRINT_LABELS = { 'zh-CN': zhCN, 'en-US': enUS } as const;
+
+/** The labels in the current UI language (re-renders when the language changes). */
+export function usePrintLabels(): PrintLabels {
+  const { i18n } = useTranslation();
+  return i18n.language === 'en-US' ? enUS : zhCN;
+}

@@ -1,0 +1,113 @@
+import type { ReactNode } from 'react';
+import type { Device } from '@shared/schemas/devices';
+import type { SettingsView, ShopProfile } from '@shared/schemas/settings';
+import { ACCESSORIES, type WorkOrderDetail } from '@shared/schemas/workOrders';
+import type { PrintLabels } from './labels';
+
+/** Everything a printed form shows: the order, its device's details and the shop. */
+export interface PrintData {
+  order: WorkOrderDetail;
+  /** Null when the device could not be read; the order's device label stands in. */
+  device: Device | null;
+  settings: SettingsView;
+}
+
+export interface FormProps {
+  data: PrintData;
+  labels: PrintLabels;
+}
+
+/** Logo, name, address and phone from the shop profile. */
+export function ShopHeader({
+  shop,
+  labels,
+  centered = false,
+}: {
+  shop: ShopProfile;
+  labels: PrintLabels;
+  centered?: boolean;
+}) {
+  const meta = [shop.address, shop.phone].filter(Boolean);
+  return (
+    <div className={centered ? 'pf-shop pf-shop--centered' : 'pf-shop'}>
+      {shop.logo ? <img className="pf-shop__logo" src={shop.logo} alt="" /> : null}
+      <div className="pf-shop__text">
+        <div className="pf-shop__name" data-testid="print-shop-name">
+          {shop.name}
+        </div>
+        {meta.length > 0 ? (
+          <div className="pf-shop__meta">
+            {shop.address ? <span>{shop.address}</span> : null}
+            {shop.phone ? (
+              <span className="pf-shop__phone">
+                {labels.field.phone} {shop.phone}
+              </span>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** Category, brand and model as one line, falling back to the order's device label. */
+export function deviceLine(data: PrintData): string {
+  const { device, order } = data;
+  if (!device) return order.deviceLabel;
+  return [device.category, device.brand, device.model].filter(Boolean).join(' ');
+}
+
+export function brandModel(data: PrintData): string {
+  const { device, order } = data;
+  if (!device) return order.deviceLabel;
+  return [device.brand, device.model].filter(Boolean).join(' ') || '—';
+}
+
+/** The checklist of accessories: every item with a drawn box, ticked when it was left. */
+export function AccessoryChecklist({ order, labels }: { order: WorkOrderDetail; labels: PrintLabels }) {
+  const left = new Set(order.accessories);
+  return (
+    <div className="pf-checklist">
+      {ACCESSORIES.map((item) => (
+        <span key={item} className="pf-check-item" data-checked={left.has(item) || undefined}>
+          <span className={left.has(item) ? 'pf-box pf-box--checked' : 'pf-box'} aria-hidden />
+          {labels.accessory[item]}
+        </span>
+      ))}
+      {order.accessoriesNote ? <span className="pf-checklist__note">{order.accessoriesNote}</span> : null}
+    </div>
+  );
+}
+
+/**
+ * A label cell and a value cell. A value is one line cut with an ellipsis, or with `wrap` up to two
+ * lines (serial numbers and models are worth keeping whole).
+ */
+export function Cell({
+  label,
+  children,
+  wrap = false,
+}: {
+  label: string;
+  children: ReactNode;
+  wrap?: boolean;
+}) {
+  return (
+    <>
+      <th scope="row">{label}</th>
+      <td>
+        <div className={wrap ? 'pf-wrap2' : 'pf-nowrap'}>{children}</div>
+      </td>
+    </>
+  );
+}
+
+/** A signature line: the label, then room to sign. */
+export function SignLine({ label, hint, wide = false }: { label: string; hint?: string; wide?: boolean }) {
+  return (
+    <div className={wide ? 'pf-sign pf-sign--wide' : 'pf-sign'}>
+      <span className="pf-sign__label">{label}</span>
+      <span className="pf-sign__line">{hint ? <span className="pf-sign__hint">{hint}</span> : null}</span>
+    </div>
+  );
+}
