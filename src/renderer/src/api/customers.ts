@@ -13,7 +13,7 @@ import { useDebounced } from './search';
 
 /**
  * Customers, devices and work orders show each other (open orders on a customer, devices on an
- * order, hits in the search box): any change to one reads the others again.
+ * order, hits in the search box): a change to one reads the others again.
  */
 export async function afterCounterChange(queryClient: QueryClient): Promise<void> {
   await Promise.all([

@@ -1,9 +1,7 @@
-import { App, Button, Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
+import { Button, Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PRIORITIES, type CounterSettings } from '@shared/schemas/settings';
-import { useUpdateSettings } from '../../api/settings';
-import { showFieldErrors } from '../../components/formErrors';
-import { errorMessage } from '../../i18n/errorMessage';
+import { useSaveSettings } from './useSaveSettings';
 
 interface CounterFormProps {
   counter: CounterSettings;
@@ -13,9 +11,8 @@ interface CounterFormProps {
 /** 柜台设置: customer levels, device categories, promised-date SLAs, repair warranty, intake receipt. */
 export function CounterForm({ counter, readOnly }: CounterFormProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<CounterSettings>();
-  const update = useUpdateSettings();
+  const { save, pending } = useSaveSettings(form);
   const required = { required: true, message: t('validation.required') };
   const list = (max: number) => [
     { required: true, type: 'array' as const, min: 1, message: t('settings.listRequired') },
@@ -30,22 +27,13 @@ export function CounterForm({ counter, readOnly }: CounterFormProps) {
   ];
 
   const submit = (values: CounterSettings) =>
-    update.mutate(
-      {
-        counter: {
-          ...values,
-          customerLevels: values.customerLevels.map((v) => v.trim()),
-          deviceCategories: values.deviceCategories.map((v) => v.trim()),
-        },
+    save({
+      counter: {
+        ...values,
+        customerLevels: values.customerLevels.map((v) => v.trim()),
+        deviceCategories: values.deviceCategories.map((v) => v.trim()),
       },
-      {
-        onSuccess: () => void message.success(t('common.saved')),
-        onError: (error) => {
-          showFieldErrors(form, error, t);
-          void message.error(errorMessage(error, t));
-        },
-      },
-    );
+    });
 
   return (
     <Form<CounterSettings>
@@ -144,12 +132,7 @@ export function CounterForm({ counter, readOnly }: CounterFormProps) {
         />
       </Form.Item>
       {!readOnly && (
-        <Button
-          type="primary"
-          htmlType="submit"
-          loading={update.isPending}
-          data-testid="settings-counter-submit"
-        >
+        <Button type="primary" htmlType="submit" loading={pending} data-testid="settings-counter-submit">
           {t('settings.saveCounter')}
         </Button>
       )}

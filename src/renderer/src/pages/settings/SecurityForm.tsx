@@ -1,9 +1,7 @@
-import { App, Button, Form, InputNumber } from 'antd';
+import { Button, Form, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SecuritySettings } from '@shared/schemas/settings';
-import { useUpdateSettings } from '../../api/settings';
-import { showFieldErrors } from '../../components/formErrors';
-import { errorMessage } from '../../i18n/errorMessage';
+import { useSaveSettings } from './useSaveSettings';
 
 interface SecurityFormProps {
   security: SecuritySettings;
@@ -12,21 +10,10 @@ interface SecurityFormProps {
 
 export function SecurityForm({ security, readOnly }: SecurityFormProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<SecuritySettings>();
-  const update = useUpdateSettings();
+  const { save, pending } = useSaveSettings(form);
 
-  const submit = (values: SecuritySettings) =>
-    update.mutate(
-      { security: values },
-      {
-        onSuccess: () => void message.success(t('common.saved')),
-        onError: (error) => {
-          showFieldErrors(form, error, t);
-          void message.error(errorMessage(error, t));
-        },
-      },
-    );
+  const submit = (values: SecuritySettings) => save({ security: values });
 
   return (
     <Form<SecuritySettings>
@@ -50,12 +37,7 @@ export function SecurityForm({ security, readOnly }: SecurityFormProps) {
         <InputNumber min={0} max={240} precision={0} style={{ width: 160 }} />
       </Form.Item>
       {!readOnly && (
-        <Button
-          type="primary"
-          htmlType="submit"
-          loading={update.isPending}
-          data-testid="settings-security-submit"
-        >
+        <Button type="primary" htmlType="submit" loading={pending} data-testid="settings-security-submit">
           {t('settings.saveSecurity')}
         </Button>
       )}

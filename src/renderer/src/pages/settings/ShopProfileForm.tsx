@@ -1,11 +1,9 @@
-import { App, Button, Form, Input } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ShopProfile } from '@shared/schemas/settings';
-import { useUpdateSettings } from '../../api/settings';
-import { showFieldErrors } from '../../components/formErrors';
 import { normalizeBranchCode, useFormRules } from '../../components/formRules';
-import { errorMessage } from '../../i18n/errorMessage';
 import { LogoInput } from './LogoInput';
+import { useSaveSettings } from './useSaveSettings';
 
 interface ShopProfileFormProps {
   shop: ShopProfile;
@@ -14,22 +12,11 @@ interface ShopProfileFormProps {
 
 export function ShopProfileForm({ shop, readOnly }: ShopProfileFormProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<ShopProfile>();
-  const update = useUpdateSettings();
+  const { save, pending } = useSaveSettings(form);
   const rules = useFormRules();
 
-  const submit = (values: ShopProfile) =>
-    update.mutate(
-      { shop: { ...values, logo: values.logo ?? null } },
-      {
-        onSuccess: () => void message.success(t('common.saved')),
-        onError: (error) => {
-          showFieldErrors(form, error, t);
-          void message.error(errorMessage(error, t));
-        },
-      },
-    );
+  const submit = (values: ShopProfile) => save({ shop: { ...values, logo: values.logo ?? null } });
 
   return (
     <Form<ShopProfile>
@@ -64,12 +51,7 @@ export function ShopProfileForm({ shop, readOnly }: ShopProfileFormProps) {
         <LogoInput readOnly={readOnly} />
       </Form.Item>
       {!readOnly && (
-        <Button
-          type="primary"
-          htmlType="submit"
-          loading={update.isPending}
-          data-testid="settings-shop-submit"
-        >
+        <Button type="primary" htmlType="submit" loading={pending} data-testid="settings-shop-submit">
           {t('settings.saveShop')}
         </Button>
       )}
