@@ -2,10 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { ParsedInputOf } from '@shared/contract';
 import { ACCESSORIES, type WorkOrderDetail } from '@shared/schemas/workOrders';
 import { users, workOrders, type WorkOrderRecord } from '../../db/schema';
-import { changedFields, writeAudit } from '../audit';
+import { changedFields } from '../audit';
 import type { CallContext } from '../context';
-import { actorOf } from '../users';
-import { addEvent } from './events';
+import { recordUpdate } from './events';
 import { invalid, loadOrder, normalizeAccessories, requireOpen, requireTechnician } from './lookups';
 import { readDetail } from './read';
 
@@ -73,27 +72,25 @@ export function updateWorkOrder(
     const fields = Object.keys(diff.after);
     const passwordChanged = fields.includes('devicePassword');
     const secretFlag = passwordChanged ? { devicePasswordChanged: true } : {};
-    addEvent(tx, {
-      workOrderId: order.id,
-      at,
-      actor: ctx.user,
-      kind: 'edit',
-      data: {
-        fields,
-        before: withoutPassword(diff.before),
-        after: withoutPassword(diff.after),
-        ...secretFlag,
+    recordUpdate(
+      tx,
+      {
+        workOrderId: order.id,
+        at,
+        actor: ctx.user,
+        kind: 'edit',
+        data: {
+          fields,
+          before: withoutPassword(diff.before),
+          after: withoutPassword(diff.after),
+          ...secretFlag,
+        },
       },
-    });
-    writeAudit(tx, {
-      at,
-      actor: actorOf(ctx.user),
-      action: 'update',
-      entity: 'workOrder',
-      entityId: order.id,
-      before: withoutPassword(diff.before),
-      after: { ...withoutPassword(diff.after), ...secretFlag },
-    });
+      {
+        before: withoutPassword(diff.before),
+        after: { ...withoutPassword(diff.after), ...secretFlag },
+      },
+    );
     return readDetail(tx, order.id, ctx.user, at);
   });
 }
@@ -126,16 +123,14 @@ export function assignWorkOrder(
       from: order.technicianId ? { id: order.technicianId, name: previous } : null,
       to: next ? { id: next.id, name: next.displayName } : null,
     };
-    addEvent(tx, { workOrderId: order.id, at, actor: ctx.user, kind: 'assign', note: input.note, data });
-    writeAudit(tx, {
-      at,
-      actor: actorOf(ctx.user),
-      action: 'update',
-      entity: 'workOrder',
-      entityId: order.id,
-      before: { technicianId: order.technicianId },
-      after: { technicianId: next?.id ?? null, ...(input.note ? { note: input.note } : {}) },
-    });
+    recordUpdate(
+      tx,
+      { workOrderId: order.id, at, actor: ctx.user, kind: 'assign', note: input.note, data },
+      {
+        before: { technicianId: order.technicianId },
+        after: { technicianId: next?.id ?? null, ...(input.note ? { note: input.note } : {}) },
+      },
+    );
     return readDetail(tx, order.id, ctx.user, at);
   });
 }
@@ -150,15 +145,13 @@ export function addNote(ctx: CallContext, input: ParsedInputOf<'workOrders.addNo
     const order = loadOrder(tx, input.id);
     const at = now();
     tx.update(workOrders).set({ updatedAt: at }).where(eq(workOrders.id, order.id)).run();
-    addEvent(tx, { workOrderId: order.id, at, actor: ctx.user, kind: 'note', note: input.note });
-    writeAudit(tx, {
-      at,
-      actor: actorOf(ctx.user),
-      action: 'update',
-      entity: 'workOrder',
-      entityId: order.id,
-      after: { note: input.note },
-    });
+    recordUpdate(
+      tx,
+      { workOrderId: order.id, at, actor: ctx.user, kind: 'note', note: input.note },
+      {
+        after: { note: input.note },
+      },
+    );
     return readDetail(tx, order.id, ctx.user, at);
   });
 }
@@ -183,16 +176,17 @@ export function overrideWarranty(
       .where(eq(workOrders.id, order.id))
       .run();
     const data = { from: order.warrantyStatus, to: input.status, computed: order.warrantyComputed };
-    addEvent(tx, { workOrderId: order.id, at, actor: ctx.user, kind: 'warranty', note: input.reason, data });
-    writeAudit(tx, {
-      at,
-      actor: actorOf(ctx.user),
-      action: 'update',
-      entity: 'workOrder',
-      entityId: order.id,
-      before: { warrantyStatus: order.warrantyStatus, warrantyOverrideReason: order.warrantyOverrideReason },
-      after: { warrantyStatus: input.status, warrantyOverrideReason: reason, reason: input.reason },
-    });
+    recordUpdate(
+      tx,
+      { workOrderId: order.id, at, actor: ctx.user, kind: 'warranty', note: input.reason, data },
+      {
+        before: {
+          warrantyStatus: order.warrantyStatus,
+          warrantyOverrideReason: order.warrantyOverrideReason,
+        },
+        after: { warrantyStatus: input.status, warrantyOverrideReason: reason, reason: input.reason },
+      },
+    );
     return readDetail(tx, order.id, ctx.user, at);
   });
 }

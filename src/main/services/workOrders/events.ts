@@ -3,6 +3,8 @@ import type { EVENT_KINDS } from '@shared/schemas/workOrders';
 import type { WorkOrderStatus } from '@shared/workOrderStatus';
 import { workOrderEvents, type UserRecord } from '../../db/schema';
 import type { Queryable } from '../context';
+import { writeAudit } from '../audit';
+import { actorOf } from '../users';
 
 export interface TimelineWrite {
   workOrderId: string;
@@ -33,4 +35,21 @@ export function addEvent(q: Queryable, e: TimelineWrite): void {
       data: e.data ? JSON.stringify(e.data) : null,
     })
     .run();
+}
+
+/** An update to an order: its timeline entry and its audit row, in the caller's transaction. */
+export function recordUpdate(
+  q: Queryable,
+  e: TimelineWrite,
+  audit: { before?: Record<string, unknown> | null; after: Record<string, unknown> },
+): void {
+  addEvent(q, e);
+  writeAudit(q, {
+    at: e.at,
+    actor: actorOf(e.actor),
+    action: 'update',
+    entity: 'workOrder',
+    entityId: e.workOrderId,
+    ...audit,
+  });
 }

@@ -4,10 +4,8 @@ import type { ParsedInputOf } from '@shared/contract';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
 import { canTransition, needsApproval, needsReason } from '@shared/workOrderStatus';
 import { workOrders, type WorkOrderRecord } from '../../db/schema';
-import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
-import { actorOf } from '../users';
-import { addEvent } from './events';
+import { recordUpdate } from './events';
 import { invalid, loadOrder } from './lookups';
 import { readDetail } from './read';
 
@@ -54,25 +52,23 @@ export function transitionWorkOrder(
     tx.update(workOrders).set(patch).where(eq(workOrders.id, order.id)).run();
 
     const approval = input.approval ? { by: input.approval.by, method: input.approval.method } : undefined;
-    addEvent(tx, {
-      workOrderId: order.id,
-      at,
-      actor: ctx.user,
-      kind: 'status',
-      fromStatus: from,
-      toStatus: to,
-      note: input.note,
-      data: approval ? { approval } : null,
-    });
-    writeAudit(tx, {
-      at,
-      actor: actorOf(ctx.user),
-      action: 'update',
-      entity: 'workOrder',
-      entityId: order.id,
-      before: { status: from },
-      after: { status: to, ...(input.note ? { note: input.note } : {}), ...(approval ? { approval } : {}) },
-    });
+    recordUpdate(
+      tx,
+      {
+        workOrderId: order.id,
+        at,
+        actor: ctx.user,
+        kind: 'status',
+        fromStatus: from,
+        toStatus: to,
+        note: input.note,
+        data: approval ? { approval } : null,
+      },
+      {
+        before: { status: from },
+        after: { status: to, ...(input.note ? { note: input.note } : {}), ...(approval ? { approval } : {}) },
+      },
+    );
     return readDetail(tx, order.id, ctx.user, at);
   });
 }
