@@ -32,6 +32,26 @@ import {
   workOrderRow,
 } from './schemas/workOrders';
 import { searchInput, searchResult } from './schemas/search';
+import {
+  adjustStockInput,
+  createPartInput,
+  createSupplierInput,
+  listPartsInput,
+  listStockDocumentsInput,
+  listSuppliersInput,
+  movementList,
+  movementsInput,
+  part,
+  partList,
+  postStockInput,
+  reverseStockInput,
+  stockCheck,
+  stockDocument,
+  stockDocumentList,
+  supplier,
+  updatePartInput,
+  updateSupplierInput,
+} from './schemas/stock';
 
 const byId = z.object({ id }).strict();
 
@@ -145,6 +165,29 @@ export const contract = {
     ),
     access: 'workOrders.read',
   }),
+
+  'parts.list': method({ input: listPartsInput, output: partList, access: 'stock.read' }),
+  'parts.get': method({ input: byId, output: part, access: 'stock.read' }),
+  'parts.create': method({ input: createPartInput, output: part, access: 'stock.write' }),
+  'parts.update': method({ input: updatePartInput, output: part, access: 'stock.write' }),
+  'parts.archive': method({ input: byId, output: part, access: 'stock.write' }),
+  'parts.restore': method({ input: byId, output: part, access: 'stock.write' }),
+
+  'suppliers.list': method({ input: listSuppliersInput, output: z.array(supplier), access: 'stock.read' }),
+  'suppliers.create': method({ input: createSupplierInput, output: supplier, access: 'stock.write' }),
+  'suppliers.update': method({ input: updateSupplierInput, output: supplier, access: 'stock.write' }),
+  'suppliers.archive': method({ input: byId, output: supplier, access: 'stock.write' }),
+
+  /** Receipts, returns to supplier, scraps and counts: posted at once, immutable afterwards. */
+  'stock.post': method({ input: postStockInput, output: stockDocument, access: 'stock.write' }),
+  'stock.adjust': method({ input: adjustStockInput, output: stockDocument, access: 'stock.adjust' }),
+  /** Posts the opposite document; a document is reversed at most once. */
+  'stock.reverse': method({ input: reverseStockInput, output: stockDocument, access: 'stock.adjust' }),
+  'stock.get': method({ input: byId, output: stockDocument, access: 'stock.read' }),
+  'stock.list': method({ input: listStockDocumentsInput, output: stockDocumentList, access: 'stock.read' }),
+  'stock.movements': method({ input: movementsInput, output: movementList, access: 'stock.read' }),
+  /** Proves every part's cached on-hand equals the sum of its movements. */
+  'stock.check': method({ input: empty, output: stockCheck, access: 'stock.adjust' }),
 } as const;
 
 export type Contract = typeof contract;

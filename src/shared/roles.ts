@@ -18,6 +18,11 @@ export const PERMISSIONS = [
   'workOrders.overrideWarranty',
   /** The device's unlock PIN or pattern: the bench needs it, the counter only types it in. */
   'workOrders.viewPassword',
+  'stock.read',
+  /** Parts, suppliers and the clerk's stock documents (receipts, returns, scraps, counts). */
+  'stock.write',
+  /** Manual adjustments, reversals and the ledger check. */
+  'stock.adjust',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,6 +38,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'workOrders.transition',
     'workOrders.assign',
     'workOrders.overrideWarranty',
+    'stock.read',
+    'stock.write',
   ],
   technician: [
     'settings.read',
@@ -41,6 +48,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'workOrders.write',
     'workOrders.transition',
     'workOrders.viewPassword',
+    'stock.read',
   ],
 };
 

@@ -3,6 +3,7 @@ import type { CallContext } from '../services/context';
 import { foundationHandlers } from './handlers/foundation';
 import { customerHandlers } from './handlers/customers';
 import { workOrderHandlers } from './handlers/workOrders';
+import { stockHandlers } from './handlers/stock';
 
 export type Handler<M extends Method> = (
   input: ParsedInputOf<M>,
@@ -17,4 +18,9 @@ export type HandlersFor<Prefix extends string> = {
 /** One handler per contract method; the type makes a missing or extra one a compile error. */
 export type Handlers = { [M in Method]: Handler<M> };
 
-export const handlers: Handlers = { ...foundationHandlers, ...customerHandlers, ...workOrderHandlers };
+export const handlers: Handlers = {
+  ...foundationHandlers,
+  ...customerHandlers,
+  ...workOrderHandlers,
+  ...stockHandlers,
+};

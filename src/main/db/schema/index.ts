@@ -5,3 +5,4 @@ export * from './sequences';
 export * from './customers';
 export * from './devices';
 export * from './workOrders';
+export * from './stock';

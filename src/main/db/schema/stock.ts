@@ -1,0 +1,104 @@
+import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { users } from './users';
+
+export const suppliers = sqliteTable('suppliers', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  contact: text('contact').notNull().default(''),
+  phone: text('phone').notNull().default(''),
+  notes: text('notes').notNull().default(''),
+  archivedAt: integer('archived_at'),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const parts = sqliteTable(
+  'parts',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    spec: text('spec').notNull().default(''),
+    compatibleModels: text('compatible_models').notNull().default(''),
+    category: text('category').notNull().default(''),
+    unit: text('unit').notNull().default('个'),
+    barcode: text('barcode').notNull().default(''),
+    /** Moving-average cost in fen, updated by receipts. */
+    costPrice: integer('cost_price').notNull().default(0),
+    salePrice: integer('sale_price').notNull().default(0),
+    minStock: integer('min_stock').notNull().default(0),
+    location: text('location').notNull().default(''),
+    defaultSupplierId: text('default_supplier_id').references(() => suppliers.id),
+    /** Cache of the sum of this part's stock movements; `stock.check` proves it. */
+    onHand: integer('on_hand').notNull().default(0),
+    archivedAt: integer('archived_at'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('parts_name').on(t.name), index('parts_barcode').on(t.barcode)],
+);
+
+export const stockDocuments = sqliteTable(
+  'stock_documents',
+  {
+    id: text('id').primaryKey(),
+    docNo: text('doc_no').notNull().unique(),
+    kind: text('kind').notNull(),
+    status: text('status').notNull().default('posted'),
+    supplierId: text('supplier_id').references(() => suppliers.id),
+    reason: text('reason').notNull().default(''),
+    /** The document this one reverses; a document can be reversed once. */
+    reversesId: text('reverses_id').unique(),
+    createdBy: text('created_by').references(() => users.id),
+    postedAt: integer('posted_at').notNull(),
+  },
+  (t) => [index('stock_documents_posted').on(t.postedAt)],
+);
+
+export const stockDocumentLines = sqliteTable(
+  'stock_document_lines',
+  {
+    id: text('id').primaryKey(),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => stockDocuments.id),
+    lineNo: integer('line_no').notNull(),
+    partId: text('part_id')
+      .notNull()
+      .references(() => parts.id),
+    /** Signed change of stock; for counts, the difference posted. */
+    qty: integer('qty').notNull(),
+    /** Counts only: the quantity counted on the shelf. */
+    countedQty: integer('counted_qty'),
+    unitCost: integer('unit_cost').notNull().default(0),
+    /** The part's average cost before this line, so a reversal can restore it. */
+    costBefore: integer('cost_before').notNull(),
+    costAfter: integer('cost_after').notNull(),
+  },
+  (t) => [index('stock_document_lines_document').on(t.documentId)],
+);
+
+export const stockMovements = sqliteTable(
+  'stock_movements',
+  {
+    id: text('id').primaryKey(),
+    partId: text('part_id')
+      .notNull()
+      .references(() => parts.id),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => stockDocuments.id),
+    qty: integer('qty').notNull(),
+    unitCost: integer('unit_cost').notNull(),
+    at: integer('at').notNull(),
+    userId: text('user_id').references(() => users.id),
+  },
+  (t) => [
+    index('stock_movements_part_at').on(t.partId, t.at),
+    index('stock_movements_document').on(t.documentId),
+  ],
+);
+
+export type PartRecord = typeof parts.$inferSelect;
+export type SupplierRecord = typeof suppliers.$inferSelect;
+export type StockDocumentRecord = typeof stockDocuments.$inferSelect;
