@@ -1,6 +1,6 @@
 import { Code128, QrCode } from './Barcode';
 import { formatYuan, printMinute } from './format';
-import { AccessoryChecklist, brandModel, Cell, ShopHeader, SignLine, type FormProps } from './parts';
+import { brandModel, Cell, IntakeRows, ShopHeader, SignLine, type FormProps } from './parts';
 
 type Copy = 'customer' | 'stub';
 
@@ -78,28 +78,7 @@ function IntakeCopy({ data, labels, copy }: FormProps & { copy: Copy }) {
             <Cell label={f.technician}>{order.technicianName ?? labels.value.unassigned}</Cell>
             <Cell label={f.receivedBy}>{order.createdBy}</Cell>
           </tr>
-          <tr className="pf-row-text">
-            <th scope="row">{f.reportedFault}</th>
-            <td colSpan={5}>
-              <div className="pf-text pf-text--fault" data-fit data-fit-min="7">
-                {order.reportedFault}
-              </div>
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">{f.accessories}</th>
-            <td colSpan={5}>
-              <AccessoryChecklist order={order} labels={labels} />
-            </td>
-          </tr>
-          <tr className="pf-row-text">
-            <th scope="row">{f.condition}</th>
-            <td colSpan={5}>
-              <div className="pf-text pf-text--condition" data-fit data-fit-min="7">
-                {order.condition || '—'}
-              </div>
-            </td>
-          </tr>
+          <IntakeRows order={order} labels={labels} variant="" minFont="7" />
         </tbody>
       </table>
 

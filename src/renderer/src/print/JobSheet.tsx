@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { PrintLabels } from './labels';
 import { Code128, QrCode } from './Barcode';
 import { formatYuan, patternDots, printMinute } from './format';
-import { AccessoryChecklist, brandModel, Cell, ShopHeader, SignLine, type FormProps } from './parts';
+import { brandModel, Cell, IntakeRows, ShopHeader, SignLine, type FormProps } from './parts';
 
 /** An unlock pattern drawn as a 3 × 3 grid, each dot numbered in the order it is swiped. */
 function PatternGrid({ dots }: { dots: number[] }) {
@@ -132,28 +132,7 @@ export function JobSheet({ data, labels }: FormProps) {
               </Cell>
               <Cell label={f.reworkOf}>{order.reworkOfNo ?? '—'}</Cell>
             </tr>
-            <tr className="pf-row-text">
-              <th scope="row">{f.reportedFault}</th>
-              <td colSpan={5}>
-                <div className="pf-text pf-text--job-fault" data-fit data-fit-min="7.5">
-                  {order.reportedFault}
-                </div>
-              </td>
-            </tr>
-            <tr>
-              <th scope="row">{f.accessories}</th>
-              <td colSpan={5}>
-                <AccessoryChecklist order={order} labels={labels} />
-              </td>
-            </tr>
-            <tr className="pf-row-text">
-              <th scope="row">{f.condition}</th>
-              <td colSpan={5}>
-                <div className="pf-text pf-text--job-condition" data-fit data-fit-min="7.5">
-                  {order.condition || '—'}
-                </div>
-              </td>
-            </tr>
+            <IntakeRows order={order} labels={labels} variant="job-" minFont="7.5" />
             <PasswordRow
               password={order.devicePassword}
               hasPassword={order.hasDevicePassword}

@@ -80,6 +80,50 @@ export function AccessoryChecklist({ order, labels }: { order: WorkOrderDetail; 
 }
 
 /**
+ * The three intake rows every order form carries: the fault and the condition (shrunk to fit, down
+ * to `minFont` pt) and the accessories checklist. `variant` picks the form's box heights.
+ */
+export function IntakeRows({
+  order,
+  labels,
+  variant,
+  minFont,
+}: {
+  order: WorkOrderDetail;
+  labels: PrintLabels;
+  variant: '' | 'job-';
+  minFont: string;
+}) {
+  const f = labels.field;
+  return (
+    <>
+      <tr className="pf-row-text">
+        <th scope="row">{f.reportedFault}</th>
+        <td colSpan={5}>
+          <div className={`pf-text pf-text--${variant}fault`} data-fit data-fit-min={minFont}>
+            {order.reportedFault}
+          </div>
+        </td>
+      </tr>
+      <tr>
+        <th scope="row">{f.accessories}</th>
+        <td colSpan={5}>
+          <AccessoryChecklist order={order} labels={labels} />
+        </td>
+      </tr>
+      <tr className="pf-row-text">
+        <th scope="row">{f.condition}</th>
+        <td colSpan={5}>
+          <div className={`pf-text pf-text--${variant}condition`} data-fit data-fit-min={minFont}>
+            {order.condition || '—'}
+          </div>
+        </td>
+      </tr>
+    </>
+  );
+}
+
+/**
  * A label cell and a value cell. A value is one line cut with an ellipsis, or with `wrap` up to two
  * lines (serial numbers and models are worth keeping whole).
  */
