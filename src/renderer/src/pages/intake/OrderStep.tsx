@@ -1,18 +1,5 @@
 import { useEffect } from 'react';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Col,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Row,
-  Select,
-  Typography,
-} from 'antd';
+import { Alert, Button, Checkbox, Col, DatePicker, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
@@ -30,6 +17,7 @@ import { showFieldErrors } from '../../components/formErrors';
 import { useFormRules } from '../../components/formRules';
 import { formatMinute } from '../../components/format';
 import { yuanToFen } from '../../components/money';
+import { YuanInput } from '../../components/YuanInput';
 
 type Accessory = (typeof ACCESSORIES)[number];
 
@@ -207,14 +195,7 @@ export function OrderStep({
           </Col>
           <Col xs={12} md={6}>
             <Form.Item label={t('intake.estimate')} name="estimate">
-              <InputNumber<number>
-                min={0}
-                max={100_000_000}
-                precision={2}
-                prefix="¥"
-                style={{ width: '100%' }}
-                data-testid="intake-estimate"
-              />
+              <YuanInput data-testid="intake-estimate" />
             </Form.Item>
           </Col>
         </Row>

@@ -1,4 +1,4 @@
-import { App, Button, Col, Form, Input, InputNumber, Row } from 'antd';
+import { App, Button, Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
 import { useUpdateWorkOrder } from '../../api/workOrders';
@@ -6,6 +6,7 @@ import { counterError } from '../../components/counterErrors';
 import { showFieldErrors } from '../../components/formErrors';
 import { useFormRules } from '../../components/formRules';
 import { fenToYuan, yuanToFen } from '../../components/money';
+import { YuanInput } from '../../components/YuanInput';
 
 interface WorkValues {
   diagnosis?: string;
@@ -64,15 +65,7 @@ export function WorkForm({ order, readOnly }: { order: WorkOrderDetail; readOnly
         </Col>
         <Col xs={24} lg={8}>
           <Form.Item label={t('workOrders.estimateYuan')} name="estimate">
-            <InputNumber<number>
-              min={0}
-              max={100_000_000}
-              precision={2}
-              step={10}
-              prefix="¥"
-              style={{ width: '100%' }}
-              data-testid="wo-estimate"
-            />
+            <YuanInput step={10} data-testid="wo-estimate" />
           </Form.Item>
         </Col>
       </Row>
