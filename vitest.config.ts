@@ -25,6 +25,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // A busy machine (CI, two cores) can take more than the default second to render a page.
+          expect: { poll: { timeout: 10_000, interval: 100 } },
         },
       },
       {

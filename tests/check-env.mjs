@@ -1,5 +1,6 @@
 // Fails loudly, before any test runs, when a prerequisite is missing: tests never skip silently.
 import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 
 const problems = [];
 const [major, minor] = process.versions.node.split('.').map(Number);
@@ -13,6 +14,11 @@ if (!process.argv.includes('--node-only')) {
   if (!existsSync(chromium)) {
     problems.push(
       `Chromium not found at ${chromium}: end-to-end tests need it. Install it (apt-get install -y chromium fonts-noto-cjk poppler-utils) or set CHROMIUM_PATH.`,
+    );
+  }
+  if (spawnSync('libreoffice', ['--version']).status !== 0) {
+    problems.push(
+      'LibreOffice not found: exported .xlsx files are checked by opening them in it. Install it (apt-get install -y --no-install-recommends libreoffice-calc-nogui).',
     );
   }
 }

@@ -45,13 +45,35 @@ import {
   partList,
   postStockInput,
   reverseStockInput,
+  stockAlert,
   stockCheck,
   stockDocument,
   stockDocumentList,
   supplier,
   updatePartInput,
   updateSupplierInput,
+  usageInput,
+  usageRow,
+  valuation,
+  valuationInput,
 } from './schemas/stock';
+import { addOrderPartInput, removeOrderPartInput, updateOrderPartInput } from './schemas/orderParts';
+import { addChargeInput, removeChargeInput, updateChargeInput } from './schemas/charges';
+import {
+  addPaymentInput,
+  createSettlementInput,
+  dayInput,
+  dayReport,
+  listSettlementsInput,
+  previewSettlementInput,
+  refundInput,
+  reopenDayInput,
+  settlement,
+  settlementList,
+  settlementTotals,
+  voidSettlementInput,
+} from './schemas/settlements';
+import { exportInput, exportMovementsInput, importInput, importResult, xlsxFile } from './schemas/excel';
 
 const byId = z.object({ id }).strict();
 
@@ -116,6 +138,10 @@ export const contract = {
   'customers.archive': method({ input: byId, output: customer, access: 'customers.write' }),
   'customers.restore': method({ input: byId, output: customer, access: 'customers.write' }),
   'customers.merge': method({ input: mergeCustomersInput, output: customer, access: 'customers.merge' }),
+  /** All or nothing; a phone already on file is an error, not a merge. */
+  'customers.import': method({ input: importInput, output: importResult, access: 'customers.write' }),
+  'customers.importTemplate': method({ input: exportInput, output: xlsxFile, access: 'customers.read' }),
+  'customers.export': method({ input: exportInput, output: xlsxFile, access: 'customers.read' }),
 
   'devices.get': method({
     input: byId,
@@ -156,6 +182,39 @@ export const contract = {
     output: workOrderDetail,
     access: 'workOrders.write',
   }),
+  /** Takes the part off the shelf (an orderIssue document) in the same transaction. */
+  'workOrders.addPart': method({
+    input: addOrderPartInput,
+    output: workOrderDetail,
+    access: 'workOrders.write',
+  }),
+  'workOrders.updatePart': method({
+    input: updateOrderPartInput,
+    output: workOrderDetail,
+    access: 'workOrders.write',
+  }),
+  /** Puts the line's parts back (an orderReturn document). Cancelling an order does this for every line. */
+  'workOrders.removePart': method({
+    input: removeOrderPartInput,
+    output: workOrderDetail,
+    access: 'workOrders.write',
+  }),
+  /** Labor and fee lines; refused while an active settlement exists (void it first). */
+  'workOrders.addCharge': method({
+    input: addChargeInput,
+    output: workOrderDetail,
+    access: 'workOrders.write',
+  }),
+  'workOrders.updateCharge': method({
+    input: updateChargeInput,
+    output: workOrderDetail,
+    access: 'workOrders.write',
+  }),
+  'workOrders.removeCharge': method({
+    input: removeChargeInput,
+    output: workOrderDetail,
+    access: 'workOrders.write',
+  }),
   'workOrders.attachment': method({ input: byId, output: attachmentData, access: 'workOrders.read' }),
   /** Who can be assigned: active technicians (and managers, who also repair in small shops). */
   'workOrders.technicians': method({
@@ -172,6 +231,10 @@ export const contract = {
   'parts.update': method({ input: updatePartInput, output: part, access: 'stock.write' }),
   'parts.archive': method({ input: byId, output: part, access: 'stock.write' }),
   'parts.restore': method({ input: byId, output: part, access: 'stock.write' }),
+  /** All or nothing, matched on the part code (new codes created, known codes updated). */
+  'parts.import': method({ input: importInput, output: importResult, access: 'stock.write' }),
+  'parts.importTemplate': method({ input: exportInput, output: xlsxFile, access: 'stock.read' }),
+  'parts.export': method({ input: exportInput, output: xlsxFile, access: 'stock.read' }),
 
   'suppliers.list': method({ input: listSuppliersInput, output: z.array(supplier), access: 'stock.read' }),
   'suppliers.create': method({ input: createSupplierInput, output: supplier, access: 'stock.write' }),
@@ -188,6 +251,40 @@ export const contract = {
   'stock.movements': method({ input: movementsInput, output: movementList, access: 'stock.read' }),
   /** Proves every part's cached on-hand equals the sum of its movements. */
   'stock.check': method({ input: empty, output: stockCheck, access: 'stock.adjust' }),
+  /** Low stock and parts waited for (the badge counts these). */
+  'stock.alerts': method({ input: empty, output: z.array(stockAlert), access: 'stock.read' }),
+  'stock.valuation': method({ input: valuationInput, output: valuation, access: 'stock.read' }),
+  'stock.usage': method({ input: usageInput, output: z.array(usageRow), access: 'stock.read' }),
+  'stock.exportOnHand': method({ input: exportInput, output: xlsxFile, access: 'stock.read' }),
+  'stock.exportMovements': method({ input: exportMovementsInput, output: xlsxFile, access: 'stock.read' }),
+
+  /** The figures a settlement of the order would have now, without saving anything. */
+  'settlements.preview': method({
+    input: previewSettlementInput,
+    output: settlementTotals,
+    access: 'settlements.read',
+  }),
+  'settlements.create': method({
+    input: createSettlementInput,
+    output: settlement,
+    access: 'settlements.write',
+  }),
+  'settlements.get': method({ input: byId, output: settlement, access: 'settlements.read' }),
+  /** The order's active settlement, or null. */
+  'settlements.forOrder': method({ input: byId, output: settlement.nullable(), access: 'settlements.read' }),
+  'settlements.list': method({
+    input: listSettlementsInput,
+    output: settlementList,
+    access: 'settlements.read',
+  }),
+  'settlements.pay': method({ input: addPaymentInput, output: settlement, access: 'settlements.write' }),
+  'settlements.refund': method({ input: refundInput, output: settlement, access: 'settlements.write' }),
+  'settlements.void': method({ input: voidSettlementInput, output: settlement, access: 'settlements.write' }),
+
+  /** 日结: the day's takings by method and by user, refunds and voids. */
+  'dayClose.get': method({ input: dayInput, output: dayReport, access: 'settlements.read' }),
+  'dayClose.close': method({ input: dayInput, output: dayReport, access: 'settlements.write' }),
+  'dayClose.reopen': method({ input: reopenDayInput, output: dayReport, access: 'settlements.write' }),
 } as const;
 
 export type Contract = typeof contract;

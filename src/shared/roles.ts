@@ -23,6 +23,14 @@ export const PERMISSIONS = [
   'stock.write',
   /** Manual adjustments, reversals and the ledger check. */
   'stock.adjust',
+  'settlements.read',
+  /** Make settlements, take payments, close the day. */
+  'settlements.write',
+  /**
+   * What needs a manager: a discount above the limit, labor below its price, on account (挂账),
+   * refunds, voids, reopening a closed day. Others may proceed with a manager's password.
+   */
+  'settlements.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,6 +48,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'workOrders.overrideWarranty',
     'stock.read',
     'stock.write',
+    'settlements.read',
+    'settlements.write',
   ],
   technician: [
     'settings.read',

@@ -61,3 +61,10 @@ export function needsReason(to: WorkOrderStatus): boolean {
 export function needsApproval(from: WorkOrderStatus, to: WorkOrderStatus): boolean {
   return from === 'quoted' && (to === 'inRepair' || to === 'awaitingParts');
 }
+
+/** Where an order can be settled (结算): the work is done or under way, or the quote was refused. */
+const SETTLEABLE: readonly WorkOrderStatus[] = ['inRepair', 'qc', 'ready', 'declined'];
+
+export function isSettleable(status: WorkOrderStatus): boolean {
+  return SETTLEABLE.includes(status);
+}

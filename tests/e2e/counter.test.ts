@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { InputOf, Method, OutputOf } from '@shared/contract';
-import { startDesk, type Desk } from './fixture';
+import { call, rpc, startDesk, type Desk } from './fixture';
+import { customerWithDevice, setUpShop } from './seed';
 
 const ADMIN = { username: 'admin', displayName: '王店长', password: 'counter-admin-1' };
 const CLERK = { username: 'xiaoli', displayName: '小李', password: 'clerk-pass-2026' };
@@ -15,53 +15,6 @@ let orderId = '';
 let orderNo = '';
 /** The order of the stale-tab test, promised too soon: it shows as overdue in the list. */
 let secondNo = '';
-
-/** Call a contract method through the browser-mode transport, as the page's own client would. */
-async function call<M extends Method>(page: Page, method: M, input: InputOf<M>) {
-  return page.evaluate(
-    async ([name, body]) => {
-      const response = await fetch(`/rpc/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      return (await response.json()) as
-        { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
-    },
-    [method, input] as const,
-  );
-}
-
-async function rpc<M extends Method>(page: Page, method: M, input: InputOf<M>): Promise<OutputOf<M>> {
-  const envelope = await call(page, method, input);
-  if (!envelope.ok) throw new Error(`${method} failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.data as OutputOf<M>;
-}
-
-/** Browser console warnings and errors (antd deprecations, React key warnings …); none are expected. */
-const consoleProblems: string[] = [];
-
-/** A screenshot once the page is still: no spinner, no toast, no menu transition. */
-async function shot(page: Page, name: string): Promise<void> {
-  await expect.poll(() => page.locator('.ant-spin-spinning').count(), { timeout: 10_000 }).toBe(0);
-  await expect
-    .poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 })
-    .toBe(0)
-    .catch(() => undefined);
-  await page.waitForTimeout(400);
-  await desk.shot(page, name);
-}
-
-async function signedInPage(user: { username: string; password: string }): Promise<Page> {
-  const page = await desk.open();
-  page.on('console', (message) => {
-    if (message.type() === 'warning' || message.type() === 'error') consoleProblems.push(message.text());
-  });
-  await rpc(page, 'auth.signIn', { username: user.username, password: user.password });
-  await page.reload();
-  await page.getByTestId('home-welcome').waitFor();
-  return page;
-}
 
 /** The data-testid of the element that has the keyboard focus. */
 async function focused(page: Page): Promise<string | null> {
@@ -87,24 +40,24 @@ async function waitForStatus(page: Page, status: string): Promise<void> {
 beforeAll(async () => {
   desk = await startDesk();
   const page = await desk.open();
-  await rpc(page, 'auth.setup', { shopName: '城东维修中心', branchCode: 'BJ01', admin: ADMIN });
-  await rpc(page, 'users.create', { ...CLERK, role: 'clerk' });
-  await rpc(page, 'users.create', { ...TECH, role: 'technician' });
+  await setUpShop(page, { admin: ADMIN, clerk: CLERK, tech: TECH });
   // A few customers so the lists and the search have something around the walk-in.
   for (const [name, phone, level] of [
     ['张三', '13800138000', 'VIP'],
     ['李四', '13700137000', '普通'],
     ['王芳', '010-6543 2100', '普通'],
   ] as const) {
-    const c = await rpc(page, 'customers.create', { name, level, phones: [{ phone, label: '手机' }] });
-    await rpc(page, 'devices.create', {
-      customerId: c.id,
-      category: '手机',
-      brand: '华为',
-      model: 'Mate 60',
-      serialNo: `SN${phone.replace(/\D/g, '')}`,
-      warranty: { end: '2099-12-31' },
-    });
+    await customerWithDevice(
+      page,
+      { name, level, phones: [{ phone, label: '手机' }] },
+      {
+        category: '手机',
+        brand: '华为',
+        model: 'Mate 60',
+        serialNo: `SN${phone.replace(/\D/g, '')}`,
+        warranty: { end: '2099-12-31' },
+      },
+    );
   }
   await page.context().close();
 });
@@ -115,7 +68,7 @@ afterAll(async () => {
 
 describe('the counter, as a clerk and a technician use it', () => {
   it('(a) a walk-in intake, keyboard only: / → unknown phone → 新客户接机 → device → order → Ctrl+Enter → P prints', async () => {
-    const page = await signedInPage(CLERK);
+    const page = await desk.signedIn(CLERK);
     const started = Date.now();
 
     // The search box takes the focus with one key, and an unknown phone offers a new intake.
@@ -123,7 +76,7 @@ describe('the counter, as a clerk and a technician use it', () => {
     await expect.poll(() => focused(page)).toBe('global-search');
     await page.keyboard.type(WALK_IN.phone);
     await page.getByTestId('search-new-intake').waitFor();
-    await shot(page, 'counter-01-search-new-phone');
+    await desk.stillShot(page, 'counter-01-search-new-phone');
     await page.keyboard.press('Enter');
 
     // Step 1: the new customer, phone already filled in, name has the focus.
@@ -156,7 +109,7 @@ describe('the counter, as a clerk and a technician use it', () => {
     await page.keyboard.press('Space'); // 充电器
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space'); // 数据线
-    await shot(page, 'counter-02-intake');
+    await desk.stillShot(page, 'counter-02-intake');
     await page.keyboard.press('Control+Enter');
 
     // The new work order, with a one-key way to its intake receipt.
@@ -175,7 +128,7 @@ describe('the counter, as a clerk and a technician use it', () => {
     await page.keyboard.press('p');
     await expect.poll(() => hashOf(page)).toBe(`#/print/intake/${orderId}`);
     await page.getByTestId('print-root').waitFor({ timeout: 20_000 });
-    await shot(page, 'counter-03-intake-print');
+    await desk.stillShot(page, 'counter-03-intake-print');
 
     // The intake created exactly one customer with that phone, and the device under it.
     const saved = await rpc(page, 'workOrders.get', { id: orderId });
@@ -192,11 +145,11 @@ describe('the counter, as a clerk and a technician use it', () => {
   });
 
   it('customers: the list is searchable and the detail shows devices, warranty and history', async () => {
-    const page = await signedInPage(CLERK);
+    const page = await desk.signedIn(CLERK);
     await page.getByTestId('nav-customers').click();
     await page.getByTestId('customers-table').waitFor();
     await expect.poll(() => page.locator('[data-testid^="customer-row-"]').count()).toBe(4);
-    await shot(page, 'counter-04-customers');
+    await desk.stillShot(page, 'counter-04-customers');
     await page.getByTestId('customers-search').fill('5678');
     await expect.poll(() => page.locator('[data-testid^="customer-row-"]').count()).toBe(1);
     await page.locator('[data-testid^="customer-row-"]').first().click();
@@ -225,7 +178,7 @@ describe('the counter, as a clerk and a technician use it', () => {
 
   it('(b) a technician takes the order through every state to 已交付, and the timeline lists each move', async () => {
     // The clerk gives the order to the technician.
-    const clerk = await signedInPage(CLERK);
+    const clerk = await desk.signedIn(CLERK);
     await clerk.goto(`${desk.server.origin}/#/work-orders/${orderId}`);
     await clerk.getByTestId('wo-assign').click();
     await clerk.locator(`.ant-select-item-option[title="${TECH.displayName}"]`).click();
@@ -235,7 +188,7 @@ describe('the counter, as a clerk and a technician use it', () => {
     await clerk.context().close();
 
     // The technician's own queue opens by default.
-    const page = await signedInPage(TECH);
+    const page = await desk.signedIn(TECH);
     await page.getByTestId('nav-workOrders').click();
     await page.getByTestId(`wo-row-${orderNo}`).waitFor();
     expect(await page.getByTestId('wo-view').locator('.ant-segmented-item-selected').textContent()).toContain(
@@ -306,12 +259,12 @@ describe('the counter, as a clerk and a technician use it', () => {
       expect(timeline).toContain(step);
     }
     expect(timeline).toContain(TECH.username);
-    await shot(page, 'counter-05-work-order-delivered');
+    await desk.stillShot(page, 'counter-05-work-order-delivered');
     await page.context().close();
   });
 
   it('(c) an illegal move is refused with a clear message, through the transport and in a stale tab', async () => {
-    const page = await signedInPage(CLERK);
+    const page = await desk.signedIn(CLERK);
 
     // A barcode scanner types the order number and Enter at once: the order opens directly.
     await page.keyboard.press('/');
@@ -358,7 +311,7 @@ describe('the counter, as a clerk and a technician use it', () => {
     // The stale tab reads the order again and now offers the moves from 检测中.
     await waitForStatus(page, 'diagnosing');
 
-    await shot(page, 'counter-06-illegal-move');
+    await desk.stillShot(page, 'counter-06-illegal-move');
 
     // The warranty can be set by hand, with the reason on the timeline.
     await page.getByTestId('wo-override-warranty').click();
@@ -374,7 +327,7 @@ describe('the counter, as a clerk and a technician use it', () => {
   });
 
   it('(d) a rework inside the repair warranty shows 返修保修 and links the original order', async () => {
-    const page = await signedInPage(CLERK);
+    const page = await desk.signedIn(CLERK);
     const first = await rpc(page, 'workOrders.get', { id: orderId });
 
     // Back at the counter: the phone finds the customer, whose device row starts the intake.
@@ -393,7 +346,7 @@ describe('the counter, as a clerk and a technician use it', () => {
     ).toBe('true');
     await page.keyboard.press('Enter');
     await page.getByTestId('customer-detail').waitFor();
-    await shot(page, 'counter-07-customer-detail');
+    await desk.stillShot(page, 'counter-07-customer-detail');
     await page.getByTestId(`device-intake-${first.deviceId}`).click();
     await page.getByTestId('intake-order-form').waitFor();
 
@@ -413,7 +366,7 @@ describe('the counter, as a clerk and a technician use it', () => {
       reworkOfId: orderId,
       isRework: true,
     });
-    await shot(page, 'counter-08-rework');
+    await desk.stillShot(page, 'counter-08-rework');
 
     // The list: status tabs with counts; the rework shows in its row.
     await page.getByTestId('nav-workOrders').click();
@@ -432,21 +385,21 @@ describe('the counter, as a clerk and a technician use it', () => {
     await expect.poll(() => page.locator('[data-testid^="wo-row-"]').count()).toBe(1);
     await page.getByTestId('wo-tab-all').click();
     await expect.poll(() => page.locator('[data-testid^="wo-row-"]').count()).toBe(3);
-    await shot(page, 'counter-09-work-orders');
+    await desk.stillShot(page, 'counter-09-work-orders');
 
     // The same list in English: statuses, warranty and columns are translated.
     await page.getByTestId('lang-en-US').click();
     await expect.poll(() => page.getByTestId('wo-tab-delivered').textContent()).toContain('Delivered');
     expect(await page.getByTestId('wo-table').textContent()).toContain('Repair warranty');
-    await shot(page, 'counter-10-work-orders-en');
+    await desk.stillShot(page, 'counter-10-work-orders-en');
     await page.getByTestId(`wo-row-${orderNo}`).click();
     await page.getByTestId('wo-detail').waitFor();
-    await shot(page, 'counter-11-work-order-en');
+    await desk.stillShot(page, 'counter-11-work-order-en');
     await page.context().close();
   });
 
   it('intake for a known customer, keyboard only: phone tail → ↑↓ Enter → device Enter → fault → Ctrl+Enter', async () => {
-    const page = await signedInPage(CLERK);
+    const page = await desk.signedIn(CLERK);
     const first = await rpc(page, 'workOrders.get', { id: orderId });
     await page.goto(`${desk.server.origin}/#/intake`);
     await expect.poll(() => focused(page)).toBe('intake-customer-search');
@@ -482,7 +435,7 @@ describe('the counter, as a clerk and a technician use it', () => {
   });
 
   it('settings: the shop adds a device category and a longer repair warranty in 柜台设置', async () => {
-    const page = await signedInPage(ADMIN);
+    const page = await desk.signedIn(ADMIN);
     await page.getByTestId('nav-settings').click();
     const form = page.getByTestId('settings-counter-form');
     await form.waitFor();
@@ -494,12 +447,12 @@ describe('the counter, as a clerk and a technician use it', () => {
     await expect
       .poll(async () => (await rpc(page, 'settings.get', {})).counter)
       .toMatchObject({ repairWarrantyDays: 120, deviceCategories: expect.arrayContaining(['无人机']) });
-    await shot(page, 'counter-12-settings');
+    await desk.stillShot(page, 'counter-12-settings');
     await page.context().close();
   });
 
   it('a manager merges the duplicate customer; the old record points to the kept one', async () => {
-    const page = await signedInPage(ADMIN);
+    const page = await desk.signedIn(ADMIN);
     const first = await rpc(page, 'workOrders.get', { id: orderId });
     const duplicate = (await rpc(page, 'customers.list', { q: '周杰的家人' })).rows[0];
     expect(duplicate).toBeDefined();
@@ -519,6 +472,6 @@ describe('the counter, as a clerk and a technician use it', () => {
   });
 
   it('left no warnings or errors in the browser console', () => {
-    expect(consoleProblems).toEqual([]);
+    expect(desk.consoleProblems).toEqual([]);
   });
 });

@@ -2,21 +2,59 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { InputOf, Method, OutputOf } from '@shared/contract';
 import { createCore, type Core } from '../../src/main/core';
 import { startWebServer, type WebServer } from '../../src/main/http/server';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
-const RENDERER = join(ROOT, 'out/renderer');
+// DESK_RENDERER lets a second build (`electron-vite build --outDir X`) be tested beside out/.
+const RENDERER = process.env.DESK_RENDERER ? resolve(process.env.DESK_RENDERER) : join(ROOT, 'out/renderer');
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
 
 export interface Desk {
   core: Core;
   server: WebServer;
   browser: Browser;
+  /** Browser console warnings and errors of the signed-in pages (antd deprecations, React key warnings …). */
+  consoleProblems: string[];
   /** A new browser context (its own cookies) that has opened the token URL. */
   open(): Promise<Page>;
+  /** A new page signed in as `user`, on the home screen; its console problems are collected. */
+  signedIn(user: Credentials): Promise<Page>;
   shot(page: Page, name: string): Promise<void>;
+  /** A screenshot once the page is still: no spinner, no toast. */
+  stillShot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
+}
+
+type Envelope = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
+
+/** Call a contract method through the browser-mode transport, as the page's own client would. */
+export async function call<M extends Method>(page: Page, method: M, input: InputOf<M>): Promise<Envelope> {
+  return page.evaluate(
+    async ([name, body]) => {
+      const response = await fetch(`/rpc/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return (await response.json()) as Envelope;
+    },
+    [method, input] as const,
+  );
+}
+
+/** `call` that expects success: a refusal fails the test with the error. */
+export async function rpc<M extends Method>(page: Page, method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+  const envelope = await call(page, method, input);
+  if (!envelope.ok) throw new Error(`${method} failed: ${JSON.stringify(envelope.error)}`);
+  return envelope.data as OutputOf<M>;
 }
 
 /** The real renderer against the real services in headless Chromium, through browser mode. */
@@ -44,10 +82,11 @@ export async function startDesk(): Promise<Desk> {
     ],
   });
 
-  return {
+  const desk: Desk = {
     core,
     server,
     browser,
+    consoleProblems: [],
     async open() {
       const context = await browser.newContext({ viewport: { width: 1366, height: 820 }, locale: 'zh-CN' });
       const page = await context.newPage();
@@ -55,8 +94,29 @@ export async function startDesk(): Promise<Desk> {
       await page.goto(server.url);
       return page;
     },
+    async signedIn(user) {
+      const page = await desk.open();
+      page.on('console', (message) => {
+        if (message.type() === 'warning' || message.type() === 'error') {
+          desk.consoleProblems.push(message.text());
+        }
+      });
+      await rpc(page, 'auth.signIn', { username: user.username, password: user.password });
+      await page.reload();
+      await page.getByTestId('home-welcome').waitFor();
+      return page;
+    },
     async shot(page, name) {
       await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+    },
+    async stillShot(page, name) {
+      await expect.poll(() => page.locator('.ant-spin-spinning').count(), { timeout: 10_000 }).toBe(0);
+      await expect
+        .poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 })
+        .toBe(0)
+        .catch(() => undefined);
+      await page.waitForTimeout(400);
+      await desk.shot(page, name);
     },
     async close() {
       await browser.close();
@@ -65,4 +125,5 @@ export async function startDesk(): Promise<Desk> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return desk;
 }

@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { InputOf, Method, OutputOf } from '@shared/contract';
-import { ARTIFACTS, startDesk, type Desk } from './fixture';
+import { rpc, startDesk, type Desk } from './fixture';
+import { A4, expectSize, printToPdf, type PdfFacts } from './pdf';
+import { customerWithDevice, setUpShop } from './seed';
 
 const ADMIN = { username: 'admin', displayName: '王店长', password: 'counter-admin-1' };
 const CLERK = { username: 'xiaoli', displayName: '小李', password: 'clerk-pass-2026' };
@@ -13,144 +13,46 @@ const PASSWORD = '1-5-9-6-3';
 const TERMS =
   '1. 请凭本单取机，遗失请携带身份证件办理。\n2. 设备内数据请自行备份，维修过程中数据丢失本店不承担责任。\n3. 维修完成通知后 90 天未取机的，本店按相关规定处理。\n4. 非本店维修造成的损坏不在保修范围内。';
 
-/** PDF points: A5 landscape, A4 portrait, 80 mm receipt width. */
+/** PDF points: A5 landscape, 80 mm receipt width. */
 const A5L = { width: 595.28, height: 419.53 };
-const A4 = { width: 595.28, height: 841.89 };
 const RECEIPT_WIDTH = (80 / 25.4) * 72;
 
 let desk: Desk;
 let orderId = '';
 let orderNo = '';
 
-function tool(name: string, args: string[]): string {
-  try {
-    return execFileSync(name, args, { encoding: 'utf8' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error(`${name} is missing: install poppler-utils (apt-get install -y poppler-utils).`, {
-        cause: error,
-      });
-    }
-    throw error;
-  }
-}
-
-/** Call a contract method through the browser-mode transport, as the page's own client would. */
-async function rpc<M extends Method>(page: Page, method: M, input: InputOf<M>): Promise<OutputOf<M>> {
-  const envelope = await page.evaluate(
-    async ([name, body]) => {
-      const response = await fetch(`/rpc/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      return (await response.json()) as { ok: boolean; data?: unknown; error?: unknown };
-    },
-    [method, input] as const,
-  );
-  if (!envelope.ok) throw new Error(`${method} failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.data as OutputOf<M>;
-}
-
-interface PdfFacts {
-  pages: number;
-  width: number;
-  height: number;
-  text: string;
-  pngs: string[];
-}
-
-/** Open a form, wait until it is drawn, print it to PDF and read the PDF back with poppler. */
+/** A form of the order printed to PDF; every form carries the order number as a barcode. */
 async function printForm(page: Page, form: string, id: string, name: string): Promise<PdfFacts> {
-  await page.goto(`${desk.server.origin}/#/print/${form}/${id}`);
-  await page.locator('[data-testid="print-root"][data-print-ready="true"]').waitFor({ timeout: 20_000 });
-  // Every barcode, QR code and logo has loaded.
-  const images = await page.locator('.pf-root img').evaluateAll((elements) =>
-    elements.map((element) => {
-      const img = element as unknown as { className: string; complete: boolean; naturalWidth: number };
-      return { cls: img.className, ok: img.complete && img.naturalWidth > 0 };
-    }),
-  );
-  expect(images.filter((img) => img.cls === 'print-barcode').length).toBeGreaterThan(0);
-  expect(images.every((img) => img.ok)).toBe(true);
-  await desk.shot(page, `${name}-preview`);
-
-  const file = join(ARTIFACTS, `${name}.pdf`);
-  writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-
-  const info = tool('pdfinfo', [file]);
-  const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-  const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info);
-  expect(size, info).not.toBeNull();
-
-  // Chinese is embedded as real text in a CJK font, not boxes or missing glyphs.
-  const fonts = tool('pdffonts', [file]);
-  for (const line of fonts.split('\n').slice(2).filter(Boolean)) {
-    expect(line.split(/\s+/).at(-5), `font not embedded: ${line}`).toBe('yes');
-  }
-  const raw = readFileSync(file).toString('latin1');
-  expect(raw).toMatch(/\/FontName \/[A-Z]{6}\+(NotoSansCJK|SourceHanSans|MicrosoftYaHei|PingFang)/i);
-
-  // pdftoppm writes <name>-1.png, <name>-2.png …; old ones from an earlier run go first.
-  const pagePng = new RegExp(`^${name}-\\d+\\.png$`);
-  for (const old of readdirSync(ARTIFACTS).filter((f) => pagePng.test(f))) rmSync(join(ARTIFACTS, old));
-  tool('pdftoppm', ['-png', '-r', '80', file, join(ARTIFACTS, name)]);
-  const pngs = readdirSync(ARTIFACTS).filter((f) => pagePng.test(f));
-
-  return {
-    pages,
-    width: Number(size?.[1]),
-    height: Number(size?.[2]),
-    text: tool('pdftotext', ['-layout', file, '-']),
-    pngs,
-  };
-}
-
-function expectSize(facts: PdfFacts, size: { width: number; height: number }) {
-  expect(Math.abs(facts.width - size.width)).toBeLessThanOrEqual(2);
-  expect(Math.abs(facts.height - size.height)).toBeLessThanOrEqual(2);
-}
-
-async function signedInPage(user: { username: string; password: string }): Promise<Page> {
-  const page = await desk.open();
-  await rpc(page, 'auth.signIn', { username: user.username, password: user.password });
-  await page.reload();
-  return page;
+  const facts = await printToPdf(desk, page, `${form}/${id}`, name);
+  expect(await page.locator('.pf-root img.print-barcode').count()).toBeGreaterThan(0);
+  return facts;
 }
 
 beforeAll(async () => {
   desk = await startDesk();
   const page = await desk.open();
-  await rpc(page, 'auth.setup', { shopName: '城东维修中心', branchCode: 'BJ01', admin: ADMIN });
+  const { techId } = await setUpShop(page, { admin: ADMIN, clerk: CLERK, tech: TECH });
   const logo = `data:image/png;base64,${readFileSync(join(import.meta.dirname, '../../resources/icon.png')).toString('base64')}`;
   const current = await rpc(page, 'settings.get', {});
   await rpc(page, 'settings.update', {
     shop: { ...current.shop, address: '北京市朝阳区东大街 18 号', phone: '010-8888 6666', logo },
     counter: { ...current.counter, intakeCopies: 2, terms: TERMS },
   });
-  await rpc(page, 'users.create', { ...CLERK, role: 'clerk' });
-  const tech = await rpc(page, 'users.create', { ...TECH, role: 'technician' });
 
-  const customer = await rpc(page, 'customers.create', {
-    name: '张三',
-    phones: [{ phone: '138 0013 8000', label: '手机' }],
-  });
-  const device = await rpc(page, 'devices.create', {
-    customerId: customer.id,
-    category: '手机',
-    brand: 'Apple',
-    model: 'iPhone 15 Pro',
-    serialNo: '356789012345678',
-  });
+  const { customerId, deviceId } = await customerWithDevice(
+    page,
+    { name: '张三', phones: [{ phone: '138 0013 8000', label: '手机' }] },
+    { category: '手机', brand: 'Apple', model: 'iPhone 15 Pro', serialNo: '356789012345678' },
+  );
   const order = await rpc(page, 'workOrders.create', {
-    customerId: customer.id,
-    deviceId: device.id,
+    customerId,
+    deviceId,
     reportedFault: '屏幕碎裂，触摸部分失灵；偶尔自动重启。',
     accessories: ['charger', 'cable', 'simTray'],
     accessoriesNote: '蓝色保护套',
     condition: '背壳轻微划痕，边框右下角磕碰。',
     devicePassword: PASSWORD,
-    technicianId: tech.id,
+    technicianId: techId,
     estimate: 45_000,
   });
   orderId = order.id;
@@ -164,7 +66,7 @@ afterAll(async () => {
 
 describe('printed forms: one page per copy, the right paper, Chinese rendered', () => {
   it('intake receipt on A5 landscape: two copies are exactly two pages, and `intake` is the same form', async () => {
-    const page = await signedInPage(ADMIN);
+    const page = await desk.signedIn(ADMIN);
     const facts = await printForm(page, 'intake-a5', orderId, 'print-intake-a5');
     expect(facts.pages).toBe(2);
     expectSize(facts, A5L);
@@ -186,7 +88,7 @@ describe('printed forms: one page per copy, the right paper, Chinese rendered', 
   });
 
   it('intake receipt on A4: both copies share one page with a cut line', async () => {
-    const page = await signedInPage(ADMIN);
+    const page = await desk.signedIn(ADMIN);
     const facts = await printForm(page, 'intake-a4', orderId, 'print-intake-a4');
     expect(facts.pages).toBe(1);
     expectSize(facts, A4);
@@ -197,7 +99,7 @@ describe('printed forms: one page per copy, the right paper, Chinese rendered', 
   });
 
   it('claim ticket on 80 mm paper: one page, the name and phone masked', async () => {
-    const page = await signedInPage(CLERK);
+    const page = await desk.signedIn(CLERK);
     const facts = await printForm(page, 'claim', orderId, 'print-claim');
     expect(facts.pages).toBe(1);
     expect(Math.abs(facts.width - RECEIPT_WIDTH)).toBeLessThanOrEqual(1);
@@ -212,7 +114,7 @@ describe('printed forms: one page per copy, the right paper, Chinese rendered', 
   });
 
   it('job sheet on A4: one page; the password only for a role that may see it', async () => {
-    const tech = await signedInPage(TECH);
+    const tech = await desk.signedIn(TECH);
     const facts = await printForm(tech, 'jobsheet', orderId, 'print-jobsheet');
     expect(facts.pages).toBe(1);
     expectSize(facts, A4);
@@ -225,7 +127,7 @@ describe('printed forms: one page per copy, the right paper, Chinese rendered', 
     await tech.context().close();
 
     // A clerk may not see the password, so the sheet printed at the counter does not carry it.
-    const clerk = await signedInPage(CLERK);
+    const clerk = await desk.signedIn(CLERK);
     const counter = await printForm(clerk, 'jobsheet', orderId, 'print-jobsheet-clerk');
     expect(counter.pages).toBe(1);
     expect(counter.text).not.toContain(PASSWORD);
@@ -233,7 +135,7 @@ describe('printed forms: one page per copy, the right paper, Chinese rendered', 
   });
 
   it('one copy is one A5 page; the forms follow the UI language', async () => {
-    const page = await signedInPage(ADMIN);
+    const page = await desk.signedIn(ADMIN);
     const current = await rpc(page, 'settings.get', {});
     await rpc(page, 'settings.update', { counter: { ...current.counter, intakeCopies: 1 } });
     const one = await printForm(page, 'intake-a5', orderId, 'print-intake-a5-one-copy');
@@ -257,7 +159,7 @@ describe('printed forms: one page per copy, the right paper, Chinese rendered', 
   });
 
   it('an unknown order shows a clear message instead of a blank form', async () => {
-    const page = await signedInPage(ADMIN);
+    const page = await desk.signedIn(ADMIN);
     await page.goto(`${desk.server.origin}/#/print/claim/01900000-0000-7000-8000-000000000000`);
     await expect.poll(() => page.getByTestId('print-error').textContent()).toContain('无法读取工单');
     await page.context().close();

@@ -187,6 +187,37 @@ describe('stock documents', () => {
     expect(denied.ok || denied.error.code).toBe('FORBIDDEN');
   });
 
+  it('works a part that sits on several lines line by line, and reverses it exactly', async () => {
+    await receive(screen.id, 1, 10000);
+    const before = await tech.ok('parts.get', { id: screen.id });
+    const doc = await clerk.ok('stock.post', {
+      kind: 'receipt',
+      supplierId,
+      lines: [
+        { partId: screen.id, qty: 1, unitCost: 20000 },
+        { partId: battery.id, qty: 2, unitCost: 5000 },
+        { partId: screen.id, qty: 2, unitCost: 30001 },
+      ],
+    });
+    // 10000 → (10000 + 20000) / 2 = 15000 → (2 × 15000 + 2 × 30001) / 4 = 22500.5 → 22501
+    expect(doc.lines.map((l) => [l.qty, l.costBefore, l.costAfter])).toEqual([
+      [1, 10000, 15000],
+      [2, 0, 5000],
+      [2, 15000, 22501],
+    ]);
+    expect(doc).toMatchObject({ totalQty: 5, totalCost: 20000 + 10000 + 60002 });
+    expect(await tech.ok('parts.get', { id: screen.id })).toMatchObject({ onHand: 4, costPrice: 22501 });
+    const reversal = await manager.ok('stock.reverse', { id: doc.id, reason: '整单录错' });
+    expect(reversal.lines.map((l) => [l.partCode, l.qty])).toEqual([
+      ['SCR-IP13', -2],
+      ['BAT-IP13', -2],
+      ['SCR-IP13', -1],
+    ]);
+    expect(await tech.ok('parts.get', { id: screen.id })).toEqual(before);
+    expect(await tech.ok('parts.get', { id: battery.id })).toMatchObject({ onHand: 0, costPrice: 0 });
+    expect(await manager.ok('stock.check', {})).toEqual({ parts: 2, mismatches: [] });
+  });
+
   it('refuses to reverse a receipt whose stock has gone', async () => {
     const doc = await receive(screen.id, 2, 10000);
     await clerk.ok('stock.post', { kind: 'scrap', reason: '坏', lines: [{ partId: screen.id, qty: 1 }] });

@@ -63,12 +63,15 @@ function intake(client: Client = clerk, extra: Partial<InputOf<'workOrders.creat
   });
 }
 
-/** A move with whatever the machine asks for: a reason to cancel or decline, an approval off a quote. */
+/**
+ * A move with whatever the machine asks for: a reason to cancel or decline, what a wait for parts is
+ * for, an approval off a quote.
+ */
 function move(id: string, from: WorkOrderStatus, to: WorkOrderStatus): InputOf<'workOrders.transition'> {
   return {
     id,
     to,
-    note: needsReason(to) ? '客户不修了' : '',
+    note: needsReason(to) ? '客户不修了' : to === 'awaitingParts' ? '等屏幕到货' : '',
     ...(needsApproval(from, to) ? { approval: { by: '张三', method: 'phone' as const } } : {}),
   };
 }
@@ -222,6 +225,7 @@ describe('work-order state machine through dispatch', () => {
         id: quoted.id,
         to,
         approval: { by: '张三本人', method: 'phone' },
+        ...(to === 'awaitingParts' ? { note: '等屏幕到货' } : {}),
       });
       expect(approved.approval).toEqual({
         by: '张三本人',

@@ -4,6 +4,8 @@ import { foundationHandlers } from './handlers/foundation';
 import { customerHandlers } from './handlers/customers';
 import { workOrderHandlers } from './handlers/workOrders';
 import { stockHandlers } from './handlers/stock';
+import { excelHandlers } from './handlers/excel';
+import { settlementHandlers } from './handlers/settlements';
 
 export type Handler<M extends Method> = (
   input: ParsedInputOf<M>,
@@ -15,6 +17,17 @@ export type HandlersFor<Prefix extends string> = {
   [M in Method as M extends `${Prefix}${string}` ? M : never]: Handler<M>;
 };
 
+/** Excel import and export, served from handlers/excel.ts whatever their prefix. */
+export type ExcelMethod =
+  | 'parts.import'
+  | 'parts.importTemplate'
+  | 'parts.export'
+  | 'customers.import'
+  | 'customers.importTemplate'
+  | 'customers.export'
+  | 'stock.exportOnHand'
+  | 'stock.exportMovements';
+
 /** One handler per contract method; the type makes a missing or extra one a compile error. */
 export type Handlers = { [M in Method]: Handler<M> };
 
@@ -23,4 +36,6 @@ export const handlers: Handlers = {
   ...customerHandlers,
   ...workOrderHandlers,
   ...stockHandlers,
+  ...excelHandlers,
+  ...settlementHandlers,
 };

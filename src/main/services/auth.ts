@@ -76,7 +76,7 @@ export async function setup(ctx: CallContext, input: ParsedInputOf<'auth.setup'>
  * Count a wrong password against the account. The fifth in a row locks it for five minutes and
  * ends its sessions. Returns the lock time when this failure caused one.
  */
-function recordFailure(ctx: CallContext, userId: string): number | null {
+export function recordFailure(ctx: CallContext, userId: string): number | null {
   const { db, now, sessions } = ctx.deps;
   const lockedUntil = db.transaction((tx) => {
     const user = getUser(tx, userId);

@@ -8,6 +8,7 @@ import {
   type SettingsView,
   type ShopProfile,
 } from '@shared/schemas/settings';
+import { billingSettings, type BillingSettings } from '@shared/schemas/billing';
 import type { ParsedInputOf } from '@shared/contract';
 import { settings } from '../db/schema';
 import { writeAudit, changedFields } from './audit';
@@ -15,6 +16,7 @@ import type { CallContext, Queryable } from './context';
 
 const DEFAULT_SECURITY: SecuritySettings = securitySettings.parse({});
 const DEFAULT_COUNTER: CounterSettings = counterSettings.parse({});
+const DEFAULT_BILLING: BillingSettings = billingSettings.parse({});
 
 function readKey(q: Queryable, key: string): unknown {
   const row = q.select().from(settings).where(eq(settings.key, key)).get();
@@ -45,6 +47,11 @@ export function readCounter(q: Queryable): CounterSettings {
   return value === undefined ? DEFAULT_COUNTER : counterSettings.parse(value);
 }
 
+export function readBilling(q: Queryable): BillingSettings {
+  const value = readKey(q, 'billing');
+  return value === undefined ? DEFAULT_BILLING : billingSettings.parse(value);
+}
+
 export function writeShop(q: Queryable, shop: ShopProfile, now: number): void {
   writeKey(q, 'shop', shop, now);
 }
@@ -52,7 +59,7 @@ export function writeShop(q: Queryable, shop: ShopProfile, now: number): void {
 export function getSettings(q: Queryable): SettingsView {
   const shop = readShop(q);
   if (!shop) throw new Error('settings read before setup');
-  return { shop, security: readSecurity(q), counter: readCounter(q) };
+  return { shop, security: readSecurity(q), counter: readCounter(q), billing: readBilling(q) };
 }
 
 export function updateSettings(ctx: CallContext, input: ParsedInputOf<'settings.update'>): SettingsView {
@@ -61,7 +68,7 @@ export function updateSettings(ctx: CallContext, input: ParsedInputOf<'settings.
   return db.transaction((tx) => {
     const current = getSettings(tx);
     const at = now();
-    for (const key of ['shop', 'security', 'counter'] as const) {
+    for (const key of ['shop', 'security', 'counter', 'billing'] as const) {
       const next = input[key];
       if (!next) continue;
       const diff = changedFields(current[key], next);

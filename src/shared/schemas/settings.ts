@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { billingSettings } from './billing';
 
 export const shopName = z.string().trim().min(1).max(60);
 /** Prefix of document numbers such as BJ01-20261122-0007. */
@@ -88,6 +89,7 @@ export const settingsView = z.object({
   shop: shopProfile,
   security: securitySettings,
   counter: counterSettings,
+  billing: billingSettings,
 });
 export type SettingsView = z.infer<typeof settingsView>;
 
@@ -96,5 +98,6 @@ export const updateSettingsInput = z
     shop: shopProfile.optional(),
     security: securitySettings.optional(),
     counter: counterSettings.optional(),
+    billing: billingSettings.optional(),
   })
   .strict();

@@ -46,8 +46,9 @@ export type Part = z.infer<typeof part>;
 
 export const listPartsInput = z
   .object({
-    /** Matches code, name or barcode. */
+    /** Matches code, name, barcode or compatible models. */
     search: z.string().trim().max(60).default(''),
+    category: z.string().trim().max(40).optional(),
     includeArchived: z.boolean().default(false),
     page,
     pageSize,
@@ -73,8 +74,19 @@ export const supplier = z.object({
 });
 export type Supplier = z.infer<typeof supplier>;
 
-export const STOCK_DOCUMENT_KINDS = ['receipt', 'supplierReturn', 'scrap', 'count', 'adjustment'] as const;
+export const STOCK_DOCUMENT_KINDS = [
+  'receipt',
+  'supplierReturn',
+  'scrap',
+  'count',
+  'adjustment',
+  /** Made by a work order when a part line is added (领料). */
+  'orderIssue',
+  /** Made by a work order when a line is removed or the order cancelled (退料). */
+  'orderReturn',
+] as const;
 export type StockDocumentKind = (typeof STOCK_DOCUMENT_KINDS)[number];
+const stockDocumentKind = z.enum(STOCK_DOCUMENT_KINDS);
 
 const lines = <T extends z.ZodType>(line: T) => z.array(line).min(1).max(500);
 const reason = z.string().trim().min(1).max(200);
@@ -128,6 +140,9 @@ export const stockDocumentLine = z.object({
   partId: id,
   partCode: z.string(),
   partName: z.string(),
+  partSpec: z.string(),
+  unit: z.string(),
+  location: z.string(),
   qty: z.int(),
   countedQty: z.int().nullable(),
   unitCost: fen,
@@ -137,38 +152,141 @@ export const stockDocumentLine = z.object({
 export const stockDocument = z.object({
   id,
   docNo: z.string(),
-  kind: z.enum(STOCK_DOCUMENT_KINDS),
+  kind: stockDocumentKind,
   status: z.literal('posted'),
   supplierId: id.nullable(),
+  supplierName: z.string().nullable(),
+  /** orderIssue / orderReturn: the work order that made the document. */
+  workOrderId: id.nullable(),
+  orderNo: z.string().nullable(),
   reason: z.string(),
   reversesId: id.nullable(),
+  reversesDocNo: z.string().nullable(),
   reversedById: id.nullable(),
   createdBy: id.nullable(),
+  createdByName: z.string().nullable(),
   postedAt: epochMs,
+  /** Sum of the lines' signed quantities and of qty × unit cost (fen). */
+  totalQty: z.int(),
+  totalCost: z.int(),
   lines: z.array(stockDocumentLine),
 });
 export type StockDocument = z.infer<typeof stockDocument>;
 
 export const listStockDocumentsInput = z
-  .object({ kind: z.enum(STOCK_DOCUMENT_KINDS).optional(), page, pageSize })
+  .object({
+    kind: stockDocumentKind.optional(),
+    /** Matches the document number. */
+    search: z.string().trim().max(40).default(''),
+    from: epochMs.optional(),
+    to: epochMs.optional(),
+    page,
+    pageSize,
+  })
   .strict();
 export const stockDocumentList = paged(stockDocument.omit({ lines: true }));
 
-export const movementsInput = z.object({ partId: id, page, pageSize }).strict();
+/** The ledger: one part's movements, or every part's for a period (movements report). */
+export const movementsInput = z
+  .object({
+    partId: id.optional(),
+    kind: stockDocumentKind.optional(),
+    /** Inclusive start, exclusive end (epoch ms). */
+    from: epochMs.optional(),
+    to: epochMs.optional(),
+    page,
+    pageSize,
+  })
+  .strict();
 export const stockMovement = z.object({
   id,
   partId: id,
+  partCode: z.string(),
+  partName: z.string(),
   documentId: id,
   docNo: z.string(),
-  kind: z.enum(STOCK_DOCUMENT_KINDS),
+  kind: stockDocumentKind,
+  orderNo: z.string().nullable(),
   qty: z.int(),
   unitCost: fen,
   at: epochMs,
   userId: id.nullable(),
+  userName: z.string().nullable(),
 });
-export const movementList = paged(stockMovement);
+export type StockMovement = z.infer<typeof stockMovement>;
+/** qtyIn / qtyOut: totals of the positive and negative movements under the same filter. */
+export const movementList = paged(stockMovement).extend({ qtyIn: z.int(), qtyOut: z.int() });
 
 export const stockCheck = z.object({
   parts: z.int().nonnegative(),
   mismatches: z.array(z.object({ partId: id, code: z.string(), onHand: z.int(), ledger: z.int() })),
+});
+
+/**
+ * Parts at or below their minimum stock, and parts open work orders wait for beyond what is on
+ * hand. Waited-for parts come first. Suggested reorder: 2 × minimum + quantity waited for − on
+ * hand, at least 1.
+ */
+export const stockAlert = z.object({
+  partId: id,
+  code: z.string(),
+  name: z.string(),
+  spec: z.string(),
+  unit: z.string(),
+  location: z.string(),
+  onHand: z.int(),
+  minStock: z.int(),
+  waitingQty: z.int(),
+  waitingOrders: z.array(z.object({ id, orderNo: z.string() })),
+  suggestedQty: z.int(),
+  defaultSupplierId: id.nullable(),
+  supplierName: z.string().nullable(),
+});
+export type StockAlert = z.infer<typeof stockAlert>;
+
+/** Stock on hand with valuation at the moving-average cost. */
+export const valuationInput = z
+  .object({
+    search: z.string().trim().max(60).default(''),
+    category: z.string().trim().max(40).optional(),
+    /** Parts with nothing on hand are left out unless asked for. */
+    includeZero: z.boolean().default(false),
+  })
+  .strict();
+export const valuationRow = z.object({
+  partId: id,
+  code: z.string(),
+  name: z.string(),
+  spec: z.string(),
+  category: z.string(),
+  unit: z.string(),
+  location: z.string(),
+  onHand: z.int(),
+  minStock: z.int(),
+  costPrice: fen,
+  salePrice: fen,
+  /** onHand × costPrice, fen. */
+  value: z.int(),
+});
+export const valuation = z.object({
+  rows: z.array(valuationRow),
+  totalQty: z.int(),
+  totalValue: z.int(),
+});
+export type Valuation = z.infer<typeof valuation>;
+
+/** Most-used parts in a period: issued to work orders minus returned from them. */
+export const usageInput = z
+  .object({ from: epochMs, to: epochMs, limit: z.int().min(1).max(500).default(50) })
+  .strict();
+export const usageRow = z.object({
+  partId: id,
+  code: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  qty: z.int(),
+  /** Distinct work orders that used the part. */
+  orders: z.int(),
+  /** Net quantity × the cost at the time, fen. */
+  costValue: z.int(),
 });

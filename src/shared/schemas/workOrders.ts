@@ -3,6 +3,9 @@ import { WORK_ORDER_STATUSES } from '../workOrderStatus';
 import { WARRANTY_STATUSES } from '../warranty';
 import { epochMs, id, page, pageSize, paged } from './common';
 import { PRIORITIES } from './settings';
+import { orderPartLine, waitingForInput, waitingPart } from './orderParts';
+import { chargeLine } from './charges';
+import { settlementSummary } from './settlements';
 
 export const CHANNELS = ['walkIn', 'phone', 'onsite', 'online'] as const;
 export const SERVICE_TYPES = [
@@ -34,6 +37,14 @@ export const EVENT_KINDS = [
   'warranty',
   'approval',
   'attachment',
+  /** A part line added, edited or removed. */
+  'parts',
+  /** A part the order waits for has been received. */
+  'partArrived',
+  /** A labor or fee line added, edited or removed. */
+  'charges',
+  /** A settlement made or voided, a payment or refund taken. */
+  'settlement',
 ] as const;
 
 export const status = z.enum(WORK_ORDER_STATUSES);
@@ -98,6 +109,11 @@ export const transitionInput = z
       .object({ by: z.string().trim().min(1).max(40), method: z.enum(APPROVAL_METHODS) })
       .strict()
       .optional(),
+    /**
+     * Moving to awaiting parts: the catalog parts the order waits for. Without any, the note must
+     * say what it waits for. Not allowed on any other move.
+     */
+    waitingFor: waitingForInput.default([]),
   })
   .strict();
 
@@ -161,6 +177,8 @@ export const workOrderRow = z.object({
   promisedAt: epochMs,
   overdue: z.boolean(),
   isRework: z.boolean(),
+  /** Awaiting parts, and every part it waits for has been received. */
+  partsArrived: z.boolean(),
   createdAt: epochMs,
   updatedAt: epochMs,
 });
@@ -189,6 +207,14 @@ export const workOrderDetail = workOrderRow.extend({
   createdBy: z.string(),
   events: z.array(workOrderEvent),
   attachments: z.array(attachment),
+  /** Part lines in use (removed lines are on the timeline). */
+  parts: z.array(orderPartLine),
+  /** While awaiting parts: what it waits for and whether each has arrived. */
+  waitingFor: z.array(waitingPart),
+  /** Labor and fee lines in use. */
+  charges: z.array(chargeLine),
+  /** The active settlement, if one has been made. */
+  settlement: settlementSummary.nullable(),
 });
 export type WorkOrderDetail = z.infer<typeof workOrderDetail>;
 
@@ -210,6 +236,8 @@ export const listWorkOrdersInput = z
     warrantyStatus: warrantyStatus.optional(),
     channel: z.enum(CHANNELS).optional(),
     serviceType: z.enum(SERVICE_TYPES).optional(),
+    /** Awaiting parts whose parts have all arrived. */
+    partsArrived: z.boolean().optional(),
     sort: z.enum(WORK_ORDER_SORTS).default('createdAt'),
     order: z.enum(['asc', 'desc']).default('desc'),
     page,

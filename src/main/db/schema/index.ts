@@ -6,3 +6,5 @@ export * from './customers';
 export * from './devices';
 export * from './workOrders';
 export * from './stock';
+export * from './orderParts';
+export * from './settlements';

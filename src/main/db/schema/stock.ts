@@ -1,5 +1,6 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
+import { workOrders } from './workOrders';
 
 export const suppliers = sqliteTable('suppliers', {
   id: text('id').primaryKey(),
@@ -49,10 +50,16 @@ export const stockDocuments = sqliteTable(
     reason: text('reason').notNull().default(''),
     /** The document this one reverses; a document can be reversed once. */
     reversesId: text('reverses_id').unique(),
+    /** orderIssue / orderReturn: the work order that made it. */
+    workOrderId: text('work_order_id').references(() => workOrders.id),
     createdBy: text('created_by').references(() => users.id),
     postedAt: integer('posted_at').notNull(),
   },
-  (t) => [index('stock_documents_posted').on(t.postedAt)],
+  (t) => [
+    index('stock_documents_posted').on(t.postedAt),
+    index('stock_documents_kind_posted').on(t.kind, t.postedAt),
+    index('stock_documents_work_order').on(t.workOrderId),
+  ],
 );
 
 export const stockDocumentLines = sqliteTable(
@@ -94,8 +101,10 @@ export const stockMovements = sqliteTable(
     userId: text('user_id').references(() => users.id),
   },
   (t) => [
-    index('stock_movements_part_at').on(t.partId, t.at),
+    // qty is included so on-hand sums and period totals read the index alone (1M-row ledger).
+    index('stock_movements_part_at').on(t.partId, t.at, t.qty),
     index('stock_movements_document').on(t.documentId),
+    index('stock_movements_at').on(t.at, t.qty),
   ],
 );
 

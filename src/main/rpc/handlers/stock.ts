@@ -1,7 +1,10 @@
-import type { HandlersFor } from '../handlers';
+import type { ExcelMethod, HandlersFor } from '../handlers';
 import * as stock from '../../services/stock';
 
-export const stockHandlers: HandlersFor<'parts.'> & HandlersFor<'suppliers.'> & HandlersFor<'stock.'> = {
+export const stockHandlers: Omit<
+  HandlersFor<'parts.'> & HandlersFor<'suppliers.'> & HandlersFor<'stock.'>,
+  ExcelMethod
+> = {
   'parts.list': (input, ctx) => stock.listParts(ctx.deps.db, input),
   'parts.get': (input, ctx) => stock.getPart(ctx.deps.db, input.id),
   'parts.create': (input, ctx) => stock.createPart(ctx, input),
@@ -21,4 +24,7 @@ export const stockHandlers: HandlersFor<'parts.'> & HandlersFor<'suppliers.'> & 
   'stock.list': (input, ctx) => stock.listDocuments(ctx.deps.db, input),
   'stock.movements': (input, ctx) => stock.listMovements(ctx.deps.db, input),
   'stock.check': (_input, ctx) => stock.checkStock(ctx.deps.db),
+  'stock.alerts': (_input, ctx) => stock.stockAlerts(ctx.deps.db),
+  'stock.valuation': (input, ctx) => stock.stockValuation(ctx.deps.db, input),
+  'stock.usage': (input, ctx) => stock.stockUsage(ctx.deps.db, input),
 };

@@ -11,6 +11,12 @@ export const workOrderHandlers: HandlersFor<'workOrders.'> = {
   'workOrders.addNote': (input, ctx) => workOrders.addNote(ctx, input),
   'workOrders.overrideWarranty': (input, ctx) => workOrders.overrideWarranty(ctx, input),
   'workOrders.addAttachment': (input, ctx) => workOrders.addAttachment(ctx, input),
+  'workOrders.addPart': (input, ctx) => workOrders.addOrderPart(ctx, input),
+  'workOrders.updatePart': (input, ctx) => workOrders.updateOrderPart(ctx, input),
+  'workOrders.removePart': (input, ctx) => workOrders.removeOrderPart(ctx, input),
+  'workOrders.addCharge': (input, ctx) => workOrders.addCharge(ctx, input),
+  'workOrders.updateCharge': (input, ctx) => workOrders.updateCharge(ctx, input),
+  'workOrders.removeCharge': (input, ctx) => workOrders.removeCharge(ctx, input),
   'workOrders.attachment': (input, ctx) => workOrders.readAttachment(ctx, input.id),
   'workOrders.technicians': (_, ctx) => workOrders.listTechnicians(ctx.deps.db),
 };

@@ -48,6 +48,16 @@ function auditView(p: PartRecord) {
   return rest;
 }
 
+/** A part whose code or name contains the term, or whose barcode is the term (a scan). */
+export function partSearch(term: string): SQL {
+  // instr, not LIKE: a % or _ typed in the box is matched literally.
+  return or(
+    sql`instr(${parts.code}, ${term.toUpperCase()}) > 0`,
+    sql`instr(lower(${parts.name}), ${term.toLowerCase()}) > 0`,
+    eq(parts.barcode, term),
+  ) as SQL;
+}
+
 export function getPart(q: Queryable, id: string): Part {
   return partRecord(q, id);
 }
@@ -56,14 +66,8 @@ export function listParts(q: Queryable, input: ParsedInputOf<'parts.list'>): Out
   const filters: SQL[] = [];
   if (!input.includeArchived) filters.push(isNull(parts.archivedAt));
   if (input.search) {
-    // instr, not LIKE: a % or _ typed in the box is matched literally.
-    const term = input.search;
-    const match = or(
-      sql`instr(${parts.code}, ${term.toUpperCase()}) > 0`,
-      sql`instr(lower(${parts.name}), ${term.toLowerCase()}) > 0`,
-      eq(parts.barcode, term),
-    );
-    if (match) filters.push(match);
+    const models = sql`instr(lower(${parts.compatibleModels}), ${input.search.toLowerCase()}) > 0`;
+    filters.push(or(partSearch(input.search), models) as SQL);
   }
   const where = filters.length ? and(...filters) : undefined;
   const total = q.select({ n: count() }).from(parts).where(where).get()?.n ?? 0;

@@ -4,6 +4,7 @@ import { OPEN_STATUSES, WORK_ORDER_STATUSES, type WorkOrderStatus } from '@share
 import { workOrders } from '../../db/schema';
 import type { CallContext, Queryable } from '../context';
 import { invalid } from './lookups';
+import { partsArrivedWhere } from './waits';
 import {
   listWorkOrderRows,
   notOverdueWhere,
@@ -29,6 +30,7 @@ function filtersBesideStatus(input: ListInput, ctx: CallContext, now: number): S
   if (input.warrantyStatus) filters.push(eq(workOrders.warrantyStatus, input.warrantyStatus));
   if (input.channel) filters.push(eq(workOrders.channel, input.channel));
   if (input.serviceType) filters.push(eq(workOrders.serviceType, input.serviceType));
+  if (input.partsArrived !== undefined) filters.push(partsArrivedWhere(input.partsArrived));
   return filters;
 }
 

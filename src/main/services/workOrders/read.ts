@@ -1,13 +1,31 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { OutputOf } from '@shared/contract';
 import { can } from '@shared/roles';
+import type { ChargeLine } from '@shared/schemas/charges';
+import type { OrderPartLine } from '@shared/schemas/orderParts';
 import { ACCESSORIES, type WorkOrderDetail, type WorkOrderEvent } from '@shared/schemas/workOrders';
-import { attachments, users, workOrderEvents, workOrders, type UserRecord } from '../../db/schema';
+import {
+  attachments,
+  parts,
+  stockDocuments,
+  users,
+  workOrderCharges,
+  workOrderEvents,
+  workOrderParts,
+  workOrders,
+  type UserRecord,
+} from '../../db/schema';
 import type { CallContext, Queryable } from '../context';
+import { settlementSummaryOf } from '../settlements/records';
 import { loadOrder, normalizeAccessories, TECHNICIAN_ROLES } from './lookups';
 import { workOrderRowsByIds } from './rows';
+import { readWaits } from './waits';
 
-/** The whole order for its page: row, intake details, approval, timeline (oldest first), photos. */
+/**
+ * The whole order for its page: row, intake details, approval, timeline (oldest first), photos,
+ * parts, labor and fee lines, and its active settlement.
+ */
 export function readDetail(
   q: Queryable,
   id: string,
@@ -96,7 +114,68 @@ export function readDetail(
     createdBy: people.get(order.createdBy) ?? order.createdBy,
     events,
     attachments: photos,
+    parts: readOrderParts(q, id),
+    waitingFor: readWaits(q, id),
+    charges: readCharges(q, id),
+    settlement: settlementSummaryOf(q, id),
   };
+}
+
+/** The order's lines in use, oldest first, with the issuing document and who added each. */
+export function readOrderParts(q: Queryable, workOrderId: string): OrderPartLine[] {
+  return q
+    .select({
+      id: workOrderParts.id,
+      partId: workOrderParts.partId,
+      partCode: parts.code,
+      partName: parts.name,
+      partSpec: parts.spec,
+      unit: parts.unit,
+      qty: workOrderParts.qty,
+      unitPrice: workOrderParts.unitPrice,
+      unitCost: workOrderParts.unitCost,
+      coveredByWarranty: workOrderParts.coveredByWarranty,
+      oldPartSerial: workOrderParts.oldPartSerial,
+      oldPartRma: workOrderParts.oldPartRma,
+      issueDocNo: stockDocuments.docNo,
+      addedBy: users.displayName,
+      addedAt: workOrderParts.addedAt,
+    })
+    .from(workOrderParts)
+    .innerJoin(parts, eq(parts.id, workOrderParts.partId))
+    .innerJoin(stockDocuments, eq(stockDocuments.id, workOrderParts.issueDocumentId))
+    .leftJoin(users, eq(users.id, workOrderParts.addedBy))
+    .where(and(eq(workOrderParts.workOrderId, workOrderId), isNull(workOrderParts.removedAt)))
+    .orderBy(asc(workOrderParts.addedAt), asc(workOrderParts.id))
+    .all()
+    .map((l) => ({ ...l, addedBy: l.addedBy ?? null }));
+}
+
+const technicians = alias(users, 'technician');
+
+/** The order's labor and fee lines in use, oldest first, with the technician and who added each. */
+export function readCharges(q: Queryable, workOrderId: string): ChargeLine[] {
+  return q
+    .select({
+      id: workOrderCharges.id,
+      kind: workOrderCharges.kind,
+      itemCode: workOrderCharges.itemCode,
+      name: workOrderCharges.name,
+      technicianId: workOrderCharges.technicianId,
+      technicianName: technicians.displayName,
+      hours: workOrderCharges.hours,
+      amount: workOrderCharges.amount,
+      coveredByWarranty: workOrderCharges.coveredByWarranty,
+      addedBy: users.displayName,
+      addedAt: workOrderCharges.addedAt,
+    })
+    .from(workOrderCharges)
+    .leftJoin(technicians, eq(technicians.id, workOrderCharges.technicianId))
+    .leftJoin(users, eq(users.id, workOrderCharges.addedBy))
+    .where(and(eq(workOrderCharges.workOrderId, workOrderId), isNull(workOrderCharges.removedAt)))
+    .orderBy(asc(workOrderCharges.addedAt), asc(workOrderCharges.id))
+    .all()
+    .map((c) => ({ ...c, technicianName: c.technicianName ?? null, addedBy: c.addedBy ?? null }));
 }
 
 export function getWorkOrder(ctx: CallContext, id: string): WorkOrderDetail {

@@ -3,10 +3,12 @@ import type { WorkOrderRow, WORK_ORDER_SORTS } from '@shared/schemas/workOrders'
 import { CLOSED_STATUSES, OPEN_STATUSES, isOpen } from '@shared/workOrderStatus';
 import { customerPhones, customers, devices, users, workOrders } from '../../db/schema';
 import type { Queryable } from '../context';
+import { partsArrivedSql } from './waits';
 
 /**
  * The columns of one list row: the order with its customer, first phone, device and technician.
- * The phone is a correlated lookup on `customer_phones_customer` (customer_id, position).
+ * The phone is a correlated lookup on `customer_phones_customer` (customer_id, position); whether
+ * its awaited parts have all arrived, two probes on `work_order_waits_order`.
  */
 export const workOrderRowSelect = {
   id: workOrders.id,
@@ -31,6 +33,7 @@ export const workOrderRowSelect = {
   technicianName: users.displayName,
   promisedAt: workOrders.promisedAt,
   reworkOfId: workOrders.reworkOfId,
+  partsArrived: partsArrivedSql,
   createdAt: workOrders.createdAt,
   updatedAt: workOrders.updatedAt,
 };
@@ -78,6 +81,7 @@ export function toWorkOrderRow(r: SelectedRow, now: number): WorkOrderRow {
     promisedAt: r.promisedAt,
     overdue: isOverdue(r, now),
     isRework: r.reworkOfId !== null,
+    partsArrived: Boolean(r.partsArrived),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };

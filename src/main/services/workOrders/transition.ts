@@ -5,14 +5,21 @@ import type { WorkOrderDetail } from '@shared/schemas/workOrders';
 import { canTransition, needsApproval, needsReason } from '@shared/workOrderStatus';
 import { workOrders, type WorkOrderRecord } from '../../db/schema';
 import type { CallContext } from '../context';
+import { requireSettledForDelivery } from '../settlements/delivery';
+import { requireNoActiveSettlement } from '../settlements/records';
 import { recordUpdate } from './events';
 import { invalid, loadOrder } from './lookups';
+import { returnAllParts } from './parts';
 import { readDetail } from './read';
+import { closeWaits, openWaits, type OpenedWait } from './waits';
 
 /**
  * Move an order along the state machine in `src/shared/workOrderStatus.ts`, which alone decides
  * what is legal. A cancellation or a refusal needs its reason; leaving a quote for the bench needs
- * the customer's approval (who and how), kept on the order. Row, timeline and audit change together.
+ * the customer's approval (who and how), kept on the order. Moving to awaiting parts records what the
+ * order waits for (catalog parts, or a note saying what); leaving it closes those waits. Cancelling
+ * puts every part line back on the shelf (refused while a settlement stands). Delivery needs the
+ * order paid, or nothing owed. Row, waits, stock, timeline and audit change together.
  */
 export function transitionWorkOrder(
   ctx: CallContext,
@@ -37,6 +44,15 @@ export function transitionWorkOrder(
     if (!approvalNeeded && input.approval) {
       throw invalid('approval', `no approval is taken when moving from ${from} to ${to}`);
     }
+    if (to !== 'awaitingParts' && input.waitingFor.length > 0) {
+      throw invalid('waitingFor', 'parts are waited for only when moving to awaiting parts');
+    }
+    if (to === 'awaitingParts' && input.waitingFor.length === 0 && input.note === '') {
+      throw invalid('note', 'say what the order waits for, or choose the parts');
+    }
+    if (to === 'delivered') requireSettledForDelivery(tx, order);
+    // Cancelling puts the parts back on the shelf: not under a settlement that billed them.
+    if (to === 'cancelled') requireNoActiveSettlement(tx, order.id, 'cancelling the order');
 
     const at = now();
     const patch: Partial<WorkOrderRecord> = { status: to, updatedAt: at };
@@ -50,8 +66,15 @@ export function transitionWorkOrder(
     if (to === 'ready') patch.readyAt = at;
     if (to === 'delivered') patch.deliveredAt = at;
     tx.update(workOrders).set(patch).where(eq(workOrders.id, order.id)).run();
+    if (from === 'awaitingParts') closeWaits(tx, order.id, at);
+    const waits: OpenedWait[] =
+      to === 'awaitingParts' ? openWaits(tx, ctx, order.id, input.waitingFor, at) : [];
 
     const approval = input.approval ? { by: input.approval.by, method: input.approval.method } : undefined;
+    const data = {
+      ...(approval ? { approval } : {}),
+      ...(waits.length ? { waitingFor: waits } : {}),
+    };
     recordUpdate(
       tx,
       {
@@ -62,13 +85,29 @@ export function transitionWorkOrder(
         fromStatus: from,
         toStatus: to,
         note: input.note,
-        data: approval ? { approval } : null,
+        data: Object.keys(data).length ? data : null,
       },
       {
         before: { status: from },
-        after: { status: to, ...(input.note ? { note: input.note } : {}), ...(approval ? { approval } : {}) },
+        after: { status: to, ...(input.note ? { note: input.note } : {}), ...data },
       },
     );
+    if (to === 'cancelled') {
+      const returned = returnAllParts(tx, ctx, order, input.note);
+      if (returned) {
+        recordUpdate(
+          tx,
+          {
+            workOrderId: order.id,
+            at,
+            actor: ctx.user,
+            kind: 'parts',
+            data: { action: 'returnAll', ...returned },
+          },
+          { after: { partsReturned: returned } },
+        );
+      }
+    }
     return readDetail(tx, order.id, ctx.user, at);
   });
 }

@@ -27,4 +27,33 @@ export const queryKeys = {
   attachment: (id: string) => ['attachments', id] as const,
 
   search: (q: string) => ['search', q] as const,
+
+  /**
+   * Parts, suppliers, stock documents, the ledger, alerts and stock reports share one prefix: a
+   * posted document moves on-hand figures that most of them show.
+   */
+  stock: ['stock'] as const,
+  partList: (input: InputOf<'parts.list'>) => ['stock', 'parts', 'list', input] as const,
+  part: (id: string) => ['stock', 'parts', 'get', id] as const,
+  partsByIds: (ids: string[]) => ['stock', 'parts', 'byIds', ids] as const,
+  /** Every part's category and location, for filters and the count loader. */
+  partFacets: ['stock', 'parts', 'facets'] as const,
+  suppliers: (includeArchived: boolean) => ['stock', 'suppliers', includeArchived] as const,
+  stockDocumentList: (input: InputOf<'stock.list'>) => ['stock', 'documents', 'list', input] as const,
+  stockDocument: (id: string) => ['stock', 'documents', 'get', id] as const,
+  movements: (input: InputOf<'stock.movements'>) => ['stock', 'movements', input] as const,
+  stockAlerts: ['stock', 'alerts'] as const,
+  valuation: (input: InputOf<'stock.valuation'>) => ['stock', 'valuation', input] as const,
+  usage: (input: InputOf<'stock.usage'>) => ['stock', 'usage', input] as const,
+
+  /**
+   * Settlements, their payments and the day close share one prefix: a payment changes the
+   * settlement, the list and the day's figures alike.
+   */
+  settlements: ['settlements'] as const,
+  settlementList: (input: InputOf<'settlements.list'>) => ['settlements', 'list', input] as const,
+  settlement: (id: string) => ['settlements', 'get', id] as const,
+  settlementForOrder: (orderId: string) => ['settlements', 'forOrder', orderId] as const,
+  settlementPreview: (input: InputOf<'settlements.preview'>) => ['settlements', 'preview', input] as const,
+  dayReport: (date: string) => ['settlements', 'day', date] as const,
 };

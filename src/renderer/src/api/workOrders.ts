@@ -42,13 +42,17 @@ export function useAttachment(id: string) {
 type Detail = OutputOf<'workOrders.get'>;
 
 /** Every work-order change answers with the whole order: put it in the cache, then refresh lists. */
-function useOrderMutation<I>(fn: (input: I) => Promise<Detail>) {
+function useOrderMutation<I>(fn: (input: I) => Promise<Detail>, movesStock = false) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
     onSuccess: async (detail) => {
       queryClient.setQueryData(queryKeys.workOrder(detail.id), detail);
-      await afterCounterChange(queryClient);
+      await Promise.all([
+        afterCounterChange(queryClient),
+        // A part line, a wait or a cancelled order moves stock: on-hand, documents and alerts change.
+        ...(movesStock ? [queryClient.invalidateQueries({ queryKey: queryKeys.stock })] : []),
+      ]);
     },
   });
 }
@@ -61,9 +65,11 @@ export function useUpdateWorkOrder() {
   return useOrderMutation((input: InputOf<'workOrders.update'>) => invoke('workOrders.update', input));
 }
 
+/** A move can put parts back (cancelling) or open a wait (awaiting parts), so stock is read again. */
 export function useTransition() {
-  return useOrderMutation((input: InputOf<'workOrders.transition'>) =>
-    invoke('workOrders.transition', input),
+  return useOrderMutation(
+    (input: InputOf<'workOrders.transition'>) => invoke('workOrders.transition', input),
+    true,
   );
 }
 
@@ -84,5 +90,28 @@ export function useOverrideWarranty() {
 export function useAddAttachment() {
   return useOrderMutation((input: InputOf<'workOrders.addAttachment'>) =>
     invoke('workOrders.addAttachment', input),
+  );
+}
+
+/** Takes the part off the shelf for the order (an orderIssue document). */
+export function useAddOrderPart() {
+  return useOrderMutation(
+    (input: InputOf<'workOrders.addPart'>) => invoke('workOrders.addPart', input),
+    true,
+  );
+}
+
+export function useUpdateOrderPart() {
+  return useOrderMutation(
+    (input: InputOf<'workOrders.updatePart'>) => invoke('workOrders.updatePart', input),
+    true,
+  );
+}
+
+/** Puts the line's parts back on the shelf (an orderReturn document). */
+export function useRemoveOrderPart() {
+  return useOrderMutation(
+    (input: InputOf<'workOrders.removePart'>) => invoke('workOrders.removePart', input),
+    true,
   );
 }

@@ -1,13 +1,24 @@
 import type { ReactNode } from 'react';
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Navigate, Outlet, Route, Routes } from 'react-router-dom';
 import type { Permission } from '@shared/roles';
 import { Forbidden } from '../components/Forbidden';
 import { AuditPage } from '../pages/audit/AuditPage';
 import { CustomerDetailPage } from '../pages/customers/CustomerDetailPage';
 import { CustomersPage } from '../pages/customers/CustomersPage';
+import { DayClosePage } from '../pages/settlements/DayClosePage';
+import { NewSettlementPage } from '../pages/settlements/NewSettlementPage';
+import { SettlementPage } from '../pages/settlements/SettlementPage';
+import { SettlementsPage } from '../pages/settlements/SettlementsPage';
 import { HomePage } from '../pages/home/HomePage';
 import { IntakePage } from '../pages/intake/IntakePage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
+import { StockAlertsPage } from '../pages/stock/alerts/StockAlertsPage';
+import { NewDocumentPage } from '../pages/stock/documents/NewDocumentPage';
+import { StockDocumentPage } from '../pages/stock/documents/StockDocumentPage';
+import { StockDocumentsPage } from '../pages/stock/documents/StockDocumentsPage';
+import { PartsPage } from '../pages/stock/parts/PartsPage';
+import { StockReportsPage } from '../pages/stock/reports/StockReportsPage';
+import { SuppliersPage } from '../pages/stock/suppliers/SuppliersPage';
 import { UsersPage } from '../pages/users/UsersPage';
 import { WorkOrderDetailPage } from '../pages/workOrders/WorkOrderDetailPage';
 import { WorkOrdersPage } from '../pages/workOrders/WorkOrdersPage';
@@ -59,6 +70,57 @@ export function AppRoutes() {
         element={
           <RequirePermission permission="workOrders.read">
             <WorkOrderDetailPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/stock"
+        element={
+          <RequirePermission permission="stock.read">
+            <Outlet />
+          </RequirePermission>
+        }
+      >
+        <Route index element={<Navigate to="/stock/parts" replace />} />
+        <Route path="parts" element={<PartsPage />} />
+        <Route path="documents" element={<StockDocumentsPage />} />
+        <Route
+          path="documents/new/:kind"
+          element={
+            <RequirePermission permission="stock.write">
+              <NewDocumentPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="documents/:id" element={<StockDocumentPage />} />
+        <Route path="alerts" element={<StockAlertsPage />} />
+        <Route path="reports" element={<StockReportsPage />} />
+        <Route path="suppliers" element={<SuppliersPage />} />
+      </Route>
+      <Route
+        path="/settlements"
+        element={
+          <RequirePermission permission="settlements.read">
+            <Outlet />
+          </RequirePermission>
+        }
+      >
+        <Route index element={<SettlementsPage />} />
+        <Route
+          path="new/:orderId"
+          element={
+            <RequirePermission permission="settlements.write">
+              <NewSettlementPage />
+            </RequirePermission>
+          }
+        />
+        <Route path=":id" element={<SettlementPage />} />
+      </Route>
+      <Route
+        path="/day-close"
+        element={
+          <RequirePermission permission="settlements.read">
+            <DayClosePage />
           </RequirePermission>
         }
       />

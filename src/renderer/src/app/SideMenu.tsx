@@ -1,10 +1,17 @@
 import type { ReactNode } from 'react';
-import { Menu, type MenuProps } from 'antd';
+import { Badge, Menu, type MenuProps } from 'antd';
 import {
   AccountBookOutlined,
+  AlertOutlined,
+  AppstoreOutlined,
+  AreaChartOutlined,
+  ContactsOutlined,
+  ProfileOutlined,
+  FileTextOutlined,
   FileAddOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CalendarOutlined,
   CloudServerOutlined,
   HomeOutlined,
   InboxOutlined,
@@ -15,15 +22,15 @@ import {
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { useStockAlerts } from '../api/stock';
 import { useSession } from './session';
 import '../components/counter.css';
+import '../pages/stock/stock.css';
 
-type FutureArea = 'parts' | 'settlements' | 'reports' | 'backup';
+type FutureArea = 'reports' | 'backup';
 
 /** Areas still to come: visible and greyed so the counter staff see what is planned. */
 const FUTURE: { key: FutureArea; icon: ReactNode }[] = [
-  { key: 'parts', icon: <InboxOutlined /> },
-  { key: 'settlements', icon: <AccountBookOutlined /> },
   { key: 'reports', icon: <BarChartOutlined /> },
   { key: 'backup', icon: <CloudServerOutlined /> },
 ];
@@ -34,9 +41,22 @@ export function SideMenu() {
   const { pathname } = useLocation();
   // A detail page lights up its area: /customers/… → /customers.
   const selected =
-    ['/customers', '/work-orders', '/intake'].find((area) => pathname.startsWith(area)) ?? pathname;
+    [
+      '/customers',
+      '/work-orders',
+      '/intake',
+      '/stock/parts',
+      '/stock/documents',
+      '/stock/alerts',
+      '/stock/reports',
+      '/stock/suppliers',
+      '/settlements',
+      '/day-close',
+    ].find((area) => pathname.startsWith(area)) ?? pathname;
   const { user } = useSession();
   const can = (permission: (typeof user.permissions)[number]) => user.permissions.includes(permission);
+  const alerts = useStockAlerts(can('stock.read'));
+  const alertCount = alerts.data?.length ?? 0;
 
   const label = (testId: string, text: string) => <span data-testid={testId}>{text}</span>;
   const settingsChildren: NonNullable<MenuProps['items']> = [
@@ -79,9 +99,87 @@ export function SideMenu() {
       label: label('nav-customers', t('nav.customers')),
     });
 
+  // 配件库存: the catalog, documents, alerts (with their count), reports and suppliers.
+  const stock: NonNullable<MenuProps['items']> = can('stock.read')
+    ? [
+        {
+          key: 'stock',
+          icon: <InboxOutlined />,
+          label: (
+            <span data-testid="nav-parts" className="stock-nav-badge">
+              {t('nav.parts')}
+              <Badge count={alertCount} size="small" data-testid="nav-parts-badge" data-count={alertCount} />
+            </span>
+          ),
+          children: [
+            {
+              key: '/stock/parts',
+              icon: <AppstoreOutlined />,
+              label: label('nav-partsCatalog', t('nav.partsCatalog')),
+            },
+            {
+              key: '/stock/documents',
+              icon: <FileTextOutlined />,
+              label: label('nav-stockDocuments', t('nav.stockDocuments')),
+            },
+            {
+              key: '/stock/alerts',
+              icon: <AlertOutlined />,
+              label: (
+                <span data-testid="nav-stockAlerts" className="stock-nav-badge">
+                  {t('nav.stockAlerts')}
+                  <Badge
+                    count={alertCount}
+                    overflowCount={99}
+                    data-testid="nav-stockAlerts-badge"
+                    data-count={alertCount}
+                  />
+                </span>
+              ),
+            },
+            {
+              key: '/stock/reports',
+              icon: <AreaChartOutlined />,
+              label: label('nav-stockReports', t('nav.stockReports')),
+            },
+            {
+              key: '/stock/suppliers',
+              icon: <ContactsOutlined />,
+              label: label('nav-suppliers', t('nav.suppliers')),
+            },
+          ],
+        },
+      ]
+    : [];
+
+  // 结算: the settlements and the day close.
+  const settlements: NonNullable<MenuProps['items']> = can('settlements.read')
+    ? [
+        {
+          key: 'settlements',
+          icon: <AccountBookOutlined />,
+          label: label('nav-settlements', t('nav.settlements')),
+          children: [
+            {
+              key: '/settlements',
+              icon: <ProfileOutlined />,
+              label: label('nav-settlementList', t('nav.settlementList')),
+            },
+            {
+              key: '/day-close',
+              icon: <CalendarOutlined />,
+              label: label('nav-dayClose', t('nav.dayClose')),
+            },
+          ],
+        },
+      ]
+    : [];
+
   const items: MenuProps['items'] = [
     { key: '/', icon: <HomeOutlined />, label: label('nav-home', t('nav.home')) },
     ...counter,
+    ...stock,
+    ...settlements,
     ...FUTURE.map(({ key, icon }) => ({
       key: `future:${key}`,
       icon,
@@ -102,6 +200,13 @@ export function SideMenu() {
       mode="inline"
       data-testid="side-menu"
       selectedKeys={[selected]}
+      defaultOpenKeys={
+        pathname.startsWith('/stock')
+          ? ['stock']
+          : pathname.startsWith('/settlements') || pathname.startsWith('/day-close')
+            ? ['settlements']
+            : []
+      }
       items={items}
       onClick={({ key }) => void navigate(key)}
       style={{ borderInlineEnd: 'none' }}

@@ -6,9 +6,9 @@ import 'dayjs/locale/en';
 import { zhCN, type Messages } from './zh-CN';
 import { enUS } from './en-US';
 
-export const LANGUAGES = ['zh-CN', 'en-US'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = 'zh-CN';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '@shared/languages';
+
+export { DEFAULT_LANGUAGE, LANGUAGES, type Language };
 const STORAGE_KEY = 'desk.lang';
 
 declare module 'i18next' {

@@ -1,6 +1,6 @@
 import { Code128, QrCode } from './Barcode';
 import { formatYuan, printMinute } from './format';
-import { brandModel, Cell, IntakeRows, ShopHeader, SignLine, type FormProps } from './parts';
+import { brandModel, Cell, FieldTable, IntakeRows, ShopHeader, SignLine, type FormProps } from './parts';
 
 type Copy = 'customer' | 'stub';
 
@@ -36,51 +36,41 @@ function IntakeCopy({ data, labels, copy }: FormProps & { copy: Copy }) {
         </div>
       </header>
 
-      <table className="pf-table">
-        <colgroup>
-          <col className="pf-col-label" />
-          <col />
-          <col className="pf-col-label" />
-          <col />
-          <col className="pf-col-label" />
-          <col />
-        </colgroup>
-        <tbody>
-          <tr>
-            <Cell label={f.customer}>{order.customerName}</Cell>
-            <Cell label={f.phone}>{order.customerPhone}</Cell>
-            <Cell label={f.intakeAt}>{printMinute(order.createdAt)}</Cell>
-          </tr>
-          <tr>
-            <Cell label={f.category}>{device?.category ?? order.deviceLabel}</Cell>
-            <Cell label={f.brandModel} wrap>
-              {brandModel(data)}
-            </Cell>
-            <Cell label={f.serialNo} wrap>
-              {order.serialNo || '—'}
-            </Cell>
-          </tr>
-          <tr>
-            <Cell label={f.warranty}>
-              <strong>{labels.warranty[order.warrantyStatus]}</strong>
-            </Cell>
-            <Cell label={f.serviceType}>{labels.serviceType[order.serviceType]}</Cell>
-            <Cell label={f.promisedAt}>
-              <strong>{printMinute(order.promisedAt)}</strong>
-            </Cell>
-          </tr>
-          <tr>
-            <Cell label={f.estimate}>
-              <strong>
-                {order.estimate === null ? labels.value.pendingInspection : formatYuan(order.estimate)}
-              </strong>
-            </Cell>
-            <Cell label={f.technician}>{order.technicianName ?? labels.value.unassigned}</Cell>
-            <Cell label={f.receivedBy}>{order.createdBy}</Cell>
-          </tr>
-          <IntakeRows order={order} labels={labels} variant="" minFont="7" />
-        </tbody>
-      </table>
+      <FieldTable>
+        <tr>
+          <Cell label={f.customer}>{order.customerName}</Cell>
+          <Cell label={f.phone}>{order.customerPhone}</Cell>
+          <Cell label={f.intakeAt}>{printMinute(order.createdAt)}</Cell>
+        </tr>
+        <tr>
+          <Cell label={f.category}>{device?.category ?? order.deviceLabel}</Cell>
+          <Cell label={f.brandModel} wrap>
+            {brandModel(data)}
+          </Cell>
+          <Cell label={f.serialNo} wrap>
+            {order.serialNo || '—'}
+          </Cell>
+        </tr>
+        <tr>
+          <Cell label={f.warranty}>
+            <strong>{labels.warranty[order.warrantyStatus]}</strong>
+          </Cell>
+          <Cell label={f.serviceType}>{labels.serviceType[order.serviceType]}</Cell>
+          <Cell label={f.promisedAt}>
+            <strong>{printMinute(order.promisedAt)}</strong>
+          </Cell>
+        </tr>
+        <tr>
+          <Cell label={f.estimate}>
+            <strong>
+              {order.estimate === null ? labels.value.pendingInspection : formatYuan(order.estimate)}
+            </strong>
+          </Cell>
+          <Cell label={f.technician}>{order.technicianName ?? labels.value.unassigned}</Cell>
+          <Cell label={f.receivedBy}>{order.createdBy}</Cell>
+        </tr>
+        <IntakeRows order={order} labels={labels} variant="" minFont="7" />
+      </FieldTable>
 
       <section className="pf-terms">
         <div className="pf-terms__label">{f.terms}</div>

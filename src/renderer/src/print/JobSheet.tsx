@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
+import type { OrderPartLine } from '@shared/schemas/orderParts';
 import type { PrintLabels } from './labels';
 import { Code128, QrCode } from './Barcode';
 import { formatYuan, patternDots, printMinute } from './format';
-import { brandModel, Cell, IntakeRows, ShopHeader, SignLine, type FormProps } from './parts';
+import { brandModel, Cell, FieldTable, IntakeRows, ShopHeader, SignLine, type FormProps } from './parts';
 
 /** An unlock pattern drawn as a 3 × 3 grid, each dot numbered in the order it is swiped. */
 function PatternGrid({ dots }: { dots: number[] }) {
@@ -64,7 +65,23 @@ function Lines({ count }: { count: number }) {
   );
 }
 
-/** The A4 sheet that travels with the device to the bench; the lower half is for handwriting. */
+/** A part's name or note stays on its ruled line (print.css fixes the row height). */
+const ONE_LINE = { overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' } as const;
+
+/** The parts table always leaves room to write: at least five rows, two of them blank. */
+function blankRows(used: number): number[] {
+  const total = Math.max(5, used + 2);
+  return Array.from({ length: total - used }, (_, i) => used + i + 1);
+}
+
+/** A used part's note: covered by warranty, and the old part's serial (RMA when it goes back). */
+function partNote(line: OrderPartLine, labels: PrintLabels): string {
+  return [line.coveredByWarranty ? labels.warranty.in : '', line.oldPartSerial, line.oldPartRma ? 'RMA' : '']
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** The A4 sheet that travels with the device to the bench: parts already used are printed, the rest is for handwriting. */
 export function JobSheet({ data, labels }: FormProps) {
   const { order, device, settings } = data;
   const f = labels.field;
@@ -88,58 +105,48 @@ export function JobSheet({ data, labels }: FormProps) {
           </div>
         </header>
 
-        <table className="pf-table">
-          <colgroup>
-            <col className="pf-col-label" />
-            <col />
-            <col className="pf-col-label" />
-            <col />
-            <col className="pf-col-label" />
-            <col />
-          </colgroup>
-          <tbody>
-            <tr>
-              <Cell label={f.intakeAt}>{printMinute(order.createdAt)}</Cell>
-              <Cell label={f.promisedAt}>
-                <strong>{printMinute(order.promisedAt)}</strong>
-              </Cell>
-              <Cell label={f.technician}>
-                <strong>{order.technicianName ?? labels.value.unassigned}</strong>
-              </Cell>
-            </tr>
-            <tr>
-              <Cell label={f.customer}>{order.customerName}</Cell>
-              <Cell label={f.phone}>{order.customerPhone}</Cell>
-              <Cell label={f.serviceType}>
-                {labels.serviceType[order.serviceType]} · {labels.channel[order.channel]}
-              </Cell>
-            </tr>
-            <tr>
-              <Cell label={f.category}>{device?.category ?? order.deviceLabel}</Cell>
-              <Cell label={f.brandModel} wrap>
-                {brandModel(data)}
-              </Cell>
-              <Cell label={f.serialNo} wrap>
-                <strong>{order.serialNo || '—'}</strong>
-              </Cell>
-            </tr>
-            <tr>
-              <Cell label={f.warranty}>
-                <strong>{labels.warranty[order.warrantyStatus]}</strong>
-              </Cell>
-              <Cell label={f.estimate}>
-                {order.estimate === null ? labels.value.pendingInspection : formatYuan(order.estimate)}
-              </Cell>
-              <Cell label={f.reworkOf}>{order.reworkOfNo ?? '—'}</Cell>
-            </tr>
-            <IntakeRows order={order} labels={labels} variant="job-" minFont="7.5" />
-            <PasswordRow
-              password={order.devicePassword}
-              hasPassword={order.hasDevicePassword}
-              labels={labels}
-            />
-          </tbody>
-        </table>
+        <FieldTable>
+          <tr>
+            <Cell label={f.intakeAt}>{printMinute(order.createdAt)}</Cell>
+            <Cell label={f.promisedAt}>
+              <strong>{printMinute(order.promisedAt)}</strong>
+            </Cell>
+            <Cell label={f.technician}>
+              <strong>{order.technicianName ?? labels.value.unassigned}</strong>
+            </Cell>
+          </tr>
+          <tr>
+            <Cell label={f.customer}>{order.customerName}</Cell>
+            <Cell label={f.phone}>{order.customerPhone}</Cell>
+            <Cell label={f.serviceType}>
+              {labels.serviceType[order.serviceType]} · {labels.channel[order.channel]}
+            </Cell>
+          </tr>
+          <tr>
+            <Cell label={f.category}>{device?.category ?? order.deviceLabel}</Cell>
+            <Cell label={f.brandModel} wrap>
+              {brandModel(data)}
+            </Cell>
+            <Cell label={f.serialNo} wrap>
+              <strong>{order.serialNo || '—'}</strong>
+            </Cell>
+          </tr>
+          <tr>
+            <Cell label={f.warranty}>
+              <strong>{labels.warranty[order.warrantyStatus]}</strong>
+            </Cell>
+            <Cell label={f.estimate}>
+              {order.estimate === null ? labels.value.pendingInspection : formatYuan(order.estimate)}
+            </Cell>
+            <Cell label={f.reworkOf}>{order.reworkOfNo ?? '—'}</Cell>
+          </tr>
+          <IntakeRows order={order} labels={labels} variant="job-" minFont="7.5" />
+          <PasswordRow
+            password={order.devicePassword}
+            hasPassword={order.hasDevicePassword}
+            labels={labels}
+          />
+        </FieldTable>
 
         <section className="pf-write pf-write--grow">
           <div className="pf-write__label">{f.diagnosis}</div>
@@ -164,7 +171,20 @@ export function JobSheet({ data, labels }: FormProps) {
               </tr>
             </thead>
             <tbody>
-              {[1, 2, 3, 4, 5].map((n) => (
+              {order.parts.map((p, i) => (
+                <tr key={p.id} data-testid="print-part-line">
+                  <td>{i + 1}</td>
+                  <td style={ONE_LINE}>
+                    {p.partCode} {p.partName}
+                    {p.partSpec ? ` · ${p.partSpec}` : ''}
+                  </td>
+                  <td>
+                    {p.qty} {p.unit}
+                  </td>
+                  <td style={ONE_LINE}>{partNote(p, labels)}</td>
+                </tr>
+              ))}
+              {blankRows(order.parts.length).map((n) => (
                 <tr key={n}>
                   <td>{n}</td>
                   <td />

@@ -1,18 +1,20 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { createPortal } from 'react-dom';
+import { useMemo, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Segmented } from 'antd';
+import { Segmented } from 'antd';
 import { invoke } from '../api/client';
 import { useSettings } from '../api/settings';
 import { errorMessage } from '../i18n/errorMessage';
 import { ClaimTicket } from './ClaimTicket';
-import { fitText, heightInMm, settle } from './fit';
+import { heightInMm } from './fit';
 import { IntakeA4, IntakeA5 } from './IntakeReceipt';
 import { JobSheet } from './JobSheet';
 import { usePrintLabels, type PrintLabels } from './labels';
 import type { FormProps, PrintData } from './parts';
+import { PrintFrame, usePrepared } from './PrintFrame';
+import { isSettlementForm, SettlementPrintPage } from './SettlementPrintPage';
+import { isStockForm, StockPrintPage } from './StockPrintPage';
 import './print.css';
 
 type FormKind = 'intakeA5' | 'intakeA4' | 'claim' | 'jobsheet';
@@ -79,71 +81,25 @@ function usePrintOrder(id: string, enabled: boolean) {
   });
 }
 
-/**
- * `/print/:form/:id`: a preview of the chosen form over the app with 打印 / 返回, and in print media
- * nothing but the form's sheets. `data-print-ready` turns true once the barcodes, logo and fonts are
- * ready and long texts have been fitted, so a print or PDF never catches a half-drawn form.
- */
-export default function PrintPage() {
-  const { form = '', id = '' } = useParams();
+/** The order forms: the intake receipt (A5 / A4), the claim ticket and the job sheet, one switcher. */
+function OrderPrintPage({ form, id }: { form: string; id: string }) {
   const kind = Object.hasOwn(ROUTE_FORMS, form) ? ROUTE_FORMS[form] : undefined;
   const labels = usePrintLabels();
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const settings = useSettings();
   const order = usePrintOrder(id, kind !== undefined);
-  const pagesRef = useRef<HTMLDivElement>(null);
-  const [prepared, setPrepared] = useState<{ key: string; receiptMm: number | null } | null>(null);
 
   const data = useMemo<PrintData | null>(
     () => (order.data && settings.data ? { ...order.data, settings: settings.data } : null),
     [order.data, settings.data],
   );
-  const key = `${kind}|${id}|${i18n.language}|${order.dataUpdatedAt}|${settings.dataUpdatedAt}`;
-  const ready = data !== null && prepared?.key === key;
-
-  useLayoutEffect(() => {
-    const root = pagesRef.current;
-    if (!data || !root || !kind) return;
-    let cancelled = false;
-    void settle(root).then(() => {
-      if (cancelled) return;
-      fitText(root);
-      const receipt = kind === 'claim' ? root.querySelector<HTMLElement>('.pf-sheet--receipt') : null;
-      setPrepared({ key, receiptMm: receipt ? heightInMm(receipt) : null });
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [data, kind, key]);
-
-  // The browser's "save as PDF" names the file after the document title.
-  const orderNo = data?.order.orderNo;
-  useEffect(() => {
-    if (!kind || !orderNo) return;
-    const before = document.title;
-    document.title = `${formTitle(kind, labels)} ${orderNo}`;
-    return () => {
-      document.title = before;
-    };
-  }, [kind, orderNo, labels]);
-
-  const back = () => {
-    const idx = (window.history.state as { idx?: number } | null)?.idx ?? 0;
-    if (idx > 0) void navigate(-1);
-    else void navigate('/');
-  };
-  const backRef = useRef(back);
-  useEffect(() => {
-    backRef.current = back;
+  const key =
+    data && kind ? `${kind}|${id}|${i18n.language}|${order.dataUpdatedAt}|${settings.dataUpdatedAt}` : null;
+  const { pagesRef, ready, measured } = usePrepared(key, (root) => {
+    const receipt = kind === 'claim' ? root.querySelector<HTMLElement>('.pf-sheet--receipt') : null;
+    return receipt ? heightInMm(receipt) : null;
   });
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') backRef.current();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
 
   let body: ReactNode;
   if (!kind) body = <div className="pf-message">{labels.toolbar.unknownForm}</div>;
@@ -159,14 +115,15 @@ export default function PrintPage() {
     body = <Form data={data} labels={labels} />;
   }
 
-  return createPortal(
-    <div className="pf-root" data-testid="print-root" data-print-ready={ready ? 'true' : 'false'}>
-      {kind ? <style>{pageRule(kind, ready ? (prepared?.receiptMm ?? null) : null)}</style> : null}
-      <div className="pf-toolbar">
-        <Button onClick={back} data-testid="print-back">
-          {labels.toolbar.back}
-        </Button>
-        {kind ? (
+  const orderNo = data?.order.orderNo;
+  return (
+    <PrintFrame
+      pagesRef={pagesRef}
+      ready={ready}
+      pageRule={kind ? pageRule(kind, measured ?? null) : null}
+      docTitle={kind && orderNo ? `${formTitle(kind, labels)} ${orderNo}` : null}
+      switcher={
+        kind ? (
           <Segmented<FormKind>
             value={kind}
             onChange={(next) => void navigate(`/print/${FORM_ROUTES[next]}/${id}`, { replace: true })}
@@ -175,16 +132,22 @@ export default function PrintPage() {
               label: labels.forms[value],
             }))}
           />
-        ) : null}
-        <span className="pf-toolbar__hint">{labels.toolbar.hint}</span>
-        <Button type="primary" disabled={!ready} onClick={() => window.print()} data-testid="print-submit">
-          {labels.toolbar.print}
-        </Button>
-      </div>
-      <div className="pf-pages" ref={pagesRef}>
-        {body}
-      </div>
-    </div>,
-    document.body,
+        ) : null
+      }
+    >
+      {body}
+    </PrintFrame>
   );
+}
+
+/**
+ * `/print/:form/:id`: a preview of the chosen form over the app with 打印 / 返回, and in print media
+ * nothing but the form's sheets. Stock documents and the stock list, settlements and the day close
+ * have their own data and pages.
+ */
+export default function PrintPage() {
+  const { form = '', id = '' } = useParams();
+  if (isStockForm(form)) return <StockPrintPage form={form} id={id} />;
+  if (isSettlementForm(form)) return <SettlementPrintPage form={form} id={id} />;
+  return <OrderPrintPage form={form} id={id} />;
 }

@@ -123,6 +123,23 @@ export function IntakeRows({
   );
 }
 
+/** The form's fields as a table of three label and value pairs a row (rows of `Cell`s). */
+export function FieldTable({ children }: { children: ReactNode }) {
+  return (
+    <table className="pf-table">
+      <colgroup>
+        <col className="pf-col-label" />
+        <col />
+        <col className="pf-col-label" />
+        <col />
+        <col className="pf-col-label" />
+        <col />
+      </colgroup>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
 /**
  * A label cell and a value cell. A value is one line cut with an ellipsis, or with `wrap` up to two
  * lines (serial numbers and models are worth keeping whole).
@@ -154,4 +171,15 @@ export function SignLine({ label, hint, wide = false }: { label: string; hint?: 
       <span className="pf-sign__line">{hint ? <span className="pf-sign__hint">{hint}</span> : null}</span>
     </div>
   );
+}
+
+/**
+ * The @page rule of a form that flows over as many A4 pages as it needs (a list, the day close):
+ * margins on every page and the page number at the foot.
+ */
+export function flowPageRule(labels: PrintLabels): string {
+  const { before, between, after } = labels.stock.pageCounter;
+  const q = (text: string) => JSON.stringify(text);
+  const counter = `${q(before)} counter(page) ${q(between)} counter(pages) ${q(after)}`;
+  return `@page { size: A4 portrait; margin: 12mm 10mm 14mm; @bottom-center { content: ${counter}; font-size: 8pt; } }`;
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Input, Select, Switch, Table, Tag, type TableColumnsType } from 'antd';
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -17,7 +17,12 @@ import { useSettings } from '../../api/settings';
 import { useCan } from '../../app/session';
 import { counterError } from '../../components/counterErrors';
 import { formatMinute } from '../../components/format';
+import { usePaging } from '../../components/paging';
+import { SearchInput } from '../../components/SearchInput';
+import { SwitchFilter } from '../../components/SwitchFilter';
 import '../../components/counter.css';
+import { ExportButton } from '../../components/ExportButton';
+import { ImportModal } from '../../components/ImportModal';
 import { CustomerFormModal } from './CustomerFormModal';
 
 type Sort = (typeof CUSTOMER_SORTS)[number];
@@ -45,9 +50,9 @@ export function CustomersPage() {
     sort: 'createdAt',
     order: 'desc',
   });
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const paging = usePaging();
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const q = useDebounced(filters.q.trim(), 250);
   const tag = useDebounced(filters.tag.trim(), 250);
 
@@ -58,14 +63,14 @@ export function CustomersPage() {
     ...(tag ? { tag: tag.slice(0, 20) } : {}),
     archived: filters.archived,
     ...sort,
-    page,
-    pageSize,
+    page: paging.page,
+    pageSize: paging.pageSize,
   };
   const list = useCustomerList(input);
 
   const change = (patch: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...patch }));
-    setPage(1);
+    paging.restart();
   };
   const sortOrder = (key: Sort) =>
     sort.sort === key ? (sort.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
@@ -142,28 +147,39 @@ export function CustomersPage() {
     <Card
       title={t('customers.title')}
       extra={
-        canWrite && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="customers-create"
-          >
-            {t('customers.create')}
-          </Button>
-        )
+        <Space wrap>
+          {canWrite && (
+            <Button
+              icon={<ImportOutlined />}
+              onClick={() => setImporting(true)}
+              data-testid="customers-import"
+            >
+              {t('stock.import.button')}
+            </Button>
+          )}
+          <ExportButton request={() => ({ method: 'customers.export' })} testId="customers-export">
+            {t('stock.export.customers')}
+          </ExportButton>
+          {canWrite && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="customers-create"
+            >
+              {t('customers.create')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Flex gap="middle" wrap align="center" style={{ marginBottom: 16 }} data-testid="customers-filters">
-        <Input
-          allowClear
-          prefix={<SearchOutlined />}
+        <SearchInput
           value={filters.q}
-          onChange={(e) => change({ q: e.target.value })}
+          onChange={(q) => change({ q })}
           placeholder={t('customers.searchPlaceholder')}
-          aria-label={t('customers.searchPlaceholder')}
-          style={{ width: 280 }}
-          data-testid="customers-search"
+          width={280}
+          testId="customers-search"
         />
         <Select<CustomerType>
           allowClear
@@ -194,16 +210,12 @@ export function CustomersPage() {
           style={{ width: 140 }}
           data-testid="customers-filter-tag"
         />
-        <Flex gap={6} align="center">
-          <Switch
-            size="small"
-            checked={filters.archived}
-            onChange={(archived) => change({ archived })}
-            data-testid="customers-archived"
-            aria-label={t('customers.showArchived')}
-          />
-          <span>{t('customers.showArchived')}</span>
-        </Flex>
+        <SwitchFilter
+          checked={filters.archived}
+          onChange={(archived) => change({ archived })}
+          label={t('customers.showArchived')}
+          testId="customers-archived"
+        />
       </Flex>
       {list.error && (
         <Alert type="error" showIcon title={counterError(list.error, t)} style={{ marginBottom: 16 }} />
@@ -222,7 +234,7 @@ export function CustomersPage() {
         })}
         onChange={(_, __, sorter, extra) => {
           if (extra.action !== 'sort') return;
-          setPage(1);
+          paging.restart();
           const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<CustomerRow> | undefined;
           if (s?.order && isSort(s.columnKey)) {
             setSort({ sort: s.columnKey, order: s.order === 'ascend' ? 'asc' : 'desc' });
@@ -230,19 +242,18 @@ export function CustomersPage() {
             setSort({ sort: 'createdAt', order: 'desc' });
           }
         }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (total) => t('customers.total', { total }),
-          onChange: (nextPage, nextSize) => {
-            setPage(nextSize === pageSize ? nextPage : 1);
-            setPageSize(nextSize);
-          },
-        }}
+        pagination={paging.table(list.data?.total, (total) => t('customers.total', { total }))}
       />
+      {importing && (
+        <ImportModal
+          title={t('stock.import.customersTitle')}
+          method="customers.import"
+          template="customers.importTemplate"
+          matchNote={t('stock.import.customersMatch')}
+          testId="customers-import"
+          onClose={() => setImporting(false)}
+        />
+      )}
       {creating && (
         <CustomerFormModal
           onClose={() => setCreating(false)}

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useSettings } from '../../api/settings';
 import { useCan } from '../../app/session';
 import { errorMessage } from '../../i18n/errorMessage';
+import { BillingForm } from './BillingForm';
 import { CounterForm } from './CounterForm';
 import { SecurityForm } from './SecurityForm';
 import { ShopProfileForm } from './ShopProfileForm';
 
-/** Shop profile, counter settings and security; roles without settings.write see the same forms, read-only. */
+/** Shop profile, counter settings, billing and security; roles without settings.write see the same forms, read-only. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const settings = useSettings();
@@ -26,6 +27,9 @@ export function SettingsPage() {
       </Card>
       <Card title={t('settings.counterSection')}>
         <CounterForm counter={settings.data.counter} readOnly={readOnly} />
+      </Card>
+      <Card title={t('settlements.billing.section')} data-testid="settings-billing">
+        <BillingForm billing={settings.data.billing} readOnly={readOnly} />
       </Card>
       <Card title={t('settings.securitySection')}>
         <SecurityForm security={settings.data.security} readOnly={readOnly} />

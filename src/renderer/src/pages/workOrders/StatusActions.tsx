@@ -10,6 +10,8 @@ import { useTransition } from '../../api/workOrders';
 import { counterError } from '../../components/counterErrors';
 import { FormModal } from '../../components/FormModal';
 import { useFormRules } from '../../components/formRules';
+import { settlementError } from '../settlements/settlementErrors';
+import { AwaitingPartsModal, type AwaitingPartsMove } from './AwaitingPartsModal';
 
 type ApprovalMethod = (typeof APPROVAL_METHODS)[number];
 
@@ -33,32 +35,41 @@ interface ApprovalValues {
 /**
  * The legal next moves of the order, and nothing else (the state machine in src/shared decides).
  * Cancelling and declining ask for the reason; leaving 待确认 for the bench asks who approved the
- * quote and how. A move the server refuses (someone moved the order meanwhile) says so plainly.
+ * quote and how; waiting for parts asks which parts (or a note). A move the server refuses (someone
+ * moved the order meanwhile) says so plainly.
  */
 export function StatusActions({ order }: { order: WorkOrderDetail }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const transition = useTransition();
   const rules = useFormRules();
-  const [dialog, setDialog] = useState<{ to: WorkOrderStatus; kind: 'reason' | 'approval' } | null>(null);
+  const [dialog, setDialog] = useState<{
+    to: WorkOrderStatus;
+    kind: 'reason' | 'approval' | 'parts';
+  } | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
+  /** A refused parts wait stays open with what was picked, the reason above its buttons. */
+  const [partsError, setPartsError] = useState<string | null>(null);
   const [reasonForm] = Form.useForm<ReasonValues>();
   const [approvalForm] = Form.useForm<ApprovalValues>();
   const moves = nextStatuses(order.status);
 
-  const run = (
-    to: WorkOrderStatus,
-    extra: { note?: string; approval?: { by: string; method: ApprovalMethod } },
-  ) => {
+  const run = (to: WorkOrderStatus, extra: Partial<AwaitingPartsMove>) => {
     setRefusal(null);
+    setPartsError(null);
     transition.mutate(
       { id: order.id, to, ...extra },
       {
         // The status tag and the timeline show the move; no toast to pile up at a busy bench.
         onSuccess: () => setDialog(null),
         onError: (error) => {
+          const stale = error instanceof ApiError && error.code === 'INVALID_TRANSITION';
+          if (dialog?.kind === 'parts' && !stale) {
+            setPartsError(counterError(error, t));
+            return;
+          }
           setDialog(null);
-          if (error instanceof ApiError && error.code === 'INVALID_TRANSITION') {
+          if (stale) {
             setRefusal(
               t('workOrders.invalidMove', {
                 orderNo: order.orderNo,
@@ -68,7 +79,8 @@ export function StatusActions({ order }: { order: WorkOrderDetail }) {
             );
             void queryClient.invalidateQueries({ queryKey: queryKeys.workOrder(order.id) });
           } else {
-            setRefusal(counterError(error, t));
+            // Delivery waits for payment, cancelling for a void: the billing services say why.
+            setRefusal(settlementError(error, t));
           }
         },
       },
@@ -76,7 +88,9 @@ export function StatusActions({ order }: { order: WorkOrderDetail }) {
   };
 
   const start = (to: WorkOrderStatus) => {
-    if (needsReason(to)) setDialog({ to, kind: 'reason' });
+    setPartsError(null);
+    if (to === 'awaitingParts') setDialog({ to, kind: 'parts' });
+    else if (needsReason(to)) setDialog({ to, kind: 'reason' });
     else if (needsApproval(order.status, to)) setDialog({ to, kind: 'approval' });
     else run(to, {});
   };
@@ -137,6 +151,18 @@ export function StatusActions({ order }: { order: WorkOrderDetail }) {
             />
           </Form.Item>
         </FormModal>
+      )}
+      {dialog?.kind === 'parts' && (
+        <AwaitingPartsModal
+          order={order}
+          needsApproval={needsApproval(order.status, dialog.to)}
+          title={t('orderParts.waitTitle', { orderNo: order.orderNo })}
+          submitText={t(moveKey(order.status, dialog.to))}
+          pending={transition.isPending}
+          error={partsError}
+          onSubmit={(move) => run(dialog.to, move)}
+          onClose={() => setDialog(null)}
+        />
       )}
       {dialog?.kind === 'approval' && (
         <FormModal<ApprovalValues>

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ACCESSORIES, type WorkOrderEvent } from '@shared/schemas/workOrders';
 import { PRIORITIES } from '@shared/schemas/settings';
+import { PAYMENT_METHODS, PAYMENT_STATUSES } from '@shared/schemas/settlements';
 import { WARRANTY_STATUSES } from '@shared/warranty';
 import { formatDateTime, formatMinute } from '../../components/format';
 import { formatYuan } from '../../components/money';
@@ -50,6 +51,261 @@ function warrantyName(value: unknown, t: TFunction): string {
   return isOneOf(WARRANTY_STATUSES, value) ? t(`warranty.${value}`) : String(value ?? '');
 }
 
+function num(data: Data, key: string): number | null {
+  const value = data?.[key];
+  return typeof value === 'number' ? value : null;
+}
+
+const PART_FIELDS = ['unitPrice', 'coveredByWarranty', 'oldPartSerial', 'oldPartRma'] as const;
+type PartField = (typeof PART_FIELDS)[number];
+
+/** "SCR-01 ×1、BAT-02 ×2" from a list of { partCode, qty } in the event's data. */
+function partList(data: Data, key: string, t: TFunction): string {
+  const list = data?.[key];
+  if (!Array.isArray(list)) return '';
+  return list
+    .map((item: unknown) => {
+      const entry = typeof item === 'object' && item !== null ? (item as Data) : null;
+      const mark = entry?.arrived === true ? t('timeline.waitOnShelf') : '';
+      return `${str(entry, 'partCode') ?? ''} ×${num(entry, 'qty') ?? 0}${mark}`;
+    })
+    .join(t('common.listSeparator'));
+}
+
+/** A part line's edited value as people read it. */
+function showPartValue(field: PartField, value: unknown, t: TFunction): string {
+  if (field === 'unitPrice' && typeof value === 'number') return formatYuan(value);
+  if (typeof value === 'boolean') return t(value ? 'timeline.yes' : 'timeline.no');
+  return typeof value === 'string' && value ? value : t('common.none');
+}
+
+/** A part line added (with its issue document), edited (what changed) or removed (its return document). */
+function describePart(
+  e: WorkOrderEvent,
+  t: TFunction,
+): { text: ReactNode; detail?: ReactNode; color: string } {
+  const part = {
+    code: str(e.data, 'partCode') ?? '',
+    name: str(e.data, 'partName') ?? '',
+    qty: num(e.data, 'qty') ?? 0,
+    docNo: str(e.data, 'docNo') ?? '',
+  };
+  const note = e.note ? (
+    <div className="wo-timeline-note">{t('timeline.reason', { reason: e.note })}</div>
+  ) : undefined;
+  switch (str(e.data, 'action')) {
+    case 'add':
+      return { color: 'blue', text: t('timeline.partAdded', part), detail: note };
+    case 'remove':
+      return { color: 'orange', text: t('timeline.partRemoved', part), detail: note };
+    case 'returnAll':
+      // Cancelling the order put every line back in one return document.
+      return {
+        color: 'orange',
+        text: t('timeline.partsReturnedAll', { docNo: part.docNo }),
+        detail: <div className="wo-timeline-note">{partList(e.data, 'lines', t)}</div>,
+      };
+    case 'update':
+    default: {
+      const before = (e.data?.before ?? {}) as Record<string, unknown>;
+      const after = (e.data?.after ?? {}) as Record<string, unknown>;
+      const changed = PART_FIELDS.filter((f) => Object.hasOwn(after, f));
+      return {
+        color: 'gray',
+        text: t('timeline.partEdited', part),
+        detail: (
+          <>
+            {changed.map((f) => (
+              <div key={f} className="wo-timeline-note">
+                {t('timeline.change', {
+                  field: t(`timeline.partFields.${f}`),
+                  from: showPartValue(f, before[f], t),
+                  to: showPartValue(f, after[f], t),
+                })}
+              </div>
+            ))}
+            {note}
+          </>
+        ),
+      };
+    }
+  }
+}
+
+const CHARGE_FIELDS = ['technicianId', 'hours', 'amount', 'coveredByWarranty'] as const;
+type ChargeField = (typeof CHARGE_FIELDS)[number];
+
+/** The manager who approved (their user name), when the event says one did. */
+function approverOf(data: Data): string | null {
+  const by = data?.approvedBy;
+  if (typeof by !== 'object' || by === null) return null;
+  const username = (by as Record<string, unknown>).username;
+  return typeof username === 'string' ? username : null;
+}
+
+function approvedNote(data: Data, t: TFunction): ReactNode {
+  const by = approverOf(data);
+  return by ? <div className="wo-timeline-note">{t('timeline.approvedBy', { name: by })}</div> : null;
+}
+
+/** A labor or fee line's edited value as people read it (a technician is named on the line). */
+function showChargeValue(field: ChargeField, value: unknown, t: TFunction): string {
+  if (field === 'amount' && typeof value === 'number') return formatYuan(value);
+  if (field === 'hours' && typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return t(value ? 'timeline.yes' : 'timeline.no');
+  return t('common.none');
+}
+
+/** A labor or fee line added, edited (what changed) or removed. */
+function describeCharge(
+  e: WorkOrderEvent,
+  t: TFunction,
+): { text: ReactNode; detail?: ReactNode; color: string } {
+  const name = str(e.data, 'name') ?? '';
+  const amount = formatYuan(num(e.data, 'amount') ?? 0);
+  switch (str(e.data, 'action')) {
+    case 'add': {
+      const kind = str(e.data, 'kind') === 'fee' ? 'fee' : 'labor';
+      return {
+        color: 'blue',
+        text: t('timeline.chargeAdded', { kind: t(`settlements.lineKinds.${kind}`), name, amount }),
+        detail: (
+          <>
+            {e.data?.coveredByWarranty === true && (
+              <div className="wo-timeline-note">{t('timeline.chargeCovered')}</div>
+            )}
+            {approvedNote(e.data, t)}
+          </>
+        ),
+      };
+    }
+    case 'remove':
+      return { color: 'orange', text: t('timeline.chargeRemoved', { name, amount }) };
+    case 'update':
+    default: {
+      const before = (e.data?.before ?? {}) as Record<string, unknown>;
+      const after = (e.data?.after ?? {}) as Record<string, unknown>;
+      const changed = CHARGE_FIELDS.filter((f) => Object.hasOwn(after, f));
+      return {
+        color: 'gray',
+        text: t('timeline.chargeEdited', { name }),
+        detail: (
+          <>
+            {changed.map((f) => (
+              <div key={f} className="wo-timeline-note">
+                {f === 'technicianId'
+                  ? t('timeline.technicianChanged')
+                  : t('timeline.change', {
+                      field: t(`timeline.chargeFields.${f}`),
+                      from: showChargeValue(f, before[f], t),
+                      to: showChargeValue(f, after[f], t),
+                    })}
+              </div>
+            ))}
+            {approvedNote(e.data, t)}
+          </>
+        ),
+      };
+    }
+  }
+}
+
+/** A settlement made or voided, a payment or a refund taken on it. */
+function describeSettlement(
+  e: WorkOrderEvent,
+  t: TFunction,
+): { text: ReactNode; detail?: ReactNode; color: string } {
+  const no = str(e.data, 'settlementNo') ?? '';
+  const method = str(e.data, 'method');
+  const methodName = method && isOneOf(PAYMENT_METHODS, method) ? t(`settlements.methods.${method}`) : '';
+  const status = str(e.data, 'paymentStatus');
+  const statusNote =
+    status && isOneOf(PAYMENT_STATUSES, status) ? (
+      <div className="wo-timeline-note">
+        {t('timeline.settlementStatus', { status: t(`settlements.paymentStatuses.${status}`) })}
+      </div>
+    ) : null;
+  const note = e.note ? <div className="wo-timeline-note">{e.note}</div> : null;
+  switch (str(e.data, 'action')) {
+    case 'pay': {
+      const tendered = num(e.data, 'tendered');
+      const change = num(e.data, 'change');
+      return {
+        color: 'green',
+        text: t('timeline.settlementPaid', {
+          amount: formatYuan(num(e.data, 'amount') ?? 0),
+          method: methodName,
+          no,
+        }),
+        detail: (
+          <>
+            {tendered !== null && change !== null && (
+              <div className="wo-timeline-note">
+                {t('timeline.settlementChange', {
+                  tendered: formatYuan(tendered),
+                  change: formatYuan(change),
+                })}
+              </div>
+            )}
+            {statusNote}
+            {approvedNote(e.data, t)}
+          </>
+        ),
+      };
+    }
+    case 'refund':
+      return {
+        color: 'red',
+        text: t('timeline.settlementRefunded', {
+          amount: formatYuan(Math.abs(num(e.data, 'amount') ?? 0)),
+          method: methodName,
+          no,
+        }),
+        detail: (
+          <>
+            {str(e.data, 'reason') && (
+              <div className="wo-timeline-note">
+                {t('timeline.reason', { reason: str(e.data, 'reason') })}
+              </div>
+            )}
+            {statusNote}
+            {approvedNote(e.data, t)}
+          </>
+        ),
+      };
+    case 'void':
+      return {
+        color: 'red',
+        text: t('timeline.settlementVoided', { no }),
+        detail: (
+          <>
+            {e.note && <div className="wo-timeline-note">{t('timeline.reason', { reason: e.note })}</div>}
+            {approvedNote(e.data, t)}
+          </>
+        ),
+      };
+    case 'create':
+    default: {
+      const discount = num(e.data, 'discountAmount') ?? 0;
+      return {
+        color: 'blue',
+        text: t('timeline.settlementCreated', { no, total: formatYuan(num(e.data, 'total') ?? 0) }),
+        detail: (
+          <>
+            {discount > 0 && (
+              <div className="wo-timeline-note">
+                {t('timeline.settlementDiscount', { amount: formatYuan(discount) })}
+              </div>
+            )}
+            {approvedNote(e.data, t)}
+            {note}
+          </>
+        ),
+      };
+    }
+  }
+}
+
 /** What one timeline entry says, by its kind. */
 function describe(e: WorkOrderEvent, t: TFunction): { text: ReactNode; detail?: ReactNode; color: string } {
   const note = e.note ? <div className="wo-timeline-note">{e.note}</div> : undefined;
@@ -82,6 +338,11 @@ function describe(e: WorkOrderEvent, t: TFunction): { text: ReactNode; detail?: 
                     ? t(`approvalMethods.${approval.method}`)
                     : (approval.method ?? ''),
                 })}
+              </div>
+            )}
+            {Array.isArray(e.data?.waitingFor) && (
+              <div className="wo-timeline-note">
+                {t('timeline.waitingFor', { parts: partList(e.data, 'waitingFor', t) })}
               </div>
             )}
             {note}
@@ -142,6 +403,21 @@ function describe(e: WorkOrderEvent, t: TFunction): { text: ReactNode; detail?: 
       return { color: 'gray', text: t('timeline.attachment', { name: str(e.data, 'fileName') ?? e.note }) };
     case 'approval':
       return { color: 'green', text: t('timeline.approvalKind'), detail: note };
+    case 'parts':
+      return describePart(e, t);
+    case 'partArrived':
+      return {
+        color: 'green',
+        text: t('timeline.partArrived', {
+          code: str(e.data, 'partCode') ?? '',
+          name: str(e.data, 'partName') ?? '',
+          docNo: str(e.data, 'docNo') ?? '',
+        }),
+      };
+    case 'charges':
+      return describeCharge(e, t);
+    case 'settlement':
+      return describeSettlement(e, t);
   }
 }
 

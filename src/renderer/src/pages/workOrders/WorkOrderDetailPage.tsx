@@ -34,8 +34,13 @@ import '../../components/counter.css';
 import { Attachments } from './Attachments';
 import { DevicePassword } from './DevicePassword';
 import { IntakeEditModal } from './IntakeEditModal';
+import { OrderCharges } from './OrderCharges';
+import { OrderParts } from './OrderParts';
+import { PartsArrivedTag } from './PartsArrivedTag';
+import { SettlementPanel } from './SettlementPanel';
 import { StatusActions } from './StatusActions';
 import { WorkOrderTimeline } from './Timeline';
+import { showsWaiting, WaitingFor } from './WaitingFor';
 import { WarrantyOverrideModal } from './WarrantyOverrideModal';
 import { WorkForm } from './WorkForm';
 
@@ -113,7 +118,7 @@ function NoteBox({ order }: { order: WorkOrderDetail }) {
 
 type Dialog = 'intake' | 'warranty' | null;
 
-/** One work order: header and moves, customer and device, intake, the bench's work, photos, timeline. */
+/** One work order: header and moves, customer and device, intake, the bench's work, parts, photos, timeline. */
 export function WorkOrderDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -123,6 +128,7 @@ export function WorkOrderDetailPage() {
   const canWrite = useCan('workOrders.write');
   const canTransition = useCan('workOrders.transition');
   const canOverride = useCan('workOrders.overrideWarranty');
+  const canSeeSettlement = useCan('settlements.read');
   const [dialog, setDialog] = useState<Dialog>(null);
   const justCreated = (location.state as { created?: boolean } | null)?.created === true;
 
@@ -156,6 +162,8 @@ export function WorkOrderDetailPage() {
 
   const o = order.data;
   const open = isOpen(o.status);
+  // A settlement copied the lines: they stay as settled until it is voided.
+  const settled = o.settlement?.status === 'active';
   const none = t('common.none');
 
   const customerItems: DescriptionsProps['items'] = [
@@ -282,6 +290,7 @@ export function WorkOrderDetailPage() {
             <PriorityTag priority={o.priority} />
             <WarrantyTag status={o.warrantyStatus} reason={o.warrantyOverrideReason} />
             {o.overdue && <OverdueTag />}
+            {o.partsArrived && <PartsArrivedTag />}
             {o.reworkOfId && (
               <Link to={`/work-orders/${o.reworkOfId}`} data-testid="wo-rework-link">
                 <Tag color="volcano">{t('workOrders.reworkOf', { orderNo: o.reworkOfNo ?? '' })}</Tag>
@@ -383,16 +392,34 @@ export function WorkOrderDetailPage() {
                 readOnly={!canWrite || !open}
               />
             </Card>
+            {showsWaiting(o) && (
+              <Card size="small" title={t('orderParts.waitingTitle')}>
+                <WaitingFor order={o} />
+              </Card>
+            )}
+            <Card size="small" title={t('settlements.charges.title')}>
+              <OrderCharges order={o} canEdit={canWrite && open} />
+            </Card>
+            <Card size="small" title={t('orderParts.title')}>
+              <OrderParts order={o} canEdit={canWrite && open && !settled} />
+            </Card>
             <Card size="small" title={t('workOrders.photos')}>
               <Attachments order={o} canWrite={canWrite} />
             </Card>
           </Flex>
         </Col>
         <Col xs={24} xl={9}>
-          <Card size="small" title={t('workOrders.timeline')}>
-            {canWrite && <NoteBox order={o} />}
-            <WorkOrderTimeline events={o.events} />
-          </Card>
+          <Flex vertical gap="middle">
+            {canSeeSettlement && (
+              <Card size="small" title={t('settlements.panel.title')}>
+                <SettlementPanel order={o} />
+              </Card>
+            )}
+            <Card size="small" title={t('workOrders.timeline')}>
+              {canWrite && <NoteBox order={o} />}
+              <WorkOrderTimeline events={o.events} />
+            </Card>
+          </Flex>
         </Col>
       </Row>
 

@@ -33,7 +33,9 @@ import { useCan, useSession } from '../../app/session';
 import { counterError } from '../../components/counterErrors';
 import { OverdueTag, PriorityTag, StatusTag, WarrantyTag } from '../../components/counterTags';
 import { formatMinute } from '../../components/format';
+import { serverPagination } from '../../components/paging';
 import '../../components/counter.css';
+import { PartsArrivedTag } from './PartsArrivedTag';
 
 type Sort = (typeof WORK_ORDER_SORTS)[number];
 type Channel = (typeof CHANNELS)[number];
@@ -45,12 +47,14 @@ interface Filters {
   range?: [Dayjs | null, Dayjs | null] | null;
   overdue: boolean;
   openOnly: boolean;
+  /** Orders waiting for parts that have all come in: the bench's next jobs. */
+  partsArrived: boolean;
   warrantyStatus?: WarrantyStatus;
   channel?: Channel;
   serviceType?: ServiceType;
 }
 
-const EMPTY: Filters = { overdue: false, openOnly: false };
+const EMPTY: Filters = { overdue: false, openOnly: false, partsArrived: false };
 
 function isStatus(value: string | null): value is WorkOrderStatus {
   return value !== null && (WORK_ORDER_STATUSES as readonly string[]).includes(value);
@@ -107,6 +111,7 @@ export function WorkOrdersPage() {
     ...(start ? { from: start.startOf('day').valueOf() } : {}),
     ...(end ? { to: end.endOf('day').valueOf() } : {}),
     ...(filters.overdue ? { overdue: true } : {}),
+    ...(filters.partsArrived ? { partsArrived: true } : {}),
     ...(filters.warrantyStatus ? { warrantyStatus: filters.warrantyStatus } : {}),
     ...(filters.channel ? { channel: filters.channel } : {}),
     ...(filters.serviceType ? { serviceType: filters.serviceType } : {}),
@@ -150,6 +155,7 @@ export function WorkOrdersPage() {
       render: (_, o) => (
         <Flex vertical align="start" gap={4}>
           <StatusTag status={o.status} />
+          {o.partsArrived && <PartsArrivedTag />}
           <WarrantyTag status={o.warrantyStatus} />
         </Flex>
       ),
@@ -319,6 +325,13 @@ export function WorkOrdersPage() {
           {t('workOrders.overdueOnly')}
         </Checkbox>
         <Checkbox
+          checked={filters.partsArrived}
+          onChange={(e) => change({ partsArrived: e.target.checked })}
+          data-testid="wo-filter-parts-arrived"
+        >
+          {t('orderParts.partsArrivedOnly')}
+        </Checkbox>
+        <Checkbox
           checked={filters.openOnly}
           onChange={(e) => change({ openOnly: e.target.checked })}
           data-testid="wo-filter-open"
@@ -366,18 +379,17 @@ export function WorkOrdersPage() {
             setSort({ sort: s.columnKey, order: s.order === 'ascend' ? 'asc' : 'desc' });
           else setSort({ sort: 'createdAt', order: 'desc' });
         }}
-        pagination={{
-          current: page,
+        pagination={serverPagination({
+          page,
           pageSize,
           total: list.data?.total ?? 0,
-          showSizeChanger: true,
           pageSizeOptions: [20, 50, 100, 200],
           showTotal: (total) => t('workOrders.total', { total }),
           onChange: (nextPage, nextSize) => {
-            setParam({ page: String(nextSize === pageSize ? nextPage : 1) });
+            setParam({ page: String(nextPage) });
             setPageSize(nextSize);
           },
-        }}
+        })}
       />
     </Card>
   );

@@ -1,0 +1,55 @@
+import { AppError } from '@shared/errors';
+import { can } from '@shared/roles';
+import type { UserRecord } from '../../db/schema';
+import type { CallContext } from '../context';
+import { recordFailure } from '../auth';
+import { verifyPassword } from '../passwords';
+import { findUserByName } from '../users';
+
+/** A manager's user name and password typed in at the counter (managerApproval in the contract). */
+export interface ApprovalInput {
+  username: string;
+  password: string;
+}
+
+function forbidden(path: string, message: string): AppError {
+  return new AppError('FORBIDDEN', message, { fields: [{ path, message }] });
+}
+
+/**
+ * Who approves an action that needs `settlements.approve`: the caller when they hold it, else the
+ * active user named in `approval` who holds it, once their password checks out. Null when no
+ * approval was given and the caller cannot approve: the caller decides whether that is an error
+ * (see requireApprover), because whether approval is needed is known only inside the transaction.
+ *
+ * The password check is async (scrypt), so it runs before the transaction, which stays synchronous.
+ * A wrong password counts toward the manager's lockout exactly as at sign-in, so approvals cannot
+ * be used to guess it; nothing else is written.
+ */
+export async function approverFor(
+  ctx: CallContext,
+  approval: ApprovalInput | undefined,
+): Promise<UserRecord | null> {
+  if (ctx.user && can(ctx.user.role, 'settlements.approve')) return ctx.user;
+  if (!approval) return null;
+  const approver = findUserByName(ctx.deps.db, approval.username);
+  if (!approver || approver.disabled || !can(approver.role, 'settlements.approve')) {
+    throw forbidden('approval.username', `${approval.username} is not an active user who may approve`);
+  }
+  if (approver.lockedUntil !== null && approver.lockedUntil > ctx.deps.now()) {
+    throw forbidden('approval.username', `${approver.username} is locked after wrong passwords`);
+  }
+  if (!(await verifyPassword(approval.password, approver.passwordHash))) {
+    if (recordFailure(ctx, approver.id)) {
+      throw forbidden('approval.username', `${approver.username} is locked after wrong passwords`);
+    }
+    throw forbidden('approval.password', 'wrong password');
+  }
+  return approver;
+}
+
+/** The approver, or FORBIDDEN on `approval` saying what needed one. */
+export function requireApprover(approver: UserRecord | null, what: string): UserRecord {
+  if (!approver) throw forbidden('approval', `${what} needs a manager's approval`);
+  return approver;
+}

@@ -1,0 +1,70 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { AppError } from '@shared/errors';
+import type { PaymentStatus } from '@shared/schemas/settlements';
+import type { WorkOrderDetail } from '@shared/schemas/workOrders';
+import { payments, settlements, type SettlementRecord } from '../../db/schema';
+import type { Queryable } from '../context';
+
+/**
+ * The small reads other areas need about settlements: the order's active settlement, what has
+ * been paid on it, its payment status. No imports from workOrders, so work orders can use these.
+ */
+
+/** 123450 fen as "1234.50", for messages. */
+export function yuan(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+export function activeSettlement(q: Queryable, workOrderId: string): SettlementRecord | undefined {
+  return q
+    .select()
+    .from(settlements)
+    .where(and(eq(settlements.workOrderId, workOrderId), eq(settlements.status, 'active')))
+    .get();
+}
+
+/** Net of every payment, refund and reversal on the settlement (fen). */
+export function paidOn(q: Queryable, settlementId: string): number {
+  return (
+    q
+      .select({ paid: sql<number>`coalesce(sum(${payments.amount}), 0)` })
+      .from(payments)
+      .where(eq(payments.settlementId, settlementId))
+      .get()?.paid ?? 0
+  );
+}
+
+/** Nothing due or all of it paid (on account counts) → paid; some → partly paid; none → unpaid. */
+export function paymentStatusOf(total: number, paid: number): PaymentStatus {
+  if (total === 0 || paid >= total) return 'paid';
+  return paid > 0 ? 'partlyPaid' : 'unpaid';
+}
+
+/** What the order's detail shows: its active settlement's number, status and money, or null. */
+export function settlementSummaryOf(q: Queryable, workOrderId: string): WorkOrderDetail['settlement'] {
+  const s = activeSettlement(q, workOrderId);
+  if (!s) return null;
+  const paid = paidOn(q, s.id);
+  return {
+    id: s.id,
+    settlementNo: s.settlementNo,
+    status: s.status,
+    paymentStatus: paymentStatusOf(s.total, paid),
+    total: s.total,
+    paid,
+    balance: s.total - paid,
+  };
+}
+
+/**
+ * The order's billable lines are frozen while an active settlement stands on them: the printed
+ * form and the money taken must keep matching. Void the settlement to change them.
+ */
+export function requireNoActiveSettlement(q: Queryable, workOrderId: string, what: string): void {
+  const s = activeSettlement(q, workOrderId);
+  if (!s) return;
+  const message = `settlement ${s.settlementNo} stands on this order; void it before ${what}`;
+  throw new AppError('CONFLICT', message, { fields: [{ path: 'settlement', message }] });
+}

@@ -1,0 +1,244 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { AppError } from '@shared/errors';
+import { localDate } from '@shared/dates';
+import type { StockDocumentKind } from '@shared/schemas/stock';
+import {
+  parts,
+  stockDocumentLines,
+  stockDocuments,
+  stockMovements,
+  type StockDocumentRecord,
+} from '../../db/schema';
+import { writeAudit } from '../audit';
+import type { CallContext, Queryable, Tx } from '../context';
+import { nextSequence } from '../sequences';
+import { readShop } from '../settings';
+import { actorOf } from '../users';
+
+/**
+ * 入库 RK, 退货 TH, 报损 BS, 盘点 PD, 调整 TZ, 领料 LL, 退料 TL; a reversing document (冲销) is CX
+ * whatever it reverses.
+ */
+export const PREFIX: Record<StockDocumentKind, string> = {
+  receipt: 'RK',
+  supplierReturn: 'TH',
+  scrap: 'BS',
+  count: 'PD',
+  adjustment: 'TZ',
+  orderIssue: 'LL',
+  orderReturn: 'TL',
+};
+export const REVERSAL_PREFIX = 'CX';
+
+/** Kinds a work order makes; they are undone on the order (remove the line), never by a reversal. */
+export const ORDER_KINDS: readonly StockDocumentKind[] = ['orderIssue', 'orderReturn'];
+
+/** RK-BJ01-20261123-0001: kind prefix, branch code, local date, the day's sequence for that prefix. */
+function nextDocNo(q: Queryable, prefix: string, at: number): string {
+  const branch = readShop(q)?.branchCode ?? 'XX';
+  const day = localDate(at).replaceAll('-', '');
+  for (;;) {
+    const seq = nextSequence(q, `stockDocument:${prefix}:${branch}:${day}`);
+    const docNo = `${prefix}-${branch}-${day}-${String(seq).padStart(4, '0')}`;
+    const taken = q
+      .select({ id: stockDocuments.id })
+      .from(stockDocuments)
+      .where(eq(stockDocuments.docNo, docNo))
+      .get();
+    if (!taken) return docNo;
+  }
+}
+
+/**
+ * round(num / den), halves rounded up, exactly (BigInt, so a large stock value cannot lose
+ * precision). Used for the moving-average cost in fen: both arguments are non-negative here.
+ */
+export function divideHalfUp(num: bigint, den: bigint): number {
+  return Number((2n * num + den) / (2n * den));
+}
+
+/**
+ * Moving-average cost after receiving `qty` at `unitCost` onto `onHand` at `cost` (all fen, integers):
+ * (onHand × cost + qty × unitCost) / (onHand + qty), rounded half up to a whole fen. With nothing
+ * on hand, the receipt's own unit cost becomes the cost.
+ */
+export function averageCost(onHand: number, cost: number, qty: number, unitCost: number): number {
+  if (onHand <= 0) return unitCost;
+  return divideHalfUp(BigInt(onHand) * BigInt(cost) + BigInt(qty) * BigInt(unitCost), BigInt(onHand + qty));
+}
+
+/** A part's stock as a line finds it: after the document's earlier lines. */
+export interface PartState {
+  onHand: number;
+  costPrice: number;
+}
+
+export interface LineSpec {
+  partId: string;
+  /** Signed change; null for count lines, whose change is counted minus on hand. */
+  qty: number | null;
+  countedQty: number | null;
+  /** Receipts: the purchase cost, which moves the average. Others: the movement's cost (null = current). */
+  unitCost: number | null;
+  movesAverage: boolean;
+  /** Reversals: the average cost to put back, from the part as this line finds it (null = keep). */
+  restoreCost?: (current: PartState) => number | null;
+  /** Where an error about this line points, e.g. "lines.2"; '' when the input has no lines (a work-order part). */
+  path: string;
+}
+
+export interface DocSpec {
+  kind: StockDocumentKind;
+  prefix: string;
+  supplierId: string | null;
+  reason: string;
+  reversesId: string | null;
+  /** orderIssue / orderReturn: the work order that made the document. */
+  workOrderId?: string | null;
+  lines: LineSpec[];
+}
+
+export interface PostedLine {
+  partId: string;
+  qty: number;
+  unitCost: number;
+  costAfter: number;
+}
+
+export interface Posted {
+  id: string;
+  docNo: string;
+  at: number;
+  lines: PostedLine[];
+}
+
+function fieldPath(prefix: string, field: string): string {
+  return prefix ? `${prefix}.${field}` : field;
+}
+
+/** Rows per multi-row statement, well under SQLite's limit on bound variables. */
+const INSERT_CHUNK = 100;
+
+function inChunks<T>(rows: T[], insert: (chunk: T[]) => void): void {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) insert(rows.slice(i, i + INSERT_CHUNK));
+}
+
+/** Each part's new on-hand and cost, in one UPDATE … FROM (VALUES …) per chunk of parts. */
+function writeParts(tx: Tx, state: Map<string, PartState>): void {
+  const rows = [...state].map(([id, s]) => sql`(${id}, ${s.onHand}, ${s.costPrice})`);
+  inChunks(rows, (chunk) =>
+    tx.run(sql`UPDATE ${parts} SET on_hand = v.column2, cost_price = v.column3
+      FROM (VALUES ${sql.join(chunk, sql`, `)}) AS v WHERE ${parts.id} = v.column1`),
+  );
+}
+
+/**
+ * Posts one document inside the caller's transaction; any refusal throws and rolls everything back.
+ * The parts are read once and worked on in memory line by line (a part may sit on several lines),
+ * then written once each, with the lines and movements inserted in bulk: a 50-line receipt is a
+ * handful of statements, not two hundred.
+ */
+export function post(tx: Tx, ctx: CallContext, spec: DocSpec): Posted {
+  const at = ctx.deps.now();
+  const doc: StockDocumentRecord = {
+    id: uuidv7(),
+    docNo: nextDocNo(tx, spec.prefix, at),
+    kind: spec.kind,
+    status: 'posted',
+    supplierId: spec.supplierId,
+    reason: spec.reason,
+    reversesId: spec.reversesId,
+    workOrderId: spec.workOrderId ?? null,
+    createdBy: ctx.user?.id ?? null,
+    postedAt: at,
+  };
+  tx.insert(stockDocuments).values(doc).run();
+  const found = new Map(
+    tx
+      .select()
+      .from(parts)
+      .where(inArray(parts.id, [...new Set(spec.lines.map((l) => l.partId))]))
+      .all()
+      .map((p) => [p.id, p]),
+  );
+  const state = new Map<string, PartState>();
+  const lineRows: (typeof stockDocumentLines.$inferInsert)[] = [];
+  const movementRows: (typeof stockMovements.$inferInsert)[] = [];
+  const posted: PostedLine[] = [];
+  spec.lines.forEach((line, i) => {
+    const part = found.get(line.partId);
+    if (!part) {
+      throw new AppError('NOT_FOUND', 'part not found', {
+        fields: [{ path: fieldPath(line.path, 'partId'), message: 'no such part' }],
+      });
+    }
+    // Putting stock back (a reversal, a part returned from an order) is allowed on an archived part.
+    if (part.archivedAt !== null && spec.reversesId === null && spec.kind !== 'orderReturn') {
+      throw new AppError('CONFLICT', `part ${part.code} is archived`, {
+        fields: [{ path: fieldPath(line.path, 'partId'), message: 'archived' }],
+      });
+    }
+    const current = state.get(part.id) ?? { onHand: part.onHand, costPrice: part.costPrice };
+    const qty = line.qty ?? (line.countedQty ?? 0) - current.onHand;
+    const onHand = current.onHand + qty;
+    if (onHand < 0) {
+      throw new AppError('INSUFFICIENT_STOCK', `only ${current.onHand} of ${part.code} on hand`, {
+        fields: [
+          {
+            path: fieldPath(line.path, line.qty === null ? 'countedQty' : 'qty'),
+            message: `only ${current.onHand} on hand`,
+          },
+        ],
+      });
+    }
+    const unitCost = line.unitCost ?? current.costPrice;
+    const costAfter =
+      line.restoreCost?.(current) ??
+      (line.movesAverage ? averageCost(current.onHand, current.costPrice, qty, unitCost) : current.costPrice);
+    state.set(part.id, { onHand, costPrice: costAfter });
+    lineRows.push({
+      id: uuidv7(),
+      documentId: doc.id,
+      lineNo: i + 1,
+      partId: part.id,
+      qty,
+      countedQty: line.countedQty,
+      unitCost,
+      costBefore: current.costPrice,
+      costAfter,
+    });
+    if (qty !== 0) {
+      movementRows.push({
+        id: uuidv7(),
+        partId: part.id,
+        documentId: doc.id,
+        qty,
+        unitCost,
+        at,
+        userId: doc.createdBy,
+      });
+    }
+    posted.push({ partId: part.id, qty, unitCost, costAfter });
+  });
+  writeParts(tx, state);
+  inChunks(lineRows, (chunk) => tx.insert(stockDocumentLines).values(chunk).run());
+  inChunks(movementRows, (chunk) => tx.insert(stockMovements).values(chunk).run());
+  writeAudit(tx, {
+    at,
+    actor: actorOf(ctx.user),
+    action: 'create',
+    entity: 'stockDocument',
+    entityId: doc.id,
+    after: {
+      docNo: doc.docNo,
+      kind: doc.kind,
+      supplierId: doc.supplierId,
+      workOrderId: doc.workOrderId,
+      reason: doc.reason,
+      reversesId: doc.reversesId,
+      lines: posted,
+    },
+  });
+  return { id: doc.id, docNo: doc.docNo, at, lines: posted };
+}

@@ -1,0 +1,271 @@
+import {
+  Button,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Switch,
+  Typography,
+  type FormInstance,
+} from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import {
+  ROUNDING_METHODS,
+  ROUNDING_UNITS,
+  SERVICE_ITEM_KINDS,
+  type BillingSettings,
+  type ServiceItem,
+} from '@shared/schemas/billing';
+import { fenToYuan, yuanToFen } from '../../components/money';
+import { YuanInput } from '../../components/YuanInput';
+import { useSaveSettings } from './useSaveSettings';
+
+/** A service item as the form holds it: the price in 元. */
+type ItemValues = Omit<ServiceItem, 'price' | 'hours'> & { price: number | null; hours: number | null };
+type Values = Omit<BillingSettings, 'serviceItems'> & { serviceItems: ItemValues[] };
+
+const ROUNDING_UNIT_KEYS = { none: 'roundingNone', jiao: 'roundingJiao', yuan: 'roundingYuan' } as const;
+const ROUNDING_METHOD_KEYS = { down: 'roundDown', halfUp: 'roundHalfUp' } as const;
+const KIND_KEYS = { labor: 'kindLabor', fee: 'kindFee' } as const;
+
+function toValues(billing: BillingSettings): Values {
+  return { ...billing, serviceItems: billing.serviceItems.map((i) => ({ ...i, price: fenToYuan(i.price) })) };
+}
+
+function toBilling(values: Values): BillingSettings {
+  return {
+    ...values,
+    serviceItems: values.serviceItems.map((i) => ({
+      ...i,
+      code: i.code.trim().toUpperCase(),
+      name: i.name.trim(),
+      price: yuanToFen(i.price) ?? 0,
+      // A fee is flat: it has no standard hours.
+      hours: i.kind === 'fee' ? 0 : (i.hours ?? 0),
+    })),
+  };
+}
+
+/** The same code twice in the list (case and spaces ignored, as the server stores it). */
+function codeUsedTwice(form: FormInstance<Values>, index: number, code: unknown): boolean {
+  if (typeof code !== 'string' || !code.trim()) return false;
+  const items = (form.getFieldValue('serviceItems') ?? []) as ItemValues[];
+  const key = code.trim().toUpperCase();
+  return items.some((other, i) => i !== index && other.code.trim().toUpperCase() === key);
+}
+
+/**
+ * 收费设置: the price list of labor and fees (收费项目), the rounding rule (抹零), the discount
+ * limit above which a manager approves, and whether labor below its price needs one.
+ */
+export function BillingForm({ billing, readOnly }: { billing: BillingSettings; readOnly: boolean }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const { save, pending } = useSaveSettings(form);
+  const required = { required: true, message: t('validation.required') };
+
+  return (
+    <Form<Values>
+      form={form}
+      name="billing"
+      layout="vertical"
+      data-testid="settings-billing-form"
+      initialValues={toValues(billing)}
+      disabled={readOnly}
+      onFinish={(values) => save({ billing: toBilling(values) })}
+      style={{ maxWidth: 960 }}
+    >
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        {t('settlements.billing.items')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('settlements.billing.itemsHelp')}</Typography.Paragraph>
+      <Row gutter={8} style={{ fontWeight: 500, marginBottom: 4 }}>
+        <Col span={3}>{t('settlements.billing.code')}</Col>
+        <Col span={6}>{t('settlements.billing.name')}</Col>
+        <Col span={4}>{t('settlements.billing.kind')}</Col>
+        <Col span={4}>{t('settlements.billing.price')}</Col>
+        <Col span={3}>{t('settlements.billing.hours')}</Col>
+        <Col span={2}>{t('settlements.billing.active')}</Col>
+        <Col span={2} />
+      </Row>
+      <Form.List
+        name="serviceItems"
+        rules={[
+          {
+            validator: (_, items: unknown[]) =>
+              items.length > 0
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('settlements.billing.itemsRequired'))),
+          },
+        ]}
+      >
+        {(fields, { add, remove }, { errors }) => (
+          <>
+            {fields.map((field) => (
+              <Row key={field.key} gutter={8} align="top" data-testid={`billing-item-${field.name}`}>
+                <Col span={3}>
+                  <Form.Item
+                    name={[field.name, 'code']}
+                    normalize={(value: unknown) => (typeof value === 'string' ? value.toUpperCase() : value)}
+                    rules={[
+                      required,
+                      {
+                        pattern: /^\s*[A-Za-z0-9_-]{1,20}\s*$/,
+                        message: t('settlements.billing.codeFormat'),
+                      },
+                      {
+                        validator: (_, code: unknown) =>
+                          codeUsedTwice(form, field.name, code)
+                            ? Promise.reject(new Error(t('settlements.billing.codeTaken')))
+                            : Promise.resolve(),
+                      },
+                    ]}
+                  >
+                    <Input
+                      maxLength={20}
+                      aria-label={t('settlements.billing.code')}
+                      data-testid="billing-item-code"
+                    />
+                  </Form.Item>
+                </Col>
+                <Col span={6}>
+                  <Form.Item name={[field.name, 'name']} rules={[required, { max: 40 }]}>
+                    <Input
+                      maxLength={40}
+                      aria-label={t('settlements.billing.name')}
+                      data-testid="billing-item-name"
+                    />
+                  </Form.Item>
+                </Col>
+                <Col span={4}>
+                  <Form.Item name={[field.name, 'kind']} rules={[required]}>
+                    <Select
+                      aria-label={t('settlements.billing.kind')}
+                      options={SERVICE_ITEM_KINDS.map((k) => ({
+                        value: k,
+                        label: t(`settlements.billing.${KIND_KEYS[k]}`),
+                      }))}
+                      data-testid="billing-item-kind"
+                    />
+                  </Form.Item>
+                </Col>
+                <Col span={4}>
+                  <Form.Item name={[field.name, 'price']} rules={[required]}>
+                    <YuanInput aria-label={t('settlements.billing.price')} data-testid="billing-item-price" />
+                  </Form.Item>
+                </Col>
+                <Col span={3}>
+                  <Form.Item noStyle dependencies={[['serviceItems', field.name, 'kind']]}>
+                    {({ getFieldValue }) => (
+                      <Form.Item name={[field.name, 'hours']}>
+                        <InputNumber<number>
+                          min={0}
+                          max={100}
+                          step={0.5}
+                          precision={1}
+                          disabled={readOnly || getFieldValue(['serviceItems', field.name, 'kind']) === 'fee'}
+                          style={{ width: '100%' }}
+                          aria-label={t('settlements.billing.hours')}
+                          data-testid="billing-item-hours"
+                        />
+                      </Form.Item>
+                    )}
+                  </Form.Item>
+                </Col>
+                <Col span={2}>
+                  <Form.Item name={[field.name, 'active']} valuePropName="checked">
+                    <Switch aria-label={t('settlements.billing.active')} data-testid="billing-item-active" />
+                  </Form.Item>
+                </Col>
+                <Col span={2}>
+                  {!readOnly && (
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('settlements.billing.removeItem')}
+                      onClick={() => remove(field.name)}
+                      data-testid="billing-item-remove"
+                    />
+                  )}
+                </Col>
+              </Row>
+            ))}
+            <Form.ErrorList errors={errors} />
+            {!readOnly && (
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() =>
+                  add({ code: '', name: '', kind: 'labor', price: null, hours: 1, active: true })
+                }
+                style={{ marginBottom: 24 }}
+                data-testid="billing-item-add"
+              >
+                {t('settlements.billing.addItem')}
+              </Button>
+            )}
+          </>
+        )}
+      </Form.List>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('settlements.billing.roundingUnit')} name="roundingUnit">
+            <Radio.Group
+              data-testid="billing-rounding-unit"
+              options={ROUNDING_UNITS.map((u) => ({
+                value: u,
+                label: t(`settlements.billing.${ROUNDING_UNIT_KEYS[u]}`),
+              }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('settlements.billing.roundingMethod')} name="roundingMethod">
+            <Radio.Group
+              data-testid="billing-rounding-method"
+              options={ROUNDING_METHODS.map((m) => ({
+                value: m,
+                label: t(`settlements.billing.${ROUNDING_METHOD_KEYS[m]}`),
+              }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('settlements.billing.discountLimit')}
+            name="discountLimitPercent"
+            extra={t('settlements.billing.discountLimitHelp')}
+            rules={[required, { type: 'integer', min: 0, max: 100 }]}
+          >
+            <InputNumber<number>
+              min={0}
+              max={100}
+              precision={0}
+              suffix="%"
+              style={{ width: 160 }}
+              data-testid="billing-discount-limit"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('settlements.billing.laborBelowPrice')}
+            name="laborBelowPriceNeedsApproval"
+            valuePropName="checked"
+          >
+            <Switch data-testid="billing-below-price" />
+          </Form.Item>
+        </Col>
+      </Row>
+      {!readOnly && (
+        <Button type="primary" htmlType="submit" loading={pending} data-testid="settings-billing-submit">
+          {t('settlements.billing.save')}
+        </Button>
+      )}
+    </Form>
+  );
+}

@@ -1,0 +1,141 @@
+import { useState, type ReactNode } from 'react';
+import { Alert, Form, Input } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../components/FormModal';
+import type { settlementsZhCN } from '../../i18n/settlements.zh-CN';
+import { approvalIssue, needsApproval, settlementError } from './settlementErrors';
+
+/** A manager's user name and password, typed at the counter (managerApproval in the contract). */
+export interface Approval {
+  username: string;
+  password: string;
+}
+
+/** What the manager is asked to approve, in words (settlements.approval.what). */
+export type ApprovalWhat = keyof typeof settlementsZhCN.approval.what;
+
+interface Handlers<T> {
+  what: ApprovalWhat;
+  onSuccess: (result: T) => void;
+  onError: (error: unknown) => void;
+}
+
+interface Pending {
+  send: (approval: Approval) => Promise<unknown>;
+  handlers: Handlers<unknown>;
+}
+
+/**
+ * 主管授权: send an action as it is; when the server answers that a manager must approve it
+ * (FORBIDDEN on `approval`), ask for a manager's user name and password and send it again with
+ * them. A wrong password stays in the modal on its field; any other refusal goes back to the caller.
+ * A manager at the counter never sees the modal: the server takes their own right.
+ *
+ * `withApproval(send, handlers)` — `send(approval?)` makes the call; render `modal` once on the page.
+ */
+export function useManagerApproval() {
+  const [pending, setPending] = useState<Pending | null>(null);
+
+  function withApproval<T>(send: (approval?: Approval) => Promise<T>, handlers: Handlers<T>): void {
+    send().then(handlers.onSuccess, (error: unknown) => {
+      if (needsApproval(error)) {
+        setPending({ send, handlers: handlers as Handlers<unknown> });
+      } else {
+        handlers.onError(error);
+      }
+    });
+  }
+
+  const modal: ReactNode = pending ? (
+    <ManagerApprovalModal pending={pending} onClose={() => setPending(null)} />
+  ) : null;
+  return { withApproval, modal, asking: pending !== null };
+}
+
+function ManagerApprovalModal({ pending, onClose }: { pending: Pending; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Approval>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = (values: Approval) => {
+    setBusy(true);
+    setError(null);
+    pending.send({ username: values.username.trim(), password: values.password }).then(
+      (result) => {
+        onClose();
+        pending.handlers.onSuccess(result);
+      },
+      (err: unknown) => {
+        setBusy(false);
+        const issue = approvalIssue(err);
+        if (issue) {
+          const field = issue.path === 'approval.password' ? 'password' : 'username';
+          const text =
+            issue.message === 'wrong password'
+              ? t('settlements.approval.wrongPassword')
+              : /locked/.test(issue.message)
+                ? t('settlements.approval.locked')
+                : t('settlements.approval.notApprover');
+          // A wrong password is cleared for the next try, its error kept on the field.
+          form.setFields([
+            field === 'password'
+              ? { name: field, value: '', errors: [text] }
+              : { name: field, errors: [text] },
+          ]);
+          return;
+        }
+        if (needsApproval(err)) {
+          setError(settlementError(err, t));
+          return;
+        }
+        onClose();
+        pending.handlers.onError(err);
+      },
+    );
+  };
+
+  return (
+    <FormModal<Approval>
+      title={
+        <span>
+          <SafetyCertificateOutlined style={{ color: '#fa8c16', marginInlineEnd: 8 }} />
+          {t('settlements.approval.title')}
+        </span>
+      }
+      testId="approval"
+      name="managerApproval"
+      form={form}
+      pending={busy}
+      error={error}
+      submitText={t('settlements.approval.submit')}
+      onFinish={submit}
+      onClose={onClose}
+    >
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        data-testid="approval-what"
+        title={t('settlements.approval.help', {
+          what: t(`settlements.approval.what.${pending.handlers.what}`),
+        })}
+      />
+      <Form.Item
+        label={t('settlements.approval.username')}
+        name="username"
+        rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+      >
+        <Input autoFocus autoComplete="off" maxLength={40} data-testid="approval-username" />
+      </Form.Item>
+      <Form.Item
+        label={t('settlements.approval.password')}
+        name="password"
+        rules={[{ required: true, message: t('validation.required') }]}
+      >
+        <Input.Password autoComplete="off" maxLength={200} data-testid="approval-password" />
+      </Form.Item>
+    </FormModal>
+  );
+}

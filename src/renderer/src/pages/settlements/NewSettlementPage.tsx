@@ -1,0 +1,262 @@
+import { useMemo, useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Flex,
+  Input,
+  InputNumber,
+  Radio,
+  Result,
+  Row,
+  Skeleton,
+  Space,
+  Typography,
+} from 'antd';
+import { ArrowLeftOutlined, CheckOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import type { DiscountInput } from '@shared/schemas/settlements';
+import type { WorkOrderDetail } from '@shared/schemas/workOrders';
+import { useDebounced } from '../../api/search';
+import { useCreateSettlement, useSettlementPreview } from '../../api/settlements';
+import { useSettings } from '../../api/settings';
+import { useWorkOrder } from '../../api/workOrders';
+import { useCan } from '../../app/session';
+import { counterError } from '../../components/counterErrors';
+import { yuanToFen } from '../../components/money';
+import { YuanInput } from '../../components/YuanInput';
+import { useManagerApproval } from './ManagerApproval';
+import { isSettleable } from '@shared/workOrderStatus';
+import { settlementError } from './settlementErrors';
+import { SettlementFigures } from './SettlementFigures';
+import { SettlementLines } from './SettlementLines';
+
+type DiscountType = DiscountInput['type'];
+
+/** The discount as the contract takes it: 元 to fen, a percent to one decimal; empty is none. */
+function discountOf(type: DiscountType, amountYuan: number | null, percent: number | null): DiscountInput {
+  if (type === 'amount') {
+    const value = yuanToFen(amountYuan);
+    return value ? { type, value } : { type: 'none' };
+  }
+  if (type === 'percent' && percent) return { type, value: Math.round(percent * 10) / 10 };
+  return { type: 'none' };
+}
+
+type Block = 'settled' | 'status' | null;
+
+/** Why the order cannot be settled now: it has an active settlement, or its status does not allow it. */
+function blockOf(order: WorkOrderDetail): Block {
+  if (order.settlement?.status === 'active') return 'settled';
+  return isSettleable(order.status) ? null : 'status';
+}
+
+function Blocked({ order, block }: { order: WorkOrderDetail; block: Exclude<Block, null> }) {
+  const { t } = useTranslation();
+  if (block === 'settled' && order.settlement) {
+    return (
+      <Result
+        status="info"
+        title={t('settlements.create.already', { no: order.settlement.settlementNo })}
+        extra={
+          <Link to={`/settlements/${order.settlement.id}`} data-testid="settle-open-existing">
+            {t('settlements.create.openExisting')}
+          </Link>
+        }
+      />
+    );
+  }
+  return (
+    <Result
+      status="warning"
+      title={t('settlements.create.notSettleable', { status: t(`statuses.${order.status}`) })}
+      extra={<Link to={`/work-orders/${order.id}`}>{t('settlements.create.back')}</Link>}
+    />
+  );
+}
+
+/**
+ * 结算: the order's lines as the settlement would copy them, a discount (none, an amount or a
+ * percentage) with the totals, rounding and 大写金额 recomputed by the server as it is typed, a
+ * note, then 确认结算. A discount above the limit asks for a manager on confirming.
+ */
+export function NewSettlementPage() {
+  const { orderId = '' } = useParams();
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const order = useWorkOrder(orderId);
+  const settings = useSettings();
+  const canApprove = useCan('settlements.approve');
+  const create = useCreateSettlement();
+  const approval = useManagerApproval();
+  const [type, setType] = useState<DiscountType>('none');
+  const [amountYuan, setAmountYuan] = useState<number | null>(null);
+  const [percent, setPercent] = useState<number | null>(null);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  // One object per change of the inputs, so the debounce settles instead of firing every render.
+  const typed = useMemo(() => discountOf(type, amountYuan, percent), [type, amountYuan, percent]);
+  const discount = useDebounced(typed, 250);
+  const block = order.data ? blockOf(order.data) : null;
+  const preview = useSettlementPreview({ id: orderId, discount }, order.data !== undefined && block === null);
+
+  if (order.isPending) return <Skeleton active />;
+  if (order.isError) {
+    return (
+      <Result
+        status="warning"
+        title={counterError(order.error, t)}
+        extra={<Link to="/work-orders">{t('workOrders.back')}</Link>}
+      />
+    );
+  }
+  const o = order.data;
+  const limit = settings.data?.billing.discountLimitPercent;
+  const totals = preview.data;
+
+  const confirm = () => {
+    setError(null);
+    const input = { id: o.id, discount: typed, note: note.trim() };
+    approval.withApproval((given) => create.mutateAsync(given ? { ...input, approval: given } : input), {
+      what: 'discount',
+      onSuccess: (s) => {
+        void message.success(t('settlements.create.created', { no: s.settlementNo }));
+        void navigate(`/settlements/${s.id}`);
+      },
+      onError: (e) => setError(settlementError(e, t)),
+    });
+  };
+
+  return (
+    <Card
+      data-testid="settle-page"
+      title={
+        <Space>
+          <Link to={`/work-orders/${o.id}`} aria-label={t('settlements.create.back')}>
+            <ArrowLeftOutlined />
+          </Link>
+          <span>{t('settlements.create.title', { orderNo: o.orderNo })}</span>
+        </Space>
+      }
+    >
+      {block ? (
+        <Blocked order={o} block={block} />
+      ) : (
+        <Flex vertical gap="middle">
+          <Typography.Text type="secondary">
+            {o.customerName} · {o.deviceLabel}
+          </Typography.Text>
+          {preview.error && <Alert type="error" showIcon title={settlementError(preview.error, t)} />}
+          {totals && totals.lines.length === 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('settlements.create.noLines')}
+              data-testid="settle-no-lines"
+            />
+          )}
+          <Card size="small" title={t('settlements.create.lines')}>
+            <SettlementLines lines={totals?.lines ?? []} />
+          </Card>
+          <Row gutter={[24, 16]}>
+            <Col xs={24} lg={13}>
+              <Flex vertical gap="middle">
+                <Flex vertical gap={6}>
+                  <Typography.Text strong>{t('settlements.create.discount')}</Typography.Text>
+                  <Radio.Group
+                    value={type}
+                    onChange={(e) => setType(e.target.value as DiscountType)}
+                    data-testid="settle-discount-type"
+                    options={[
+                      { value: 'none', label: t('settlements.create.discountNone') },
+                      { value: 'amount', label: t('settlements.create.discountAmount') },
+                      { value: 'percent', label: t('settlements.create.discountPercent') },
+                    ]}
+                  />
+                  {type === 'amount' && (
+                    <YuanInput
+                      value={amountYuan}
+                      onChange={setAmountYuan}
+                      autoFocus
+                      style={{ width: 200 }}
+                      aria-label={t('settlements.create.discountYuan')}
+                      data-testid="settle-discount-amount"
+                    />
+                  )}
+                  {type === 'percent' && (
+                    <InputNumber<number>
+                      value={percent}
+                      onChange={setPercent}
+                      min={0}
+                      max={100}
+                      precision={1}
+                      step={1}
+                      suffix="%"
+                      autoFocus
+                      style={{ width: 200 }}
+                      aria-label={t('settlements.create.discountPercentValue')}
+                      data-testid="settle-discount-percent"
+                    />
+                  )}
+                  {limit !== undefined && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('settlements.create.discountLimit', { limit })}
+                    </Typography.Text>
+                  )}
+                  {totals?.discountNeedsApproval && !canApprove && (
+                    <Alert
+                      type="warning"
+                      showIcon
+                      title={t('settlements.create.needsApproval')}
+                      data-testid="settle-needs-approval"
+                    />
+                  )}
+                </Flex>
+                <Flex vertical gap={6}>
+                  <Typography.Text strong>{t('settlements.create.note')}</Typography.Text>
+                  <Input.TextArea
+                    value={note}
+                    onChange={(e) => setNote(e.target.value)}
+                    maxLength={200}
+                    autoSize={{ minRows: 2, maxRows: 4 }}
+                    placeholder={t('settlements.create.notePlaceholder')}
+                    data-testid="settle-note"
+                  />
+                </Flex>
+              </Flex>
+            </Col>
+            <Col xs={24} lg={11}>
+              {totals && (
+                <Flex vertical gap="middle" align="stretch">
+                  <SettlementFigures totals={totals} />
+                  {error && <Alert type="error" showIcon title={error} data-testid="settle-error" />}
+                  <Flex justify="end" gap="small">
+                    <Button onClick={() => void navigate(`/work-orders/${o.id}`)}>
+                      {t('common.cancel')}
+                    </Button>
+                    <Button
+                      type="primary"
+                      size="large"
+                      icon={<CheckOutlined />}
+                      loading={create.isPending}
+                      disabled={totals.lines.length === 0 || approval.asking}
+                      onClick={confirm}
+                      data-testid="settle-submit"
+                    >
+                      {t('settlements.create.submit')}
+                    </Button>
+                  </Flex>
+                </Flex>
+              )}
+            </Col>
+          </Row>
+        </Flex>
+      )}
+      {approval.modal}
+    </Card>
+  );
+}

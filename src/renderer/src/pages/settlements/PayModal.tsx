@@ -1,0 +1,172 @@
+import { useState } from 'react';
+import { App, Col, Flex, Form, Input, Radio, Row, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { PAYMENT_METHODS, type PaymentMethod } from '@shared/schemas/settlements';
+import { usePay, type Settlement } from '../../api/settlements';
+import { FormModal } from '../../components/FormModal';
+import { fenToYuan, formatYuan, yuanToFen } from '../../components/money';
+import { YuanInput } from '../../components/YuanInput';
+import { useManagerApproval } from './ManagerApproval';
+import { settlementError, showSettlementFieldErrors } from './settlementErrors';
+
+interface Values {
+  method: PaymentMethod;
+  amount: number | null;
+  tendered: number | null;
+  reference: string;
+}
+
+/**
+ * 收款: a method, the amount (the balance unless part is paid now and part later), for cash what was
+ * handed over with the change worked out as it is typed. On account (挂账) asks for a manager.
+ */
+export function PayModal({ settlement, onClose }: { settlement: Settlement; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const pay = usePay();
+  const approval = useManagerApproval();
+  const [error, setError] = useState<string | null>(null);
+  const method = Form.useWatch('method', form) ?? 'cash';
+  const amount = yuanToFen(Form.useWatch('amount', form));
+  const tendered = yuanToFen(Form.useWatch('tendered', form));
+  const change = method === 'cash' && amount !== null && tendered !== null ? tendered - amount : null;
+  const balance = settlement.balance;
+
+  const submit = (values: Values) => {
+    setError(null);
+    const amountFen = yuanToFen(values.amount) ?? 0;
+    const tenderedFen = values.method === 'cash' ? yuanToFen(values.tendered) : null;
+    const input = {
+      settlementId: settlement.id,
+      method: values.method,
+      amount: amountFen,
+      ...(tenderedFen !== null ? { tendered: tenderedFen } : {}),
+      reference: values.method === 'cash' ? '' : values.reference.trim(),
+    };
+    approval.withApproval((given) => pay.mutateAsync(given ? { ...input, approval: given } : input), {
+      what: 'onAccount',
+      onSuccess: (s) => {
+        void message.success(
+          t('settlements.pay.done', {
+            amount: formatYuan(amountFen),
+            method: t(`settlements.methods.${values.method}`),
+          }),
+        );
+        if (s.paymentStatus === 'paid') void message.success(t('settlements.pay.paidAll'));
+        onClose();
+      },
+      onError: (e) => {
+        showSettlementFieldErrors(form, e, t);
+        setError(settlementError(e, t));
+      },
+    });
+  };
+
+  return (
+    <>
+      <FormModal<Values>
+        title={t('settlements.pay.title', { no: settlement.settlementNo })}
+        testId="pay"
+        name="pay"
+        form={form}
+        initialValues={{ method: 'cash', amount: fenToYuan(balance), tendered: null, reference: '' }}
+        pending={pay.isPending || approval.asking}
+        error={error}
+        submitText={t('settlements.pay.submit')}
+        onFinish={submit}
+        onClose={onClose}
+      >
+        <Typography.Paragraph>
+          <Typography.Text strong data-testid="pay-balance">
+            {t('settlements.pay.balance', { amount: formatYuan(balance) })}
+          </Typography.Text>
+        </Typography.Paragraph>
+        <Form.Item label={t('settlements.pay.method')} name="method">
+          <Radio.Group optionType="button" buttonStyle="solid" data-testid="pay-method">
+            {PAYMENT_METHODS.map((m) => (
+              <Radio.Button key={m} value={m} data-testid={`pay-method-${m}`}>
+                {t(`settlements.methods.${m}`)}
+              </Radio.Button>
+            ))}
+          </Radio.Group>
+        </Form.Item>
+        {method === 'onAccount' && (
+          <Typography.Paragraph type="warning" data-testid="pay-on-account-help">
+            {t('settlements.pay.onAccountHelp')}
+          </Typography.Paragraph>
+        )}
+        <Row gutter={12}>
+          <Col span={12}>
+            <Form.Item
+              label={t('settlements.pay.amountYuan')}
+              name="amount"
+              rules={[
+                {
+                  validator: (_, value: number | null) => {
+                    const fen = yuanToFen(value);
+                    if (!fen || fen <= 0)
+                      return Promise.reject(new Error(t('settlements.pay.amountRequired')));
+                    if (fen > balance) {
+                      return Promise.reject(
+                        new Error(t('settlements.pay.amountTooHigh', { amount: formatYuan(balance) })),
+                      );
+                    }
+                    return Promise.resolve();
+                  },
+                },
+              ]}
+            >
+              <YuanInput autoFocus data-testid="pay-amount" />
+            </Form.Item>
+          </Col>
+          {method === 'cash' && (
+            <Col span={12}>
+              <Form.Item
+                label={t('settlements.pay.tenderedYuan')}
+                name="tendered"
+                dependencies={['amount']}
+                rules={[
+                  ({ getFieldValue }) => ({
+                    validator: (_, value: number | null) => {
+                      const given = yuanToFen(value);
+                      const due = yuanToFen(getFieldValue('amount') as number | null);
+                      return given !== null && due !== null && given < due
+                        ? Promise.reject(new Error(t('settlements.pay.tenderedTooLow')))
+                        : Promise.resolve();
+                    },
+                  }),
+                ]}
+              >
+                <YuanInput data-testid="pay-tendered" />
+              </Form.Item>
+            </Col>
+          )}
+        </Row>
+        {method === 'cash' && (
+          <Flex justify="end" align="baseline" gap="small" style={{ marginBottom: 16 }}>
+            <Typography.Text type="secondary">{t('settlements.pay.change')}</Typography.Text>
+            <Typography.Text
+              strong
+              type={change !== null && change < 0 ? 'danger' : undefined}
+              style={{ fontSize: 20 }}
+              data-testid="pay-change"
+            >
+              {formatYuan(change !== null && change > 0 ? change : 0)}
+            </Typography.Text>
+          </Flex>
+        )}
+        {method !== 'cash' && (
+          <Form.Item label={t('settlements.pay.reference')} name="reference" rules={[{ max: 60 }]}>
+            <Input
+              maxLength={60}
+              placeholder={t('settlements.pay.referencePlaceholder')}
+              data-testid="pay-reference"
+            />
+          </Form.Item>
+        )}
+      </FormModal>
+      {approval.modal}
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { App, Form, Input, Radio, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { PAYMENT_METHODS, type PaymentMethod } from '@shared/schemas/settlements';
+import { useRefund, type Settlement } from '../../api/settlements';
+import { FormModal } from '../../components/FormModal';
+import { fenToYuan, formatYuan, yuanToFen } from '../../components/money';
+import { YuanInput } from '../../components/YuanInput';
+import { useManagerApproval } from './ManagerApproval';
+import { settlementError, showSettlementFieldErrors } from './settlementErrors';
+
+type RefundMethod = Exclude<PaymentMethod, 'onAccount'>;
+
+interface Values {
+  method: RefundMethod;
+  amount: number | null;
+  reason: string;
+  reference: string;
+}
+
+/** Net taken by each method on the settlement: what a refund by that method may give back. */
+function netByMethod(settlement: Settlement): Map<PaymentMethod, number> {
+  const net = new Map<PaymentMethod, number>();
+  for (const p of settlement.payments) net.set(p.method, (net.get(p.method) ?? 0) + p.amount);
+  return net;
+}
+
+/** 退款: money back by one method, with a reason; recorded as a negative payment, approved by a manager. */
+export function RefundModal({ settlement, onClose }: { settlement: Settlement; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const refund = useRefund();
+  const approval = useManagerApproval();
+  const [error, setError] = useState<string | null>(null);
+  const net = netByMethod(settlement);
+  const methods = PAYMENT_METHODS.filter((m): m is RefundMethod => m !== 'onAccount');
+  const first = methods.find((m) => (net.get(m) ?? 0) > 0) ?? 'cash';
+
+  const submit = (values: Values) => {
+    setError(null);
+    const amount = yuanToFen(values.amount) ?? 0;
+    const input = {
+      settlementId: settlement.id,
+      method: values.method,
+      amount,
+      reason: values.reason.trim(),
+      reference: values.reference.trim(),
+    };
+    approval.withApproval((given) => refund.mutateAsync(given ? { ...input, approval: given } : input), {
+      what: 'refund',
+      onSuccess: () => {
+        void message.success(
+          t('settlements.refund.done', {
+            amount: formatYuan(amount),
+            method: t(`settlements.methods.${values.method}`),
+          }),
+        );
+        onClose();
+      },
+      onError: (e) => {
+        showSettlementFieldErrors(form, e, t);
+        setError(settlementError(e, t));
+      },
+    });
+  };
+
+  return (
+    <>
+      <FormModal<Values>
+        title={t('settlements.refund.title', { no: settlement.settlementNo })}
+        testId="refund"
+        name="refund"
+        form={form}
+        initialValues={{
+          method: first,
+          amount: fenToYuan(Math.max(0, net.get(first) ?? 0)),
+          reason: '',
+          reference: '',
+        }}
+        pending={refund.isPending || approval.asking}
+        error={error}
+        submitText={t('settlements.refund.submit')}
+        onFinish={submit}
+        onClose={onClose}
+      >
+        <Typography.Paragraph type="secondary">{t('settlements.refund.help')}</Typography.Paragraph>
+        <Form.Item label={t('settlements.refund.method')} name="method">
+          <Radio.Group optionType="button" data-testid="refund-method">
+            {methods.map((m) => (
+              <Radio.Button key={m} value={m} data-testid={`refund-method-${m}`}>
+                {t(`settlements.methods.${m}`)}
+                {(net.get(m) ?? 0) > 0 && ` ${formatYuan(net.get(m) ?? 0)}`}
+              </Radio.Button>
+            ))}
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item
+          label={t('settlements.refund.amountYuan')}
+          name="amount"
+          rules={[
+            {
+              validator: (_, value: number | null) => {
+                const fen = yuanToFen(value);
+                return fen && fen > 0
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('settlements.pay.amountRequired')));
+              },
+            },
+          ]}
+        >
+          <YuanInput data-testid="refund-amount" />
+        </Form.Item>
+        <Form.Item
+          label={t('settlements.refund.reason')}
+          name="reason"
+          rules={[
+            { required: true, whitespace: true, message: t('validation.required') },
+            { min: 2, message: t('validation.minLength', { min: 2 }) },
+            { max: 200, message: t('validation.maxLength', { max: 200 }) },
+          ]}
+        >
+          <Input autoFocus maxLength={200} data-testid="refund-reason" />
+        </Form.Item>
+        <Form.Item label={t('settlements.refund.reference')} name="reference" rules={[{ max: 60 }]}>
+          <Input maxLength={60} data-testid="refund-reference" />
+        </Form.Item>
+      </FormModal>
+      {approval.modal}
+    </>
+  );
+}

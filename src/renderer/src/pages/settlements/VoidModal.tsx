@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { App, Form, Input, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useVoidSettlement, type Settlement } from '../../api/settlements';
+import { FormModal } from '../../components/FormModal';
+import { useManagerApproval } from './ManagerApproval';
+import { settlementError, showSettlementFieldErrors } from './settlementErrors';
+
+interface Values {
+  reason: string;
+}
+
+/** 作废: a manager voids the settlement with a reason; the money taken is reversed, nothing deleted. */
+export function VoidModal({ settlement, onClose }: { settlement: Settlement; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const voidIt = useVoidSettlement();
+  const approval = useManagerApproval();
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = ({ reason }: Values) => {
+    setError(null);
+    const input = { id: settlement.id, reason: reason.trim() };
+    approval.withApproval((given) => voidIt.mutateAsync(given ? { ...input, approval: given } : input), {
+      what: 'void',
+      onSuccess: () => {
+        void message.success(t('settlements.void.done', { no: settlement.settlementNo }));
+        onClose();
+      },
+      onError: (e) => {
+        showSettlementFieldErrors(form, e, t);
+        setError(settlementError(e, t));
+      },
+    });
+  };
+
+  return (
+    <>
+      <FormModal<Values>
+        title={t('settlements.void.title', { no: settlement.settlementNo })}
+        testId="void"
+        name="voidSettlement"
+        form={form}
+        initialValues={{ reason: '' }}
+        pending={voidIt.isPending || approval.asking}
+        error={error}
+        submitText={t('settlements.void.submit')}
+        onFinish={submit}
+        onClose={onClose}
+      >
+        <Typography.Paragraph type="secondary">{t('settlements.void.help')}</Typography.Paragraph>
+        <Form.Item
+          label={t('settlements.void.reason')}
+          name="reason"
+          rules={[
+            { required: true, whitespace: true, message: t('validation.required') },
+            { min: 2, message: t('validation.minLength', { min: 2 }) },
+            { max: 200, message: t('validation.maxLength', { max: 200 }) },
+          ]}
+        >
+          <Input.TextArea autoFocus maxLength={200} autoSize={{ minRows: 2 }} data-testid="void-reason" />
+        </Form.Item>
+      </FormModal>
+      {approval.modal}
+    </>
+  );
+}

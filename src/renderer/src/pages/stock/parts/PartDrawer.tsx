@@ -1,0 +1,95 @@
+import { Alert, Descriptions, Drawer, Flex, Tag, Typography, type DescriptionsProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useMovements, usePart, useSuppliers } from '../../../api/stock';
+import { formatMinute } from '../../../components/format';
+import { formatYuan } from '../../../components/money';
+import { usePaging } from '../../../components/paging';
+import { MovementsTable } from '../MovementsTable';
+import { OnHand } from '../OnHand';
+import { stockError } from '../stockErrors';
+
+/** One part: its catalog fields and its ledger (库存流水), newest first. */
+export function PartDrawer({ partId, onClose }: { partId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const part = usePart(partId);
+  const suppliers = useSuppliers(true);
+  const paging = usePaging();
+  const ledger = useMovements({ partId, page: paging.page, pageSize: paging.pageSize });
+  const none = t('common.none');
+  const p = part.data;
+
+  const supplierName = (id: string | null) => (id && suppliers.data?.find((s) => s.id === id)?.name) || none;
+
+  const items: DescriptionsProps['items'] = p
+    ? [
+        { key: 'code', label: t('stock.parts.code'), children: p.code },
+        { key: 'name', label: t('stock.parts.name'), children: p.name },
+        { key: 'spec', label: t('stock.parts.spec'), children: p.spec || none },
+        { key: 'barcode', label: t('stock.parts.barcode'), children: p.barcode || none },
+        { key: 'category', label: t('stock.parts.category'), children: p.category || none },
+        { key: 'location', label: t('stock.parts.location'), children: p.location || none },
+        {
+          key: 'onHand',
+          label: t('stock.parts.onHand'),
+          children: (
+            <span>
+              <OnHand onHand={p.onHand} minStock={p.minStock} testId="part-detail-onhand" /> {p.unit}
+            </span>
+          ),
+        },
+        { key: 'minStock', label: t('stock.parts.minStock'), children: p.minStock },
+        { key: 'cost', label: t('stock.parts.costPrice'), children: formatYuan(p.costPrice) },
+        { key: 'sale', label: t('stock.parts.salePrice'), children: formatYuan(p.salePrice) },
+        {
+          key: 'supplier',
+          label: t('stock.parts.defaultSupplier'),
+          children: supplierName(p.defaultSupplierId),
+        },
+        { key: 'updated', label: t('stock.parts.updatedAt'), children: formatMinute(p.updatedAt) },
+        {
+          key: 'models',
+          label: t('stock.parts.compatibleModels'),
+          span: 'filled',
+          children: p.compatibleModels || none,
+        },
+      ]
+    : [];
+
+  return (
+    <Drawer
+      open
+      size={960}
+      onClose={onClose}
+      destroyOnHidden
+      title={
+        p ? (
+          <Flex gap="small" align="center">
+            <span data-testid="part-detail-code">{p.code}</span>
+            <span>{p.name}</span>
+            {p.archivedAt !== null && <Tag>{t('stock.common.archived')}</Tag>}
+          </Flex>
+        ) : (
+          t('stock.parts.detail')
+        )
+      }
+    >
+      {part.error && <Alert type="error" showIcon title={stockError(part.error, t)} />}
+      {p && (
+        <Flex vertical gap="middle" data-testid="part-detail">
+          <Descriptions size="small" bordered column={2} items={items} />
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {t('stock.parts.ledger')}
+          </Typography.Title>
+          <MovementsTable
+            rows={ledger.data?.rows}
+            total={ledger.data?.total}
+            loading={ledger.isFetching}
+            paging={paging}
+            showPart={false}
+            testId="part-ledger"
+          />
+        </Flex>
+      )}
+    </Drawer>
+  );
+}

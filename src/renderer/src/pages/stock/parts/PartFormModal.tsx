@@ -1,0 +1,193 @@
+import { App, AutoComplete, Col, Form, Input, InputNumber, Row } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Part } from '@shared/schemas/stock';
+import { useCreatePart, usePartFacets, useUpdatePart } from '../../../api/stock';
+import { FormModal } from '../../../components/FormModal';
+import { useFormRules } from '../../../components/formRules';
+import { fenToYuan, yuanToFen } from '../../../components/money';
+import { YuanInput } from '../../../components/YuanInput';
+import { showStockFieldErrors, stockError } from '../stockErrors';
+import { SupplierSelect } from '../suppliers/SupplierSelect';
+
+interface PartValues {
+  code: string;
+  name: string;
+  spec?: string;
+  compatibleModels?: string;
+  category?: string;
+  unit: string;
+  barcode?: string;
+  costPrice?: number | null;
+  salePrice?: number | null;
+  minStock?: number | null;
+  location?: string;
+  defaultSupplierId?: string | null;
+}
+
+function toFields(v: PartValues) {
+  return {
+    code: v.code,
+    name: v.name,
+    spec: v.spec ?? '',
+    compatibleModels: v.compatibleModels ?? '',
+    category: v.category ?? '',
+    unit: v.unit,
+    barcode: v.barcode ?? '',
+    salePrice: yuanToFen(v.salePrice) ?? 0,
+    minStock: v.minStock ?? 0,
+    location: v.location ?? '',
+    defaultSupplierId: v.defaultSupplierId ?? null,
+  };
+}
+
+const options = (values: string[] | undefined) => (values ?? []).map((v) => ({ value: v }));
+
+/**
+ * 新建 / 编辑配件. The cost price is only typed at creation: afterwards receipts move it (moving
+ * average), so the edit form shows it but does not change it.
+ */
+export function PartFormModal({
+  part,
+  onClose,
+  onSaved,
+}: {
+  part?: Part;
+  onClose: () => void;
+  onSaved?: (part: Part) => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<PartValues>();
+  const rules = useFormRules();
+  const facets = usePartFacets();
+  const create = useCreatePart();
+  const update = useUpdatePart();
+  const error = create.error ?? update.error;
+
+  const done = (saved: Part) => {
+    void message.success(t(part ? 'stock.parts.updated' : 'stock.parts.created', { code: saved.code }));
+    onSaved?.(saved);
+    onClose();
+  };
+  const submit = (values: PartValues) => {
+    const onError = (e: Error) => showStockFieldErrors(form, e, t);
+    if (part) update.mutate({ id: part.id, ...toFields(values) }, { onSuccess: done, onError });
+    else
+      create.mutate(
+        { ...toFields(values), costPrice: yuanToFen(values.costPrice) ?? 0 },
+        { onSuccess: done, onError },
+      );
+  };
+
+  const initialValues: Partial<PartValues> = part
+    ? {
+        ...part,
+        costPrice: fenToYuan(part.costPrice),
+        salePrice: fenToYuan(part.salePrice),
+      }
+    : { unit: t('stock.parts.defaultUnit'), minStock: 0 };
+
+  return (
+    <FormModal<PartValues>
+      title={part ? t('stock.parts.editTitle', { code: part.code }) : t('stock.parts.createTitle')}
+      testId="part"
+      name={part ? 'editPart' : 'createPart'}
+      form={form}
+      initialValues={initialValues}
+      pending={create.isPending || update.isPending}
+      error={error ? stockError(error, t) : null}
+      onFinish={submit}
+      onClose={onClose}
+    >
+      <Row gutter={16}>
+        <Col span={10}>
+          <Form.Item
+            label={t('stock.parts.code')}
+            name="code"
+            rules={[rules.required, rules.max(40)]}
+            normalize={(v: string) => v.toUpperCase()}
+          >
+            <Input autoFocus={!part} maxLength={40} data-testid="part-code" />
+          </Form.Item>
+        </Col>
+        <Col span={14}>
+          <Form.Item label={t('stock.parts.name')} name="name" rules={[rules.required, rules.max(80)]}>
+            <Input autoFocus={Boolean(part)} maxLength={80} data-testid="part-name" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col span={14}>
+          <Form.Item label={t('stock.parts.spec')} name="spec" rules={[rules.max(120)]}>
+            <Input maxLength={120} data-testid="part-spec" />
+          </Form.Item>
+        </Col>
+        <Col span={10}>
+          <Form.Item label={t('stock.parts.barcode')} name="barcode" rules={[rules.max(40)]}>
+            <Input maxLength={40} data-testid="part-barcode" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item label={t('stock.parts.compatibleModels')} name="compatibleModels" rules={[rules.max(500)]}>
+        <Input maxLength={500} placeholder={t('stock.parts.compatibleHint')} data-testid="part-models" />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col span={9}>
+          <Form.Item label={t('stock.parts.category')} name="category" rules={[rules.max(40)]}>
+            <AutoComplete
+              options={options(facets.data?.categories)}
+              showSearch={{ filterOption: true }}
+              maxLength={40}
+              data-testid="part-category"
+            />
+          </Form.Item>
+        </Col>
+        <Col span={9}>
+          <Form.Item label={t('stock.parts.location')} name="location" rules={[rules.max(40)]}>
+            <AutoComplete
+              options={options(facets.data?.locations)}
+              showSearch={{ filterOption: true }}
+              maxLength={40}
+              data-testid="part-location"
+            />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item label={t('stock.parts.unit')} name="unit" rules={[rules.required, rules.max(10)]}>
+            <Input maxLength={10} data-testid="part-unit" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col span={8}>
+          <Form.Item
+            label={t('stock.parts.costPrice')}
+            name="costPrice"
+            extra={part ? t('stock.parts.costLocked') : t('stock.parts.costHint')}
+          >
+            <YuanInput disabled={Boolean(part)} data-testid="part-cost" />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item label={t('stock.parts.salePrice')} name="salePrice">
+            <YuanInput data-testid="part-sale" />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item label={t('stock.parts.minStock')} name="minStock" extra={t('stock.parts.minStockHint')}>
+            <InputNumber<number>
+              min={0}
+              max={1_000_000}
+              precision={0}
+              style={{ width: '100%' }}
+              data-testid="part-min"
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item label={t('stock.parts.defaultSupplier')} name="defaultSupplierId">
+        <SupplierSelect testId="part-supplier" />
+      </Form.Item>
+    </FormModal>
+  );
+}

@@ -1,0 +1,78 @@
+import { App, Col, Form, Input, Row } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Supplier } from '@shared/schemas/stock';
+import { useCreateSupplier, useUpdateSupplier } from '../../../api/stock';
+import { FormModal } from '../../../components/FormModal';
+import { useFormRules } from '../../../components/formRules';
+import { showStockFieldErrors, stockError } from '../stockErrors';
+
+interface SupplierValues {
+  name: string;
+  contact?: string;
+  phone?: string;
+  notes?: string;
+}
+
+/** 新建 / 编辑供应商: name, contact, phone, notes. */
+export function SupplierFormModal({ supplier, onClose }: { supplier?: Supplier; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<SupplierValues>();
+  const rules = useFormRules();
+  const create = useCreateSupplier();
+  const update = useUpdateSupplier();
+  const error = create.error ?? update.error;
+
+  const submit = (values: SupplierValues) => {
+    const fields = {
+      name: values.name,
+      contact: values.contact ?? '',
+      phone: values.phone ?? '',
+      notes: values.notes ?? '',
+    };
+    const onSuccess = (saved: Supplier) => {
+      void message.success(
+        t(supplier ? 'stock.suppliers.updated' : 'stock.suppliers.created', { name: saved.name }),
+      );
+      onClose();
+    };
+    const onError = (e: Error) => showStockFieldErrors(form, e, t);
+    if (supplier) update.mutate({ id: supplier.id, ...fields }, { onSuccess, onError });
+    else create.mutate(fields, { onSuccess, onError });
+  };
+
+  return (
+    <FormModal<SupplierValues>
+      title={
+        supplier ? t('stock.suppliers.editTitle', { name: supplier.name }) : t('stock.suppliers.createTitle')
+      }
+      testId="supplier"
+      name={supplier ? 'editSupplier' : 'createSupplier'}
+      form={form}
+      initialValues={supplier ?? {}}
+      pending={create.isPending || update.isPending}
+      error={error ? stockError(error, t) : null}
+      onFinish={submit}
+      onClose={onClose}
+    >
+      <Form.Item label={t('stock.suppliers.name')} name="name" rules={[rules.required, rules.max(80)]}>
+        <Input autoFocus maxLength={80} data-testid="supplier-name" />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item label={t('stock.suppliers.contact')} name="contact" rules={[rules.max(40)]}>
+            <Input maxLength={40} data-testid="supplier-contact" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item label={t('stock.suppliers.phone')} name="phone" rules={[rules.max(40)]}>
+            <Input maxLength={40} inputMode="tel" data-testid="supplier-phone" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item label={t('stock.suppliers.notes')} name="notes" rules={[rules.max(1000)]}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} data-testid="supplier-notes" />
+      </Form.Item>
+    </FormModal>
+  );
+}

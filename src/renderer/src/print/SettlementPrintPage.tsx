@@ -1,0 +1,165 @@
+import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
+import { Segmented } from 'antd';
+import { invoke } from '../api/client';
+import { useSettings } from '../api/settings';
+import { errorMessage } from '../i18n/errorMessage';
+import { DayCloseForm } from './DayCloseForm';
+import { heightInMm } from './fit';
+import { usePrintLabels, type PrintLabels } from './labels';
+import { flowPageRule } from './parts';
+import { PrintFrame, usePrepared } from './PrintFrame';
+import type { SettlementPrintData } from './SettlementParts';
+import { SettlementReceipt } from './SettlementReceipt';
+import { SettlementA4, SettlementA5 } from './SettlementSheet';
+
+const SETTLEMENT_FORMS = ['settlement-a5', 'settlement-a4', 'settlement-receipt'] as const;
+type SettlementForm = (typeof SETTLEMENT_FORMS)[number];
+type SettlementPageForm = SettlementForm | 'day-close';
+
+export function isSettlementForm(form: string): form is SettlementPageForm {
+  return form === 'day-close' || (SETTLEMENT_FORMS as readonly string[]).includes(form);
+}
+
+const FORM_LABEL: Record<SettlementForm, keyof PrintLabels['settlement']['forms']> = {
+  'settlement-a5': 'a5',
+  'settlement-a4': 'a4',
+  'settlement-receipt': 'receipt',
+};
+
+/** Until the slip is measured, a receipt page long enough for any slip. */
+const RECEIPT_FALLBACK_MM = 400;
+
+function pageRule(form: SettlementPageForm, labels: PrintLabels, receiptMm: number | null): string {
+  switch (form) {
+    case 'settlement-a5':
+      return '@page { size: A5 landscape; margin: 0; }';
+    case 'settlement-a4':
+      return '@page { size: A4 portrait; margin: 0; }';
+    case 'settlement-receipt':
+      return `@page { size: 80mm ${receiptMm ?? RECEIPT_FALLBACK_MM}mm; margin: 0; }`;
+    case 'day-close':
+      return flowPageRule(labels);
+  }
+}
+
+/** The settlement, its order (phone, serial, warranty) and device, read fresh each time a form opens. */
+function useSettlementPrint(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['settlements', 'print', id],
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+    queryFn: async () => {
+      const settlement = await invoke('settlements.get', { id });
+      // The settlement carries the customer's name and the device label; the form still prints
+      // without the order's phone and serial if they cannot be read.
+      const order = await invoke('workOrders.get', { id: settlement.workOrderId }).catch(() => null);
+      const device = order
+        ? await invoke('devices.get', { id: order.deviceId }).then(
+            (r) => r.device,
+            () => null,
+          )
+        : null;
+      return { settlement, order, device };
+    },
+  });
+}
+
+function useDayPrint(date: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['settlements', 'print', 'day', date],
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+    queryFn: () => invoke('dayClose.get', { date }),
+  });
+}
+
+/**
+ * `/print/settlement-a5|settlement-a4|settlement-receipt/:settlementId` (结算单 and 结算小票, one
+ * switcher) and `/print/day-close/:YYYY-MM-DD` (日结单).
+ */
+export function SettlementPrintPage({ form, id }: { form: SettlementPageForm; id: string }) {
+  const labels = usePrintLabels();
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const settings = useSettings();
+  const isDay = form === 'day-close';
+  const settlement = useSettlementPrint(id, !isDay);
+  const day = useDayPrint(id, isDay);
+  const query = isDay ? day : settlement;
+
+  const loaded = query.data !== undefined && settings.data !== undefined;
+  const key = loaded
+    ? `${form}|${id}|${i18n.language}|${query.dataUpdatedAt}|${settings.dataUpdatedAt}`
+    : null;
+  const { pagesRef, ready, measured } = usePrepared(key, (root) => {
+    const receipt =
+      form === 'settlement-receipt' ? root.querySelector<HTMLElement>('.pf-sheet--receipt') : null;
+    return receipt ? heightInMm(receipt) : null;
+  });
+
+  let body: ReactNode;
+  let docTitle: string | null = null;
+  if (query.isError || settings.isError) {
+    const failed = isDay ? labels.dayClose.loadFailed : labels.settlement.loadFailed;
+    body = (
+      <div className="pf-message" data-testid="print-error">
+        {failed}: {errorMessage(query.error ?? settings.error, t)}
+      </div>
+    );
+  } else if (!settings.data) {
+    body = <div className="pf-message">{labels.toolbar.loading}</div>;
+  } else if (isDay && day.data) {
+    docTitle = `${labels.dayClose.title} ${day.data.date}`;
+    body = (
+      <DayCloseForm
+        report={day.data}
+        settings={settings.data}
+        labels={labels}
+        printedAt={day.dataUpdatedAt}
+      />
+    );
+  } else if (!isDay && settlement.data) {
+    const data: SettlementPrintData = { ...settlement.data, settings: settings.data };
+    const s = settlement.data.settlement;
+    if (form === 'settlement-receipt') {
+      docTitle = `${labels.settlement.receiptTitle} ${s.settlementNo}`;
+      body = <SettlementReceipt data={data} labels={labels} />;
+    } else {
+      docTitle = `${labels.settlement.title} ${s.settlementNo}`;
+      const Sheet = form === 'settlement-a4' ? SettlementA4 : SettlementA5;
+      body = <Sheet data={data} labels={labels} />;
+    }
+  } else {
+    body = <div className="pf-message">{labels.toolbar.loading}</div>;
+  }
+
+  return (
+    <PrintFrame
+      pagesRef={pagesRef}
+      ready={ready}
+      pageRule={pageRule(form, labels, measured ?? null)}
+      docTitle={docTitle}
+      switcher={
+        form === 'day-close' ? (
+          <span className="pf-toolbar__title">{labels.dayClose.form}</span>
+        ) : (
+          <Segmented<SettlementForm>
+            value={form}
+            onChange={(next) => void navigate(`/print/${next}/${id}`, { replace: true })}
+            options={SETTLEMENT_FORMS.map((value) => ({
+              value,
+              label: labels.settlement.forms[FORM_LABEL[value]],
+            }))}
+          />
+        )
+      }
+    >
+      {body}
+    </PrintFrame>
+  );
+}
