@@ -1,9 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Envelope } from '@shared/errors';
-import { openDatabase, type OpenedDatabase } from './db/open';
+import { DatabaseDamagedError, openDatabase, type OpenedDatabase } from './db/open';
 import { dispatch } from './rpc/dispatch';
-import { consoleLogger, type Connection, type Deps, type Logger } from './services/context';
+import { BackupManager } from './services/backup/manager';
+import { consoleLogger, type Connection, type Deps, type Logger, type Platform } from './services/context';
 import { SessionStore } from './services/sessions';
 
 export const DATABASE_FILE = 'after-sales.db';
@@ -14,21 +15,58 @@ export interface CoreOptions {
   now?: () => number;
   log?: Logger;
   scryptN?: number;
+  /** Written into backup manifests; defaults to the version in package.json beside drizzle/. */
+  appVersion?: string;
+  /** Start the daily-backup timer (default true; tests leave it off and call core.backup.tick()). */
+  scheduler?: boolean;
+  /** Native pickers (Electron); browser mode and tests have none. */
+  platform?: Platform;
+  /** Pages per step of the online backup; small values let tests interleave writes. */
+  backupStepPages?: number;
 }
 
 /** Everything behind the transports: the opened store, the services' dependencies and dispatch. */
 export interface Core {
   deps: Deps;
-  database: OpenedDatabase;
+  /** The open database (replaced in place by a restore or reset; an empty stand-in while damaged). */
+  readonly database: OpenedDatabase;
   dataDir: string;
+  backup: BackupManager;
   dispatch(method: string, input: unknown, conn: Connection): Promise<Envelope<unknown>>;
+  /** The automatic backup on quit, if the settings ask for one; never throws. */
+  backupOnQuit(): Promise<void>;
   close(): void;
 }
 
-/** Open the data folder and migrate before anything can read it. Throws DatabaseTooNewError. */
+function packageVersion(migrationsDir: string): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(migrationsDir, '..', 'package.json'), 'utf8')) as {
+      version?: unknown;
+    };
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Open the data folder and migrate before anything can read it. Throws DatabaseTooNewError.
+ * A damaged database does not throw: the core starts in recovery mode, where only recovery.*
+ * answers (everything else gets DATABASE_DAMAGED) until a backup is restored.
+ */
 export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
-  const database = openDatabase(join(options.dataDir, DATABASE_FILE), options.migrationsDir);
+  let damage: string | null = null;
+  let database: OpenedDatabase;
+  try {
+    database = openDatabase(join(options.dataDir, DATABASE_FILE), options.migrationsDir, { check: true });
+  } catch (error) {
+    if (!(error instanceof DatabaseDamagedError)) throw error;
+    damage = error.problem;
+    // A stand-in so nothing holds a closed handle; dispatch refuses every call that would use it.
+    database = openDatabase(':memory:', options.migrationsDir);
+  }
+  let open = true;
   const deps: Deps = {
     db: database.db,
     sessions: new SessionStore(),
@@ -36,12 +74,46 @@ export function createCore(options: CoreOptions): Core {
     log: options.log ?? consoleLogger,
     scryptN: options.scryptN,
     dataDir: options.dataDir,
+    platform: options.platform,
   };
+  const backup = new BackupManager(
+    {
+      deps,
+      dataDir: options.dataDir,
+      migrationsDir: options.migrationsDir,
+      appVersion: options.appVersion ?? packageVersion(options.migrationsDir),
+      stepPages: options.backupStepPages,
+      current: () => (damage === null && open ? database : null),
+      closeCurrent: () => {
+        if (open) database.sqlite.close();
+        open = false;
+      },
+      install: (next) => {
+        if (open) database.sqlite.close();
+        database = next;
+        deps.db = next.db;
+        damage = null;
+        open = true;
+      },
+    },
+    damage,
+  );
+  deps.backup = backup;
+  if (damage) deps.log.error(`database failed its start-up check: ${damage}`);
+  if (options.scheduler !== false && !damage) backup.startScheduler();
   return {
     deps,
-    database,
+    get database() {
+      return database;
+    },
     dataDir: options.dataDir,
+    backup,
     dispatch: (method, input, conn) => dispatch(deps, method, input, conn),
-    close: () => database.sqlite.close(),
+    backupOnQuit: () => backup.backupOnQuit(),
+    close: () => {
+      backup.stop();
+      if (open) database.sqlite.close();
+      open = false;
+    },
   };
 }

@@ -2,10 +2,14 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import { createCore, type Core } from './core';
 import { DatabaseTooNewError } from './db/open';
+import { electronPlatform } from './electron/dialogs';
 import { registerRpc } from './electron/ipc';
 import { corePaths, useSeparateDevProfile } from './electron/paths';
 import { isAllowedNavigation, WINDOW_TITLE } from './electron/security';
 import { appPage, createMainWindow, installMenu } from './electron/window';
+
+/** How long quitting may wait for the backup on quit. */
+const QUIT_BACKUP_LIMIT_MS = 120_000;
 
 // Every renderer is sandboxed, whatever options a future window forgets to set.
 app.enableSandbox();
@@ -40,7 +44,13 @@ if (!app.requestSingleInstanceLock()) {
 
   const start = (): void => {
     try {
-      core = createCore(corePaths());
+      // A damaged database does not throw: the core starts in recovery mode and the window
+      // shows the guided restore.
+      core = createCore({
+        ...corePaths(),
+        appVersion: app.getVersion(),
+        platform: electronPlatform(() => mainWindow),
+      });
     } catch (error) {
       fatal('无法打开数据库，程序将退出。/ The database could not be opened; the app will quit.', error);
       return;
@@ -71,6 +81,16 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   app.on('activate', () => {
     if (core && !mainWindow) openWindow();
+  });
+
+  // The automatic backup on quit: hold the quit once, give the backup a time limit, then quit.
+  let quitBackupDone = false;
+  app.on('before-quit', (event) => {
+    if (quitBackupDone || !core) return;
+    event.preventDefault();
+    quitBackupDone = true;
+    const limit = new Promise<void>((resolve) => setTimeout(resolve, QUIT_BACKUP_LIMIT_MS));
+    void Promise.race([core.backupOnQuit(), limit]).finally(() => app.quit());
   });
 
   app.on('will-quit', () => {

@@ -16,7 +16,16 @@ try {
   const server = await startWebServer(core, join(here, '../renderer'), Number(values.port));
   console.log(`售后服务台 browser mode — data in ${core.dataDir}`);
   console.log(`Open: ${server.url}`);
-  const stop = () => void server.close().then(() => (core.close(), process.exit(0)));
+  // Ctrl+C or a service stop: the backup on quit first (if the settings ask for one), then close.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    const limit = new Promise<void>((resolve) => setTimeout(resolve, 120_000).unref());
+    void Promise.race([core.backupOnQuit(), limit])
+      .then(() => server.close())
+      .finally(() => (core.close(), process.exit(0)));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {

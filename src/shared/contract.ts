@@ -74,6 +74,36 @@ import {
   voidSettlementInput,
 } from './schemas/settlements';
 import { exportInput, exportMovementsInput, importInput, importResult, xlsxFile } from './schemas/excel';
+import {
+  backupInspection,
+  backupNowInput,
+  backupProgress,
+  backupRun,
+  backupSettings,
+  backupStatus,
+  fullExportInput,
+  fullExportResult,
+  inspectBackupInput,
+  pickInput,
+  pickResult,
+  recoveryState,
+  resetInput,
+  resetResult,
+  restoreInput,
+  restoreResult,
+} from './schemas/backup';
+import {
+  dashboard,
+  partsReport,
+  periodInput,
+  qualityReport,
+  reportExportInput,
+  revenueReport,
+  technicianReport,
+  turnaroundReport,
+  volumeReport,
+  warrantyClaimsReport,
+} from './schemas/reports';
 
 const byId = z.object({ id }).strict();
 
@@ -285,6 +315,49 @@ export const contract = {
   'dayClose.get': method({ input: dayInput, output: dayReport, access: 'settlements.read' }),
   'dayClose.close': method({ input: dayInput, output: dayReport, access: 'settlements.write' }),
   'dayClose.reopen': method({ input: reopenDayInput, output: dayReport, access: 'settlements.write' }),
+
+  /** The home screen's warning: last good backup, folder reachable. */
+  'backup.status': method({ input: empty, output: backupStatus, access: 'signedIn' }),
+  'backup.progress': method({ input: empty, output: backupProgress, access: 'signedIn', whileLocked: true }),
+  'backup.history': method({ input: empty, output: z.array(backupRun), access: 'backup.run' }),
+  'backup.settings': method({ input: empty, output: backupSettings, access: 'backup.run' }),
+  'backup.updateSettings': method({
+    input: backupSettings,
+    output: backupSettings,
+    access: 'backup.configure',
+  }),
+  /** Writes, verifies and renames one archive; poll backup.progress meanwhile. */
+  'backup.now': method({ input: backupNowInput, output: backupRun, access: 'backup.run' }),
+  /** A native folder or file picker (Electron); browser mode answers supported: false. */
+  'backup.pick': method({ input: pickInput, output: pickResult, access: 'backup.run' }),
+  /** Verifies an archive without changing anything: manifest, checksums, integrity, schema. */
+  'backup.inspect': method({ input: inspectBackupInput, output: backupInspection, access: 'backup.restore' }),
+  /** Safety backup, atomic swap, reopen and migrate; every session is signed out afterwards. */
+  'backup.restore': method({ input: restoreInput, output: restoreResult, access: 'backup.restore' }),
+  /** 清空数据: backup first, then an empty database keeping the shop profile, settings and users. */
+  'backup.reset': method({ input: resetInput, output: resetResult, access: 'backup.reset' }),
+  /** Every record to one .xlsx, one sheet per area, written into a folder. */
+  'backup.exportAll': method({ input: fullExportInput, output: fullExportResult, access: 'backup.run' }),
+  /** Start-up found the database damaged: what happened and which backups can restore it. */
+  'recovery.state': method({ input: empty, output: recoveryState, access: 'public' }),
+  /** Only while the database is damaged (no one can sign in): restore a verified backup. */
+  'recovery.restore': method({ input: restoreInput, output: restoreResult, access: 'public' }),
+  'recovery.inspect': method({ input: inspectBackupInput, output: backupInspection, access: 'public' }),
+
+  /** The home screen's figures for the signed-in user's role. */
+  'dashboard.get': method({ input: empty, output: dashboard, access: 'signedIn' }),
+  'reports.volume': method({ input: periodInput, output: volumeReport, access: 'reports.read' }),
+  'reports.turnaround': method({ input: periodInput, output: turnaroundReport, access: 'reports.read' }),
+  'reports.quality': method({ input: periodInput, output: qualityReport, access: 'reports.read' }),
+  'reports.revenue': method({ input: periodInput, output: revenueReport, access: 'reports.read' }),
+  'reports.warrantyClaims': method({
+    input: periodInput,
+    output: warrantyClaimsReport,
+    access: 'reports.read',
+  }),
+  'reports.technicians': method({ input: periodInput, output: technicianReport, access: 'reports.read' }),
+  'reports.parts': method({ input: periodInput, output: partsReport, access: 'reports.read' }),
+  'reports.export': method({ input: reportExportInput, output: xlsxFile, access: 'reports.read' }),
 } as const;
 
 export type Contract = typeof contract;

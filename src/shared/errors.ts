@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'ACCOUNT_LOCKED',
   'INVALID_TRANSITION',
   'INSUFFICIENT_STOCK',
+  /** The database failed its start-up check: only the guided restore (recovery.*) answers. */
+  'DATABASE_DAMAGED',
   'INTERNAL',
 ] as const;
 

@@ -31,12 +31,21 @@ export const PERMISSIONS = [
    * refunds, voids, reopening a closed day. Others may proceed with a manager's password.
    */
   'settlements.approve',
+  /** Back up now, see the history, export everything to Excel. */
+  'backup.run',
+  /** Backup folder, schedule and retention; restore a backup. */
+  'backup.configure',
+  'backup.restore',
+  /** 清空数据 (admin only). */
+  'backup.reset',
+  /** The analysis pages and printed reports. */
+  'reports.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  manager: PERMISSIONS.filter((p) => p !== 'users.write' && p !== 'settings.write'),
+  manager: PERMISSIONS.filter((p) => p !== 'users.write' && p !== 'settings.write' && p !== 'backup.reset'),
   clerk: [
     'settings.read',
     'customers.read',
@@ -50,6 +59,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'stock.write',
     'settlements.read',
     'settlements.write',
+    'backup.run',
   ],
   technician: [
     'settings.read',

@@ -68,7 +68,7 @@ export async function startDesk(): Promise<Desk> {
   mkdirSync(ARTIFACTS, { recursive: true });
 
   const dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-'));
-  const core = createCore({ dataDir, migrationsDir: join(ROOT, 'drizzle') });
+  const core = createCore({ dataDir, migrationsDir: join(ROOT, 'drizzle'), scheduler: false });
   const server = await startWebServer(core, RENDERER);
   const browser = await chromium.launch({
     executablePath,

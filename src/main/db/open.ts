@@ -29,6 +29,27 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
+/** The file failed SQLite's check (or is no database at all): the app offers a guided restore. */
+export class DatabaseDamagedError extends Error {
+  constructor(readonly problem: string) {
+    super(`数据库文件已损坏 / The database file is damaged: ${problem}`);
+    this.name = 'DatabaseDamagedError';
+  }
+}
+
+/** SQLite's words for a file that is not (or no longer) a sound database. */
+function isDamage(error: unknown): error is Error {
+  const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : '';
+  return code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB');
+}
+
+/** `PRAGMA quick_check`: null when sound, else what it found. */
+export function quickCheckProblem(sqlite: Sqlite): string | null {
+  const rows = sqlite.pragma('quick_check') as { quick_check: string }[];
+  const said = rows.map((row) => row.quick_check);
+  return said.length === 1 && said[0] === 'ok' ? null : said.slice(0, 5).join('; ');
+}
+
 /** How many migrations this build of the app ships. */
 export function knownSchemaVersion(migrationsDir: string): number {
   const journal = JSON.parse(readFileSync(join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as {
@@ -49,8 +70,17 @@ function appliedMigrations(sqlite: Sqlite): number {
  * Open (or create) the shop's database, refuse one from a newer app, and bring an older one up to date.
  * Money lives here, so every commit is synced to disk (`synchronous=FULL`).
  */
-export function openDatabase(file: string, migrationsDir: string): OpenedDatabase {
-  const sqlite = new Database(file);
+export function openDatabase(
+  file: string,
+  migrationsDir: string,
+  options: { check?: boolean } = {},
+): OpenedDatabase {
+  let sqlite: Sqlite;
+  try {
+    sqlite = new Database(file);
+  } catch (error) {
+    throw isDamage(error) ? new DatabaseDamagedError(error.message) : error;
+  }
   try {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('journal_mode = WAL');
@@ -63,6 +93,11 @@ export function openDatabase(file: string, migrationsDir: string): OpenedDatabas
       appliedMigrations(sqlite),
     );
     if (fileVersion > known) throw new DatabaseTooNewError(fileVersion, known);
+    // Check before migrating: a migration must never run on a damaged file.
+    if (options.check) {
+      const problem = quickCheckProblem(sqlite);
+      if (problem) throw new DatabaseDamagedError(problem);
+    }
 
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder: migrationsDir });
@@ -70,6 +105,6 @@ export function openDatabase(file: string, migrationsDir: string): OpenedDatabas
     return { db, sqlite, schemaVersion: known };
   } catch (error) {
     sqlite.close();
-    throw error;
+    throw isDamage(error) ? new DatabaseDamagedError(error.message) : error;
   }
 }

@@ -44,8 +44,20 @@ export async function dispatch(
   if (!isMethod(methodName)) return fail('UNKNOWN_METHOD', `unknown method ${methodName}`);
   const method: Method = methodName;
   const spec = contract[method];
+  // A damaged database answers nothing but the guided restore; a restore in progress blocks writes.
+  if (deps.backup?.damaged() && !method.startsWith('recovery.')) {
+    return fail(
+      'DATABASE_DAMAGED',
+      '数据库已损坏，请从备份恢复 / The database is damaged; restore it from a backup',
+    );
+  }
+  if (deps.backup?.blocks(method)) {
+    return fail('CONFLICT', '正在恢复或清空数据，请稍候 / Data is being restored or reset; please wait');
+  }
   try {
-    const { session, user } = resolveCaller(deps, conn);
+    const { session, user } = method.startsWith('recovery.')
+      ? { session: null, user: null }
+      : resolveCaller(deps, conn);
     if (spec.access !== 'public') {
       if (!session || !user) return fail('UNAUTHENTICATED', 'sign in first');
       if (session.locked && !('whileLocked' in spec && spec.whileLocked))

@@ -6,6 +6,8 @@ import { workOrderHandlers } from './handlers/workOrders';
 import { stockHandlers } from './handlers/stock';
 import { excelHandlers } from './handlers/excel';
 import { settlementHandlers } from './handlers/settlements';
+import { backupHandlers } from './handlers/backup';
+import { reportHandlers } from './handlers/reports';
 
 export type Handler<M extends Method> = (
   input: ParsedInputOf<M>,
@@ -38,4 +40,6 @@ export const handlers: Handlers = {
   ...stockHandlers,
   ...excelHandlers,
   ...settlementHandlers,
+  ...backupHandlers,
+  ...reportHandlers,
 };

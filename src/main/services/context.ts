@@ -1,6 +1,7 @@
 import type { Db } from '../db/open';
 import type { UserRecord } from '../db/schema';
 import type { SessionStore, Session } from './sessions';
+import type { BackupManager } from './backup/manager';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Anything queries can run on: the connection or an open transaction. */
@@ -21,6 +22,15 @@ export interface Deps {
   scryptN?: number;
   /** The data folder (attachments live in its attachments/ directory); unset in bare service tests. */
   dataDir?: string;
+  /** Backups, restores and the damaged-database gate; unset in bare service tests. */
+  backup?: BackupManager;
+  /** Native pickers (Electron only). */
+  platform?: Platform;
+}
+
+/** What only a desktop shell can offer; browser mode types paths instead. */
+export interface Platform {
+  pick(kind: 'folder' | 'backupFile'): Promise<string | null>;
 }
 
 /** The transport's link to one window or browser tab; it carries that caller's session id. */

@@ -72,6 +72,8 @@ export const counterSettings = z
       .default({ low: 120, normal: 72, high: 24, urgent: 4 }),
     /** Days after delivery during which a return of the same device is a warranty rework. */
     repairWarrantyDays: z.int().min(0).max(365).default(90),
+    /** Days an order may wait ready for pickup (待取机) before the dashboard lists it as overdue. */
+    pickupWaitDays: z.int().min(1).max(90).default(7),
     /** Intake receipt copies: 1 (customer) or 2 (customer + shop stub). */
     intakeCopies: z.union([z.literal(1), z.literal(2)]).default(2),
     /** Printed at the foot of the intake receipt. */

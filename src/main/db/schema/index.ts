@@ -8,3 +8,4 @@ export * from './workOrders';
 export * from './stock';
 export * from './orderParts';
 export * from './settlements';
+export * from './reports';

@@ -111,6 +111,8 @@ export const payments = sqliteTable(
   (t) => [
     index('payments_settlement').on(t.settlementId),
     index('payments_business_date').on(t.businessDate, t.method),
+    // Takings by day and method read from the index alone (reports, dashboard).
+    index('payments_date_amount').on(t.businessDate, t.method, t.amount),
   ],
 );
 

@@ -65,6 +65,25 @@ export const workOrders = sqliteTable(
     index('work_orders_warranty_status').on(t.warrantyStatus, t.status),
     index('work_orders_service_status').on(t.serviceType, t.status),
     index('work_orders_status_updated').on(t.status, t.updatedAt),
+    // Reports read a year of orders from these alone (covering): no table lookups, see services/reports.
+    index('work_orders_intake_report').on(
+      t.createdAt,
+      t.channel,
+      t.serviceType,
+      t.status,
+      t.warrantyComputed,
+      t.reworkOfId,
+      t.readyAt,
+      t.deliveredAt,
+    ),
+    index('work_orders_ready_report').on(t.readyAt, t.createdAt, t.promisedAt, t.serviceType, t.technicianId),
+    index('work_orders_delivered_report').on(
+      t.deliveredAt,
+      t.createdAt,
+      t.promisedAt,
+      t.serviceType,
+      t.technicianId,
+    ),
   ],
 );
 

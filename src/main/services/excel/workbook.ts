@@ -125,6 +125,8 @@ const NUMBER_FORMATS: Record<CellKind, string> = {
   text: '@',
   money: '0.00',
   int: '0',
+  decimal: '0.00',
+  percent: '0.0%',
   dateTime: 'yyyy-mm-dd hh:mm',
 };
 
@@ -136,9 +138,13 @@ function wallClock(ms: number): Date {
   return new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
 }
 
-function cellOut(value: CellOut, kind: CellKind): ExcelJS.CellValue {
+/** The most characters one Excel cell holds. */
+const MAX_CELL_TEXT = 32_767;
+
+/** A value as exceljs writes it: money in 元, times as local wall clock, over-long text cut to fit. */
+export function cellOut(value: CellOut, kind: CellKind): ExcelJS.CellValue {
   if (value === null || value === '') return null;
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return value.length > MAX_CELL_TEXT ? value.slice(0, MAX_CELL_TEXT) : value;
   if (kind === 'money') return value / 100;
   if (kind === 'dateTime') return wallClock(value);
   if (kind === 'text') return String(value);

@@ -14,7 +14,7 @@ export function useAuthState() {
 }
 
 /** Drop everything the previous user saw, then read the new boot state. */
-async function startOver(queryClient: QueryClient): Promise<void> {
+export async function startOver(queryClient: QueryClient): Promise<void> {
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
   await queryClient.invalidateQueries({ queryKey: queryKeys.authState });
 }

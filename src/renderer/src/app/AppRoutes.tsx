@@ -3,6 +3,8 @@ import { Navigate, Outlet, Route, Routes } from 'react-router-dom';
 import type { Permission } from '@shared/roles';
 import { Forbidden } from '../components/Forbidden';
 import { AuditPage } from '../pages/audit/AuditPage';
+import { BackupPage } from '../pages/backup/BackupPage';
+import { ReportsPage } from '../pages/reports/ReportsPage';
 import { CustomerDetailPage } from '../pages/customers/CustomerDetailPage';
 import { CustomersPage } from '../pages/customers/CustomersPage';
 import { DayClosePage } from '../pages/settlements/DayClosePage';
@@ -121,6 +123,22 @@ export function AppRoutes() {
         element={
           <RequirePermission permission="settlements.read">
             <DayClosePage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/reports"
+        element={
+          <RequirePermission permission="reports.read">
+            <ReportsPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/backup"
+        element={
+          <RequirePermission permission="backup.run">
+            <BackupPage />
           </RequirePermission>
         }
       />

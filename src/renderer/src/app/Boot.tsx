@@ -1,19 +1,27 @@
 import { Button, Flex, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuthState } from '../api/auth';
+import { ApiError } from '../api/client';
 import { LoadingScreen } from '../components/LoadingScreen';
 import { errorMessage } from '../i18n/errorMessage';
 import { FirstRunPage } from '../pages/auth/FirstRunPage';
 import { LockScreen } from '../pages/auth/LockScreen';
+import { RecoveryPage } from '../pages/backup/RecoveryPage';
 import { SignInPage } from '../pages/auth/SignInPage';
 import { AppShell } from './AppShell';
 
-/** First run → sign in → lock screen → the app, all decided by `auth.state`. */
+/**
+ * First run → sign in → lock screen → the app, all decided by `auth.state`; a database that failed
+ * its start-up check answers DATABASE_DAMAGED and gets the guided restore instead.
+ */
 export function Boot() {
   const { t } = useTranslation();
   const state = useAuthState();
 
   if (state.isPending) return <LoadingScreen />;
+  if (state.isError && state.error instanceof ApiError && state.error.code === 'DATABASE_DAMAGED') {
+    return <RecoveryPage />;
+  }
   if (state.isError) {
     return (
       <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { Badge, Menu, type MenuProps } from 'antd';
 import {
   AccountBookOutlined,
@@ -27,14 +26,6 @@ import { useSession } from './session';
 import '../components/counter.css';
 import '../pages/stock/stock.css';
 
-type FutureArea = 'reports' | 'backup';
-
-/** Areas still to come: visible and greyed so the counter staff see what is planned. */
-const FUTURE: { key: FutureArea; icon: ReactNode }[] = [
-  { key: 'reports', icon: <BarChartOutlined /> },
-  { key: 'backup', icon: <CloudServerOutlined /> },
-];
-
 export function SideMenu() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -52,6 +43,8 @@ export function SideMenu() {
       '/stock/suppliers',
       '/settlements',
       '/day-close',
+      '/reports',
+      '/backup',
     ].find((area) => pathname.startsWith(area)) ?? pathname;
   const { user } = useSession();
   const can = (permission: (typeof user.permissions)[number]) => user.permissions.includes(permission);
@@ -180,13 +173,12 @@ export function SideMenu() {
     ...counter,
     ...stock,
     ...settlements,
-    ...FUTURE.map(({ key, icon }) => ({
-      key: `future:${key}`,
-      icon,
-      disabled: true,
-      title: t('nav.comingSoon'),
-      label: label(`nav-${key}`, t(`nav.${key}`)),
-    })),
+    ...(can('reports.read')
+      ? [{ key: '/reports', icon: <BarChartOutlined />, label: label('nav-reports', t('nav.reports')) }]
+      : []),
+    ...(can('backup.run')
+      ? [{ key: '/backup', icon: <CloudServerOutlined />, label: label('nav-backup', t('nav.backup')) }]
+      : []),
     {
       type: 'group' as const,
       key: 'settings-group',

@@ -1,6 +1,8 @@
 import { stockEnUS } from './stock.en-US';
 import { orderPartsEnUS } from './orderParts.en-US';
 import { settlementsEnUS } from './settlements.en-US';
+import { backupEnUS } from './backup.en-US';
+import { reportsEnUS } from './reports.en-US';
 import type { Messages } from './zh-CN';
 
 /** English. Typed against the Chinese dictionary, so a missing or extra key does not compile. */
@@ -47,7 +49,6 @@ export const enUS: Messages = {
     settings: 'Shop settings',
     users: 'Users',
     audit: 'Audit log',
-    comingSoon: 'Coming in a later version',
   },
   header: {
     changePassword: 'Change password',
@@ -99,6 +100,7 @@ export const enUS: Messages = {
     ACCOUNT_LOCKED: 'Too many wrong passwords: the account is locked for a while.',
     INVALID_TRANSITION: 'This cannot be done in the current state.',
     INSUFFICIENT_STOCK: 'Not enough stock to do this.',
+    DATABASE_DAMAGED: 'The database is damaged. Restore it from a backup.',
     INTERNAL: 'Internal error. Please try again later; if it keeps happening, tell your administrator.',
   },
   errorDetail: {
@@ -245,18 +247,30 @@ export const enUS: Messages = {
   },
   home: {
     welcome: 'Welcome, {{name}}',
-    shop: 'Shop',
-    user: 'Signed in as',
-    role: 'Role',
-    hintsTitle: 'Tips',
-    hintMenu: 'Open each area from the menu on the left; greyed-out areas come in a later version.',
-    hintLockOn:
-      'When you leave the counter, lock the screen from the user menu at the top right; it also locks after {{minutes}} idle minutes.',
-    hintLockOff:
-      'When you leave the counter, lock the screen from the user menu at the top right (the idle lock is off).',
-    hintUsers: 'Create accounts for your staff and give them roles under "Users".',
-    hintAudit: 'The "Audit log" records every sign-in and change; search it by person, object and date.',
-    hintSettings: 'Fill in the address, phone and logo under "Shop profile"; they are printed on documents.',
+    counterTitle: "Today's counter",
+    receivedToday: 'Received today',
+    deliveredToday: 'Delivered today',
+    takingsToday: 'Takings today',
+    payments: 'Payments: {{count}}',
+    readyWaiting: 'Ready for pickup',
+    pickupOverdue: 'Not picked up after {{days}} days',
+    pickupOverdueNone: 'Nothing waiting too long',
+    shopTitle: 'The shop',
+    open: 'Open orders',
+    overdueOrders: 'Overdue',
+    lowStock: 'Low stock',
+    takingsWeek: 'Takings, last 7 days',
+    openByStatus: 'Open orders by status',
+    queueTitle: 'My queue',
+    queueOpen: 'My open orders',
+    queueEmpty: 'No orders in your queue',
+    orderNo: 'Order',
+    customer: 'Customer',
+    device: 'Device',
+    status: 'Status',
+    promisedAt: 'Promised',
+    readyAt: 'Ready since',
+    overdue: 'overdue',
   },
   users: {
     title: 'Users',
@@ -720,4 +734,6 @@ export const enUS: Messages = {
   stock: stockEnUS,
   orderParts: orderPartsEnUS,
   settlements: settlementsEnUS,
+  backup: backupEnUS,
+  reports: reportsEnUS,
 };

@@ -1,6 +1,8 @@
 import { stockZhCN } from './stock.zh-CN';
 import { orderPartsZhCN } from './orderParts.zh-CN';
 import { settlementsZhCN } from './settlements.zh-CN';
+import { backupZhCN } from './backup.zh-CN';
+import { reportsZhCN } from './reports.zh-CN';
 import type { ErrorCode } from '@shared/errors';
 import type { Role } from '@shared/roles';
 import type { AuditAction } from '@shared/schemas/audit';
@@ -54,7 +56,6 @@ export const zhCN = {
     settings: '店铺设置',
     users: '用户管理',
     audit: '操作日志',
-    comingSoon: '后续版本开放',
   },
   header: {
     changePassword: '修改密码',
@@ -106,6 +107,7 @@ export const zhCN = {
     ACCOUNT_LOCKED: '密码错误次数过多，账号已暂时锁定。',
     INVALID_TRANSITION: '当前状态下不能执行此操作。',
     INSUFFICIENT_STOCK: '库存不足，无法完成此操作。',
+    DATABASE_DAMAGED: '数据库已损坏，请从备份恢复。',
     INTERNAL: '系统内部错误，请稍后重试；如果反复出现，请联系管理员。',
   } satisfies Record<ErrorCode, string>,
   errorDetail: {
@@ -251,16 +253,30 @@ export const zhCN = {
   },
   home: {
     welcome: '欢迎，{{name}}',
-    shop: '店铺',
-    user: '当前用户',
-    role: '角色',
-    hintsTitle: '使用提示',
-    hintMenu: '从左侧菜单进入各功能；灰色的功能将在后续版本开放。',
-    hintLockOn: '离开柜台时，可在右上角的用户菜单中锁定屏幕；空闲 {{minutes}} 分钟后也会自动锁定。',
-    hintLockOff: '离开柜台时，可在右上角的用户菜单中锁定屏幕（自动锁屏已关闭）。',
-    hintUsers: '在“用户管理”中为店员创建账号并分配角色。',
-    hintAudit: '“操作日志”记录了每一次登录与修改，可按人员、对象和日期查找。',
-    hintSettings: '在“店铺资料”中填写地址、电话和标志，它们会印在单据上。',
+    counterTitle: '今日柜台',
+    receivedToday: '今日接单',
+    deliveredToday: '今日交付',
+    takingsToday: '今日收款',
+    payments: '{{count}} 笔收款',
+    readyWaiting: '待取机',
+    pickupOverdue: '超过 {{days}} 天未取机',
+    pickupOverdueNone: '没有超期未取的设备',
+    shopTitle: '全店概况',
+    open: '在修工单',
+    overdueOrders: '已超期',
+    lowStock: '库存不足',
+    takingsWeek: '近 7 天收款',
+    openByStatus: '在修工单（按状态）',
+    queueTitle: '我的待办',
+    queueOpen: '我的在修工单',
+    queueEmpty: '暂无待办工单',
+    orderNo: '工单号',
+    customer: '客户',
+    device: '设备',
+    status: '状态',
+    promisedAt: '承诺完成',
+    readyAt: '可取机时间',
+    overdue: '已超期',
   },
   users: {
     title: '用户管理',
@@ -720,6 +736,8 @@ export const zhCN = {
   stock: stockZhCN,
   orderParts: orderPartsZhCN,
   settlements: settlementsZhCN,
+  backup: backupZhCN,
+  reports: reportsZhCN,
 };
 
 export type Messages = typeof zhCN;

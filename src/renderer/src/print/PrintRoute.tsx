@@ -1,12 +1,21 @@
 import { lazy, Suspense } from 'react';
+import { useParams } from 'react-router-dom';
 
 /** The forms and the barcode encoder load only when something is printed. */
 const PrintPage = lazy(() => import('./PrintPage'));
+/** The printed reports bring echarts; they load on their own. */
+const ReportPrintPage = lazy(() => import('./ReportPrintPage').then((m) => ({ default: m.ReportPrintPage })));
+
+/** Report forms are named `report-…`; every other form is PrintPage's. */
+function isReportRoute(form: string): form is 'report-summary' | 'report-technicians' | 'report-warranty' {
+  return form === 'report-summary' || form === 'report-technicians' || form === 'report-warranty';
+}
 
 export function PrintRoute() {
+  const { form = '', id = '' } = useParams();
   return (
     <Suspense fallback={null}>
-      <PrintPage />
+      {isReportRoute(form) ? <ReportPrintPage form={form} id={id} /> : <PrintPage />}
     </Suspense>
   );
 }

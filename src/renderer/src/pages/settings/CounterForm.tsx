@@ -107,6 +107,26 @@ export function CounterForm({ counter, readOnly }: CounterFormProps) {
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
+          <Form.Item
+            label={t('reports.settings.pickupWaitDays')}
+            name="pickupWaitDays"
+            extra={t('reports.settings.pickupWaitHelp')}
+            rules={[
+              required,
+              { type: 'integer', min: 1, max: 90, message: t('reports.settings.pickupWaitRange') },
+            ]}
+          >
+            <InputNumber
+              min={1}
+              max={90}
+              precision={0}
+              suffix={t('settings.days')}
+              style={{ width: 180 }}
+              data-testid="settings-pickup-wait-days"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
           <Form.Item label={t('settings.intakeCopies')} name="intakeCopies">
             <Radio.Group
               data-testid="settings-intake-copies"

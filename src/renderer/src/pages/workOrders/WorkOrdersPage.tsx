@@ -77,7 +77,11 @@ export function WorkOrdersPage() {
     (params.get('view') ?? (user.role === 'technician' ? 'mine' : 'all')) === 'mine' ? 'mine' : 'all';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [pageSize, setPageSize] = useState(20);
-  const [filters, setFilters] = useState<Filters>(EMPTY);
+  // The dashboard's overdue figure links here with ?overdue=1.
+  const [filters, setFilters] = useState<Filters>(() => ({
+    ...EMPTY,
+    overdue: params.get('overdue') === '1',
+  }));
   const [sort, setSort] = useState<{ sort: Sort; order: 'asc' | 'desc' }>({
     sort: 'createdAt',
     order: 'desc',

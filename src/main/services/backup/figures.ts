@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { Sqlite } from '../../db/open';
+
+export interface TableFigures {
+  rowCounts: Record<string, number>;
+  tableChecksums: Record<string, string>;
+}
+
+/**
+ * Row count and SHA-256 of every real table (virtual FTS tables are skipped: their content lives
+ * in their shadow tables, which are counted). Rows are hashed in rowid order (primary-key order for
+ * WITHOUT ROWID tables), each as the JSON of its column values, so equal data gives equal figures.
+ */
+export function tableFigures(sqlite: Sqlite): TableFigures {
+  const tables = sqlite
+    .prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .all() as { name: string; sql: string | null }[];
+  const rowCounts: Record<string, number> = {};
+  const tableChecksums: Record<string, string> = {};
+  for (const { name, sql } of tables) {
+    if (/^\s*create\s+virtual\s/i.test(sql ?? '')) continue;
+    const order = /without\s+rowid\s*$/i.test(sql ?? '') ? '' : ' ORDER BY rowid';
+    const hash = createHash('sha256');
+    let count = 0;
+    const quoted = name.replaceAll('"', '""');
+    for (const row of sqlite.prepare(`SELECT * FROM "${quoted}"${order}`).raw().iterate() as Iterable<
+      unknown[]
+    >) {
+      hash.update(JSON.stringify(row, blobAsHex));
+      hash.update('\n');
+      count++;
+    }
+    rowCounts[name] = count;
+    tableChecksums[name] = hash.digest('hex');
+  }
+  return { rowCounts, tableChecksums };
+}
+
+function blobAsHex(_key: string, value: unknown): unknown {
+  // Buffer.toJSON runs before the replacer sees it: turn its {type,data} form into compact hex.
+  if (value && typeof value === 'object' && 'type' in value && value.type === 'Buffer' && 'data' in value) {
+    return { blob: Buffer.from(value.data as number[]).toString('hex') };
+  }
+  return value;
+}
+
+export async function sha256File(file: string): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    bytes += chunk.length;
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}

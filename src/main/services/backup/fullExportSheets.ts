@@ -1,0 +1,628 @@
+/**
+ * What each sheet of the full export reads and how a stored row becomes cells. Plain SQL because
+ * the rows are streamed with better-sqlite3's `.iterate()` (drizzle has no iterator), on a
+ * read-only connection of its own: one snapshot, and the app's connection stays free.
+ */
+import type { Language } from '@shared/languages';
+import type { Sqlite } from '../../db/open';
+import { type Column } from '../excel/columns';
+import { CUSTOMER_TYPE_LABELS, KIND_LABELS, YES_NO } from '../excel/labels';
+import type { CellOut } from '../excel/workbook';
+import { parseTags } from '../customers/records';
+import {
+  AUDIT_COLUMNS,
+  CUSTOMER_COLUMNS,
+  DAY_CLOSE_COLUMNS,
+  DEVICE_COLUMNS,
+  EVENT_COLUMNS,
+  MOVEMENT_COLUMNS,
+  ORDER_CHARGE_COLUMNS,
+  ORDER_PART_COLUMNS,
+  PART_COLUMNS,
+  PAYMENT_COLUMNS,
+  SETTLEMENT_COLUMNS,
+  SETTLEMENT_LINE_COLUMNS,
+  STOCK_DOCUMENT_COLUMNS,
+  STOCK_LINE_COLUMNS,
+  SUPPLIER_COLUMNS,
+  USER_COLUMNS,
+  WORK_ORDER_COLUMNS,
+} from './fullExportColumns';
+import { EXPORT_WORDS, FULL_EXPORT_NAMES, wordOf, type ExportWords } from './fullExportLabels';
+
+export interface Say {
+  lang: Language;
+  w: ExportWords;
+  yes: (flag: number | null) => string;
+}
+
+/** A sheet with its row type erased: its name, its columns and its rows as cells, in column order. */
+export interface FullSheet {
+  name: Record<Language, string>;
+  columns: readonly Column[];
+  /** The table whose row count the sheet's row count equals. */
+  table: string;
+  rows(reader: Sqlite, say: Say): IterableIterator<CellOut[]>;
+}
+
+type KeyOf<C extends readonly Column[]> = C[number]['key'];
+
+function sheet<R, C extends readonly Column[]>(def: {
+  name: Record<Language, string>;
+  table: string;
+  columns: C;
+  sql: string;
+  cells: (row: R, say: Say) => Record<KeyOf<C>, CellOut>;
+}): FullSheet {
+  const keys = def.columns.map((c) => c.key as KeyOf<C>);
+  return {
+    name: def.name,
+    table: def.table,
+    columns: def.columns,
+    *rows(reader, say) {
+      for (const row of reader.prepare<[], R>(def.sql).iterate()) {
+        const cells = def.cells(row, say);
+        yield keys.map((k) => cells[k]);
+      }
+    },
+  };
+}
+
+export function sayFor(lang: Language): Say {
+  const yesNo = YES_NO[lang];
+  return { lang, w: EXPORT_WORDS[lang], yes: (flag) => (flag ? yesNo.yes : yesNo.no) };
+}
+
+/** A stored JSON list of codes as words. */
+function wordList<K extends string>(json: string, words: Record<K, string>, separator: string): string {
+  return parseTags(json)
+    .map((code) => wordOf(words, code))
+    .join(separator);
+}
+
+const YUAN = (fen: number) => (fen / 100).toFixed(2);
+
+interface CustomerRow {
+  code: string;
+  name: string;
+  type: 'individual' | 'company';
+  level: string;
+  email: string;
+  address: string;
+  company: string;
+  tags: string;
+  notes: string;
+  archivedAt: number | null;
+  createdAt: number;
+  mergedInto: string | null;
+  phones: string | null;
+}
+
+interface DeviceRow {
+  customerCode: string;
+  customerName: string;
+  category: string;
+  brand: string;
+  model: string;
+  serialNo: string;
+  purchaseDate: string | null;
+  warrantyEnd: string | null;
+  invoiceNo: string;
+  notes: string;
+  archivedAt: number | null;
+  createdAt: number;
+}
+
+interface WorkOrderRow {
+  orderNo: string;
+  status: string;
+  customerCode: string;
+  customerName: string;
+  phone: string | null;
+  brand: string;
+  model: string;
+  category: string;
+  serialNo: string;
+  channel: string;
+  serviceType: string;
+  priority: string;
+  reportedFault: string;
+  accessories: string;
+  accessoriesNote: string;
+  condition: string;
+  warrantyStatus: string;
+  warrantyComputed: string;
+  warrantyOverrideReason: string | null;
+  reworkOf: string | null;
+  technician: string | null;
+  promisedAt: number;
+  diagnosis: string;
+  estimate: number | null;
+  approvalBy: string | null;
+  approvalMethod: string | null;
+  approvalAt: number | null;
+  resolution: string;
+  cancelReason: string | null;
+  readyAt: number | null;
+  deliveredAt: number | null;
+  createdBy: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+interface EventRow {
+  orderNo: string;
+  at: number;
+  kind: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  note: string;
+  username: string | null;
+  data: string | null;
+}
+
+interface OrderPartRow {
+  orderNo: string;
+  partCode: string;
+  partName: string;
+  qty: number;
+  unitPrice: number;
+  unitCost: number;
+  covered: number;
+  oldPartSerial: string;
+  oldPartRma: number;
+  issueDocNo: string | null;
+  returnDocNo: string | null;
+  addedBy: string | null;
+  addedAt: number;
+  removedAt: number | null;
+}
+
+interface OrderChargeRow {
+  orderNo: string;
+  kind: string;
+  itemCode: string;
+  name: string;
+  technician: string | null;
+  hours: number;
+  amount: number;
+  covered: number;
+  approvedBy: string | null;
+  addedBy: string | null;
+  addedAt: number;
+  removedAt: number | null;
+}
+
+interface PartRow {
+  code: string;
+  name: string;
+  spec: string;
+  compatibleModels: string;
+  category: string;
+  unit: string;
+  barcode: string;
+  costPrice: number;
+  salePrice: number;
+  minStock: number;
+  location: string;
+  supplier: string | null;
+  onHand: number;
+  archivedAt: number | null;
+}
+
+interface SupplierRow {
+  name: string;
+  contact: string;
+  phone: string;
+  notes: string;
+  archivedAt: number | null;
+  createdAt: number;
+}
+
+interface StockDocumentRow {
+  docNo: string;
+  kind: string;
+  supplier: string | null;
+  reason: string;
+  reverses: string | null;
+  orderNo: string | null;
+  user: string | null;
+  postedAt: number;
+}
+
+interface StockLineRow {
+  docNo: string;
+  lineNo: number;
+  partCode: string;
+  partName: string;
+  qty: number;
+  countedQty: number | null;
+  unitCost: number;
+  costBefore: number;
+  costAfter: number;
+}
+
+interface MovementRow {
+  at: number;
+  docNo: string;
+  kind: string;
+  partCode: string;
+  partName: string;
+  qty: number;
+  unitCost: number;
+  orderNo: string | null;
+  user: string | null;
+}
+
+interface SettlementRow {
+  settlementNo: string;
+  orderNo: string;
+  status: string;
+  subtotal: number;
+  warrantyValue: number;
+  discountType: string;
+  discountValue: number;
+  discountAmount: number;
+  discountApprovedBy: string | null;
+  rounding: number;
+  total: number;
+  note: string;
+  createdBy: string | null;
+  createdAt: number;
+  voidedAt: number | null;
+  voidedBy: string | null;
+  voidReason: string | null;
+}
+
+interface SettlementLineRow {
+  settlementNo: string;
+  lineNo: number;
+  kind: string;
+  code: string;
+  name: string;
+  detail: string;
+  qty: number;
+  unitPrice: number;
+  amount: number;
+  covered: number;
+  listAmount: number;
+  cost: number;
+}
+
+interface PaymentRow {
+  at: number;
+  businessDate: string;
+  settlementNo: string;
+  orderNo: string;
+  method: string;
+  amount: number;
+  tendered: number | null;
+  change: number | null;
+  reference: string;
+  reason: string;
+  user: string | null;
+  approvedBy: string | null;
+  reversesId: string | null;
+}
+
+interface DayCloseRow {
+  businessDate: string;
+  action: string;
+  reason: string;
+  at: number;
+  user: string | null;
+}
+
+interface UserRow {
+  username: string;
+  displayName: string;
+  role: string;
+  disabled: number;
+  lastSignInAt: number | null;
+  createdAt: number;
+}
+
+interface AuditRow {
+  at: number;
+  username: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+/** A user's display name by id, for "who" columns. */
+const NAME_OF = (column: string) => `(SELECT display_name FROM users u WHERE u.id = ${column})`;
+
+/** In the order of the workbook: the shop's people and things, then money, then the records about them. */
+export const FULL_SHEETS: readonly FullSheet[] = [
+  sheet<CustomerRow, typeof CUSTOMER_COLUMNS>({
+    name: FULL_EXPORT_NAMES.customers,
+    table: 'customers',
+    columns: CUSTOMER_COLUMNS,
+    sql: `SELECT c.code, c.name, c.type, c.level, c.email, c.address, c.company, c.tags, c.notes,
+            c.archived_at AS archivedAt, c.created_at AS createdAt, m.code AS mergedInto,
+            (SELECT group_concat(p.phone, ' / ' ORDER BY p.position) FROM customer_phones p
+              WHERE p.customer_id = c.id) AS phones
+          FROM customers c LEFT JOIN customers m ON m.id = c.merged_into_id
+          ORDER BY c.code`,
+    cells: (c, { lang, w, yes }) => ({
+      code: c.code,
+      name: c.name,
+      phones: c.phones ?? '',
+      type: CUSTOMER_TYPE_LABELS[lang][c.type] ?? c.type,
+      level: c.level,
+      email: c.email,
+      address: c.address,
+      company: c.company,
+      tags: parseTags(c.tags).join(w.listSeparator),
+      notes: c.notes,
+      archived: yes(c.archivedAt),
+      createdAt: c.createdAt,
+      mergedInto: c.mergedInto,
+    }),
+  }),
+  sheet<DeviceRow, typeof DEVICE_COLUMNS>({
+    name: FULL_EXPORT_NAMES.devices,
+    table: 'devices',
+    columns: DEVICE_COLUMNS,
+    sql: `SELECT c.code AS customerCode, c.name AS customerName, d.category, d.brand, d.model,
+            d.serial_no AS serialNo, d.purchase_date AS purchaseDate, d.warranty_end AS warrantyEnd,
+            d.invoice_no AS invoiceNo, d.notes, d.archived_at AS archivedAt, d.created_at AS createdAt
+          FROM devices d JOIN customers c ON c.id = d.customer_id
+          ORDER BY c.code, d.created_at, d.id`,
+    cells: (d, { yes }) => ({ ...d, archived: yes(d.archivedAt) }),
+  }),
+  sheet<WorkOrderRow, typeof WORK_ORDER_COLUMNS>({
+    name: FULL_EXPORT_NAMES.workOrders,
+    table: 'work_orders',
+    columns: WORK_ORDER_COLUMNS,
+    sql: `SELECT o.order_no AS orderNo, o.status, c.code AS customerCode, c.name AS customerName,
+            (SELECT p.phone FROM customer_phones p WHERE p.customer_id = c.id ORDER BY p.position LIMIT 1) AS phone,
+            d.brand, d.model, d.category, d.serial_no AS serialNo,
+            o.channel, o.service_type AS serviceType, o.priority, o.reported_fault AS reportedFault,
+            o.accessories, o.accessories_note AS accessoriesNote, o.condition,
+            o.warranty_status AS warrantyStatus, o.warranty_computed AS warrantyComputed,
+            o.warranty_override_reason AS warrantyOverrideReason,
+            (SELECT r.order_no FROM work_orders r WHERE r.id = o.rework_of_id) AS reworkOf,
+            ${NAME_OF('o.technician_id')} AS technician, o.promised_at AS promisedAt, o.diagnosis,
+            o.estimate, o.approval_by AS approvalBy, o.approval_method AS approvalMethod,
+            o.approval_at AS approvalAt, o.resolution, o.cancel_reason AS cancelReason,
+            o.ready_at AS readyAt, o.delivered_at AS deliveredAt, ${NAME_OF('o.created_by')} AS createdBy,
+            o.created_at AS createdAt, o.updated_at AS updatedAt
+          FROM work_orders o
+          JOIN customers c ON c.id = o.customer_id
+          JOIN devices d ON d.id = o.device_id
+          ORDER BY o.created_at, o.id`,
+    cells: (o, { w }) => ({
+      orderNo: o.orderNo,
+      status: wordOf(w.statuses, o.status),
+      customerCode: o.customerCode,
+      customerName: o.customerName,
+      phone: o.phone,
+      device: [o.brand, o.model].filter((s) => s !== '').join(' ') || o.category,
+      serialNo: o.serialNo,
+      channel: wordOf(w.channels, o.channel),
+      serviceType: wordOf(w.serviceTypes, o.serviceType),
+      priority: wordOf(w.priorities, o.priority),
+      reportedFault: o.reportedFault,
+      accessories: wordList(o.accessories, w.accessories, w.listSeparator),
+      accessoriesNote: o.accessoriesNote,
+      condition: o.condition,
+      warranty: wordOf(w.warranty, o.warrantyStatus),
+      warrantyComputed: wordOf(w.warranty, o.warrantyComputed),
+      warrantyReason: o.warrantyOverrideReason,
+      reworkOf: o.reworkOf,
+      technician: o.technician,
+      promisedAt: o.promisedAt,
+      diagnosis: o.diagnosis,
+      estimate: o.estimate,
+      approvalBy: o.approvalBy,
+      approvalMethod: wordOf(w.approvalMethods, o.approvalMethod),
+      approvalAt: o.approvalAt,
+      resolution: o.resolution,
+      cancelReason: o.cancelReason,
+      readyAt: o.readyAt,
+      deliveredAt: o.deliveredAt,
+      createdBy: o.createdBy,
+      createdAt: o.createdAt,
+      updatedAt: o.updatedAt,
+    }),
+  }),
+  sheet<EventRow, typeof EVENT_COLUMNS>({
+    name: FULL_EXPORT_NAMES.events,
+    table: 'work_order_events',
+    columns: EVENT_COLUMNS,
+    // By order, then time: the index on (work_order_id, at) serves it; ids are time-ordered UUIDv7.
+    sql: `SELECT o.order_no AS orderNo, e.at, e.kind, e.from_status AS fromStatus, e.to_status AS toStatus,
+            e.note, e.username, e.data
+          FROM work_order_events e JOIN work_orders o ON o.id = e.work_order_id
+          ORDER BY e.work_order_id, e.at, e.id`,
+    cells: (e, { w }) => ({
+      orderNo: e.orderNo,
+      at: e.at,
+      kind: wordOf(w.eventKinds, e.kind),
+      fromStatus: wordOf(w.statuses, e.fromStatus),
+      toStatus: wordOf(w.statuses, e.toStatus),
+      note: e.note,
+      user: e.username,
+      data: e.data,
+    }),
+  }),
+  sheet<OrderPartRow, typeof ORDER_PART_COLUMNS>({
+    name: FULL_EXPORT_NAMES.orderParts,
+    table: 'work_order_parts',
+    columns: ORDER_PART_COLUMNS,
+    sql: `SELECT o.order_no AS orderNo, p.code AS partCode, p.name AS partName, l.qty,
+            l.unit_price AS unitPrice, l.unit_cost AS unitCost, l.covered_by_warranty AS covered,
+            l.old_part_serial AS oldPartSerial, l.old_part_rma AS oldPartRma,
+            (SELECT doc_no FROM stock_documents s WHERE s.id = l.issue_document_id) AS issueDocNo,
+            (SELECT doc_no FROM stock_documents s WHERE s.id = l.return_document_id) AS returnDocNo,
+            ${NAME_OF('l.added_by')} AS addedBy, l.added_at AS addedAt, l.removed_at AS removedAt
+          FROM work_order_parts l
+          JOIN work_orders o ON o.id = l.work_order_id
+          JOIN parts p ON p.id = l.part_id
+          ORDER BY l.work_order_id, l.added_at, l.id`,
+    cells: (l, { yes }) => ({ ...l, covered: yes(l.covered), oldPartRma: yes(l.oldPartRma) }),
+  }),
+  sheet<OrderChargeRow, typeof ORDER_CHARGE_COLUMNS>({
+    name: FULL_EXPORT_NAMES.orderCharges,
+    table: 'work_order_charges',
+    columns: ORDER_CHARGE_COLUMNS,
+    sql: `SELECT o.order_no AS orderNo, l.kind, l.item_code AS itemCode, l.name,
+            ${NAME_OF('l.technician_id')} AS technician, l.hours, l.amount, l.covered_by_warranty AS covered,
+            ${NAME_OF('l.approved_by')} AS approvedBy, ${NAME_OF('l.added_by')} AS addedBy,
+            l.added_at AS addedAt, l.removed_at AS removedAt
+          FROM work_order_charges l JOIN work_orders o ON o.id = l.work_order_id
+          ORDER BY l.work_order_id, l.added_at, l.id`,
+    cells: (l, { w, yes }) => ({
+      ...l,
+      kind: wordOf(w.chargeKinds, l.kind),
+      hours: l.hours === 0 ? null : l.hours,
+      covered: yes(l.covered),
+    }),
+  }),
+  sheet<PartRow, typeof PART_COLUMNS>({
+    name: FULL_EXPORT_NAMES.parts,
+    table: 'parts',
+    columns: PART_COLUMNS,
+    sql: `SELECT p.code, p.name, p.spec, p.compatible_models AS compatibleModels, p.category, p.unit,
+            p.barcode, p.cost_price AS costPrice, p.sale_price AS salePrice, p.min_stock AS minStock,
+            p.location, s.name AS supplier, p.on_hand AS onHand, p.archived_at AS archivedAt
+          FROM parts p LEFT JOIN suppliers s ON s.id = p.default_supplier_id
+          ORDER BY p.code`,
+    cells: (p, { yes }) => ({ ...p, supplier: p.supplier ?? '', archived: yes(p.archivedAt) }),
+  }),
+  sheet<SupplierRow, typeof SUPPLIER_COLUMNS>({
+    name: FULL_EXPORT_NAMES.suppliers,
+    table: 'suppliers',
+    columns: SUPPLIER_COLUMNS,
+    sql: `SELECT name, contact, phone, notes, archived_at AS archivedAt, created_at AS createdAt
+          FROM suppliers ORDER BY name, id`,
+    cells: (s, { yes }) => ({ ...s, archived: yes(s.archivedAt) }),
+  }),
+  sheet<StockDocumentRow, typeof STOCK_DOCUMENT_COLUMNS>({
+    name: FULL_EXPORT_NAMES.stockDocuments,
+    table: 'stock_documents',
+    columns: STOCK_DOCUMENT_COLUMNS,
+    sql: `SELECT d.doc_no AS docNo, d.kind, s.name AS supplier, d.reason, r.doc_no AS reverses,
+            o.order_no AS orderNo, ${NAME_OF('d.created_by')} AS user, d.posted_at AS postedAt
+          FROM stock_documents d
+          LEFT JOIN suppliers s ON s.id = d.supplier_id
+          LEFT JOIN stock_documents r ON r.id = d.reverses_id
+          LEFT JOIN work_orders o ON o.id = d.work_order_id
+          ORDER BY d.posted_at, d.id`,
+    cells: (d, { lang }) => ({ ...d, kind: wordOf(KIND_LABELS[lang], d.kind) }),
+  }),
+  sheet<StockLineRow, typeof STOCK_LINE_COLUMNS>({
+    name: FULL_EXPORT_NAMES.stockLines,
+    table: 'stock_document_lines',
+    columns: STOCK_LINE_COLUMNS,
+    sql: `SELECT d.doc_no AS docNo, l.line_no AS lineNo, p.code AS partCode, p.name AS partName, l.qty,
+            l.counted_qty AS countedQty, l.unit_cost AS unitCost, l.cost_before AS costBefore,
+            l.cost_after AS costAfter
+          FROM stock_document_lines l
+          JOIN stock_documents d ON d.id = l.document_id
+          JOIN parts p ON p.id = l.part_id
+          ORDER BY d.posted_at, d.id, l.line_no`,
+    cells: (l) => l,
+  }),
+  sheet<MovementRow, typeof MOVEMENT_COLUMNS>({
+    name: FULL_EXPORT_NAMES.movements,
+    table: 'stock_movements',
+    columns: MOVEMENT_COLUMNS,
+    sql: `SELECT m.at, d.doc_no AS docNo, d.kind, p.code AS partCode, p.name AS partName, m.qty,
+            m.unit_cost AS unitCost, o.order_no AS orderNo, ${NAME_OF('m.user_id')} AS user
+          FROM stock_movements m
+          JOIN stock_documents d ON d.id = m.document_id
+          JOIN parts p ON p.id = m.part_id
+          LEFT JOIN work_orders o ON o.id = d.work_order_id
+          ORDER BY m.at, m.id`,
+    cells: (m, { lang }) => ({ ...m, kind: wordOf(KIND_LABELS[lang], m.kind) }),
+  }),
+  sheet<SettlementRow, typeof SETTLEMENT_COLUMNS>({
+    name: FULL_EXPORT_NAMES.settlements,
+    table: 'settlements',
+    columns: SETTLEMENT_COLUMNS,
+    sql: `SELECT s.settlement_no AS settlementNo, o.order_no AS orderNo, s.status, s.subtotal,
+            s.warranty_value AS warrantyValue, s.discount_type AS discountType,
+            s.discount_value AS discountValue, s.discount_amount AS discountAmount,
+            ${NAME_OF('s.discount_approved_by')} AS discountApprovedBy, s.rounding, s.total, s.note,
+            ${NAME_OF('s.created_by')} AS createdBy, s.created_at AS createdAt, s.voided_at AS voidedAt,
+            ${NAME_OF('s.voided_by')} AS voidedBy, s.void_reason AS voidReason
+          FROM settlements s JOIN work_orders o ON o.id = s.work_order_id
+          ORDER BY s.created_at, s.id`,
+    cells: (s, { w }) => ({
+      ...s,
+      status: wordOf(w.settlementStatus, s.status),
+      // A percent off reads "9.5%"; an amount off is in 元 like the other money columns.
+      discount:
+        s.discountType === 'percent'
+          ? `${s.discountValue}%`
+          : s.discountType === 'amount'
+            ? YUAN(s.discountValue)
+            : '',
+    }),
+  }),
+  sheet<SettlementLineRow, typeof SETTLEMENT_LINE_COLUMNS>({
+    name: FULL_EXPORT_NAMES.settlementLines,
+    table: 'settlement_lines',
+    columns: SETTLEMENT_LINE_COLUMNS,
+    sql: `SELECT s.settlement_no AS settlementNo, l.line_no AS lineNo, l.kind, l.code, l.name, l.detail,
+            l.qty, l.unit_price AS unitPrice, l.amount, l.covered_by_warranty AS covered,
+            l.list_amount AS listAmount, l.cost
+          FROM settlement_lines l JOIN settlements s ON s.id = l.settlement_id
+          ORDER BY s.created_at, s.id, l.line_no`,
+    cells: (l, { w, yes }) => ({ ...l, kind: wordOf(w.lineKinds, l.kind), covered: yes(l.covered) }),
+  }),
+  sheet<PaymentRow, typeof PAYMENT_COLUMNS>({
+    name: FULL_EXPORT_NAMES.payments,
+    table: 'payments',
+    columns: PAYMENT_COLUMNS,
+    sql: `SELECT p.at, p.business_date AS businessDate, s.settlement_no AS settlementNo,
+            o.order_no AS orderNo, p.method, p.amount, p.tendered, p.change, p.reference, p.reason,
+            ${NAME_OF('p.user_id')} AS user, ${NAME_OF('p.approved_by')} AS approvedBy,
+            p.reverses_id AS reversesId
+          FROM payments p
+          JOIN settlements s ON s.id = p.settlement_id
+          JOIN work_orders o ON o.id = s.work_order_id
+          ORDER BY p.at, p.id`,
+    cells: (p, { w, yes }) => ({
+      ...p,
+      method: wordOf(w.paymentMethods, p.method),
+      reversal: yes(p.reversesId === null ? 0 : 1),
+    }),
+  }),
+  sheet<DayCloseRow, typeof DAY_CLOSE_COLUMNS>({
+    name: FULL_EXPORT_NAMES.dayClose,
+    table: 'day_close_events',
+    columns: DAY_CLOSE_COLUMNS,
+    sql: `SELECT business_date AS businessDate, action, reason, at, ${NAME_OF('user_id')} AS user
+          FROM day_close_events ORDER BY at, id`,
+    cells: (d, { w }) => ({ ...d, action: wordOf(w.dayClose, d.action) }),
+  }),
+  sheet<UserRow, typeof USER_COLUMNS>({
+    name: FULL_EXPORT_NAMES.users,
+    table: 'users',
+    columns: USER_COLUMNS,
+    // Named columns only: the password hash is never read, let alone written.
+    sql: `SELECT username, display_name AS displayName, role, disabled, last_sign_in_at AS lastSignInAt,
+            created_at AS createdAt
+          FROM users ORDER BY created_at, id`,
+    cells: (u, { w, yes }) => ({ ...u, role: wordOf(w.roles, u.role), disabled: yes(u.disabled) }),
+  }),
+  sheet<AuditRow, typeof AUDIT_COLUMNS>({
+    name: FULL_EXPORT_NAMES.audit,
+    table: 'audit_log',
+    columns: AUDIT_COLUMNS,
+    sql: `SELECT at, username, action, entity, entity_id AS entityId, before, after
+          FROM audit_log ORDER BY at, id`,
+    cells: (a, { w }) => ({
+      ...a,
+      user: a.username,
+      action: wordOf(w.auditActions, a.action),
+      entity: wordOf(w.entities, a.entity),
+    }),
+  }),
+];

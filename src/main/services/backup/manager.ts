@@ -1,0 +1,488 @@
+import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { AppError } from '@shared/errors';
+import type {
+  BackupInspection,
+  BackupProgress,
+  BackupRun,
+  BackupSettings,
+  BackupStatus,
+  BackupTrigger,
+  RecoveryState,
+} from '@shared/schemas/backup';
+import { knownSchemaVersion, type OpenedDatabase } from '../../db/open';
+import { changedFields, writeAudit } from '../audit';
+import type { Deps } from '../context';
+import { SessionStore } from '../sessions';
+import { readShop } from '../settings';
+import { archivesToDelete } from './retention';
+import { automaticArchives } from './names';
+import { dailyDue, nextDailyAt } from './schedule';
+import { appendHistory, readBackupSettings, readHistory, writeBackupSettings } from './store';
+import { writeBackupArchive, type Report } from './write';
+import { inspectArchive } from './inspect';
+import { copyKeptTables, freshDatabase, swapIn } from './swap';
+import { listCandidates } from './candidates';
+
+/** What the manager needs from the core: the open database and a way to replace it. */
+export interface BackupHost {
+  deps: Deps;
+  dataDir: string;
+  migrationsDir: string;
+  appVersion: string;
+  /** The open database; null while the file is damaged (recovery mode). */
+  current(): OpenedDatabase | null;
+  closeCurrent(): void;
+  install(next: OpenedDatabase): void;
+  /** Pages copied per step of the online backup (smaller steps let writes interleave). */
+  stepPages?: number;
+}
+
+type Operation = NonNullable<BackupProgress['operation']>;
+export interface Actor {
+  id: string;
+  username: string;
+}
+
+const DAY_MS = 86_400_000;
+/** Checked this often; the timer is unref'd so it never keeps the process alive. */
+const TICK_MS = 30_000;
+/** Methods that may run while a restore or reset swaps the database. */
+const DURING_SWAP = new Set(['backup.progress', 'backup.status', 'auth.state', 'recovery.state']);
+
+function folderWritable(folder: string): boolean {
+  try {
+    if (!statSync(folder).isDirectory()) return false;
+    accessSync(folder, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Backups, restores and resets for one data folder: one at a time, with progress for the UI,
+ * a daily scheduler, retention, and the guided restore when the database is damaged.
+ */
+export class BackupManager {
+  private busy: Operation | null = null;
+  private swapping = false;
+  private progressState: BackupProgress = { running: false, operation: null, phase: null, percent: 0 };
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly host: BackupHost,
+    /** What the start-up check found; null when the database is sound. */
+    private damage: string | null,
+  ) {
+    // Leftovers of a run cut short by a crash or power cut.
+    rmSync(this.workRoot(), { recursive: true, force: true });
+  }
+
+  // ---- gate for dispatch ----
+
+  damaged(): string | null {
+    return this.damage;
+  }
+
+  /** Whether `method` must wait: only a handful of read-only calls run while the files are swapped. */
+  blocks(method: string): boolean {
+    return this.swapping && !DURING_SWAP.has(method);
+  }
+
+  // ---- views ----
+
+  progress(): BackupProgress {
+    return { ...this.progressState };
+  }
+
+  settings(): BackupSettings {
+    return readBackupSettings(this.host.dataDir);
+  }
+
+  updateSettings(next: BackupSettings, actor: Actor | null): BackupSettings {
+    const before = this.settings();
+    writeBackupSettings(this.host.dataDir, next);
+    const diff = changedFields(before, next);
+    if (diff) {
+      writeAudit(this.host.deps.db, {
+        at: this.host.deps.now(),
+        actor,
+        action: 'update',
+        entity: 'backupSettings',
+        before: diff.before,
+        after: diff.after,
+      });
+    }
+    return next;
+  }
+
+  history(): BackupRun[] {
+    return readHistory(this.host.dataDir);
+  }
+
+  status(): BackupStatus {
+    const now = this.host.deps.now();
+    const settings = this.settings();
+    const history = this.history();
+    const lastRun = history[0] ?? null;
+    const lastGood = history.find((run) => run.ok) ?? null;
+    const reachable = settings.folder !== null && folderWritable(settings.folder);
+    const ageDays = lastGood ? Math.round(((now - lastGood.at) / DAY_MS) * 10) / 10 : null;
+    let warning: BackupStatus['warning'] = null;
+    if (settings.folder === null) warning = 'noFolder';
+    else if (!reachable) warning = 'unreachable';
+    else if (lastRun && !lastRun.ok) warning = 'lastFailed';
+    else if (!lastGood) warning = 'never';
+    else if (now - lastGood.at > settings.warnAfterDays * DAY_MS) warning = 'stale';
+    return {
+      lastGood,
+      lastRun,
+      warning,
+      ageDays,
+      folder: settings.folder,
+      folderReachable: reachable,
+      nextDailyAt: settings.dailyAt && settings.folder ? nextDailyAt(now, settings.dailyAt, history) : null,
+      busy: this.busy !== null,
+    };
+  }
+
+  // ---- backup ----
+
+  /** A backup to `folder` (default: the settings' folder). Throws AppError with words for the manager. */
+  backupNow(trigger: BackupTrigger, actor: Actor | null, folder?: string): Promise<BackupRun> {
+    return this.exclusive('backup', async (report) => {
+      const target = folder ?? this.settings().folder;
+      if (!target) {
+        throw new AppError(
+          'VALIDATION',
+          '还没有设置备份文件夹，请先选择一个（建议用移动硬盘） / No backup folder is set yet; choose one first (an external drive is best)',
+        );
+      }
+      const run = await this.writeBackup(trigger, target, actor, report);
+      if (trigger === 'daily' || trigger === 'quit') this.applyRetention(target);
+      return run;
+    });
+  }
+
+  /** Called on quit (Electron before-quit, browser mode SIGINT/SIGTERM); never throws. */
+  async backupOnQuit(): Promise<void> {
+    const settings = this.settings();
+    if (!settings.onQuit || !settings.folder || this.damage || this.busy) return;
+    try {
+      await this.backupNow('quit', null);
+    } catch (error) {
+      this.host.deps.log.error('backup on quit failed', error);
+    }
+  }
+
+  private async writeBackup(
+    trigger: BackupTrigger,
+    folder: string,
+    actor: Actor | null,
+    report: Report,
+  ): Promise<BackupRun> {
+    const opened = this.host.current();
+    if (!opened)
+      throw new AppError(
+        'DATABASE_DAMAGED',
+        '数据库已损坏，无法备份 / The database is damaged and cannot be backed up',
+      );
+    const started = this.host.deps.now();
+    const clockStart = performance.now();
+    const shop = readShop(opened.db);
+    const base = {
+      id: uuidv7(),
+      at: started,
+      trigger,
+      username: actor?.username ?? null,
+    };
+    try {
+      const written = await writeBackupArchive({
+        sqlite: opened.sqlite,
+        schemaVersion: opened.schemaVersion,
+        appVersion: this.host.appVersion,
+        shopName: shop?.name ?? null,
+        branchCode: shop?.branchCode ?? null,
+        dataDir: this.host.dataDir,
+        workDir: this.newWorkDir(),
+        folder,
+        trigger,
+        at: started,
+        stepPages: this.host.stepPages,
+        report,
+      });
+      const run: BackupRun = {
+        ...base,
+        ok: true,
+        file: written.file,
+        bytes: written.bytes,
+        durationMs: Math.round(performance.now() - clockStart),
+        error: null,
+        exists: true,
+      };
+      appendHistory(this.host.dataDir, run);
+      this.host.deps.log.info(`backup ${written.file} written (${written.timings})`);
+      return run;
+    } catch (error) {
+      const message = error instanceof AppError ? error.message : String(error);
+      appendHistory(this.host.dataDir, {
+        ...base,
+        ok: false,
+        file: null,
+        bytes: 0,
+        durationMs: Math.round(performance.now() - clockStart),
+        error: message,
+        exists: false,
+      });
+      throw error instanceof AppError ? error : new AppError('INTERNAL', message);
+    }
+  }
+
+  private applyRetention(folder: string): void {
+    try {
+      const shop = this.host.current() && readShop(this.host.deps.db);
+      const archives = automaticArchives(shop?.branchCode ?? null, readdirSync(folder));
+      for (const file of archivesToDelete(archives, this.settings()))
+        rmSync(join(folder, file), { force: true });
+    } catch (error) {
+      this.host.deps.log.error('backup retention failed', error);
+    }
+  }
+
+  // ---- restore ----
+
+  /** Verify an archive without changing anything. */
+  async inspect(file: string): Promise<BackupInspection> {
+    const inspected = await inspectArchive(file, this.newWorkDir(), this.knownSchema());
+    inspected.discard();
+    return inspected.inspection;
+  }
+
+  restore(
+    input: { file: string; expectCreatedAt: number },
+    actor: Actor | null,
+  ): Promise<{ restoredFrom: BackupInspection; safetyBackup: string }> {
+    return this.exclusive('restore', async (report) => {
+      report('verify', 2);
+      const inspected = await inspectArchive(input.file, this.newWorkDir(), this.knownSchema(), (percent) =>
+        report('verify', 2 + percent * 0.33),
+      );
+      try {
+        if (inspected.inspection.manifest.createdAt !== input.expectCreatedAt) {
+          throw new AppError(
+            'CONFLICT',
+            '这个备份文件与确认时看到的不是同一个，请重新选择 / This backup file is not the one you confirmed; choose it again',
+          );
+        }
+        const safetyBackup = await this.safetyBackup(actor, report, [35, 80]);
+        report('check', 85);
+        this.swapping = true;
+        const aside = swapIn(
+          this.host,
+          inspected.databaseFile,
+          inspected.attachmentsDir,
+          this.damage !== null,
+        );
+        this.afterSwap(actor, {
+          action: 'restore',
+          entity: 'database',
+          after: {
+            from: input.file,
+            createdAt: inspected.inspection.manifest.createdAt,
+            safetyBackup,
+            ...(aside.damagedFile ? { damagedFile: aside.damagedFile } : {}),
+          },
+        });
+        // While damaged there is nothing sound to back up: the damaged file kept aside stands in.
+        return {
+          restoredFrom: inspected.inspection,
+          safetyBackup: safetyBackup || (aside.damagedFile ?? ''),
+        };
+      } finally {
+        inspected.discard();
+      }
+    });
+  }
+
+  /** 清空数据: a fresh database keeping users, settings and document-number sequences. */
+  reset(confirm: string, actor: Actor | null): Promise<{ safetyBackup: string }> {
+    const shop = this.host.current() ? readShop(this.host.deps.db) : null;
+    if (!shop || confirm.trim() !== shop.name) {
+      throw new AppError(
+        'VALIDATION',
+        '确认文字与店名不一致，未做任何更改 / The confirmation does not match the shop name; nothing was changed',
+        {
+          fields: [{ path: 'confirm', message: '请输入店名 / type the shop name' }],
+        },
+      );
+    }
+    return this.exclusive('reset', async (report) => {
+      const safetyBackup = await this.safetyBackup(actor, report, [0, 70]);
+      report('check', 75);
+      this.swapping = true;
+      const work = this.newWorkDir();
+      try {
+        const fresh = freshDatabase(work, this.host.migrationsDir);
+        copyKeptTables(fresh, join(this.host.dataDir, 'after-sales.db'));
+        const attachments = join(work, 'attachments');
+        mkdirSync(attachments);
+        swapIn(this.host, fresh, attachments, false);
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+      this.afterSwap(actor, { action: 'delete', entity: 'database', after: { reset: true, safetyBackup } });
+      return { safetyBackup };
+    });
+  }
+
+  /** Before the data is replaced: a backup of it (or, if damaged, the damaged file is kept aside). */
+  private async safetyBackup(
+    actor: Actor | null,
+    report: Report,
+    [from, to]: [number, number],
+  ): Promise<string> {
+    if (this.damage) return '';
+    const chosen = this.settings().folder;
+    const folder = chosen && folderWritable(chosen) ? chosen : join(this.host.dataDir, 'safety-backups');
+    mkdirSync(folder, { recursive: true });
+    // No other writes from here on: they would be missing from both the safety backup and the result.
+    this.swapping = true;
+    const scaled: Report = (phase, percent) =>
+      report(phase === 'done' ? 'database' : phase, from + ((to - from) * percent) / 100);
+    try {
+      const run = await this.writeBackup('safety', folder, actor, scaled);
+      return run.file ?? '';
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new AppError(
+        'CONFLICT',
+        `安全备份失败，当前数据未改动：${detail} / The safety backup failed; the current data is unchanged: ${detail}`,
+      );
+    }
+  }
+
+  private afterSwap(
+    actor: Actor | null,
+    audit: { action: 'restore' | 'delete'; entity: string; after: Record<string, unknown> },
+  ): void {
+    this.damage = null;
+    // Everyone signs in again: sessions point at users of the data that was replaced.
+    this.host.deps.sessions = new SessionStore();
+    writeAudit(this.host.deps.db, {
+      at: this.host.deps.now(),
+      actor: actor && { id: actor.id, username: actor.username },
+      action: audit.action,
+      entity: audit.entity,
+      after: audit.after,
+    });
+  }
+
+  // ---- recovery mode ----
+
+  recoveryState(): RecoveryState {
+    return {
+      damaged: this.damage !== null,
+      problem: this.damage,
+      candidates: this.damage
+        ? listCandidates(this.history(), [this.settings().folder, join(this.host.dataDir, 'safety-backups')])
+        : [],
+    };
+  }
+
+  private requireDamaged(): void {
+    if (!this.damage)
+      throw new AppError(
+        'CONFLICT',
+        '数据库完好，无需恢复 / The database is not damaged; there is nothing to recover',
+      );
+  }
+
+  recoveryInspect(file: string): Promise<BackupInspection> {
+    this.requireDamaged();
+    return this.inspect(file);
+  }
+
+  recoveryRestore(input: { file: string; expectCreatedAt: number }) {
+    this.requireDamaged();
+    return this.restore(input, null);
+  }
+
+  // ---- scheduler ----
+
+  startScheduler(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.tick(), TICK_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** One scheduler check; exported for tests (they call it with a fake clock). */
+  async tick(): Promise<BackupRun | null> {
+    if (this.busy || this.damage) return null;
+    const settings = this.settings();
+    if (!settings.dailyAt || !settings.folder) return null;
+    if (!dailyDue(this.host.deps.now(), settings.dailyAt, this.history())) return null;
+    try {
+      return await this.backupNow('daily', null);
+    } catch (error) {
+      this.host.deps.log.error('daily backup failed', error);
+      return null;
+    }
+  }
+
+  // ---- helpers ----
+
+  private knownSchema(): number {
+    return knownSchemaVersion(this.host.migrationsDir);
+  }
+
+  private workRoot(): string {
+    return join(this.host.dataDir, 'backup-work');
+  }
+
+  private newWorkDir(): string {
+    mkdirSync(this.workRoot(), { recursive: true });
+    return mkdtempSync(join(this.workRoot(), 'run-'));
+  }
+
+  private async exclusive<T>(operation: Operation, run: (report: Report) => Promise<T>): Promise<T> {
+    if (this.busy) {
+      throw new AppError(
+        'CONFLICT',
+        '另一个备份、恢复或清空操作正在进行，请等它完成 / Another backup, restore or reset is running; wait for it to finish',
+      );
+    }
+    this.busy = operation;
+    this.progressState = { running: true, operation, phase: 'database', percent: 0 };
+    const report: Report = (phase, percent) => {
+      this.progressState = {
+        running: true,
+        operation,
+        phase,
+        percent: Math.max(0, Math.min(100, Math.round(percent))),
+      };
+    };
+    try {
+      const result = await run(report);
+      this.progressState = { running: false, operation, phase: 'done', percent: 100 };
+      return result;
+    } catch (error) {
+      this.progressState = {
+        running: false,
+        operation,
+        phase: 'failed',
+        percent: this.progressState.percent,
+      };
+      throw error;
+    } finally {
+      this.busy = null;
+      this.swapping = false;
+    }
+  }
+}

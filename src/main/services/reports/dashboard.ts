@@ -1,0 +1,125 @@
+import { sql } from 'drizzle-orm';
+import { addDays, localDate } from '@shared/dates';
+import type { Dashboard } from '@shared/schemas/reports';
+import { OPEN_STATUSES, WORK_ORDER_STATUSES, type WorkOrderStatus } from '@shared/workOrderStatus';
+import type { UserRecord } from '../../db/schema';
+import type { Db } from '../../db/open';
+import { readCounter } from '../settings';
+import { stockAlerts } from '../stock/alerts';
+import { deviceLabel } from '../workOrders/rows';
+import { DAY_MS, dayBounds } from './period';
+
+/** Longest lists the home screen shows; the work-order list has the rest. */
+const LIST_LIMIT = 100;
+
+const OPEN_IN = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(', '));
+
+type Brief = NonNullable<Dashboard['queue']>['orders'][number];
+
+const BRIEF = sql`SELECT o.id AS id, o.order_no AS orderNo, o.status AS status, c.name AS customerName,
+    d.category AS category, d.brand AS brand, d.model AS model,
+    o.promised_at AS promisedAt, o.ready_at AS readyAt, o.created_at AS createdAt
+  FROM work_orders o JOIN customers c ON c.id = o.customer_id JOIN devices d ON d.id = o.device_id`;
+
+function briefs(q: Db, where: ReturnType<typeof sql>): Brief[] {
+  return q
+    .all<Omit<Brief, 'device'> & { category: string; brand: string; model: string }>(
+      sql`${BRIEF} ${where} LIMIT ${LIST_LIMIT}`,
+    )
+    .map(({ category, brand, model, ...o }) => ({ ...o, device: deviceLabel({ category, brand, model }) }));
+}
+
+function count(q: Db, query: ReturnType<typeof sql>): number {
+  return q.get<{ n: number }>(query)?.n ?? 0;
+}
+
+function counterSection(q: Db, now: number): NonNullable<Dashboard['counter']> {
+  const today = localDate(now);
+  const [start, end] = dayBounds(today);
+  const { pickupWaitDays } = readCounter(q);
+  const money = q.get<{ net: number; n: number }>(sql`
+    SELECT coalesce(sum(amount), 0) AS net, count(CASE WHEN amount > 0 THEN 1 END) AS n
+    FROM payments WHERE business_date = ${today}`);
+  return {
+    receivedToday: count(
+      q,
+      sql`SELECT count(*) AS n FROM work_orders WHERE created_at >= ${start} AND created_at < ${end}`,
+    ),
+    deliveredToday: count(
+      q,
+      sql`SELECT count(*) AS n FROM work_orders WHERE delivered_at >= ${start} AND delivered_at < ${end}`,
+    ),
+    takingsToday: money?.net ?? 0,
+    paymentsToday: money?.n ?? 0,
+    readyWaiting: count(q, sql`SELECT count(*) AS n FROM work_orders WHERE status = 'ready'`),
+    pickupOverdue: briefs(
+      q,
+      sql`WHERE o.status = 'ready' AND o.ready_at < ${now - pickupWaitDays * DAY_MS} ORDER BY o.ready_at, o.order_no`,
+    ),
+    pickupWaitDays,
+  };
+}
+
+function shopSection(q: Db, now: number): NonNullable<Dashboard['shop']> {
+  const openByStatus = Object.fromEntries(WORK_ORDER_STATUSES.map((s) => [s, 0])) as Record<
+    WorkOrderStatus,
+    number
+  >;
+  const counts = q.all<{ status: WorkOrderStatus; n: number }>(
+    sql`SELECT status, count(*) AS n FROM work_orders WHERE status IN (${OPEN_IN}) GROUP BY status`,
+  );
+  for (const c of counts) openByStatus[c.status] = c.n;
+  const today = localDate(now);
+  const first = addDays(today, -6);
+  const takings = new Map(
+    q
+      .all<{ day: string; amount: number }>(
+        sql`SELECT business_date AS day, sum(amount) AS amount FROM payments
+          WHERE business_date >= ${first} AND business_date <= ${today} GROUP BY business_date`,
+      )
+      .map((t) => [t.day, t.amount]),
+  );
+  return {
+    openByStatus,
+    open: counts.reduce((s, c) => s + c.n, 0),
+    overdue: count(
+      q,
+      sql`SELECT count(*) AS n FROM work_orders WHERE status IN (${OPEN_IN}) AND promised_at < ${now}`,
+    ),
+    // The same count as the stock-alert badge in the side menu.
+    lowStock: stockAlerts(q).length,
+    takingsWeek: Array.from({ length: 7 }, (_, i) => {
+      const key = addDays(first, i);
+      return { key, amount: takings.get(key) ?? 0 };
+    }),
+  };
+}
+
+function queueSection(q: Db, userId: string, now: number): NonNullable<Dashboard['queue']> {
+  const mine = sql`WHERE o.technician_id = ${userId} AND o.status IN (${OPEN_IN})`;
+  return {
+    orders: briefs(q, sql`${mine} ORDER BY o.promised_at < ${now} DESC, o.promised_at, o.order_no`),
+    open: count(q, sql`SELECT count(*) AS n FROM work_orders o ${mine}`),
+    overdue: count(q, sql`SELECT count(*) AS n FROM work_orders o ${mine} AND o.promised_at < ${now}`),
+  };
+}
+
+/**
+ * The home screen by role: a clerk gets the counter; a technician their queue; a manager or an
+ * admin the shop and the counter, and their queue too when orders are assigned to them.
+ */
+export function dashboard(q: Db, user: UserRecord, now: number): Dashboard {
+  const staff = user.role === 'manager' || user.role === 'admin';
+  const counter = staff || user.role === 'clerk' ? counterSection(q, now) : null;
+  const shop = staff ? shopSection(q, now) : null;
+  let queue: Dashboard['queue'] = null;
+  if (user.role === 'technician') queue = queueSection(q, user.id, now);
+  else if (staff) {
+    const assigned = count(
+      q,
+      sql`SELECT count(*) AS n FROM work_orders o WHERE o.technician_id = ${user.id} AND o.status IN (${OPEN_IN})`,
+    );
+    if (assigned > 0) queue = queueSection(q, user.id, now);
+  }
+  return { counter, shop, queue };
+}

@@ -1,0 +1,89 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { addDays, type IsoDate } from '@shared/dates';
+import type { PeriodInput } from '@shared/schemas/reports';
+
+/**
+ * A report's period in the machine's local time: `from`..`to` whole calendar days → [start, end)
+ * epoch ms, cut into chart points. A point's `key` is the first day of its calendar day, ISO week
+ * (Monday) or month, even when the period starts inside it; what it counts is clipped to the
+ * period. Every point is present, empty ones included.
+ */
+
+export interface Point {
+  key: IsoDate;
+  start: number;
+  end: number;
+}
+
+export interface Period {
+  from: IsoDate;
+  to: IsoDate;
+  start: number;
+  end: number;
+  points: Point[];
+}
+
+const DAY_MS = 86_400_000;
+
+/** Local midnight starting the day (a DST day is 23 or 25 hours long; Date does the work). */
+export function localMidnight(day: IsoDate): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d).getTime();
+}
+
+/** Day of the week of a calendar date, Monday = 0 … Sunday = 6 (zone-free: computed in UTC). */
+function isoWeekday(day: IsoDate): number {
+  return (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+}
+
+/** The first day of the point that holds `day`. */
+export function pointKey(day: IsoDate, bucket: PeriodInput['bucket']): IsoDate {
+  if (bucket === 'week') return addDays(day, -isoWeekday(day));
+  if (bucket === 'month') return `${day.slice(0, 7)}-01`;
+  return day;
+}
+
+function nextKey(key: IsoDate, bucket: PeriodInput['bucket']): IsoDate {
+  if (bucket === 'day') return addDays(key, 1);
+  if (bucket === 'week') return addDays(key, 7);
+  const [y, m] = key.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+export function periodOf(input: PeriodInput): Period {
+  const start = localMidnight(input.from);
+  const end = localMidnight(addDays(input.to, 1));
+  const points: Point[] = [];
+  for (let key = pointKey(input.from, input.bucket); key <= input.to; key = nextKey(key, input.bucket)) {
+    const next = nextKey(key, input.bucket);
+    points.push({
+      key,
+      start: Math.max(start, localMidnight(key)),
+      end: Math.min(end, localMidnight(next)),
+    });
+  }
+  return { from: input.from, to: input.to, start, end, points };
+}
+
+/** [start, end) of one local day. */
+export function dayBounds(day: IsoDate): [number, number] {
+  return [localMidnight(day), localMidnight(addDays(day, 1))];
+}
+
+/**
+ * The points as a table `pt(key, s, e)` to join rows on by time: `FROM points CROSS JOIN t ON
+ * t.at >= pt.s AND t.at < pt.e`. CROSS JOIN keeps the points outside, so each point is one
+ * index range scan on the time column, and the buckets are exact local days whatever the zone.
+ */
+export function pointsTable(period: Period): SQL {
+  const json = JSON.stringify(period.points.map((p) => [p.key, p.start, p.end]));
+  return sql`(SELECT json_extract(value, '$[0]') AS key, json_extract(value, '$[1]') AS s,
+    json_extract(value, '$[2]') AS e FROM json_each(${json}))`;
+}
+
+/** Hours between two instants, for the figures (two decimals are plenty on a chart). */
+export function hoursOf(ms: number | null): number | null {
+  return ms === null ? null : Math.round((ms / 3_600_000) * 100) / 100;
+}
+
+export { DAY_MS };

@@ -1,0 +1,146 @@
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { InputOf, OutputOf } from '@shared/contract';
+import { currentLanguage } from '../i18n';
+import { startOver } from './auth';
+import { invoke } from './client';
+
+/** Backup queries share one prefix: a run changes the status, the history and the warning alike. */
+export const backupKeys = {
+  all: ['backup'] as const,
+  status: ['backup', 'status'] as const,
+  history: ['backup', 'history'] as const,
+  settings: ['backup', 'settings'] as const,
+  progress: ['backup', 'progress'] as const,
+  recovery: ['recovery', 'state'] as const,
+};
+
+/** How often the progress bar asks while a backup, restore or reset runs. */
+const PROGRESS_POLL_MS = 300;
+
+/** The home-screen warning; read again every minute so a day rolling over shows up. */
+export function useBackupStatus() {
+  return useQuery({
+    queryKey: backupKeys.status,
+    queryFn: () => invoke('backup.status', {}),
+    refetchInterval: 60_000,
+  });
+}
+
+/** Polled only while `running` is true (the caller's mutation is pending). */
+export function useBackupProgress(running: boolean) {
+  return useQuery({
+    queryKey: backupKeys.progress,
+    queryFn: () => invoke('backup.progress', {}),
+    enabled: running,
+    refetchInterval: running ? PROGRESS_POLL_MS : false,
+    staleTime: 0,
+  });
+}
+
+export function useBackupHistory() {
+  return useQuery({ queryKey: backupKeys.history, queryFn: () => invoke('backup.history', {}) });
+}
+
+export function useBackupSettings() {
+  return useQuery({ queryKey: backupKeys.settings, queryFn: () => invoke('backup.settings', {}) });
+}
+
+function afterBackupChange(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: backupKeys.all });
+}
+
+export function useUpdateBackupSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InputOf<'backup.updateSettings'>) => invoke('backup.updateSettings', input),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(backupKeys.settings, saved);
+      await afterBackupChange(queryClient);
+    },
+  });
+}
+
+export function useBackupNow() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InputOf<'backup.now'>) => invoke('backup.now', input),
+    // A failed run is in the history too.
+    onSettled: () => afterBackupChange(queryClient),
+  });
+}
+
+/** The native picker in Electron; browser mode answers supported: false and the path is typed. */
+export function usePick() {
+  return useMutation({
+    mutationFn: (input: InputOf<'backup.pick'>) => invoke('backup.pick', input),
+  });
+}
+
+/** Whether this window can open a native picker (only the Electron preload bridge can). */
+export function hasNativePicker(): boolean {
+  return typeof window !== 'undefined' && window.api !== undefined;
+}
+
+/**
+ * Inspect and restore have two doors: `backup.*` for a signed-in manager, `recovery.*` when the
+ * database is damaged and nobody can sign in.
+ */
+export type RestoreDoor = 'backup' | 'recovery';
+
+/** Reads a backup's manifest after verifying it; nothing changes, so it is a query (one per file). */
+export function useInspectBackup(door: RestoreDoor, file: string) {
+  return useQuery({
+    // Outside the 'backup' prefix: a finished restore must not re-inspect the file it came from.
+    queryKey: ['backupInspect', door, file] as const,
+    queryFn: () =>
+      door === 'backup' ? invoke('backup.inspect', { file }) : invoke('recovery.inspect', { file }),
+    staleTime: 0,
+    gcTime: 0,
+    retry: false,
+  });
+}
+
+/**
+ * `onRestored` sits on the mutation, not on `mutate`: the restore ends every session, the page
+ * may unmount as the app falls back to sign-in, and the message must still be shown.
+ */
+export function useRestoreBackup(
+  door: RestoreDoor,
+  onRestored: (result: OutputOf<'backup.restore'>) => void,
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    onSuccess: onRestored,
+    mutationFn: (input: InputOf<'backup.restore'>) =>
+      door === 'backup' ? invoke('backup.restore', input) : invoke('recovery.restore', input),
+    // Only after a failure: a success has signed everyone out, and the caller starts over.
+    onError: () => afterBackupChange(queryClient),
+  });
+}
+
+/** `onReset` on the mutation for the same reason as `useRestoreBackup`. */
+export function useResetData(onReset: (result: OutputOf<'backup.reset'>) => void) {
+  return useMutation({
+    onSuccess: onReset,
+    mutationFn: (input: InputOf<'backup.reset'>) => invoke('backup.reset', input),
+  });
+}
+
+export function useExportAll() {
+  return useMutation({
+    mutationFn: () => invoke('backup.exportAll', { lang: currentLanguage() }),
+  });
+}
+
+export function useRecoveryState() {
+  return useQuery({ queryKey: backupKeys.recovery, queryFn: () => invoke('recovery.state', {}) });
+}
+
+/**
+ * After a restore or reset every session has ended on the server: drop everything cached and
+ * read the boot state again, which lands on the sign-in screen.
+ */
+export function useStartOver() {
+  const queryClient = useQueryClient();
+  return () => startOver(queryClient);
+}

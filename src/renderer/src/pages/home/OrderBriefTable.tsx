@@ -1,0 +1,65 @@
+import { Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { Dashboard } from '@shared/schemas/reports';
+import { formatMinute } from '../../components/format';
+
+type Brief = NonNullable<Dashboard['queue']>['orders'][number];
+
+/** A short list of orders (the technician's queue, pickups overdue), each linking to the order. */
+export function OrderBriefTable({
+  orders,
+  testId,
+  since,
+  emptyText,
+  now,
+}: {
+  orders: Brief[];
+  testId: string;
+  /** Which time to show: promised (a queue) or ready (waiting for pickup). */
+  since: 'promisedAt' | 'readyAt';
+  emptyText: string;
+  now: number;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Table<Brief>
+      rowKey="id"
+      size="small"
+      data-testid={testId}
+      dataSource={orders}
+      pagination={orders.length > 10 ? { pageSize: 10, size: 'small' } : false}
+      locale={{ emptyText }}
+      columns={[
+        {
+          title: t('home.orderNo'),
+          dataIndex: 'orderNo',
+          render: (no: string, o) => (
+            <Link to={`/work-orders/${o.id}`} data-testid={`${testId}-order`}>
+              {no}
+            </Link>
+          ),
+        },
+        { title: t('home.customer'), dataIndex: 'customerName', ellipsis: true },
+        { title: t('home.device'), dataIndex: 'device', ellipsis: true },
+        { title: t('home.status'), dataIndex: 'status', render: (s: Brief['status']) => t(`statuses.${s}`) },
+        {
+          title: since === 'promisedAt' ? t('home.promisedAt') : t('home.readyAt'),
+          key: 'time',
+          render: (_, o) => {
+            const at = since === 'promisedAt' ? o.promisedAt : o.readyAt;
+            if (at === null) return '—';
+            const late = since === 'promisedAt' && at < now;
+            return late ? (
+              <Tag color="red" data-testid={`${testId}-late`}>
+                {formatMinute(at)} · {t('home.overdue')}
+              </Tag>
+            ) : (
+              formatMinute(at)
+            );
+          },
+        },
+      ]}
+    />
+  );
+}

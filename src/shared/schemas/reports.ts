@@ -1,0 +1,303 @@
+import { z } from 'zod';
+import { isIsoDate } from '../dates';
+import { DEFAULT_LANGUAGE, LANGUAGES } from '../languages';
+import { WORK_ORDER_STATUSES } from '../workOrderStatus';
+import { epochMs, id } from './common';
+import { CHANNELS, SERVICE_TYPES } from './workOrders';
+import { PAYMENT_METHODS } from './settlements';
+
+const day = z.string().refine(isIsoDate, 'YYYY-MM-DD');
+
+/** The longest period a report covers (a few years of daily points is still a small chart). */
+export const MAX_PERIOD_DAYS = 366 * 3;
+
+/**
+ * A report's period: whole local calendar days, `from` and `to` both included, and the size of
+ * the points on a chart over time.
+ */
+export const periodInput = z
+  .object({
+    from: day,
+    to: day,
+    bucket: z.enum(['day', 'week', 'month']).default('day'),
+  })
+  .strict()
+  .refine((p) => p.from <= p.to, { message: 'from after to', path: ['to'] })
+  .refine(
+    (p) =>
+      (Date.parse(`${p.to}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`)) / 86_400_000 < MAX_PERIOD_DAYS,
+    { message: `at most ${MAX_PERIOD_DAYS} days`, path: ['to'] },
+  );
+export type PeriodInput = z.infer<typeof periodInput>;
+
+const count = z.int().nonnegative();
+/** Money in fen; may be negative (refunds). */
+const fen = z.int();
+/** A share 0–1, null when there is nothing to divide by. */
+const rate = z.number().min(0).max(1).nullable();
+/** Hours, null when no order qualifies. */
+const hours = z.number().nonnegative().nullable();
+
+const byChannel = z.object(
+  Object.fromEntries(CHANNELS.map((c) => [c, count])) as Record<(typeof CHANNELS)[number], typeof count>,
+);
+const byServiceType = z.object(
+  Object.fromEntries(SERVICE_TYPES.map((s) => [s, count])) as Record<
+    (typeof SERVICE_TYPES)[number],
+    typeof count
+  >,
+);
+
+/** Orders received (by intake time), per chart point: by channel and by service type. */
+export const volumeReport = z.object({
+  /** Every point of the period, empty ones included; `key` is the point's first day. */
+  points: z.array(z.object({ key: day, total: count, byChannel, byServiceType })),
+  totals: z.object({ total: count, byChannel, byServiceType }),
+});
+export type VolumeReport = z.infer<typeof volumeReport>;
+
+/** Intake → ready and intake → delivered, for orders that reached that state in the period. */
+export const turnaroundFigures = z.object({
+  delivered: count,
+  avgToDeliveredHours: hours,
+  medianToDeliveredHours: hours,
+  readied: count,
+  avgToReadyHours: hours,
+  medianToReadyHours: hours,
+  /** Of the orders readied in the period: ready on or before the promised time. */
+  onTime: count,
+  onTimeRate: rate,
+});
+export const turnaroundReport = z.object({
+  overall: turnaroundFigures,
+  byServiceType: z.array(turnaroundFigures.extend({ serviceType: z.enum(SERVICE_TYPES) })),
+  byTechnician: z.array(
+    turnaroundFigures.extend({ technicianId: id.nullable(), technicianName: z.string().nullable() }),
+  ),
+});
+export type TurnaroundReport = z.infer<typeof turnaroundReport>;
+
+/**
+ * Quality of the work. `received` orders came in during the period; `completed` of them reached
+ * ready (or delivered); `reworks` are orders received in the period that return a repair inside
+ * the repair-warranty window; first-time fix is the share of the orders delivered in the period
+ * that did not come back inside that window (up to today).
+ */
+export const qualityReport = z.object({
+  received: count,
+  completed: count,
+  cancelled: count,
+  completionRate: rate,
+  reworks: count,
+  reworkRate: rate,
+  delivered: count,
+  fixedFirstTime: count,
+  firstTimeFixRate: rate,
+  byServiceType: z.array(
+    z.object({
+      serviceType: z.enum(SERVICE_TYPES),
+      received: count,
+      completed: count,
+      reworks: count,
+      completionRate: rate,
+      reworkRate: rate,
+    }),
+  ),
+});
+export type QualityReport = z.infer<typeof qualityReport>;
+
+/**
+ * Revenue. Billing: settlements made in the period that are not void (whenever voided); labor,
+ * parts and fees are the lines' customer amounts (a warranty-covered line is 0 to the customer).
+ * Money: payments by their business date (the day close's day) in the period, every method
+ * including on account, as the day close counts them. A refund and a void's reversing entries are
+ * negative payments and count as refunds on the day they were made: a settlement paid and voided
+ * inside the period nets to 0 collected; one voided in a later period shows its money going back
+ * then (so `collected` may be negative for a day).
+ */
+export const revenueReport = z.object({
+  /** By the settlements' day; `total` is what was billed (after discount and rounding). */
+  points: z.array(z.object({ key: day, labor: fen, parts: fen, fees: fen, total: fen })),
+  totals: z.object({
+    labor: fen,
+    parts: fen,
+    fees: fen,
+    discount: fen,
+    /** Billed to customers: lines − discount ± rounding. */
+    billed: fen,
+    /** Payments taken in the period, refunds subtracted: Σ byMethod.net. */
+    collected: fen,
+    /** Money given back in the period (refunds and void reversals), as a positive amount. */
+    refunds: fen,
+    settlements: count,
+  }),
+  byMethod: z.array(
+    /** Methods with any payment in the period: taken (positive payments), given back, net = taken − back, count of positive payments. */
+    z.object({ method: z.enum(PAYMENT_METHODS), amount: fen, refunds: fen, net: fen, count }),
+  ),
+  /** Covered lines' list value: what the shop can claim back from makers (三包), as in warrantyClaims. */
+  warrantyByBrand: z.array(z.object({ brand: z.string(), orders: count, lines: count, amount: fen })),
+});
+export type RevenueReport = z.infer<typeof revenueReport>;
+
+/**
+ * 三包 claim list: every warranty-covered line, at list value, on a settlement made in the period
+ * (not void) of an order under the maker's warranty (status 'in' when settled). Lines covered under
+ * our own repair warranty or as goodwill are the shop's cost, not a maker's, and are left out.
+ * `rows` holds the first 1,000 lines by settlement time (the export has them all); `rowCount` is
+ * how many there are.
+ */
+export const warrantyClaimsReport = z.object({
+  rowCount: count,
+  rows: z.array(
+    z.object({
+      settlementNo: z.string(),
+      settledAt: epochMs,
+      orderNo: z.string(),
+      customerName: z.string(),
+      brand: z.string(),
+      model: z.string(),
+      serialNo: z.string(),
+      kind: z.enum(['labor', 'part', 'fee']),
+      name: z.string(),
+      quantity: z.number(),
+      amount: fen,
+    }),
+  ),
+  byBrand: z.array(z.object({ brand: z.string(), orders: count, lines: count, amount: fen })),
+  total: fen,
+});
+export type WarrantyClaimsReport = z.infer<typeof warrantyClaimsReport>;
+
+export const technicianReport = z.object({
+  rows: z.array(
+    z.object({
+      technicianId: id.nullable(),
+      technicianName: z.string().nullable(),
+      /** Orders of theirs readied in the period. */
+      completed: count,
+      /**
+       * Labor on settlements made in the period (voided excluded), customer amounts as in revenue,
+       * credited to the order's technician when it was settled; hours are the labor lines' hours.
+       */
+      laborAmount: fen,
+      laborHours: z.number().nonnegative(),
+      /** Mean intake → ready of the orders they completed in the period. */
+      avgRepairHours: hours,
+      /** Reworks received in the period of orders they had repaired. */
+      reworks: count,
+    }),
+  ),
+});
+export type TechnicianReport = z.infer<typeof technicianReport>;
+
+export const partsReport = z.object({
+  /** Issued to work orders minus returned from them in the period (top 50); amount at cost. */
+  mostUsed: z.array(
+    z.object({
+      partId: id,
+      code: z.string(),
+      name: z.string(),
+      quantity: z.int(),
+      amount: fen,
+      orders: count,
+    }),
+  ),
+  /** On hand now × moving-average cost (the stock valuation), by category. */
+  stockValue: z.object({
+    total: fen,
+    byCategory: z.array(z.object({ category: z.string(), parts: count, quantity: z.int(), value: fen })),
+  }),
+  /**
+   * Parts on hand now with no movement out (any negative movement) in the `slowDays` days before
+   * the period's end; the 200 of most value. `lastOutAt`: their latest one before that end.
+   */
+  slowMovers: z.array(
+    z.object({
+      partId: id,
+      code: z.string(),
+      name: z.string(),
+      onHand: z.int(),
+      value: fen,
+      lastOutAt: epochMs.nullable(),
+    }),
+  ),
+  slowDays: count,
+});
+export type PartsReport = z.infer<typeof partsReport>;
+
+export const REPORT_NAMES = [
+  'volume',
+  'turnaround',
+  'quality',
+  'revenue',
+  'warrantyClaims',
+  'technicians',
+  'parts',
+] as const;
+export type ReportName = (typeof REPORT_NAMES)[number];
+
+export const reportExportInput = z
+  .object({
+    report: z.enum(REPORT_NAMES),
+    period: periodInput,
+    lang: z.enum(LANGUAGES).default(DEFAULT_LANGUAGE),
+  })
+  .strict();
+
+const orderBrief = z.object({
+  id,
+  orderNo: z.string(),
+  status: z.enum(WORK_ORDER_STATUSES),
+  customerName: z.string(),
+  device: z.string(),
+  promisedAt: epochMs,
+  readyAt: epochMs.nullable(),
+  createdAt: epochMs,
+});
+
+/**
+ * The home screen. Sections a role does not see are null: a clerk gets the counter, a technician
+ * their queue, a manager (and admin) the shop and the counter.
+ */
+export const dashboard = z.object({
+  counter: z
+    .object({
+      receivedToday: count,
+      deliveredToday: count,
+      /** Net of refunds, in fen. */
+      takingsToday: fen,
+      /** Payments taken today (positive ones; refunds are in the net takings). */
+      paymentsToday: count,
+      readyWaiting: count,
+      /** Ready for pickup longer than `pickupWaitDays` days, oldest first (at most 100). */
+      pickupOverdue: z.array(orderBrief),
+      pickupWaitDays: count,
+    })
+    .nullable(),
+  shop: z
+    .object({
+      openByStatus: z.object(
+        Object.fromEntries(WORK_ORDER_STATUSES.map((s) => [s, count])) as Record<
+          (typeof WORK_ORDER_STATUSES)[number],
+          typeof count
+        >,
+      ),
+      open: count,
+      overdue: count,
+      lowStock: count,
+      /** The last 7 days' takings (net), oldest first, for a small chart. */
+      takingsWeek: z.array(z.object({ key: day, amount: fen })),
+    })
+    .nullable(),
+  queue: z
+    .object({
+      /** The signed-in user's open orders, overdue first then by promised time (at most 100). */
+      orders: z.array(orderBrief),
+      /** All of them (the list stops at 100). */
+      open: count,
+      overdue: count,
+    })
+    .nullable(),
+});
+export type Dashboard = z.infer<typeof dashboard>;

@@ -1,0 +1,141 @@
+import { performance } from 'node:perf_hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, localDate } from '../../src/shared/dates';
+import { REPORT_NAMES, type PeriodInput } from '../../src/shared/schemas/reports';
+import { nameInitials } from '../../src/main/services/pinyin';
+import { REPORTS, dashboard } from '../../src/main/services/reports';
+import type { UserRecord } from '../../src/main/db/schema';
+import { startApp, setUpShop, signedInAs, type Client, type TestApp } from '../unit/harness';
+import { measure, recordFigures } from './figures';
+import { seedBranch } from './seedBranch';
+import { seedReports } from './seedReports';
+import { seedStock } from './seedStock';
+
+/**
+ * The reports benchmark of issue 7 on the benchmark branch of issue 3 (300,000 orders over two
+ * years), its delivered orders settled and paid, and a parts ledger: each report over one year
+ * (daily points, the most there are) ≤ 300 ms p95 through dispatch, the dashboard ≤ 100 ms.
+ */
+const SIZE = { customers: 100_000, devices: 150_000, workOrders: 300_000 };
+const STOCK = { parts: 3_000, movements: 300_000 };
+const REPORT_BUDGET_MS = 300;
+const DASHBOARD_BUDGET_MS = 100;
+
+let app: TestApp;
+let manager: Client;
+let tech: Client;
+let managerUser: UserRecord;
+let techUser: UserRecord;
+const figures: Record<string, number> = {};
+
+function userRow(username: string): UserRecord {
+  return app.core.database.sqlite
+    .prepare(`SELECT id, username, display_name AS displayName, role FROM users WHERE username = ?`)
+    .get(username) as UserRecord;
+}
+
+beforeAll(async () => {
+  app = startApp();
+  const admin = await setUpShop(app);
+  manager = await signedInAs(app, admin, 'manager', 'bench-manager');
+  const technicians: string[] = [];
+  for (let i = 1; i <= 6; i++) {
+    const t = await admin.ok('users.create', {
+      username: `tech${i}`,
+      displayName: `技师${i}`,
+      role: 'technician',
+      password: 'technician-pw',
+    });
+    technicians.push(t.id);
+  }
+  tech = app.connect();
+  await tech.ok('auth.signIn', { username: 'tech1', password: 'technician-pw' });
+  const adminId = (await admin.ok('auth.state', {})).user?.id ?? '';
+  const sqlite = app.core.database.sqlite;
+  const start = performance.now();
+  seedBranch(sqlite, SIZE, {
+    now: app.clock.ms,
+    adminId,
+    technicianIds: technicians,
+    initials: nameInitials,
+  });
+  const money = seedReports(sqlite, { userId: adminId });
+  const delivered = (
+    sqlite.prepare("SELECT id FROM work_orders WHERE status = 'delivered' LIMIT 5000").all() as {
+      id: string;
+    }[]
+  ).map((o) => o.id);
+  seedStock(sqlite, STOCK, { now: app.clock.ms, userId: adminId, workOrderIds: delivered });
+  sqlite.pragma('optimize');
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  figures['seed.reports.ms'] = Math.round(performance.now() - start);
+  figures['seed.settlements'] = money.settlements;
+  figures['seed.settlementLines'] = money.lines;
+  figures['seed.payments'] = money.payments;
+  figures['seed.reworks'] = money.reworks;
+  managerUser = userRow('bench-manager');
+  techUser = userRow('tech1');
+}, 600_000);
+
+afterAll(() => {
+  recordFigures(figures);
+  app.cleanup();
+});
+
+/** One-year periods ending today, a week ago and two weeks ago, so caches do not flatter. */
+function years(): () => PeriodInput {
+  const today = localDate(app.clock.ms);
+  const list = [0, 7, 14].map((back) => {
+    const to = addDays(today, -back);
+    return { from: addDays(to, -364), to, bucket: 'day' as const };
+  });
+  let i = 0;
+  return () => list[i++ % list.length] as PeriodInput;
+}
+
+async function pair(name: string, viaDispatch: () => Promise<unknown>, raw: () => unknown, budget: number) {
+  figures[`${name}.p95_ms`] = await measure(viaDispatch);
+  figures[`${name}.raw.p95_ms`] = await measure(raw);
+  expect(figures[`${name}.p95_ms`], name).toBeLessThanOrEqual(budget);
+}
+
+describe('reports over one year of the 300k-order branch', () => {
+  for (const name of REPORT_NAMES) {
+    it(`reports.${name}`, async () => {
+      const period = years();
+      const db = app.core.deps.db;
+      const sample = await manager.ok(`reports.${name}`, period());
+      expect(sample).toBeTruthy();
+      await pair(
+        `reports.${name}`,
+        () => manager.ok(`reports.${name}`, period()),
+        () => REPORTS[name](db, period()),
+        REPORT_BUDGET_MS,
+      );
+    });
+  }
+
+  it('dashboard (manager: shop, counter, queue)', async () => {
+    const db = app.core.deps.db;
+    const d = await manager.ok('dashboard.get', {});
+    expect(d.shop?.open).toBeGreaterThan(0);
+    await pair(
+      'dashboard',
+      () => manager.ok('dashboard.get', {}),
+      () => dashboard(db, managerUser, app.clock.ms),
+      DASHBOARD_BUDGET_MS,
+    );
+  });
+
+  it('dashboard (technician: queue)', async () => {
+    const db = app.core.deps.db;
+    const d = await tech.ok('dashboard.get', {});
+    expect(d.queue?.orders.length).toBeGreaterThan(0);
+    await pair(
+      'dashboard.technician',
+      () => tech.ok('dashboard.get', {}),
+      () => dashboard(db, techUser, app.clock.ms),
+      DASHBOARD_BUDGET_MS,
+    );
+  });
+});

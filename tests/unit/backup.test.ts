@@ -1,0 +1,387 @@
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  rmSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+  truncateSync,
+  chmodSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BackupRun } from '@shared/schemas/backup';
+import { tableFigures } from '../../src/main/services/backup/figures';
+import { setUpShop, signedInAs, snapshot, type Client } from './harness';
+import { addData, readManifest, repack, startBackupApp, writeManifest } from './backupHelpers';
+
+let app: ReturnType<typeof startBackupApp>;
+let admin: Client;
+
+beforeEach(async () => {
+  app = startBackupApp();
+  admin = await setUpShop(app);
+  await admin.ok('settings.update', { security: { idleLockMinutes: 0 } });
+  await admin.ok('backup.updateSettings', {
+    folder: app.backupDir,
+    dailyAt: '18:00',
+    onQuit: true,
+    keepDaily: 7,
+    keepWeekly: 4,
+    warnAfterDays: 2,
+  });
+});
+afterEach(() => app.cleanup());
+
+function figuresNow() {
+  return tableFigures(app.core.database.sqlite);
+}
+
+/** Everything but the audit log, which gains the 'restore' row. */
+function withoutAudit<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([table]) => table !== 'audit_log'));
+}
+
+async function signInAgain(): Promise<Client> {
+  const client = app.connect();
+  await client.ok('auth.signIn', { username: 'admin', password: 'counter-admin-1' });
+  return client;
+}
+
+describe('backup now', () => {
+  it('writes one verified archive with a manifest, and records it', async () => {
+    await addData(admin, 'A');
+    const run = await admin.ok('backup.now', {});
+    expect(run).toMatchObject({ ok: true, trigger: 'manual', exists: true, username: 'admin', error: null });
+    expect(run.file).toMatch(/售后服务台-备份-BJ01-\d{8}-\d{6}\.tar\.gz$/);
+    expect(statSync(run.file ?? '').size).toBe(run.bytes);
+    // Only the archive: no partial file is left in the folder.
+    expect(readdirSync(app.backupDir)).toEqual([run.file?.split('/').pop()]);
+    const inspection = await admin.ok('backup.inspect', { file: run.file ?? '' });
+    const figures = figuresNow();
+    expect(inspection.manifest.rowCounts.customers).toBe(3);
+    expect(inspection.manifest.rowCounts).toEqual(figures.rowCounts);
+    expect(inspection.manifest.tableChecksums).toEqual(figures.tableChecksums);
+    expect(inspection.manifest).toMatchObject({ appVersion: '0.1.0', trigger: 'manual', branchCode: 'BJ01' });
+    expect(inspection.manifest.schemaVersion).toBe(app.core.database.schemaVersion);
+    expect(inspection.needsMigration).toBe(false);
+    const progress = await admin.ok('backup.progress', {});
+    expect(progress).toEqual({ running: false, operation: 'backup', phase: 'done', percent: 100 });
+    const history = await admin.ok('backup.history', {});
+    expect(history).toHaveLength(1);
+    expect(history[0]?.id).toBe(run.id);
+    const status = await admin.ok('backup.status', {});
+    expect(status).toMatchObject({ warning: null, folderReachable: true, busy: false });
+    expect(status.lastGood?.id).toBe(run.id);
+  });
+
+  it('includes the attachments folder, each file checksummed', async () => {
+    const dir = join(app.core.dataDir, 'attachments');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'photo-1.jpg'), Buffer.from('not really a jpeg'));
+    const run = await admin.ok('backup.now', {});
+    const inspection = await admin.ok('backup.inspect', { file: run.file ?? '' });
+    expect(Object.keys(inspection.manifest.files).sort()).toEqual([
+      'after-sales.db',
+      'attachments/photo-1.jpg',
+    ]);
+    expect(inspection.manifest.files['attachments/photo-1.jpg']?.bytes).toBe(17);
+  });
+
+  it('reports a progress that moves while running, and refuses a second run at the same time', async () => {
+    const seen: number[] = [];
+    const first = admin.call('backup.now', {});
+    const second = await admin.call('backup.now', {});
+    expect(second.ok || second.error.code).toBe('CONFLICT');
+    expect(second.ok || second.error.message).toMatch(/正在进行.*running/);
+    for (let i = 0; i < 200; i++) {
+      const p = await admin.ok('backup.progress', {});
+      if (!p.running) break;
+      seen.push(p.percent);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect((await first).ok).toBe(true);
+    expect(seen.length).toBeGreaterThan(1);
+    expect(new Set(seen).size).toBeGreaterThan(1);
+  });
+
+  it('records a clear failure for a missing or unwritable folder and leaves nothing behind', async () => {
+    const missing = join(app.dir, 'unplugged-drive');
+    const refused = await admin.call('backup.now', { folder: missing });
+    expect(refused.ok || refused.error.code).toBe('VALIDATION');
+    expect(refused.ok || refused.error.message).toContain('does not exist');
+    const history = await admin.ok('backup.history', {});
+    expect(history[0]).toMatchObject({ ok: false, file: null, exists: false });
+    expect(history[0]?.error).toContain(missing);
+    if (process.getuid?.() !== 0) {
+      chmodSync(app.backupDir, 0o500);
+      const denied = await admin.call('backup.now', {});
+      chmodSync(app.backupDir, 0o700);
+      expect(denied.ok || denied.error.message).toContain('not writable');
+      expect(readdirSync(app.backupDir)).toEqual([]);
+    }
+    const status = await admin.ok('backup.status', {});
+    expect(status.warning).toBe('lastFailed');
+  });
+
+  it('warns: no folder, unreachable folder, never, stale', async () => {
+    const settings = await admin.ok('backup.settings', {});
+    expect((await admin.ok('backup.status', {})).warning).toBe('never');
+    await admin.ok('backup.updateSettings', { ...settings, folder: null });
+    expect((await admin.ok('backup.status', {})).warning).toBe('noFolder');
+    await admin.ok('backup.updateSettings', { ...settings, folder: join(app.dir, 'gone') });
+    expect((await admin.ok('backup.status', {})).warning).toBe('unreachable');
+    await admin.ok('backup.updateSettings', settings);
+    await admin.ok('backup.now', {});
+    expect((await admin.ok('backup.status', {})).warning).toBe(null);
+    app.clock.advance(3 * 86_400_000);
+    const stale = await admin.ok('backup.status', {});
+    expect(stale).toMatchObject({ warning: 'stale', ageDays: 3 });
+  });
+
+  it('audits settings changes and keeps settings in a file in the data folder', async () => {
+    const saved = JSON.parse(readFileSync(join(app.core.dataDir, 'backup-settings.json'), 'utf8')) as {
+      folder: string;
+    };
+    expect(saved.folder).toBe(app.backupDir);
+    const audit = app.core.database.sqlite
+      .prepare("SELECT action, entity FROM audit_log WHERE entity = 'backupSettings'")
+      .all();
+    expect(audit).toEqual([{ action: 'update', entity: 'backupSettings' }]);
+    const bad = await admin.raw('backup.updateSettings', { folder: app.backupDir, dailyAt: '25:00' });
+    expect(bad.ok || bad.error.code).toBe('VALIDATION');
+  });
+
+  it('runs the daily backup once per day at or after its time, and applies retention', async () => {
+    // 2026-11-23 02:00 UTC; pick a local time already past today.
+    const local = new Date(app.clock.ms);
+    const at = `${String(local.getHours()).padStart(2, '0')}:00`;
+    const settings = await admin.ok('backup.settings', {});
+    await admin.ok('backup.updateSettings', { ...settings, dailyAt: at, keepDaily: 2, keepWeekly: 0 });
+    const first = await app.core.backup.tick();
+    expect(first?.trigger).toBe('daily');
+    expect(first?.file).toMatch(/-auto\.tar\.gz$/);
+    expect(await app.core.backup.tick()).toBeNull();
+    const manual = await admin.ok('backup.now', {});
+    const files: string[] = [];
+    for (let day = 1; day <= 3; day++) {
+      app.clock.advance(86_400_000);
+      const run = (await app.core.backup.tick()) as BackupRun;
+      files.push(run.file ?? '');
+    }
+    // Kept: the newest two days of automatic backups, plus the manual one.
+    expect(existsSync(first?.file ?? '')).toBe(false);
+    expect(existsSync(files[0] ?? '')).toBe(false);
+    expect(existsSync(files[1] ?? '')).toBe(true);
+    expect(existsSync(files[2] ?? '')).toBe(true);
+    expect(existsSync(manual.file ?? '')).toBe(true);
+    const history = await admin.ok('backup.history', {});
+    expect(history.find((r) => r.file === first?.file)?.exists).toBe(false);
+  });
+
+  it('backs up on quit when the settings ask for it', async () => {
+    await app.core.backupOnQuit();
+    const history = await admin.ok('backup.history', {});
+    expect(history[0]).toMatchObject({ trigger: 'quit', ok: true });
+    expect(history[0]?.file).toMatch(/-quit\.tar\.gz$/);
+  });
+});
+
+describe('restore', () => {
+  it('round trip: counts and table checksums equal the backup, everyone signs in again', async () => {
+    await addData(admin, 'A');
+    const run = await admin.ok('backup.now', {});
+    const atBackup = figuresNow();
+    await addData(admin, 'B', 5);
+    expect(figuresNow().rowCounts.customers).toBe(8);
+
+    const inspection = await admin.ok('backup.inspect', { file: run.file ?? '' });
+    const clerk = await signedInAs(app, admin, 'clerk');
+    const result = await admin.ok('backup.restore', {
+      file: run.file ?? '',
+      expectCreatedAt: inspection.manifest.createdAt,
+    });
+    expect(result.restoredFrom.manifest.createdAt).toBe(inspection.manifest.createdAt);
+    expect(existsSync(result.safetyBackup)).toBe(true);
+    expect(result.safetyBackup).toMatch(/-safety\.tar\.gz$/);
+
+    const after = figuresNow();
+    expect(withoutAudit(after.rowCounts)).toEqual(withoutAudit(atBackup.rowCounts));
+    expect(withoutAudit(after.tableChecksums)).toEqual(withoutAudit(atBackup.tableChecksums));
+    expect(after.rowCounts.audit_log).toBe((atBackup.rowCounts.audit_log ?? 0) + 1);
+    const restoreAudit = app.core.database.sqlite
+      .prepare("SELECT username FROM audit_log WHERE action = 'restore' AND entity = 'database'")
+      .all();
+    expect(restoreAudit).toEqual([{ username: 'admin' }]);
+
+    // Sessions ended, for the restorer and everyone else.
+    expect((await admin.call('customers.list', {})).ok).toBe(false);
+    expect((await clerk.call('customers.list', {})).ok).toBe(false);
+    const again = await signInAgain();
+    const list = await again.ok('customers.list', {});
+    expect(list.total).toBe(3);
+    // The safety backup holds the data that was replaced.
+    const safety = await again.ok('backup.inspect', { file: result.safetyBackup });
+    expect(safety.manifest.rowCounts.customers).toBe(8);
+    expect(safety.manifest.trigger).toBe('safety');
+  });
+
+  it('refuses a file that changed since it was confirmed', async () => {
+    const run = await admin.ok('backup.now', {});
+    const before = snapshot(app.core);
+    const refused = await admin.call('backup.restore', { file: run.file ?? '', expectCreatedAt: 1 });
+    expect(refused.ok || refused.error.code).toBe('CONFLICT');
+    expect(snapshot(app.core)).toBe(before);
+  });
+
+  it('brings back the attachments folder', async () => {
+    const dir = join(app.core.dataDir, 'attachments');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'a.jpg'), 'first');
+    const run = await admin.ok('backup.now', {});
+    writeFileSync(join(dir, 'a.jpg'), 'changed');
+    writeFileSync(join(dir, 'b.jpg'), 'new');
+    const inspection = await admin.ok('backup.inspect', { file: run.file ?? '' });
+    await admin.ok('backup.restore', {
+      file: run.file ?? '',
+      expectCreatedAt: inspection.manifest.createdAt,
+    });
+    expect(readdirSync(dir)).toEqual(['a.jpg']);
+    expect(readFileSync(join(dir, 'a.jpg'), 'utf8')).toBe('first');
+  });
+});
+
+describe('corrupted backups are refused, nothing changed', () => {
+  let file: string;
+  let before: string;
+  beforeEach(async () => {
+    await addData(admin, 'A');
+    file = (await admin.ok('backup.now', {})).file ?? '';
+    await addData(admin, 'B');
+    before = snapshot(app.core);
+  });
+
+  async function expectRefused(code: string, message: RegExp) {
+    const inspected = await admin.call('backup.inspect', { file });
+    expect(inspected.ok || inspected.error.code).toBe(code);
+    expect(inspected.ok || inspected.error.message).toMatch(message);
+    const restored = await admin.call('backup.restore', { file, expectCreatedAt: app.clock.ms });
+    expect(restored.ok || restored.error.code).toBe(code);
+    expect(restored.ok || restored.error.message).toMatch(message);
+    expect(snapshot(app.core)).toBe(before);
+    expect((await admin.call('customers.list', {})).ok).toBe(true);
+    // No safety backup was made and no work files are left.
+    expect(readdirSync(app.backupDir).filter((n) => n.includes('safety'))).toEqual([]);
+    expect(readdirSync(join(app.core.dataDir, 'backup-work'))).toEqual([]);
+  }
+
+  it('flipped bytes inside the archive', async () => {
+    const bytes = readFileSync(file);
+    for (const at of [Math.floor(bytes.length / 3), Math.floor(bytes.length / 2)])
+      bytes[at] = (bytes[at] ?? 0) ^ 0xff;
+    writeFileSync(file, bytes);
+    await expectRefused('VALIDATION', /not a readable backup archive|checksum/);
+  });
+
+  it('a truncated file', async () => {
+    truncateSync(file, Math.floor(statSync(file).size * 0.6));
+    await expectRefused('VALIDATION', /not a readable backup archive/);
+  });
+
+  it('not an archive at all', async () => {
+    writeFileSync(file, 'PK\u0003\u0004 this is a zip, or a photo, or anything else');
+    await expectRefused('VALIDATION', /not a readable backup archive/);
+  });
+
+  it('a newer schema version', async () => {
+    await repack(file, (dir) => {
+      const manifest = readManifest(dir);
+      writeManifest(dir, { ...manifest, schemaVersion: manifest.schemaVersion + 1 });
+    });
+    await expectRefused('CONFLICT', /newer version/);
+  });
+
+  it('a manifest that lies about a row count', async () => {
+    await repack(file, (dir) => {
+      const manifest = readManifest(dir);
+      writeManifest(dir, { ...manifest, rowCounts: { ...manifest.rowCounts, customers: 2 } });
+    });
+    await expectRefused('VALIDATION', /row count of customers differs from the manifest/);
+  });
+
+  it('a manifest that lies about a table checksum', async () => {
+    await repack(file, (dir) => {
+      const manifest = readManifest(dir);
+      writeManifest(dir, {
+        ...manifest,
+        tableChecksums: { ...manifest.tableChecksums, parts: '0'.repeat(64) },
+      });
+    });
+    await expectRefused('VALIDATION', /checksum of table parts differs/);
+  });
+
+  it('a database edited inside the archive with its file checksum updated', async () => {
+    await repack(file, (dir) => {
+      // Alter a stored row and make the member checksum match, so only the table checksums catch it.
+      const db = new Database(join(dir, 'after-sales.db'));
+      db.prepare("UPDATE customers SET name = '篡改' WHERE rowid = 1").run();
+      db.close();
+      const manifest = readManifest(dir);
+      const bytes = readFileSync(join(dir, 'after-sales.db'));
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      writeManifest(dir, {
+        ...manifest,
+        files: { ...manifest.files, 'after-sales.db': { sha256, bytes: bytes.length } },
+      });
+    });
+    await expectRefused('VALIDATION', /checksum of table customer(s|_search) differs/);
+  });
+
+  it('a missing manifest, and a missing file', async () => {
+    await expect(admin.call('backup.inspect', { file: join(app.dir, 'nope.tar.gz') })).resolves.toMatchObject(
+      {
+        ok: false,
+        error: { code: 'VALIDATION', message: expect.stringMatching(/does not exist/) },
+      },
+    );
+    await repack(file, (dir) => rmSync(join(dir, 'manifest.json')));
+    await expectRefused('VALIDATION', /manifest.json is missing/);
+  });
+});
+
+describe('permissions', () => {
+  it('clerk backs up but cannot restore or reset; technician cannot back up', async () => {
+    const clerk = await signedInAs(app, admin, 'clerk');
+    const tech = await signedInAs(app, admin, 'technician');
+    const manager = await signedInAs(app, admin, 'manager');
+    const run = await clerk.ok('backup.now', {});
+    const code = async (p: Promise<{ ok: boolean; error?: { code: string } }>) => {
+      const r = await p;
+      return r.ok ? 'ok' : r.error?.code;
+    };
+    expect(await code(clerk.call('backup.inspect', { file: run.file ?? '' }))).toBe('FORBIDDEN');
+    expect(await code(clerk.call('backup.restore', { file: run.file ?? '', expectCreatedAt: 1 }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(await code(clerk.call('backup.reset', { confirm: '城东维修中心' }))).toBe('FORBIDDEN');
+    expect(await code(manager.call('backup.reset', { confirm: '城东维修中心' }))).toBe('FORBIDDEN');
+    expect(await code(clerk.call('backup.updateSettings', await admin.ok('backup.settings', {})))).toBe(
+      'FORBIDDEN',
+    );
+    expect(await code(tech.call('backup.now', {}))).toBe('FORBIDDEN');
+    expect(await code(tech.call('backup.history', {}))).toBe('FORBIDDEN');
+    expect(await code(manager.call('backup.inspect', { file: run.file ?? '' }))).toBe('ok');
+    expect(await admin.ok('backup.pick', { kind: 'folder' })).toEqual({ supported: false, path: null });
+    expect(await code(admin.call('recovery.restore', { file: run.file ?? '', expectCreatedAt: 1 }))).toBe(
+      'CONFLICT',
+    );
+    expect(await app.connect().ok('recovery.state', {})).toEqual({
+      damaged: false,
+      problem: null,
+      candidates: [],
+    });
+  });
+});
