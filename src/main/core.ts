@@ -1,13 +1,13 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Envelope } from '@shared/errors';
-import { DatabaseDamagedError, openDatabase, type OpenedDatabase } from './db/open';
+import { DATABASE_FILE, DatabaseDamagedError, openDatabase, type OpenedDatabase } from './db/open';
 import { dispatch } from './rpc/dispatch';
 import { BackupManager } from './services/backup/manager';
 import { consoleLogger, type Connection, type Deps, type Logger, type Platform } from './services/context';
 import { SessionStore } from './services/sessions';
 
-export const DATABASE_FILE = 'after-sales.db';
+export { DATABASE_FILE };
 
 export interface CoreOptions {
   dataDir: string;

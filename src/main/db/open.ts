@@ -5,6 +5,9 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
 
+/** The shop's database file in the data folder. */
+export const DATABASE_FILE = 'after-sales.db';
+
 export type Db = BetterSQLite3Database<typeof schema>;
 export type Sqlite = Database.Database;
 

@@ -28,7 +28,8 @@ import {
   USER_COLUMNS,
   WORK_ORDER_COLUMNS,
 } from './fullExportColumns';
-import { EXPORT_WORDS, FULL_EXPORT_NAMES, wordOf, type ExportWords } from './fullExportLabels';
+import { EXPORT_WORDS, wordOf, type ExportWords } from '../excel/labels';
+import { FULL_EXPORT_NAMES } from './fullExportLabels';
 
 export interface Say {
   lang: Language;

@@ -2,11 +2,10 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '@shared/errors';
-import { openDatabase, type OpenedDatabase } from '../../db/open';
+import { DATABASE_FILE, openDatabase, type OpenedDatabase } from '../../db/open';
 import type { BackupHost } from './manager';
 import { stamp } from './names';
 
-export const DATABASE_FILE = 'after-sales.db';
 const SIDE_FILES = ['', '-wal', '-shm', '-journal'];
 
 function moveDatabase(from: string, to: string): void {

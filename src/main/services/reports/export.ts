@@ -5,19 +5,11 @@ import type { XlsxFile } from '@shared/schemas/excel';
 import type { CallContext } from '../context';
 import type { Db } from '../../db/open';
 import type { CellKind } from '../excel/columns';
+import { EXPORT_WORDS } from '../excel/labels';
 import { workbookFile, type CellOut, type SheetOut } from '../excel/workbook';
 import { REPORTS } from './reports';
 import { warrantyClaimsReport } from './warrantyClaims';
-import {
-  CHANNEL_WORDS,
-  KIND_WORDS,
-  METHOD_WORDS,
-  REPORT_TITLES,
-  SERVICE_WORDS,
-  W,
-  say,
-  type Words,
-} from './labels';
+import { REPORT_TITLES, W, say, type Words } from './labels';
 import { CHANNELS, SERVICE_TYPES } from '@shared/schemas/workOrders';
 import type {
   PartsReport,
@@ -49,7 +41,7 @@ function sheet(lang: Language, name: Words, cols: Col[], rows: CellOut[][], foot
 }
 
 const money = (h: Words): Col => ({ h, kind: 'money' });
-const int = (h: Words): Col => ({ h, kind: 'int' });
+const int = (h: Words | string): Col => ({ h, kind: 'int' });
 const hours = (h: Words): Col => ({ h, kind: 'decimal' });
 const rate = (h: Words): Col => ({ h, kind: 'percent' });
 
@@ -57,8 +49,8 @@ function volumeSheets(r: VolumeReport, lang: Language): SheetOut[] {
   const cols: Col[] = [
     { h: W.date, width: 12 },
     int(W.total),
-    ...CHANNELS.map((c) => int(CHANNEL_WORDS[c])),
-    ...SERVICE_TYPES.map((s) => int(SERVICE_WORDS[s])),
+    ...CHANNELS.map((c) => int(EXPORT_WORDS[lang].channels[c])),
+    ...SERVICE_TYPES.map((s) => int(EXPORT_WORDS[lang].serviceTypes[s])),
   ];
   const cells = (p: VolumeReport['totals']) => [
     p.total,
@@ -106,7 +98,10 @@ function turnaroundSheets(r: TurnaroundReport, lang: Language): SheetOut[] {
       W.byServiceType,
       [{ h: W.serviceType }, ...TURNAROUND_COLS],
       [
-        ...r.byServiceType.map((s) => [say(SERVICE_WORDS[s.serviceType], lang), ...turnaroundCells(s)]),
+        ...r.byServiceType.map((s) => [
+          EXPORT_WORDS[lang].serviceTypes[s.serviceType],
+          ...turnaroundCells(s),
+        ]),
         [say(W.overall, lang), ...turnaroundCells(r.overall)],
       ],
     ),
@@ -162,7 +157,7 @@ function qualitySheets(r: QualityReport, lang: Language): SheetOut[] {
         rate(W.reworkRate),
       ],
       r.byServiceType.map((s) => [
-        say(SERVICE_WORDS[s.serviceType], lang),
+        EXPORT_WORDS[lang].serviceTypes[s.serviceType],
         s.received,
         s.completed,
         s.reworks,
@@ -214,7 +209,13 @@ function revenueSheets(r: RevenueReport, lang: Language): SheetOut[] {
       lang,
       W.byMethod,
       [{ h: W.method }, money(W.amountYuan), money(W.refunds), money(W.net), int(W.count)],
-      r.byMethod.map((m) => [say(METHOD_WORDS[m.method], lang), m.amount, m.refunds, m.net, m.count]),
+      r.byMethod.map((m) => [
+        EXPORT_WORDS[lang].paymentMethods[m.method],
+        m.amount,
+        m.refunds,
+        m.net,
+        m.count,
+      ]),
       [
         say(W.total, lang),
         t.collected + t.refunds,
@@ -253,7 +254,7 @@ function warrantySheets(r: WarrantyClaimsReport, lang: Language): SheetOut[] {
         c.brand,
         c.model,
         c.serialNo,
-        say(KIND_WORDS[c.kind], lang),
+        EXPORT_WORDS[lang].lineKinds[c.kind],
         c.name,
         c.quantity,
         c.amount,

@@ -1,8 +1,9 @@
-/** The words report exports write, per language: the same as the renderer's report pages. */
+/**
+ * The words report exports write, per language: the same as the renderer's report pages. Stored
+ * codes (channels, service types, payment methods, line kinds) take their words from excel/words.ts.
+ */
 import type { Language } from '@shared/languages';
 import type { ReportName } from '@shared/schemas/reports';
-import type { PaymentMethod } from '@shared/schemas/settlements';
-import type { CHANNELS, SERVICE_TYPES } from '@shared/schemas/workOrders';
 
 /** [zh-CN, en-US]. */
 export type Words = readonly [string, string];
@@ -17,36 +18,6 @@ export const REPORT_TITLES: Record<ReportName, Words> = {
   warrantyClaims: ['三包索赔清单', 'Warranty claims'],
   technicians: ['技师绩效', 'Technicians'],
   parts: ['配件', 'Parts'],
-};
-
-export const CHANNEL_WORDS: Record<(typeof CHANNELS)[number], Words> = {
-  walkIn: ['到店', 'Walk-in'],
-  phone: ['电话', 'Phone'],
-  onsite: ['上门', 'On-site'],
-  online: ['网上', 'Online'],
-};
-
-export const SERVICE_WORDS: Record<(typeof SERVICE_TYPES)[number], Words> = {
-  repair: ['维修', 'Repair'],
-  maintenance: ['保养', 'Maintenance'],
-  installation: ['安装', 'Installation'],
-  inspection: ['检测', 'Inspection'],
-  returnExchange: ['退换货', 'Return / exchange'],
-};
-
-export const METHOD_WORDS: Record<PaymentMethod, Words> = {
-  cash: ['现金', 'Cash'],
-  wechat: ['微信', 'WeChat Pay'],
-  alipay: ['支付宝', 'Alipay'],
-  card: ['银行卡', 'Bank card'],
-  transfer: ['转账', 'Transfer'],
-  onAccount: ['挂账', 'On account'],
-};
-
-export const KIND_WORDS: Record<'labor' | 'part' | 'fee', Words> = {
-  labor: ['工时', 'Labor'],
-  part: ['配件', 'Part'],
-  fee: ['费用', 'Fee'],
 };
 
 export const W = {
