@@ -286,6 +286,10 @@ describe('reports and the dashboard', () => {
     await expect.poll(() => clerk.getByTestId('dash-shop').count()).toBe(0);
     await expect.poll(() => clerk.getByTestId('dash-queue').count()).toBe(0);
     await desk.stillShot(clerk, 'reports-02-dashboard-clerk');
+    // Today's intake opens the work-order list filtered to today: the same four orders.
+    await clerk.getByTestId('dash-received-today-card').click();
+    await expect.poll(() => clerk.url()).toContain('/work-orders?received=today');
+    await expect.poll(() => clerk.locator('[data-testid="wo-table"] tbody tr.ant-table-row').count()).toBe(4);
     await clerk.context().close();
 
     const tech = await desk.signedIn(TECH);

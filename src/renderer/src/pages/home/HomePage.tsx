@@ -25,7 +25,7 @@ function Counter({ counter, now }: { counter: NonNullable<Dashboard['counter']>;
             title={t('home.receivedToday')}
             value={counter.receivedToday}
             testId="dash-received-today"
-            to="/work-orders"
+            to="/work-orders?received=today"
           />
         </Col>
         <Col xs={12} lg={6}>

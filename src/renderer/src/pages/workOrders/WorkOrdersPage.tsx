@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import { FileAddOutlined } from '@ant-design/icons';
 import type { SorterResult } from 'antd/es/table/interface';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import {
@@ -77,10 +77,11 @@ export function WorkOrdersPage() {
     (params.get('view') ?? (user.role === 'technician' ? 'mine' : 'all')) === 'mine' ? 'mine' : 'all';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [pageSize, setPageSize] = useState(20);
-  // The dashboard's overdue figure links here with ?overdue=1.
+  // The dashboard's figures link here: ?overdue=1, and ?received=today for today's intake.
   const [filters, setFilters] = useState<Filters>(() => ({
     ...EMPTY,
     overdue: params.get('overdue') === '1',
+    ...(params.get('received') === 'today' ? { range: [dayjs(), dayjs()] } : {}),
   }));
   const [sort, setSort] = useState<{ sort: Sort; order: 'asc' | 'desc' }>({
     sort: 'createdAt',
@@ -103,7 +104,8 @@ export function WorkOrdersPage() {
     );
   const change = (patch: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...patch }));
-    setParam({});
+    // The filters now say what the dashboard's link said.
+    setParam({ received: null, overdue: null });
   };
 
   const [start, end] = filters.range ?? [null, null];
