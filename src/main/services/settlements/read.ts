@@ -17,6 +17,7 @@ import {
 import type { Queryable } from '../context';
 import { deviceLabel } from '../workOrders/rows';
 import { activeSettlement, paymentStatusOf } from './records';
+import { inIdOrder } from '../inIdOrder';
 
 const creator = alias(users, 'creator');
 const discountApprover = alias(users, 'discount_approver');
@@ -207,11 +208,6 @@ export function listSettlements(
     .all()
     .map((r) => r.id);
   if (ids.length === 0) return { total, rows: [] };
-  const byId = new Map(
-    headerQuery(q)
-      .where(inArray(settlements.id, ids))
-      .all()
-      .map((r) => [r.id, toHeader(r)]),
-  );
-  return { total, rows: ids.flatMap((id) => byId.get(id) ?? []) };
+  const headers = headerQuery(q).where(inArray(settlements.id, ids)).all().map(toHeader);
+  return { total, rows: inIdOrder(ids, headers) };
 }

@@ -13,6 +13,7 @@ import {
   workOrders,
 } from '../../db/schema';
 import type { Queryable } from '../context';
+import { inIdOrder } from '../inIdOrder';
 
 const reversed = alias(stockDocuments, 'reversed');
 
@@ -126,13 +127,8 @@ export function listDocuments(q: Queryable, input: ParsedInputOf<'stock.list'>):
     .all()
     .map((r) => r.id);
   if (ids.length === 0) return { total, rows: [] };
-  const byId = new Map(
-    headerQuery(q)
-      .where(inArray(stockDocuments.id, ids))
-      .all()
-      .map((r) => [r.id, toHeader(r)]),
-  );
-  return { total, rows: ids.flatMap((id) => byId.get(id) ?? []) };
+  const headers = headerQuery(q).where(inArray(stockDocuments.id, ids)).all().map(toHeader);
+  return { total, rows: inIdOrder(ids, headers) };
 }
 
 /**
@@ -195,20 +191,12 @@ export function listMovements(
     .all()
     .map((r) => r.id);
   const found = selectMovements(q).where(inArray(stockMovements.id, ids)).all();
-  const byId = new Map(found.map((r) => [r.id, r]));
-  const rows = ids.flatMap((id) => {
-    const r = byId.get(id);
-    return r
-      ? [
-          {
-            ...r,
-            kind: r.kind as StockDocumentKind,
-            orderNo: r.orderNo ?? null,
-            userName: r.userName ?? null,
-          },
-        ]
-      : [];
-  });
+  const rows = inIdOrder(ids, found).map((r) => ({
+    ...r,
+    kind: r.kind as StockDocumentKind,
+    orderNo: r.orderNo ?? null,
+    userName: r.userName ?? null,
+  }));
   return { total, qtyIn, qtyOut, rows };
 }
 
