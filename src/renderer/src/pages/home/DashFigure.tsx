@@ -1,23 +1,18 @@
-import type { ReactNode } from 'react';
-import { Card, Statistic } from 'antd';
+import { Children, type ReactNode } from 'react';
+import { Card, Col, Row, Statistic } from 'antd';
 import { useNavigate } from 'react-router-dom';
 
-/** One headline figure; with `to` it opens the list behind it. */
-export function DashFigure({
-  title,
-  value,
-  to,
-  testId,
-  warn = false,
-  extra,
-}: {
+interface DashFigureProps {
   title: ReactNode;
   value: string | number;
   to?: string;
   testId: string;
   warn?: boolean;
   extra?: ReactNode;
-}) {
+}
+
+/** One headline figure; with `to` it opens the list behind it. */
+export function DashFigure({ title, value, to, testId, warn = false, extra }: DashFigureProps) {
   const navigate = useNavigate();
   return (
     <Card
@@ -35,5 +30,18 @@ export function DashFigure({
       />
       {extra}
     </Card>
+  );
+}
+
+/** A row of headline figures: four across on a wide screen, two on a narrow one. */
+export function DashFigures({ children, gapBelow = false }: { children: ReactNode; gapBelow?: boolean }) {
+  return (
+    <Row gutter={[12, 12]} style={gapBelow ? { marginBottom: 12 } : undefined}>
+      {Children.map(children, (figure) => (
+        <Col xs={12} lg={6}>
+          {figure}
+        </Col>
+      ))}
+    </Row>
   );
 }

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Alert, Card, Col, Flex, Row, Skeleton, Typography } from 'antd';
+import { Alert, Card, Flex, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { Dashboard } from '@shared/schemas/reports';
@@ -12,52 +12,44 @@ import { axisChart, sparkline } from '../../components/charts/options';
 import { formatYuan } from '../../components/money';
 import { RoleTag } from '../../components/RoleTag';
 import { errorMessage } from '../../i18n/errorMessage';
-import { DashFigure } from './DashFigure';
+import { DashFigure, DashFigures } from './DashFigure';
 import { OrderBriefTable } from './OrderBriefTable';
 
 function Counter({ counter, now }: { counter: NonNullable<Dashboard['counter']>; now: number }) {
   const { t } = useTranslation();
   return (
     <Card title={t('home.counterTitle')} size="small" data-testid="dash-counter">
-      <Row gutter={[12, 12]}>
-        <Col xs={12} lg={6}>
-          <DashFigure
-            title={t('home.receivedToday')}
-            value={counter.receivedToday}
-            testId="dash-received-today"
-            to="/work-orders?received=today"
-          />
-        </Col>
-        <Col xs={12} lg={6}>
-          <DashFigure
-            title={t('home.deliveredToday')}
-            value={counter.deliveredToday}
-            testId="dash-delivered-today"
-            to="/work-orders?status=delivered"
-          />
-        </Col>
-        <Col xs={12} lg={6}>
-          <DashFigure
-            title={t('home.takingsToday')}
-            value={formatYuan(counter.takingsToday)}
-            testId="dash-takings-today"
-            to="/day-close"
-            extra={
-              <Typography.Text type="secondary">
-                {t('home.payments', { count: counter.paymentsToday })}
-              </Typography.Text>
-            }
-          />
-        </Col>
-        <Col xs={12} lg={6}>
-          <DashFigure
-            title={t('home.readyWaiting')}
-            value={counter.readyWaiting}
-            testId="dash-ready-waiting"
-            to="/work-orders?status=ready"
-          />
-        </Col>
-      </Row>
+      <DashFigures>
+        <DashFigure
+          title={t('home.receivedToday')}
+          value={counter.receivedToday}
+          testId="dash-received-today"
+          to="/work-orders?received=today"
+        />
+        <DashFigure
+          title={t('home.deliveredToday')}
+          value={counter.deliveredToday}
+          testId="dash-delivered-today"
+          to="/work-orders?status=delivered"
+        />
+        <DashFigure
+          title={t('home.takingsToday')}
+          value={formatYuan(counter.takingsToday)}
+          testId="dash-takings-today"
+          to="/day-close"
+          extra={
+            <Typography.Text type="secondary">
+              {t('home.payments', { count: counter.paymentsToday })}
+            </Typography.Text>
+          }
+        />
+        <DashFigure
+          title={t('home.readyWaiting')}
+          value={counter.readyWaiting}
+          testId="dash-ready-waiting"
+          to="/work-orders?status=ready"
+        />
+      </DashFigures>
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('home.pickupOverdue', { days: counter.pickupWaitDays })}
         <Typography.Text
@@ -106,38 +98,30 @@ function Shop({ shop }: { shop: NonNullable<Dashboard['shop']> }) {
       : '/reports?tab=revenue';
   return (
     <Card title={t('home.shopTitle')} size="small" data-testid="dash-shop">
-      <Row gutter={[12, 12]}>
-        <Col xs={12} lg={6}>
-          <DashFigure title={t('home.open')} value={shop.open} testId="dash-open" to="/work-orders" />
-        </Col>
-        <Col xs={12} lg={6}>
-          <DashFigure
-            title={t('home.overdueOrders')}
-            value={shop.overdue}
-            testId="dash-overdue"
-            warn={shop.overdue > 0}
-            to="/work-orders?overdue=1"
-          />
-        </Col>
-        <Col xs={12} lg={6}>
-          <DashFigure
-            title={t('home.lowStock')}
-            value={shop.lowStock}
-            testId="dash-low-stock"
-            warn={shop.lowStock > 0}
-            to="/stock/alerts"
-          />
-        </Col>
-        <Col xs={12} lg={6}>
-          <DashFigure
-            title={t('home.takingsWeek')}
-            value={formatYuan(weekTotal)}
-            testId="dash-takings-week"
-            to={weekLink}
-            extra={<Chart option={week} height={44} testId="dash-takings-sparkline" />}
-          />
-        </Col>
-      </Row>
+      <DashFigures>
+        <DashFigure title={t('home.open')} value={shop.open} testId="dash-open" to="/work-orders" />
+        <DashFigure
+          title={t('home.overdueOrders')}
+          value={shop.overdue}
+          testId="dash-overdue"
+          warn={shop.overdue > 0}
+          to="/work-orders?overdue=1"
+        />
+        <DashFigure
+          title={t('home.lowStock')}
+          value={shop.lowStock}
+          testId="dash-low-stock"
+          warn={shop.lowStock > 0}
+          to="/stock/alerts"
+        />
+        <DashFigure
+          title={t('home.takingsWeek')}
+          value={formatYuan(weekTotal)}
+          testId="dash-takings-week"
+          to={weekLink}
+          extra={<Chart option={week} height={44} testId="dash-takings-sparkline" />}
+        />
+      </DashFigures>
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('home.openByStatus')}
       </Typography.Title>
@@ -169,25 +153,21 @@ function Queue({ queue, now }: { queue: NonNullable<Dashboard['queue']>; now: nu
   const { t } = useTranslation();
   return (
     <Card title={t('home.queueTitle')} size="small" data-testid="dash-queue">
-      <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-        <Col xs={12} lg={6}>
-          <DashFigure
-            title={t('home.queueOpen')}
-            value={queue.open}
-            testId="dash-queue-open"
-            to="/work-orders?view=mine"
-          />
-        </Col>
-        <Col xs={12} lg={6}>
-          <DashFigure
-            title={t('home.overdueOrders')}
-            value={queue.overdue}
-            testId="dash-queue-overdue"
-            warn={queue.overdue > 0}
-            to="/work-orders?view=mine&overdue=1"
-          />
-        </Col>
-      </Row>
+      <DashFigures gapBelow>
+        <DashFigure
+          title={t('home.queueOpen')}
+          value={queue.open}
+          testId="dash-queue-open"
+          to="/work-orders?view=mine"
+        />
+        <DashFigure
+          title={t('home.overdueOrders')}
+          value={queue.overdue}
+          testId="dash-queue-overdue"
+          warn={queue.overdue > 0}
+          to="/work-orders?view=mine&overdue=1"
+        />
+      </DashFigures>
       <OrderBriefTable
         orders={queue.orders}
         testId="dash-queue-orders"
