@@ -53,3 +53,14 @@ export function localDate(ms: number): IsoDate {
   const t = new Date(ms);
   return format(t.getFullYear(), t.getMonth() + 1, t.getDate());
 }
+
+/** Epoch ms of local midnight starting a calendar date, in the machine's time zone. */
+export function localMidnight(day: IsoDate): number {
+  const [y, m, d] = parts(day);
+  return new Date(y, m - 1, d).getTime();
+}
+
+/** A local calendar day as [its midnight, the next day's midnight) in epoch ms. */
+export function dayBounds(day: IsoDate): [number, number] {
+  return [localMidnight(day), localMidnight(addDays(day, 1))];
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localDate } from '@shared/dates';
-import { localMidnight, periodOf, pointKey } from '../../src/main/services/reports';
+import { localMidnight } from '@shared/dates';
+import { periodOf, pointKey } from '../../src/main/services/reports';
 
 /** Period arithmetic in the machine's own time zone: no figure assumes a day is 24 hours. */
 describe('periodOf', () => {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { addDays, localDate } from '@shared/dates';
+import { addDays, dayBounds, localDate } from '@shared/dates';
 import type { Dashboard } from '@shared/schemas/reports';
 import { OPEN_STATUSES, WORK_ORDER_STATUSES, type WorkOrderStatus } from '@shared/workOrderStatus';
 import type { UserRecord } from '../../db/schema';
@@ -7,7 +7,7 @@ import type { Db } from '../../db/open';
 import { readCounter } from '../settings';
 import { stockAlerts } from '../stock/alerts';
 import { deviceLabel } from '../workOrders/rows';
-import { DAY_MS, dayBounds } from './period';
+import { DAY_MS } from './period';
 
 /** Longest lists the home screen shows; the work-order list has the rest. */
 const LIST_LIMIT = 100;

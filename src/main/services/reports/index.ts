@@ -1,5 +1,5 @@
 export { REPORTS } from './reports';
 export { dashboard } from './dashboard';
 export { exportReport } from './export';
-export { periodOf, localMidnight, pointKey } from './period';
+export { periodOf, pointKey } from './period';
 export { SLOW_DAYS } from './parts';

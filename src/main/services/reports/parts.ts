@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { addDays } from '@shared/dates';
+import { addDays, localMidnight } from '@shared/dates';
 import type { PartsReport, PeriodInput } from '@shared/schemas/reports';
 import type { Db } from '../../db/open';
 import { stockUsage, stockValuation } from '../stock/reports';
-import { localMidnight, periodOf } from './period';
+import { periodOf } from './period';
 
 /** A part on the shelf with no movement out for this many days is a slow mover. */
 export const SLOW_DAYS = 90;

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { addDays, type IsoDate } from '@shared/dates';
+import { addDays, localMidnight, type IsoDate } from '@shared/dates';
 import type { PeriodInput } from '@shared/schemas/reports';
 
 /**
@@ -24,12 +24,6 @@ export interface Period {
 }
 
 const DAY_MS = 86_400_000;
-
-/** Local midnight starting the day (a DST day is 23 or 25 hours long; Date does the work). */
-export function localMidnight(day: IsoDate): number {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d).getTime();
-}
 
 /** Day of the week of a calendar date, Monday = 0 … Sunday = 6 (zone-free: computed in UTC). */
 function isoWeekday(day: IsoDate): number {
@@ -63,11 +57,6 @@ export function periodOf(input: PeriodInput): Period {
     });
   }
   return { from: input.from, to: input.to, start, end, points };
-}
-
-/** [start, end) of one local day. */
-export function dayBounds(day: IsoDate): [number, number] {
-  return [localMidnight(day), localMidnight(addDays(day, 1))];
 }
 
 /**

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, lt } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '@shared/errors';
-import { isIsoDate, localDate } from '@shared/dates';
+import { dayBounds, isIsoDate, localDate } from '@shared/dates';
 import type { ParsedInputOf } from '@shared/contract';
 import { PAYMENT_METHODS, type DayReport } from '@shared/schemas/settlements';
 import { dayCloseEvents, payments, settlements, users, workOrders } from '../../db/schema';
@@ -31,12 +31,6 @@ function requireDate(date: string): void {
       fields: [{ path: 'date', message: 'not a date' }],
     });
   }
-}
-
-/** Epoch ms of local midnight starting the day, and of the next day's. */
-function dayBounds(date: string): [number, number] {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return [new Date(y, m - 1, d).getTime(), new Date(y, m - 1, d + 1).getTime()];
 }
 
 export function isDayClosed(q: Queryable, date: string): boolean {
