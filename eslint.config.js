@@ -51,6 +51,24 @@ export default tseslint.config(
     },
   },
   {
+    // The server's clock decides: a screen reads "now" only through app/serverClock.ts.
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ignores: ['src/renderer/src/app/serverClock.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          "NewExpression[callee.name='Date'][arguments.length=0]",
+          "CallExpression[callee.name='dayjs'][arguments.length=0]",
+        ].map((selector) => ({
+          selector,
+          message: "The server's clock decides: use serverNow() / serverToday() from app/serverClock.ts.",
+        })),
+      ],
+    },
+  },
+  {
     files: ['src/renderer/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,

@@ -21,6 +21,12 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
+          // Not the real time: one fake clock for server and browser, a minute before midnight in
+          // the shops' zone, unless the caller picks another (npm run test:clock runs several).
+          env: {
+            TZ: process.env.TZ ?? 'Asia/Shanghai',
+            DESK_TEST_TIME: process.env.DESK_TEST_TIME ?? '23:59',
+          },
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,

@@ -250,7 +250,14 @@ export const contract = {
   'workOrders.technicians': method({
     input: empty,
     output: z.array(
-      z.object({ id, displayName: z.string(), role: z.enum(['technician', 'manager', 'admin']) }),
+      z.object({
+        id,
+        displayName: z.string(),
+        username: z.string(),
+        /** Pinyin initials of the name (陈工 → "cg"), so the picker finds a technician by typing them. */
+        initials: z.string(),
+        role: z.enum(['technician', 'manager', 'admin']),
+      }),
     ),
     access: 'workOrders.read',
   }),

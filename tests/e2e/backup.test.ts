@@ -1,11 +1,11 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createCore, DATABASE_FILE, type Core } from '../../src/main/core';
+import { DATABASE_FILE, type Core } from '../../src/main/core';
 import { startWebServer, type WebServer } from '../../src/main/http/server';
-import { ARTIFACTS, rpc, startDesk, type Desk } from './fixture';
+import { ARTIFACTS, RENDERER, rpc, startDesk, type Desk } from './fixture';
 import { customerWithDevice, setUpShop } from './seed';
 
 const ADMIN = { username: 'admin', displayName: '王店长', password: 'backup-admin-1' };
@@ -210,12 +210,9 @@ describe('backup and restore, as a shop manager does it', () => {
   });
 });
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const RENDERER = process.env.DESK_RENDERER ? resolve(process.env.DESK_RENDERER) : join(ROOT, 'out/renderer');
-
 /** A core and browser-mode server on a data folder of the test's own, so it can be damaged between runs. */
 async function serve(dataDir: string): Promise<{ core: Core; server: WebServer; stop(): Promise<void> }> {
-  const core = createCore({ dataDir, migrationsDir: join(ROOT, 'drizzle'), scheduler: false });
+  const core = desk.createCore({ dataDir });
   const server = await startWebServer(core, RENDERER);
   return {
     core,
@@ -227,12 +224,8 @@ async function serve(dataDir: string): Promise<{ core: Core; server: WebServer; 
   };
 }
 
-async function openAt(url: string): Promise<Page> {
-  const context = await desk.browser.newContext({ viewport: { width: 1366, height: 820 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error('[page error]', error));
-  await page.goto(url);
-  return page;
+function openAt(url: string): Promise<Page> {
+  return desk.open(url);
 }
 
 describe('a damaged database at start', () => {

@@ -285,7 +285,7 @@ describe('the counter, as a clerk and a technician use it', () => {
       deviceId: first.deviceId,
       reportedFault: '电池鼓包',
       // Promised in two seconds: by the time the list is read it is overdue.
-      promisedAt: Date.now() + 2_000,
+      promisedAt: desk.clock.now() + 2_000,
       devicePassword: '1-5-9-6',
     });
     secondNo = second.orderNo;

@@ -1,16 +1,21 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import dayjs from 'dayjs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { InputOf, Method, OutputOf } from '@shared/contract';
-import { createCore, type Core } from '../../src/main/core';
+import { createCore, type Core, type CoreOptions } from '../../src/main/core';
 import { startWebServer, type WebServer } from '../../src/main/http/server';
+import { processTimeZone, startTime, TestClock } from './clock';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
 // DESK_RENDERER lets a second build (`electron-vite build --outDir X`) be tested beside out/.
-const RENDERER = process.env.DESK_RENDERER ? resolve(process.env.DESK_RENDERER) : join(ROOT, 'out/renderer');
+export const RENDERER = process.env.DESK_RENDERER
+  ? resolve(process.env.DESK_RENDERER)
+  : join(ROOT, 'out/renderer');
+export const MIGRATIONS = join(ROOT, 'drizzle');
 
 export interface Credentials {
   username: string;
@@ -21,10 +26,14 @@ export interface Desk {
   core: Core;
   server: WebServer;
   browser: Browser;
+  /** The one fake clock of the server and the browser pages. */
+  clock: TestClock;
+  /** A core on a data folder of the test's own, on the desk's clock (for tests that restart a shop). */
+  createCore(options: Omit<CoreOptions, 'migrationsDir' | 'now'>): Core;
   /** Browser console warnings and errors of the signed-in pages (antd deprecations, React key warnings …). */
   consoleProblems: string[];
-  /** A new browser context (its own cookies) that has opened the token URL. */
-  open(): Promise<Page>;
+  /** A new browser context (its own cookies and the desk's clock) that has opened `url` (the token URL). */
+  open(url?: string): Promise<Page>;
   /** A new page signed in as `user`, on the home screen; its console problems are collected. */
   signedIn(user: Credentials): Promise<Page>;
   shot(page: Page, name: string): Promise<void>;
@@ -57,8 +66,16 @@ export async function rpc<M extends Method>(page: Page, method: M, input: InputO
   return envelope.data as OutputOf<M>;
 }
 
+export interface DeskOptions {
+  /**
+   * A scenario that lives in one business day (payments, then that day's close) starts at this
+   * hour of the suite's day rather than at the suite's time, which may be a minute to midnight.
+   */
+  hour?: number;
+}
+
 /** The real renderer against the real services in headless Chromium, through browser mode. */
-export async function startDesk(): Promise<Desk> {
+export async function startDesk(options: DeskOptions = {}): Promise<Desk> {
   if (!existsSync(join(RENDERER, 'index.html'))) {
     throw new Error('out/renderer is missing: run `npm run build` before the end-to-end tests.');
   }
@@ -68,7 +85,13 @@ export async function startDesk(): Promise<Desk> {
   mkdirSync(ARTIFACTS, { recursive: true });
 
   const dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-'));
-  const core = createCore({ dataDir, migrationsDir: join(ROOT, 'drizzle'), scheduler: false });
+  const start = startTime();
+  const clock = new TestClock(
+    options.hour === undefined ? start : dayjs(start).startOf('day').hour(options.hour).valueOf(),
+  );
+  const onClock = (options: Omit<CoreOptions, 'migrationsDir' | 'now'>) =>
+    createCore({ scheduler: false, ...options, migrationsDir: MIGRATIONS, now: clock.now });
+  const core = onClock({ dataDir });
   const server = await startWebServer(core, RENDERER);
   const browser = await chromium.launch({
     executablePath,
@@ -86,12 +109,20 @@ export async function startDesk(): Promise<Desk> {
     core,
     server,
     browser,
+    clock,
+    createCore: onClock,
     consoleProblems: [],
-    async open() {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 820 }, locale: 'zh-CN' });
+    async open(url = server.url) {
+      const context = await browser.newContext({
+        viewport: { width: 1366, height: 820 },
+        locale: 'zh-CN',
+        // The browser runs in the server's time zone and on its clock, as a shop's screens do.
+        timezoneId: processTimeZone(),
+      });
+      await clock.attach(context);
       const page = await context.newPage();
       page.on('pageerror', (error) => console.error('[page error]', error));
-      await page.goto(server.url);
+      await page.goto(url);
       return page;
     },
     async signedIn(user) {

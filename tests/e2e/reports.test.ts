@@ -3,8 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import dayjs from 'dayjs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { startTime } from './clock';
 import { ARTIFACTS, rpc, startDesk, type Desk } from './fixture';
 import { A4, expectSize, printToPdf, tool } from './pdf';
 import { customerWithDevice, setUpShop } from './seed';
@@ -16,15 +17,14 @@ const TECH = { username: 'chengong', displayName: '陈工', password: 'tech-pass
 const TECH2 = { username: 'ligong', displayName: '李工', password: 'tech2-pass-2026' };
 
 /**
- * The server's clock is the test's: Date is faked (only Date — timers stay real) before the desk
- * starts, so orders can be taken in, repaired and paid on earlier days at known hours. The browser
- * keeps the real clock; "today" is the same calendar day for both.
+ * The desk's one clock (server and browser) is moved by the test, so orders can be taken in,
+ * repaired and paid on earlier days at known hours. "Today" is the day the suite's clock starts on.
  */
-const TODAY = dayjs().startOf('day');
+const TODAY = dayjs(startTime()).startOf('day');
 const day = (offset: number) => TODAY.add(offset, 'day').format('YYYY-MM-DD');
-function at(offset: number, hour: number, minute = 0): number {
+async function at(offset: number, hour: number, minute = 0): Promise<number> {
   const ms = TODAY.add(offset, 'day').hour(hour).minute(minute).valueOf();
-  vi.setSystemTime(ms);
+  await desk.clock.set(ms);
   return ms;
 }
 
@@ -93,8 +93,8 @@ async function move(
 }
 
 beforeAll(async () => {
-  vi.useFakeTimers({ toFake: ['Date'], now: TODAY.add(-9, 'day').hour(8).valueOf() });
   desk = await startDesk();
+  await at(-9, 8);
   const page = await desk.open();
   const { techId } = await setUpShop(page, { admin: ADMIN, clerk: CLERK, tech: TECH });
   const tech2Id = (await rpc(page, 'users.create', { ...TECH2, role: 'technician' })).id;
@@ -143,28 +143,28 @@ beforeAll(async () => {
   );
 
   // O1, D-9.
-  at(-9, 9);
+  await at(-9, 9);
   const o1 = await rpc(page, 'workOrders.create', { ...a, reportedFault: '屏幕碎裂', technicianId: techId });
-  at(-9, 10);
+  await at(-9, 10);
   await move(page, o1.id, 'diagnosing', 'inRepair');
   await rpc(page, 'workOrders.addCharge', { id: o1.id, itemCode: 'WX' });
   await rpc(page, 'workOrders.addPart', { id: o1.id, partId: screen.id, qty: 1 });
   // O2, D-9: ready, never collected.
-  at(-9, 11);
+  await at(-9, 11);
   const o2 = await rpc(page, 'workOrders.create', {
     ...b,
     channel: 'phone',
     reportedFault: '不充电',
     technicianId: tech2Id,
   });
-  at(-9, 12);
+  await at(-9, 12);
   await move(page, o2.id, 'diagnosing', 'inRepair', 'qc', 'ready');
-  at(-9, 15);
+  await at(-9, 15);
   await move(page, o1.id, 'qc', 'ready');
-  at(-9, 15, 30);
+  await at(-9, 15, 30);
   const s1 = await rpc(page, 'settlements.create', { id: o1.id });
   await rpc(page, 'settlements.pay', { settlementId: s1.id, method: 'cash', amount: 48000, tendered: 50000 });
-  at(-9, 16);
+  await at(-9, 16);
   await move(page, o1.id, 'delivered');
 
   // O3, D-2: a phone still under the maker's warranty; the battery is claimed back (三包).
@@ -182,7 +182,7 @@ beforeAll(async () => {
     batteryId: battery.id,
     supplierId,
   });
-  at(-2, 10);
+  await at(-2, 10);
   const o3 = await rpc(page, 'workOrders.create', {
     customerId: a.customerId,
     deviceId: inWarranty.id,
@@ -190,40 +190,39 @@ beforeAll(async () => {
     reportedFault: '电池鼓包',
     technicianId: tech2Id,
   });
-  at(-2, 11);
+  await at(-2, 11);
   await move(page, o3.id, 'diagnosing', 'inRepair');
   await rpc(page, 'workOrders.addPart', { id: o3.id, partId: battery.id, qty: 1, coveredByWarranty: true });
   // The inspection is billed to the customer all the same.
   await rpc(page, 'workOrders.addCharge', { id: o3.id, itemCode: 'JC', coveredByWarranty: false });
-  at(-2, 14);
+  await at(-2, 14);
   await move(page, o3.id, 'qc', 'ready');
-  at(-2, 14, 30);
+  await at(-2, 14, 30);
   const s3 = await rpc(page, 'settlements.create', { id: o3.id });
   await rpc(page, 'settlements.pay', { settlementId: s3.id, method: 'wechat', amount: 3000 });
-  at(-2, 18);
+  await at(-2, 18);
   await move(page, o3.id, 'delivered');
 
   // Today.
-  at(0, 9);
+  await at(0, 9);
   const o4 = await rpc(page, 'workOrders.create', {
     ...b,
     serviceType: 'maintenance',
     reportedFault: '清灰保养',
     technicianId: techId,
   });
-  at(0, 9, 30);
-  await rpc(page, 'workOrders.create', {
+  await at(0, 9, 30);
+  const o5 = await rpc(page, 'workOrders.create', {
     ...b,
     channel: 'online',
     serviceType: 'installation',
     reportedFault: '装系统',
     technicianId: techId,
     promisedAt: TODAY.hour(10).valueOf(),
-  }).then((o5) => {
-    at(0, 9, 45);
-    return move(page, o5.id, 'diagnosing');
   });
-  at(0, 10);
+  await at(0, 9, 45);
+  await move(page, o5.id, 'diagnosing');
+  await at(0, 10);
   await move(page, o4.id, 'diagnosing', 'inRepair');
   await rpc(page, 'workOrders.addCharge', { id: o4.id, itemCode: 'WX' });
   await rpc(page, 'workOrders.create', {
@@ -232,25 +231,24 @@ beforeAll(async () => {
     serviceType: 'inspection',
     reportedFault: '上门检测',
   });
-  at(0, 10, 30);
+  await at(0, 10, 30);
   await rpc(page, 'workOrders.create', {
     ...a,
     reportedFault: '屏幕又出现色斑',
     technicianId: techId,
     reworkOfId: o1.id,
   });
-  at(0, 11);
+  await at(0, 11);
   await move(page, o4.id, 'qc', 'ready');
-  at(0, 11, 15);
+  await at(0, 11, 15);
   const s4 = await rpc(page, 'settlements.create', { id: o4.id });
   await rpc(page, 'settlements.pay', { settlementId: s4.id, method: 'alipay', amount: 8000 });
-  at(0, 12);
+  await at(0, 12);
   await page.context().close();
 }, 120_000);
 
 afterAll(async () => {
   await desk?.close();
-  vi.useRealTimers();
 });
 
 async function openReports(page: Page, query: string): Promise<void> {
@@ -467,7 +465,7 @@ describe('reports and the dashboard', () => {
       'reports-technicians',
     );
     expectSize(techSheet, A4);
-    expect(techSheet.text).toContain('技师绩效表');
+    expect(techSheet.text).toContain('技术员绩效表');
     expect(techSheet.text).toContain('陈工');
     expect(techSheet.text).toContain('¥160.00');
 
@@ -484,7 +482,7 @@ describe('reports and the dashboard', () => {
 
     // A long claim list flows over pages: the header on each, no row cut, the total at the end.
     const extra = 40;
-    at(0, 12, 30);
+    await at(0, 12, 30);
     await rpc(page, 'stock.post', {
       kind: 'receipt',
       supplierId: claim.supplierId,

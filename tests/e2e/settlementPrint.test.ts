@@ -103,7 +103,8 @@ function squeezed(text: string): string {
 }
 
 beforeAll(async () => {
-  desk = await startDesk();
+  // Settled, paid, closed and reopened: one business day, so it starts in the morning.
+  desk = await startDesk({ hour: 9 });
   const page = await desk.open();
   ({ techId } = await setUpShop(page, { admin: ADMIN, clerk: CLERK, tech: TECH }));
   const logo = `data:image/png;base64,${readFileSync(join(import.meta.dirname, '../../resources/icon.png')).toString('base64')}`;

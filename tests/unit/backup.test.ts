@@ -385,3 +385,45 @@ describe('permissions', () => {
     });
   });
 });
+
+describe('the first backup folder', () => {
+  const noFolder = async () => {
+    const settings = await admin.ok('backup.settings', {});
+    await admin.ok('backup.updateSettings', { ...settings, folder: null });
+  };
+
+  it('becomes the backup folder when a manager backs up into it while none is set', async () => {
+    await noFolder();
+    expect((await admin.ok('backup.status', {})).warning).toBe('noFolder');
+    const manager = await signedInAs(app, admin, 'manager');
+    const run = await manager.ok('backup.now', { folder: app.backupDir });
+    expect(run.ok).toBe(true);
+    expect((await admin.ok('backup.settings', {})).folder).toBe(app.backupDir);
+    // The home banner no longer says no folder is set.
+    expect((await admin.ok('backup.status', {})).warning).toBeNull();
+    const audit = await admin.ok('audit.list', { entity: 'backupSettings' });
+    expect(audit.rows[0]).toMatchObject({
+      action: 'update',
+      username: 'manager1',
+      after: { folder: app.backupDir },
+    });
+  });
+
+  it("stays a one-off folder for a clerk, who may not set the shop's folder", async () => {
+    await noFolder();
+    const clerk = await signedInAs(app, admin, 'clerk');
+    const run = await clerk.ok('backup.now', { folder: app.backupDir });
+    expect(run.ok).toBe(true);
+    expect((await admin.ok('backup.settings', {})).folder).toBeNull();
+    const status = await clerk.ok('backup.status', {});
+    expect(status).toMatchObject({ warning: 'noFolder', lastGood: { file: run.file } });
+  });
+
+  it('never replaces a folder already set', async () => {
+    const other = join(app.dir, 'usb-stick');
+    mkdirSync(other);
+    const run = await admin.ok('backup.now', { folder: other });
+    expect(run.ok).toBe(true);
+    expect((await admin.ok('backup.settings', {})).folder).toBe(app.backupDir);
+  });
+});

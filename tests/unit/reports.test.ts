@@ -306,6 +306,7 @@ describe('dashboard.get', () => {
         promisedAt: at(11, 8, 9),
         readyAt: at(11, 5, 15),
         createdAt: at(11, 5, 9),
+        overdue: true,
       },
     ]);
   });
@@ -328,6 +329,24 @@ describe('dashboard.get', () => {
       shop.orders.E.orderNo,
     ]);
     expect(d.queue).toMatchObject({ open: 3, overdue: 3 });
+    expect(d.queue?.orders.map((o) => o.overdue)).toEqual([true, true, true]);
+  });
+
+  it("decides overdue on the server's clock, not the screen's", async () => {
+    // Back on 11-14 (as a host whose clock reads that day): only C (11-08) and D (11-13) are late.
+    const now = shop.app.clock.ms;
+    shop.app.clock.ms = at(11, 14, 12);
+    try {
+      const d = await shop.tech.ok('dashboard.get', {});
+      expect(d.queue?.orders.map((o) => [o.orderNo, o.overdue])).toEqual([
+        [shop.orders.C.orderNo, true],
+        [shop.orders.D.orderNo, true],
+        [shop.orders.E.orderNo, false],
+      ]);
+      expect(d.queue?.overdue).toBe(2);
+    } finally {
+      shop.app.clock.ms = now;
+    }
   });
 
   it('gives a manager the shop and the counter', async () => {

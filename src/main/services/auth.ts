@@ -36,6 +36,7 @@ export function appState(ctx: CallContext): AppState {
     user: ctx.user && toSessionUser(ctx.user),
     locked: ctx.session?.locked ?? false,
     idleLockMinutes: readSecurity(db).idleLockMinutes,
+    now: ctx.deps.now(),
   };
 }
 
@@ -53,7 +54,7 @@ export async function setup(ctx: CallContext, input: ParsedInputOf<'auth.setup'>
     // Checked again inside the transaction: two first-run forms may race.
     if (countUsers(tx) > 0) throw new AppError('CONFLICT', 'setup already done');
     const at = now();
-    const user = insertUser(tx, { ...input.admin, role: 'admin', passwordHash }, at, null);
+    const user = insertUser(tx, { ...input.admin, role: 'admin', passwordHash, lastSignInAt: at }, at, null);
     const shop = { name: input.shopName, branchCode: input.branchCode, address: '', phone: '', logo: null };
     writeShop(tx, shop, at);
     const actor = actorOf(user);

@@ -51,7 +51,14 @@ export function listUsers(q: Queryable): UserRow[] {
 /** Insert a user row with its audit entry; the caller owns the transaction. */
 export function insertUser(
   q: Queryable,
-  fields: { username: string; displayName: string; role: UserRecord['role']; passwordHash: string },
+  fields: {
+    username: string;
+    displayName: string;
+    role: UserRecord['role'];
+    passwordHash: string;
+    /** The first-run admin is signed in as it is created. */
+    lastSignInAt?: number;
+  },
   at: number,
   actor: { id: string; username: string } | null,
 ): UserRecord {
@@ -64,7 +71,7 @@ export function insertUser(
     disabled: false,
     failedAttempts: 0,
     lockedUntil: null,
-    lastSignInAt: null,
+    lastSignInAt: fields.lastSignInAt ?? null,
     createdAt: at,
     updatedAt: at,
   };

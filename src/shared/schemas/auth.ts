@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { epochMs } from './common';
 import { password, sessionUser, username, displayName } from './users';
 import { branchCode, shopName } from './settings';
 
@@ -10,6 +11,8 @@ export const appState = z.object({
   /** Signed in, but the screen is locked until the password is typed again. */
   locked: z.boolean(),
   idleLockMinutes: z.int(),
+  /** The server's clock when it answered: screens take "today" from the host, not their own clock. */
+  now: epochMs,
 });
 export type AppState = z.infer<typeof appState>;
 

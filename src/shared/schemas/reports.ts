@@ -254,6 +254,8 @@ const orderBrief = z.object({
   promisedAt: epochMs,
   readyAt: epochMs.nullable(),
   createdAt: epochMs,
+  /** Open and past its promised time on the server's clock. */
+  overdue: z.boolean(),
 });
 
 /**

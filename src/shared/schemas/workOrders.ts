@@ -213,8 +213,13 @@ export const workOrderDetail = workOrderRow.extend({
   waitingFor: z.array(waitingPart),
   /** Labor and fee lines in use. */
   charges: z.array(chargeLine),
-  /** The active settlement, if one has been made. */
-  settlement: settlementSummary.nullable(),
+  /**
+   * The active settlement, if one has been made. A role that may not read settlements gets only
+   * its number and status (it locks the order's lines), never its money.
+   */
+  settlement: z
+    .union([settlementSummary, settlementSummary.pick({ id: true, settlementNo: true, status: true })])
+    .nullable(),
 });
 export type WorkOrderDetail = z.infer<typeof workOrderDetail>;
 

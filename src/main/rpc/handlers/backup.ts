@@ -1,4 +1,5 @@
 import { AppError } from '@shared/errors';
+import { can } from '@shared/roles';
 import type { HandlersFor } from '../handlers';
 import type { CallContext } from '../../services/context';
 import type { Actor, BackupManager } from '../../services/backup/manager';
@@ -19,7 +20,13 @@ export const backupHandlers: HandlersFor<'backup.'> & HandlersFor<'recovery.'> =
   'backup.history': (_input, ctx) => manager(ctx).history(),
   'backup.settings': (_input, ctx) => manager(ctx).settings(),
   'backup.updateSettings': (input, ctx) => manager(ctx).updateSettings(input, actor(ctx)),
-  'backup.now': (input, ctx) => manager(ctx).backupNow('manual', actor(ctx), input.folder),
+  'backup.now': (input, ctx) =>
+    manager(ctx).backupNow(
+      'manual',
+      actor(ctx),
+      input.folder,
+      ctx.user !== null && can(ctx.user.role, 'backup.configure'),
+    ),
   'backup.pick': async (input, ctx) => {
     const platform = ctx.deps.platform;
     if (!platform) return { supported: false, path: null };

@@ -151,9 +151,14 @@ export class BackupManager {
   // ---- backup ----
 
   /** A backup to `folder` (default: the settings' folder). Throws AppError with words for the manager. */
-  backupNow(trigger: BackupTrigger, actor: Actor | null, folder?: string): Promise<BackupRun> {
+  /**
+   * One backup into `folder` (else the settings' folder). With `adopt`, a good backup into a typed
+   * folder while none is set makes it the backup folder: that is where the shop keeps its backups.
+   */
+  backupNow(trigger: BackupTrigger, actor: Actor | null, folder?: string, adopt = false): Promise<BackupRun> {
     return this.exclusive('backup', async (report) => {
-      const target = folder ?? this.settings().folder;
+      const settings = this.settings();
+      const target = folder ?? settings.folder;
       if (!target) {
         throw new AppError(
           'VALIDATION',
@@ -162,6 +167,7 @@ export class BackupManager {
       }
       const run = await this.writeBackup(trigger, target, actor, report);
       if (trigger === 'daily' || trigger === 'quit') this.applyRetention(target);
+      if (adopt && settings.folder === null) this.updateSettings({ ...settings, folder: target }, actor);
       return run;
     });
   }

@@ -6,7 +6,7 @@ import type { UserRecord } from '../../db/schema';
 import type { Db } from '../../db/open';
 import { readCounter } from '../settings';
 import { stockAlerts } from '../stock/alerts';
-import { deviceLabel } from '../workOrders/rows';
+import { deviceLabel, isOverdue } from '../workOrders/rows';
 import { DAY_MS } from './period';
 
 /** Longest lists the home screen shows; the work-order list has the rest. */
@@ -16,17 +16,21 @@ const OPEN_IN = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(', '));
 
 type Brief = NonNullable<Dashboard['queue']>['orders'][number];
 
-const BRIEF = sql`SELECT o.id AS id, o.order_no AS orderNo, o.status AS status, c.name AS customerName,
-    d.category AS category, d.brand AS brand, d.model AS model,
-    o.promised_at AS promisedAt, o.ready_at AS readyAt, o.created_at AS createdAt
-  FROM work_orders o JOIN customers c ON c.id = o.customer_id JOIN devices d ON d.id = o.device_id`;
-
-function briefs(q: Db, where: ReturnType<typeof sql>): Brief[] {
+/** Short rows for the home screen; `overdue` is decided here, on the server's clock. */
+function briefs(q: Db, now: number, where: ReturnType<typeof sql>): Brief[] {
   return q
-    .all<Omit<Brief, 'device'> & { category: string; brand: string; model: string }>(
-      sql`${BRIEF} ${where} LIMIT ${LIST_LIMIT}`,
+    .all<Omit<Brief, 'device' | 'overdue'> & { category: string; brand: string; model: string }>(
+      sql`SELECT o.id AS id, o.order_no AS orderNo, o.status AS status, c.name AS customerName,
+          d.category AS category, d.brand AS brand, d.model AS model,
+          o.promised_at AS promisedAt, o.ready_at AS readyAt, o.created_at AS createdAt
+        FROM work_orders o JOIN customers c ON c.id = o.customer_id JOIN devices d ON d.id = o.device_id
+        ${where} LIMIT ${LIST_LIMIT}`,
     )
-    .map(({ category, brand, model, ...o }) => ({ ...o, device: deviceLabel({ category, brand, model }) }));
+    .map(({ category, brand, model, ...o }) => ({
+      ...o,
+      device: deviceLabel({ category, brand, model }),
+      overdue: isOverdue(o, now),
+    }));
 }
 
 function count(q: Db, query: ReturnType<typeof sql>): number {
@@ -54,6 +58,7 @@ function counterSection(q: Db, now: number): NonNullable<Dashboard['counter']> {
     readyWaiting: count(q, sql`SELECT count(*) AS n FROM work_orders WHERE status = 'ready'`),
     pickupOverdue: briefs(
       q,
+      now,
       sql`WHERE o.status = 'ready' AND o.ready_at < ${now - pickupWaitDays * DAY_MS} ORDER BY o.ready_at, o.order_no`,
     ),
     pickupWaitDays,
@@ -98,7 +103,7 @@ function shopSection(q: Db, now: number): NonNullable<Dashboard['shop']> {
 function queueSection(q: Db, userId: string, now: number): NonNullable<Dashboard['queue']> {
   const mine = sql`WHERE o.technician_id = ${userId} AND o.status IN (${OPEN_IN})`;
   return {
-    orders: briefs(q, sql`${mine} ORDER BY o.promised_at < ${now} DESC, o.promised_at, o.order_no`),
+    orders: briefs(q, now, sql`${mine} ORDER BY o.promised_at < ${now} DESC, o.promised_at, o.order_no`),
     open: count(q, sql`SELECT count(*) AS n FROM work_orders o ${mine}`),
     overdue: count(q, sql`SELECT count(*) AS n FROM work_orders o ${mine} AND o.promised_at < ${now}`),
   };

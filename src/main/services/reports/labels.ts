@@ -16,7 +16,7 @@ export const REPORT_TITLES: Record<ReportName, Words> = {
   quality: ['质量', 'Quality'],
   revenue: ['营收', 'Revenue'],
   warrantyClaims: ['三包索赔清单', 'Warranty claims'],
-  technicians: ['技师绩效', 'Technicians'],
+  technicians: ['技术员绩效', 'Technicians'],
   parts: ['配件', 'Parts'],
 };
 
@@ -25,7 +25,7 @@ export const W = {
   total: ['合计', 'Total'],
   figure: ['指标', 'Figure'],
   serviceType: ['服务类型', 'Service type'],
-  technician: ['技师', 'Technician'],
+  technician: ['技术员', 'Technician'],
   unassigned: ['未指派', 'Unassigned'],
   overall: ['全部', 'All'],
   delivered: ['已交付', 'Delivered'],
@@ -44,7 +44,7 @@ export const W = {
   reworkRate: ['返修率', 'Rework rate'],
   fixedFirstTime: ['一次修复', 'Fixed first time'],
   firstTimeFixRate: ['一次修复率', 'First-time fix rate'],
-  byTechnician: ['按技师', 'By technician'],
+  byTechnician: ['按技术员', 'By technician'],
   byServiceType: ['按服务类型', 'By service type'],
   labor: ['工时费(元)', 'Labor (CNY)'],
   parts: ['配件费(元)', 'Parts (CNY)'],

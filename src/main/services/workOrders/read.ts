@@ -17,6 +17,7 @@ import {
   type UserRecord,
 } from '../../db/schema';
 import type { CallContext, Queryable } from '../context';
+import { nameInitials } from '../pinyin';
 import { settlementSummaryOf } from '../settlements/records';
 import { loadOrder, normalizeAccessories, TECHNICIAN_ROLES } from './lookups';
 import { workOrderRowsByIds } from './rows';
@@ -33,6 +34,7 @@ export function readDetail(
   now: number,
 ): WorkOrderDetail {
   const order = loadOrder(q, id);
+  const mayReadMoney = viewer !== null && can(viewer.role, 'settlements.read');
   const [row] = workOrderRowsByIds(q, [id], now);
   if (!row) throw new Error(`work order ${id} has no customer or device`);
 
@@ -65,7 +67,7 @@ export function readDetail(
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
       note: e.note,
-      data: e.data ? (JSON.parse(e.data) as Record<string, unknown>) : null,
+      data: e.data ? visibleData(e.kind, JSON.parse(e.data) as Record<string, unknown>, mayReadMoney) : null,
     }));
   const photos = q
     .select({
@@ -117,8 +119,28 @@ export function readDetail(
     parts: readOrderParts(q, id),
     waitingFor: readWaits(q, id),
     charges: readCharges(q, id),
-    settlement: settlementSummaryOf(q, id),
+    settlement: settlementFor(q, id, mayReadMoney),
   };
+}
+
+/**
+ * A role that may not read settlements (a technician) sees that one exists — it locks the order's
+ * lines — but none of its money: not on the order, not on the timeline.
+ */
+function settlementFor(q: Queryable, id: string, mayReadMoney: boolean): WorkOrderDetail['settlement'] {
+  const s = settlementSummaryOf(q, id);
+  return s && !mayReadMoney ? { id: s.id, settlementNo: s.settlementNo, status: s.status } : s;
+}
+
+const SETTLEMENT_EVENT_KEYS = ['action', 'settlementId', 'settlementNo'];
+
+function visibleData(
+  kind: WorkOrderEvent['kind'],
+  data: Record<string, unknown>,
+  mayReadMoney: boolean,
+): Record<string, unknown> {
+  if (kind !== 'settlement' || mayReadMoney) return data;
+  return Object.fromEntries(Object.entries(data).filter(([key]) => SETTLEMENT_EVENT_KEYS.includes(key)));
 }
 
 /** The order's lines in use, oldest first, with the issuing document and who added each. */
@@ -198,5 +220,11 @@ export function listTechnicians(q: Queryable): OutputOf<'workOrders.technicians'
         a.displayName.localeCompare(b.displayName, 'zh-CN') ||
         a.username.localeCompare(b.username),
     )
-    .map(({ id, displayName, role }) => ({ id, displayName, role }));
+    .map(({ id, displayName, username, role }) => ({
+      id,
+      displayName,
+      username,
+      initials: nameInitials(displayName),
+      role,
+    }));
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { InputOf } from '@shared/contract';
+import { readServerClock } from '../app/serverClock';
 import { invoke } from './client';
 import { queryKeys } from './keys';
 
@@ -7,7 +8,7 @@ import { queryKeys } from './keys';
 export function useAuthState() {
   return useQuery({
     queryKey: queryKeys.authState,
-    queryFn: () => invoke('auth.state', {}),
+    queryFn: () => readServerClock(() => invoke('auth.state', {})),
     staleTime: 0,
     refetchOnWindowFocus: true,
   });

@@ -142,14 +142,17 @@ export function AppRoutes() {
           </RequirePermission>
         }
       />
-      <Route
-        path="/settings"
-        element={
-          <RequirePermission permission="settings.read">
-            <SettingsPage />
-          </RequirePermission>
-        }
-      />
+      {['/settings', '/settings/:section'].map((path) => (
+        <Route
+          key={path}
+          path={path}
+          element={
+            <RequirePermission permission="settings.read">
+              <SettingsPage />
+            </RequirePermission>
+          }
+        />
+      ))}
       <Route
         path="/users"
         element={
@@ -167,7 +170,7 @@ export function AppRoutes() {
         }
       />
       <Route path="/print/:form/:id" element={<PrintRoute />} />
-      <Route path="*" element={<Navigate to="/" replace />} />
+      <Route path="*" element={<Forbidden notFound />} />
     </Routes>
   );
 }

@@ -18,12 +18,13 @@ export function useIdleLock(minutes: number): void {
     if (minutes <= 0) return undefined;
     const limit = minutes * 60_000;
     const heartbeat = Math.min(60_000, limit / 3);
-    let lastActivity = Date.now();
+    // The screen's monotonic clock: idleness is a duration here, not a time of day.
+    let lastActivity = performance.now();
     let lastHeartbeat = lastActivity;
     let timer: number | undefined;
 
     const check = (): void => {
-      const idle = Date.now() - lastActivity;
+      const idle = performance.now() - lastActivity;
       if (idle >= limit) {
         timer = undefined;
         lock();
@@ -32,7 +33,7 @@ export function useIdleLock(minutes: number): void {
       }
     };
     const onActivity = (): void => {
-      lastActivity = Date.now();
+      lastActivity = performance.now();
       if (lastActivity - lastHeartbeat >= heartbeat) {
         lastHeartbeat = lastActivity;
         void queryClient.invalidateQueries({ queryKey: queryKeys.authState });

@@ -56,7 +56,8 @@ function headline(status: BackupStatus, t: TFunction): string {
     case 'unreachable':
       return t('backup.warning.unreachable');
     case 'noFolder':
-      return t('backup.warning.noFolder');
+      // A one-off backup into a typed folder (by someone who may not set the folder) is still a backup.
+      return status.lastGood ? t('backup.warning.noFolderAuto') : t('backup.warning.noFolder');
     case 'lastFailed':
     case null:
       return t('backup.warning.lastFailed');

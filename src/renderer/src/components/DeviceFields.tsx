@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { InputOf } from '@shared/contract';
 import type { Device } from '@shared/schemas/devices';
 import { useFormRules } from './formRules';
+import { serverToday } from '../app/serverClock';
 
 export type WarrantyMode = 'none' | 'end' | 'months';
 
@@ -123,7 +124,7 @@ export function DeviceFieldsInputs({ categories, autoFocus, full, perRow = 3 }: 
           <Form.Item label={t('devices.purchaseDate')} name="purchaseDate">
             <DatePicker
               style={{ width: '100%' }}
-              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+              disabledDate={(d) => d.isAfter(serverToday(), 'day')}
               data-testid="device-purchase"
             />
           </Form.Item>

@@ -15,6 +15,8 @@ export const backupEnUS: typeof backupZhCN = {
     noFolder: 'Enter a backup folder first (or set one under Automatic backups).',
     oneOffHint:
       'A folder changed here is used for this backup only; save it under Automatic backups to keep it.',
+    adoptHint:
+      'No backup folder is set yet: once this backup succeeds, this folder becomes the backup folder.',
     done: 'Backup finished',
     failed: 'Backup failed',
     file: 'File',
@@ -117,6 +119,7 @@ export const backupEnUS: typeof backupZhCN = {
     stale: 'No good backup for {{days}} days',
     unreachable: 'The backup folder cannot be reached',
     noFolder: 'No backup folder has been set',
+    noFolderAuto: 'There is a backup, but no backup folder is set: automatic backups will not run',
     lastFailed: 'The last backup failed',
     lastGood: 'Last good backup: {{time}} ({{age}})',
     noneGood: 'There is no good backup yet; data could be lost if this computer fails.',

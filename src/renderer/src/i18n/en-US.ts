@@ -21,7 +21,6 @@ export const enUS: Messages = {
     listSeparator: ', ',
     system: 'System',
     saved: 'Saved',
-    readOnly: 'Your role can view this but not change it.',
     actions: 'Actions',
   },
   language: {
@@ -244,6 +243,8 @@ export const enUS: Messages = {
     title: 'No access',
     subtitle: 'Your role cannot use this page. Ask an administrator if you need it.',
     back: 'Back to home',
+    notFoundTitle: 'No such page',
+    notFound: 'The address {{path}} is not a page of this app.',
   },
   home: {
     welcome: 'Welcome, {{name}}',
@@ -319,6 +320,9 @@ export const enUS: Messages = {
   },
   settings: {
     title: 'Shop profile',
+    readOnly: 'No access to change the settings',
+    readOnlyHint:
+      'Only an administrator can change the shop profile, counter, billing and security settings; your role can view them.',
     shopSection: 'Shop profile',
     securitySection: 'Security',
     name: 'Shop name',
@@ -687,6 +691,9 @@ export const enUS: Messages = {
     technicianChanged: 'Technician changed',
     approvedBy: 'Approved by manager {{name}}',
     settlementCreated: 'Settlement {{no}}: {{total}} due',
+    settlementCreatedBrief: 'Settlement {{no}} made',
+    settlementPaidBrief: 'Payment · {{no}}',
+    settlementRefundedBrief: 'Refund · {{no}}',
     settlementDiscount: 'Discount {{amount}}',
     settlementPaid: 'Payment {{amount}} ({{method}}) · {{no}}',
     settlementChange: 'Tendered {{tendered}}, change {{change}}',

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { FieldIssue } from '@shared/errors';
 import { ApiError } from '../api/client';
 import { zhCN, type Messages } from './zh-CN';
+import { serverToday } from '../app/serverClock';
 
 /** Server issue messages that have a clearer message of their own (see the services). */
 const KNOWN_ISSUES: Record<string, keyof Messages['errorDetail']> = {
@@ -30,7 +31,7 @@ export function issueMessage(issue: FieldIssue, t: TFunction): string {
 
 function formatTime(ms: number): string {
   const at = dayjs(ms);
-  return at.isSame(dayjs(), 'day') ? at.format('HH:mm:ss') : at.format('YYYY-MM-DD HH:mm:ss');
+  return at.isSame(serverToday(), 'day') ? at.format('HH:mm:ss') : at.format('YYYY-MM-DD HH:mm:ss');
 }
 
 /** One message for anything a call can throw: ApiError by its code and details, anything else as INTERNAL. */

@@ -28,7 +28,6 @@ export const zhCN = {
     listSeparator: '、',
     system: '系统',
     saved: '已保存',
-    readOnly: '当前角色只能查看，不能修改。',
     actions: '操作',
   },
   language: {
@@ -250,6 +249,8 @@ export const zhCN = {
     title: '无权访问',
     subtitle: '当前角色不能使用此页面。如需使用，请联系管理员。',
     back: '返回首页',
+    notFoundTitle: '没有这个页面',
+    notFound: '地址 {{path}} 不对应任何页面。',
   },
   home: {
     welcome: '欢迎，{{name}}',
@@ -325,6 +326,8 @@ export const zhCN = {
   },
   settings: {
     title: '店铺资料',
+    readOnly: '无权修改设置',
+    readOnlyHint: '只有管理员可以修改店铺资料、柜台、收费和安全设置；你的角色只能查看。',
     shopSection: '店铺资料',
     securitySection: '安全',
     name: '店铺名称',
@@ -689,6 +692,9 @@ export const zhCN = {
     technicianChanged: '更换了技术员',
     approvedBy: '主管授权：{{name}}',
     settlementCreated: '结算单 {{no}}，应收 {{total}}',
+    settlementCreatedBrief: '生成结算单 {{no}}',
+    settlementPaidBrief: '收款 · {{no}}',
+    settlementRefundedBrief: '退款 · {{no}}',
     settlementDiscount: '折扣 {{amount}}',
     settlementPaid: '收款 {{amount}}（{{method}}）· {{no}}',
     settlementChange: '实收 {{tendered}}，找零 {{change}}',

@@ -7,7 +7,7 @@ import type { PrintLabels } from './labels';
 import { SignLine } from './parts';
 import { ReportHead, ReportTable } from './reportSheet';
 
-/** 技师绩效表: one row per technician — completed, labor, repair time, on-time, reworks — and signatures. */
+/** 技术员绩效表: one row per technician — completed, labor, repair time, on-time, reworks — and signatures. */
 export function TechnicianSheetForm({
   technicians,
   turnaround,

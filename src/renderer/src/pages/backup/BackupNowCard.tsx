@@ -4,6 +4,7 @@ import { CloudUploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { BackupRun } from '@shared/schemas/backup';
 import { useBackupNow } from '../../api/backup';
+import { useCan } from '../../app/session';
 import { formatDateTime } from '../../components/format';
 import { backupError, localizedMessage } from './backupErrors';
 import { BackupProgressBar } from './BackupProgressBar';
@@ -14,7 +15,15 @@ import { PathInput } from './PathInput';
 export function BackupNowCard({ savedFolder }: { savedFolder: string | null }) {
   const { t } = useTranslation();
   const [folder, setFolder] = useState(savedFolder ?? '');
+  // A folder newly saved (under 自动备份, or adopted by this backup) refills the box; the result of
+  // the run stays on screen.
+  const [shownSaved, setShownSaved] = useState(savedFolder);
+  if (shownSaved !== savedFolder) {
+    setShownSaved(savedFolder);
+    setFolder(savedFolder ?? '');
+  }
   const run = useBackupNow();
+  const canConfigure = useCan('backup.configure');
   const typed = folder.trim();
   const started = run.isPending || run.isSuccess || run.isError;
   const failed = run.isError || (run.isSuccess && !run.data.ok);
@@ -27,8 +36,12 @@ export function BackupNowCard({ savedFolder }: { savedFolder: string | null }) {
           <Typography.Text strong>{t('backup.folder')}</Typography.Text>
           <PathInput kind="folder" value={folder} onChange={setFolder} testId="backup-now-folder" />
           {typed !== '' && typed !== (savedFolder ?? '') && (
-            <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
-              {t('backup.now.oneOffHint')}
+            <Typography.Text
+              type="secondary"
+              style={{ display: 'block', marginTop: 4 }}
+              data-testid="backup-now-hint"
+            >
+              {savedFolder === null && canConfigure ? t('backup.now.adoptHint') : t('backup.now.oneOffHint')}
             </Typography.Text>
           )}
         </div>

@@ -32,8 +32,7 @@ export function BackupPage() {
   return (
     <Flex vertical gap="middle" data-testid="backup-page">
       <BackupWarning />
-      {/* Keyed by the saved folder: saving a new one under 自动备份 refills the folder here. */}
-      <BackupNowCard key={savedFolder ?? ''} savedFolder={savedFolder} />
+      <BackupNowCard savedFolder={savedFolder} />
       <AutoBackupCard
         key={JSON.stringify(settings.data)}
         settings={settings.data}

@@ -15,7 +15,7 @@ import { errorMessage } from '../../i18n/errorMessage';
 import { DashFigure, DashFigures } from './DashFigure';
 import { OrderBriefTable } from './OrderBriefTable';
 
-function Counter({ counter, now }: { counter: NonNullable<Dashboard['counter']>; now: number }) {
+function Counter({ counter }: { counter: NonNullable<Dashboard['counter']> }) {
   const { t } = useTranslation();
   return (
     <Card title={t('home.counterTitle')} size="small" data-testid="dash-counter">
@@ -64,7 +64,6 @@ function Counter({ counter, now }: { counter: NonNullable<Dashboard['counter']>;
         testId="dash-pickup-overdue"
         since="readyAt"
         emptyText={t('home.pickupOverdueNone')}
-        now={now}
       />
     </Card>
   );
@@ -149,7 +148,7 @@ function Shop({ shop }: { shop: NonNullable<Dashboard['shop']> }) {
   );
 }
 
-function Queue({ queue, now }: { queue: NonNullable<Dashboard['queue']>; now: number }) {
+function Queue({ queue }: { queue: NonNullable<Dashboard['queue']> }) {
   const { t } = useTranslation();
   return (
     <Card title={t('home.queueTitle')} size="small" data-testid="dash-queue">
@@ -173,7 +172,6 @@ function Queue({ queue, now }: { queue: NonNullable<Dashboard['queue']>; now: nu
         testId="dash-queue-orders"
         since="promisedAt"
         emptyText={t('home.queueEmpty')}
-        now={now}
       />
     </Card>
   );
@@ -185,7 +183,6 @@ export function HomePage() {
   const { user, shopName } = useSession();
   const dashboard = useDashboard();
   const data = dashboard.data;
-  const now = dashboard.dataUpdatedAt;
 
   return (
     <Flex vertical gap="middle" data-testid="home-dashboard">
@@ -199,9 +196,9 @@ export function HomePage() {
       </Flex>
       {dashboard.error && <Alert type="error" showIcon title={errorMessage(dashboard.error, t)} />}
       {!data && !dashboard.error && <Skeleton active />}
-      {data?.queue && <Queue queue={data.queue} now={now} />}
+      {data?.queue && <Queue queue={data.queue} />}
       {data?.shop && <Shop shop={data.shop} />}
-      {data?.counter && <Counter counter={data.counter} now={now} />}
+      {data?.counter && <Counter counter={data.counter} />}
     </Flex>
   );
 }

@@ -12,14 +12,12 @@ export function OrderBriefTable({
   testId,
   since,
   emptyText,
-  now,
 }: {
   orders: Brief[];
   testId: string;
   /** Which time to show: promised (a queue) or ready (waiting for pickup). */
   since: 'promisedAt' | 'readyAt';
   emptyText: string;
-  now: number;
 }) {
   const { t } = useTranslation();
   return (
@@ -49,8 +47,8 @@ export function OrderBriefTable({
           render: (_, o) => {
             const at = since === 'promisedAt' ? o.promisedAt : o.readyAt;
             if (at === null) return '—';
-            const late = since === 'promisedAt' && at < now;
-            return late ? (
+            // The server decides what is overdue: this screen's clock may differ from the host's.
+            return since === 'promisedAt' && o.overdue ? (
               <Tag color="red" data-testid={`${testId}-late`}>
                 {formatMinute(at)} · {t('home.overdue')}
               </Tag>

@@ -2,14 +2,14 @@ import { useEffect } from 'react';
 import { Alert, Button, Checkbox, Col, DatePicker, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { CounterSettings, Priority } from '@shared/schemas/settings';
 import { PRIORITIES } from '@shared/schemas/settings';
 import type { Device } from '@shared/schemas/devices';
 import { ACCESSORIES, CHANNELS, SERVICE_TYPES, type WorkOrderDetail } from '@shared/schemas/workOrders';
 import { useDevice } from '../../api/devices';
-import { useCreateWorkOrder, useTechnicians } from '../../api/workOrders';
+import { useCreateWorkOrder } from '../../api/workOrders';
+import { TechnicianSelect } from '../../components/TechnicianSelect';
 import { useCan } from '../../app/session';
 import { counterError } from '../../components/counterErrors';
 import { WarrantyTag } from '../../components/counterTags';
@@ -18,6 +18,7 @@ import { useFormRules } from '../../components/formRules';
 import { formatMinute } from '../../components/format';
 import { yuanToFen } from '../../components/money';
 import { YuanInput } from '../../components/YuanInput';
+import { serverNow, serverToday } from '../../app/serverClock';
 
 type Accessory = (typeof ACCESSORIES)[number];
 
@@ -57,7 +58,6 @@ export function OrderStep({
   const [form] = Form.useForm<OrderValues>();
   const create = useCreateWorkOrder();
   const canAssign = useCan('workOrders.assign');
-  const technicians = useTechnicians();
   const history = useDevice(device.id);
   const priority = Form.useWatch('priority', form) ?? 'normal';
   const reworkOfId = Form.useWatch('reworkOfId', form);
@@ -205,7 +205,7 @@ export function OrderStep({
               label={t('workOrders.promisedAt')}
               name="promisedAt"
               extra={t('intake.promisedHint', {
-                time: formatMinute(dayjs().add(hours, 'hour').valueOf()),
+                time: formatMinute(serverNow() + hours * 3_600_000),
                 hours,
               })}
             >
@@ -214,7 +214,7 @@ export function OrderStep({
                 format="YYYY-MM-DD HH:mm"
                 style={{ width: '100%' }}
                 placeholder={t('intake.promisedDefault')}
-                disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+                disabledDate={(d) => d.isBefore(serverToday(), 'day')}
                 data-testid="intake-promised"
               />
             </Form.Item>
@@ -222,13 +222,7 @@ export function OrderStep({
           {canAssign && (
             <Col xs={24} md={8}>
               <Form.Item label={t('workOrders.technician')} name="technicianId">
-                <Select<string | null>
-                  allowClear
-                  placeholder={t('workOrders.unassigned')}
-                  loading={technicians.isPending}
-                  options={technicians.data?.map((u) => ({ value: u.id, label: u.displayName }))}
-                  data-testid="intake-technician"
-                />
+                <TechnicianSelect placeholder={t('workOrders.unassigned')} data-testid="intake-technician" />
               </Form.Item>
             </Col>
           )}

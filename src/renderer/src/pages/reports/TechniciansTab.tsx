@@ -11,7 +11,7 @@ import { ReportError, ReportExport, ReportSection } from './ReportParts';
 
 type Row = TechnicianReport['rows'][number];
 
-/** 技师: each technician's completed orders, labor, repair time and reworks. */
+/** 技术员: each technician's completed orders, labor, repair time and reworks. */
 export function TechniciansTab({ period }: { period: PeriodInput }) {
   const { t } = useTranslation();
   const report = useReport('technicians', period);

@@ -1,6 +1,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { isIsoDate } from '@shared/dates';
 import type { PeriodInput } from '@shared/schemas/reports';
+import { serverToday } from '../../app/serverClock';
 
 export const PRESETS = ['today', 'week', 'month', 'year', 'custom'] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -18,7 +19,10 @@ function isBucket(value: string | null): value is Bucket {
 }
 
 /** A preset's days, up to today (the days still to come have nothing to show). */
-export function presetDays(preset: Exclude<Preset, 'custom'>, today: Dayjs = dayjs()): [string, string] {
+export function presetDays(
+  preset: Exclude<Preset, 'custom'>,
+  today: Dayjs = serverToday(),
+): [string, string] {
   const end = today.format(ISO);
   if (preset === 'today') return [end, end];
   if (preset === 'month') return [today.startOf('month').format(ISO), end];

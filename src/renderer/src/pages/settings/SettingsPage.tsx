@@ -1,37 +1,61 @@
+import { useEffect } from 'react';
 import { Alert, Card, Flex, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
 import { useSettings } from '../../api/settings';
 import { useCan } from '../../app/session';
+import { Forbidden } from '../../components/Forbidden';
 import { errorMessage } from '../../i18n/errorMessage';
 import { BillingForm } from './BillingForm';
 import { CounterForm } from './CounterForm';
 import { SecurityForm } from './SecurityForm';
 import { ShopProfileForm } from './ShopProfileForm';
 
+/** The sections an address can open (`#/settings/billing`). */
+const SECTIONS = ['shop', 'counter', 'billing', 'security'] as const;
+type Section = (typeof SECTIONS)[number];
+
+function isSection(value: string | undefined): value is Section {
+  return value !== undefined && (SECTIONS as readonly string[]).includes(value);
+}
+
 /** Shop profile, counter settings, billing and security; roles without settings.write see the same forms, read-only. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const settings = useSettings();
   const readOnly = !useCan('settings.write');
+  const { section } = useParams();
+  const loaded = settings.isSuccess;
 
+  useEffect(() => {
+    if (loaded && isSection(section)) document.getElementById(`settings-${section}`)?.scrollIntoView();
+  }, [loaded, section]);
+
+  if (section !== undefined && !isSection(section)) return <Forbidden notFound />;
   if (settings.isPending) return <Skeleton active />;
   if (settings.isError) return <Alert type="error" showIcon title={errorMessage(settings.error, t)} />;
 
   return (
     <Flex vertical gap="middle">
       {readOnly && (
-        <Alert type="info" showIcon title={t('common.readOnly')} data-testid="settings-read-only" />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('settings.readOnly')}
+          description={t('settings.readOnlyHint')}
+          data-testid="settings-read-only"
+        />
       )}
-      <Card title={t('settings.shopSection')}>
+      <Card title={t('settings.shopSection')} id="settings-shop">
         <ShopProfileForm shop={settings.data.shop} readOnly={readOnly} />
       </Card>
-      <Card title={t('settings.counterSection')}>
+      <Card title={t('settings.counterSection')} id="settings-counter">
         <CounterForm counter={settings.data.counter} readOnly={readOnly} />
       </Card>
-      <Card title={t('settlements.billing.section')} data-testid="settings-billing">
+      <Card title={t('settlements.billing.section')} id="settings-billing" data-testid="settings-billing">
         <BillingForm billing={settings.data.billing} readOnly={readOnly} />
       </Card>
-      <Card title={t('settings.securitySection')}>
+      <Card title={t('settings.securitySection')} id="settings-security">
         <SecurityForm security={settings.data.security} readOnly={readOnly} />
       </Card>
     </Flex>

@@ -32,6 +32,7 @@ import { useManagerApproval } from './ManagerApproval';
 import { PaymentKindTag, SignedYuan } from './PaymentsTable';
 import { settlementError, showSettlementFieldErrors } from './settlementErrors';
 import './settlements.css';
+import { serverToday } from '../../app/serverClock';
 
 type DayPayment = DayReport['payments'][number];
 type MethodRow = DayReport['byMethod'][number];
@@ -41,7 +42,7 @@ type VoidRow = DayReport['voids'][number];
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function today(): string {
-  return dayjs().format('YYYY-MM-DD');
+  return serverToday().format('YYYY-MM-DD');
 }
 
 /** The day's payments or refunds: when, which settlement and order, how, how much, by whom. */
@@ -356,7 +357,7 @@ export function DayClosePage() {
             <DatePicker
               value={dayjs(date)}
               allowClear={false}
-              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+              disabledDate={(d) => d.isAfter(serverToday(), 'day')}
               onChange={(d) => {
                 if (d) setParams({ date: d.format('YYYY-MM-DD') });
               }}

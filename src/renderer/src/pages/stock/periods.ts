@@ -1,19 +1,17 @@
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { serverToday } from '../../app/serverClock';
 
 export type DayRange = [Dayjs, Dayjs];
 
 /** This month so far: where a stock report starts. */
 export function thisMonth(): DayRange {
-  return [dayjs().startOf('month'), dayjs().startOf('day')];
+  const today = serverToday();
+  return [today.startOf('month'), today.startOf('day')];
 }
 
 export function lastDays(days: number): DayRange {
-  return [
-    dayjs()
-      .subtract(days - 1, 'day')
-      .startOf('day'),
-    dayjs().startOf('day'),
-  ];
+  const today = serverToday().startOf('day');
+  return [today.subtract(days - 1, 'day'), today];
 }
 
 /** Whole days as the contract's [from, to): the first day's start to the day after the last. */

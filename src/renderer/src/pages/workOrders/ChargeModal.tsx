@@ -6,7 +6,7 @@ import type { ChargeLine } from '@shared/schemas/charges';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
 import { useAddCharge, useUpdateCharge } from '../../api/settlements';
 import { useSettings } from '../../api/settings';
-import { useTechnicians } from '../../api/workOrders';
+import { TechnicianSelect } from '../../components/TechnicianSelect';
 import { FormModal } from '../../components/FormModal';
 import { fenToYuan, formatYuan, yuanToFen } from '../../components/money';
 import { YuanInput } from '../../components/YuanInput';
@@ -45,7 +45,6 @@ export function ChargeModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const settings = useSettings();
-  const technicians = useTechnicians();
   const add = useAddCharge();
   const update = useUpdateCharge();
   const approval = useManagerApproval();
@@ -62,12 +61,9 @@ export function ChargeModal({
     amount < item.price &&
     (billing?.laborBelowPriceNeedsApproval ?? false);
 
-  const technicianOptions = (technicians.data ?? []).map((u) => ({ value: u.id, label: u.displayName }));
   const keep = line?.technicianId ?? order.technicianId;
   const keepName = line ? line.technicianName : order.technicianName;
-  if (keep && !technicianOptions.some((o) => o.value === keep)) {
-    technicianOptions.push({ value: keep, label: keepName ?? keep });
-  }
+  const current = keep ? { id: keep, name: keepName ?? keep } : undefined;
 
   const pick = (picked: string) => {
     const next = billing?.serviceItems.find((i) => i.code === picked);
@@ -177,11 +173,9 @@ export function ChargeModal({
           <Row gutter={12}>
             <Col span={14}>
               <Form.Item label={t('settlements.charges.technician')} name="technicianId">
-                <Select<string | null>
-                  allowClear
+                <TechnicianSelect
                   placeholder={t('settlements.charges.unassigned')}
-                  loading={technicians.isPending}
-                  options={technicianOptions}
+                  current={current}
                   data-testid="wo-charge-technician"
                 />
               </Form.Item>

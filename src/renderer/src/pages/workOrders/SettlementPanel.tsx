@@ -16,7 +16,8 @@ export function SettlementPanel({ order }: { order: WorkOrderDetail }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const canWrite = useCan('settlements.write');
-  const s = order.settlement;
+  // Only roles that read settlements see this panel, and only they get the money with the order.
+  const s = order.settlement && 'total' in order.settlement ? order.settlement : null;
 
   if (s) {
     return (

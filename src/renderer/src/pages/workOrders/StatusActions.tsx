@@ -47,7 +47,13 @@ export function StatusActions({ order }: { order: WorkOrderDetail }) {
     to: WorkOrderStatus;
     kind: 'reason' | 'approval' | 'parts';
   } | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  // A refusal is about the order as it was: any change since (a payment, a move) drops it. The
+  // "changed by someone else" notice explains the reload itself, so it stays (version null).
+  const version = `${order.status}|${order.updatedAt}|${order.events.length}`;
+  const [refused, setRefused] = useState<{ text: string; version: string | null } | null>(null);
+  const refusal = refused && (refused.version ?? version) === version ? refused.text : null;
+  const setRefusal = (text: string | null, sticky = false) =>
+    setRefused(text === null ? null : { text, version: sticky ? null : version });
   /** A refused parts wait stays open with what was picked, the reason above its buttons. */
   const [partsError, setPartsError] = useState<string | null>(null);
   const [reasonForm] = Form.useForm<ReasonValues>();
@@ -76,6 +82,7 @@ export function StatusActions({ order }: { order: WorkOrderDetail }) {
                 from: t(`statuses.${order.status}`),
                 to: t(`statuses.${to}`),
               }),
+              true,
             );
             void queryClient.invalidateQueries({ queryKey: queryKeys.workOrder(order.id) });
           } else {

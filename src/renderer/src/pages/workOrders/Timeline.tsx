@@ -226,17 +226,19 @@ function describeSettlement(
       </div>
     ) : null;
   const note = e.note ? <div className="wo-timeline-note">{e.note}</div> : null;
+  // A role that may not read settlements gets the event without its money (the server drops it).
+  const amount = num(e.data, 'amount');
+  const total = num(e.data, 'total');
   switch (str(e.data, 'action')) {
     case 'pay': {
       const tendered = num(e.data, 'tendered');
       const change = num(e.data, 'change');
       return {
         color: 'green',
-        text: t('timeline.settlementPaid', {
-          amount: formatYuan(num(e.data, 'amount') ?? 0),
-          method: methodName,
-          no,
-        }),
+        text:
+          amount === null
+            ? t('timeline.settlementPaidBrief', { no })
+            : t('timeline.settlementPaid', { amount: formatYuan(amount), method: methodName, no }),
         detail: (
           <>
             {tendered !== null && change !== null && (
@@ -256,11 +258,14 @@ function describeSettlement(
     case 'refund':
       return {
         color: 'red',
-        text: t('timeline.settlementRefunded', {
-          amount: formatYuan(Math.abs(num(e.data, 'amount') ?? 0)),
-          method: methodName,
-          no,
-        }),
+        text:
+          amount === null
+            ? t('timeline.settlementRefundedBrief', { no })
+            : t('timeline.settlementRefunded', {
+                amount: formatYuan(Math.abs(amount)),
+                method: methodName,
+                no,
+              }),
         detail: (
           <>
             {str(e.data, 'reason') && (
@@ -289,7 +294,10 @@ function describeSettlement(
       const discount = num(e.data, 'discountAmount') ?? 0;
       return {
         color: 'blue',
-        text: t('timeline.settlementCreated', { no, total: formatYuan(num(e.data, 'total') ?? 0) }),
+        text:
+          total === null
+            ? t('timeline.settlementCreatedBrief', { no })
+            : t('timeline.settlementCreated', { no, total: formatYuan(total) }),
         detail: (
           <>
             {discount > 0 && (

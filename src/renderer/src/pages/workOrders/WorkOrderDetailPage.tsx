@@ -10,7 +10,6 @@ import {
   Input,
   Result,
   Row,
-  Select,
   Skeleton,
   Space,
   Tag,
@@ -23,7 +22,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
 import { isOpen } from '@shared/workOrderStatus';
-import { useAddNote, useAssign, useTechnicians, useWorkOrder } from '../../api/workOrders';
+import { useAddNote, useAssign, useWorkOrder } from '../../api/workOrders';
+import { TechnicianSelect } from '../../components/TechnicianSelect';
 import { useCan } from '../../app/session';
 import { counterError } from '../../components/counterErrors';
 import { OverdueTag, PriorityTag, StatusTag, WarrantyTag } from '../../components/counterTags';
@@ -48,24 +48,22 @@ import { WorkForm } from './WorkForm';
 function AssignSelect({ order }: { order: WorkOrderDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const technicians = useTechnicians();
   const assign = useAssign();
   const canAssign = useCan('workOrders.assign');
   if (!canAssign || !isOpen(order.status)) {
     return <span data-testid="wo-technician">{order.technicianName ?? t('workOrders.unassigned')}</span>;
   }
-  const options = (technicians.data ?? []).map((u) => ({ value: u.id, label: u.displayName }));
-  if (order.technicianId && !options.some((o) => o.value === order.technicianId)) {
-    options.push({ value: order.technicianId, label: order.technicianName ?? order.technicianId });
-  }
   return (
-    <Select<string | null>
+    <TechnicianSelect
       value={order.technicianId}
-      allowClear
+      current={
+        order.technicianId
+          ? { id: order.technicianId, name: order.technicianName ?? order.technicianId }
+          : undefined
+      }
       placeholder={t('workOrders.unassigned')}
       style={{ width: 180 }}
-      loading={technicians.isPending || assign.isPending}
-      options={options}
+      loading={assign.isPending}
       aria-label={t('workOrders.technician')}
       data-testid="wo-assign"
       onChange={(technicianId) =>

@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import { FileAddOutlined } from '@ant-design/icons';
 import type { SorterResult } from 'antd/es/table/interface';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import {
@@ -28,7 +28,8 @@ import {
 } from '@shared/schemas/workOrders';
 import { WARRANTY_STATUSES, type WarrantyStatus } from '@shared/warranty';
 import { WORK_ORDER_STATUSES, type WorkOrderStatus } from '@shared/workOrderStatus';
-import { useTechnicians, useWorkOrderList } from '../../api/workOrders';
+import { useWorkOrderList } from '../../api/workOrders';
+import { TechnicianSelect } from '../../components/TechnicianSelect';
 import { useCan, useSession } from '../../app/session';
 import { counterError } from '../../components/counterErrors';
 import { OverdueTag, PriorityTag, StatusTag, WarrantyTag } from '../../components/counterTags';
@@ -36,6 +37,7 @@ import { formatMinute } from '../../components/format';
 import { serverPagination } from '../../components/paging';
 import '../../components/counter.css';
 import { PartsArrivedTag } from './PartsArrivedTag';
+import { serverToday } from '../../app/serverClock';
 
 type Sort = (typeof WORK_ORDER_SORTS)[number];
 type Channel = (typeof CHANNELS)[number];
@@ -81,13 +83,12 @@ export function WorkOrdersPage() {
   const [filters, setFilters] = useState<Filters>(() => ({
     ...EMPTY,
     overdue: params.get('overdue') === '1',
-    ...(params.get('received') === 'today' ? { range: [dayjs(), dayjs()] } : {}),
+    ...(params.get('received') === 'today' ? { range: [serverToday(), serverToday()] } : {}),
   }));
   const [sort, setSort] = useState<{ sort: Sort; order: 'asc' | 'desc' }>({
     sort: 'createdAt',
     order: 'desc',
   });
-  const technicians = useTechnicians();
 
   const setParam = (patch: Record<string, string | null>) =>
     setParams(
@@ -271,15 +272,12 @@ export function WorkOrdersPage() {
     >
       <Flex gap="small" wrap align="center" style={{ marginBottom: 8 }} data-testid="wo-filters">
         {view === 'all' && (
-          <Select<string>
-            allowClear
+          <TechnicianSelect<string>
             value={filters.technicianId}
             onChange={(technicianId) => change({ technicianId })}
             placeholder={t('workOrders.anyTechnician')}
             aria-label={t('workOrders.technician')}
             style={{ width: 120 }}
-            loading={technicians.isPending}
-            options={technicians.data?.map((u) => ({ value: u.id, label: u.displayName }))}
             data-testid="wo-filter-technician"
           />
         )}
