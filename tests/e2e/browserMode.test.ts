@@ -1,6 +1,8 @@
+/** Browser mode at its edges: a workbook of several MB through the real import dialog, and what a locked account shows at the sign-in page. */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_XLSX_BYTES } from '@shared/schemas/excel';
 import { ARTIFACTS, rpc, startDesk, type Desk } from './fixture';
@@ -109,5 +111,43 @@ describe('a large Excel import through browser mode', () => {
     }
     expect(desk.consoleProblems).toEqual([]);
     await page.context().close();
+  });
+});
+
+/** Type into the real sign-in form and return what it says. */
+async function refusedSignIn(page: Page, username: string, password: string): Promise<string> {
+  const form = page.getByTestId('signin-form');
+  await form.getByLabel('用户名').fill(username);
+  await form.getByLabel('密码').fill(password);
+  await page.getByTestId('signin-submit').click();
+  // The alert may still show the previous refusal: the cleared password field marks this one's answer.
+  await expect.poll(() => form.getByLabel('密码').inputValue()).toBe('');
+  await page.getByTestId('signin-error').waitFor();
+  return (await page.getByTestId('signin-error').textContent()) ?? '';
+}
+
+describe('a locked account at the sign-in page', () => {
+  it('looks exactly like an unknown user to whoever types; only the admin sees the lock', async () => {
+    const page = await desk.open();
+    await page.getByTestId('signin-form').waitFor();
+    const unknown = await refusedSignIn(page, 'nobody-here', 'whatever-123');
+    expect(unknown).toMatch(/用户名或密码错误/);
+    for (let i = 1; i <= 5; i++) {
+      expect(await refusedSignIn(page, CLERK.username, `wrong-guess-${i}`)).toBe(unknown);
+    }
+    // Locked now: even the right password gets the same words, and nothing says "locked".
+    const locked = await refusedSignIn(page, CLERK.username, CLERK.password);
+    expect(locked).toBe(unknown);
+    expect(await page.getByTestId('signin-form').textContent()).not.toMatch(/锁定至|已锁定/);
+    await desk.stillShot(page, 'browser-mode-01-locked-sign-in');
+    await page.context().close();
+
+    const admin = await desk.signedIn(ADMIN);
+    await admin.getByTestId('nav-users').click();
+    const row = admin.getByTestId(`user-row-${CLERK.username}`);
+    await row.waitFor();
+    await expect.poll(() => row.textContent()).toMatch(/已锁定至/);
+    await desk.stillShot(admin, 'browser-mode-02-users-lock');
+    await admin.context().close();
   });
 });
