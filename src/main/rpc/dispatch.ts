@@ -34,7 +34,8 @@ function resolveCaller(deps: Deps, conn: Connection): Pick<CallContext, 'session
 
 /**
  * The single entry for every call from any transport: method exists → caller may call it →
- * input is well-formed text and parses → handler runs → output parses. Always resolves to an envelope; never throws.
+ * input is well-formed text and parses → handler runs → output parses. Always resolves to an
+ * envelope; never throws.
  */
 export async function dispatch(
   deps: Deps,

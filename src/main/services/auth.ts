@@ -13,7 +13,7 @@ import { hashPassword } from './passwords';
 import { readSecurity, readShop, writeShop } from './settings';
 import { actorOf, countUsers, findUserByName, getUser, insertUser } from './users';
 
-export { LOCKOUT_MS, MAX_FAILED_ATTEMPTS } from './passwordCheck';
+export { LOCKOUT_MS } from './passwordCheck';
 
 export function toSessionUser(u: UserRecord): SessionUser {
   return {
