@@ -16,12 +16,22 @@ const MIME: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
-/** A file under `root` for a URL path, or null when it does not exist or would escape `root`. */
-export async function readStatic(
-  root: string,
-  urlPath: string,
-): Promise<{ body: Buffer; type: string } | null> {
-  const relative = normalize(decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath));
+/**
+ * A URL path, percent-decoded; null when its encoding is broken (`/%E0%A4%A`) or it names a NUL,
+ * which no file has: the server answers 400 for those.
+ */
+export function decodePath(urlPath: string): string | null {
+  try {
+    const decoded = decodeURIComponent(urlPath);
+    return decoded.includes('\0') ? null : decoded;
+  } catch {
+    return null;
+  }
+}
+
+/** A file under `root` for a decoded URL path, or null when it does not exist or would escape `root`. */
+export async function readStatic(root: string, path: string): Promise<{ body: Buffer; type: string } | null> {
+  const relative = normalize(path === '/' ? '/index.html' : path);
   const file = join(root, relative);
   if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
   const info = await stat(file).catch(() => null);

@@ -7,6 +7,7 @@ import type { CallContext, Connection, Deps } from '../services/context';
 import { readSecurity } from '../services/settings';
 import { users } from '../db/schema';
 import { handlers, type Handler } from './handlers';
+import { illFormedText } from './wellFormed';
 
 function fieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
@@ -33,7 +34,8 @@ function resolveCaller(deps: Deps, conn: Connection): Pick<CallContext, 'session
 
 /**
  * The single entry for every call from any transport: method exists → caller may call it →
- * input parses → handler runs → output parses. Always resolves to an envelope; never throws.
+ * input is well-formed text and parses → handler runs → output parses. Always resolves to an
+ * envelope; never throws.
  */
 export async function dispatch(
   deps: Deps,
@@ -67,6 +69,8 @@ export async function dispatch(
       }
     }
 
+    const malformed = illFormedText(rawInput);
+    if (malformed.length > 0) return fail('VALIDATION', 'invalid input', { fields: malformed });
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) return fail('VALIDATION', 'invalid input', { fields: fieldIssues(parsed.error) });
 

@@ -8,15 +8,12 @@ import { securitySettings } from '@shared/schemas/settings';
 import { users, type UserRecord } from '../db/schema';
 import { writeAudit } from './audit';
 import type { CallContext } from './context';
-import { hashPassword, verifyPassword } from './passwords';
+import { checkPassword, decoyCheck } from './passwordCheck';
+import { hashPassword } from './passwords';
 import { readSecurity, readShop, writeShop } from './settings';
 import { actorOf, countUsers, findUserByName, getUser, insertUser } from './users';
 
-export const MAX_FAILED_ATTEMPTS = 5;
-export const LOCKOUT_MS = 5 * 60_000;
-
-/** Compared against when the username is unknown, so a miss costs as long as a hit. */
-let decoyHash: Promise<string> | undefined;
+export { LOCKOUT_MS } from './passwordCheck';
 
 export function toSessionUser(u: UserRecord): SessionUser {
   return {
@@ -73,74 +70,50 @@ export async function setup(ctx: CallContext, input: ParsedInputOf<'auth.setup'>
   return toSessionUser(admin);
 }
 
+/** Answered to every failed sign-in alike: unknown, disabled, locked or wrong. */
+const WRONG_CREDENTIALS = 'wrong username or password';
+
+function accountLocked(lockedUntil: number | null): AppError {
+  return new AppError(
+    'ACCOUNT_LOCKED',
+    'too many wrong passwords',
+    lockedUntil === null ? undefined : { lockedUntil },
+  );
+}
+
 /**
- * Count a wrong password against the account. The fifth in a row locks it for five minutes and
- * ends its sessions. Returns the lock time when this failure caused one.
+ * Verify a signed-in user's password (unlock, change password) under the same lockout as sign-in.
+ * The caller is already known here, so a lock may be named (and the lock screen signs them out).
  */
-export function recordFailure(ctx: CallContext, userId: string): number | null {
-  const { db, now, sessions } = ctx.deps;
-  const lockedUntil = db.transaction((tx) => {
-    const user = getUser(tx, userId);
-    const at = now();
-    const attempts = user.failedAttempts + 1;
-    const lock = attempts >= MAX_FAILED_ATTEMPTS ? at + LOCKOUT_MS : null;
-    tx.update(users)
-      .set({ failedAttempts: lock ? 0 : attempts, lockedUntil: lock ?? user.lockedUntil })
-      .where(eq(users.id, user.id))
-      .run();
-    writeAudit(tx, {
-      at,
-      actor: actorOf(user),
-      action: lock ? 'lockout' : 'signInFailed',
-      entity: 'user',
-      entityId: user.id,
-      after: lock ? { lockedUntil: lock } : { failedAttempts: attempts },
-    });
-    return lock;
-  });
-  if (lockedUntil) sessions.endAllFor(userId);
-  return lockedUntil;
-}
-
-function assertNotLocked(user: UserRecord, now: number): void {
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw new AppError('ACCOUNT_LOCKED', 'too many wrong passwords', { lockedUntil: user.lockedUntil });
-  }
-}
-
-/** Verify a signed-in user's password (unlock, change password), counting failures like sign-in does. */
 async function confirmPassword(
   ctx: CallContext,
   user: UserRecord,
   password: string,
   field: string,
 ): Promise<void> {
-  assertNotLocked(user, ctx.deps.now());
-  if (await verifyPassword(password, user.passwordHash)) return;
-  const lockedUntil = recordFailure(ctx, user.id);
-  if (lockedUntil) throw new AppError('ACCOUNT_LOCKED', 'too many wrong passwords', { lockedUntil });
+  const check = await checkPassword(ctx.deps, user.id, password);
+  if (check.result === 'right') return;
+  if (check.result === 'refused' || check.lockedUntil !== null) throw accountLocked(check.lockedUntil);
   throw new AppError('VALIDATION', 'wrong password', {
     fields: [{ path: field, message: 'wrong password' }],
   });
 }
 
 export async function signIn(ctx: CallContext, input: ParsedInputOf<'auth.signIn'>): Promise<SessionUser> {
-  const { db, now, scryptN } = ctx.deps;
+  const { db, now } = ctx.deps;
   const user = findUserByName(db, input.username);
+  // Unknown, disabled, locked and wrong all get one answer after one scrypt check's time, so a
+  // lockout never tells a stranger that the user exists.
   if (!user || user.disabled) {
-    decoyHash ??= hashPassword('decoy-password', scryptN);
-    await verifyPassword(input.password, await decoyHash);
-    throw new AppError('UNAUTHENTICATED', 'wrong username or password');
+    await decoyCheck(ctx.deps, input.password);
+    throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
   }
-  assertNotLocked(user, now());
-  if (!(await verifyPassword(input.password, user.passwordHash))) {
-    const lockedUntil = recordFailure(ctx, user.id);
-    if (lockedUntil) throw new AppError('ACCOUNT_LOCKED', 'too many wrong passwords', { lockedUntil });
-    throw new AppError('UNAUTHENTICATED', 'wrong username or password');
-  }
+  const check = await checkPassword(ctx.deps, user.id, input.password);
+  if (check.result !== 'right') throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
   const signedIn = db.transaction((tx) => {
     const at = now();
-    const fresh = { ...getUser(tx, user.id), failedAttempts: 0, lockedUntil: null, lastSignInAt: at };
+    // The lock is left alone: checkPassword has just found none in force.
+    const fresh = { ...getUser(tx, user.id), failedAttempts: 0, lastSignInAt: at };
     tx.update(users).set(fresh).where(eq(users.id, user.id)).run();
     writeAudit(tx, { at, actor: actorOf(fresh), action: 'signIn', entity: 'session', entityId: user.id });
     return fresh;

@@ -7,9 +7,13 @@ export interface Session {
   lastActivity: number;
 }
 
-/** Signed-in sessions live in memory only: restarting the app signs everyone out. */
+/**
+ * Signed-in sessions live in memory only: restarting the app signs everyone out. So do the password
+ * checks in flight, which the lockout counts as attempts (see passwordCheck.ts).
+ */
 export class SessionStore {
   private readonly byId = new Map<string, Session>();
+  private readonly checking = new Map<string, number>();
 
   start(userId: string, now: number): Session {
     const session = { id: randomBytes(24).toString('base64url'), userId, locked: false, lastActivity: now };
@@ -28,5 +32,20 @@ export class SessionStore {
   /** Sign a user out everywhere, e.g. when an admin disables the account. */
   endAllFor(userId: string): void {
     for (const [id, session] of this.byId) if (session.userId === userId) this.byId.delete(id);
+  }
+
+  /** Password checks of this user still running (scrypt is slow and runs off the main thread). */
+  checksInFlight(userId: string): number {
+    return this.checking.get(userId) ?? 0;
+  }
+
+  beginCheck(userId: string): void {
+    this.checking.set(userId, this.checksInFlight(userId) + 1);
+  }
+
+  endCheck(userId: string): void {
+    const left = this.checksInFlight(userId) - 1;
+    if (left > 0) this.checking.set(userId, left);
+    else this.checking.delete(userId);
   }
 }

@@ -2,8 +2,7 @@ import { AppError } from '@shared/errors';
 import { can } from '@shared/roles';
 import type { UserRecord } from '../../db/schema';
 import type { CallContext } from '../context';
-import { recordFailure } from '../auth';
-import { verifyPassword } from '../passwords';
+import { checkPassword } from '../passwordCheck';
 import { findUserByName } from '../users';
 
 /** A manager's user name and password typed in at the counter (managerApproval in the contract). */
@@ -23,8 +22,9 @@ function forbidden(path: string, message: string): AppError {
  * (see requireApprover), because whether approval is needed is known only inside the transaction.
  *
  * The password check is async (scrypt), so it runs before the transaction, which stays synchronous.
- * A wrong password counts toward the manager's lockout exactly as at sign-in, so approvals cannot
- * be used to guess it; nothing else is written.
+ * It goes through the same lockout as sign-in (checkPassword: the attempt is counted before the slow
+ * check, so parallel approvals cannot guess faster), and a wrong password counts toward the
+ * manager's lockout; nothing else is written.
  */
 export async function approverFor(
   ctx: CallContext,
@@ -36,16 +36,12 @@ export async function approverFor(
   if (!approver || approver.disabled || !can(approver.role, 'settlements.approve')) {
     throw forbidden('approval.username', `${approval.username} is not an active user who may approve`);
   }
-  if (approver.lockedUntil !== null && approver.lockedUntil > ctx.deps.now()) {
+  const check = await checkPassword(ctx.deps, approver.id, approval.password);
+  if (check.result === 'right') return approver;
+  if (check.result === 'refused' || check.lockedUntil !== null) {
     throw forbidden('approval.username', `${approver.username} is locked after wrong passwords`);
   }
-  if (!(await verifyPassword(approval.password, approver.passwordHash))) {
-    if (recordFailure(ctx, approver.id)) {
-      throw forbidden('approval.username', `${approver.username} is locked after wrong passwords`);
-    }
-    throw forbidden('approval.password', 'wrong password');
-  }
-  return approver;
+  throw forbidden('approval.password', 'wrong password');
 }
 
 /** The approver, or FORBIDDEN on `approval` saying what needed one. */
