@@ -8,7 +8,8 @@ import { changedFields, writeAudit } from './audit';
 import type { CallContext, Queryable } from './context';
 import { hashPassword } from './passwords';
 
-export function toUserRow(u: UserRecord): UserRow {
+/** What the audit log keeps of a user (never the password hash). */
+function userFacts(u: UserRecord): Omit<UserRow, 'locked'> {
   return {
     id: u.id,
     username: u.username,
@@ -20,6 +21,11 @@ export function toUserRow(u: UserRecord): UserRow {
     createdAt: u.createdAt,
     updatedAt: u.updatedAt,
   };
+}
+
+/** A user for the users page; whether the account is locked now is decided on the server's clock. */
+export function toUserRow(u: UserRecord, now: number): UserRow {
+  return { ...userFacts(u), locked: u.lockedUntil !== null && u.lockedUntil > now };
 }
 
 export function actorOf(user: UserRecord | null): { id: string; username: string } | null {
@@ -44,8 +50,13 @@ export function countUsers(q: Queryable): number {
   return q.select({ n: count() }).from(users).get()?.n ?? 0;
 }
 
-export function listUsers(q: Queryable): UserRow[] {
-  return q.select().from(users).orderBy(users.createdAt).all().map(toUserRow);
+export function listUsers(q: Queryable, now: number): UserRow[] {
+  return q
+    .select()
+    .from(users)
+    .orderBy(users.createdAt)
+    .all()
+    .map((u) => toUserRow(u, now));
 }
 
 /** Insert a user row with its audit entry; the caller owns the transaction. */
@@ -82,7 +93,7 @@ export function insertUser(
     action: 'create',
     entity: 'user',
     entityId: record.id,
-    after: toUserRow(record),
+    after: userFacts(record),
   });
   return record;
 }
@@ -90,14 +101,16 @@ export function insertUser(
 export async function createUser(ctx: CallContext, input: ParsedInputOf<'users.create'>): Promise<UserRow> {
   const passwordHash = await hashPassword(input.password, ctx.deps.scryptN);
   const { db, now } = ctx.deps;
+  const at = now();
   return db.transaction((tx) =>
     toUserRow(
       insertUser(
         tx,
         { username: input.username, displayName: input.displayName, role: input.role, passwordHash },
-        now(),
+        at,
         actorOf(ctx.user),
       ),
+      at,
     ),
   );
 }
@@ -134,7 +147,7 @@ export function updateUser(ctx: CallContext, input: ParsedInputOf<'users.update'
         fields: [{ path: 'role', message: 'last admin' }],
       });
     }
-    const diff = changedFields(toUserRow(before), toUserRow(next));
+    const diff = changedFields(userFacts(before), userFacts(next));
     if (!diff) return next;
     next.updatedAt = now();
     tx.update(users).set(next).where(eq(users.id, before.id)).run();
@@ -150,7 +163,7 @@ export function updateUser(ctx: CallContext, input: ParsedInputOf<'users.update'
     return next;
   });
   if (result.disabled) sessions.endAllFor(result.id);
-  return toUserRow(result);
+  return toUserRow(result, now());
 }
 
 /** An admin sets a new password; this also lifts a lockout. */
@@ -178,5 +191,5 @@ export async function resetPassword(
   });
   // Whoever knew the old password is signed out.
   if (ctx.user?.id !== user.id) sessions.endAllFor(user.id);
-  return toUserRow(user);
+  return toUserRow(user, now());
 }

@@ -29,6 +29,8 @@ export const userRow = z.object({
   role,
   disabled: z.boolean(),
   lockedUntil: epochMs.nullable(),
+  /** Locked out now, on the server's clock (lockedUntil stays as it was written). */
+  locked: z.boolean(),
   lastSignInAt: epochMs.nullable(),
   createdAt: epochMs,
   updatedAt: epochMs,

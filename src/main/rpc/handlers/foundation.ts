@@ -16,7 +16,7 @@ export const foundationHandlers: HandlersFor<'auth.'> &
   'auth.unlock': (input, ctx) => auth.unlock(ctx, input),
   'auth.changePassword': (input, ctx) => auth.changePassword(ctx, input),
 
-  'users.list': (_, ctx) => users.listUsers(ctx.deps.db),
+  'users.list': (_, ctx) => users.listUsers(ctx.deps.db, ctx.deps.now()),
   'users.create': (input, ctx) => users.createUser(ctx, input),
   'users.update': (input, ctx) => users.updateUser(ctx, input),
   'users.resetPassword': (input, ctx) => users.resetPassword(ctx, input),

@@ -20,13 +20,12 @@ export function UsersPage() {
   const users = useUsers();
   const canWrite = useCan('users.write');
   const [dialog, setDialog] = useState<Dialog>(null);
-  const now = users.dataUpdatedAt;
 
   const columns: TableColumnsType<UserRow> = [
     { title: t('users.username'), dataIndex: 'username' },
     { title: t('users.displayName'), dataIndex: 'displayName' },
     { title: t('users.role'), dataIndex: 'role', render: (_, user) => <RoleTag role={user.role} /> },
-    { title: t('users.status'), key: 'status', render: (_, user) => <UserStatus user={user} now={now} /> },
+    { title: t('users.status'), key: 'status', render: (_, user) => <UserStatus user={user} /> },
     {
       title: t('users.lastSignIn'),
       dataIndex: 'lastSignInAt',
