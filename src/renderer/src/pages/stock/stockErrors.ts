@@ -12,6 +12,8 @@ const KNOWN = [
   { code: 'CONFLICT', pattern: /already been reversed/, key: 'stock.errors.alreadyReversed' },
   { code: 'CONFLICT', pattern: /cannot itself be reversed/, key: 'stock.errors.isReversal' },
   { code: 'VALIDATION', pattern: /counted twice/, key: 'stock.errors.countedTwice' },
+  { code: 'VALIDATION', pattern: /cost is already/, key: 'stock.errors.costUnchanged' },
+  { code: 'CONFLICT', pattern: /cost adjustment is corrected/, key: 'stock.errors.costNotReversed' },
   { code: 'INSUFFICIENT_STOCK', pattern: /./, key: 'stock.errors.insufficient' },
 ] as const;
 
@@ -43,6 +45,7 @@ function stockIssue(err: ApiError, issue: FieldIssue, t: TFunction): string {
       : t('stock.errors.supplierArchived');
   }
   if (issue.message === 'counted twice') return t('stock.errors.countedTwice');
+  if (issue.message === 'unchanged') return t('stock.errors.costUnchanged');
   if (issue.message === 'no such part') return t('stock.errors.noSuchPart');
   if (issue.message === 'no such supplier') return t('stock.errors.noSuchSupplier');
   return issueMessage(issue, t);

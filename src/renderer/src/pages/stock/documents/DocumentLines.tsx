@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
-import { Button, Flex, InputNumber, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { formatYuan, yuanToFen } from '../../../components/money';
+import { NumberInput } from '../../../components/NumberInput';
 import { YuanInput } from '../../../components/YuanInput';
 import { SignedQty } from '../MovementsTable';
 import '../stock.css';
-import { lineChange, type DraftLine, type ManualKind } from './draft';
+import { lineChange, wholeOf, type DraftLine, type ManualKind } from './draft';
 
 interface DocumentLinesProps {
   kind: ManualKind;
@@ -17,7 +18,7 @@ interface DocumentLinesProps {
 }
 
 function amountOf(line: DraftLine): number {
-  return (line.qty ?? 0) * (yuanToFen(line.unitCost) ?? 0);
+  return (wholeOf(line.qty) ?? 0) * (yuanToFen(line.unitCost) ?? 0);
 }
 
 /** The lines of a new document: one row per part, the figures typed in place, problems on the row. */
@@ -46,16 +47,13 @@ export function DocumentLines({ kind, lines, onChange, errors }: DocumentLinesPr
   };
   const status = (line: DraftLine) => (errors.has(line.part.id) ? ('error' as const) : undefined);
 
-  const qtyInput = (line: DraftLine, signed: boolean) =>
+  const qtyInput = (line: DraftLine) =>
     withError(
       line,
-      <InputNumber<number>
-        min={signed ? -1_000_000 : 1}
-        max={1_000_000}
-        precision={0}
+      <NumberInput
         value={line.qty}
         status={status(line)}
-        onChange={(qty) => patch(line.part.id, { qty })}
+        onChange={(e) => patch(line.part.id, { qty: e.target.value })}
         aria-label={`${t('stock.lines.qty')} ${line.part.code}`}
         style={{ width: '100%' }}
         data-testid={`line-qty-${line.part.code}`}
@@ -107,13 +105,10 @@ export function DocumentLines({ kind, lines, onChange, errors }: DocumentLinesPr
         render: (_, l) =>
           withError(
             l,
-            <InputNumber<number>
-              min={0}
-              max={1_000_000}
-              precision={0}
+            <NumberInput
               value={l.countedQty}
               status={status(l)}
-              onChange={(countedQty) => patch(l.part.id, { countedQty })}
+              onChange={(e) => patch(l.part.id, { countedQty: e.target.value })}
               aria-label={`${t('stock.lines.counted')} ${l.part.code}`}
               style={{ width: '100%' }}
               data-testid={`line-counted-${l.part.code}`}
@@ -140,7 +135,7 @@ export function DocumentLines({ kind, lines, onChange, errors }: DocumentLinesPr
       title: kind === 'adjustment' ? t('stock.lines.signedQty') : t('stock.lines.qty'),
       key: 'qty',
       width: 140,
-      render: (_, l) => qtyInput(l, kind === 'adjustment'),
+      render: (_, l) => qtyInput(l),
     });
   }
   if (kind === 'receipt') {
@@ -152,7 +147,8 @@ export function DocumentLines({ kind, lines, onChange, errors }: DocumentLinesPr
         render: (_, l) => (
           <YuanInput
             value={l.unitCost}
-            onChange={(unitCost) => patch(l.part.id, { unitCost })}
+            status={status(l)}
+            onChange={(e) => patch(l.part.id, { unitCost: e.target.value })}
             aria-label={`${t('stock.lines.unitCost')} ${l.part.code}`}
             data-testid={`line-cost-${l.part.code}`}
           />
@@ -173,7 +169,10 @@ export function DocumentLines({ kind, lines, onChange, errors }: DocumentLinesPr
       key: 'after',
       width: 90,
       align: 'right',
-      render: (_, l) => (l.qty === null ? t('common.none') : l.part.onHand + l.qty),
+      render: (_, l) => {
+        const qty = wholeOf(l.qty);
+        return qty === null ? t('common.none') : l.part.onHand + qty;
+      },
     });
   }
   columns.push({
