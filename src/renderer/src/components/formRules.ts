@@ -43,7 +43,7 @@ export function useFormRules(): FormRules {
   // `required` here only marks the label (antd runs the validator alone when one is given); the
   // validator says whether an empty field is refused, so one field never shows two messages.
   const text = (schema: z.ZodType, format: Problem['key'] = 'invalid'): FormRule => ({
-    required: [textProblem(schema, ''), textProblem(schema, [])].some((p) => p?.key === 'required'),
+    required: !schema.safeParse('').success && !schema.safeParse([]).success,
     validator: (_rule, value: unknown) => refuse(textProblem(schema, value, format)),
   });
   const number =

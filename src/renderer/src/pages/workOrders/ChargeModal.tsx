@@ -65,6 +65,7 @@ export function ChargeModal({
   const below =
     item !== undefined &&
     amount !== null &&
+    amount >= 0 &&
     amount < item.price &&
     (billing?.laborBelowPriceNeedsApproval ?? false);
 

@@ -110,6 +110,7 @@ function NoteBox({ order }: { order: WorkOrderDetail }) {
         }}
         placeholder={t('workOrders.notePlaceholder')}
         autoSize={{ minRows: 2, maxRows: 5 }}
+        style={{ marginBottom: 16 }}
         data-testid="wo-note-input"
       />
       <Flex justify="end" align="center" gap="small">

@@ -8,7 +8,7 @@ import { useAdjustStock, usePostStock } from '../../../api/stock';
 import { problemText, useFormRules } from '../../../components/formRules';
 import { PartPicker } from '../../../components/PartPicker';
 import { TextInput } from '../../../components/TextInput';
-import { lineErrorsOf, showStockFieldErrors, stockError } from '../stockErrors';
+import { lineErrorsOf, showStockFieldErrors, stockError, type LineError } from '../stockErrors';
 import { SupplierSelect } from '../suppliers/SupplierSelect';
 import { CountLoader } from './CountLoader';
 import { DocumentLines } from './DocumentLines';
@@ -58,7 +58,7 @@ export function DocumentEditor({ kind, start }: { kind: ManualKind; start: Draft
   const rules = useFormRules();
   const [form] = Form.useForm<DraftHeader>();
   const [lines, setLines] = useState<DraftLine[]>(start.lines);
-  const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
+  const [errors, setErrors] = useState<ReadonlyMap<string, LineError>>(new Map());
   const [problem, setProblem] = useState<string | null>(null);
   const post = usePostStock();
   const adjust = useAdjustStock();
@@ -97,7 +97,7 @@ export function DocumentEditor({ kind, start }: { kind: ManualKind; start: Draft
   const refused = (err: Error) => {
     showStockFieldErrors(form, err, t);
     const byIndex = lineErrorsOf(err, t);
-    setErrors(new Map([...byIndex].flatMap(([i, text]) => (lines[i] ? [[lines[i].part.id, text]] : []))));
+    setErrors(new Map([...byIndex].flatMap(([i, error]) => (lines[i] ? [[lines[i].part.id, error]] : []))));
     setProblem(stockError(err, t));
   };
 
@@ -115,7 +115,7 @@ export function DocumentEditor({ kind, start }: { kind: ManualKind; start: Draft
           'line' in problem
             ? t(`stock.lines.${problem.line}`, { onHand: l.part.onHand })
             : problemText(problem.field, t);
-        return [[l.part.id, text]];
+        return [[l.part.id, { text, on: problem.on }]];
       }),
     );
     setErrors(found);

@@ -7,14 +7,15 @@ import { NumberInput } from '../../../components/NumberInput';
 import { YuanInput } from '../../../components/YuanInput';
 import { SignedQty } from '../MovementsTable';
 import '../stock.css';
+import type { LineError } from '../stockErrors';
 import { lineChange, wholeOf, type DraftLine, type ManualKind } from './draft';
 
 interface DocumentLinesProps {
   kind: ManualKind;
   lines: DraftLine[];
   onChange: (lines: DraftLine[]) => void;
-  /** A message per part id, from the last check or the server's refusal. */
-  errors: ReadonlyMap<string, string>;
+  /** A message per part id, from the last check or the server's refusal, shown under its figure. */
+  errors: ReadonlyMap<string, LineError>;
 }
 
 function amountOf(line: DraftLine): number {
@@ -28,31 +29,28 @@ export function DocumentLines({ kind, lines, onChange, errors }: DocumentLinesPr
     onChange(lines.map((l) => (l.part.id === partId ? { ...l, ...change } : l)));
   const remove = (partId: string) => onChange(lines.filter((l) => l.part.id !== partId));
 
-  const withError = (line: DraftLine, input: ReactNode) => {
+  const withError = (line: DraftLine, on: LineError['on'], input: ReactNode) => {
     const error = errors.get(line.part.id);
+    if (error?.on !== on) return input;
     return (
       <Flex vertical gap={2}>
         {input}
-        {error && (
-          <Typography.Text
-            type="danger"
-            style={{ fontSize: 12 }}
-            data-testid={`line-error-${line.part.code}`}
-          >
-            {error}
-          </Typography.Text>
-        )}
+        <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid={`line-error-${line.part.code}`}>
+          {error.text}
+        </Typography.Text>
       </Flex>
     );
   };
-  const status = (line: DraftLine) => (errors.has(line.part.id) ? ('error' as const) : undefined);
+  const status = (line: DraftLine, on: LineError['on']) =>
+    errors.get(line.part.id)?.on === on ? ('error' as const) : undefined;
 
   const qtyInput = (line: DraftLine) =>
     withError(
       line,
+      'qty',
       <NumberInput
         value={line.qty}
-        status={status(line)}
+        status={status(line, 'qty')}
         onChange={(e) => patch(line.part.id, { qty: e.target.value })}
         aria-label={`${t('stock.lines.qty')} ${line.part.code}`}
         style={{ width: '100%' }}
@@ -105,9 +103,10 @@ export function DocumentLines({ kind, lines, onChange, errors }: DocumentLinesPr
         render: (_, l) =>
           withError(
             l,
+            'qty',
             <NumberInput
               value={l.countedQty}
-              status={status(l)}
+              status={status(l, 'qty')}
               onChange={(e) => patch(l.part.id, { countedQty: e.target.value })}
               aria-label={`${t('stock.lines.counted')} ${l.part.code}`}
               style={{ width: '100%' }}
@@ -144,15 +143,18 @@ export function DocumentLines({ kind, lines, onChange, errors }: DocumentLinesPr
         title: t('stock.lines.unitCost'),
         key: 'unitCost',
         width: 150,
-        render: (_, l) => (
-          <YuanInput
-            value={l.unitCost}
-            status={status(l)}
-            onChange={(e) => patch(l.part.id, { unitCost: e.target.value })}
-            aria-label={`${t('stock.lines.unitCost')} ${l.part.code}`}
-            data-testid={`line-cost-${l.part.code}`}
-          />
-        ),
+        render: (_, l) =>
+          withError(
+            l,
+            'unitCost',
+            <YuanInput
+              value={l.unitCost}
+              status={status(l, 'unitCost')}
+              onChange={(e) => patch(l.part.id, { unitCost: e.target.value })}
+              aria-label={`${t('stock.lines.unitCost')} ${l.part.code}`}
+              data-testid={`line-cost-${l.part.code}`}
+            />,
+          ),
       },
       {
         title: t('stock.lines.amount'),

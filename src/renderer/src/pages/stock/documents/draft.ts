@@ -99,28 +99,27 @@ export type LineProblem = 'needCounted' | 'needQty' | 'notZero' | 'needCost' | '
 export function lineProblem(
   kind: ManualKind,
   line: DraftLine,
-): { line: LineProblem } | { field: Problem } | null {
-  const field = (problem: Problem | null) => (problem ? { field: problem } : null);
+): (({ line: LineProblem } | { field: Problem }) & { on: 'qty' | 'unitCost' }) | null {
+  const field = (problem: Problem | null, on: 'qty' | 'unitCost' = 'qty') =>
+    problem ? { field: problem, on } : null;
   if (kind === 'count') {
-    if (!line.countedQty.trim()) return { line: 'needCounted' };
+    if (!line.countedQty.trim()) return { line: 'needCounted', on: 'qty' };
     return field(numberProblem(countedQty, { kind: 'whole' }, line.countedQty, true));
   }
-  if (!line.qty.trim()) return { line: 'needQty' };
-  const qtyProblem = numberProblem(
-    kind === 'adjustment' ? adjustQty : stockQty,
-    { kind: 'whole' },
-    line.qty,
-    true,
-  );
-  if (qtyProblem) return { field: qtyProblem };
+  if (!line.qty.trim()) return { line: 'needQty', on: 'qty' };
+  const qtySchema = kind === 'adjustment' ? adjustQty : stockQty;
+  const qtyProblem = field(numberProblem(qtySchema, { kind: 'whole' }, line.qty, true));
+  if (qtyProblem) return qtyProblem;
   const qty = wholeOf(line.qty) ?? 0;
-  if (kind === 'adjustment') return qty === 0 ? { line: 'notZero' } : null;
+  if (kind === 'adjustment') return qty === 0 ? { line: 'notZero', on: 'qty' } : null;
   if (kind === 'receipt') {
-    if (!line.unitCost.trim()) return { line: 'needCost' };
-    return field(numberProblem(fen, { kind: 'money' }, line.unitCost, true));
+    if (!line.unitCost.trim()) return { line: 'needCost', on: 'unitCost' };
+    return field(numberProblem(fen, { kind: 'money' }, line.unitCost, true), 'unitCost');
   }
   // Taking out more than is there: said at once, the server would refuse it anyway.
-  if ((kind === 'supplierReturn' || kind === 'scrap') && qty > line.part.onHand) return { line: 'tooMany' };
+  if ((kind === 'supplierReturn' || kind === 'scrap') && qty > line.part.onHand) {
+    return { line: 'tooMany', on: 'qty' };
+  }
   return null;
 }
 
