@@ -293,7 +293,7 @@ describe('search.global: devices and work orders', () => {
     const result = await search('8000');
     expect(result.customers.map((c) => c.id)).toEqual([a.id]);
     expect(result.workOrders.map((w) => w.id)).toEqual([open, closed]);
-    expect(result.workOrders[1]).toMatchObject({ deviceLabel: '手机', status: 'delivered' });
+    expect(result.workOrders[1]).toMatchObject({ deviceLabel: '华为', status: 'delivered' });
   });
 
   it('returns the three groups empty for an unknown query, and refuses bad input without a change', async () => {
