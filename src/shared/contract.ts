@@ -33,6 +33,7 @@ import {
 } from './schemas/workOrders';
 import { searchInput, searchResult } from './schemas/search';
 import {
+  adjustCostInput,
   adjustStockInput,
   createPartInput,
   createSupplierInput,
@@ -268,6 +269,8 @@ export const contract = {
   'parts.update': method({ input: updatePartInput, output: part, access: 'stock.write' }),
   'parts.archive': method({ input: byId, output: part, access: 'stock.write' }),
   'parts.restore': method({ input: byId, output: part, access: 'stock.write' }),
+  /** 成本调整: a manager corrects the moving-average cost, with a reason (a document of its own). */
+  'parts.adjustCost': method({ input: adjustCostInput, output: stockDocument, access: 'stock.adjust' }),
   /** All or nothing, matched on the part code (new codes created, known codes updated). */
   'parts.import': method({ input: importInput, output: importResult, access: 'stock.write' }),
   'parts.importTemplate': method({ input: exportInput, output: xlsxFile, access: 'stock.read' }),

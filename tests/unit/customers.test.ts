@@ -291,7 +291,7 @@ describe('customers: list and detail', () => {
       serialNo: 'sn123',
     });
     app.clock.advance(1000);
-    const bare = await clerk.ok('devices.create', { customerId: a.id, category: '家电' });
+    const bare = await clerk.ok('devices.create', { customerId: a.id, category: '家电', brand: '美的' });
     await clerk.ok('devices.archive', { id: bare.id });
     const technician = await signedInAs(app, admin, 'technician');
     const first = await insertOrder(a.id, old.id, { status: 'delivered', createdAt: app.clock.ms - 10_000 });
@@ -322,7 +322,7 @@ describe('customers: list and detail', () => {
 describe('customers: archive and restore', () => {
   it('refuses to archive a customer with open orders, archives once they are closed, and restores', async () => {
     const a = await clerk.ok('customers.create', person('张三', '13800138000'));
-    const device = await clerk.ok('devices.create', { customerId: a.id, category: '手机' });
+    const device = await clerk.ok('devices.create', { customerId: a.id, category: '手机', brand: '华为' });
     const order = await insertOrder(a.id, device.id, { status: 'qc' });
 
     const error = await refused(() => clerk.call('customers.archive', { id: a.id }));
@@ -342,7 +342,11 @@ describe('customers: archive and restore', () => {
     expect(snapshot(app.core)).toBe(before);
     // No new devices for an archived customer.
     expect(
-      (await refused(() => clerk.call('devices.create', { customerId: a.id, category: '手机' }))).code,
+      (
+        await refused(() =>
+          clerk.call('devices.create', { customerId: a.id, category: '手机', brand: '华为' }),
+        )
+      ).code,
     ).toBe('CONFLICT');
 
     const restored = await clerk.ok('customers.restore', { id: a.id });

@@ -161,7 +161,9 @@ describe('devices: create, update, archive', () => {
   });
 
   it('takes categories from the shop’s settings, keeping one the shop has since removed', async () => {
-    const error = await refused(() => clerk.call('devices.create', { customerId, category: '飞机' }));
+    const error = await refused(() =>
+      clerk.call('devices.create', { customerId, category: '飞机', brand: '波音' }),
+    );
     expect(error).toMatchObject({ code: 'VALIDATION', details: { fields: [{ path: 'category' }] } });
     const pc = await clerk.ok('devices.create', { customerId, category: '电脑', brand: '联想' });
     const settings = await admin.ok('settings.get', {});
@@ -171,9 +173,10 @@ describe('devices: create, update, archive', () => {
     await clerk.ok('devices.create', { customerId, category: '无人机', brand: '大疆' });
     // The existing computer keeps its category through an edit; switching to a removed one is refused.
     await clerk.ok('devices.update', { id: pc.id, category: '电脑', brand: '联想', model: 'ThinkPad' });
-    const drone = await clerk.ok('devices.create', { customerId, category: '无人机' });
+    const drone = await clerk.ok('devices.create', { customerId, category: '无人机', model: 'Mini 4' });
     expect(
-      (await refused(() => clerk.call('devices.update', { id: drone.id, category: '电脑' }))).details,
+      (await refused(() => clerk.call('devices.update', { id: drone.id, category: '电脑', model: 'Mini 4' })))
+        .details,
     ).toMatchObject({ fields: [{ path: 'category' }] });
   });
 
@@ -203,15 +206,16 @@ describe('devices: create, update, archive', () => {
       clerk.call('devices.create', {
         customerId,
         category: '手机',
+        brand: '华为',
         purchaseDate: '2025-06-01',
         warranty: { end: '2025-05-31' },
       }),
     );
     expect(early).toMatchObject({ code: 'VALIDATION', details: { fields: [{ path: 'warranty.end' }] } });
-    expect(
-      (await refused(() => clerk.call('devices.create', { customerId: uuidv7(), category: '手机' }))).code,
-    ).toBe('NOT_FOUND');
-    expect((await refused(() => clerk.call('devices.update', { id: uuidv7(), category: '手机' }))).code).toBe(
+    expect((await refused(() => clerk.call('devices.create', { customerId: uuidv7(), ...phone }))).code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await refused(() => clerk.call('devices.update', { id: uuidv7(), ...phone }))).code).toBe(
       'NOT_FOUND',
     );
     expect((await refused(() => clerk.call('devices.get', { id: uuidv7() }))).code).toBe('NOT_FOUND');
@@ -239,7 +243,7 @@ describe('devices: create, update, archive', () => {
 
   it('returns the service history newest first', async () => {
     const d = await clerk.ok('devices.create', { customerId, ...phone, serialNo: 'SN1' });
-    const other = await clerk.ok('devices.create', { customerId, category: '电脑' });
+    const other = await clerk.ok('devices.create', { customerId, category: '电脑', brand: '联想' });
     const first = await insertOrder(d.id, 'delivered', app.clock.ms - 2000);
     const second = await insertOrder(d.id, 'diagnosing', app.clock.ms - 1000);
     await insertOrder(other.id, 'received', app.clock.ms);

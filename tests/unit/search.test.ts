@@ -285,15 +285,15 @@ describe('search.global: devices and work orders', () => {
   it("shows a found customer's orders, open ones first", async () => {
     const a = await customer('张三', '13800138000');
     const b = await customer('李四', '13900139000');
-    const d = await clerk.ok('devices.create', { customerId: a.id, category: '手机' });
-    const e = await clerk.ok('devices.create', { customerId: b.id, category: '电脑' });
+    const d = await clerk.ok('devices.create', { customerId: a.id, category: '手机', brand: '华为' });
+    const e = await clerk.ok('devices.create', { customerId: b.id, category: '电脑', brand: '联想' });
     const closed = await insertOrder('BJ01-20261123-0001', a.id, d.id, 'delivered');
     const open = await insertOrder('BJ01-20261120-0009', a.id, d.id, 'ready');
     await insertOrder('BJ01-20261123-0003', b.id, e.id, 'received');
     const result = await search('8000');
     expect(result.customers.map((c) => c.id)).toEqual([a.id]);
     expect(result.workOrders.map((w) => w.id)).toEqual([open, closed]);
-    expect(result.workOrders[1]).toMatchObject({ deviceLabel: '手机', status: 'delivered' });
+    expect(result.workOrders[1]).toMatchObject({ deviceLabel: '华为', status: 'delivered' });
   });
 
   it('returns the three groups empty for an unknown query, and refuses bad input without a change', async () => {

@@ -10,6 +10,12 @@ export const phoneNumber = z
   .transform((s) => s.replace(/[\s\-()+]/g, ''))
   .pipe(z.string().regex(/^\d{3,20}$/, '3–20 digits'));
 
+/** A phone that may be left empty (a supplier's); when given, the same rule as a customer's. */
+export const optionalPhone = z
+  .string()
+  .trim()
+  .pipe(z.union([z.literal(''), phoneNumber]));
+
 export const customerPhone = z
   .object({ phone: phoneNumber, label: z.string().trim().max(10).default('') })
   .strict();

@@ -16,10 +16,25 @@ const deviceFields = {
   notes: z.string().trim().max(1000).default(''),
 };
 
+/**
+ * A device is known by at least one of brand, model or serial: a bare "手机" cannot be told apart
+ * from the customer's other phones, found by search or printed usefully. Each of the three fields
+ * carries the issue, so the form marks them all.
+ */
+export const DEVICE_IDENTITY_MESSAGE = 'brand, model or serial needed';
+function identified(v: { brand: string; model: string; serialNo: string }, ctx: z.RefinementCtx): void {
+  if (v.brand || v.model || v.serialNo) return;
+  for (const path of ['brand', 'model', 'serialNo']) {
+    ctx.addIssue({ code: 'custom', path: [path], message: DEVICE_IDENTITY_MESSAGE });
+  }
+}
+
+/** Months of the maker's warranty, from the purchase date. */
+export const warrantyMonths = z.int().min(1).max(120);
 /** The maker's warranty: an end date, or a number of months from the purchase date. */
 const warrantyInput = z.union([
   z.object({ end: isoDate }).strict(),
-  z.object({ months: z.int().min(1).max(120) }).strict(),
+  z.object({ months: warrantyMonths }).strict(),
   z.null(),
 ]);
 
@@ -29,7 +44,8 @@ export const createDeviceInput = z
   .refine((v) => !(v.warranty && 'months' in v.warranty) || v.purchaseDate !== null, {
     path: ['warranty'],
     message: 'months need a purchase date',
-  });
+  })
+  .superRefine(identified);
 export type CreateDeviceInput = z.input<typeof createDeviceInput>;
 
 export const updateDeviceInput = z
@@ -38,7 +54,8 @@ export const updateDeviceInput = z
   .refine((v) => !(v.warranty && 'months' in v.warranty) || v.purchaseDate !== null, {
     path: ['warranty'],
     message: 'months need a purchase date',
-  });
+  })
+  .superRefine(identified);
 
 export const device = z.object({
   id,

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { epochMs, id } from './common';
 import { fen } from './stock';
 
-const qty = z.int().min(1).max(10_000);
+/** How many of a part a work order uses or waits for; the forms check against this same schema. */
+export const orderQty = z.int().min(1).max(10_000);
+const qty = orderQty;
 const oldPartSerial = z.string().trim().max(80);
 
 /** A part used on a work order. Its stock left the shelf through an orderIssue document. */

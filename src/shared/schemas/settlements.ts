@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { epochMs, id, page, pageSize, paged } from './common';
-import { fen } from './stock';
+import { fen, MONEY_MAX_FEN } from './stock';
 
-const signedFen = z.int().min(-1_000_000_000).max(1_000_000_000);
+const signedFen = z.int().min(-MONEY_MAX_FEN).max(MONEY_MAX_FEN);
 const reason = z.string().trim().min(2).max(200);
 /** A calendar day of the shop, YYYY-MM-DD. */
 export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -42,11 +42,12 @@ export const settlementLine = z.object({
 });
 export type SettlementLine = z.infer<typeof settlementLine>;
 
+/** Percent off the amount due, to one decimal (9.5 = 9.5 %). */
+export const discountPercent = z.number().min(0).max(100).multipleOf(0.1);
 export const discountInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('none') }).strict(),
   z.object({ type: z.literal('amount'), value: fen }).strict(),
-  /** Percent off the amount due, to one decimal (9.5 = 9.5 %). */
-  z.object({ type: z.literal('percent'), value: z.number().min(0).max(100).multipleOf(0.1) }).strict(),
+  z.object({ type: z.literal('percent'), value: discountPercent }).strict(),
 ]);
 export type DiscountInput = z.infer<typeof discountInput>;
 

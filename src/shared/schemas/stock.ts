@@ -1,9 +1,18 @@
 import { z } from 'zod';
 import { epochMs, id, page, pageSize, paged } from './common';
+import { optionalPhone } from './customers';
 
+/** The most any amount may be, in fen: ¥10,000,000.00 (forms read it from `fen` too). */
+export const MONEY_MAX_FEN = 1_000_000_000;
 /** Money in fen (1/100 yuan), never floats. */
-export const fen = z.int().nonnegative().max(1_000_000_000);
-const qty = z.int().min(1).max(1_000_000);
+export const fen = z.int().nonnegative().max(MONEY_MAX_FEN);
+/** A line's quantity in a stock document; the document forms check against this same schema. */
+export const stockQty = z.int().min(1).max(1_000_000);
+const qty = stockQty;
+/** What a count line found on the shelf. */
+export const countedQty = z.int().nonnegative().max(1_000_000);
+/** An adjustment line's signed change. */
+export const adjustQty = z.int().min(-1_000_000).max(1_000_000);
 
 const partFields = {
   code: z.string().trim().toUpperCase().min(1).max(40),
@@ -59,7 +68,7 @@ export const partList = paged(part);
 const supplierFields = {
   name: z.string().trim().min(1).max(80),
   contact: z.string().trim().max(40).default(''),
-  phone: z.string().trim().max(40).default(''),
+  phone: optionalPhone.default(''),
   notes: z.string().trim().max(1000).default(''),
 };
 export const createSupplierInput = z.object(supplierFields).strict();
@@ -84,12 +93,17 @@ export const STOCK_DOCUMENT_KINDS = [
   'orderIssue',
   /** Made by a work order when a line is removed or the order cancelled (退料). */
   'orderReturn',
+  /** A manager's correction of a part's moving-average cost (成本调整); moves no stock. */
+  'costAdjustment',
 ] as const;
 export type StockDocumentKind = (typeof STOCK_DOCUMENT_KINDS)[number];
 const stockDocumentKind = z.enum(STOCK_DOCUMENT_KINDS);
 
 const lines = <T extends z.ZodType>(line: T) => z.array(line).min(1).max(500);
-const reason = z.string().trim().min(1).max(200);
+/** Why a document was posted: required on scraps, adjustments and reversals, optional otherwise. */
+export const stockReason = z.string().trim().min(1).max(200);
+const reason = stockReason;
+export const optionalStockReason = z.string().trim().max(200).default('');
 
 /** The documents a clerk posts; adjustments have their own method (manager). */
 export const postStockInput = z.discriminatedUnion('kind', [
@@ -104,7 +118,7 @@ export const postStockInput = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('supplierReturn'),
       supplierId: id,
-      reason: z.string().trim().max(200).default(''),
+      reason: optionalStockReason,
       lines: lines(z.object({ partId: id, qty }).strict()),
     })
     .strict(),
@@ -114,8 +128,8 @@ export const postStockInput = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('count'),
-      reason: z.string().trim().max(200).default(''),
-      lines: lines(z.object({ partId: id, countedQty: z.int().nonnegative().max(1_000_000) }).strict()),
+      reason: optionalStockReason,
+      lines: lines(z.object({ partId: id, countedQty }).strict()),
     })
     .strict(),
 ]);
@@ -126,7 +140,7 @@ export const adjustStockInput = z
     reason,
     lines: lines(
       z
-        .object({ partId: id, qty: z.int().min(-1_000_000).max(1_000_000) })
+        .object({ partId: id, qty: adjustQty })
         .strict()
         .refine((l) => l.qty !== 0, { path: ['qty'], message: 'not zero' }),
     ),
@@ -134,6 +148,9 @@ export const adjustStockInput = z
   .strict();
 
 export const reverseStockInput = z.object({ id, reason }).strict();
+
+/** A manager corrects a part's cost: the new moving-average cost per unit, and why. */
+export const adjustCostInput = z.object({ id, unitCost: fen, reason }).strict();
 
 export const stockDocumentLine = z.object({
   lineNo: z.int(),

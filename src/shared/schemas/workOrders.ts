@@ -5,6 +5,7 @@ import { epochMs, id, page, pageSize, paged } from './common';
 import { PRIORITIES } from './settings';
 import { orderPartLine, waitingForInput, waitingPart } from './orderParts';
 import { chargeLine } from './charges';
+import { fen } from './stock';
 import { settlementSummary } from './settlements';
 
 export const CHANNELS = ['walkIn', 'phone', 'onsite', 'online'] as const;
@@ -49,7 +50,13 @@ export const EVENT_KINDS = [
 
 export const status = z.enum(WORK_ORDER_STATUSES);
 export const warrantyStatus = z.enum(WARRANTY_STATUSES);
-export const money = z.int().min(0).max(100_000_000_00); // fen, up to 1亿元
+/** Fen, up to the one money limit (MONEY_MAX_FEN). */
+export const money = fen;
+
+/** Who said yes to the quote, and how. */
+export const approvalInput = z
+  .object({ by: z.string().trim().min(1).max(40), method: z.enum(APPROVAL_METHODS) })
+  .strict();
 
 /** A typed PIN, or an Android pattern as the dot sequence "1-5-9-6". Kept apart from everything else. */
 export const devicePassword = z.string().max(60).default('');
@@ -105,10 +112,7 @@ export const transitionInput = z
     /** Required for cancelled / declined: the reason. */
     note: z.string().trim().max(500).default(''),
     /** Required when leaving a quote for the bench: the customer's yes. */
-    approval: z
-      .object({ by: z.string().trim().min(1).max(40), method: z.enum(APPROVAL_METHODS) })
-      .strict()
-      .optional(),
+    approval: approvalInput.optional(),
     /**
      * Moving to awaiting parts: the catalog parts the order waits for. Without any, the note must
      * say what it waits for. Not allowed on any other move.

@@ -11,6 +11,7 @@ export const stockHandlers: Omit<
   'parts.update': (input, ctx) => stock.updatePart(ctx, input),
   'parts.archive': (input, ctx) => stock.setPartArchived(ctx, input.id, true),
   'parts.restore': (input, ctx) => stock.setPartArchived(ctx, input.id, false),
+  'parts.adjustCost': (input, ctx) => stock.adjustCost(ctx, input),
 
   'suppliers.list': (input, ctx) => stock.listSuppliers(ctx.deps.db, input),
   'suppliers.create': (input, ctx) => stock.createSupplier(ctx, input),

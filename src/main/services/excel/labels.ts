@@ -32,6 +32,7 @@ export const KIND_LABELS: Record<Language, Record<StockDocumentKind, string>> = 
     adjustment: '调整',
     orderIssue: '领料',
     orderReturn: '退料',
+    costAdjustment: '成本调整',
   },
   'en-US': {
     receipt: 'Purchase receipt',
@@ -41,6 +42,7 @@ export const KIND_LABELS: Record<Language, Record<StockDocumentKind, string>> = 
     adjustment: 'Adjustment',
     orderIssue: 'Issue to order',
     orderReturn: 'Return from order',
+    costAdjustment: 'Cost adjustment',
   },
 };
 

@@ -141,6 +141,10 @@ export function reverseStock(ctx: CallContext, input: ParsedInputOf<'stock.rever
       const message = `made by work order ${orderNo}; remove the part on the order instead`;
       throw new AppError('CONFLICT', message, { fields: [{ path: 'id', message }] });
     }
+    if (original.kind === 'costAdjustment') {
+      const message = 'a cost adjustment is corrected by another cost adjustment';
+      throw new AppError('CONFLICT', message, { fields: [{ path: 'id', message }] });
+    }
     if (original.reversesId !== null) {
       throw new AppError('CONFLICT', 'a reversing document cannot itself be reversed', {
         fields: [{ path: 'id', message: 'is a reversal' }],

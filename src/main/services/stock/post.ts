@@ -17,8 +17,8 @@ import { readShop } from '../settings';
 import { actorOf } from '../users';
 
 /**
- * 入库 RK, 退货 TH, 报损 BS, 盘点 PD, 调整 TZ, 领料 LL, 退料 TL; a reversing document (冲销) is CX
- * whatever it reverses.
+ * 入库 RK, 退货 TH, 报损 BS, 盘点 PD, 调整 TZ, 领料 LL, 退料 TL, 成本调整 CB; a reversing document
+ * (冲销) is CX whatever it reverses.
  */
 export const PREFIX: Record<StockDocumentKind, string> = {
   receipt: 'RK',
@@ -28,6 +28,7 @@ export const PREFIX: Record<StockDocumentKind, string> = {
   adjustment: 'TZ',
   orderIssue: 'LL',
   orderReturn: 'TL',
+  costAdjustment: 'CB',
 };
 export const REVERSAL_PREFIX = 'CX';
 
@@ -84,6 +85,8 @@ export interface LineSpec {
   movesAverage: boolean;
   /** Reversals: the average cost to put back, from the part as this line finds it (null = keep). */
   restoreCost?: (current: PartState) => number | null;
+  /** Cost adjustments: the part's new average cost, set whatever it was. */
+  setCost?: number;
   /** Where an error about this line points, e.g. "lines.2"; '' when the input has no lines (a work-order part). */
   path: string;
 }
@@ -194,6 +197,7 @@ export function post(tx: Tx, ctx: CallContext, spec: DocSpec): Posted {
     }
     const unitCost = line.unitCost ?? current.costPrice;
     const costAfter =
+      line.setCost ??
       line.restoreCost?.(current) ??
       (line.movesAverage ? averageCost(current.onHand, current.costPrice, qty, unitCost) : current.costPrice);
     state.set(part.id, { onHand, costPrice: costAfter });
@@ -208,7 +212,9 @@ export function post(tx: Tx, ctx: CallContext, spec: DocSpec): Posted {
       costBefore: current.costPrice,
       costAfter,
     });
-    if (qty !== 0) {
+    // A cost adjustment moves no stock but stays in the part's ledger: people see when its cost
+    // changed, and a later reversal of an older receipt sees that the cost has moved since.
+    if (qty !== 0 || spec.kind === 'costAdjustment') {
       movementRows.push({
         id: uuidv7(),
         partId: part.id,

@@ -116,6 +116,11 @@ export function useRestorePart() {
   return useStockMutation((id: string) => invoke('parts.restore', { id }));
 }
 
+/** 成本调整 (manager): a posted cost-adjustment document; the part, ledger and valuation refresh. */
+export function useAdjustCost() {
+  return useStockMutation((input: InputOf<'parts.adjustCost'>) => invoke('parts.adjustCost', input));
+}
+
 // ---- suppliers ----
 
 export function useSuppliers(includeArchived = false) {

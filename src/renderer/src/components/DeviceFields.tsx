@@ -1,10 +1,15 @@
-import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Col, DatePicker, Form, Row, Select, type FormRule } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { InputOf } from '@shared/contract';
-import type { Device } from '@shared/schemas/devices';
+import { createDeviceInput, warrantyMonths, type Device } from '@shared/schemas/devices';
 import { useFormRules } from './formRules';
 import { serverToday } from '../app/serverClock';
+import { NumberInput } from './NumberInput';
+import { numberOf } from './numberText';
+import { TextInput } from './TextInput';
+
+const fields = createDeviceInput.shape;
 
 export type WarrantyMode = 'none' | 'end' | 'months';
 
@@ -16,7 +21,7 @@ export interface DeviceFormValues {
   purchaseDate?: Dayjs | null;
   warrantyMode: WarrantyMode;
   warrantyEnd?: Dayjs | null;
-  warrantyMonths?: number | null;
+  warrantyMonths?: string;
   invoiceNo?: string;
   notes?: string;
 }
@@ -28,8 +33,8 @@ export function toDeviceInput(values: DeviceFormValues): DeviceFields {
   const warranty =
     values.warrantyMode === 'end' && values.warrantyEnd
       ? { end: values.warrantyEnd.format('YYYY-MM-DD') }
-      : values.warrantyMode === 'months' && values.warrantyMonths
-        ? { months: values.warrantyMonths }
+      : values.warrantyMode === 'months' && numberOf(values.warrantyMonths, 0) !== null
+        ? { months: numberOf(values.warrantyMonths, 0) ?? 0 }
         : null;
   return {
     category: values.category,
@@ -81,6 +86,13 @@ export function DeviceFieldsInputs({ categories, autoFocus, full, perRow = 3 }: 
   const { t } = useTranslation();
   const rules = useFormRules();
   const form = Form.useFormInstance<DeviceFormValues>();
+  // At least one of brand, model or serial (the same rule as devices.create / devices.update).
+  const identity: FormRule = ({ getFieldValue }) => ({
+    validator: () =>
+      (['brand', 'model', 'serialNo'] as const).some((f) => String(getFieldValue(f) ?? '').trim())
+        ? Promise.resolve()
+        : Promise.reject(new Error(t('devices.identityNeeded'))),
+  });
   const mode = Form.useWatch('warrantyMode', form) ?? 'none';
   // A category the shop has since removed stays selectable on the device that has it.
   const current = Form.useWatch('category', form);
@@ -104,20 +116,36 @@ export function DeviceFieldsInputs({ categories, autoFocus, full, perRow = 3 }: 
           </Form.Item>
         </Col>
         <Col xs={24} md={span}>
-          <Form.Item label={t('devices.brand')} name="brand" rules={[rules.max(40)]}>
-            <Input maxLength={40} data-testid="device-brand" />
+          <Form.Item
+            label={t('devices.brand')}
+            name="brand"
+            dependencies={['model', 'serialNo']}
+            rules={[rules.text(fields.brand), identity]}
+          >
+            <TextInput schema={fields.brand} data-testid="device-brand" />
           </Form.Item>
         </Col>
         <Col xs={24} md={span}>
-          <Form.Item label={t('devices.model')} name="model" rules={[rules.max(60)]}>
-            <Input maxLength={60} data-testid="device-model" />
+          <Form.Item
+            label={t('devices.model')}
+            name="model"
+            dependencies={['brand', 'serialNo']}
+            rules={[rules.text(fields.model), identity]}
+          >
+            <TextInput schema={fields.model} data-testid="device-model" />
           </Form.Item>
         </Col>
       </Row>
       <Row gutter={16}>
         <Col xs={24} md={span}>
-          <Form.Item label={t('devices.serialNo')} name="serialNo" normalize={upper} rules={[rules.max(40)]}>
-            <Input maxLength={40} data-testid="device-serial" autoComplete="off" />
+          <Form.Item
+            label={t('devices.serialNo')}
+            name="serialNo"
+            normalize={upper}
+            dependencies={['brand', 'model']}
+            rules={[rules.text(fields.serialNo), identity]}
+          >
+            <TextInput schema={fields.serialNo} data-testid="device-serial" autoComplete="off" />
           </Form.Item>
         </Col>
         <Col xs={24} md={span}>
@@ -165,6 +193,7 @@ export function DeviceFieldsInputs({ categories, autoFocus, full, perRow = 3 }: 
                   dependencies={['purchaseDate']}
                   rules={[
                     { required: true, message: t('devices.monthsRequired') },
+                    rules.whole(warrantyMonths),
                     ({ getFieldValue }) => ({
                       validator: () =>
                         getFieldValue('purchaseDate')
@@ -173,10 +202,7 @@ export function DeviceFieldsInputs({ categories, autoFocus, full, perRow = 3 }: 
                     }),
                   ]}
                 >
-                  <InputNumber
-                    min={1}
-                    max={120}
-                    precision={0}
+                  <NumberInput
                     style={{ flex: 1 }}
                     suffix={t('devices.monthsUnit')}
                     aria-label={t('devices.warrantyMonths')}
@@ -191,13 +217,13 @@ export function DeviceFieldsInputs({ categories, autoFocus, full, perRow = 3 }: 
       {full && (
         <Row gutter={16}>
           <Col xs={24} md={span}>
-            <Form.Item label={t('devices.invoiceNo')} name="invoiceNo" rules={[rules.max(40)]}>
-              <Input maxLength={40} data-testid="device-invoice" />
+            <Form.Item label={t('devices.invoiceNo')} name="invoiceNo" rules={[rules.text(fields.invoiceNo)]}>
+              <TextInput schema={fields.invoiceNo} data-testid="device-invoice" />
             </Form.Item>
           </Col>
           <Col xs={24} md={perRow === 3 ? 16 : 24}>
-            <Form.Item label={t('devices.notes')} name="notes" rules={[rules.max(1000)]}>
-              <Input maxLength={1000} data-testid="device-notes" />
+            <Form.Item label={t('devices.notes')} name="notes" rules={[rules.text(fields.notes)]}>
+              <TextInput schema={fields.notes} data-testid="device-notes" />
             </Form.Item>
           </Col>
         </Row>

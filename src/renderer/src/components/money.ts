@@ -1,3 +1,5 @@
+import { scaledOf } from './numberText';
+
 /** 123450 fen → "¥1,234.50". Money lives in integer fen everywhere; this is the only way it is shown. */
 export function formatYuan(fen: number): string {
   const sign = fen < 0 ? '-' : '';
@@ -8,15 +10,18 @@ export function formatYuan(fen: number): string {
   return `${sign}¥${yuan}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** What a 元 input shows for an amount in fen (null stays empty). */
-export function fenToYuan(fen: number | null | undefined): number | null {
-  return fen === null || fen === undefined ? null : fen / 100;
+/** What a 元 field shows for an amount in fen, to edit: 1230 → "12.30" (null stays empty). */
+export function fenToYuan(fen: number | null | undefined): string {
+  if (fen === null || fen === undefined) return '';
+  const abs = Math.abs(Math.trunc(fen));
+  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** A 元 amount typed with up to two decimals → integer fen, without float drift (12.3 → 1230). */
-export function yuanToFen(yuan: number | string | null | undefined): number | null {
-  if (yuan === null || yuan === undefined || yuan === '') return null;
-  const value = typeof yuan === 'number' ? yuan : Number(yuan);
-  if (!Number.isFinite(value)) return null;
-  return Math.round(value * 100);
+/**
+ * A 元 amount as typed → integer fen, exactly ("12.3" → 1230, no float drift). Null when nothing
+ * was typed or the text is not an amount: the form's money rule refuses such text before saving.
+ */
+export function yuanToFen(yuan: string | null | undefined): number | null {
+  const read = scaledOf(yuan, 2);
+  return read.ok ? read.value : null;
 }

@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import type { FieldIssue } from '@shared/errors';
+import { DEVICE_IDENTITY_MESSAGE } from '@shared/schemas/devices';
 import { ApiError } from '../api/client';
 import { zhCN, type Messages } from './zh-CN';
 import { serverToday } from '../app/serverClock';
@@ -11,6 +12,7 @@ const KNOWN_ISSUES: Record<string, keyof Messages['errorDetail']> = {
   taken: 'usernameTaken',
   'last admin': 'lastAdmin',
   self: 'disableSelf',
+  [DEVICE_IDENTITY_MESSAGE]: 'deviceIdentity',
 };
 
 function isFieldName(name: string): name is keyof Messages['fieldNames'] {

@@ -153,6 +153,5 @@ export const reportsEnUS: typeof reportsZhCN = {
     pickupWaitDays: 'Pickup overdue after',
     pickupWaitHelp:
       'Orders ready longer than this many days show on the home screen so the counter calls the customer',
-    pickupWaitRange: 'Enter a whole number 1–90',
   },
 };

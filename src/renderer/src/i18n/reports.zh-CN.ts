@@ -151,6 +151,5 @@ export const reportsZhCN = {
   settings: {
     pickupWaitDays: '取机超期天数',
     pickupWaitHelp: '可取机后超过这么多天仍未取走，首页会提醒柜台联系客户',
-    pickupWaitRange: '请输入 1–90 的整数',
   },
 };

@@ -17,6 +17,7 @@ export const stockEnUS: typeof stockZhCN = {
     adjustment: 'Adjustment',
     orderIssue: 'Issue to order',
     orderReturn: 'Return from order',
+    costAdjustment: 'Cost adjustment',
     reversalOf: 'Reversal · {{kind}}',
   },
   parts: {
@@ -46,7 +47,16 @@ export const stockEnUS: typeof stockZhCN = {
     barcode: 'Barcode',
     costPrice: 'Cost',
     costHint: 'Opening cost; receipts update it afterwards (moving average)',
-    costLocked: 'Kept by receipts as a moving average; not edited by hand',
+    adjustCost: 'Adjust cost',
+    adjustCostTitle: 'Adjust cost · {{code}}',
+    adjustCostHelp:
+      'Correct the moving-average cost (a cost typed wrong at creation, a supplier’s credit). A cost adjustment document goes into the ledger; the quantity on hand stays, and later issues and the stock value use the new cost.',
+    currentCost: 'Current cost {{cost}}, {{onHand}} {{unit}} on hand, stock value {{value}}',
+    newCost: 'New unit cost (¥)',
+    adjustCostReasonHint: 'Required, e.g. cost typed wrong when the part was created',
+    costAdjusted: 'Cost adjusted: {{docNo}}',
+    costLocked:
+      'Kept by receipts as a moving average; a manager corrects it with Adjust cost in the part’s details',
     salePrice: 'Sale price',
     minStock: 'Minimum stock',
     minStockHint: 'Alert when on hand falls to this; 0 = no alert',
@@ -248,6 +258,8 @@ export const stockEnUS: typeof stockZhCN = {
     done: 'Exported {{file}}',
   },
   errors: {
+    costUnchanged: 'The new cost is the same as the current one',
+    costNotReversed: 'A cost adjustment is not reversed: adjust the cost again instead',
     codeTaken: 'This part code is already in use',
     partArchived: 'The part is archived',
     supplierArchived: 'The supplier is archived',

@@ -2,8 +2,8 @@ import type { ImportErrorCode } from '@shared/schemas/excel';
 import type { StockDocumentKind } from '@shared/schemas/stock';
 import type { LineProblem } from '../pages/stock/documents/draft';
 
-/** The documents people write; work orders write 领料 / 退料 themselves. */
-type ManualKind = Exclude<StockDocumentKind, 'orderIssue' | 'orderReturn'>;
+/** The documents people write; work orders write 领料 / 退料 themselves, 成本调整 is on the part. */
+type ManualKind = Exclude<StockDocumentKind, 'orderIssue' | 'orderReturn' | 'costAdjustment'>;
 
 /** Parts, suppliers, stock documents, alerts, stock reports and Excel import/export. */
 export const stockZhCN = {
@@ -23,6 +23,7 @@ export const stockZhCN = {
     adjustment: '调整单',
     orderIssue: '领料单',
     orderReturn: '退料单',
+    costAdjustment: '成本调整单',
     reversalOf: '冲销 · {{kind}}',
   } satisfies Record<StockDocumentKind | 'reversalOf', string>,
   parts: {
@@ -51,7 +52,15 @@ export const stockZhCN = {
     barcode: '条码',
     costPrice: '成本价',
     costHint: '期初成本；以后由入库单按移动加权平均自动更新',
-    costLocked: '由入库单按移动加权平均自动计算，不能手改',
+    adjustCost: '调整成本',
+    adjustCostTitle: '调整成本 · {{code}}',
+    adjustCostHelp:
+      '更正移动加权平均成本（如建档时成本填错、供应商折让）。将生成一张成本调整单记入库存流水，现存数量不变，以后的出库和库存金额按新成本计算。',
+    currentCost: '当前成本 {{cost}}，现存 {{onHand}} {{unit}}，库存金额 {{value}}',
+    newCost: '新的单位成本（元）',
+    adjustCostReasonHint: '必填，如：建档时成本录错',
+    costAdjusted: '成本已调整，单号 {{docNo}}',
+    costLocked: '由入库单按移动加权平均自动计算；如有错误，店长可在配件详情中“调整成本”',
     salePrice: '销售价',
     minStock: '安全库存',
     minStockHint: '现存量到此数即预警；0 表示不预警',
@@ -258,5 +267,7 @@ export const stockZhCN = {
     countedTwice: '同一配件在盘点单中出现了两次',
     insufficient: '库存不足，单据未过账。',
     insufficientLine: '库存不足（现存 {{onHand}}）',
+    costUnchanged: '新成本与当前成本相同',
+    costNotReversed: '成本调整单不能冲销，请再做一次成本调整',
   },
 };

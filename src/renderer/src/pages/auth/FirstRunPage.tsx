@@ -1,9 +1,12 @@
 import { Alert, Button, Divider, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { branchCode, shopName } from '@shared/schemas/settings';
+import { displayName, username } from '@shared/schemas/users';
 import { useSetup } from '../../api/auth';
 import { AuthLayout } from '../../components/AuthLayout';
 import { showFieldErrors } from '../../components/formErrors';
 import { normalizeBranchCode, useFormRules } from '../../components/formRules';
+import { TextInput } from '../../components/TextInput';
 import { errorMessage } from '../../i18n/errorMessage';
 
 interface SetupValues {
@@ -35,26 +38,34 @@ export function FirstRunPage() {
         <Divider titlePlacement="start" plain>
           {t('setup.shopSection')}
         </Divider>
-        <Form.Item label={t('setup.shopName')} name="shopName" rules={rules.shopName}>
-          <Input autoFocus maxLength={60} />
+        <Form.Item label={t('setup.shopName')} name="shopName" rules={[rules.text(shopName)]}>
+          <TextInput schema={shopName} autoFocus />
         </Form.Item>
         <Form.Item
           label={t('setup.branchCode')}
           name="branchCode"
-          rules={rules.branchCode}
+          rules={[rules.text(branchCode, 'branchCode')]}
           normalize={normalizeBranchCode}
           extra={t('setup.branchCodeHelp')}
         >
-          <Input maxLength={8} placeholder="BJ01" />
+          <Input placeholder="BJ01" />
         </Form.Item>
         <Divider titlePlacement="start" plain>
           {t('setup.adminSection')}
         </Divider>
-        <Form.Item label={t('setup.adminUsername')} name={['admin', 'username']} rules={rules.username}>
-          <Input autoComplete="username" maxLength={32} placeholder="admin" />
+        <Form.Item
+          label={t('setup.adminUsername')}
+          name={['admin', 'username']}
+          rules={[rules.text(username, 'username')]}
+        >
+          <TextInput schema={username} autoComplete="username" placeholder="admin" />
         </Form.Item>
-        <Form.Item label={t('setup.displayName')} name={['admin', 'displayName']} rules={rules.displayName}>
-          <Input maxLength={40} />
+        <Form.Item
+          label={t('setup.displayName')}
+          name={['admin', 'displayName']}
+          rules={[rules.text(displayName)]}
+        >
+          <TextInput schema={displayName} />
         </Form.Item>
         <Form.Item
           label={t('setup.password')}

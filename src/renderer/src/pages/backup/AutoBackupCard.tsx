@@ -1,10 +1,13 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, InputNumber, Switch, TimePicker, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Switch, TimePicker, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { BackupSettings } from '@shared/schemas/backup';
+import { backupSettings, type BackupSettings } from '@shared/schemas/backup';
 import { useUpdateBackupSettings } from '../../api/backup';
 import { formatMinute } from '../../components/format';
+import { useFormRules } from '../../components/formRules';
+import { NumberInput } from '../../components/NumberInput';
+import { numberOf, numberText } from '../../components/numberText';
 import { backupError } from './backupErrors';
 import { PathInput } from './PathInput';
 
@@ -13,10 +16,14 @@ interface AutoBackupValues {
   daily: boolean;
   dailyAt: Dayjs | null;
   onQuit: boolean;
-  keepDaily: number;
-  keepWeekly: number;
-  warnAfterDays: number;
+  /** As typed. */
+  keepDaily: string;
+  keepWeekly: string;
+  warnAfterDays: string;
 }
+
+const fields = backupSettings.shape;
+const whole = (text: string) => numberOf(text, 0) ?? 0;
 
 const TIME_FORMAT = 'HH:mm';
 /** The time the daily backup gets when it is switched back on without one. */
@@ -28,9 +35,9 @@ function toValues(settings: BackupSettings): AutoBackupValues {
     daily: settings.dailyAt !== null,
     dailyAt: dayjs(settings.dailyAt ?? DEFAULT_DAILY_AT, TIME_FORMAT),
     onQuit: settings.onQuit,
-    keepDaily: settings.keepDaily,
-    keepWeekly: settings.keepWeekly,
-    warnAfterDays: settings.warnAfterDays,
+    keepDaily: numberText(settings.keepDaily),
+    keepWeekly: numberText(settings.keepWeekly),
+    warnAfterDays: numberText(settings.warnAfterDays),
   };
 }
 
@@ -42,9 +49,9 @@ function toSettings(values: AutoBackupValues): BackupSettings {
       ? (values.dailyAt ?? dayjs(DEFAULT_DAILY_AT, TIME_FORMAT)).format(TIME_FORMAT)
       : null,
     onQuit: values.onQuit,
-    keepDaily: values.keepDaily,
-    keepWeekly: values.keepWeekly,
-    warnAfterDays: values.warnAfterDays,
+    keepDaily: whole(values.keepDaily),
+    keepWeekly: whole(values.keepWeekly),
+    warnAfterDays: whole(values.warnAfterDays),
   };
 }
 
@@ -75,7 +82,7 @@ export function AutoBackupCard({
       onError: (e) => setError(backupError(e, t)),
     });
   };
-  const required = { required: true, message: t('validation.required') };
+  const rules = useFormRules();
 
   return (
     <Card title={t('backup.auto.section')} data-testid="backup-auto-card">
@@ -127,38 +134,24 @@ export function AutoBackupCard({
           label={t('backup.auto.keepDaily')}
           name="keepDaily"
           extra={t('backup.auto.keepDailyHelp')}
-          rules={[required]}
+          rules={[rules.whole(fields.keepDaily, { required: true })]}
         >
-          <InputNumber
-            min={1}
-            max={365}
-            precision={0}
-            style={{ width: 160 }}
-            data-testid="backup-auto-keep-daily"
-          />
+          <NumberInput style={{ width: 160 }} data-testid="backup-auto-keep-daily" />
         </Form.Item>
         <Form.Item
           label={t('backup.auto.keepWeekly')}
           name="keepWeekly"
           extra={t('backup.auto.keepWeeklyHelp')}
-          rules={[required]}
+          rules={[rules.whole(fields.keepWeekly, { required: true })]}
         >
-          <InputNumber
-            min={0}
-            max={520}
-            precision={0}
-            style={{ width: 160 }}
-            data-testid="backup-auto-keep-weekly"
-          />
+          <NumberInput style={{ width: 160 }} data-testid="backup-auto-keep-weekly" />
         </Form.Item>
-        <Form.Item label={t('backup.auto.warnAfterDays')} name="warnAfterDays" rules={[required]}>
-          <InputNumber
-            min={1}
-            max={90}
-            precision={0}
-            style={{ width: 160 }}
-            data-testid="backup-auto-warn-days"
-          />
+        <Form.Item
+          label={t('backup.auto.warnAfterDays')}
+          name="warnAfterDays"
+          rules={[rules.whole(fields.warnAfterDays, { required: true })]}
+        >
+          <NumberInput style={{ width: 160 }} data-testid="backup-auto-warn-days" />
         </Form.Item>
         {error && (
           <Alert

@@ -2,7 +2,13 @@ import { useState } from 'react';
 import { App, Button, Col, Flex, Form, Input, Radio, Row, Select } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { CUSTOMER_TYPES, type Customer, type CustomerType } from '@shared/schemas/customers';
+import {
+  CUSTOMER_TYPES,
+  createCustomerInput,
+  customerPhone,
+  type Customer,
+  type CustomerType,
+} from '@shared/schemas/customers';
 import { useCreateCustomer, usePhoneMatches, useUpdateCustomer } from '../../api/customers';
 import { useSettings } from '../../api/settings';
 import { conflictMatches, counterError } from '../../components/counterErrors';
@@ -10,6 +16,10 @@ import { DuplicatePhoneWarning, matchLabel } from '../../components/DuplicatePho
 import { FormModal } from '../../components/FormModal';
 import { showFieldErrors } from '../../components/formErrors';
 import { useFormRules } from '../../components/formRules';
+import { TextArea, TextInput } from '../../components/TextInput';
+
+const fields = createCustomerInput.shape;
+const phoneFields = customerPhone.shape;
 
 export interface CustomerFormValues {
   name: string;
@@ -54,10 +64,9 @@ export function PhonesInput() {
                 name={[field.name, 'phone']}
                 label={index === 0 ? t('customers.phones') : undefined}
                 style={{ flex: 1 }}
-                rules={[rules.required, { pattern: /^[\d\s\-()+]{3,30}$/, message: t('validation.phone') }]}
+                rules={[rules.phone(phoneFields.phone)]}
               >
                 <Input
-                  maxLength={30}
                   inputMode="tel"
                   autoComplete="off"
                   aria-label={`${t('customers.phone')} ${index + 1}`}
@@ -68,10 +77,10 @@ export function PhonesInput() {
                 name={[field.name, 'label']}
                 label={index === 0 ? t('customers.phoneLabel') : undefined}
                 style={{ width: 120 }}
-                rules={[rules.max(10)]}
+                rules={[rules.text(phoneFields.label)]}
               >
-                <Input
-                  maxLength={10}
+                <TextInput
+                  schema={phoneFields.label}
                   placeholder={t('customers.phoneLabelHint')}
                   aria-label={`${t('customers.phoneLabel')} ${index + 1}`}
                   data-testid={`customer-phone-label-${index}`}
@@ -166,8 +175,8 @@ export function CustomerFormModal({ customer, onClose, onSaved }: CustomerFormMo
     >
       <Row gutter={16}>
         <Col span={14}>
-          <Form.Item label={t('customers.name')} name="name" rules={[rules.required, rules.max(60)]}>
-            <Input autoFocus maxLength={60} data-testid="customer-name" />
+          <Form.Item label={t('customers.name')} name="name" rules={[rules.text(fields.name)]}>
+            <TextInput schema={fields.name} autoFocus data-testid="customer-name" />
           </Form.Item>
         </Col>
         <Col span={10}>
@@ -186,28 +195,24 @@ export function CustomerFormModal({ customer, onClose, onSaved }: CustomerFormMo
       <DuplicatePhoneWarning matches={matches} acknowledged={acknowledged} onAcknowledge={setAcknowledged} />
       <Row gutter={16}>
         <Col span={12}>
-          <Form.Item label={t('customers.company')} name="company" rules={[rules.max(100)]}>
-            <Input maxLength={100} data-testid="customer-company" />
+          <Form.Item label={t('customers.company')} name="company" rules={[rules.text(fields.company)]}>
+            <TextInput schema={fields.company} data-testid="customer-company" />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item
-            label={t('customers.email')}
-            name="email"
-            rules={[{ type: 'email', message: t('validation.email') }]}
-          >
-            <Input maxLength={120} data-testid="customer-email" />
+          <Form.Item label={t('customers.email')} name="email" rules={[rules.text(fields.email, 'email')]}>
+            <Input data-testid="customer-email" />
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item label={t('customers.address')} name="address" rules={[rules.max(200)]}>
-        <Input maxLength={200} data-testid="customer-address" />
+      <Form.Item label={t('customers.address')} name="address" rules={[rules.text(fields.address)]}>
+        <TextInput schema={fields.address} data-testid="customer-address" />
       </Form.Item>
-      <Form.Item label={t('customers.tags')} name="tags">
-        <Select mode="tags" maxCount={10} tokenSeparators={[',', '，', ' ']} data-testid="customer-tags" />
+      <Form.Item label={t('customers.tags')} name="tags" rules={[rules.text(fields.tags)]}>
+        <Select mode="tags" tokenSeparators={[',', '，', ' ']} data-testid="customer-tags" />
       </Form.Item>
-      <Form.Item label={t('customers.notes')} name="notes" rules={[rules.max(1000)]}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} data-testid="customer-notes" />
+      <Form.Item label={t('customers.notes')} name="notes" rules={[rules.text(fields.notes)]}>
+        <TextArea schema={fields.notes} autoSize={{ minRows: 2, maxRows: 5 }} data-testid="customer-notes" />
       </Form.Item>
     </FormModal>
   );

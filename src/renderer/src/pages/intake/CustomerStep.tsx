@@ -2,7 +2,12 @@ import { useState } from 'react';
 import { Button, Col, Flex, Form, Input, Radio, Row, Select, Tag, Typography } from 'antd';
 import { UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { CUSTOMER_TYPES, type CustomerType } from '@shared/schemas/customers';
+import {
+  CUSTOMER_TYPES,
+  createCustomerInput,
+  phoneNumber,
+  type CustomerType,
+} from '@shared/schemas/customers';
 import { phoneDigitsOf, useCreateCustomer, usePhoneMatches } from '../../api/customers';
 import { searchTerm, useGlobalSearch, useSearchNow, type SearchResult } from '../../api/search';
 import { useSettings } from '../../api/settings';
@@ -11,6 +16,7 @@ import { DuplicatePhoneWarning, matchLabel } from '../../components/DuplicatePho
 import { useFormRules } from '../../components/formRules';
 import { phoneQuery } from '../../components/GlobalSearch';
 import { handleListKey, PickList, type PickItem } from '../../components/PickList';
+import { TextInput } from '../../components/TextInput';
 
 interface NewCustomerValues {
   name: string;
@@ -86,17 +92,22 @@ function NewCustomerForm({
       </Typography.Title>
       <Row gutter={16}>
         <Col xs={24} md={8}>
-          <Form.Item label={t('customers.name')} name="name" rules={[rules.required, rules.max(60)]}>
-            <Input autoFocus maxLength={60} autoComplete="off" data-testid="intake-new-name" />
+          <Form.Item
+            label={t('customers.name')}
+            name="name"
+            rules={[rules.text(createCustomerInput.shape.name)]}
+          >
+            <TextInput
+              schema={createCustomerInput.shape.name}
+              autoFocus
+              autoComplete="off"
+              data-testid="intake-new-name"
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>
-          <Form.Item
-            label={t('customers.phone')}
-            name="phone"
-            rules={[rules.required, { pattern: /^[\d\s\-()+]{3,30}$/, message: t('validation.phone') }]}
-          >
-            <Input maxLength={30} inputMode="tel" autoComplete="off" data-testid="intake-new-phone" />
+          <Form.Item label={t('customers.phone')} name="phone" rules={[rules.phone(phoneNumber)]}>
+            <Input inputMode="tel" autoComplete="off" data-testid="intake-new-phone" />
           </Form.Item>
         </Col>
         <Col xs={12} md={4}>

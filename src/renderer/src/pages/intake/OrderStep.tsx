@@ -1,12 +1,18 @@
 import { useEffect } from 'react';
-import { Alert, Button, Checkbox, Col, DatePicker, Flex, Form, Input, Row, Select, Typography } from 'antd';
+import { Alert, Button, Checkbox, Col, DatePicker, Flex, Form, Row, Select, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { CounterSettings, Priority } from '@shared/schemas/settings';
 import { PRIORITIES } from '@shared/schemas/settings';
 import type { Device } from '@shared/schemas/devices';
-import { ACCESSORIES, CHANNELS, SERVICE_TYPES, type WorkOrderDetail } from '@shared/schemas/workOrders';
+import {
+  ACCESSORIES,
+  CHANNELS,
+  createWorkOrderInput,
+  SERVICE_TYPES,
+  type WorkOrderDetail,
+} from '@shared/schemas/workOrders';
 import { useDevice } from '../../api/devices';
 import { useCreateWorkOrder } from '../../api/workOrders';
 import { TechnicianSelect } from '../../components/TechnicianSelect';
@@ -17,8 +23,11 @@ import { showFieldErrors } from '../../components/formErrors';
 import { useFormRules } from '../../components/formRules';
 import { formatMinute } from '../../components/format';
 import { yuanToFen } from '../../components/money';
+import { TextArea, TextInput } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
 import { serverNow, serverToday } from '../../app/serverClock';
+
+const fields = createWorkOrderInput.shape;
 
 type Accessory = (typeof ACCESSORIES)[number];
 
@@ -28,7 +37,7 @@ interface OrderValues {
   accessoriesNote?: string;
   condition?: string;
   devicePassword?: string;
-  estimate?: number | null;
+  estimate?: string;
   channel: (typeof CHANNELS)[number];
   serviceType: (typeof SERVICE_TYPES)[number];
   priority: Priority;
@@ -122,12 +131,12 @@ export function OrderStep({
         <Form.Item
           label={t('workOrders.fault')}
           name="reportedFault"
-          rules={[rules.required, rules.max(1000)]}
+          rules={[rules.text(fields.reportedFault)]}
         >
-          <Input.TextArea
+          <TextArea
+            schema={fields.reportedFault}
             autoFocus
             autoSize={{ minRows: 2, maxRows: 6 }}
-            maxLength={1000}
             placeholder={t('intake.faultPlaceholder')}
             data-testid="intake-fault"
           />
@@ -143,15 +152,19 @@ export function OrderStep({
             <Form.Item
               label={t('workOrders.accessoriesNote')}
               name="accessoriesNote"
-              rules={[rules.max(200)]}
+              rules={[rules.text(fields.accessoriesNote)]}
             >
-              <Input maxLength={200} data-testid="intake-accessories-note" />
+              <TextInput schema={fields.accessoriesNote} data-testid="intake-accessories-note" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item label={t('workOrders.condition')} name="condition" rules={[rules.max(500)]}>
-              <Input
-                maxLength={500}
+            <Form.Item
+              label={t('workOrders.condition')}
+              name="condition"
+              rules={[rules.text(fields.condition)]}
+            >
+              <TextInput
+                schema={fields.condition}
                 placeholder={t('intake.conditionPlaceholder')}
                 data-testid="intake-condition"
               />
@@ -162,9 +175,9 @@ export function OrderStep({
               label={t('workOrders.devicePassword')}
               name="devicePassword"
               tooltip={t('workOrders.passwordHelp')}
-              rules={[rules.max(60)]}
+              rules={[rules.text(fields.devicePassword)]}
             >
-              <Input maxLength={60} autoComplete="off" data-testid="intake-password" />
+              <TextInput schema={fields.devicePassword} autoComplete="off" data-testid="intake-password" />
             </Form.Item>
           </Col>
         </Row>
@@ -194,7 +207,7 @@ export function OrderStep({
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item label={t('intake.estimate')} name="estimate">
+            <Form.Item label={t('intake.estimate')} name="estimate" rules={[rules.money(fields.estimate)]}>
               <YuanInput data-testid="intake-estimate" />
             </Form.Item>
           </Col>

@@ -1,39 +1,46 @@
-import {
-  Button,
-  Col,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  Row,
-  Select,
-  Switch,
-  Typography,
-  type FormInstance,
-} from 'antd';
+import { Button, Col, Form, Radio, Row, Select, Switch, Typography, type FormInstance } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import {
+  billingSettings,
   ROUNDING_METHODS,
   ROUNDING_UNITS,
   SERVICE_ITEM_KINDS,
+  serviceItem,
   type BillingSettings,
   type ServiceItem,
 } from '@shared/schemas/billing';
+import { useFormRules } from '../../components/formRules';
 import { fenToYuan, yuanToFen } from '../../components/money';
+import { NumberInput } from '../../components/NumberInput';
+import { numberOf, numberText } from '../../components/numberText';
+import { TextInput } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
 import { useSaveSettings } from './useSaveSettings';
 
-/** A service item as the form holds it: the price in 元. */
-type ItemValues = Omit<ServiceItem, 'price' | 'hours'> & { price: number | null; hours: number | null };
-type Values = Omit<BillingSettings, 'serviceItems'> & { serviceItems: ItemValues[] };
+const itemFields = serviceItem.shape;
+
+/** A service item as the form holds it: the price in 元 and the hours as typed. */
+type ItemValues = Omit<ServiceItem, 'price' | 'hours'> & { price: string; hours: string };
+type Values = Omit<BillingSettings, 'serviceItems' | 'discountLimitPercent'> & {
+  serviceItems: ItemValues[];
+  discountLimitPercent: string;
+};
 
 const ROUNDING_UNIT_KEYS = { none: 'roundingNone', jiao: 'roundingJiao', yuan: 'roundingYuan' } as const;
 const ROUNDING_METHOD_KEYS = { down: 'roundDown', halfUp: 'roundHalfUp' } as const;
 const KIND_KEYS = { labor: 'kindLabor', fee: 'kindFee' } as const;
 
 function toValues(billing: BillingSettings): Values {
-  return { ...billing, serviceItems: billing.serviceItems.map((i) => ({ ...i, price: fenToYuan(i.price) })) };
+  return {
+    ...billing,
+    serviceItems: billing.serviceItems.map((i) => ({
+      ...i,
+      price: fenToYuan(i.price),
+      hours: numberText(i.hours),
+    })),
+    discountLimitPercent: numberText(billing.discountLimitPercent),
+  };
 }
 
 function toBilling(values: Values): BillingSettings {
@@ -45,8 +52,9 @@ function toBilling(values: Values): BillingSettings {
       name: i.name.trim(),
       price: yuanToFen(i.price) ?? 0,
       // A fee is flat: it has no standard hours.
-      hours: i.kind === 'fee' ? 0 : (i.hours ?? 0),
+      hours: i.kind === 'fee' ? 0 : (numberOf(i.hours, 1) ?? 0),
     })),
+    discountLimitPercent: numberOf(values.discountLimitPercent, 0) ?? 0,
   };
 }
 
@@ -66,6 +74,7 @@ export function BillingForm({ billing, readOnly }: { billing: BillingSettings; r
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const { save, pending } = useSaveSettings(form);
+  const rules = useFormRules();
   const required = { required: true, message: t('validation.required') };
 
   return (
@@ -117,6 +126,7 @@ export function BillingForm({ billing, readOnly }: { billing: BillingSettings; r
                         pattern: /^\s*[A-Za-z0-9_-]{1,20}\s*$/,
                         message: t('settlements.billing.codeFormat'),
                       },
+                      rules.text(itemFields.code),
                       {
                         validator: (_, code: unknown) =>
                           codeUsedTwice(form, field.name, code)
@@ -125,17 +135,17 @@ export function BillingForm({ billing, readOnly }: { billing: BillingSettings; r
                       },
                     ]}
                   >
-                    <Input
-                      maxLength={20}
+                    <TextInput
+                      schema={itemFields.code}
                       aria-label={t('settlements.billing.code')}
                       data-testid="billing-item-code"
                     />
                   </Form.Item>
                 </Col>
                 <Col span={6}>
-                  <Form.Item name={[field.name, 'name']} rules={[required, { max: 40 }]}>
-                    <Input
-                      maxLength={40}
+                  <Form.Item name={[field.name, 'name']} rules={[required, rules.text(itemFields.name)]}>
+                    <TextInput
+                      schema={itemFields.name}
                       aria-label={t('settlements.billing.name')}
                       data-testid="billing-item-name"
                     />
@@ -154,19 +164,19 @@ export function BillingForm({ billing, readOnly }: { billing: BillingSettings; r
                   </Form.Item>
                 </Col>
                 <Col span={4}>
-                  <Form.Item name={[field.name, 'price']} rules={[required]}>
+                  <Form.Item
+                    name={[field.name, 'price']}
+                    rules={[rules.money(itemFields.price, { required: true })]}
+                  >
                     <YuanInput aria-label={t('settlements.billing.price')} data-testid="billing-item-price" />
                   </Form.Item>
                 </Col>
                 <Col span={3}>
                   <Form.Item noStyle dependencies={[['serviceItems', field.name, 'kind']]}>
                     {({ getFieldValue }) => (
-                      <Form.Item name={[field.name, 'hours']}>
-                        <InputNumber<number>
-                          min={0}
-                          max={100}
-                          step={0.5}
-                          precision={1}
+                      <Form.Item name={[field.name, 'hours']} rules={[rules.decimal(itemFields.hours, 1)]}>
+                        <NumberInput
+                          decimal
                           disabled={readOnly || getFieldValue(['serviceItems', field.name, 'kind']) === 'fee'}
                           style={{ width: '100%' }}
                           aria-label={t('settlements.billing.hours')}
@@ -200,7 +210,7 @@ export function BillingForm({ billing, readOnly }: { billing: BillingSettings; r
               <Button
                 icon={<PlusOutlined />}
                 onClick={() =>
-                  add({ code: '', name: '', kind: 'labor', price: null, hours: 1, active: true })
+                  add({ code: '', name: '', kind: 'labor', price: '', hours: '1', active: true })
                 }
                 style={{ marginBottom: 24 }}
                 data-testid="billing-item-add"
@@ -239,16 +249,9 @@ export function BillingForm({ billing, readOnly }: { billing: BillingSettings; r
             label={t('settlements.billing.discountLimit')}
             name="discountLimitPercent"
             extra={t('settlements.billing.discountLimitHelp')}
-            rules={[required, { type: 'integer', min: 0, max: 100 }]}
+            rules={[rules.whole(billingSettings.shape.discountLimitPercent, { required: true })]}
           >
-            <InputNumber<number>
-              min={0}
-              max={100}
-              precision={0}
-              suffix="%"
-              style={{ width: 160 }}
-              data-testid="billing-discount-limit"
-            />
+            <NumberInput suffix="%" style={{ width: 160 }} data-testid="billing-discount-limit" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>

@@ -1,7 +1,35 @@
-import { Button, Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
+import { Button, Col, Form, Radio, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PRIORITIES, type CounterSettings } from '@shared/schemas/settings';
+import { counterSettings, PRIORITIES, type CounterSettings, type Priority } from '@shared/schemas/settings';
+import { useFormRules } from '../../components/formRules';
+import { NumberInput } from '../../components/NumberInput';
+import { numberOf, numberText } from '../../components/numberText';
+import { TextArea } from '../../components/TextInput';
 import { useSaveSettings } from './useSaveSettings';
+
+const fields = counterSettings.shape;
+const slaFields = fields.slaHours.unwrap().shape;
+
+/** The counter settings as the form holds them: the numbers as typed. */
+type CounterValues = Omit<CounterSettings, 'slaHours' | 'repairWarrantyDays' | 'pickupWaitDays'> & {
+  slaHours: Record<Priority, string>;
+  repairWarrantyDays: string;
+  pickupWaitDays: string;
+};
+
+function toValues(counter: CounterSettings): CounterValues {
+  return {
+    ...counter,
+    slaHours: Object.fromEntries(PRIORITIES.map((p) => [p, numberText(counter.slaHours[p])])) as Record<
+      Priority,
+      string
+    >,
+    repairWarrantyDays: numberText(counter.repairWarrantyDays),
+    pickupWaitDays: numberText(counter.pickupWaitDays),
+  };
+}
+
+const whole = (text: string) => numberOf(text, 0) ?? 0;
 
 interface CounterFormProps {
   counter: CounterSettings;
@@ -11,37 +39,34 @@ interface CounterFormProps {
 /** 柜台设置: customer levels, device categories, promised-date SLAs, repair warranty, intake receipt. */
 export function CounterForm({ counter, readOnly }: CounterFormProps) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<CounterSettings>();
+  const [form] = Form.useForm<CounterValues>();
   const { save, pending } = useSaveSettings(form);
-  const required = { required: true, message: t('validation.required') };
-  const list = (max: number) => [
-    { required: true, type: 'array' as const, min: 1, message: t('settings.listRequired') },
-    { type: 'array' as const, max, message: t('settings.listTooLong', { max }) },
-    {
-      validator: (_: unknown, value: unknown) =>
-        Array.isArray(value) &&
-        value.some((v) => typeof v !== 'string' || v.trim().length === 0 || v.length > 20)
-          ? Promise.reject(new Error(t('settings.listItemLength')))
-          : Promise.resolve(),
-    },
-  ];
+  const rules = useFormRules();
 
-  const submit = (values: CounterSettings) =>
+  const submit = (values: CounterValues) =>
     save({
       counter: {
         ...values,
         customerLevels: values.customerLevels.map((v) => v.trim()),
         deviceCategories: values.deviceCategories.map((v) => v.trim()),
+        slaHours: {
+          low: whole(values.slaHours.low),
+          normal: whole(values.slaHours.normal),
+          high: whole(values.slaHours.high),
+          urgent: whole(values.slaHours.urgent),
+        },
+        repairWarrantyDays: whole(values.repairWarrantyDays),
+        pickupWaitDays: whole(values.pickupWaitDays),
       },
     });
 
   return (
-    <Form<CounterSettings>
+    <Form<CounterValues>
       form={form}
       name="counter"
       layout="vertical"
       data-testid="settings-counter-form"
-      initialValues={counter}
+      initialValues={toValues(counter)}
       disabled={readOnly}
       onFinish={submit}
       style={{ maxWidth: 720 }}
@@ -50,7 +75,7 @@ export function CounterForm({ counter, readOnly }: CounterFormProps) {
         label={t('settings.customerLevels')}
         name="customerLevels"
         extra={t('settings.customerLevelsHelp')}
-        rules={list(20)}
+        rules={[rules.text(fields.customerLevels)]}
       >
         <Select mode="tags" tokenSeparators={[',', '，']} data-testid="settings-customer-levels" />
       </Form.Item>
@@ -58,7 +83,7 @@ export function CounterForm({ counter, readOnly }: CounterFormProps) {
         label={t('settings.deviceCategories')}
         name="deviceCategories"
         extra={t('settings.deviceCategoriesHelp')}
-        rules={list(50)}
+        rules={[rules.text(fields.deviceCategories)]}
       >
         <Select mode="tags" tokenSeparators={[',', '，']} data-testid="settings-device-categories" />
       </Form.Item>
@@ -70,16 +95,9 @@ export function CounterForm({ counter, readOnly }: CounterFormProps) {
                 label={t(`priorities.${p}`)}
                 name={['slaHours', p]}
                 style={{ marginBottom: 8 }}
-                rules={[required, { type: 'integer', min: 1, max: 24 * 90, message: t('settings.slaRange') }]}
+                rules={[rules.whole(slaFields[p], { required: true })]}
               >
-                <InputNumber
-                  min={1}
-                  max={24 * 90}
-                  precision={0}
-                  suffix={t('settings.hours')}
-                  style={{ width: '100%' }}
-                  data-testid={`settings-sla-${p}`}
-                />
+                <NumberInput suffix={t('settings.hours')} data-testid={`settings-sla-${p}`} />
               </Form.Item>
             </Col>
           ))}
@@ -91,15 +109,9 @@ export function CounterForm({ counter, readOnly }: CounterFormProps) {
             label={t('settings.repairWarrantyDays')}
             name="repairWarrantyDays"
             extra={t('settings.repairWarrantyHelp')}
-            rules={[
-              required,
-              { type: 'integer', min: 0, max: 365, message: t('settings.repairWarrantyRange') },
-            ]}
+            rules={[rules.whole(fields.repairWarrantyDays, { required: true })]}
           >
-            <InputNumber
-              min={0}
-              max={365}
-              precision={0}
+            <NumberInput
               suffix={t('settings.days')}
               style={{ width: 180 }}
               data-testid="settings-repair-warranty"
@@ -111,15 +123,9 @@ export function CounterForm({ counter, readOnly }: CounterFormProps) {
             label={t('reports.settings.pickupWaitDays')}
             name="pickupWaitDays"
             extra={t('reports.settings.pickupWaitHelp')}
-            rules={[
-              required,
-              { type: 'integer', min: 1, max: 90, message: t('reports.settings.pickupWaitRange') },
-            ]}
+            rules={[rules.whole(fields.pickupWaitDays, { required: true })]}
           >
-            <InputNumber
-              min={1}
-              max={90}
-              precision={0}
+            <NumberInput
               suffix={t('settings.days')}
               style={{ width: 180 }}
               data-testid="settings-pickup-wait-days"
@@ -142,14 +148,9 @@ export function CounterForm({ counter, readOnly }: CounterFormProps) {
         label={t('settings.terms')}
         name="terms"
         extra={t('settings.termsHelp')}
-        rules={[{ max: 1000, message: t('validation.maxLength', { max: 1000 }) }]}
+        rules={[rules.text(fields.terms)]}
       >
-        <Input.TextArea
-          autoSize={{ minRows: 4, maxRows: 10 }}
-          maxLength={1000}
-          showCount
-          data-testid="settings-terms"
-        />
+        <TextArea schema={fields.terms} autoSize={{ minRows: 4, maxRows: 10 }} data-testid="settings-terms" />
       </Form.Item>
       {!readOnly && (
         <Button type="primary" htmlType="submit" loading={pending} data-testid="settings-counter-submit">

@@ -1,7 +1,14 @@
-import { Button, Form, InputNumber } from 'antd';
+import { Button, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { SecuritySettings } from '@shared/schemas/settings';
+import { securitySettings, type SecuritySettings } from '@shared/schemas/settings';
+import { useFormRules } from '../../components/formRules';
+import { NumberInput } from '../../components/NumberInput';
+import { numberOf, numberText } from '../../components/numberText';
 import { useSaveSettings } from './useSaveSettings';
+
+interface SecurityValues {
+  idleLockMinutes: string;
+}
 
 interface SecurityFormProps {
   security: SecuritySettings;
@@ -10,18 +17,20 @@ interface SecurityFormProps {
 
 export function SecurityForm({ security, readOnly }: SecurityFormProps) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<SecuritySettings>();
+  const [form] = Form.useForm<SecurityValues>();
   const { save, pending } = useSaveSettings(form);
+  const rules = useFormRules();
 
-  const submit = (values: SecuritySettings) => save({ security: values });
+  const submit = (values: SecurityValues) =>
+    save({ security: { idleLockMinutes: numberOf(values.idleLockMinutes, 0) ?? 0 } });
 
   return (
-    <Form<SecuritySettings>
+    <Form<SecurityValues>
       form={form}
       name="security"
       layout="vertical"
       data-testid="settings-security-form"
-      initialValues={security}
+      initialValues={{ idleLockMinutes: numberText(security.idleLockMinutes) }}
       disabled={readOnly}
       onFinish={submit}
     >
@@ -29,12 +38,9 @@ export function SecurityForm({ security, readOnly }: SecurityFormProps) {
         label={t('settings.idleLockMinutes')}
         name="idleLockMinutes"
         extra={t('settings.idleLockHelp')}
-        rules={[
-          { required: true, message: t('validation.required') },
-          { type: 'integer', min: 0, max: 240, message: t('validation.idleLockMinutes') },
-        ]}
+        rules={[rules.whole(securitySettings.shape.idleLockMinutes, { required: true })]}
       >
-        <InputNumber min={0} max={240} precision={0} style={{ width: 160 }} />
+        <NumberInput style={{ width: 160 }} />
       </Form.Item>
       {!readOnly && (
         <Button type="primary" htmlType="submit" loading={pending} data-testid="settings-security-submit">

@@ -1,8 +1,11 @@
 import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ShopProfile } from '@shared/schemas/settings';
+import { branchCode, shopProfile, type ShopProfile } from '@shared/schemas/settings';
 import { normalizeBranchCode, useFormRules } from '../../components/formRules';
+import { TextInput } from '../../components/TextInput';
 import { LogoInput } from './LogoInput';
+
+const fields = shopProfile.shape;
 import { useSaveSettings } from './useSaveSettings';
 
 interface ShopProfileFormProps {
@@ -29,23 +32,23 @@ export function ShopProfileForm({ shop, readOnly }: ShopProfileFormProps) {
       onFinish={submit}
       style={{ maxWidth: 520 }}
     >
-      <Form.Item label={t('settings.name')} name="name" rules={rules.shopName}>
-        <Input maxLength={60} />
+      <Form.Item label={t('settings.name')} name="name" rules={[rules.text(fields.name)]}>
+        <TextInput schema={fields.name} />
       </Form.Item>
       <Form.Item
         label={t('settings.branchCode')}
         name="branchCode"
-        rules={rules.branchCode}
+        rules={[rules.text(branchCode, 'branchCode')]}
         normalize={normalizeBranchCode}
         extra={t('settings.branchCodeHelp')}
       >
-        <Input maxLength={8} style={{ width: 160 }} />
+        <Input style={{ width: 160 }} />
       </Form.Item>
-      <Form.Item label={t('settings.address')} name="address" rules={[rules.max(120)]}>
-        <Input maxLength={120} />
+      <Form.Item label={t('settings.address')} name="address" rules={[rules.text(fields.address)]}>
+        <TextInput schema={fields.address} />
       </Form.Item>
-      <Form.Item label={t('settings.phone')} name="phone" rules={[rules.max(40)]}>
-        <Input maxLength={40} style={{ width: 240 }} />
+      <Form.Item label={t('settings.phone')} name="phone" rules={[rules.text(fields.phone)]}>
+        <TextInput schema={fields.phone} style={{ width: 240 }} />
       </Form.Item>
       <Form.Item label={t('settings.logo')} name="logo" extra={readOnly ? undefined : t('settings.logoHelp')}>
         <LogoInput readOnly={readOnly} />

@@ -8,7 +8,6 @@ import {
   DatePicker,
   Flex,
   Form,
-  Input,
   Row,
   Skeleton,
   Space,
@@ -27,7 +26,10 @@ import { useCloseDay, useDayReport, useReopenDay, type DayReport } from '../../a
 import { useCan } from '../../app/session';
 import { formatDateTime, formatMinute } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
+import { useFormRules } from '../../components/formRules';
 import { formatYuan } from '../../components/money';
+import { TextInput } from '../../components/TextInput';
+import { reopenDayInput } from '@shared/schemas/settlements';
 import { useManagerApproval } from './ManagerApproval';
 import { PaymentKindTag, SignedYuan } from './PaymentsTable';
 import { settlementError, showSettlementFieldErrors } from './settlementErrors';
@@ -275,6 +277,7 @@ function CloseModal({ date, onClose }: { date: string; onClose: () => void }) {
 /** Reopen a closed day: a reason, and a manager's approval. */
 function ReopenModal({ date, onClose }: { date: string; onClose: () => void }) {
   const { t } = useTranslation();
+  const rules = useFormRules();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
   const reopen = useReopenDay();
@@ -313,13 +316,9 @@ function ReopenModal({ date, onClose }: { date: string; onClose: () => void }) {
         <Form.Item
           label={t('settlements.dayClose.reopenReason')}
           name="reason"
-          rules={[
-            { required: true, whitespace: true, message: t('validation.required') },
-            { min: 2, message: t('validation.minLength', { min: 2 }) },
-            { max: 200, message: t('validation.maxLength', { max: 200 }) },
-          ]}
+          rules={[rules.text(reopenDayInput.shape.reason)]}
         >
-          <Input autoFocus maxLength={200} data-testid="day-reopen-reason" />
+          <TextInput schema={reopenDayInput.shape.reason} autoFocus data-testid="day-reopen-reason" />
         </Form.Item>
       </FormModal>
       {approval.modal}

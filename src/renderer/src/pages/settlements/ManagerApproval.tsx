@@ -2,7 +2,9 @@ import { useState, type ReactNode } from 'react';
 import { Alert, Form, Input } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { managerApproval } from '@shared/schemas/settlements';
 import { FormModal } from '../../components/FormModal';
+import { useFormRules } from '../../components/formRules';
 import type { settlementsZhCN } from '../../i18n/settlements.zh-CN';
 import { approvalIssue, needsApproval, settlementError } from './settlementErrors';
 
@@ -55,6 +57,7 @@ export function useManagerApproval() {
 
 function ManagerApprovalModal({ pending, onClose }: { pending: Pending; onClose: () => void }) {
   const { t } = useTranslation();
+  const rules = useFormRules();
   const [form] = Form.useForm<Approval>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -125,16 +128,16 @@ function ManagerApprovalModal({ pending, onClose }: { pending: Pending; onClose:
       <Form.Item
         label={t('settlements.approval.username')}
         name="username"
-        rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+        rules={[rules.text(managerApproval.shape.username)]}
       >
-        <Input autoFocus autoComplete="off" maxLength={40} data-testid="approval-username" />
+        <Input autoFocus autoComplete="off" data-testid="approval-username" />
       </Form.Item>
       <Form.Item
         label={t('settlements.approval.password')}
         name="password"
-        rules={[{ required: true, message: t('validation.required') }]}
+        rules={[rules.text(managerApproval.shape.password)]}
       >
-        <Input.Password autoComplete="off" maxLength={200} data-testid="approval-password" />
+        <Input.Password autoComplete="off" data-testid="approval-password" />
       </Form.Item>
     </FormModal>
   );

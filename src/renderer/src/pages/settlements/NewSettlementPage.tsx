@@ -1,24 +1,10 @@
 import { useMemo, useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Flex,
-  Input,
-  InputNumber,
-  Radio,
-  Result,
-  Row,
-  Skeleton,
-  Space,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Radio, Result, Row, Skeleton, Space, Typography } from 'antd';
 import { ArrowLeftOutlined, CheckOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { DiscountInput } from '@shared/schemas/settlements';
+import { createSettlementInput, discountPercent, type DiscountInput } from '@shared/schemas/settlements';
+import { fen } from '@shared/schemas/stock';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
 import { useDebounced } from '../../api/search';
 import { useCreateSettlement, useSettlementPreview } from '../../api/settlements';
@@ -26,7 +12,12 @@ import { useSettings } from '../../api/settings';
 import { useWorkOrder } from '../../api/workOrders';
 import { useCan } from '../../app/session';
 import { counterError } from '../../components/counterErrors';
+import { numberProblem, textProblem, type Problem } from '../../components/fieldChecks';
+import { problemText } from '../../components/formRules';
 import { yuanToFen } from '../../components/money';
+import { NumberInput } from '../../components/NumberInput';
+import { numberOf } from '../../components/numberText';
+import { TextArea } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
 import { useManagerApproval } from './ManagerApproval';
 import { isSettleable } from '@shared/workOrderStatus';
@@ -36,13 +27,23 @@ import { SettlementLines } from './SettlementLines';
 
 type DiscountType = DiscountInput['type'];
 
-/** The discount as the contract takes it: 元 to fen, a percent to one decimal; empty is none. */
-function discountOf(type: DiscountType, amountYuan: number | null, percent: number | null): DiscountInput {
+/** What is wrong with the typed discount: confirming is refused until it is put right. */
+function discountProblem(type: DiscountType, amountYuan: string, percent: string): Problem | null {
+  if (type === 'amount') return numberProblem(fen, { kind: 'money' }, amountYuan, false);
+  if (type === 'percent')
+    return numberProblem(discountPercent, { kind: 'decimal', places: 1 }, percent, false);
+  return null;
+}
+
+/** The discount as the contract takes it: 元 to fen, a percent as typed; empty (or not yet right) is none. */
+function discountOf(type: DiscountType, amountYuan: string, percent: string): DiscountInput {
+  if (discountProblem(type, amountYuan, percent)) return { type: 'none' };
   if (type === 'amount') {
     const value = yuanToFen(amountYuan);
     return value ? { type, value } : { type: 'none' };
   }
-  if (type === 'percent' && percent) return { type, value: Math.round(percent * 10) / 10 };
+  const value = numberOf(percent, 1);
+  if (type === 'percent' && value) return { type, value };
   return { type: 'none' };
 }
 
@@ -94,8 +95,9 @@ export function NewSettlementPage() {
   const create = useCreateSettlement();
   const approval = useManagerApproval();
   const [type, setType] = useState<DiscountType>('none');
-  const [amountYuan, setAmountYuan] = useState<number | null>(null);
-  const [percent, setPercent] = useState<number | null>(null);
+  // As typed: a discount that is not an amount or percentage is said on the field, never dropped.
+  const [amountYuan, setAmountYuan] = useState('');
+  const [percent, setPercent] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   // One object per change of the inputs, so the debounce settles instead of firing every render.
@@ -118,8 +120,16 @@ export function NewSettlementPage() {
   const limit = settings.data?.billing.discountLimitPercent;
   const totals = preview.data;
 
+  const typedProblem = discountProblem(type, amountYuan, percent);
+  const noteProblem = textProblem(createSettlementInput.shape.note, note);
+
   const confirm = () => {
     setError(null);
+    const problem = typedProblem ?? noteProblem;
+    if (problem) {
+      setError(problemText(problem, t));
+      return;
+    }
     const input = { id: o.id, discount: typed, note: note.trim() };
     approval.withApproval((given) => create.mutateAsync(given ? { ...input, approval: given } : input), {
       what: 'discount',
@@ -180,7 +190,8 @@ export function NewSettlementPage() {
                   {type === 'amount' && (
                     <YuanInput
                       value={amountYuan}
-                      onChange={setAmountYuan}
+                      onChange={(e) => setAmountYuan(e.target.value)}
+                      status={typedProblem ? 'error' : undefined}
                       autoFocus
                       style={{ width: 200 }}
                       aria-label={t('settlements.create.discountYuan')}
@@ -188,19 +199,22 @@ export function NewSettlementPage() {
                     />
                   )}
                   {type === 'percent' && (
-                    <InputNumber<number>
+                    <NumberInput
+                      decimal
                       value={percent}
-                      onChange={setPercent}
-                      min={0}
-                      max={100}
-                      precision={1}
-                      step={1}
+                      onChange={(e) => setPercent(e.target.value)}
+                      status={typedProblem ? 'error' : undefined}
                       suffix="%"
                       autoFocus
                       style={{ width: 200 }}
                       aria-label={t('settlements.create.discountPercentValue')}
                       data-testid="settle-discount-percent"
                     />
+                  )}
+                  {typedProblem && (
+                    <Typography.Text type="danger" data-testid="settle-discount-problem">
+                      {problemText(typedProblem, t)}
+                    </Typography.Text>
                   )}
                   {limit !== undefined && (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -218,10 +232,11 @@ export function NewSettlementPage() {
                 </Flex>
                 <Flex vertical gap={6}>
                   <Typography.Text strong>{t('settlements.create.note')}</Typography.Text>
-                  <Input.TextArea
+                  <TextArea
+                    schema={createSettlementInput.shape.note}
                     value={note}
+                    status={noteProblem ? 'error' : undefined}
                     onChange={(e) => setNote(e.target.value)}
-                    maxLength={200}
                     autoSize={{ minRows: 2, maxRows: 4 }}
                     placeholder={t('settlements.create.notePlaceholder')}
                     data-testid="settle-note"

@@ -1,18 +1,22 @@
 import { useState } from 'react';
-import { App, Col, Flex, Form, Input, Radio, Row, Typography } from 'antd';
+import { App, Col, Flex, Form, Radio, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PAYMENT_METHODS, type PaymentMethod } from '@shared/schemas/settlements';
+import { addPaymentInput, PAYMENT_METHODS, type PaymentMethod } from '@shared/schemas/settlements';
+import { fen } from '@shared/schemas/stock';
 import { usePay, type Settlement } from '../../api/settlements';
 import { FormModal } from '../../components/FormModal';
+import { useFormRules } from '../../components/formRules';
 import { fenToYuan, formatYuan, yuanToFen } from '../../components/money';
+import { TextInput } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
 import { useManagerApproval } from './ManagerApproval';
 import { settlementError, showSettlementFieldErrors } from './settlementErrors';
 
 interface Values {
   method: PaymentMethod;
-  amount: number | null;
-  tendered: number | null;
+  /** 元, as typed. */
+  amount: string;
+  tendered: string;
   reference: string;
 }
 
@@ -27,6 +31,7 @@ export function PayModal({ settlement, onClose }: { settlement: Settlement; onCl
   const pay = usePay();
   const approval = useManagerApproval();
   const [error, setError] = useState<string | null>(null);
+  const rules = useFormRules();
   const method = Form.useWatch('method', form) ?? 'cash';
   const amount = yuanToFen(Form.useWatch('amount', form));
   const tendered = yuanToFen(Form.useWatch('tendered', form));
@@ -70,7 +75,7 @@ export function PayModal({ settlement, onClose }: { settlement: Settlement; onCl
         testId="pay"
         name="pay"
         form={form}
-        initialValues={{ method: 'cash', amount: fenToYuan(balance), tendered: null, reference: '' }}
+        initialValues={{ method: 'cash', amount: fenToYuan(balance), tendered: '', reference: '' }}
         pending={pay.isPending || approval.asking}
         error={error}
         submitText={t('settlements.pay.submit')}
@@ -102,8 +107,9 @@ export function PayModal({ settlement, onClose }: { settlement: Settlement; onCl
               label={t('settlements.pay.amountYuan')}
               name="amount"
               rules={[
+                rules.money(fen, { required: true }),
                 {
-                  validator: (_, value: number | null) => {
+                  validator: (_, value: string) => {
                     const fen = yuanToFen(value);
                     if (!fen || fen <= 0)
                       return Promise.reject(new Error(t('settlements.pay.amountRequired')));
@@ -127,10 +133,11 @@ export function PayModal({ settlement, onClose }: { settlement: Settlement; onCl
                 name="tendered"
                 dependencies={['amount']}
                 rules={[
+                  rules.money(fen),
                   ({ getFieldValue }) => ({
-                    validator: (_, value: number | null) => {
+                    validator: (_, value: string) => {
                       const given = yuanToFen(value);
-                      const due = yuanToFen(getFieldValue('amount') as number | null);
+                      const due = yuanToFen(getFieldValue('amount') as string);
                       return given !== null && due !== null && given < due
                         ? Promise.reject(new Error(t('settlements.pay.tenderedTooLow')))
                         : Promise.resolve();
@@ -157,9 +164,13 @@ export function PayModal({ settlement, onClose }: { settlement: Settlement; onCl
           </Flex>
         )}
         {method !== 'cash' && (
-          <Form.Item label={t('settlements.pay.reference')} name="reference" rules={[{ max: 60 }]}>
-            <Input
-              maxLength={60}
+          <Form.Item
+            label={t('settlements.pay.reference')}
+            name="reference"
+            rules={[rules.text(addPaymentInput.shape.reference)]}
+          >
+            <TextInput
+              schema={addPaymentInput.shape.reference}
               placeholder={t('settlements.pay.referencePlaceholder')}
               data-testid="pay-reference"
             />

@@ -1,10 +1,13 @@
 import { useState } from 'react';
-import { App, Form, Input, Radio, Typography } from 'antd';
+import { App, Form, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PAYMENT_METHODS, type PaymentMethod } from '@shared/schemas/settlements';
+import { PAYMENT_METHODS, refundInput, type PaymentMethod } from '@shared/schemas/settlements';
+import { fen } from '@shared/schemas/stock';
 import { useRefund, type Settlement } from '../../api/settlements';
 import { FormModal } from '../../components/FormModal';
+import { useFormRules } from '../../components/formRules';
 import { fenToYuan, formatYuan, yuanToFen } from '../../components/money';
+import { TextInput } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
 import { useManagerApproval } from './ManagerApproval';
 import { settlementError, showSettlementFieldErrors } from './settlementErrors';
@@ -13,7 +16,8 @@ type RefundMethod = Exclude<PaymentMethod, 'onAccount'>;
 
 interface Values {
   method: RefundMethod;
-  amount: number | null;
+  /** 元, as typed. */
+  amount: string;
   reason: string;
   reference: string;
 }
@@ -33,6 +37,7 @@ export function RefundModal({ settlement, onClose }: { settlement: Settlement; o
   const refund = useRefund();
   const approval = useManagerApproval();
   const [error, setError] = useState<string | null>(null);
+  const rules = useFormRules();
   const net = netByMethod(settlement);
   const methods = PAYMENT_METHODS.filter((m): m is RefundMethod => m !== 'onAccount');
   const first = methods.find((m) => (net.get(m) ?? 0) > 0) ?? 'cash';
@@ -99,8 +104,9 @@ export function RefundModal({ settlement, onClose }: { settlement: Settlement; o
           label={t('settlements.refund.amountYuan')}
           name="amount"
           rules={[
+            rules.money(fen, { required: true }),
             {
-              validator: (_, value: number | null) => {
+              validator: (_, value: string) => {
                 const fen = yuanToFen(value);
                 return fen && fen > 0
                   ? Promise.resolve()
@@ -114,16 +120,16 @@ export function RefundModal({ settlement, onClose }: { settlement: Settlement; o
         <Form.Item
           label={t('settlements.refund.reason')}
           name="reason"
-          rules={[
-            { required: true, whitespace: true, message: t('validation.required') },
-            { min: 2, message: t('validation.minLength', { min: 2 }) },
-            { max: 200, message: t('validation.maxLength', { max: 200 }) },
-          ]}
+          rules={[rules.text(refundInput.shape.reason)]}
         >
-          <Input autoFocus maxLength={200} data-testid="refund-reason" />
+          <TextInput schema={refundInput.shape.reason} autoFocus data-testid="refund-reason" />
         </Form.Item>
-        <Form.Item label={t('settlements.refund.reference')} name="reference" rules={[{ max: 60 }]}>
-          <Input maxLength={60} data-testid="refund-reference" />
+        <Form.Item
+          label={t('settlements.refund.reference')}
+          name="reference"
+          rules={[rules.text(refundInput.shape.reference)]}
+        >
+          <TextInput schema={refundInput.shape.reference} data-testid="refund-reference" />
         </Form.Item>
       </FormModal>
       {approval.modal}

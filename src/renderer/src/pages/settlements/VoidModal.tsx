@@ -1,8 +1,11 @@
 import { useState } from 'react';
-import { App, Form, Input, Typography } from 'antd';
+import { App, Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useVoidSettlement, type Settlement } from '../../api/settlements';
+import { voidSettlementInput } from '@shared/schemas/settlements';
 import { FormModal } from '../../components/FormModal';
+import { useFormRules } from '../../components/formRules';
+import { TextArea } from '../../components/TextInput';
 import { useManagerApproval } from './ManagerApproval';
 import { settlementError, showSettlementFieldErrors } from './settlementErrors';
 
@@ -13,6 +16,7 @@ interface Values {
 /** 作废: a manager voids the settlement with a reason; the money taken is reversed, nothing deleted. */
 export function VoidModal({ settlement, onClose }: { settlement: Settlement; onClose: () => void }) {
   const { t } = useTranslation();
+  const rules = useFormRules();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const voidIt = useVoidSettlement();
@@ -53,13 +57,14 @@ export function VoidModal({ settlement, onClose }: { settlement: Settlement; onC
         <Form.Item
           label={t('settlements.void.reason')}
           name="reason"
-          rules={[
-            { required: true, whitespace: true, message: t('validation.required') },
-            { min: 2, message: t('validation.minLength', { min: 2 }) },
-            { max: 200, message: t('validation.maxLength', { max: 200 }) },
-          ]}
+          rules={[rules.text(voidSettlementInput.shape.reason)]}
         >
-          <Input.TextArea autoFocus maxLength={200} autoSize={{ minRows: 2 }} data-testid="void-reason" />
+          <TextArea
+            schema={voidSettlementInput.shape.reason}
+            autoFocus
+            autoSize={{ minRows: 2 }}
+            data-testid="void-reason"
+          />
         </Form.Item>
       </FormModal>
       {approval.modal}

@@ -12,6 +12,8 @@ const KNOWN = [
   { code: 'CONFLICT', pattern: /already been reversed/, key: 'stock.errors.alreadyReversed' },
   { code: 'CONFLICT', pattern: /cannot itself be reversed/, key: 'stock.errors.isReversal' },
   { code: 'VALIDATION', pattern: /counted twice/, key: 'stock.errors.countedTwice' },
+  { code: 'VALIDATION', pattern: /cost is already/, key: 'stock.errors.costUnchanged' },
+  { code: 'CONFLICT', pattern: /cost adjustment is corrected/, key: 'stock.errors.costNotReversed' },
   { code: 'INSUFFICIENT_STOCK', pattern: /./, key: 'stock.errors.insufficient' },
 ] as const;
 
@@ -43,6 +45,7 @@ function stockIssue(err: ApiError, issue: FieldIssue, t: TFunction): string {
       : t('stock.errors.supplierArchived');
   }
   if (issue.message === 'counted twice') return t('stock.errors.countedTwice');
+  if (issue.message === 'unchanged') return t('stock.errors.costUnchanged');
   if (issue.message === 'no such part') return t('stock.errors.noSuchPart');
   if (issue.message === 'no such supplier') return t('stock.errors.noSuchSupplier');
   return issueMessage(issue, t);
@@ -58,15 +61,22 @@ export function showStockFieldErrors(form: FormInstance, err: unknown, t: TFunct
   if (fields.length > 0) form.setFields(fields);
 }
 
+/** A problem on a document line: its words, and whether it is about the unit cost or the quantity. */
+export interface LineError {
+  text: string;
+  on: 'qty' | 'unitCost';
+}
+
 /** Errors on document lines by line index ("lines.2.qty" → 2), for the lines editor. */
-export function lineErrorsOf(err: unknown, t: TFunction): Map<number, string> {
-  const errors = new Map<number, string>();
+export function lineErrorsOf(err: unknown, t: TFunction): Map<number, LineError> {
+  const errors = new Map<number, LineError>();
   if (!(err instanceof ApiError)) return errors;
   for (const issue of err.details?.fields ?? []) {
-    const match = /^lines\.(\d+)(\.|$)/.exec(issue.path);
+    const match = /^lines\.(\d+)(?:\.(\w+))?$/.exec(issue.path);
     if (!match) continue;
     const index = Number(match[1]);
-    if (!errors.has(index)) errors.set(index, stockIssue(err, issue, t));
+    const on = match[2] === 'unitCost' ? 'unitCost' : 'qty';
+    if (!errors.has(index)) errors.set(index, { text: stockIssue(err, issue, t), on });
   }
   return errors;
 }

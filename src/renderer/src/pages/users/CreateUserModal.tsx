@@ -1,10 +1,11 @@
 import { App, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CreateUserInput } from '@shared/schemas/users';
+import { displayName, username, type CreateUserInput } from '@shared/schemas/users';
 import { useCreateUser } from '../../api/users';
 import { FormModal } from '../../components/FormModal';
 import { showFieldErrors } from '../../components/formErrors';
 import { useFormRules } from '../../components/formRules';
+import { TextInput } from '../../components/TextInput';
 import { errorMessage } from '../../i18n/errorMessage';
 import { RoleSelect } from './RoleSelect';
 
@@ -36,11 +37,11 @@ export function CreateUserModal({ onClose }: { onClose: () => void }) {
       onFinish={submit}
       onClose={onClose}
     >
-      <Form.Item label={t('users.username')} name="username" rules={rules.username}>
-        <Input autoFocus autoComplete="off" maxLength={32} />
+      <Form.Item label={t('users.username')} name="username" rules={[rules.text(username, 'username')]}>
+        <TextInput schema={username} autoFocus autoComplete="off" />
       </Form.Item>
-      <Form.Item label={t('users.displayName')} name="displayName" rules={rules.displayName}>
-        <Input maxLength={40} />
+      <Form.Item label={t('users.displayName')} name="displayName" rules={[rules.text(displayName)]}>
+        <TextInput schema={displayName} />
       </Form.Item>
       <Form.Item label={t('users.role')} name="role" rules={[rules.required]}>
         <RoleSelect />

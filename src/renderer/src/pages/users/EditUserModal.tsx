@@ -1,12 +1,13 @@
-import { App, Form, Input, Switch } from 'antd';
+import { App, Form, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@shared/roles';
-import type { UserRow } from '@shared/schemas/users';
+import { displayName, type UserRow } from '@shared/schemas/users';
 import { useUpdateUser } from '../../api/users';
 import { useSession } from '../../app/session';
 import { FormModal } from '../../components/FormModal';
 import { showFieldErrors } from '../../components/formErrors';
 import { useFormRules } from '../../components/formRules';
+import { TextInput } from '../../components/TextInput';
 import { errorMessage } from '../../i18n/errorMessage';
 import { RoleSelect } from './RoleSelect';
 
@@ -49,8 +50,8 @@ export function EditUserModal({ user, onClose }: { user: UserRow; onClose: () =>
       onFinish={submit}
       onClose={onClose}
     >
-      <Form.Item label={t('users.displayName')} name="displayName" rules={rules.displayName}>
-        <Input autoFocus maxLength={40} />
+      <Form.Item label={t('users.displayName')} name="displayName" rules={[rules.text(displayName)]}>
+        <TextInput schema={displayName} autoFocus />
       </Form.Item>
       <Form.Item label={t('users.role')} name="role" rules={[rules.required]}>
         <RoleSelect />

@@ -1,31 +1,23 @@
 import { useRef, useState } from 'react';
-import {
-  App,
-  Button,
-  Col,
-  Flex,
-  Form,
-  InputNumber,
-  Row,
-  Tag,
-  Typography,
-  type GetRef,
-  type InputRef,
-} from 'antd';
+import { App, Button, Col, Flex, Form, Row, Tag, Typography, type InputRef } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { orderQty } from '@shared/schemas/orderParts';
 import type { Part } from '@shared/schemas/stock';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
 import { useAddOrderPart } from '../../api/workOrders';
 import { FormModal } from '../../components/FormModal';
+import { useFormRules } from '../../components/formRules';
 import { fenToYuan, formatYuan } from '../../components/money';
-import { YuanInput } from '../../components/YuanInput';
+import { NumberInput } from '../../components/NumberInput';
+import { numberOf } from '../../components/numberText';
 import { PartPicker } from '../../components/PartPicker';
 import { showPartError } from './partErrors';
-import { lineTerms, WarrantyAndOldPart, type LineTermsValues } from './PartLineFields';
+import { lineTerms, UnitPriceField, WarrantyAndOldPart, type LineTermsValues } from './PartLineFields';
 
 interface Values extends LineTermsValues {
   partId: string;
-  qty: number;
+  /** As typed. */
+  qty: string;
 }
 
 /** The form keeps the chosen part's id; the picker above shows it. */
@@ -49,7 +41,8 @@ export function AddPartModal({ order, onClose }: { order: WorkOrderDetail; onClo
   const add = useAddOrderPart();
   const [part, setPart] = useState<Part | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const qtyRef = useRef<GetRef<typeof InputNumber>>(null);
+  const qtyRef = useRef<InputRef>(null);
+  const rules = useFormRules();
   const searchRef = useRef<InputRef>(null);
   const covered = Form.useWatch('coveredByWarranty', form);
 
@@ -67,7 +60,7 @@ export function AddPartModal({ order, onClose }: { order: WorkOrderDetail; onClo
       {
         id: order.id,
         partId: values.partId,
-        qty: values.qty,
+        qty: numberOf(values.qty, 0) ?? 0,
         ...lineTerms(values),
       },
       {
@@ -87,7 +80,7 @@ export function AddPartModal({ order, onClose }: { order: WorkOrderDetail; onClo
       name="addPart"
       form={form}
       initialValues={{
-        qty: 1,
+        qty: '1',
         coveredByWarranty: coveredByDefault(order),
         oldPartSerial: '',
         oldPartRma: false,
@@ -148,27 +141,16 @@ export function AddPartModal({ order, onClose }: { order: WorkOrderDetail; onClo
           <Form.Item
             label={part ? t('orderParts.qtyIn', { unit: part.unit }) : t('orderParts.qty')}
             name="qty"
-            rules={[{ required: true, message: t('validation.required') }]}
+            rules={[rules.whole(orderQty, { required: true })]}
           >
-            <InputNumber<number>
-              ref={qtyRef}
-              min={1}
-              max={10_000}
-              precision={0}
-              style={{ width: '100%' }}
-              data-testid="wo-part-add-qty"
-            />
+            <NumberInput ref={qtyRef} data-testid="wo-part-add-qty" />
           </Form.Item>
         </Col>
         <Col span={14}>
-          <Form.Item
-            label={t('orderParts.unitPriceYuan')}
-            name="unitPrice"
-            rules={[{ required: true, message: t('validation.required') }]}
+          <UnitPriceField
+            testId="wo-part-add"
             extra={covered ? t('orderParts.coveredPriceHelp') : undefined}
-          >
-            <YuanInput data-testid="wo-part-add-price" />
-          </Form.Item>
+          />
         </Col>
       </Row>
       <WarrantyAndOldPart

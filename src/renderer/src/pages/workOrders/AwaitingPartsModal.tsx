@@ -1,12 +1,22 @@
 import { useState } from 'react';
-import { Button, Flex, Form, Input, InputNumber, Select, Tag, Typography } from 'antd';
+import { Button, Flex, Form, Select, Tag, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { orderQty } from '@shared/schemas/orderParts';
 import type { Part } from '@shared/schemas/stock';
-import { APPROVAL_METHODS, type WorkOrderDetail } from '@shared/schemas/workOrders';
+import {
+  approvalInput,
+  APPROVAL_METHODS,
+  transitionInput,
+  type WorkOrderDetail,
+} from '@shared/schemas/workOrders';
+import { numberProblem } from '../../components/fieldChecks';
 import { FormModal } from '../../components/FormModal';
-import { useFormRules } from '../../components/formRules';
+import { problemText, useFormRules } from '../../components/formRules';
+import { NumberInput } from '../../components/NumberInput';
+import { numberOf } from '../../components/numberText';
 import { PartPicker } from '../../components/PartPicker';
+import { TextArea, TextInput } from '../../components/TextInput';
 
 type ApprovalMethod = (typeof APPROVAL_METHODS)[number];
 
@@ -46,18 +56,21 @@ export function AwaitingPartsModal(props: AwaitingPartsModalProps) {
   const { t } = useTranslation();
   const rules = useFormRules();
   const [form] = Form.useForm<Values>();
-  const [lines, setLines] = useState<{ part: Part; qty: number }[]>([]);
+  // Quantities as typed; each is checked against the contract's own schema before moving.
+  const [lines, setLines] = useState<{ part: Part; qty: string }[]>([]);
+  const qtyProblem = (qty: string) => numberProblem(orderQty, { kind: 'whole' }, qty, true);
   const [linesError, setLinesError] = useState<string | null>(null);
 
   const add = (part: Part) => {
     setLinesError(null);
-    setLines((current) =>
-      current.some((l) => l.part.id === part.id)
-        ? current.map((l) => (l.part.id === part.id ? { ...l, qty: l.qty + 1 } : l))
-        : current.length >= MAX_LINES
-          ? current
-          : [...current, { part, qty: 1 }],
-    );
+    if (lines.some((l) => l.part.id === part.id)) {
+      const more = (qty: string) => String((numberOf(qty, 0) ?? 0) + 1);
+      setLines(lines.map((l) => (l.part.id === part.id ? { ...l, qty: more(l.qty) } : l)));
+    } else if (lines.length >= MAX_LINES) {
+      setLinesError(t('validation.tooMany', { max: MAX_LINES }));
+    } else {
+      setLines([...lines, { part, qty: '1' }]);
+    }
   };
 
   const finish = (values: Values) => {
@@ -66,8 +79,14 @@ export function AwaitingPartsModal(props: AwaitingPartsModalProps) {
       setLinesError(t('orderParts.waitNeedsSomething'));
       return;
     }
+    const wrong = lines.find((l) => qtyProblem(l.qty));
+    const problem = wrong && qtyProblem(wrong.qty);
+    if (wrong && problem) {
+      setLinesError(`${wrong.part.code}: ${problemText(problem, t)}`);
+      return;
+    }
     onSubmit({
-      waitingFor: lines.map((l) => ({ partId: l.part.id, qty: l.qty })),
+      waitingFor: lines.map((l) => ({ partId: l.part.id, qty: numberOf(l.qty, 0) ?? 0 })),
       note,
       ...(needsApproval && values.by && values.method
         ? { approval: { by: values.by.trim(), method: values.method } }
@@ -113,18 +132,16 @@ export function AwaitingPartsModal(props: AwaitingPartsModalProps) {
                 </Tag>
               </Flex>
               <Flex gap="small" align="center">
-                <InputNumber<number>
-                  min={1}
-                  max={10_000}
-                  precision={0}
+                <NumberInput
                   value={l.qty}
+                  status={qtyProblem(l.qty) ? 'error' : undefined}
                   aria-label={t('orderParts.qty')}
                   style={{ width: 88 }}
-                  onChange={(qty) =>
-                    setLines((current) =>
-                      current.map((c) => (c.part.id === l.part.id ? { ...c, qty: qty ?? 1 } : c)),
-                    )
-                  }
+                  onChange={(e) => {
+                    const qty = e.target.value;
+                    setLinesError(null);
+                    setLines((current) => current.map((c) => (c.part.id === l.part.id ? { ...c, qty } : c)));
+                  }}
                   data-testid={`wo-await-qty-${l.part.code}`}
                 />
                 <Button
@@ -142,12 +159,12 @@ export function AwaitingPartsModal(props: AwaitingPartsModalProps) {
       <Form.Item
         label={t('orderParts.waitNote')}
         name="note"
-        rules={[rules.max(500)]}
+        rules={[rules.text(transitionInput.shape.note)]}
         extra={t('orderParts.waitNoteHelp')}
       >
-        <Input.TextArea
+        <TextArea
+          schema={transitionInput.shape.note}
           autoSize={{ minRows: 1, maxRows: 4 }}
-          maxLength={500}
           onChange={() => setLinesError(null)}
           data-testid="wo-await-note"
         />
@@ -159,10 +176,10 @@ export function AwaitingPartsModal(props: AwaitingPartsModalProps) {
             <Form.Item
               label={t('workOrders.approvalBy')}
               name="by"
-              rules={[rules.required, rules.max(40)]}
+              rules={[rules.text(approvalInput.shape.by)]}
               style={{ flex: 1 }}
             >
-              <Input maxLength={40} data-testid="wo-approval-by" />
+              <TextInput schema={approvalInput.shape.by} data-testid="wo-approval-by" />
             </Form.Item>
             <Form.Item
               label={t('workOrders.approvalMethod')}

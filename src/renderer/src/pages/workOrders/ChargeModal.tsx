@@ -1,14 +1,17 @@
 import { useState } from 'react';
-import { App, Checkbox, Col, Form, InputNumber, Row, Select, Typography } from 'antd';
+import { App, Checkbox, Col, Form, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ServiceItem } from '@shared/schemas/billing';
-import type { ChargeLine } from '@shared/schemas/charges';
+import { addChargeInput, type ChargeLine } from '@shared/schemas/charges';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
 import { useAddCharge, useUpdateCharge } from '../../api/settlements';
 import { useSettings } from '../../api/settings';
 import { TechnicianSelect } from '../../components/TechnicianSelect';
 import { FormModal } from '../../components/FormModal';
+import { useFormRules } from '../../components/formRules';
 import { fenToYuan, formatYuan, yuanToFen } from '../../components/money';
+import { NumberInput } from '../../components/NumberInput';
+import { numberOf, numberText } from '../../components/numberText';
 import { YuanInput } from '../../components/YuanInput';
 import { useManagerApproval } from '../settlements/ManagerApproval';
 import { settlementError, showSettlementFieldErrors } from '../settlements/settlementErrors';
@@ -16,8 +19,9 @@ import { settlementError, showSettlementFieldErrors } from '../settlements/settl
 interface Values {
   itemCode: string | undefined;
   technicianId: string | null;
-  hours: number | null;
-  amount: number | null;
+  /** Hours and 元, as typed. */
+  hours: string;
+  amount: string;
   coveredByWarranty: boolean;
 }
 
@@ -49,6 +53,8 @@ export function ChargeModal({
   const update = useUpdateCharge();
   const approval = useManagerApproval();
   const [error, setError] = useState<string | null>(null);
+  const rules = useFormRules();
+  const fields = addChargeInput.shape;
   const billing = settings.data?.billing;
   const items = (billing?.serviceItems ?? []).filter((i) => i.active || i.code === line?.itemCode);
   const code = Form.useWatch('itemCode', form) ?? line?.itemCode;
@@ -58,6 +64,7 @@ export function ChargeModal({
   const below =
     item !== undefined &&
     amount !== null &&
+    amount >= 0 &&
     amount < item.price &&
     (billing?.laborBelowPriceNeedsApproval ?? false);
 
@@ -69,7 +76,7 @@ export function ChargeModal({
     const next = billing?.serviceItems.find((i) => i.code === picked);
     if (!next) return;
     form.setFieldsValue({
-      hours: next.kind === 'labor' ? next.hours : null,
+      hours: next.kind === 'labor' ? numberText(next.hours) : '',
       amount: fenToYuan(next.price),
       technicianId: next.kind === 'labor' ? order.technicianId : null,
     });
@@ -79,7 +86,7 @@ export function ChargeModal({
     setError(null);
     const labor = kind === 'labor';
     const terms = {
-      ...(labor ? { technicianId: values.technicianId ?? null, hours: values.hours ?? 0 } : {}),
+      ...(labor ? { technicianId: values.technicianId ?? null, hours: numberOf(values.hours, 1) ?? 0 } : {}),
       amount: yuanToFen(values.amount) ?? 0,
       coveredByWarranty: values.coveredByWarranty,
     };
@@ -113,15 +120,15 @@ export function ChargeModal({
     ? {
         itemCode: line.itemCode,
         technicianId: line.technicianId,
-        hours: line.kind === 'labor' ? line.hours : null,
+        hours: line.kind === 'labor' ? numberText(line.hours) : '',
         amount: fenToYuan(line.amount),
         coveredByWarranty: line.coveredByWarranty,
       }
     : {
         itemCode: undefined,
         technicianId: order.technicianId,
-        hours: null,
-        amount: null,
+        hours: '',
+        amount: '',
         coveredByWarranty: coveredByDefault(order),
       };
 
@@ -184,13 +191,10 @@ export function ChargeModal({
               <Form.Item
                 label={t('settlements.charges.hours')}
                 name="hours"
-                rules={[{ required: true, message: t('validation.required') }]}
+                rules={[rules.decimal(fields.hours, 1, { required: true })]}
               >
-                <InputNumber<number>
-                  min={0}
-                  max={100}
-                  step={0.5}
-                  precision={1}
+                <NumberInput
+                  decimal
                   suffix={t('settlements.charges.hoursUnit')}
                   style={{ width: '100%' }}
                   data-testid="wo-charge-hours"
@@ -206,7 +210,7 @@ export function ChargeModal({
         <Form.Item
           label={t('settlements.charges.amountYuan')}
           name="amount"
-          rules={[{ required: true, message: t('validation.required') }]}
+          rules={[rules.money(fields.amount, { required: true })]}
           extra={
             below && item ? (
               <Typography.Text type="warning" data-testid="wo-charge-below">

@@ -5,9 +5,8 @@ import type { OrderPartLine } from '@shared/schemas/orderParts';
 import { useUpdateOrderPart } from '../../api/workOrders';
 import { FormModal } from '../../components/FormModal';
 import { fenToYuan } from '../../components/money';
-import { YuanInput } from '../../components/YuanInput';
 import { showPartError } from './partErrors';
-import { lineTerms, WarrantyAndOldPart, type LineTermsValues } from './PartLineFields';
+import { lineTerms, UnitPriceField, WarrantyAndOldPart, type LineTermsValues } from './PartLineFields';
 
 /** Price, warranty and the old part of a line; a different quantity is a removal and a new line. */
 export function EditPartModal({ line, onClose }: { line: OrderPartLine; onClose: () => void }) {
@@ -54,13 +53,7 @@ export function EditPartModal({ line, onClose }: { line: OrderPartLine; onClose:
       <Typography.Paragraph type="secondary">
         {t('orderParts.editHelp', { qty: line.qty, unit: line.unit })}
       </Typography.Paragraph>
-      <Form.Item
-        label={t('orderParts.unitPriceYuan')}
-        name="unitPrice"
-        rules={[{ required: true, message: t('validation.required') }]}
-      >
-        <YuanInput autoFocus data-testid="wo-part-edit-price" />
-      </Form.Item>
+      <UnitPriceField testId="wo-part-edit" autoFocus />
       <WarrantyAndOldPart testId="wo-part-edit" />
     </FormModal>
   );

@@ -1,13 +1,16 @@
-import { App, Checkbox, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { App, Checkbox, Col, DatePicker, Form, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { ACCESSORIES, type WorkOrderDetail } from '@shared/schemas/workOrders';
+import { ACCESSORIES, updateWorkOrderInput, type WorkOrderDetail } from '@shared/schemas/workOrders';
 import { PRIORITIES, type Priority } from '@shared/schemas/settings';
 import { useUpdateWorkOrder } from '../../api/workOrders';
 import { counterError } from '../../components/counterErrors';
 import { FormModal } from '../../components/FormModal';
 import { showFieldErrors } from '../../components/formErrors';
 import { useFormRules } from '../../components/formRules';
+import { TextArea, TextInput } from '../../components/TextInput';
+
+const fields = updateWorkOrderInput.shape;
 
 type Accessory = (typeof ACCESSORIES)[number];
 
@@ -72,8 +75,17 @@ export function IntakeEditModal({ order, onClose }: { order: WorkOrderDetail; on
       onFinish={submit}
       onClose={onClose}
     >
-      <Form.Item label={t('workOrders.fault')} name="reportedFault" rules={[rules.required, rules.max(1000)]}>
-        <Input.TextArea autoFocus autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
+      <Form.Item
+        label={t('workOrders.fault')}
+        name="reportedFault"
+        rules={[rules.text(fields.reportedFault)]}
+      >
+        <TextArea
+          schema={fields.reportedFault}
+          autoFocus
+          autoSize={{ minRows: 2, maxRows: 6 }}
+          data-testid="wo-intake-fault"
+        />
       </Form.Item>
       <Row gutter={16}>
         <Col span={10}>
@@ -94,20 +106,24 @@ export function IntakeEditModal({ order, onClose }: { order: WorkOrderDetail; on
       <Form.Item label={t('workOrders.accessories')} name="accessories">
         <Checkbox.Group options={ACCESSORIES.map((a) => ({ value: a, label: t(`accessories.${a}`) }))} />
       </Form.Item>
-      <Form.Item label={t('workOrders.accessoriesNote')} name="accessoriesNote" rules={[rules.max(200)]}>
-        <Input maxLength={200} />
+      <Form.Item
+        label={t('workOrders.accessoriesNote')}
+        name="accessoriesNote"
+        rules={[rules.text(fields.accessoriesNote)]}
+      >
+        <TextInput schema={fields.accessoriesNote} />
       </Form.Item>
-      <Form.Item label={t('workOrders.condition')} name="condition" rules={[rules.max(500)]}>
-        <Input maxLength={500} />
+      <Form.Item label={t('workOrders.condition')} name="condition" rules={[rules.text(fields.condition)]}>
+        <TextInput schema={fields.condition} />
       </Form.Item>
       {canPassword && (
         <Form.Item
           label={t('workOrders.devicePassword')}
           name="devicePassword"
           extra={t('workOrders.passwordHelp')}
-          rules={[rules.max(60)]}
+          rules={[rules.text(fields.devicePassword)]}
         >
-          <Input maxLength={60} autoComplete="off" />
+          <TextInput schema={fields.devicePassword} autoComplete="off" />
         </Form.Item>
       )}
     </FormModal>

@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { App, Form, Input, Typography } from 'antd';
+import { App, Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { OrderPartLine } from '@shared/schemas/orderParts';
+import { removeOrderPartInput, type OrderPartLine } from '@shared/schemas/orderParts';
 import { useRemoveOrderPart } from '../../api/workOrders';
 import { counterError } from '../../components/counterErrors';
 import { FormModal } from '../../components/FormModal';
+import { useFormRules } from '../../components/formRules';
+import { TextInput } from '../../components/TextInput';
 
 interface Values {
   reason?: string;
@@ -13,6 +15,7 @@ interface Values {
 /** Take a line off the order: its parts go back on the shelf (an orderReturn document). */
 export function RemovePartModal({ line, onClose }: { line: OrderPartLine; onClose: () => void }) {
   const { t } = useTranslation();
+  const rules = useFormRules();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const remove = useRemoveOrderPart();
@@ -52,8 +55,12 @@ export function RemovePartModal({ line, onClose }: { line: OrderPartLine; onClos
           name: line.partName,
         })}
       </Typography.Paragraph>
-      <Form.Item label={t('orderParts.removeReason')} name="reason" rules={[{ max: 200 }]}>
-        <Input autoFocus maxLength={200} data-testid="wo-part-remove-reason" />
+      <Form.Item
+        label={t('orderParts.removeReason')}
+        name="reason"
+        rules={[rules.text(removeOrderPartInput.shape.reason)]}
+      >
+        <TextInput schema={removeOrderPartInput.shape.reason} autoFocus data-testid="wo-part-remove-reason" />
       </Form.Item>
     </FormModal>
   );

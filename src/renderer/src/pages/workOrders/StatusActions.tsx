@@ -1,8 +1,13 @@
 import { useState } from 'react';
-import { Alert, Button, Flex, Form, Input, Select, Tooltip, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Select, Tooltip, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { APPROVAL_METHODS, type WorkOrderDetail } from '@shared/schemas/workOrders';
+import {
+  approvalInput,
+  APPROVAL_METHODS,
+  transitionInput,
+  type WorkOrderDetail,
+} from '@shared/schemas/workOrders';
 import { needsApproval, needsReason, nextStatuses, type WorkOrderStatus } from '@shared/workOrderStatus';
 import { ApiError } from '../../api/client';
 import { queryKeys } from '../../api/keys';
@@ -10,10 +15,12 @@ import { useTransition } from '../../api/workOrders';
 import { counterError } from '../../components/counterErrors';
 import { FormModal } from '../../components/FormModal';
 import { useFormRules } from '../../components/formRules';
+import { TextArea, TextInput } from '../../components/TextInput';
 import { settlementError } from '../settlements/settlementErrors';
 import { AwaitingPartsModal, type AwaitingPartsMove } from './AwaitingPartsModal';
 
 type ApprovalMethod = (typeof APPROVAL_METHODS)[number];
+const moveNote = transitionInput.shape.note;
 
 /** The verb on a move's button: what the person at the bench does, by the target status. */
 function moveKey(from: WorkOrderStatus, to: WorkOrderStatus) {
@@ -149,11 +156,15 @@ export function StatusActions({ order }: { order: WorkOrderDetail }) {
           onFinish={({ note }) => run(dialog.to, { note })}
           onClose={() => setDialog(null)}
         >
-          <Form.Item label={t('workOrders.reason')} name="note" rules={[rules.required, rules.max(500)]}>
-            <Input.TextArea
+          <Form.Item
+            label={t('workOrders.reason')}
+            name="note"
+            rules={[rules.required, rules.text(moveNote)]}
+          >
+            <TextArea
+              schema={moveNote}
               autoFocus
               autoSize={{ minRows: 2, maxRows: 6 }}
-              maxLength={500}
               data-testid="wo-reason-input"
             />
           </Form.Item>
@@ -184,8 +195,12 @@ export function StatusActions({ order }: { order: WorkOrderDetail }) {
           onClose={() => setDialog(null)}
         >
           <Typography.Paragraph type="secondary">{t('workOrders.approvalHelp')}</Typography.Paragraph>
-          <Form.Item label={t('workOrders.approvalBy')} name="by" rules={[rules.required, rules.max(40)]}>
-            <Input autoFocus maxLength={40} data-testid="wo-approval-by" />
+          <Form.Item
+            label={t('workOrders.approvalBy')}
+            name="by"
+            rules={[rules.text(approvalInput.shape.by)]}
+          >
+            <TextInput schema={approvalInput.shape.by} autoFocus data-testid="wo-approval-by" />
           </Form.Item>
           <Form.Item label={t('workOrders.approvalMethod')} name="method" rules={[rules.required]}>
             <Select
@@ -193,8 +208,8 @@ export function StatusActions({ order }: { order: WorkOrderDetail }) {
               data-testid="wo-approval-method"
             />
           </Form.Item>
-          <Form.Item label={t('workOrders.moveNote')} name="note" rules={[rules.max(500)]}>
-            <Input maxLength={500} data-testid="wo-approval-note" />
+          <Form.Item label={t('workOrders.moveNote')} name="note" rules={[rules.text(moveNote)]}>
+            <TextInput schema={moveNote} data-testid="wo-approval-note" />
           </Form.Item>
         </FormModal>
       )}

@@ -1,11 +1,13 @@
-import { App, Form, Input, Radio, Typography } from 'antd';
+import { App, Form, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { WorkOrderDetail } from '@shared/schemas/workOrders';
+import { overrideWarrantyInput, type WorkOrderDetail } from '@shared/schemas/workOrders';
 import { WARRANTY_STATUSES, type WarrantyStatus } from '@shared/warranty';
 import { useOverrideWarranty } from '../../api/workOrders';
 import { counterError } from '../../components/counterErrors';
 import { FormModal } from '../../components/FormModal';
 import { showFieldErrors } from '../../components/formErrors';
+import { useFormRules } from '../../components/formRules';
+import { TextArea } from '../../components/TextInput';
 
 interface OverrideValues {
   status: WarrantyStatus;
@@ -15,6 +17,7 @@ interface OverrideValues {
 /** Set 保内 / 保外 / 返修保修 by hand, with the reason on the timeline; the computed value stays beside it. */
 export function WarrantyOverrideModal({ order, onClose }: { order: WorkOrderDetail; onClose: () => void }) {
   const { t } = useTranslation();
+  const rules = useFormRules();
   const { message } = App.useApp();
   const [form] = Form.useForm<OverrideValues>();
   const override = useOverrideWarranty();
@@ -56,16 +59,12 @@ export function WarrantyOverrideModal({ order, onClose }: { order: WorkOrderDeta
       <Form.Item
         label={t('workOrders.overrideReason')}
         name="reason"
-        rules={[
-          { required: true, whitespace: true, message: t('validation.required') },
-          { min: 2, message: t('validation.minLength', { min: 2 }) },
-          { max: 200, message: t('validation.maxLength', { max: 200 }) },
-        ]}
+        rules={[rules.text(overrideWarrantyInput.shape.reason)]}
       >
-        <Input.TextArea
+        <TextArea
+          schema={overrideWarrantyInput.shape.reason}
           autoFocus
           autoSize={{ minRows: 2, maxRows: 4 }}
-          maxLength={200}
           data-testid="wo-override-reason"
         />
       </Form.Item>

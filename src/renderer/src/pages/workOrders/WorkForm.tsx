@@ -1,16 +1,20 @@
-import { App, Button, Col, Form, Input, Row } from 'antd';
+import { App, Button, Col, Form, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { WorkOrderDetail } from '@shared/schemas/workOrders';
+import { updateWorkOrderInput, type WorkOrderDetail } from '@shared/schemas/workOrders';
 import { useUpdateWorkOrder } from '../../api/workOrders';
 import { counterError } from '../../components/counterErrors';
 import { showFieldErrors } from '../../components/formErrors';
 import { useFormRules } from '../../components/formRules';
 import { fenToYuan, yuanToFen } from '../../components/money';
+import { TextArea } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
+
+const fields = updateWorkOrderInput.shape;
 
 interface WorkValues {
   diagnosis?: string;
-  estimate?: number | null;
+  /** 元, as typed. */
+  estimate?: string;
   resolution?: string;
 }
 
@@ -55,22 +59,34 @@ export function WorkForm({ order, readOnly }: { order: WorkOrderDetail; readOnly
     >
       <Row gutter={16}>
         <Col xs={24} lg={16}>
-          <Form.Item label={t('workOrders.diagnosis')} name="diagnosis" rules={[rules.max(2000)]}>
-            <Input.TextArea
+          <Form.Item
+            label={t('workOrders.diagnosis')}
+            name="diagnosis"
+            rules={[rules.text(fields.diagnosis)]}
+          >
+            <TextArea
+              schema={fields.diagnosis}
               autoSize={{ minRows: 2, maxRows: 8 }}
-              maxLength={2000}
               data-testid="wo-diagnosis"
             />
           </Form.Item>
         </Col>
         <Col xs={24} lg={8}>
-          <Form.Item label={t('workOrders.estimateYuan')} name="estimate">
-            <YuanInput step={10} data-testid="wo-estimate" />
+          <Form.Item
+            label={t('workOrders.estimateYuan')}
+            name="estimate"
+            rules={[rules.money(fields.estimate)]}
+          >
+            <YuanInput data-testid="wo-estimate" />
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item label={t('workOrders.resolution')} name="resolution" rules={[rules.max(2000)]}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={2000} data-testid="wo-resolution" />
+      <Form.Item label={t('workOrders.resolution')} name="resolution" rules={[rules.text(fields.resolution)]}>
+        <TextArea
+          schema={fields.resolution}
+          autoSize={{ minRows: 2, maxRows: 8 }}
+          data-testid="wo-resolution"
+        />
       </Form.Item>
       {!readOnly && (
         <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="wo-work-save">

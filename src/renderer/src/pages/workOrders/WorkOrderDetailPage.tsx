@@ -7,7 +7,6 @@ import {
   Col,
   Descriptions,
   Flex,
-  Input,
   Result,
   Row,
   Skeleton,
@@ -20,7 +19,7 @@ import {
 import { EditOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
-import type { WorkOrderDetail } from '@shared/schemas/workOrders';
+import { noteInput, type WorkOrderDetail } from '@shared/schemas/workOrders';
 import { isOpen } from '@shared/workOrderStatus';
 import { useAddNote, useAssign, useWorkOrder } from '../../api/workOrders';
 import { TechnicianSelect } from '../../components/TechnicianSelect';
@@ -29,7 +28,10 @@ import { counterError } from '../../components/counterErrors';
 import { OverdueTag, PriorityTag, StatusTag, WarrantyTag } from '../../components/counterTags';
 import { formatMinute } from '../../components/format';
 import { isPlainKey } from '../../components/keyboard';
+import { textProblem } from '../../components/fieldChecks';
+import { problemText } from '../../components/formRules';
 import { formatYuan } from '../../components/money';
+import { TextArea } from '../../components/TextInput';
 import '../../components/counter.css';
 import { Attachments } from './Attachments';
 import { DevicePassword } from './DevicePassword';
@@ -84,9 +86,11 @@ function NoteBox({ order }: { order: WorkOrderDetail }) {
   const { message } = App.useApp();
   const [text, setText] = useState('');
   const add = useAddNote();
+  // The note as typed: over the limit it is refused with the counter red, never cut.
+  const problem = text.trim() ? textProblem(noteInput.shape.note, text) : null;
   const submit = () => {
     const note = text.trim();
-    if (!note) return;
+    if (!note || problem) return;
     add.mutate(
       { id: order.id, note },
       { onSuccess: () => setText(''), onError: (e) => void message.error(counterError(e, t)) },
@@ -94,7 +98,9 @@ function NoteBox({ order }: { order: WorkOrderDetail }) {
   };
   return (
     <Flex vertical gap="small" style={{ marginBottom: 16 }}>
-      <Input.TextArea
+      <TextArea
+        schema={noteInput.shape.note}
+        status={problem ? 'error' : undefined}
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
@@ -102,11 +108,21 @@ function NoteBox({ order }: { order: WorkOrderDetail }) {
         }}
         placeholder={t('workOrders.notePlaceholder')}
         autoSize={{ minRows: 2, maxRows: 5 }}
-        maxLength={1000}
+        style={{ marginBottom: 16 }}
         data-testid="wo-note-input"
       />
-      <Flex justify="end">
-        <Button onClick={submit} loading={add.isPending} disabled={!text.trim()} data-testid="wo-note-add">
+      <Flex justify="end" align="center" gap="small">
+        {problem && (
+          <Typography.Text type="danger" data-testid="wo-note-problem">
+            {problemText(problem, t)}
+          </Typography.Text>
+        )}
+        <Button
+          onClick={submit}
+          loading={add.isPending}
+          disabled={!text.trim() || problem !== null}
+          data-testid="wo-note-add"
+        >
           {t('workOrders.addNote')}
         </Button>
       </Flex>

@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Form, Row, Typography } from 'antd';
 import { ArrowLeftOutlined, CheckOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import type { StockDocument } from '@shared/schemas/stock';
+import { optionalStockReason, stockReason, type StockDocument } from '@shared/schemas/stock';
 import { useAdjustStock, usePostStock } from '../../../api/stock';
-import { useFormRules } from '../../../components/formRules';
+import { problemText, useFormRules } from '../../../components/formRules';
 import { PartPicker } from '../../../components/PartPicker';
-import { lineErrorsOf, showStockFieldErrors, stockError } from '../stockErrors';
+import { TextInput } from '../../../components/TextInput';
+import { lineErrorsOf, showStockFieldErrors, stockError, type LineError } from '../stockErrors';
 import { SupplierSelect } from '../suppliers/SupplierSelect';
 import { CountLoader } from './CountLoader';
 import { DocumentLines } from './DocumentLines';
@@ -23,6 +24,7 @@ import {
   type DraftLine,
   type DraftPart,
   type ManualKind,
+  wholeOf,
 } from './draft';
 
 export interface DraftStart {
@@ -56,7 +58,7 @@ export function DocumentEditor({ kind, start }: { kind: ManualKind; start: Draft
   const rules = useFormRules();
   const [form] = Form.useForm<DraftHeader>();
   const [lines, setLines] = useState<DraftLine[]>(start.lines);
-  const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
+  const [errors, setErrors] = useState<ReadonlyMap<string, LineError>>(new Map());
   const [problem, setProblem] = useState<string | null>(null);
   const post = usePostStock();
   const adjust = useAdjustStock();
@@ -75,11 +77,11 @@ export function DocumentEditor({ kind, start }: { kind: ManualKind; start: Draft
       return;
     }
     // A second scan of the same part counts one more, except in a count, where it is typed in.
-    if (kind === 'count' || existing.qty === null) {
+    if (kind === 'count' || wholeOf(existing.qty) === null) {
       void message.info(t('stock.lines.already', { code: part.code }));
       return;
     }
-    changeLines(lines.map((l) => (l === existing ? { ...l, qty: (l.qty ?? 0) + 1 } : l)));
+    changeLines(lines.map((l) => (l === existing ? { ...l, qty: String((wholeOf(l.qty) ?? 0) + 1) } : l)));
   };
 
   const addMany = (parts: DraftPart[]) => {
@@ -95,7 +97,7 @@ export function DocumentEditor({ kind, start }: { kind: ManualKind; start: Draft
   const refused = (err: Error) => {
     showStockFieldErrors(form, err, t);
     const byIndex = lineErrorsOf(err, t);
-    setErrors(new Map([...byIndex].flatMap(([i, text]) => (lines[i] ? [[lines[i].part.id, text]] : []))));
+    setErrors(new Map([...byIndex].flatMap(([i, error]) => (lines[i] ? [[lines[i].part.id, error]] : []))));
     setProblem(stockError(err, t));
   };
 
@@ -107,8 +109,13 @@ export function DocumentEditor({ kind, start }: { kind: ManualKind; start: Draft
     }
     const found = new Map(
       lines.flatMap((l) => {
-        const key = lineProblem(kind, l);
-        return key ? [[l.part.id, t(`stock.lines.${key}`, { onHand: l.part.onHand })]] : [];
+        const problem = lineProblem(kind, l);
+        if (!problem) return [];
+        const text =
+          'line' in problem
+            ? t(`stock.lines.${problem.line}`, { onHand: l.part.onHand })
+            : problemText(problem.field, t);
+        return [[l.part.id, { text, on: problem.on }]];
       }),
     );
     setErrors(found);
@@ -159,10 +166,10 @@ export function DocumentEditor({ kind, start }: { kind: ManualKind; start: Draft
               <Form.Item
                 label={t('stock.documents.reason')}
                 name="reason"
-                rules={[...(reasonRequired(kind) ? [rules.required] : []), rules.max(200)]}
+                rules={reasonRequired(kind) ? [rules.text(stockReason)] : [rules.text(optionalStockReason)]}
               >
-                <Input
-                  maxLength={200}
+                <TextInput
+                  schema={stockReason}
                   placeholder={t(`stock.documents.reasonHint.${kind}`)}
                   data-testid="doc-reason"
                 />

@@ -1,23 +1,25 @@
 import type { ReactNode } from 'react';
-import { Button, Flex, InputNumber, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { formatYuan, yuanToFen } from '../../../components/money';
+import { NumberInput } from '../../../components/NumberInput';
 import { YuanInput } from '../../../components/YuanInput';
 import { SignedQty } from '../MovementsTable';
 import '../stock.css';
-import { lineChange, type DraftLine, type ManualKind } from './draft';
+import type { LineError } from '../stockErrors';
+import { lineChange, wholeOf, type DraftLine, type ManualKind } from './draft';
 
 interface DocumentLinesProps {
   kind: ManualKind;
   lines: DraftLine[];
   onChange: (lines: DraftLine[]) => void;
-  /** A message per part id, from the last check or the server's refusal. */
-  errors: ReadonlyMap<string, string>;
+  /** A message per part id, from the last check or the server's refusal, shown under its figure. */
+  errors: ReadonlyMap<string, LineError>;
 }
 
 function amountOf(line: DraftLine): number {
-  return (line.qty ?? 0) * (yuanToFen(line.unitCost) ?? 0);
+  return (wholeOf(line.qty) ?? 0) * (yuanToFen(line.unitCost) ?? 0);
 }
 
 /** The lines of a new document: one row per part, the figures typed in place, problems on the row. */
@@ -27,35 +29,29 @@ export function DocumentLines({ kind, lines, onChange, errors }: DocumentLinesPr
     onChange(lines.map((l) => (l.part.id === partId ? { ...l, ...change } : l)));
   const remove = (partId: string) => onChange(lines.filter((l) => l.part.id !== partId));
 
-  const withError = (line: DraftLine, input: ReactNode) => {
+  const withError = (line: DraftLine, on: LineError['on'], input: ReactNode) => {
     const error = errors.get(line.part.id);
+    if (error?.on !== on) return input;
     return (
       <Flex vertical gap={2}>
         {input}
-        {error && (
-          <Typography.Text
-            type="danger"
-            style={{ fontSize: 12 }}
-            data-testid={`line-error-${line.part.code}`}
-          >
-            {error}
-          </Typography.Text>
-        )}
+        <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid={`line-error-${line.part.code}`}>
+          {error.text}
+        </Typography.Text>
       </Flex>
     );
   };
-  const status = (line: DraftLine) => (errors.has(line.part.id) ? ('error' as const) : undefined);
+  const status = (line: DraftLine, on: LineError['on']) =>
+    errors.get(line.part.id)?.on === on ? ('error' as const) : undefined;
 
-  const qtyInput = (line: DraftLine, signed: boolean) =>
+  const qtyInput = (line: DraftLine) =>
     withError(
       line,
-      <InputNumber<number>
-        min={signed ? -1_000_000 : 1}
-        max={1_000_000}
-        precision={0}
+      'qty',
+      <NumberInput
         value={line.qty}
-        status={status(line)}
-        onChange={(qty) => patch(line.part.id, { qty })}
+        status={status(line, 'qty')}
+        onChange={(e) => patch(line.part.id, { qty: e.target.value })}
         aria-label={`${t('stock.lines.qty')} ${line.part.code}`}
         style={{ width: '100%' }}
         data-testid={`line-qty-${line.part.code}`}
@@ -107,13 +103,11 @@ export function DocumentLines({ kind, lines, onChange, errors }: DocumentLinesPr
         render: (_, l) =>
           withError(
             l,
-            <InputNumber<number>
-              min={0}
-              max={1_000_000}
-              precision={0}
+            'qty',
+            <NumberInput
               value={l.countedQty}
-              status={status(l)}
-              onChange={(countedQty) => patch(l.part.id, { countedQty })}
+              status={status(l, 'qty')}
+              onChange={(e) => patch(l.part.id, { countedQty: e.target.value })}
               aria-label={`${t('stock.lines.counted')} ${l.part.code}`}
               style={{ width: '100%' }}
               data-testid={`line-counted-${l.part.code}`}
@@ -140,7 +134,7 @@ export function DocumentLines({ kind, lines, onChange, errors }: DocumentLinesPr
       title: kind === 'adjustment' ? t('stock.lines.signedQty') : t('stock.lines.qty'),
       key: 'qty',
       width: 140,
-      render: (_, l) => qtyInput(l, kind === 'adjustment'),
+      render: (_, l) => qtyInput(l),
     });
   }
   if (kind === 'receipt') {
@@ -149,14 +143,18 @@ export function DocumentLines({ kind, lines, onChange, errors }: DocumentLinesPr
         title: t('stock.lines.unitCost'),
         key: 'unitCost',
         width: 150,
-        render: (_, l) => (
-          <YuanInput
-            value={l.unitCost}
-            onChange={(unitCost) => patch(l.part.id, { unitCost })}
-            aria-label={`${t('stock.lines.unitCost')} ${l.part.code}`}
-            data-testid={`line-cost-${l.part.code}`}
-          />
-        ),
+        render: (_, l) =>
+          withError(
+            l,
+            'unitCost',
+            <YuanInput
+              value={l.unitCost}
+              status={status(l, 'unitCost')}
+              onChange={(e) => patch(l.part.id, { unitCost: e.target.value })}
+              aria-label={`${t('stock.lines.unitCost')} ${l.part.code}`}
+              data-testid={`line-cost-${l.part.code}`}
+            />,
+          ),
       },
       {
         title: t('stock.lines.amount'),
@@ -173,7 +171,10 @@ export function DocumentLines({ kind, lines, onChange, errors }: DocumentLinesPr
       key: 'after',
       width: 90,
       align: 'right',
-      render: (_, l) => (l.qty === null ? t('common.none') : l.part.onHand + l.qty),
+      render: (_, l) => {
+        const qty = wholeOf(l.qty);
+        return qty === null ? t('common.none') : l.part.onHand + qty;
+      },
     });
   }
   columns.push({

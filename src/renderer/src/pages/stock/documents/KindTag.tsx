@@ -10,6 +10,7 @@ const KIND_COLORS: Record<StockDocumentKind, string> = {
   adjustment: 'purple',
   orderIssue: 'geekblue',
   orderReturn: 'cyan',
+  costAdjustment: 'gold',
 };
 
 /** A document's kind; a reversing document (冲销) says so, since it keeps the kind it reverses. */

@@ -1,11 +1,14 @@
-import { Alert, App, Form, Input } from 'antd';
+import { Alert, App, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { StockDocument } from '@shared/schemas/stock';
+import { reverseStockInput, type StockDocument } from '@shared/schemas/stock';
 import { useReverseStock } from '../../../api/stock';
 import { FormModal } from '../../../components/FormModal';
 import { useFormRules } from '../../../components/formRules';
+import { TextArea } from '../../../components/TextInput';
 import { showStockFieldErrors, stockError } from '../stockErrors';
+
+const reason = reverseStockInput.shape.reason;
 
 /** 冲销: posts the opposite document (manager), with the reason on it; the original stays as it was. */
 export function ReverseModal({ doc, onClose }: { doc: StockDocument; onClose: () => void }) {
@@ -47,11 +50,11 @@ export function ReverseModal({ doc, onClose }: { doc: StockDocument; onClose: ()
         title={t('stock.documents.reverseWarning')}
         style={{ marginBottom: 16 }}
       />
-      <Form.Item label={t('stock.documents.reason')} name="reason" rules={[rules.required, rules.max(200)]}>
-        <Input.TextArea
+      <Form.Item label={t('stock.documents.reason')} name="reason" rules={[rules.text(reason)]}>
+        <TextArea
+          schema={reason}
           autoFocus
           autoSize={{ minRows: 2, maxRows: 4 }}
-          maxLength={200}
           data-testid="reverse-reason"
         />
       </Form.Item>

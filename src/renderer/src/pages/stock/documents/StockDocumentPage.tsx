@@ -30,20 +30,24 @@ import { ReverseModal } from './ReverseModal';
 
 type Line = StockDocument['lines'][number];
 
-/** Work-order documents are undone on the order (remove the line), not by a reversal here. */
+/**
+ * Work-order documents are undone on the order (remove the line), not by a reversal here; a cost
+ * adjustment is corrected by another one.
+ */
 function reversible(doc: StockDocument): boolean {
   return (
     doc.reversesId === null &&
     doc.reversedById === null &&
     doc.kind !== 'orderIssue' &&
-    doc.kind !== 'orderReturn'
+    doc.kind !== 'orderReturn' &&
+    doc.kind !== 'costAdjustment'
   );
 }
 
 function LinesTable({ doc }: { doc: StockDocument }) {
   const { t } = useTranslation();
   const isCount = doc.kind === 'count' && doc.reversesId === null;
-  const movesCost = doc.kind === 'receipt';
+  const movesCost = doc.kind === 'receipt' || doc.kind === 'costAdjustment';
   const columns: TableColumnsType<Line> = [
     { title: '#', dataIndex: 'lineNo', width: 44 },
     { title: t('stock.parts.code'), dataIndex: 'partCode', width: 130 },

@@ -1,6 +1,8 @@
 import type { InputOf } from '@shared/contract';
-import type { Part } from '@shared/schemas/stock';
-import { yuanToFen } from '../../../components/money';
+import { adjustQty, countedQty, fen, stockQty, type Part } from '@shared/schemas/stock';
+import { numberProblem, type Problem } from '../../../components/fieldChecks';
+import { fenToYuan, yuanToFen } from '../../../components/money';
+import { numberOf } from '../../../components/numberText';
 
 /** The documents a person writes; work orders make the other two (领料 / 退料) themselves. */
 export const MANUAL_KINDS = ['receipt', 'supplierReturn', 'scrap', 'count', 'adjustment'] as const;
@@ -35,18 +37,25 @@ export function draftPart(p: Part): DraftPart {
   };
 }
 
+/** A line's figures as typed: never rounded or clamped, checked by lineProblem before posting. */
 export interface DraftLine {
   part: DraftPart;
   /** Receipt, return, scrap: how many (≥ 1). Adjustment: the signed change (≠ 0). */
-  qty: number | null;
+  qty: string;
   /** Receipt: the purchase price in 元, defaulting to the part's cost. */
-  unitCost: number | null;
+  unitCost: string;
   /** Count: what is on the shelf. */
-  countedQty: number | null;
+  countedQty: string;
 }
 
 export function newLine(part: DraftPart, qty: number | null = 1): DraftLine {
-  return { part, qty, unitCost: part.costPrice / 100, countedQty: null };
+  return { part, qty: qty === null ? '' : String(qty), unitCost: fenToYuan(part.costPrice), countedQty: '' };
+}
+
+/** A whole number as typed on a line (null while empty or not a whole number). */
+export function wholeOf(text: string): number | null {
+  const value = numberOf(text, 0);
+  return value !== null && Number.isInteger(value) ? value : null;
 }
 
 /** Receipt, return and scrap take a positive quantity, an adjustment a signed one, a count none. */
@@ -66,28 +75,51 @@ export function reasonRequired(kind: ManualKind): boolean {
 /** The stock change a line makes once posted (null while its figures are missing). */
 export function lineChange(kind: ManualKind, line: DraftLine): number | null {
   switch (kind) {
-    case 'count':
-      return line.countedQty === null ? null : line.countedQty - line.part.onHand;
+    case 'count': {
+      const counted = wholeOf(line.countedQty);
+      return counted === null ? null : counted - line.part.onHand;
+    }
     case 'receipt':
     case 'adjustment':
-      return line.qty;
+      return wholeOf(line.qty);
     case 'supplierReturn':
-    case 'scrap':
-      return line.qty === null ? null : -line.qty;
+    case 'scrap': {
+      const qty = wholeOf(line.qty);
+      return qty === null ? null : -qty;
+    }
   }
 }
 
 export type LineProblem = 'needCounted' | 'needQty' | 'notZero' | 'needCost' | 'tooMany';
 
-/** What is wrong with a line before it goes to the server (a stock.lines message key), or null. */
-export function lineProblem(kind: ManualKind, line: DraftLine): LineProblem | null {
-  if (kind === 'count') return line.countedQty === null ? 'needCounted' : null;
-  if (line.qty === null) return 'needQty';
-  if (kind === 'adjustment') return line.qty === 0 ? 'notZero' : null;
-  if (line.qty < 1) return 'needQty';
-  if (kind === 'receipt' && line.unitCost === null) return 'needCost';
+/**
+ * What is wrong with a line before it goes to the server, or null: a stock.lines message, or a
+ * field problem from the contract's own schema for that figure (quantity range, amount).
+ */
+export function lineProblem(
+  kind: ManualKind,
+  line: DraftLine,
+): (({ line: LineProblem } | { field: Problem }) & { on: 'qty' | 'unitCost' }) | null {
+  const field = (problem: Problem | null, on: 'qty' | 'unitCost' = 'qty') =>
+    problem ? { field: problem, on } : null;
+  if (kind === 'count') {
+    if (!line.countedQty.trim()) return { line: 'needCounted', on: 'qty' };
+    return field(numberProblem(countedQty, { kind: 'whole' }, line.countedQty, true));
+  }
+  if (!line.qty.trim()) return { line: 'needQty', on: 'qty' };
+  const qtySchema = kind === 'adjustment' ? adjustQty : stockQty;
+  const qtyProblem = field(numberProblem(qtySchema, { kind: 'whole' }, line.qty, true));
+  if (qtyProblem) return qtyProblem;
+  const qty = wholeOf(line.qty) ?? 0;
+  if (kind === 'adjustment') return qty === 0 ? { line: 'notZero', on: 'qty' } : null;
+  if (kind === 'receipt') {
+    if (!line.unitCost.trim()) return { line: 'needCost', on: 'unitCost' };
+    return field(numberProblem(fen, { kind: 'money' }, line.unitCost, true), 'unitCost');
+  }
   // Taking out more than is there: said at once, the server would refuse it anyway.
-  if ((kind === 'supplierReturn' || kind === 'scrap') && line.qty > line.part.onHand) return 'tooMany';
+  if ((kind === 'supplierReturn' || kind === 'scrap') && qty > line.part.onHand) {
+    return { line: 'tooMany', on: 'qty' };
+  }
   return null;
 }
 
@@ -104,7 +136,7 @@ export type DraftInput =
 export function toInput(kind: ManualKind, header: DraftHeader, lines: DraftLine[]): DraftInput {
   const reason = header.reason?.trim() ?? '';
   const supplierId = header.supplierId ?? '';
-  const qtyLines = lines.map((l) => ({ partId: l.part.id, qty: l.qty ?? 0 }));
+  const qtyLines = lines.map((l) => ({ partId: l.part.id, qty: wholeOf(l.qty) ?? 0 }));
   switch (kind) {
     case 'receipt':
       return {
@@ -114,7 +146,7 @@ export function toInput(kind: ManualKind, header: DraftHeader, lines: DraftLine[
           supplierId,
           lines: lines.map((l) => ({
             partId: l.part.id,
-            qty: l.qty ?? 0,
+            qty: wholeOf(l.qty) ?? 0,
             unitCost: yuanToFen(l.unitCost) ?? 0,
           })),
         },
@@ -129,7 +161,7 @@ export function toInput(kind: ManualKind, header: DraftHeader, lines: DraftLine[
         input: {
           kind,
           reason,
-          lines: lines.map((l) => ({ partId: l.part.id, countedQty: l.countedQty ?? 0 })),
+          lines: lines.map((l) => ({ partId: l.part.id, countedQty: wholeOf(l.countedQty) ?? 0 })),
         },
       };
     case 'adjustment':

@@ -1,12 +1,15 @@
-import { Alert, Descriptions, Drawer, Flex, Tag, Typography, type DescriptionsProps } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Descriptions, Drawer, Flex, Tag, Typography, type DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMovements, usePart, useSuppliers } from '../../../api/stock';
+import { useCan } from '../../../app/session';
 import { formatMinute } from '../../../components/format';
 import { formatYuan } from '../../../components/money';
 import { usePaging } from '../../../components/paging';
 import { MovementsTable } from '../MovementsTable';
 import { OnHand } from '../OnHand';
 import { stockError } from '../stockErrors';
+import { AdjustCostModal } from './AdjustCostModal';
 
 /** One part: its catalog fields and its ledger (库存流水), newest first. */
 export function PartDrawer({ partId, onClose }: { partId: string; onClose: () => void }) {
@@ -14,6 +17,8 @@ export function PartDrawer({ partId, onClose }: { partId: string; onClose: () =>
   const part = usePart(partId);
   const suppliers = useSuppliers(true);
   const paging = usePaging();
+  const canAdjust = useCan('stock.adjust');
+  const [adjusting, setAdjusting] = useState(false);
   const ledger = useMovements({ partId, page: paging.page, pageSize: paging.pageSize });
   const none = t('common.none');
   const p = part.data;
@@ -38,7 +43,20 @@ export function PartDrawer({ partId, onClose }: { partId: string; onClose: () =>
           ),
         },
         { key: 'minStock', label: t('stock.parts.minStock'), children: p.minStock },
-        { key: 'cost', label: t('stock.parts.costPrice'), children: formatYuan(p.costPrice) },
+        {
+          key: 'cost',
+          label: t('stock.parts.costPrice'),
+          children: (
+            <Flex gap="small" align="center" wrap>
+              <span data-testid="part-detail-cost">{formatYuan(p.costPrice)}</span>
+              {canAdjust && p.archivedAt === null && (
+                <Button size="small" onClick={() => setAdjusting(true)} data-testid="part-cost-adjust-open">
+                  {t('stock.parts.adjustCost')}
+                </Button>
+              )}
+            </Flex>
+          ),
+        },
         { key: 'sale', label: t('stock.parts.salePrice'), children: formatYuan(p.salePrice) },
         {
           key: 'supplier',
@@ -90,6 +108,7 @@ export function PartDrawer({ partId, onClose }: { partId: string; onClose: () =>
           />
         </Flex>
       )}
+      {adjusting && p && <AdjustCostModal part={p} onClose={() => setAdjusting(false)} />}
     </Drawer>
   );
 }

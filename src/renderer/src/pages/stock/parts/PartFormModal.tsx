@@ -1,13 +1,18 @@
-import { App, AutoComplete, Col, Form, Input, InputNumber, Row } from 'antd';
+import { App, AutoComplete, Col, Form, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Part } from '@shared/schemas/stock';
+import { createPartInput, type Part } from '@shared/schemas/stock';
 import { useCreatePart, usePartFacets, useUpdatePart } from '../../../api/stock';
 import { FormModal } from '../../../components/FormModal';
 import { useFormRules } from '../../../components/formRules';
 import { fenToYuan, yuanToFen } from '../../../components/money';
+import { NumberInput } from '../../../components/NumberInput';
+import { numberOf, numberText } from '../../../components/numberText';
+import { TextInput } from '../../../components/TextInput';
 import { YuanInput } from '../../../components/YuanInput';
 import { showStockFieldErrors, stockError } from '../stockErrors';
 import { SupplierSelect } from '../suppliers/SupplierSelect';
+
+const fields = createPartInput.shape;
 
 interface PartValues {
   code: string;
@@ -17,9 +22,10 @@ interface PartValues {
   category?: string;
   unit: string;
   barcode?: string;
-  costPrice?: number | null;
-  salePrice?: number | null;
-  minStock?: number | null;
+  /** 元, as typed. */
+  costPrice?: string;
+  salePrice?: string;
+  minStock?: string;
   location?: string;
   defaultSupplierId?: string | null;
 }
@@ -34,7 +40,7 @@ function toFields(v: PartValues) {
     unit: v.unit,
     barcode: v.barcode ?? '',
     salePrice: yuanToFen(v.salePrice) ?? 0,
-    minStock: v.minStock ?? 0,
+    minStock: numberOf(v.minStock, 0) ?? 0,
     location: v.location ?? '',
     defaultSupplierId: v.defaultSupplierId ?? null,
   };
@@ -44,7 +50,8 @@ const options = (values: string[] | undefined) => (values ?? []).map((v) => ({ v
 
 /**
  * 新建 / 编辑配件. The cost price is only typed at creation: afterwards receipts move it (moving
- * average), so the edit form shows it but does not change it.
+ * average), so the edit form shows it but does not change it; a manager corrects it with 调整成本
+ * in the part's drawer (a logged cost adjustment).
  */
 export function PartFormModal({
   part,
@@ -84,8 +91,9 @@ export function PartFormModal({
         ...part,
         costPrice: fenToYuan(part.costPrice),
         salePrice: fenToYuan(part.salePrice),
+        minStock: numberText(part.minStock),
       }
-    : { unit: t('stock.parts.defaultUnit'), minStock: 0 };
+    : { unit: t('stock.parts.defaultUnit'), minStock: '0' };
 
   return (
     <FormModal<PartValues>
@@ -104,57 +112,63 @@ export function PartFormModal({
           <Form.Item
             label={t('stock.parts.code')}
             name="code"
-            rules={[rules.required, rules.max(40)]}
+            rules={[rules.text(fields.code)]}
             normalize={(v: string) => v.toUpperCase()}
           >
-            <Input autoFocus={!part} maxLength={40} data-testid="part-code" />
+            <TextInput schema={fields.code} autoFocus={!part} data-testid="part-code" />
           </Form.Item>
         </Col>
         <Col span={14}>
-          <Form.Item label={t('stock.parts.name')} name="name" rules={[rules.required, rules.max(80)]}>
-            <Input autoFocus={Boolean(part)} maxLength={80} data-testid="part-name" />
+          <Form.Item label={t('stock.parts.name')} name="name" rules={[rules.text(fields.name)]}>
+            <TextInput schema={fields.name} autoFocus={Boolean(part)} data-testid="part-name" />
           </Form.Item>
         </Col>
       </Row>
       <Row gutter={16}>
         <Col span={14}>
-          <Form.Item label={t('stock.parts.spec')} name="spec" rules={[rules.max(120)]}>
-            <Input maxLength={120} data-testid="part-spec" />
+          <Form.Item label={t('stock.parts.spec')} name="spec" rules={[rules.text(fields.spec)]}>
+            <TextInput schema={fields.spec} data-testid="part-spec" />
           </Form.Item>
         </Col>
         <Col span={10}>
-          <Form.Item label={t('stock.parts.barcode')} name="barcode" rules={[rules.max(40)]}>
-            <Input maxLength={40} data-testid="part-barcode" />
+          <Form.Item label={t('stock.parts.barcode')} name="barcode" rules={[rules.text(fields.barcode)]}>
+            <TextInput schema={fields.barcode} data-testid="part-barcode" />
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item label={t('stock.parts.compatibleModels')} name="compatibleModels" rules={[rules.max(500)]}>
-        <Input maxLength={500} placeholder={t('stock.parts.compatibleHint')} data-testid="part-models" />
+      <Form.Item
+        label={t('stock.parts.compatibleModels')}
+        name="compatibleModels"
+        rules={[rules.text(fields.compatibleModels)]}
+      >
+        <TextInput
+          schema={fields.compatibleModels}
+          placeholder={t('stock.parts.compatibleHint')}
+          data-testid="part-models"
+        />
       </Form.Item>
       <Row gutter={16}>
         <Col span={9}>
-          <Form.Item label={t('stock.parts.category')} name="category" rules={[rules.max(40)]}>
+          <Form.Item label={t('stock.parts.category')} name="category" rules={[rules.text(fields.category)]}>
             <AutoComplete
               options={options(facets.data?.categories)}
               showSearch={{ filterOption: true }}
-              maxLength={40}
               data-testid="part-category"
             />
           </Form.Item>
         </Col>
         <Col span={9}>
-          <Form.Item label={t('stock.parts.location')} name="location" rules={[rules.max(40)]}>
+          <Form.Item label={t('stock.parts.location')} name="location" rules={[rules.text(fields.location)]}>
             <AutoComplete
               options={options(facets.data?.locations)}
               showSearch={{ filterOption: true }}
-              maxLength={40}
               data-testid="part-location"
             />
           </Form.Item>
         </Col>
         <Col span={6}>
-          <Form.Item label={t('stock.parts.unit')} name="unit" rules={[rules.required, rules.max(10)]}>
-            <Input maxLength={10} data-testid="part-unit" />
+          <Form.Item label={t('stock.parts.unit')} name="unit" rules={[rules.text(fields.unit)]}>
+            <TextInput schema={fields.unit} data-testid="part-unit" />
           </Form.Item>
         </Col>
       </Row>
@@ -164,24 +178,28 @@ export function PartFormModal({
             label={t('stock.parts.costPrice')}
             name="costPrice"
             extra={part ? t('stock.parts.costLocked') : t('stock.parts.costHint')}
+            rules={part ? [] : [rules.money(fields.costPrice)]}
           >
             <YuanInput disabled={Boolean(part)} data-testid="part-cost" />
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item label={t('stock.parts.salePrice')} name="salePrice">
+          <Form.Item
+            label={t('stock.parts.salePrice')}
+            name="salePrice"
+            rules={[rules.money(fields.salePrice)]}
+          >
             <YuanInput data-testid="part-sale" />
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item label={t('stock.parts.minStock')} name="minStock" extra={t('stock.parts.minStockHint')}>
-            <InputNumber<number>
-              min={0}
-              max={1_000_000}
-              precision={0}
-              style={{ width: '100%' }}
-              data-testid="part-min"
-            />
+          <Form.Item
+            label={t('stock.parts.minStock')}
+            name="minStock"
+            extra={t('stock.parts.minStockHint')}
+            rules={[rules.whole(fields.minStock)]}
+          >
+            <NumberInput data-testid="part-min" />
           </Form.Item>
         </Col>
       </Row>

@@ -1,10 +1,13 @@
 import { App, Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Supplier } from '@shared/schemas/stock';
+import { createSupplierInput, type Supplier } from '@shared/schemas/stock';
 import { useCreateSupplier, useUpdateSupplier } from '../../../api/stock';
 import { FormModal } from '../../../components/FormModal';
 import { useFormRules } from '../../../components/formRules';
+import { TextArea, TextInput } from '../../../components/TextInput';
 import { showStockFieldErrors, stockError } from '../stockErrors';
+
+const fields = createSupplierInput.shape;
 
 interface SupplierValues {
   name: string;
@@ -55,23 +58,23 @@ export function SupplierFormModal({ supplier, onClose }: { supplier?: Supplier; 
       onFinish={submit}
       onClose={onClose}
     >
-      <Form.Item label={t('stock.suppliers.name')} name="name" rules={[rules.required, rules.max(80)]}>
-        <Input autoFocus maxLength={80} data-testid="supplier-name" />
+      <Form.Item label={t('stock.suppliers.name')} name="name" rules={[rules.text(fields.name)]}>
+        <TextInput schema={fields.name} autoFocus data-testid="supplier-name" />
       </Form.Item>
       <Row gutter={16}>
         <Col span={12}>
-          <Form.Item label={t('stock.suppliers.contact')} name="contact" rules={[rules.max(40)]}>
-            <Input maxLength={40} data-testid="supplier-contact" />
+          <Form.Item label={t('stock.suppliers.contact')} name="contact" rules={[rules.text(fields.contact)]}>
+            <TextInput schema={fields.contact} data-testid="supplier-contact" />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item label={t('stock.suppliers.phone')} name="phone" rules={[rules.max(40)]}>
-            <Input maxLength={40} inputMode="tel" data-testid="supplier-phone" />
+          <Form.Item label={t('stock.suppliers.phone')} name="phone" rules={[rules.phone(fields.phone)]}>
+            <Input inputMode="tel" autoComplete="off" data-testid="supplier-phone" />
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item label={t('stock.suppliers.notes')} name="notes" rules={[rules.max(1000)]}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} data-testid="supplier-notes" />
+      <Form.Item label={t('stock.suppliers.notes')} name="notes" rules={[rules.text(fields.notes)]}>
+        <TextArea schema={fields.notes} autoSize={{ minRows: 2, maxRows: 5 }} data-testid="supplier-notes" />
       </Form.Item>
     </FormModal>
   );
