@@ -19,6 +19,7 @@ import {
 import type { CallContext, Queryable } from '../context';
 import { settlementSummaryOf } from '../settlements/records';
 import { loadOrder, normalizeAccessories, TECHNICIAN_ROLES } from './lookups';
+import { readQuoteCheck } from './quote';
 import { workOrderRowsByIds } from './rows';
 import { readWaits } from './waits';
 
@@ -88,8 +89,11 @@ export function readDetail(
           method: order.approvalMethod,
           at: order.approvalAt,
           recordedBy: people.get(order.approvalRecordedBy ?? '') ?? order.approvalRecordedBy ?? '',
+          amount: order.approvedAmount,
         }
       : null;
+  const parts = readOrderParts(q, id);
+  const charges = readCharges(q, id);
   return {
     ...row,
     accessories: normalizeAccessories(
@@ -106,7 +110,9 @@ export function readDetail(
     reworkOfNo,
     diagnosis: order.diagnosis,
     estimate: order.estimate,
+    intakeEstimate: order.intakeEstimate,
     approval,
+    quote: readQuoteCheck(q, order, parts, charges),
     resolution: order.resolution,
     cancelReason: order.cancelReason,
     readyAt: order.readyAt,
@@ -114,9 +120,9 @@ export function readDetail(
     createdBy: people.get(order.createdBy) ?? order.createdBy,
     events,
     attachments: photos,
-    parts: readOrderParts(q, id),
+    parts,
     waitingFor: readWaits(q, id),
-    charges: readCharges(q, id),
+    charges,
     settlement: settlementSummaryOf(q, id),
   };
 }
