@@ -26,19 +26,29 @@ import { useSaveSettings } from './useSaveSettings';
 
 /** A service item as the form holds it: the price in 元. */
 type ItemValues = Omit<ServiceItem, 'price' | 'hours'> & { price: number | null; hours: number | null };
-type Values = Omit<BillingSettings, 'serviceItems'> & { serviceItems: ItemValues[] };
+type Values = Omit<BillingSettings, 'serviceItems' | 'quoteTolerance'> & {
+  serviceItems: ItemValues[];
+  /** 元 in the form, fen in the settings. */
+  quoteTolerance: number | null;
+};
 
 const ROUNDING_UNIT_KEYS = { none: 'roundingNone', jiao: 'roundingJiao', yuan: 'roundingYuan' } as const;
 const ROUNDING_METHOD_KEYS = { down: 'roundDown', halfUp: 'roundHalfUp' } as const;
 const KIND_KEYS = { labor: 'kindLabor', fee: 'kindFee' } as const;
 
 function toValues(billing: BillingSettings): Values {
-  return { ...billing, serviceItems: billing.serviceItems.map((i) => ({ ...i, price: fenToYuan(i.price) })) };
+  return {
+    ...billing,
+    serviceItems: billing.serviceItems.map((i) => ({ ...i, price: fenToYuan(i.price) })),
+    quoteTolerance: fenToYuan(billing.quoteTolerance),
+  };
 }
 
 function toBilling(values: Values): BillingSettings {
   return {
     ...values,
+    // Required in the form: never empty here.
+    quoteTolerance: yuanToFen(values.quoteTolerance) ?? 0,
     serviceItems: values.serviceItems.map((i) => ({
       ...i,
       code: i.code.trim().toUpperCase(),
@@ -60,7 +70,8 @@ function codeUsedTwice(form: FormInstance<Values>, index: number, code: unknown)
 
 /**
  * 收费设置: the price list of labor and fees (收费项目), the rounding rule (抹零), the discount
- * limit above which a manager approves, and whether labor below its price needs one.
+ * limit above which a manager approves, whether labor below its price needs one, and how far the
+ * lines may exceed the approved quote before the customer must approve again.
  */
 export function BillingForm({ billing, readOnly }: { billing: BillingSettings; readOnly: boolean }) {
   const { t } = useTranslation();
@@ -258,6 +269,16 @@ export function BillingForm({ billing, readOnly }: { billing: BillingSettings; r
             valuePropName="checked"
           >
             <Switch data-testid="billing-below-price" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('settlements.billing.quoteTolerance')}
+            name="quoteTolerance"
+            extra={t('settlements.billing.quoteToleranceHelp')}
+            rules={[required]}
+          >
+            <YuanInput style={{ width: 160 }} data-testid="billing-quote-tolerance" />
           </Form.Item>
         </Col>
       </Row>

@@ -37,6 +37,7 @@ import { IntakeEditModal } from './IntakeEditModal';
 import { OrderCharges } from './OrderCharges';
 import { OrderParts } from './OrderParts';
 import { PartsArrivedTag } from './PartsArrivedTag';
+import { QuoteExcess } from './QuoteExcess';
 import { SettlementPanel } from './SettlementPanel';
 import { StatusActions } from './StatusActions';
 import { WorkOrderTimeline } from './Timeline';
@@ -237,6 +238,15 @@ export function WorkOrderDetailPage() {
       children: `${formatMinute(o.createdAt)} · ${o.createdBy}`,
     },
     {
+      key: 'intakeEstimate',
+      label: t('workOrders.intakeEstimate'),
+      children: (
+        <span data-testid="wo-intake-estimate-shown">
+          {o.intakeEstimate === null ? none : formatYuan(o.intakeEstimate)}
+        </span>
+      ),
+    },
+    {
       key: 'estimate',
       label: t('workOrders.estimate'),
       children: (
@@ -251,6 +261,7 @@ export function WorkOrderDetailPage() {
             span: 'filled' as const,
             children: (
               <span data-testid="wo-approval-shown">
+                {o.approval.amount !== null && `${formatYuan(o.approval.amount)} · `}
                 {t('workOrders.approvalText', {
                   by: o.approval.by,
                   method: t(`approvalMethods.${o.approval.method}`),
@@ -339,6 +350,7 @@ export function WorkOrderDetailPage() {
               })}
             </Typography.Text>
           )}
+          <QuoteExcess order={o} />
           {canTransition ? (
             <StatusActions order={o} />
           ) : (
