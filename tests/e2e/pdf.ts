@@ -20,6 +20,8 @@ export function tool(name: string, args: string[], options: { cwd?: string } = {
 }
 
 export interface PdfFacts {
+  /** The PDF written into ARTIFACTS. */
+  file: string;
   pages: number;
   width: number;
   height: number;
@@ -106,6 +108,7 @@ export async function savePdf(desk: Desk, page: Page, name: string): Promise<Pdf
   tool('pdftoppm', ['-png', '-r', '80', file, join(ARTIFACTS, name)]);
 
   return {
+    file,
     pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]),
     width: Number(size?.[1]),
     height: Number(size?.[2]),
@@ -121,4 +124,37 @@ export const A4 = { width: 595.28, height: 841.89 };
 export function expectSize(facts: PdfFacts, size: { width: number; height: number }): void {
   expect(Math.abs(facts.width - size.width)).toBeLessThanOrEqual(2);
   expect(Math.abs(facts.height - size.height)).toBeLessThanOrEqual(2);
+}
+
+/** A word of a PDF page and its box, in PDF points from the page's top left corner. */
+export interface PdfWord {
+  page: number;
+  text: string;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+/** Every word of the PDF with its box, as poppler's `pdftotext -bbox` reads it. */
+export function pdfWords(file: string): PdfWord[] {
+  const html = tool('pdftotext', ['-bbox', file, '-']);
+  const words: PdfWord[] = [];
+  html
+    .split(/<page /)
+    .slice(1)
+    .forEach((pageHtml, index) => {
+      const word = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
+      for (const m of pageHtml.matchAll(word)) {
+        words.push({
+          page: index + 1,
+          text: m[5] ?? '',
+          xMin: Number(m[1]),
+          yMin: Number(m[2]),
+          xMax: Number(m[3]),
+          yMax: Number(m[4]),
+        });
+      }
+    });
+  return words;
 }
