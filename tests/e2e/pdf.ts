@@ -61,7 +61,10 @@ export async function printToPdf(desk: Desk, page: Page, route: string, name: st
  */
 export async function catchPrints(page: Page): Promise<void> {
   const install = () => {
-    const w = globalThis as unknown as { __prints: string[][]; print: () => void; document: Document };
+    interface Marks {
+      querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }>;
+    }
+    const w = globalThis as unknown as { __prints: string[][]; print: () => void; document: Marks };
     w.__prints = [];
     w.print = () => {
       const marks = w.document.querySelectorAll('[data-testid="print-reprint"]');
