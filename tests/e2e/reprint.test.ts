@@ -244,4 +244,8 @@ describe('reprints (补打)', () => {
     expect(await marksShown(admin)).toEqual(['Reprint #3']);
     await admin.context().close();
   });
+
+  it('left no warnings or errors in the browser console', () => {
+    expect(desk.consoleProblems).toEqual([]);
+  });
 });
