@@ -25,6 +25,7 @@ import {
   listWorkOrdersInput,
   noteInput,
   overrideWarrantyInput,
+  renewApprovalInput,
   transitionInput,
   updateWorkOrderInput,
   workOrderDetail,
@@ -105,6 +106,7 @@ import {
   volumeReport,
   warrantyClaimsReport,
 } from './schemas/reports';
+import { printCount, printRef } from './schemas/prints';
 
 const byId = z.object({ id }).strict();
 
@@ -198,6 +200,12 @@ export const contract = {
   }),
   'workOrders.transition': method({
     input: transitionInput,
+    output: workOrderDetail,
+    access: 'workOrders.transition',
+  }),
+  /** The customer approves a new amount once the lines outgrew the approved quote; settling needs it. */
+  'workOrders.renewApproval': method({
+    input: renewApprovalInput,
     output: workOrderDetail,
     access: 'workOrders.transition',
   }),
@@ -368,6 +376,11 @@ export const contract = {
   'reports.technicians': method({ input: periodInput, output: technicianReport, access: 'reports.read' }),
   'reports.parts': method({ input: periodInput, output: partsReport, access: 'reports.read' }),
   'reports.export': method({ input: reportExportInput, output: xlsxFile, access: 'reports.read' }),
+
+  /** How often a form of a document has been printed; the preview marks the next print 补打. */
+  'prints.count': method({ input: printRef, output: printCount, access: 'signedIn' }),
+  /** A print issued (打印): logged with who and when; returns its number, 2 and on are 补打. */
+  'prints.record': method({ input: printRef, output: printCount, access: 'signedIn' }),
 } as const;
 
 export type Contract = typeof contract;

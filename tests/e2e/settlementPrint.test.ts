@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { OutputOf } from '@shared/contract';
 import { rpc, startDesk, type Desk } from './fixture';
-import { A4, expectSize, printToPdf, type PdfFacts } from './pdf';
+import { A4, expectSize, openPrint, pdfWords, printToPdf, savePdf, type PdfFacts } from './pdf';
 import { customerWithDevice, setUpShop } from './seed';
 
 const ADMIN = { username: 'admin', displayName: '王店长', password: 'settle-admin-2026' };
@@ -70,6 +70,36 @@ async function overflowing(page: Page): Promise<string[]> {
         above = box.bottom;
       }
       return problems;
+    })
+  `);
+}
+
+const PT_PER_MM = 72 / 25.4;
+
+/**
+ * Under print media, every box of every sheet that lies outside the form's printable width (the
+ * content box of .pf-settle, inside the sheet's margins), with how far, in mm. The VOID mark spans
+ * the sheet on purpose and is left out.
+ */
+async function boxesOutside(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`
+    Array.from(document.querySelectorAll('.pf-sheet')).flatMap((sheet, i) => {
+      const form = sheet.querySelector('.pf-settle');
+      const style = getComputedStyle(form);
+      const box = form.getBoundingClientRect();
+      const left = box.left + parseFloat(style.paddingLeft);
+      const right = box.right - parseFloat(style.paddingRight);
+      const mm = (px) => (px * 25.4 / 96).toFixed(1) + ' mm';
+      const problems = new Set();
+      for (const el of form.querySelectorAll('*')) {
+        if (el.closest('.pf-void-mark')) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        const name = el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ')[0] : '');
+        if (r.right > right + 0.5) problems.add('sheet ' + (i + 1) + ': ' + name + ' sticks out ' + mm(r.right - right) + ' on the right');
+        if (r.left < left - 0.5) problems.add('sheet ' + (i + 1) + ': ' + name + ' sticks out ' + mm(left - r.left) + ' on the left');
+      }
+      return [...problems];
     })
   `);
 }
@@ -323,6 +353,49 @@ describe('the settlement (结算单) printed on A5, A4 and an 80 mm roll, and th
       '应收合计 ¥609.50',
     ]) {
       expect(text).toContain(words);
+    }
+    await page.context().close();
+  });
+
+  it('every box of the A4 and A5 forms lies within the printable width: measured in print layout and in the PDF', async () => {
+    const page = await desk.signedIn(CLERK);
+    const margins = { a4: 12, a5: 8 };
+    for (const paper of ['a4', 'a5'] as const) {
+      for (const [name, s] of [
+        ['issue', settled],
+        ['full-a5', fullA5],
+        ['full-a4', fullA4],
+        ['long', long],
+      ] as const) {
+        await openPrint(desk, page, `settlement-${paper}/${s.id}`);
+        await page.emulateMedia({ media: 'print' });
+        const boxes = await boxesOutside(page);
+        // Fitting inside is not bought by cutting: the payments' times and details print whole.
+        const cut = await page.evaluate<string[]>(`
+          Array.from(document.querySelectorAll('.pf-settle-pay td, .pf-settle-pay td > div'))
+            .filter((el) => el.scrollWidth > el.clientWidth + 1)
+            .map((el) => el.textContent)
+        `);
+        expect(cut, `${paper} ${name}: payment cells cut short`).toEqual([]);
+        // Back to no emulation: page.pdf() prints with print media unless told otherwise.
+        await page.emulateMedia({ media: null });
+
+        // The PDF agrees: no word reaches into the margins (the totals box's figures are right-aligned
+        // inside its right edge, so a box that sticks out carries them out too).
+        const facts = await savePdf(desk, page, `settlement-width-${paper}-${name}`);
+        const right = facts.width - margins[paper] * PT_PER_MM;
+        const left = margins[paper] * PT_PER_MM;
+        const out = pdfWords(facts.file).filter(
+          (w) => !/^(作废|VOID)$/.test(w.text) && (w.xMax > right + 0.5 || w.xMin < left - 0.5),
+        );
+        expect(
+          {
+            boxes,
+            words: out.map((w) => `p${w.page} ${w.text} ${w.xMin.toFixed(1)}–${w.xMax.toFixed(1)} pt`),
+          },
+          `${paper} ${name}: inside ${left.toFixed(1)}–${right.toFixed(1)} pt`,
+        ).toEqual({ boxes: [], words: [] });
+      }
     }
     await page.context().close();
   });

@@ -32,6 +32,7 @@ const SHEETS: [zh: string, en: string, table: string][] = [
   ['收款', 'Payments', 'payments'],
   ['日结记录', 'Day close', 'day_close_events'],
   ['用户', 'Users', 'users'],
+  ['打印记录', 'Print log', 'print_log'],
   ['操作日志', 'Audit log', 'audit_log'],
 ];
 
@@ -59,6 +60,9 @@ async function seed(): Promise<void> {
     amount: made.total,
     reference: wechatRef,
   });
+  // The settlement printed, and printed again (补打).
+  await shop.clerk.ok('prints.record', { form: 'settlement', documentId: made.id });
+  await shop.clerk.ok('prints.record', { form: 'settlement', documentId: made.id });
   await shop.clerk.ok('dayClose.close', { date: localDate(shop.app.clock.ms) });
   // A second, untouched order so the work-order sheet has more than one row.
   await shop.clerk.ok('workOrders.create', {
@@ -163,6 +167,14 @@ describe('backup.exportAll', () => {
 
     const timeline = rowsOf(workbook, '工单时间线');
     expect(timeline.filter((r) => r[0] === orderNo).map((r) => r[2])).toContain('状态变更');
+
+    expect(valueAt(orders, '工单号', orderNo, '确认金额(元)')).toBe('');
+    const prints = rowsOf(workbook, '打印记录');
+    expect(prints[0]).toEqual(['时间', '操作人', '表单', '单据']);
+    expect(prints.slice(1).map((r) => [r[1], r[2], r[3]])).toEqual([
+      ['clerk1', '结算单', settlementNo],
+      ['clerk1', '结算单', settlementNo],
+    ]);
 
     const users = rowsOf(workbook, '用户');
     expect(users[0]).toEqual(['用户名', '姓名', '角色', '已停用', '最后登录', '建档时间']);

@@ -232,8 +232,12 @@ describe('work-order state machine through dispatch', () => {
         method: 'phone',
         at: app.clock.ms,
         recordedBy: 'clerk 员工',
+        // No estimate was given: the approval carries no amount, and no bill can exceed it.
+        amount: null,
       });
-      expect(approved.events.at(-1)?.data).toEqual({ approval: { by: '张三本人', method: 'phone' } });
+      expect(approved.events.at(-1)?.data).toEqual({
+        approval: { by: '张三本人', method: 'phone', amount: null },
+      });
     }
   });
 

@@ -8,6 +8,7 @@ import { excelHandlers } from './handlers/excel';
 import { settlementHandlers } from './handlers/settlements';
 import { backupHandlers } from './handlers/backup';
 import { reportHandlers } from './handlers/reports';
+import { printHandlers } from './handlers/prints';
 
 export type Handler<M extends Method> = (
   input: ParsedInputOf<M>,
@@ -42,4 +43,5 @@ export const handlers: Handlers = {
   ...settlementHandlers,
   ...backupHandlers,
   ...reportHandlers,
+  ...printHandlers,
 };

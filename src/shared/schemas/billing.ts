@@ -41,6 +41,11 @@ export const billingSettings = z
     discountLimitPercent: z.int().min(0).max(100).default(10),
     /** A labor line below its item's price needs a manager's approval (a role's limit). */
     laborBelowPriceNeedsApproval: z.boolean().default(true),
+    /**
+     * Fen the lines (before discount, warranty lines at ¥0) may come to above the quote the customer
+     * approved before settling needs their renewed approval; 0 = any excess needs it.
+     */
+    quoteTolerance: fen.default(0),
   })
   .strict();
 export type BillingSettings = z.infer<typeof billingSettings>;

@@ -53,7 +53,7 @@ export const warrantyStatus = z.enum(WARRANTY_STATUSES);
 /** Fen, up to the one money limit (MONEY_MAX_FEN). */
 export const money = fen;
 
-/** Who said yes to the quote, and how. */
+/** Who said yes to the quote, and how (the time and the recorder are the server's). */
 export const approvalInput = z
   .object({ by: z.string().trim().min(1).max(40), method: z.enum(APPROVAL_METHODS) })
   .strict();
@@ -119,6 +119,14 @@ export const transitionInput = z
      */
     waitingFor: waitingForInput.default([]),
   })
+  .strict();
+
+/**
+ * The customer approves a new amount after the lines outgrew the approved quote: the amount becomes
+ * the approved quote (and the current estimate).
+ */
+export const renewApprovalInput = z
+  .object({ id, amount: money, approval: approvalInput, note: z.string().trim().max(500).default('') })
   .strict();
 
 export const assignInput = z
@@ -188,6 +196,18 @@ export const workOrderRow = z.object({
 });
 export type WorkOrderRow = z.infer<typeof workOrderRow>;
 
+/**
+ * The lines against the approved quote, as the server sees them now. `billed` is labor + parts + fees
+ * before any discount, warranty lines at ¥0; `excess` is billed − approved when that is above the
+ * tolerance in 收费设置, else 0. An excess blocks settling until the customer approves again.
+ */
+export const quoteCheck = z.object({
+  approved: money.nullable(),
+  billed: z.int().nonnegative(),
+  excess: z.int().nonnegative(),
+});
+export type QuoteCheck = z.infer<typeof quoteCheck>;
+
 export const workOrderDetail = workOrderRow.extend({
   accessories: z.array(z.enum(ACCESSORIES)),
   accessoriesNote: z.string(),
@@ -201,9 +221,19 @@ export const workOrderDetail = workOrderRow.extend({
   reworkOfNo: z.string().nullable(),
   diagnosis: z.string(),
   estimate: money.nullable(),
+  /** The estimate given at intake: what the intake forms print, whatever the quote became. */
+  intakeEstimate: money.nullable(),
+  /** The approval in force: the first, or the latest renewed one; `amount` is what was approved. */
   approval: z
-    .object({ by: z.string(), method: z.enum(APPROVAL_METHODS), at: epochMs, recordedBy: z.string() })
+    .object({
+      by: z.string(),
+      method: z.enum(APPROVAL_METHODS),
+      at: epochMs,
+      recordedBy: z.string(),
+      amount: money.nullable(),
+    })
     .nullable(),
+  quote: quoteCheck,
   resolution: z.string(),
   cancelReason: z.string().nullable(),
   readyAt: epochMs.nullable(),

@@ -9,3 +9,4 @@ export * from './stock';
 export * from './orderParts';
 export * from './settlements';
 export * from './reports';
+export * from './prints';

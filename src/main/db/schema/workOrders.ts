@@ -35,8 +35,15 @@ export const workOrders = sqliteTable(
     promisedAt: integer('promised_at').notNull(),
     technicianId: text('technician_id').references(() => users.id),
     diagnosis: text('diagnosis').notNull().default(''),
-    /** Fen. */
+    /** Fen: the current quote. Technicians revise it after diagnosis. */
     estimate: integer('estimate'),
+    /** Fen: the estimate as given at intake, never changed afterwards; the intake forms print it. */
+    intakeEstimate: integer('intake_estimate'),
+    /**
+     * Fen: the amount the customer approved — the estimate when they said yes, or a later renewed
+     * approval. Null when no quote was approved (e.g. a warranty job that skipped the quote).
+     */
+    approvedAmount: integer('approved_amount'),
     approvalBy: text('approval_by'),
     approvalMethod: text('approval_method').$type<(typeof APPROVAL_METHODS)[number]>(),
     approvalAt: integer('approval_at'),

@@ -7,6 +7,7 @@ export const workOrderHandlers: HandlersFor<'workOrders.'> = {
   'workOrders.create': (input, ctx) => workOrders.createWorkOrder(ctx, input),
   'workOrders.update': (input, ctx) => workOrders.updateWorkOrder(ctx, input),
   'workOrders.transition': (input, ctx) => workOrders.transitionWorkOrder(ctx, input),
+  'workOrders.renewApproval': (input, ctx) => workOrders.renewApproval(ctx, input),
   'workOrders.assign': (input, ctx) => workOrders.assignWorkOrder(ctx, input),
   'workOrders.addNote': (input, ctx) => workOrders.addNote(ctx, input),
   'workOrders.overrideWarranty': (input, ctx) => workOrders.overrideWarranty(ctx, input),

@@ -64,10 +64,18 @@ export const WORK_ORDER_COLUMNS = [
   col({ key: 'technician', zh: '技术员', en: 'Technician', width: 12 }),
   col({ key: 'promisedAt', zh: '承诺时间', en: 'Promised', width: 17, kind: 'dateTime' }),
   col({ key: 'diagnosis', zh: '检测结果', en: 'Diagnosis', width: 30 }),
+  col({
+    key: 'intakeEstimate',
+    zh: '接机预估(元)',
+    en: 'Estimate at intake (CNY)',
+    width: 12,
+    kind: 'money',
+  }),
   col({ key: 'estimate', zh: '报价(元)', en: 'Estimate (CNY)', width: 12, kind: 'money' }),
   col({ key: 'approvalBy', zh: '客户确认人', en: 'Approved by', width: 12 }),
   col({ key: 'approvalMethod', zh: '确认方式', en: 'Approval method', width: 12 }),
   col({ key: 'approvalAt', zh: '确认时间', en: 'Approved', width: 17, kind: 'dateTime' }),
+  col({ key: 'approvedAmount', zh: '确认金额(元)', en: 'Approved amount (CNY)', width: 12, kind: 'money' }),
   col({ key: 'resolution', zh: '处理结果', en: 'Resolution', width: 30 }),
   col({ key: 'cancelReason', zh: '取消原因', en: 'Cancel reason', width: 20 }),
   col({ key: 'readyAt', zh: '完工时间', en: 'Ready', width: 17, kind: 'dateTime' }),
@@ -222,6 +230,14 @@ export const USER_COLUMNS = [
   col({ key: 'disabled', zh: '已停用', en: 'Disabled', width: 8 }),
   col({ key: 'lastSignInAt', zh: '最后登录', en: 'Last sign-in', width: 17, kind: 'dateTime' }),
   createdAt,
+] as const;
+
+/** Every print of a form (补打 from the second): when, by whom, which form of which document. */
+export const PRINT_COLUMNS = [
+  at,
+  user,
+  col({ key: 'form', zh: '表单', en: 'Form', width: 14 }),
+  col({ key: 'document', zh: '单据', en: 'Document', width: 38 }),
 ] as const;
 
 export const AUDIT_COLUMNS = [

@@ -20,4 +20,5 @@ export const FULL_EXPORT_NAMES = {
   dayClose: { 'zh-CN': '日结记录', 'en-US': 'Day close' },
   users: { 'zh-CN': '用户', 'en-US': 'Users' },
   audit: { 'zh-CN': '操作日志', 'en-US': 'Audit log' },
+  prints: { 'zh-CN': '打印记录', 'en-US': 'Print log' },
 } satisfies Record<string, Record<Language, string>>;

@@ -20,6 +20,7 @@ import {
   ORDER_PART_COLUMNS,
   PART_COLUMNS,
   PAYMENT_COLUMNS,
+  PRINT_COLUMNS,
   SETTLEMENT_COLUMNS,
   SETTLEMENT_LINE_COLUMNS,
   STOCK_DOCUMENT_COLUMNS,
@@ -138,10 +139,12 @@ interface WorkOrderRow {
   technician: string | null;
   promisedAt: number;
   diagnosis: string;
+  intakeEstimate: number | null;
   estimate: number | null;
   approvalBy: string | null;
   approvalMethod: string | null;
   approvalAt: number | null;
+  approvedAmount: number | null;
   resolution: string;
   cancelReason: string | null;
   readyAt: number | null;
@@ -323,6 +326,13 @@ interface UserRow {
   createdAt: number;
 }
 
+interface PrintRow {
+  at: number;
+  username: string | null;
+  form: string;
+  document: string;
+}
+
 interface AuditRow {
   at: number;
   username: string | null;
@@ -388,8 +398,9 @@ export const FULL_SHEETS: readonly FullSheet[] = [
             o.warranty_override_reason AS warrantyOverrideReason,
             (SELECT r.order_no FROM work_orders r WHERE r.id = o.rework_of_id) AS reworkOf,
             ${NAME_OF('o.technician_id')} AS technician, o.promised_at AS promisedAt, o.diagnosis,
-            o.estimate, o.approval_by AS approvalBy, o.approval_method AS approvalMethod,
-            o.approval_at AS approvalAt, o.resolution, o.cancel_reason AS cancelReason,
+            o.intake_estimate AS intakeEstimate, o.estimate, o.approval_by AS approvalBy,
+            o.approval_method AS approvalMethod, o.approval_at AS approvalAt,
+            o.approved_amount AS approvedAmount, o.resolution, o.cancel_reason AS cancelReason,
             o.ready_at AS readyAt, o.delivered_at AS deliveredAt, ${NAME_OF('o.created_by')} AS createdBy,
             o.created_at AS createdAt, o.updated_at AS updatedAt
           FROM work_orders o
@@ -418,10 +429,12 @@ export const FULL_SHEETS: readonly FullSheet[] = [
       technician: o.technician,
       promisedAt: o.promisedAt,
       diagnosis: o.diagnosis,
+      intakeEstimate: o.intakeEstimate,
       estimate: o.estimate,
       approvalBy: o.approvalBy,
       approvalMethod: wordOf(w.approvalMethods, o.approvalMethod),
       approvalAt: o.approvalAt,
+      approvedAmount: o.approvedAmount,
       resolution: o.resolution,
       cancelReason: o.cancelReason,
       readyAt: o.readyAt,
@@ -612,6 +625,26 @@ export const FULL_SHEETS: readonly FullSheet[] = [
             created_at AS createdAt
           FROM users ORDER BY created_at, id`,
     cells: (u, { w, yes }) => ({ ...u, role: wordOf(w.roles, u.role), disabled: yes(u.disabled) }),
+  }),
+  sheet<PrintRow, typeof PRINT_COLUMNS>({
+    name: FULL_EXPORT_NAMES.prints,
+    table: 'print_log',
+    columns: PRINT_COLUMNS,
+    // The document by the number people read, where it has one; a day or a period as printed.
+    sql: `SELECT l.printed_at AS at, l.username, l.form,
+            COALESCE(
+              (SELECT o.order_no FROM work_orders o WHERE o.id = l.document_id),
+              (SELECT s.settlement_no FROM settlements s WHERE s.id = l.document_id),
+              (SELECT d.doc_no FROM stock_documents d WHERE d.id = l.document_id),
+              l.document_id
+            ) AS document
+          FROM print_log l ORDER BY l.printed_at, l.id`,
+    cells: (p, { w }) => ({
+      at: p.at,
+      user: p.username,
+      form: wordOf(w.printForms, p.form),
+      document: p.document,
+    }),
   }),
   sheet<AuditRow, typeof AUDIT_COLUMNS>({
     name: FULL_EXPORT_NAMES.audit,

@@ -12,6 +12,7 @@ import type { AuditAction } from '@shared/schemas/audit';
 import type { ServiceItemKind } from '@shared/schemas/billing';
 import type { Priority } from '@shared/schemas/settings';
 import type { PaymentMethod } from '@shared/schemas/settlements';
+import type { PrintForm } from '@shared/schemas/prints';
 import type {
   ACCESSORIES,
   APPROVAL_METHODS,
@@ -110,6 +111,7 @@ export interface ExportWords {
   chargeKinds: Words<ServiceItemKind>;
   settlementStatus: Words<'active' | 'void'>;
   dayClose: Words<'close' | 'reopen'>;
+  printForms: Words<PrintForm>;
   /** What an audit row is about; written as stored when a newer kind turns up. */
   entities: Record<string, string>;
   /** Joins several values in one cell (phones, accessories). */
@@ -191,6 +193,19 @@ const ZH: ExportWords = {
   chargeKinds: { labor: '工时', fee: '其他费用' },
   settlementStatus: { active: '有效', void: '已作废' },
   dayClose: { close: '日结', reopen: '重新打开' },
+  printForms: {
+    intakeReceipt: '接机单',
+    claimTicket: '取机凭条',
+    jobSheet: '派工单',
+    settlement: '结算单',
+    settlementReceipt: '结算小票',
+    stockDocument: '库存单据',
+    stockList: '库存清单',
+    dayClose: '日结单',
+    reportSummary: '经营汇总',
+    reportTechnicians: '技师绩效表',
+    reportWarranty: '三包索赔清单',
+  },
   entities: {
     user: '用户',
     settings: '设置',
@@ -284,6 +299,19 @@ const EN: ExportWords = {
   chargeKinds: { labor: 'Labor', fee: 'Fee' },
   settlementStatus: { active: 'Active', void: 'Void' },
   dayClose: { close: 'Closed', reopen: 'Reopened' },
+  printForms: {
+    intakeReceipt: 'Intake receipt',
+    claimTicket: 'Claim ticket',
+    jobSheet: 'Job sheet',
+    settlement: 'Settlement',
+    settlementReceipt: 'Settlement slip',
+    stockDocument: 'Stock document',
+    stockList: 'Stock list',
+    dayClose: 'Day close',
+    reportSummary: 'Business summary',
+    reportTechnicians: 'Technician performance',
+    reportWarranty: 'Warranty claims',
+  },
   entities: {
     user: 'User',
     settings: 'Settings',

@@ -11,6 +11,7 @@ import { readBilling } from '../settings';
 import { actorOf } from '../users';
 import { addEvent } from '../workOrders/events';
 import { loadOrder } from '../workOrders/lookups';
+import { requireQuoteCovers } from '../workOrders/quote';
 import { approverFor, requireApprover } from './approval';
 import { orderTotals } from './lines';
 import { nextSettlementNo } from './numbers';
@@ -22,7 +23,8 @@ import type { Totals } from './totals';
  * A settlement (结算单) is made from the order's lines as they stand, once the work is done or the
  * quote refused: in repair, in QC, ready, or declined. Its lines are copied in (the printed form
  * never changes under the customer) and the order's lines are frozen until it is voided. One
- * active settlement per order. A discount above the limit in the settings needs a manager.
+ * active settlement per order. A discount above the limit in the settings needs a manager. Lines
+ * that outgrew the approved quote (beyond the tolerance) need the customer's renewed approval first.
  */
 
 function withoutSources(t: Totals): SettlementTotals {
@@ -56,6 +58,7 @@ function planCreate(q: Queryable, input: CreateInput): { order: WorkOrderRecord;
     const message = `work order ${order.orderNo} has no labor, fee or part lines to settle`;
     throw new AppError('CONFLICT', message, { fields: [{ path: 'id', message }] });
   }
+  requireQuoteCovers(q, order, totals.subtotal);
   return { order, totals };
 }
 

@@ -3,32 +3,11 @@ import type { DiscountInput } from '@shared/schemas/settlements';
 import type { Queryable } from '../context';
 import { readBilling } from '../settings';
 import { readCharges, readOrderParts } from '../workOrders/read';
-import { computeTotals, type OrderLines, type Totals } from './totals';
+import { computeTotals, toOrderLines, type OrderLines, type Totals } from './totals';
 
 /** The order's part, labor and fee lines in use, as the totals take them. */
 export function orderLines(q: Queryable, workOrderId: string): OrderLines {
-  return {
-    parts: readOrderParts(q, workOrderId).map((p) => ({
-      id: p.id,
-      code: p.partCode,
-      name: p.partName,
-      spec: p.partSpec,
-      qty: p.qty,
-      unitPrice: p.unitPrice,
-      unitCost: p.unitCost,
-      coveredByWarranty: p.coveredByWarranty,
-    })),
-    charges: readCharges(q, workOrderId).map((c) => ({
-      id: c.id,
-      kind: c.kind,
-      code: c.itemCode,
-      name: c.name,
-      technicianName: c.technicianName,
-      hours: c.hours,
-      amount: c.amount,
-      coveredByWarranty: c.coveredByWarranty,
-    })),
-  };
+  return toOrderLines(readOrderParts(q, workOrderId), readCharges(q, workOrderId));
 }
 
 /** The most a settlement can carry (the contract's fen limit): ¥10,000,000. */

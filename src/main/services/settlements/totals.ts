@@ -1,4 +1,6 @@
 import type { BillingSettings, ServiceItemKind } from '@shared/schemas/billing';
+import type { ChargeLine } from '@shared/schemas/charges';
+import type { OrderPartLine } from '@shared/schemas/orderParts';
 import type { DiscountInput, SettlementLine, SettlementTotals } from '@shared/schemas/settlements';
 import { amountInWords } from '@shared/money/amountInWords';
 
@@ -36,6 +38,32 @@ export interface ChargeSource {
 export interface OrderLines {
   parts: readonly PartSource[];
   charges: readonly ChargeSource[];
+}
+
+/** An order's lines as its detail reads them, as the totals take them. */
+export function toOrderLines(parts: readonly OrderPartLine[], charges: readonly ChargeLine[]): OrderLines {
+  return {
+    parts: parts.map((p) => ({
+      id: p.id,
+      code: p.partCode,
+      name: p.partName,
+      spec: p.partSpec,
+      qty: p.qty,
+      unitPrice: p.unitPrice,
+      unitCost: p.unitCost,
+      coveredByWarranty: p.coveredByWarranty,
+    })),
+    charges: charges.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      code: c.itemCode,
+      name: c.name,
+      technicianName: c.technicianName,
+      hours: c.hours,
+      amount: c.amount,
+      coveredByWarranty: c.coveredByWarranty,
+    })),
+  };
 }
 
 export type BillingRules = Pick<BillingSettings, 'roundingUnit' | 'roundingMethod' | 'discountLimitPercent'>;
@@ -119,9 +147,14 @@ export function roundDue(due: number, rules: Pick<BillingRules, 'roundingUnit' |
   return Math.floor(lifted / unit) * unit;
 }
 
+/** What the lines charge before any discount: warranty lines count at ¥0. */
+export function subtotalOf(lines: readonly SettlementLine[]): number {
+  return lines.reduce((sum, l) => sum + l.amount, 0);
+}
+
 export function computeTotals(source: OrderLines, discount: DiscountInput, rules: BillingRules): Totals {
   const lines = settlementLines(source);
-  const subtotal = lines.reduce((sum, l) => sum + l.amount, 0);
+  const subtotal = subtotalOf(lines);
   const warrantyValue = lines.filter((l) => l.coveredByWarranty).reduce((sum, l) => sum + l.listAmount, 0);
   const off = discountAmount(subtotal, discount);
   const due = subtotal - off;

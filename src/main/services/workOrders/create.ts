@@ -103,6 +103,8 @@ export function createWorkOrder(
       technicianId: input.technicianId,
       diagnosis: '',
       estimate: input.estimate,
+      intakeEstimate: input.estimate,
+      approvedAmount: null,
       approvalBy: null,
       approvalMethod: null,
       approvalAt: null,
@@ -130,6 +132,8 @@ export function createWorkOrder(
         technicianId: record.technicianId,
         reworkOfId: record.reworkOfId,
         promisedAt: record.promisedAt,
+        // What the intake forms print; later quotes are edits on the timeline.
+        estimate: record.estimate,
         ...(passwordGiven ? { devicePasswordChanged: true } : {}),
       },
     });

@@ -4,6 +4,7 @@
  */
 export { createWorkOrder, reworkClock } from './create';
 export { transitionWorkOrder } from './transition';
+export { renewApproval } from './renewApproval';
 export { updateWorkOrder, assignWorkOrder, addNote, overrideWarranty } from './edit';
 export { addAttachment, readAttachment, decodeImage } from './attachments';
 export { getWorkOrder, listTechnicians, readDetail, readOrderParts, readCharges } from './read';

@@ -20,6 +20,7 @@ import type { CallContext, Queryable } from '../context';
 import { nameInitials } from '../pinyin';
 import { settlementSummaryOf } from '../settlements/records';
 import { loadOrder, normalizeAccessories, TECHNICIAN_ROLES } from './lookups';
+import { readQuoteCheck } from './quote';
 import { workOrderRowsByIds } from './rows';
 import { readWaits } from './waits';
 
@@ -90,8 +91,11 @@ export function readDetail(
           method: order.approvalMethod,
           at: order.approvalAt,
           recordedBy: people.get(order.approvalRecordedBy ?? '') ?? order.approvalRecordedBy ?? '',
+          amount: order.approvedAmount,
         }
       : null;
+  const parts = readOrderParts(q, id);
+  const charges = readCharges(q, id);
   return {
     ...row,
     accessories: normalizeAccessories(
@@ -108,7 +112,9 @@ export function readDetail(
     reworkOfNo,
     diagnosis: order.diagnosis,
     estimate: order.estimate,
+    intakeEstimate: order.intakeEstimate,
     approval,
+    quote: readQuoteCheck(q, order, parts, charges),
     resolution: order.resolution,
     cancelReason: order.cancelReason,
     readyAt: order.readyAt,
@@ -116,9 +122,9 @@ export function readDetail(
     createdBy: people.get(order.createdBy) ?? order.createdBy,
     events,
     attachments: photos,
-    parts: readOrderParts(q, id),
+    parts,
     waitingFor: readWaits(q, id),
-    charges: readCharges(q, id),
+    charges,
     settlement: settlementFor(q, id, mayReadMoney),
   };
 }

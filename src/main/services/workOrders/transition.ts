@@ -61,6 +61,8 @@ export function transitionWorkOrder(
       patch.approvalMethod = input.approval.method;
       patch.approvalAt = at;
       patch.approvalRecordedBy = ctx.user?.id ?? null;
+      // The quote the customer said yes to; settling later checks the bill against it.
+      patch.approvedAmount = order.estimate;
     }
     if (to === 'cancelled') patch.cancelReason = input.note;
     if (to === 'ready') patch.readyAt = at;
@@ -70,7 +72,9 @@ export function transitionWorkOrder(
     const waits: OpenedWait[] =
       to === 'awaitingParts' ? openWaits(tx, ctx, order.id, input.waitingFor, at) : [];
 
-    const approval = input.approval ? { by: input.approval.by, method: input.approval.method } : undefined;
+    const approval = input.approval
+      ? { by: input.approval.by, method: input.approval.method, amount: order.estimate }
+      : undefined;
     const data = {
       ...(approval ? { approval } : {}),
       ...(waits.length ? { waitingFor: waits } : {}),

@@ -56,4 +56,7 @@ export const queryKeys = {
   settlementForOrder: (orderId: string) => ['settlements', 'forOrder', orderId] as const,
   settlementPreview: (input: InputOf<'settlements.preview'>) => ['settlements', 'preview', input] as const,
   dayReport: (date: string) => ['settlements', 'day', date] as const,
+
+  /** How often a form of a document has been printed (补打 from the second). */
+  printCount: (form: string, documentId: string) => ['prints', form, documentId] as const,
 };

@@ -73,6 +73,13 @@ export function useTransition() {
   );
 }
 
+/** The customer's renewed approval of a new amount (the lines outgrew the approved quote). */
+export function useRenewApproval() {
+  return useOrderMutation((input: InputOf<'workOrders.renewApproval'>) =>
+    invoke('workOrders.renewApproval', input),
+  );
+}
+
 export function useAssign() {
   return useOrderMutation((input: InputOf<'workOrders.assign'>) => invoke('workOrders.assign', input));
 }

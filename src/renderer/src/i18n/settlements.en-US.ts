@@ -120,6 +120,9 @@ export const settlementsEnUS: typeof settlementsZhCN = {
     notSettleable:
       'The order is “{{status}}”. It can be settled in repair, in QC, ready for pickup or declined.',
     noLines: 'The order has no labor, fees or parts: nothing to settle.',
+    quoteExcess:
+      'The lines come to {{billed}}, {{excess}} above the quote of {{approved}} the customer approved: record their approval of the new amount on the work order before settling.',
+    openOrder: 'Record it on the order',
   },
 
   detail: {
@@ -294,6 +297,9 @@ export const settlementsEnUS: typeof settlementsZhCN = {
     discountLimit: 'Discount limit (%)',
     discountLimitHelp: 'A discount above this share of the amount due needs a manager or an administrator',
     laborBelowPrice: 'Labor or a fee below its list price needs a manager',
+    quoteTolerance: 'Quote tolerance (¥)',
+    quoteToleranceHelp:
+      'When an order’s lines (before discount, warranty lines at ¥0) exceed the approved quote by more than this, settling needs the customer’s renewed approval; 0 means any excess does',
     save: 'Save billing settings',
   },
 
@@ -313,6 +319,8 @@ export const settlementsEnUS: typeof settlementsZhCN = {
     dayNotClosed: 'The day is not closed.',
     unpaid: 'Settlement {{no}} still has ¥{{amount}} to pay; take payment before delivery.',
     owes: 'Work order {{orderNo}} owes ¥{{amount}}: settle it and take payment before delivery.',
+    quoteExceeded:
+      'The lines come to ¥{{billed}}, ¥{{excess}} above the approved quote of ¥{{approved}}: record the customer’s approval of the new amount on the work order before settling.',
     locked:
       'Settlement {{no}} stands on the order: labor, fees and parts are locked. Void it to change them.',
     lockedCancel: 'Settlement {{no}} stands on the order: void it before cancelling the order.',

@@ -119,6 +119,9 @@ export const settlementsZhCN = {
     openExisting: '打开结算单',
     notSettleable: '工单当前为「{{status}}」。维修中、待质检、待取机或客户拒修时才能结算。',
     noLines: '工单还没有工时、费用或配件，无需结算。',
+    quoteExcess:
+      '费用 {{billed}} 超出客户确认的报价 {{approved}}（超出 {{excess}}）：结算前须在工单上记录客户对新金额的确认。',
+    openOrder: '去工单记录',
   },
 
   detail: {
@@ -291,6 +294,9 @@ export const settlementsZhCN = {
     discountLimit: '折扣上限（%）',
     discountLimitHelp: '折扣超过应收金额的这个比例时，需店长或管理员授权',
     laborBelowPrice: '工时或费用低于标准价需主管授权',
+    quoteTolerance: '超出报价容差（元）',
+    quoteToleranceHelp:
+      '工单费用（折扣前，保修项目按 ¥0 计）超出客户确认的报价多于此金额时，结算前须记录客户的再次确认；0 表示超出即需确认',
     save: '保存收费设置',
   },
 
@@ -310,6 +316,8 @@ export const settlementsZhCN = {
     dayNotClosed: '这一天尚未日结。',
     unpaid: '结算单 {{no}} 还有 ¥{{amount}} 未收，收清后才能交付。',
     owes: '工单 {{orderNo}} 应收 ¥{{amount}}，请先结算并收款，再交付。',
+    quoteExceeded:
+      '费用 ¥{{billed}} 超出客户确认的报价 ¥{{approved}}（超出 ¥{{excess}}），不能结算：请先在工单上记录客户对新金额的确认。',
     locked: '工单已有结算单 {{no}}，工时、费用和配件已锁定；如需修改，请先作废结算单。',
     lockedCancel: '工单已有结算单 {{no}}，请先作废结算单，再取消工单。',
     orderClosed: '工单已交付或已取消，费用不能再修改。',

@@ -1,6 +1,7 @@
 import { Code128 } from './Barcode';
 import { firstTermsLine, maskName, phoneTail, printDate, printMinute } from './format';
 import { deviceLine, ShopHeader, type FormProps } from './parts';
+import { ReprintMark } from './reprint';
 
 /**
  * The 80 mm slip the customer keeps. Anyone may find it, so the name and phone are masked. The page
@@ -15,6 +16,7 @@ export function ClaimTicket({ data, labels }: FormProps) {
       <div className="pf-ticket" data-testid="print-ticket">
         <ShopHeader shop={settings.shop} labels={labels} centered />
         <div className="pf-ticket__title">{labels.claim.title}</div>
+        <ReprintMark />
         <div className="pf-ticket__code">
           <Code128 value={order.orderNo} moduleMm={0.25} heightMm={11} />
           <div className="pf-order-no pf-order-no--large">{order.orderNo}</div>

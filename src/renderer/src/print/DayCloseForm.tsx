@@ -4,6 +4,7 @@ import type { SettingsView } from '@shared/schemas/settings';
 import { formatYuan, printMinute } from './format';
 import type { PrintLabels } from './labels';
 import { Cell, FieldTable, ShopHeader, SignLine } from './parts';
+import { ReprintMark } from './reprint';
 import { paymentDetail, paymentLabel } from './SettlementParts';
 
 export interface DayCloseFormProps {
@@ -222,6 +223,7 @@ export function DayCloseForm({ report, settings, labels, printedAt }: DayCloseFo
           <div className="pf-copy-tag" data-testid="print-day-status">
             {report.closed ? d.closed : d.open}
           </div>
+          <ReprintMark />
         </div>
         <div className="pf-flow__meta">
           <div className="pf-day__date">{report.date}</div>

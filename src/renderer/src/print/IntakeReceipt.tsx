@@ -1,6 +1,7 @@
 import { Code128, QrCode } from './Barcode';
 import { formatYuan, printMinute } from './format';
 import { brandModel, Cell, FieldTable, IntakeRows, ShopHeader, SignLine, type FormProps } from './parts';
+import { ReprintMark } from './reprint';
 
 type Copy = 'customer' | 'stub';
 
@@ -21,6 +22,7 @@ function IntakeCopy({ data, labels, copy }: FormProps & { copy: Copy }) {
           <div className="pf-copy-tag">
             {copy === 'customer' ? labels.intake.customerCopy : labels.intake.stubCopy}
           </div>
+          <ReprintMark />
         </div>
         <div className="pf-head__codes">
           <div className="pf-barcode-block">
@@ -62,8 +64,11 @@ function IntakeCopy({ data, labels, copy }: FormProps & { copy: Copy }) {
         </tr>
         <tr>
           <Cell label={f.estimate}>
-            <strong>
-              {order.estimate === null ? labels.value.pendingInspection : formatYuan(order.estimate)}
+            {/* What was agreed at intake: a later quote never changes the customer's receipt. */}
+            <strong data-testid="print-estimate">
+              {order.intakeEstimate === null
+                ? labels.value.pendingInspection
+                : formatYuan(order.intakeEstimate)}
             </strong>
           </Cell>
           <Cell label={f.technician}>{order.technicianName ?? labels.value.unassigned}</Cell>

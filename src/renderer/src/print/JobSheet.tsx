@@ -4,6 +4,7 @@ import type { PrintLabels } from './labels';
 import { Code128, QrCode } from './Barcode';
 import { formatYuan, patternDots, printMinute } from './format';
 import { brandModel, Cell, FieldTable, IntakeRows, ShopHeader, SignLine, type FormProps } from './parts';
+import { ReprintMark } from './reprint';
 
 /** An unlock pattern drawn as a 3 × 3 grid, each dot numbered in the order it is swiped. */
 function PatternGrid({ dots }: { dots: number[] }) {
@@ -81,6 +82,27 @@ function partNote(line: OrderPartLine, labels: PrintLabels): string {
     .join(' · ');
 }
 
+/**
+ * The quote after diagnosis, labelled as such, when it differs from the intake estimate; with the
+ * amount the customer approved when there is one.
+ */
+function QuoteRow({ data, labels }: FormProps) {
+  const { order } = data;
+  if (order.estimate === null || order.estimate === order.intakeEstimate) return null;
+  const approved = order.approval?.amount ?? null;
+  return (
+    <tr>
+      <th scope="row">{labels.field.currentQuote}</th>
+      <td colSpan={5}>
+        <div className="pf-nowrap" data-testid="print-current-quote">
+          <strong>{formatYuan(order.estimate)}</strong>
+          {approved !== null ? ` · ${labels.value.quoteApproved} ${formatYuan(approved)}` : ''}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
 /** The A4 sheet that travels with the device to the bench: parts already used are printed, the rest is for handwriting. */
 export function JobSheet({ data, labels }: FormProps) {
   const { order, device, settings } = data;
@@ -95,6 +117,7 @@ export function JobSheet({ data, labels }: FormProps) {
             <div className={`pf-priority pf-priority--${order.priority}`}>
               {f.priority} · {labels.priority[order.priority]}
             </div>
+            <ReprintMark />
           </div>
           <div className="pf-head__codes">
             <div className="pf-barcode-block">
@@ -136,10 +159,13 @@ export function JobSheet({ data, labels }: FormProps) {
               <strong>{labels.warranty[order.warrantyStatus]}</strong>
             </Cell>
             <Cell label={f.estimate}>
-              {order.estimate === null ? labels.value.pendingInspection : formatYuan(order.estimate)}
+              {order.intakeEstimate === null
+                ? labels.value.pendingInspection
+                : formatYuan(order.intakeEstimate)}
             </Cell>
             <Cell label={f.reworkOf}>{order.reworkOfNo ?? '—'}</Cell>
           </tr>
+          <QuoteRow data={data} labels={labels} />
           <IntakeRows order={order} labels={labels} variant="job-" minFont="7.5" />
           <PasswordRow
             password={order.devicePassword}
@@ -150,6 +176,16 @@ export function JobSheet({ data, labels }: FormProps) {
 
         <section className="pf-write pf-write--grow">
           <div className="pf-write__label">{f.diagnosis}</div>
+          {order.diagnosis ? (
+            <div
+              className="pf-text pf-text--job-diagnosis"
+              data-fit
+              data-fit-min="7.5"
+              data-testid="print-diagnosis"
+            >
+              {order.diagnosis}
+            </div>
+          ) : null}
           <Lines count={12} />
         </section>
 

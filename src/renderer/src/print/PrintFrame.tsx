@@ -4,6 +4,8 @@ import { useNavigate } from 'react-router-dom';
 import { Button } from 'antd';
 import { fitText, settle } from './fit';
 import { usePrintLabels } from './labels';
+import type { PrintIssue } from './printIssue';
+import { PrintNumberProvider } from './reprint';
 
 /**
  * Once the form for `key` is on the page: wait for fonts and images, fit long texts, then measure
@@ -45,6 +47,8 @@ interface PrintFrameProps {
   docTitle: string | null;
   /** Choices between related forms (intake A5 / A4, claim ticket, job sheet). */
   switcher?: ReactNode;
+  /** The form's prints as the server counts them (usePrintIssue); the form's key carries its number. */
+  printing: PrintIssue;
   children: ReactNode;
 }
 
@@ -52,9 +56,29 @@ interface PrintFrameProps {
  * The print preview over the app with 返回 / 打印 (Esc goes back), and in print media nothing but the
  * form's sheets. `data-print-ready` turns true once the form is prepared (see usePrepared).
  */
-export function PrintFrame({ pagesRef, ready, pageRule, docTitle, switcher, children }: PrintFrameProps) {
+export function PrintFrame({
+  pagesRef,
+  ready,
+  pageRule,
+  docTitle,
+  switcher,
+  printing,
+  children,
+}: PrintFrameProps) {
   const labels = usePrintLabels();
   const navigate = useNavigate();
+  const canPrint = ready && printing.canIssue;
+  const issue = () => {
+    if (canPrint) void printing.issue();
+  };
+  const issueRef = useRef(issue);
+
+  // A recorded print goes to the printer once the form is redrawn and ready with its number.
+  useEffect(() => {
+    if (!printing.pending || !ready) return;
+    printing.done();
+    window.print();
+  }, [printing, ready]);
 
   useEffect(() => {
     if (!docTitle) return;
@@ -73,10 +97,16 @@ export function PrintFrame({ pagesRef, ready, pageRule, docTitle, switcher, chil
   const backRef = useRef(back);
   useEffect(() => {
     backRef.current = back;
+    issueRef.current = issue;
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') backRef.current();
+      // Ctrl+P prints through 打印 too, so no print leaves the counter unrecorded.
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'p') {
+        event.preventDefault();
+        issueRef.current();
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -90,13 +120,19 @@ export function PrintFrame({ pagesRef, ready, pageRule, docTitle, switcher, chil
           {labels.toolbar.back}
         </Button>
         {switcher}
-        <span className="pf-toolbar__hint">{labels.toolbar.hint}</span>
-        <Button type="primary" disabled={!ready} onClick={() => window.print()} data-testid="print-submit">
+        {printing.failure ? (
+          <span className="pf-toolbar__hint pf-toolbar__error" role="alert" data-testid="print-record-error">
+            {printing.failure}
+          </span>
+        ) : (
+          <span className="pf-toolbar__hint">{labels.toolbar.hint}</span>
+        )}
+        <Button type="primary" disabled={!canPrint} onClick={issue} data-testid="print-submit">
           {labels.toolbar.print}
         </Button>
       </div>
       <div className="pf-pages" ref={pagesRef}>
-        {children}
+        <PrintNumberProvider value={printing.number}>{children}</PrintNumberProvider>
       </div>
     </div>,
     document.body,

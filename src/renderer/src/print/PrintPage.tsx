@@ -3,6 +3,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { Segmented } from 'antd';
+import type { PrintForm } from '@shared/schemas/prints';
 import { invoke } from '../api/client';
 import { useSettings } from '../api/settings';
 import { errorMessage } from '../i18n/errorMessage';
@@ -13,6 +14,7 @@ import { JobSheet } from './JobSheet';
 import { usePrintLabels, type PrintLabels } from './labels';
 import type { FormProps, PrintData } from './parts';
 import { PrintFrame, usePrepared } from './PrintFrame';
+import { usePrintIssue } from './printIssue';
 import { isSettlementForm, SettlementPrintPage } from './SettlementPrintPage';
 import { isStockForm, StockPrintPage } from './StockPrintPage';
 import './print.css';
@@ -40,6 +42,14 @@ const FORMS: Record<FormKind, (props: FormProps) => ReactNode> = {
   intakeA4: IntakeA4,
   claim: ClaimTicket,
   jobsheet: JobSheet,
+};
+
+/** The paper sizes of the intake receipt are one form: an A4 after an A5 is a reprint. */
+const PRINT_FORMS: Record<FormKind, PrintForm> = {
+  intakeA5: 'intakeReceipt',
+  intakeA4: 'intakeReceipt',
+  claim: 'claimTicket',
+  jobsheet: 'jobSheet',
 };
 
 const PAGE_SIZES: Record<Exclude<FormKind, 'claim'>, string> = {
@@ -94,8 +104,11 @@ function OrderPrintPage({ form, id }: { form: string; id: string }) {
     () => (order.data && settings.data ? { ...order.data, settings: settings.data } : null),
     [order.data, settings.data],
   );
+  const printing = usePrintIssue(kind && data ? { form: PRINT_FORMS[kind], documentId: id } : null);
   const key =
-    data && kind ? `${kind}|${id}|${i18n.language}|${order.dataUpdatedAt}|${settings.dataUpdatedAt}` : null;
+    data && kind && printing.number !== null
+      ? `${kind}|${id}|${i18n.language}|${order.dataUpdatedAt}|${settings.dataUpdatedAt}|${printing.number}`
+      : null;
   const { pagesRef, ready, measured } = usePrepared(key, (root) => {
     const receipt = kind === 'claim' ? root.querySelector<HTMLElement>('.pf-sheet--receipt') : null;
     return receipt ? heightInMm(receipt) : null;
@@ -122,6 +135,7 @@ function OrderPrintPage({ form, id }: { form: string; id: string }) {
       ready={ready}
       pageRule={kind ? pageRule(kind, measured ?? null) : null}
       docTitle={kind && orderNo ? `${formTitle(kind, labels)} ${orderNo}` : null}
+      printing={printing}
       switcher={
         kind ? (
           <Segmented<FormKind>

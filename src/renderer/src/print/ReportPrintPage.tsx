@@ -1,13 +1,15 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
+import type { PrintForm } from '@shared/schemas/prints';
 import type { PeriodInput } from '@shared/schemas/reports';
 import { fetchReport } from '../api/reports';
 import { useSettings } from '../api/settings';
 import { errorMessage } from '../i18n/errorMessage';
-import { periodFromSegment } from '../pages/reports/period';
+import { periodFromSegment, periodToSegment } from '../pages/reports/period';
 import { usePrintLabels } from './labels';
 import { PrintFrame, usePrepared } from './PrintFrame';
+import { usePrintIssue } from './printIssue';
 import { ReportSummaryForm, SUMMARY_CHARTS, type SummaryData } from './ReportSummaryForm';
 import { reportPageRule } from './reportSheet';
 import { TechnicianSheetForm } from './TechnicianSheetForm';
@@ -16,6 +18,12 @@ import './print.css';
 import './reports.css';
 
 export type ReportForm = 'report-summary' | 'report-technicians' | 'report-warranty';
+
+const PRINT_FORMS: Record<ReportForm, PrintForm> = {
+  'report-summary': 'reportSummary',
+  'report-technicians': 'reportTechnicians',
+  'report-warranty': 'reportWarranty',
+};
 
 /** Everything a report form prints, read fresh each time it opens. */
 function useReportPrintData(form: ReportForm, period: PeriodInput | null) {
@@ -72,9 +80,12 @@ export function ReportPrintPage({ form, id }: { form: ReportForm; id: string }) 
     form !== 'report-summary' || (charts.at === query.dataUpdatedAt && charts.done.length >= SUMMARY_CHARTS);
 
   const loaded = query.data !== undefined && settings.data !== undefined;
+  const printing = usePrintIssue(
+    period && loaded ? { form: PRINT_FORMS[form], documentId: periodToSegment(period) } : null,
+  );
   const key =
-    loaded && chartsDrawn
-      ? `${form}|${id}|${i18n.language}|${query.dataUpdatedAt}|${settings.dataUpdatedAt}`
+    loaded && chartsDrawn && printing.number !== null
+      ? `${form}|${id}|${i18n.language}|${query.dataUpdatedAt}|${settings.dataUpdatedAt}|${printing.number}`
       : null;
   const { pagesRef, ready } = usePrepared(key, () => null);
 
@@ -111,6 +122,7 @@ export function ReportPrintPage({ form, id }: { form: ReportForm; id: string }) 
       ready={ready}
       pageRule={reportPageRule(labels, form === 'report-warranty' ? 'landscape' : 'portrait')}
       docTitle={period ? `${titles[form]} ${period.from}~${period.to}` : null}
+      printing={printing}
       switcher={<span className="pf-toolbar__title">{titles[form]}</span>}
     >
       {body}

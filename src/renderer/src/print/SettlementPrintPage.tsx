@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { Segmented } from 'antd';
+import type { PrintForm } from '@shared/schemas/prints';
 import { invoke } from '../api/client';
 import { useSettings } from '../api/settings';
 import { errorMessage } from '../i18n/errorMessage';
@@ -11,6 +12,7 @@ import { heightInMm } from './fit';
 import { usePrintLabels, type PrintLabels } from './labels';
 import { flowPageRule } from './parts';
 import { PrintFrame, usePrepared } from './PrintFrame';
+import { usePrintIssue } from './printIssue';
 import type { SettlementPrintData } from './SettlementParts';
 import { SettlementReceipt } from './SettlementReceipt';
 import { SettlementA4, SettlementA5 } from './SettlementSheet';
@@ -27,6 +29,14 @@ const FORM_LABEL: Record<SettlementForm, keyof PrintLabels['settlement']['forms'
   'settlement-a5': 'a5',
   'settlement-a4': 'a4',
   'settlement-receipt': 'receipt',
+};
+
+/** A5 and A4 are one 结算单: printing the other size is a reprint. The slip counts on its own. */
+const PRINT_FORMS: Record<SettlementPageForm, PrintForm> = {
+  'settlement-a5': 'settlement',
+  'settlement-a4': 'settlement',
+  'settlement-receipt': 'settlementReceipt',
+  'day-close': 'dayClose',
 };
 
 /** Until the slip is measured, a receipt page long enough for any slip. */
@@ -93,9 +103,11 @@ export function SettlementPrintPage({ form, id }: { form: SettlementPageForm; id
   const query = isDay ? day : settlement;
 
   const loaded = query.data !== undefined && settings.data !== undefined;
-  const key = loaded
-    ? `${form}|${id}|${i18n.language}|${query.dataUpdatedAt}|${settings.dataUpdatedAt}`
-    : null;
+  const printing = usePrintIssue(loaded ? { form: PRINT_FORMS[form], documentId: id } : null);
+  const key =
+    loaded && printing.number !== null
+      ? `${form}|${id}|${i18n.language}|${query.dataUpdatedAt}|${settings.dataUpdatedAt}|${printing.number}`
+      : null;
   const { pagesRef, ready, measured } = usePrepared(key, (root) => {
     const receipt =
       form === 'settlement-receipt' ? root.querySelector<HTMLElement>('.pf-sheet--receipt') : null;
@@ -144,6 +156,7 @@ export function SettlementPrintPage({ form, id }: { form: SettlementPageForm; id
       ready={ready}
       pageRule={pageRule(form, labels, measured ?? null)}
       docTitle={docTitle}
+      printing={printing}
       switcher={
         form === 'day-close' ? (
           <span className="pf-toolbar__title">{labels.dayClose.form}</span>

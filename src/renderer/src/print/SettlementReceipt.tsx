@@ -3,6 +3,7 @@ import { Code128 } from './Barcode';
 import { formatYuan, maskName, printMinute } from './format';
 import type { PrintLabels } from './labels';
 import { ShopHeader } from './parts';
+import { ReprintMark } from './reprint';
 import {
   paidLine,
   paymentDetail,
@@ -35,6 +36,7 @@ export function SettlementReceipt({ data, labels }: SettlementFormProps) {
       <div className="pf-ticket pf-slip" data-testid="print-settlement-receipt">
         <ShopHeader shop={settings.shop} labels={labels} centered />
         <div className="pf-ticket__title">{l.receiptTitle}</div>
+        <ReprintMark />
         {s.status === 'void' ? (
           <div className="pf-slip__void" data-testid="print-void-mark">
             <strong>{l.voidMark}</strong> {voidLine(s)}

@@ -3,6 +3,7 @@ import { Code128 } from './Barcode';
 import { formatYuan, printMinute } from './format';
 import type { PrintLabels } from './labels';
 import { Cell, FieldTable, ShopHeader, SignLine } from './parts';
+import { ReprintMark } from './reprint';
 import {
   paidLine,
   paymentDetail,
@@ -263,6 +264,7 @@ function SettlementSheets({ data, labels, paper }: SettlementFormProps & { paper
                     {l.title}
                   </div>
                   {s.status === 'void' ? <div className="pf-copy-tag">{l.voided}</div> : null}
+                  <ReprintMark />
                 </div>
                 <div className="pf-head__codes">
                   <div className="pf-barcode-block">

@@ -5,6 +5,7 @@ import { Code128 } from './Barcode';
 import { formatYuan, printMinute } from './format';
 import type { PrintLabels } from './labels';
 import { Cell, FieldTable, ShopHeader, SignLine } from './parts';
+import { ReprintMark } from './reprint';
 
 /** 25 lines fit one A4 sheet with the header, totals and signatures; longer documents go on. */
 export const LINES_PER_SHEET = 25;
@@ -153,6 +154,7 @@ export function StockDocumentForm({ doc, settings, labels, chinese }: StockDocum
                   <div className="pf-title" data-testid="print-stock-title">
                     {title}
                   </div>
+                  <ReprintMark />
                 </div>
                 <div className="pf-head__codes">
                   <div className="pf-barcode-block">

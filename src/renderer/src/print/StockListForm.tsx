@@ -3,6 +3,7 @@ import type { Valuation } from '@shared/schemas/stock';
 import { formatYuan, printMinute } from './format';
 import type { PrintLabels } from './labels';
 import { ShopHeader } from './parts';
+import { ReprintMark } from './reprint';
 
 export interface StockListFormProps {
   valuation: Valuation;
@@ -24,6 +25,7 @@ export function StockListForm({ valuation, settings, labels, printedAt }: StockL
         <ShopHeader shop={settings.shop} labels={labels} />
         <div className="pf-head__title">
           <div className="pf-title">{s.listTitle}</div>
+          <ReprintMark />
         </div>
         <div className="pf-flow__meta">
           <div>

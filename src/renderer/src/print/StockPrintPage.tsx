@@ -1,12 +1,14 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
+import { STOCK_LIST_DOCUMENT } from '@shared/schemas/prints';
 import { invoke } from '../api/client';
 import { useSettings } from '../api/settings';
 import { errorMessage } from '../i18n/errorMessage';
 import { usePrintLabels, type PrintLabels } from './labels';
 import { flowPageRule } from './parts';
 import { PrintFrame, usePrepared } from './PrintFrame';
+import { usePrintIssue } from './printIssue';
 import { StockDocumentForm } from './StockDocumentForm';
 import { StockListForm } from './StockListForm';
 
@@ -52,9 +54,13 @@ export function StockPrintPage({ form, id }: { form: StockForm; id: string }) {
   const data = useStockPrintData(form, id);
   const query = data.query;
   const loaded = query.data !== undefined && settings.data !== undefined;
-  const key = loaded
-    ? `${form}|${id}|${i18n.language}|${query.dataUpdatedAt}|${settings.dataUpdatedAt}`
-    : null;
+  const printing = usePrintIssue(
+    loaded ? { form, documentId: form === 'stockList' ? STOCK_LIST_DOCUMENT : id } : null,
+  );
+  const key =
+    loaded && printing.number !== null
+      ? `${form}|${id}|${i18n.language}|${query.dataUpdatedAt}|${settings.dataUpdatedAt}|${printing.number}`
+      : null;
   const { pagesRef, ready } = usePrepared(key, () => null);
 
   let body: ReactNode;
@@ -96,6 +102,7 @@ export function StockPrintPage({ form, id }: { form: StockForm; id: string }) {
       ready={ready}
       pageRule={pageRule(form, labels)}
       docTitle={docTitle}
+      printing={printing}
       switcher={<span className="pf-toolbar__title">{labels.stock.forms[form]}</span>}
     >
       {body}

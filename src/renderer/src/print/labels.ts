@@ -19,6 +19,8 @@ const zhCN = {
     loading: '正在准备打印内容…',
     unknownForm: '没有这种打印格式',
     loadFailed: '无法读取工单',
+    recordFailed: '无法记录这次打印，未打印',
+    reprint: (n: number) => `补打 (第 ${n} 次)`,
   },
   forms: {
     intakeA5: '接机单 · A5 横向',
@@ -51,6 +53,7 @@ const zhCN = {
     priority: '优先级',
     technician: '技术员',
     estimate: '预估费用',
+    currentQuote: '当前报价',
     reportedFault: '故障现象',
     accessories: '随机附件',
     condition: '外观',
@@ -76,6 +79,7 @@ const zhCN = {
   },
   value: {
     pendingInspection: '待检测',
+    quoteApproved: '客户已确认',
     none: '无',
     unassigned: '未指派',
     passwordHidden: '已设置 · 请在系统中查看',
@@ -267,6 +271,8 @@ const enUS: PrintLabels = {
     loading: 'Preparing the printout…',
     unknownForm: 'There is no such printed form',
     loadFailed: 'Could not read the work order',
+    recordFailed: 'Could not record this print, so it was not printed',
+    reprint: (n: number) => `Reprint #${n}`,
   },
   forms: {
     intakeA5: 'Intake receipt · A5 landscape',
@@ -299,6 +305,7 @@ const enUS: PrintLabels = {
     priority: 'Priority',
     technician: 'Technician',
     estimate: 'Estimate',
+    currentQuote: 'Current quote',
     reportedFault: 'Reported fault',
     accessories: 'Accessories',
     condition: 'Condition',
@@ -324,6 +331,7 @@ const enUS: PrintLabels = {
   },
   value: {
     pendingInspection: 'After inspection',
+    quoteApproved: 'approved by the customer',
     none: 'None',
     unassigned: 'Unassigned',
     passwordHidden: 'Set · look it up in the app',

@@ -5,6 +5,7 @@ import type { SettingsView } from '@shared/schemas/settings';
 import { printMinute } from './format';
 import type { PrintLabels } from './labels';
 import { ShopHeader } from './parts';
+import { ReprintMark } from './reprint';
 
 /** The head every printed report carries: the shop, the title, the period and when it was printed. */
 export function ReportHead({
@@ -28,6 +29,7 @@ export function ReportHead({
         <div className="pf-title" data-testid="print-report-title">
           {title}
         </div>
+        <ReprintMark />
       </div>
       <div className="pf-flow__meta">
         <div data-testid="print-report-period">

@@ -22,9 +22,11 @@ const itemFields = serviceItem.shape;
 
 /** A service item as the form holds it: the price in 元 and the hours as typed. */
 type ItemValues = Omit<ServiceItem, 'price' | 'hours'> & { price: string; hours: string };
-type Values = Omit<BillingSettings, 'serviceItems' | 'discountLimitPercent'> & {
+type Values = Omit<BillingSettings, 'serviceItems' | 'discountLimitPercent' | 'quoteTolerance'> & {
   serviceItems: ItemValues[];
   discountLimitPercent: string;
+  /** 元 as typed; fen in the settings. */
+  quoteTolerance: string;
 };
 
 const ROUNDING_UNIT_KEYS = { none: 'roundingNone', jiao: 'roundingJiao', yuan: 'roundingYuan' } as const;
@@ -40,6 +42,7 @@ function toValues(billing: BillingSettings): Values {
       hours: numberText(i.hours),
     })),
     discountLimitPercent: numberText(billing.discountLimitPercent),
+    quoteTolerance: fenToYuan(billing.quoteTolerance),
   };
 }
 
@@ -55,6 +58,8 @@ function toBilling(values: Values): BillingSettings {
       hours: i.kind === 'fee' ? 0 : (numberOf(i.hours, 1) ?? 0),
     })),
     discountLimitPercent: numberOf(values.discountLimitPercent, 0) ?? 0,
+    // Required in the form: never empty here.
+    quoteTolerance: yuanToFen(values.quoteTolerance) ?? 0,
   };
 }
 
@@ -68,7 +73,8 @@ function codeUsedTwice(form: FormInstance<Values>, index: number, code: unknown)
 
 /**
  * 收费设置: the price list of labor and fees (收费项目), the rounding rule (抹零), the discount
- * limit above which a manager approves, and whether labor below its price needs one.
+ * limit above which a manager approves, whether labor below its price needs one, and how far the
+ * lines may exceed the approved quote before the customer must approve again.
  */
 export function BillingForm({ billing, readOnly }: { billing: BillingSettings; readOnly: boolean }) {
   const { t } = useTranslation();
@@ -261,6 +267,16 @@ export function BillingForm({ billing, readOnly }: { billing: BillingSettings; r
             valuePropName="checked"
           >
             <Switch data-testid="billing-below-price" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('settlements.billing.quoteTolerance')}
+            name="quoteTolerance"
+            extra={t('settlements.billing.quoteToleranceHelp')}
+            rules={[rules.money(billingSettings.shape.quoteTolerance, { required: true })]}
+          >
+            <YuanInput style={{ width: 160 }} data-testid="billing-quote-tolerance" />
           </Form.Item>
         </Col>
       </Row>

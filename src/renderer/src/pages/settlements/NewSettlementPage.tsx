@@ -14,7 +14,7 @@ import { useCan } from '../../app/session';
 import { counterError } from '../../components/counterErrors';
 import { numberProblem, textProblem, type Problem } from '../../components/fieldChecks';
 import { problemText } from '../../components/formRules';
-import { yuanToFen } from '../../components/money';
+import { formatYuan, yuanToFen } from '../../components/money';
 import { NumberInput } from '../../components/NumberInput';
 import { numberOf } from '../../components/numberText';
 import { TextArea } from '../../components/TextInput';
@@ -161,6 +161,23 @@ export function NewSettlementPage() {
             {o.customerName} · {o.deviceLabel}
           </Typography.Text>
           {preview.error && <Alert type="error" showIcon title={settlementError(preview.error, t)} />}
+          {o.quote.approved !== null && o.quote.excess > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="settle-quote-excess"
+              title={t('settlements.create.quoteExcess', {
+                billed: formatYuan(o.quote.billed),
+                excess: formatYuan(o.quote.excess),
+                approved: formatYuan(o.quote.approved),
+              })}
+              action={
+                <Link to={`/work-orders/${o.id}`} data-testid="settle-quote-open-order">
+                  {t('settlements.create.openOrder')}
+                </Link>
+              }
+            />
+          )}
           {totals && totals.lines.length === 0 && (
             <Alert
               type="warning"

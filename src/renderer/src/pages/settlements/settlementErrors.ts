@@ -64,6 +64,11 @@ const KNOWN: { pattern: RegExp; key: ErrorKey; vars?: (m: RegExpExecArray) => Re
     vars: (m) => ({ amount: m[1] ?? '' }),
   },
   { pattern: /^no service item|is no longer in use$/, key: 'noItem' },
+  {
+    pattern: /^the lines come to (-?[\d.]+), (-?[\d.]+) above the approved quote of (-?[\d.]+);/,
+    key: 'quoteExceeded',
+    vars: (m) => ({ billed: m[1] ?? '', excess: m[2] ?? '', approved: m[3] ?? '' }),
+  },
 ];
 
 function known(text: string, t: TFunction): string | null {

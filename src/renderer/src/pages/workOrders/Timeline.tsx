@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Flex, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { ACCESSORIES, type WorkOrderEvent } from '@shared/schemas/workOrders';
+import { ACCESSORIES, APPROVAL_METHODS, type WorkOrderEvent } from '@shared/schemas/workOrders';
 import { PRIORITIES } from '@shared/schemas/settings';
 import { PAYMENT_METHODS, PAYMENT_STATUSES } from '@shared/schemas/settlements';
 import { WARRANTY_STATUSES } from '@shared/warranty';
@@ -314,22 +314,59 @@ function describeSettlement(
   }
 }
 
+/** The customer's approval an event carries (who and how), if any. */
+interface Approval {
+  by: string;
+  method: string;
+  /** The quote approved when leaving 待确认 (null: approved with no amount). */
+  amount: number | null;
+}
+
+function approvalOf(data: Data): Approval | null {
+  const value = data?.approval;
+  if (typeof value !== 'object' || value === null) return null;
+  const fields = value as Data;
+  const by = str(fields, 'by');
+  return by ? { by, method: str(fields, 'method') ?? '', amount: num(fields, 'amount') } : null;
+}
+
+function approvalLine(approval: Approval, t: TFunction): string {
+  const line = t('timeline.approval', {
+    by: approval.by,
+    method: isOneOf(APPROVAL_METHODS, approval.method)
+      ? t(`approvalMethods.${approval.method}`)
+      : approval.method,
+  });
+  return approval.amount === null ? line : `${line} · ${formatYuan(approval.amount)}`;
+}
+
 /** What one timeline entry says, by its kind. */
 function describe(e: WorkOrderEvent, t: TFunction): { text: ReactNode; detail?: ReactNode; color: string } {
   const note = e.note ? <div className="wo-timeline-note">{e.note}</div> : undefined;
   switch (e.kind) {
-    case 'created':
+    case 'created': {
+      const estimate = num(e.data, 'estimate');
       return {
         color: 'blue',
         text: t('timeline.created', { orderNo: str(e.data, 'orderNo') ?? '' }),
-        detail: e.data?.warrantyComputed ? (
-          <div className="wo-timeline-note">
-            {t('timeline.warrantyComputed', { status: warrantyName(e.data.warrantyComputed, t) })}
-          </div>
-        ) : undefined,
+        detail: (
+          <>
+            {e.data?.warrantyComputed ? (
+              <div className="wo-timeline-note">
+                {t('timeline.warrantyComputed', { status: warrantyName(e.data.warrantyComputed, t) })}
+              </div>
+            ) : null}
+            {estimate !== null && (
+              <div className="wo-timeline-note">
+                {t('timeline.intakeEstimate', { amount: formatYuan(estimate) })}
+              </div>
+            )}
+          </>
+        ),
       };
+    }
     case 'status': {
-      const approval = e.data?.approval as { by?: string; method?: string } | undefined;
+      const approval = approvalOf(e.data);
       return {
         color: e.toStatus === 'cancelled' || e.toStatus === 'declined' ? 'red' : 'green',
         text: t('timeline.status', {
@@ -338,16 +375,7 @@ function describe(e: WorkOrderEvent, t: TFunction): { text: ReactNode; detail?: 
         }),
         detail: (
           <>
-            {approval?.by && (
-              <div className="wo-timeline-note">
-                {t('timeline.approval', {
-                  by: approval.by,
-                  method: isOneOf(['inPerson', 'phone', 'message', 'written'] as const, approval.method)
-                    ? t(`approvalMethods.${approval.method}`)
-                    : (approval.method ?? ''),
-                })}
-              </div>
-            )}
+            {approval && <div className="wo-timeline-note">{approvalLine(approval, t)}</div>}
             {Array.isArray(e.data?.waitingFor) && (
               <div className="wo-timeline-note">
                 {t('timeline.waitingFor', { parts: partList(e.data, 'waitingFor', t) })}
@@ -409,8 +437,28 @@ function describe(e: WorkOrderEvent, t: TFunction): { text: ReactNode; detail?: 
       };
     case 'attachment':
       return { color: 'gray', text: t('timeline.attachment', { name: str(e.data, 'fileName') ?? e.note }) };
-    case 'approval':
-      return { color: 'green', text: t('timeline.approvalKind'), detail: note };
+    case 'approval': {
+      // A renewed approval: the new amount the customer said yes to, who and how.
+      const approval = approvalOf(e.data);
+      const amount = num(e.data, 'amount');
+      const previous = num(e.data, 'previous');
+      return {
+        color: 'green',
+        text:
+          amount === null
+            ? t('timeline.approvalKind')
+            : t('timeline.renewed', {
+                amount: formatYuan(amount),
+                previous: previous === null ? t('common.none') : formatYuan(previous),
+              }),
+        detail: (
+          <>
+            {approval && <div className="wo-timeline-note">{approvalLine(approval, t)}</div>}
+            {note}
+          </>
+        ),
+      };
+    }
     case 'parts':
       return describePart(e, t);
     case 'partArrived':

@@ -39,6 +39,7 @@ import { IntakeEditModal } from './IntakeEditModal';
 import { OrderCharges } from './OrderCharges';
 import { OrderParts } from './OrderParts';
 import { PartsArrivedTag } from './PartsArrivedTag';
+import { QuoteExcess } from './QuoteExcess';
 import { SettlementPanel } from './SettlementPanel';
 import { StatusActions } from './StatusActions';
 import { WorkOrderTimeline } from './Timeline';
@@ -251,6 +252,15 @@ export function WorkOrderDetailPage() {
       children: `${formatMinute(o.createdAt)} · ${o.createdBy}`,
     },
     {
+      key: 'intakeEstimate',
+      label: t('workOrders.intakeEstimate'),
+      children: (
+        <span data-testid="wo-intake-estimate-shown">
+          {o.intakeEstimate === null ? none : formatYuan(o.intakeEstimate)}
+        </span>
+      ),
+    },
+    {
       key: 'estimate',
       label: t('workOrders.estimate'),
       children: (
@@ -265,6 +275,7 @@ export function WorkOrderDetailPage() {
             span: 'filled' as const,
             children: (
               <span data-testid="wo-approval-shown">
+                {o.approval.amount !== null && `${formatYuan(o.approval.amount)} · `}
                 {t('workOrders.approvalText', {
                   by: o.approval.by,
                   method: t(`approvalMethods.${o.approval.method}`),
@@ -353,6 +364,7 @@ export function WorkOrderDetailPage() {
               })}
             </Typography.Text>
           )}
+          <QuoteExcess order={o} />
           {canTransition ? (
             <StatusActions order={o} />
           ) : (

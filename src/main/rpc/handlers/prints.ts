@@ -1,0 +1,7 @@
+import type { HandlersFor } from '../handlers';
+import { countPrints, recordPrint } from '../../services/prints';
+
+export const printHandlers: HandlersFor<'prints.'> = {
+  'prints.count': (input, ctx) => countPrints(ctx, input),
+  'prints.record': (input, ctx) => recordPrint(ctx, input),
+};
