@@ -3,6 +3,7 @@ import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import { OPEN_STATUSES, WORK_ORDER_STATUSES, type WorkOrderStatus } from '@shared/workOrderStatus';
 import { workOrders } from '../../db/schema';
 import type { CallContext, Queryable } from '../context';
+import { orderRowidsMatching } from '../search';
 import { invalid } from './lookups';
 import { partsArrivedWhere } from './waits';
 import {
@@ -31,6 +32,7 @@ function filtersBesideStatus(input: ListInput, ctx: CallContext, now: number): S
   if (input.channel) filters.push(eq(workOrders.channel, input.channel));
   if (input.serviceType) filters.push(eq(workOrders.serviceType, input.serviceType));
   if (input.partsArrived !== undefined) filters.push(partsArrivedWhere(input.partsArrived));
+  if (input.q) filters.push(sql`"work_orders".rowid IN (${orderRowidsMatching(ctx.deps.db, input.q)})`);
   return filters;
 }
 
@@ -124,7 +126,8 @@ export function listWorkOrders(ctx: CallContext, input: ListInput): OutputOf<'wo
   if (offset >= total) return { total, rows: [], counts };
 
   const sort = input.sort;
-  if (hasStatusIndex(sort) && total > SMALL && offset + input.pageSize <= MERGE_DEPTH) {
+  // The merge walks each status's sort index; a text filter's matches are found by their own indexes.
+  if (!input.q && hasStatusIndex(sort) && total > SMALL && offset + input.pageSize <= MERGE_DEPTH) {
     return { total, rows: workOrderRowsByIds(q, mergedPage(q, input, sort, counts, others), now), counts };
   }
   const filters = input.status ? [eq(workOrders.status, input.status), ...others] : others;

@@ -446,7 +446,7 @@ export const enUS: Messages = {
   },
   search: {
     label: 'Search',
-    placeholder: 'Phone or last digits, name, pinyin initials, serial, order number',
+    placeholder: 'Phone or last digits, name, pinyin, serial, brand or model, fault, order no.',
     customers: 'Customers',
     devices: 'Devices',
     workOrders: 'Work orders',
@@ -454,6 +454,7 @@ export const enUS: Messages = {
     newIntake: 'New customer intake',
     noCustomer: 'No customer has this number',
     hint: '↑↓ choose · Enter open · Esc close · press / or F2 to search any time',
+    diagnosisPrefix: 'Diagnosis: ',
   },
   customers: {
     title: 'Customers',
@@ -576,6 +577,8 @@ export const enUS: Messages = {
     anyWarranty: 'Any warranty',
     anyChannel: 'All channels',
     anyServiceType: 'All service types',
+    textFilter: 'Order no., customer, phone, device, fault',
+    textTooLong: 'At most {{max}} characters',
     dateRange: 'Received between',
     dateFrom: 'From',
     dateTo: 'To',
