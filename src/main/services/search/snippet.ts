@@ -16,7 +16,8 @@ export function wordsPattern(words: string[]): RegExp | null {
 }
 
 function ranges(text: string, pattern: RegExp): [number, number][] {
-  return [...text.matchAll(pattern)].filter((m) => m[0]).map((m) => [m.index, m.index + m[0].length]);
+  // A copy: matchAll would start from the pattern's own lastIndex.
+  return [...text.matchAll(new RegExp(pattern))].map((m) => [m.index, m.index + m[0].length]);
 }
 
 /** A window of WIDTH characters around the first match (or the start), with every match marked. */
@@ -41,8 +42,7 @@ export function orderSnippet(fault: string, diagnosis: string, pattern: RegExp |
       ['fault', fault],
       ['diagnosis', diagnosis],
     ] as const) {
-      pattern.lastIndex = 0;
-      if (pattern.test(text)) return { field, ...window(text, pattern) };
+      if (text.search(pattern) >= 0) return { field, ...window(text, pattern) };
     }
   }
   return { field: 'fault', ...window(fault, null) };
