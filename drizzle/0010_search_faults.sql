@@ -1,6 +1,6 @@
-CREATE INDEX `devices_brand_lower` ON `devices` (lower("brand"),`created_at`);--> statement-breakpoint
-CREATE INDEX `devices_model_lower` ON `devices` (lower("model"),`created_at`);--> statement-breakpoint
-CREATE INDEX `devices_category_lower` ON `devices` (lower("category"),`created_at`);--> statement-breakpoint
+CREATE INDEX `devices_brand_lower` ON `devices` (lower("brand"),`created_at`,`id`);--> statement-breakpoint
+CREATE INDEX `devices_model_lower` ON `devices` (lower("model"),`created_at`,`id`);--> statement-breakpoint
+CREATE INDEX `devices_category_lower` ON `devices` (lower("category"),`created_at`,`id`);--> statement-breakpoint
 -- Hand-added before release (issue 11): work orders found by their fault and diagnosis, devices by
 -- their category. Same shape as 0003_search_index: a narrow `*_search` table with a stable INTEGER
 -- `doc` holds the indexed text and is the external content of an FTS5 `trigram` table; triggers keep

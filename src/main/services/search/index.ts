@@ -9,7 +9,7 @@ import { orderSnippet, wordsPattern } from './snippet';
 import { queryWords } from './text';
 
 export { charLength, ftsPhrase, likeContains, phoneDigits, PREFIX_END } from './text';
-export { orderRowidsMatching } from './orders';
+export { orderRowidsFor } from './orders';
 
 /**
  * The counter's one search box. Grouped customers / devices / work orders, exact matches first:

@@ -128,12 +128,21 @@ function rowidsForText(q: Queryable, text: string, words: string[]): SQL {
  * device (brand, model, category, serial) or words of the fault or diagnosis. Several words match an
  * order when each is in one of its fields ("HP hinge": an HP laptop whose fault says hinge), or when
  * the text as a whole does ("138 0013 8000"). Index lookups joined by UNION and INTERSECT, so the
- * list counts and sorts the matches like any other filter: `work_orders.rowid IN (…)`.
+ * list counts and sorts the matches like any other filter.
  */
-export function orderRowidsMatching(q: Queryable, text: string): SQL {
+function orderRowidsMatching(q: Queryable, text: string): SQL {
   const words = queryWords(text);
   const whole = rowidsForText(q, text, words);
   if (words.length < 2) return whole;
   const each = words.map((word) => sql`SELECT r FROM (${rowidsForText(q, word, [word])})`);
   return sql`${sql.join(each, sql` INTERSECT `)} UNION SELECT r FROM (${whole})`;
+}
+
+/**
+ * The rowids of the orders the list's text names, read once: the list's count and its page then
+ * filter on this list (`rowid IN (SELECT value FROM json_each(?))`) instead of working the lookups out
+ * twice. A rowid holds for as long as no VACUUM runs, and none runs inside one synchronous list call.
+ */
+export function orderRowidsFor(q: Queryable, text: string): number[] {
+  return q.all<{ r: number }>(sql`SELECT r FROM (${orderRowidsMatching(q, text)})`).map((row) => row.r);
 }
