@@ -14,7 +14,6 @@ CREATE INDEX `devices_category_lower` ON `devices` (lower("category"),`created_a
 CREATE TABLE `work_order_search` (
 	`doc` integer PRIMARY KEY NOT NULL,
 	`work_order_id` text NOT NULL,
-	`order_no` text NOT NULL,
 	`fault` text NOT NULL,
 	`diagnosis` text NOT NULL
 );
@@ -22,45 +21,44 @@ CREATE TABLE `work_order_search` (
 CREATE UNIQUE INDEX `work_order_search_order` ON `work_order_search` (`work_order_id`);
 --> statement-breakpoint
 CREATE VIRTUAL TABLE `work_order_search_fts` USING fts5(
-	order_no, fault, diagnosis,
+	fault, diagnosis,
 	content='work_order_search', content_rowid='doc', tokenize='trigram'
 );
 --> statement-breakpoint
 CREATE TRIGGER `work_orders_search_insert` AFTER INSERT ON `work_orders`
 BEGIN
-	INSERT INTO work_order_search (work_order_id, order_no, fault, diagnosis)
-		VALUES (new.id, new.order_no,
+	INSERT INTO work_order_search (work_order_id, fault, diagnosis)
+		VALUES (new.id,
 			replace(replace(replace(replace(new.reported_fault, '’', ''''), '‘', ''''), 'ʼ', ''''), '＇', '''') || char(10),
 			replace(replace(replace(replace(new.diagnosis, '’', ''''), '‘', ''''), 'ʼ', ''''), '＇', '''') || char(10));
-	INSERT INTO work_order_search_fts (rowid, order_no, fault, diagnosis)
-		SELECT doc, order_no, fault, diagnosis FROM work_order_search WHERE work_order_id = new.id;
+	INSERT INTO work_order_search_fts (rowid, fault, diagnosis)
+		SELECT doc, fault, diagnosis FROM work_order_search WHERE work_order_id = new.id;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `work_orders_search_update` AFTER UPDATE OF id, order_no, reported_fault, diagnosis ON `work_orders`
-WHEN old.id IS NOT new.id OR old.order_no IS NOT new.order_no OR old.reported_fault IS NOT new.reported_fault
-	OR old.diagnosis IS NOT new.diagnosis
+CREATE TRIGGER `work_orders_search_update` AFTER UPDATE OF id, reported_fault, diagnosis ON `work_orders`
+WHEN old.id IS NOT new.id OR old.reported_fault IS NOT new.reported_fault OR old.diagnosis IS NOT new.diagnosis
 BEGIN
-	INSERT INTO work_order_search_fts (work_order_search_fts, rowid, order_no, fault, diagnosis)
-		SELECT 'delete', doc, order_no, fault, diagnosis FROM work_order_search WHERE work_order_id = old.id;
+	INSERT INTO work_order_search_fts (work_order_search_fts, rowid, fault, diagnosis)
+		SELECT 'delete', doc, fault, diagnosis FROM work_order_search WHERE work_order_id = old.id;
 	UPDATE work_order_search
-		SET work_order_id = new.id, order_no = new.order_no,
+		SET work_order_id = new.id,
 			fault = replace(replace(replace(replace(new.reported_fault, '’', ''''), '‘', ''''), 'ʼ', ''''), '＇', '''') || char(10),
 			diagnosis = replace(replace(replace(replace(new.diagnosis, '’', ''''), '‘', ''''), 'ʼ', ''''), '＇', '''') || char(10)
 		WHERE work_order_id = old.id;
-	INSERT INTO work_order_search_fts (rowid, order_no, fault, diagnosis)
-		SELECT doc, order_no, fault, diagnosis FROM work_order_search WHERE work_order_id = new.id;
+	INSERT INTO work_order_search_fts (rowid, fault, diagnosis)
+		SELECT doc, fault, diagnosis FROM work_order_search WHERE work_order_id = new.id;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `work_orders_search_delete` AFTER DELETE ON `work_orders`
 BEGIN
-	INSERT INTO work_order_search_fts (work_order_search_fts, rowid, order_no, fault, diagnosis)
-		SELECT 'delete', doc, order_no, fault, diagnosis FROM work_order_search WHERE work_order_id = old.id;
+	INSERT INTO work_order_search_fts (work_order_search_fts, rowid, fault, diagnosis)
+		SELECT 'delete', doc, fault, diagnosis FROM work_order_search WHERE work_order_id = old.id;
 	DELETE FROM work_order_search WHERE work_order_id = old.id;
 END;
 --> statement-breakpoint
 -- Orders written before this migration, oldest first, so that a higher doc is a newer order.
-INSERT INTO work_order_search (work_order_id, order_no, fault, diagnosis)
-	SELECT id, order_no,
+INSERT INTO work_order_search (work_order_id, fault, diagnosis)
+	SELECT id,
 		replace(replace(replace(replace(reported_fault, '’', ''''), '‘', ''''), 'ʼ', ''''), '＇', '''') || char(10),
 		replace(replace(replace(replace(diagnosis, '’', ''''), '‘', ''''), 'ʼ', ''''), '＇', '''') || char(10)
 	FROM work_orders ORDER BY created_at, id;

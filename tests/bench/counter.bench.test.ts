@@ -9,8 +9,11 @@ import { seedBranch, type SeededBranch } from './seedBranch';
 /** The benchmark branch of issue 3: 100,000 customers, 150,000 devices, 300,000 work orders. */
 const SIZE = { customers: 100_000, devices: 150_000, workOrders: 300_000 };
 const BUDGET_MS = 30;
-/** A list text filter that matches 20,000+ orders (8% of the branch) counts them all for its tabs. */
-const BROAD_BUDGET_MS = 300;
+/**
+ * A list text filter that matches 20,000+ orders (7–9% of the branch) reads every one of them for the
+ * tabs' exact counts and the sort: a few microseconds each.
+ */
+const BROAD_BUDGET_MS = 400;
 
 let app: TestApp;
 let clerk: Client;
@@ -196,7 +199,7 @@ describe('counter benchmarks at 100k customers / 150k devices / 300k orders', ()
     const input = cycle([
       { q: 'HP', status: 'delivered', pageSize: 50 },
       { q: 'hinge', sort: 'promisedAt', order: 'asc' },
-      { q: '屏幕', status: 'inRepair' },
+      { q: '转轴', status: 'inRepair' },
       { q: 'HP hinge' },
     ] as const);
     // Every order it matches is counted for the status tabs: this is the price of exact counts.

@@ -40,8 +40,7 @@ function inList(ids: string[]): SQL {
   );
 }
 
-/** The free-text columns of the order index; its order_no column is for the list's filter. */
-const TEXT_COLUMNS = ['fault', 'diagnosis'] as const;
+/** The order index's columns on the search row, for words too short for it. */
 const SEARCH_TEXT = [sql`s.fault`, sql`s.diagnosis`];
 
 /**
@@ -52,10 +51,10 @@ function faultSteps(q: Queryable, words: string[]): TextQuery[] {
   const steps: TextQuery[] = [];
   const whole = words.join(' ');
   if (words.length > 1 && charLength(whole) >= 3) {
-    const phrase = textQuery(q, ORDER_TEXT, [whole], TEXT_COLUMNS);
+    const phrase = textQuery(q, ORDER_TEXT, [whole]);
     if (phrase) steps.push(phrase);
   }
-  const each = textQuery(q, ORDER_TEXT, words, TEXT_COLUMNS);
+  const each = textQuery(q, ORDER_TEXT, words);
   if (each) steps.push(each);
   return steps;
 }
@@ -117,14 +116,14 @@ function rowidsForText(q: Queryable, text: string, words: string[]): SQL {
     parts.push(sql`SELECT w.rowid AS r FROM work_order_search_fts f JOIN work_order_search s ON s.doc = f.rowid
       JOIN work_orders w ON w.id = s.work_order_id
       WHERE work_order_search_fts MATCH ${found.match}
-        AND ${shortWordsWhere(found.short, [sql`s.order_no`, ...SEARCH_TEXT])}`);
+        AND ${shortWordsWhere(found.short, SEARCH_TEXT)}`);
   }
   return sql.join(parts, sql` UNION `);
 }
 
 /**
  * The work-order list's text filter, as the rowids of every order it matches: the order number from
- * its start (3+ characters anywhere in it), the customer (name, company, phone, code, initials), the
+ * its start, the customer (name, company, phone, code, initials), the
  * device (brand, model, category, serial) or words of the fault or diagnosis. Several words match an
  * order when each is in one of its fields ("HP hinge": an HP laptop whose fault says hinge), or when
  * the text as a whole does ("138 0013 8000"). Index lookups joined by UNION and INTERSECT, so the
