@@ -62,7 +62,7 @@ function buildHits(result: SearchResult, q: string, canIntake: boolean, t: TFunc
         <>
           <span className="gsearch__main">{d.label}</span>
           {d.label !== d.category && <span className="gsearch__sub">{d.category}</span>}
-          <span className="gsearch__sub">{d.serialNo}</span>
+          {d.serialNo && <span className="gsearch__sub">{d.serialNo}</span>}
           <span className="gsearch__sub">{d.customerName}</span>
         </>
       ),

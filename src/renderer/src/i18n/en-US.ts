@@ -446,7 +446,7 @@ export const enUS: Messages = {
   },
   search: {
     label: 'Search',
-    placeholder: 'Phone or last digits, name, pinyin, serial, brand or model, fault, order no.',
+    placeholder: 'Phone, name, pinyin, serial, brand, fault, order no.',
     customers: 'Customers',
     devices: 'Devices',
     workOrders: 'Work orders',

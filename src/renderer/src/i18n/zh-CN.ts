@@ -451,7 +451,7 @@ export const zhCN = {
   },
   search: {
     label: '全局搜索',
-    placeholder: '手机号/尾号、姓名、拼音、序列号、品牌型号、故障、工单号',
+    placeholder: '手机尾号、姓名、拼音、序列号、品牌、故障、工单号',
     customers: '客户',
     devices: '设备',
     workOrders: '工单',

@@ -15,13 +15,19 @@ export function useUrlText(value: string, write: (text: string | null) => void, 
   }
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(timer.current), []);
+  // The timer writes with the newest `write`: an older one would merge into the URL as it was when
+  // the key was pressed, dropping a tab chosen since.
+  const latestWrite = useRef(write);
+  useEffect(() => {
+    latestWrite.current = write;
+  });
   const tooLong = draft.trim().length > max;
   const change = (text: string) => {
     setDraft(text);
     window.clearTimeout(timer.current);
     const trimmed = text.trim();
     if (trimmed.length > max) return;
-    timer.current = window.setTimeout(() => write(trimmed || null), 300);
+    timer.current = window.setTimeout(() => latestWrite.current(trimmed || null), 300);
   };
   /** Empties the box and drops what was waiting to be written; the caller clears the URL. */
   const reset = () => {
