@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../context';
 import { looksLikeInitials } from '../pinyin';
-import { charLength, ftsPhrase, hasNonAscii, likeContains, phoneDigits, PREFIX_END } from './text';
+import { charLength, ftsPhrase, hasNonAscii, likeContains, phoneDigits, startsWith } from './text';
 import { CUSTOMER_TEXT, textQuery } from './textQuery';
 import { Tiers } from './tiers';
 
@@ -28,10 +28,6 @@ function customersByPhone(q: Queryable, where: SQL, n: number, order: SQL = sql`
   return q.all<CustomerHit>(sql`SELECT c.id, c.code, c.name, p.phone, c.level, c.archived_at AS archivedAt
     FROM customer_phones p JOIN customers c ON c.id = p.customer_id
     WHERE c.merged_into_id IS NULL AND ${where} ${order} LIMIT ${n}`);
-}
-
-export function range(column: SQL, prefix: string): SQL {
-  return sql`(${column} >= ${prefix} AND ${column} < ${prefix + PREFIX_END})`;
 }
 
 /**
@@ -85,15 +81,15 @@ export function searchCustomers(
   steps.push([3, () => customersWhere(q, sql`c.name = ${text}`, t.want, inUseFirst)]);
   if (digits && digits.length >= 4) {
     const rev = [...digits].reverse().join('');
-    steps.push([4, () => customersByPhone(q, range(sql`p.phone_reversed`, rev), t.want, byPhoneOrder)]);
+    steps.push([4, () => customersByPhone(q, startsWith(sql`p.phone_reversed`, rev), t.want, byPhoneOrder)]);
   }
   if (initials) steps.push([5, () => customersWhere(q, sql`c.initials = ${lower}`, t.want, inUseFirst)]);
-  steps.push([6, () => customersWhere(q, range(sql`c.name`, text), t.want)]);
-  if (initials) steps.push([7, () => customersWhere(q, range(sql`c.initials`, lower), t.want)]);
+  steps.push([6, () => customersWhere(q, startsWith(sql`c.name`, text), t.want)]);
+  if (initials) steps.push([7, () => customersWhere(q, startsWith(sql`c.initials`, lower), t.want)]);
   if (digits && digits.length >= 3) {
-    steps.push([8, () => customersByPhone(q, range(sql`p.phone`, digits), t.want)]);
+    steps.push([8, () => customersByPhone(q, startsWith(sql`p.phone`, digits), t.want)]);
   }
-  steps.push([9, () => customersWhere(q, range(sql`c.code`, upper), t.want)]);
+  steps.push([9, () => customersWhere(q, startsWith(sql`c.code`, upper), t.want)]);
   if (len >= 3) {
     steps.push([
       10,
@@ -132,8 +128,8 @@ export function searchCustomers(
 export function customerIdsMatching(q: Queryable, text: string): SQL {
   const upper = text.toUpperCase();
   const parts: SQL[] = [
-    sql`SELECT id FROM customers WHERE ${range(sql`code`, upper)}`,
-    sql`SELECT id FROM customers WHERE ${range(sql`name`, text)}`,
+    sql`SELECT id FROM customers WHERE ${startsWith(sql`code`, upper)}`,
+    sql`SELECT id FROM customers WHERE ${startsWith(sql`name`, text)}`,
   ];
   if (charLength(text) >= 3) {
     parts.push(sql`SELECT s.customer_id FROM customer_search_fts f JOIN customer_search s ON s.doc = f.rowid
@@ -150,14 +146,14 @@ export function customerIdsMatching(q: Queryable, text: string): SQL {
     }
   }
   if (looksLikeInitials(text)) {
-    parts.push(sql`SELECT id FROM customers WHERE ${range(sql`initials`, text.toLowerCase())}`);
+    parts.push(sql`SELECT id FROM customers WHERE ${startsWith(sql`initials`, text.toLowerCase())}`);
   }
   const digits = phoneDigits(text);
   if (digits && digits.length >= 3) {
-    parts.push(sql`SELECT customer_id FROM customer_phones WHERE ${range(sql`phone`, digits)}`);
+    parts.push(sql`SELECT customer_id FROM customer_phones WHERE ${startsWith(sql`phone`, digits)}`);
     if (digits.length >= 4) {
       const rev = [...digits].reverse().join('');
-      parts.push(sql`SELECT customer_id FROM customer_phones WHERE ${range(sql`phone_reversed`, rev)}`);
+      parts.push(sql`SELECT customer_id FROM customer_phones WHERE ${startsWith(sql`phone_reversed`, rev)}`);
     }
   }
   return sql.join(parts, sql` UNION `);

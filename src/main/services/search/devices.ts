@@ -1,7 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../context';
-import { range } from './customers';
-import { asciiLower, charLength, ftsPhrase } from './text';
+import { asciiLower, charLength, ftsPhrase, startsWith } from './text';
 import { boxStep, DEVICE_TEXT, shortWordsWhere, textQuery, type TextQuery } from './textQuery';
 import { Tiers } from './tiers';
 
@@ -23,11 +22,12 @@ function devicesWhere(q: Queryable, from: SQL, where: SQL, order: SQL, n: number
     WHERE c.merged_into_id IS NULL AND ${where} ORDER BY ${order} LIMIT ${n}`);
 }
 
-/** Brand, model and category, each on its `lower(x), created_at` index (devices_*_lower). */
+/** Brand, model and category, each on its `lower(x), created_at, id` index (devices_*_lower). */
 const NAMED = [sql`lower(d.brand)`, sql`lower(d.model)`, sql`lower(d.category)`];
 
 /** The device text index's columns on the search row, for words too short for it. */
 const SEARCH_COLUMNS = [sql`s.serial_no`, sql`s.brand`, sql`s.model`, sql`s.category`];
+
 /** The whole text as one phrase, then (for several words) every word somewhere in the device. */
 function textSteps(q: Queryable, text: string): TextQuery[] {
   const words = text.split(/\s+/u).filter(Boolean);
@@ -53,7 +53,7 @@ export function searchDevices(
   const exact = t.add(devicesWhere(q, plain, sql`d.serial_no = ${serial}`, sql`d.created_at DESC`, t.want));
   strong.push(...exact.map((d) => d.id));
   if (!t.full && charLength(serial) >= 2) {
-    const prefix = devicesWhere(q, plain, range(sql`d.serial_no`, serial), sql`d.serial_no`, t.want);
+    const prefix = devicesWhere(q, plain, startsWith(sql`d.serial_no`, serial), sql`d.serial_no`, t.want);
     strong.push(...t.add(prefix).map((d) => d.id));
   }
   // Brand, model or category: the whole name, then its start ("hp" finds HP), newest first.
@@ -64,7 +64,7 @@ export function searchDevices(
   }
   for (const named of NAMED) {
     if (t.full) break;
-    const where = range(named, lower);
+    const where = startsWith(named, lower);
     t.add(devicesWhere(q, plain, where, sql`${named} DESC, d.created_at DESC`, t.want));
   }
   // Serial / IMEI / VIN anywhere inside (the last digits of an IMEI), brand, model or category.
@@ -85,8 +85,8 @@ export function searchDevices(
 export function deviceIdsMatching(q: Queryable, text: string): SQL {
   const lower = asciiLower(text);
   const parts: SQL[] = [
-    sql`SELECT d.id FROM devices d WHERE ${range(sql`d.serial_no`, text.toUpperCase())}`,
-    ...NAMED.map((named) => sql`SELECT d.id FROM devices d WHERE ${range(named, lower)}`),
+    sql`SELECT d.id FROM devices d WHERE ${startsWith(sql`d.serial_no`, text.toUpperCase())}`,
+    ...NAMED.map((named) => sql`SELECT d.id FROM devices d WHERE ${startsWith(named, lower)}`),
   ];
   for (const found of textSteps(q, text)) {
     parts.push(sql`SELECT s.device_id FROM device_search_fts f JOIN device_search s ON s.doc = f.rowid

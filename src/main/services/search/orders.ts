@@ -1,9 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { OPEN_STATUSES, type WorkOrderStatus } from '@shared/workOrderStatus';
 import type { Queryable } from '../context';
-import { customerIdsMatching, range } from './customers';
+import { customerIdsMatching } from './customers';
 import { deviceIdsMatching } from './devices';
-import { charLength, queryWords } from './text';
+import { charLength, queryWords, startsWith } from './text';
 import { boxStep, ORDER_TEXT, shortWordsWhere, textQuery, type TextQuery } from './textQuery';
 import { Tiers } from './tiers';
 
@@ -71,7 +71,7 @@ export function searchOrders(
   const exact = t.add(ordersWhere(q, sql`w.order_no IN (${upper}, ${text})`, sql`w.order_no`, 2));
   const exactOrderId = exact.length === 1 && exact[0] ? exact[0].id : null;
   if (!t.full && charLength(upper) >= 2) {
-    t.add(ordersWhere(q, range(sql`w.order_no`, upper), sql`w.order_no DESC`, t.want));
+    t.add(ordersWhere(q, startsWith(sql`w.order_no`, upper), sql`w.order_no DESC`, t.want));
   }
   // The orders of the customer or device the query pins down: open ones first, then the newest.
   const owners: SQL[] = [];
@@ -107,7 +107,7 @@ export function searchOrders(
  */
 function rowidsForText(q: Queryable, text: string, words: string[]): SQL {
   const parts: SQL[] = [
-    sql`SELECT rowid AS r FROM work_orders WHERE ${range(sql`order_no`, text.toUpperCase())}`,
+    sql`SELECT rowid AS r FROM work_orders WHERE ${startsWith(sql`order_no`, text.toUpperCase())}`,
     sql`SELECT rowid AS r FROM work_orders WHERE customer_id IN (${customerIdsMatching(q, text)})`,
     sql`SELECT rowid AS r FROM work_orders WHERE device_id IN (${deviceIdsMatching(q, text)})`,
   ];
@@ -123,11 +123,10 @@ function rowidsForText(q: Queryable, text: string, words: string[]): SQL {
 
 /**
  * The work-order list's text filter, as the rowids of every order it matches: the order number from
- * its start, the customer (name, company, phone, code, initials), the
- * device (brand, model, category, serial) or words of the fault or diagnosis. Several words match an
- * order when each is in one of its fields ("HP hinge": an HP laptop whose fault says hinge), or when
- * the text as a whole does ("138 0013 8000"). Index lookups joined by UNION and INTERSECT, so the
- * list counts and sorts the matches like any other filter.
+ * its start, the customer (name, company, phone, code, initials), the device (brand, model, category,
+ * serial) or words of the fault or diagnosis. Several words match an order when each is in one of its
+ * fields ("HP hinge": an HP laptop whose fault says hinge), or when the text as a whole does
+ * ("138 0013 8000"). Index lookups joined by UNION and INTERSECT.
  */
 function orderRowidsMatching(q: Queryable, text: string): SQL {
   const words = queryWords(text);

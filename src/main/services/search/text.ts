@@ -1,5 +1,12 @@
+import { sql, type SQL } from 'drizzle-orm';
+
 /** Above every character, so `x >= p AND x < p + PREFIX_END` is "starts with p" on an index. */
 export const PREFIX_END = '\u{10FFFF}';
+
+/** `column` starts with `prefix`, as a range an index on the column (or expression) answers. */
+export function startsWith(column: SQL, prefix: string): SQL {
+  return sql`(${column} >= ${prefix} AND ${column} < ${prefix + PREFIX_END})`;
+}
 
 /** Length in characters (code points), which is what the trigram tokenizer counts. */
 export function charLength(s: string): number {
