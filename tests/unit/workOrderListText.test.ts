@@ -119,6 +119,20 @@ describe('workOrders.list: the text filter', () => {
     expect(await letters({ q: 'thinkpad', channel: 'phone' })).toEqual([]);
   });
 
+  it('answers the longest texts of the most words the contract lets through', async () => {
+    // 30 one-letter words, 20 two-character Chinese ones: every word its own set of lookups.
+    const letters30 = 'abcdefghijklmnopqrstuvwxyz1234'.split('').join(' ');
+    expect(letters30).toHaveLength(59);
+    expect((await list({ q: letters30 })).total).toBe(0);
+    const chinese20 = Array.from({ length: 20 }, () => '屏幕').join(' ');
+    expect((await list({ q: chinese20 })).rows.map((r) => r.orderNo)).toEqual([no.E, no.B]);
+    expect((await clerk.ok('search.global', { q: letters30 })).workOrders).toEqual([]);
+    expect((await clerk.ok('search.global', { q: chinese20 })).workOrders.map((w) => w.orderNo)).toEqual([
+      no.E,
+      no.B,
+    ]);
+  });
+
   it('refuses an empty or over-long text with VALIDATION and changes nothing', async () => {
     for (const q of ['', '   ', 'x'.repeat(61), 42]) {
       const before = snapshot(app.core);
