@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Sqlite } from '../../src/main/db/open';
 import { WORK_ORDER_STATUSES, type WorkOrderStatus } from '../../src/shared/workOrderStatus';
+import { diagnosisText, faultText } from './seedFaults';
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run seeds the same branch. */
 export function rng(seed: number): () => number {
@@ -54,22 +55,12 @@ const DEVICES: [string, string, string[]][] = [
   ['手机', 'OPPO', ['Find X7', 'Reno 11']],
   ['电脑', '联想', ['ThinkPad X1', '小新 Pro 14', '拯救者 Y9000P']],
   ['电脑', '戴尔', ['XPS 13', 'Inspiron 15']],
+  ['电脑', 'HP', ['EliteBook 840', 'Pavilion 15', 'ProBook 450']],
   ['平板', '苹果', ['iPad Air', 'iPad Pro 11']],
   ['家电', '美的', ['变频空调 KFR-35', '洗衣机 MG100']],
   ['家电', '海尔', ['冰箱 BCD-470', '热水器 EC6002']],
+  ['家电', 'LG', ['OLED55C3', '洗衣机 FG10']],
   ['汽车', '比亚迪', ['秦 PLUS', '汉 EV']],
-];
-const FAULTS = [
-  '屏幕碎裂，触摸失灵',
-  '无法开机',
-  '充电很慢，电池鼓包',
-  '进水后黑屏',
-  '摄像头模糊',
-  '不制冷',
-  '噪音大',
-  '键盘部分按键失灵',
-  '系统卡顿频繁重启',
-  'WiFi 连不上',
 ];
 const CHANNELS = ['walkIn', 'walkIn', 'walkIn', 'phone', 'onsite', 'online'] as const;
 const SERVICES = [
@@ -137,8 +128,9 @@ export function seedBranch(
   );
   const insertOrder = sqlite.prepare(
     `INSERT INTO work_orders (id, order_no, customer_id, device_id, status, channel, service_type, priority, reported_fault,
-       warranty_status, warranty_computed, promised_at, technician_id, created_by, ready_at, delivered_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       diagnosis, warranty_status, warranty_computed, promised_at, technician_id, created_by, ready_at, delivered_at,
+       created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertEvent = sqlite.prepare(
     `INSERT INTO work_order_events (id, work_order_id, at, user_id, username, kind, to_status, note)
@@ -146,7 +138,7 @@ export function seedBranch(
   );
 
   const customerIds: string[] = [];
-  const deviceOwners: [string, string][] = [];
+  const deviceOwners: [string, string, string][] = [];
   const batch = (count: number, each: (i: number) => void) => {
     for (let start = 0; start < count; start += 10_000) {
       sqlite.transaction(() => {
@@ -187,7 +179,7 @@ export function seedBranch(
     const end = new Date(Date.parse(purchased) + 365 * day).toISOString().slice(0, 10);
     const created = opts.now - Math.floor(r() * 700 * day);
     insertDevice.run(id, owner, category, brand, pick(r, models), serial, purchased, end, created, created);
-    deviceOwners.push([id, owner]);
+    deviceOwners.push([id, owner, category]);
     if (i % 1499 === 0) {
       sample.serials.push(serial);
       sample.deviceIds.push(id);
@@ -195,10 +187,16 @@ export function seedBranch(
   });
 
   // Most orders are old and closed; the last weeks hold the open ones, as in a real shop.
+  // Texts draw from their own stream, so the rest of the branch is the same as before they were added.
+  const texts = rng(20261124);
   const perDay = new Map<string, number>();
   batch(size.workOrders, (i) => {
     const id = uuidv7();
-    const [deviceId, customerId] = deviceOwners[Math.floor(r() * deviceOwners.length)] as [string, string];
+    const [deviceId, customerId, category] = deviceOwners[Math.floor(r() * deviceOwners.length)] as [
+      string,
+      string,
+      string,
+    ];
     // Two days' margin keeps seeded numbers clear of today's sequence in any time zone.
     const created = opts.now - 2 * day - Math.floor(Math.pow(r(), 1.3) * 730 * day);
     const ageDays = (opts.now - created) / day;
@@ -221,7 +219,8 @@ export function seedBranch(
       pick(r, CHANNELS),
       pick(r, SERVICES),
       pick(r, PRIORITIES),
-      pick(r, FAULTS),
+      faultText(texts, category),
+      diagnosisText(texts, status !== 'received' && status !== 'diagnosing'),
       warranty,
       warranty,
       created + 72 * 3600_000,

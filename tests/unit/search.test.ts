@@ -237,6 +237,7 @@ describe('search.global: devices and work orders', () => {
       customerId: a.id,
       customerName: '张三',
       label: '华为 Mate 60',
+      category: '手机',
       serialNo: '860123456789012',
     };
     expect((await search('860123456789012')).devices).toEqual([hit]);
@@ -274,6 +275,8 @@ describe('search.global: devices and work orders', () => {
       status: 'inRepair',
       customerName: '张三',
       deviceLabel: '苹果 iPhone 15',
+      // Found by its number: the start of the fault, nothing marked.
+      snippet: { field: 'fault', text: '屏幕碎裂', highlights: [] },
     });
     expect((await search('bj01-20261123-0002')).exactOrderId).toBe(second);
     const prefix = await search('BJ01-20261123');

@@ -277,6 +277,8 @@ export const listWorkOrdersInput = z
     serviceType: z.enum(SERVICE_TYPES).optional(),
     /** Awaiting parts whose parts have all arrived. */
     partsArrived: z.boolean().optional(),
+    /** Text: order number, customer (name, phone, code), device (brand, model, serial), fault or diagnosis. */
+    q: z.string().trim().min(1).max(60).optional(),
     sort: z.enum(WORK_ORDER_SORTS).default('createdAt'),
     order: z.enum(['asc', 'desc']).default('desc'),
     page,

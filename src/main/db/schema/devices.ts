@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { customers } from './customers';
 
@@ -21,7 +22,16 @@ export const devices = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('devices_customer').on(t.customerId), index('devices_serial').on(t.serialNo)],
+  (t) => [
+    index('devices_customer').on(t.customerId),
+    index('devices_serial').on(t.serialNo),
+    // Search by the first letters of a brand, model or category in any case (hp → HP), newest first:
+    // a range on lower(x), which SQLite folds for ASCII only, as services/search/text.ts does. The id
+    // makes them covering for the work-order list's filter (the orders of every HP device).
+    index('devices_brand_lower').on(sql`lower(${t.brand})`, t.createdAt, t.id),
+    index('devices_model_lower').on(sql`lower(${t.model})`, t.createdAt, t.id),
+    index('devices_category_lower').on(sql`lower(${t.category})`, t.createdAt, t.id),
+  ],
 );
 
 export type DeviceRecord = typeof devices.$inferSelect;

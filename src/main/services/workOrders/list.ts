@@ -3,6 +3,7 @@ import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import { OPEN_STATUSES, WORK_ORDER_STATUSES, type WorkOrderStatus } from '@shared/workOrderStatus';
 import { workOrders } from '../../db/schema';
 import type { CallContext, Queryable } from '../context';
+import { orderRowidsFor } from '../search';
 import { invalid } from './lookups';
 import { partsArrivedWhere } from './waits';
 import {
@@ -15,8 +16,16 @@ import {
 
 type ListInput = ParsedInputOf<'workOrders.list'>;
 
-/** Every filter of the list but the status tab, so the tab counts can share it. */
-function filtersBesideStatus(input: ListInput, ctx: CallContext, now: number): SQL[] {
+/**
+ * Every filter of the list but the status tab, so the tab counts can share it. `matched`: the orders
+ * the text filter names (search/orders.ts), as work_orders rowids.
+ */
+function filtersBesideStatus(
+  input: ListInput,
+  ctx: CallContext,
+  now: number,
+  matched: number[] | null,
+): SQL[] {
   const filters: SQL[] = [];
   if (input.openOnly) filters.push(inArray(workOrders.status, [...OPEN_STATUSES]));
   if (input.technicianId) filters.push(eq(workOrders.technicianId, input.technicianId));
@@ -31,6 +40,9 @@ function filtersBesideStatus(input: ListInput, ctx: CallContext, now: number): S
   if (input.channel) filters.push(eq(workOrders.channel, input.channel));
   if (input.serviceType) filters.push(eq(workOrders.serviceType, input.serviceType));
   if (input.partsArrived !== undefined) filters.push(partsArrivedWhere(input.partsArrived));
+  if (matched) {
+    filters.push(sql`"work_orders".rowid IN (SELECT value FROM json_each(${JSON.stringify(matched)}))`);
+  }
   return filters;
 }
 
@@ -117,14 +129,16 @@ export function listWorkOrders(ctx: CallContext, input: ListInput): OutputOf<'wo
   }
   const q = ctx.deps.db;
   const now = ctx.deps.now();
-  const others = filtersBesideStatus(input, ctx, now);
+  const matched = input.q ? orderRowidsFor(q, input.q) : null;
+  const others = filtersBesideStatus(input, ctx, now, matched);
   const counts = statusCounts(q, others);
   const total = input.status ? counts[input.status] : Object.values(counts).reduce((a, b) => a + b, 0);
   const offset = (input.page - 1) * input.pageSize;
   if (offset >= total) return { total, rows: [], counts };
 
   const sort = input.sort;
-  if (hasStatusIndex(sort) && total > SMALL && offset + input.pageSize <= MERGE_DEPTH) {
+  // The merge walks each status's sort index; a text filter's matches are found by their own indexes.
+  if (!input.q && hasStatusIndex(sort) && total > SMALL && offset + input.pageSize <= MERGE_DEPTH) {
     return { total, rows: workOrderRowsByIds(q, mergedPage(q, input, sort, counts, others), now), counts };
   }
   const filters = input.status ? [eq(workOrders.status, input.status), ...others] : others;

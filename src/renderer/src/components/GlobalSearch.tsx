@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router-dom';
 import { searchTerm, useGlobalSearch, useSearchNow, type SearchResult } from '../api/search';
 import { useCan } from '../app/session';
 import { StatusTag } from './counterTags';
+import { Highlighted } from './Highlighted';
 import { isPlainKey } from './keyboard';
 import './counter.css';
 
@@ -17,6 +18,8 @@ interface Hit {
   group: Group;
   testId: string;
   title: ReactNode;
+  /** A second line: for a work order, its fault around the words typed. */
+  detail?: ReactNode;
   extra?: ReactNode;
   path: string;
 }
@@ -58,7 +61,8 @@ function buildHits(result: SearchResult, q: string, canIntake: boolean, t: TFunc
       title: (
         <>
           <span className="gsearch__main">{d.label}</span>
-          <span className="gsearch__sub">{d.serialNo}</span>
+          {d.label !== d.category && <span className="gsearch__sub">{d.category}</span>}
+          {d.serialNo && <span className="gsearch__sub">{d.serialNo}</span>}
           <span className="gsearch__sub">{d.customerName}</span>
         </>
       ),
@@ -75,6 +79,12 @@ function buildHits(result: SearchResult, q: string, canIntake: boolean, t: TFunc
           <span className="gsearch__main">{o.orderNo}</span>
           <span className="gsearch__sub">{o.customerName}</span>
           <span className="gsearch__sub">{o.deviceLabel}</span>
+        </>
+      ),
+      detail: o.snippet.text && (
+        <>
+          {o.snippet.field === 'diagnosis' && t('search.diagnosisPrefix')}
+          <Highlighted text={o.snippet.text} highlights={o.snippet.highlights} />
         </>
       ),
       extra: <StatusTag status={o.status} />,
@@ -233,7 +243,14 @@ export function GlobalSearch() {
                       onMouseEnter={() => setActive(index)}
                       onClick={() => go(hit.path)}
                     >
-                      <span className="gsearch__title">{hit.title}</span>
+                      <span className="gsearch__body">
+                        <span className="gsearch__title">{hit.title}</span>
+                        {hit.detail && (
+                          <span className="gsearch__detail" data-testid={`${hit.testId}-detail`}>
+                            {hit.detail}
+                          </span>
+                        )}
+                      </span>
                       {hit.extra && <span className="gsearch__extra">{hit.extra}</span>}
                     </div>
                   );

@@ -457,7 +457,7 @@ export const enUS: Messages = {
   },
   search: {
     label: 'Search',
-    placeholder: 'Phone or last digits, name, pinyin initials, serial, order number',
+    placeholder: 'Phone, name, pinyin, serial, brand, fault, order no.',
     customers: 'Customers',
     devices: 'Devices',
     workOrders: 'Work orders',
@@ -465,6 +465,7 @@ export const enUS: Messages = {
     newIntake: 'New customer intake',
     noCustomer: 'No customer has this number',
     hint: '↑↓ choose · Enter open · Esc close · press / or F2 to search any time',
+    diagnosisPrefix: 'Diagnosis: ',
   },
   customers: {
     title: 'Customers',
@@ -588,6 +589,8 @@ export const enUS: Messages = {
     anyWarranty: 'Any warranty',
     anyChannel: 'All channels',
     anyServiceType: 'All service types',
+    textFilter: 'Order no., customer, phone, device, fault',
+    textTooLong: 'At most {{max}} characters',
     dateRange: 'Received between',
     dateFrom: 'From',
     dateTo: 'To',

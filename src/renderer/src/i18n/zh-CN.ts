@@ -461,7 +461,7 @@ export const zhCN = {
   },
   search: {
     label: '全局搜索',
-    placeholder: '手机号/尾号、姓名、拼音首字母、序列号、工单号',
+    placeholder: '手机尾号、姓名、拼音、序列号、品牌、故障、工单号',
     customers: '客户',
     devices: '设备',
     workOrders: '工单',
@@ -469,6 +469,7 @@ export const zhCN = {
     newIntake: '新客户接机',
     noCustomer: '没有找到这个号码的客户',
     hint: '↑↓ 选择 · Enter 打开 · Esc 关闭 · 按 / 或 F2 随时搜索',
+    diagnosisPrefix: '诊断：',
   },
   customers: {
     title: '客户档案',
@@ -590,6 +591,8 @@ export const zhCN = {
     anyWarranty: '全部保修',
     anyChannel: '全部渠道',
     anyServiceType: '全部服务类型',
+    textFilter: '工单号、客户、电话、设备、故障',
+    textTooLong: '最多 {{max}} 个字',
     dateRange: '接单日期',
     dateFrom: '开始日期',
     dateTo: '结束日期',

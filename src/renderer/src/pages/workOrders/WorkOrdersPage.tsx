@@ -7,6 +7,7 @@ import {
   Checkbox,
   DatePicker,
   Flex,
+  Input,
   Segmented,
   Select,
   Table,
@@ -14,7 +15,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { FileAddOutlined } from '@ant-design/icons';
+import { FileAddOutlined, SearchOutlined } from '@ant-design/icons';
 import type { SorterResult } from 'antd/es/table/interface';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -38,6 +39,7 @@ import { serverPagination } from '../../components/paging';
 import '../../components/counter.css';
 import { PartsArrivedTag } from './PartsArrivedTag';
 import { serverToday } from '../../app/serverClock';
+import { useUrlText } from './useUrlText';
 
 type Sort = (typeof WORK_ORDER_SORTS)[number];
 type Channel = (typeof CHANNELS)[number];
@@ -57,6 +59,8 @@ interface Filters {
 }
 
 const EMPTY: Filters = { overdue: false, openOnly: false, partsArrived: false };
+/** The contract's limit on the list's text filter. */
+const TEXT_MAX = 60;
 
 function isStatus(value: string | null): value is WorkOrderStatus {
   return value !== null && (WORK_ORDER_STATUSES as readonly string[]).includes(value);
@@ -103,6 +107,9 @@ export function WorkOrdersPage() {
       },
       { replace: true },
     );
+  // ?q=: order number, customer, phone, device, fault; the box types ahead of the URL.
+  const text = useUrlText(params.get('q') ?? '', (q) => setParam({ q }), TEXT_MAX);
+  const q = params.get('q')?.trim();
   const change = (patch: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...patch }));
     // The filters now say what the dashboard's link said.
@@ -122,6 +129,7 @@ export function WorkOrdersPage() {
     ...(filters.warrantyStatus ? { warrantyStatus: filters.warrantyStatus } : {}),
     ...(filters.channel ? { channel: filters.channel } : {}),
     ...(filters.serviceType ? { serviceType: filters.serviceType } : {}),
+    ...(q ? { q } : {}),
     ...sort,
     page,
     pageSize,
@@ -271,6 +279,22 @@ export function WorkOrdersPage() {
       }
     >
       <Flex gap="small" wrap align="center" style={{ marginBottom: 8 }} data-testid="wo-filters">
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          value={text.draft}
+          onChange={(e) => text.change(e.target.value)}
+          status={text.tooLong ? 'error' : undefined}
+          placeholder={t('workOrders.textFilter')}
+          aria-label={t('workOrders.textFilter')}
+          style={{ width: 260 }}
+          data-testid="wo-filter-text"
+        />
+        {text.tooLong && (
+          <Typography.Text type="danger" data-testid="wo-filter-text-error">
+            {t('workOrders.textTooLong', { max: TEXT_MAX })}
+          </Typography.Text>
+        )}
         {view === 'all' && (
           <TechnicianSelect<string>
             value={filters.technicianId}
@@ -342,7 +366,14 @@ export function WorkOrdersPage() {
         >
           {t('workOrders.openOnly')}
         </Checkbox>
-        <Button onClick={() => change(EMPTY)} data-testid="wo-filter-clear">
+        <Button
+          onClick={() => {
+            text.reset();
+            setFilters(EMPTY);
+            setParam({ received: null, overdue: null, q: null });
+          }}
+          data-testid="wo-filter-clear"
+        >
           {t('workOrders.clear')}
         </Button>
       </Flex>
