@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { call, rpc, startDesk, type Desk } from './fixture';
+import { call, rpc, startDesk, type Desk, modalOpen } from './fixture';
 import { customerWithDevice, setUpShop } from './seed';
 
 const ADMIN = { username: 'admin', displayName: '王店长', password: 'counter-admin-1' };
@@ -315,7 +315,7 @@ describe('the counter, as a clerk and a technician use it', () => {
 
     // The warranty can be set by hand, with the reason on the timeline.
     await page.getByTestId('wo-override-warranty').click();
-    await page.getByTestId('wo-override-form').waitFor();
+    await modalOpen(page, 'wo-override-form');
     await page.getByTestId('wo-override-reason').fill('购机发票显示仍在厂家保修期内');
     await page.getByTestId('wo-override-submit').click();
     await page.getByTestId('warranty-in').first().waitFor();

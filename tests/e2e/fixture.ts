@@ -74,6 +74,15 @@ export interface DeskOptions {
   hour?: number;
 }
 
+/**
+ * Wait until the modal holding this form is open and still: a click while its zoom-in runs can
+ * land beside its target on a loaded machine.
+ */
+export async function modalOpen(page: Page, formTestId: string): Promise<void> {
+  await page.getByTestId(formTestId).waitFor();
+  await expect.poll(() => page.locator('.ant-modal[class*="ant-zoom-"]').count()).toBe(0);
+}
+
 /** The real renderer against the real services in headless Chromium, through browser mode. */
 export async function startDesk(options: DeskOptions = {}): Promise<Desk> {
   if (!existsSync(join(RENDERER, 'index.html'))) {

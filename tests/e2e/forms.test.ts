@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { rpc, startDesk, type Desk } from './fixture';
+import { rpc, startDesk, type Desk, modalOpen } from './fixture';
 import { customerWithDevice, setUpShop } from './seed';
 
 /**
@@ -23,12 +23,6 @@ async function fieldError(page: Page, testId: string): Promise<string> {
   const error = item.locator('.ant-form-item-explain-error');
   await error.first().waitFor();
   return (await error.allTextContents()).join(' | ');
-}
-
-/** Wait until the modal holding this form is open and still (its zoom-in can swallow a click). */
-async function modalOpen(page: Page, formTestId: string): Promise<void> {
-  await page.getByTestId(formTestId).waitFor();
-  await expect.poll(() => page.locator('.ant-modal[class*="ant-zoom-"]').count()).toBe(0);
 }
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { rpc, startDesk, type Desk } from './fixture';
+import { rpc, startDesk, type Desk, modalOpen } from './fixture';
 import { customerWithDevice, setUpShop } from './seed';
 
 /**
@@ -31,12 +31,6 @@ async function waitForStatus(page: Page, status: string): Promise<void> {
   const refused = page.getByTestId('wo-move-error');
   await reached.or(refused).first().waitFor();
   if ((await reached.count()) === 0) throw new Error(`move refused: ${await refused.first().textContent()}`);
-}
-
-/** Wait until the modal holding this form is open and still (no zoom-in running). */
-async function modalOpen(page: Page, formTestId: string): Promise<void> {
-  await page.getByTestId(formTestId).waitFor();
-  await expect.poll(() => page.locator('.ant-modal[class*="ant-zoom-"]').count()).toBe(0);
 }
 
 /** Add a part through the modal: scan its code into the picker, save one. */

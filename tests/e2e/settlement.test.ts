@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { rpc, startDesk, type Desk } from './fixture';
+import { rpc, startDesk, type Desk, modalOpen } from './fixture';
 import { customerWithDevice, setUpShop } from './seed';
 
 const ADMIN = { username: 'admin', displayName: '王店长', password: 'settle-admin-2026' };
@@ -46,15 +46,6 @@ async function addChargeInUi(page: Page, item: string, hours: string | null, amo
   await page.locator('.ant-select-item-option', { hasText: item }).first().click();
   if (hours !== null) await page.getByTestId('wo-charge-hours').fill(hours);
   if (amount !== null) await page.getByTestId('wo-charge-amount').fill(amount);
-}
-
-/**
- * Wait until the modal holding this form is open and still: a click while its zoom-in runs can
- * land beside its target on a loaded machine.
- */
-async function modalOpen(page: Page, formTestId: string): Promise<void> {
-  await page.getByTestId(formTestId).waitFor();
-  await expect.poll(() => page.locator('.ant-modal[class*="ant-zoom-"]').count()).toBe(0);
 }
 
 /**
