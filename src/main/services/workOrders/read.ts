@@ -139,7 +139,7 @@ function settlementFor(q: Queryable, id: string, mayReadMoney: boolean): WorkOrd
  * read settlements gets a settlement's event in the brief form: which one and what happened.
  */
 function toEvent(row: typeof workOrderEvents.$inferSelect, mayReadMoney: boolean): WorkOrderEvent {
-  const data: unknown = row.data === null ? null : JSON.parse(row.data);
+  const data: unknown = row.data ? JSON.parse(row.data) : null;
   const entry = timelineEntry.parse({ kind: row.kind, data });
   const base = {
     id: row.id,
