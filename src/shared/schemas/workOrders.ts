@@ -186,7 +186,7 @@ const editValues = z
   })
   .partial();
 
-export const createdEventData = z.object({
+const createdEventData = z.object({
   orderNo: z.string(),
   warrantyComputed: warrantyStatus,
   technicianId: id.nullable(),
@@ -200,7 +200,7 @@ export const createdEventData = z.object({
 /** A part an order waits for, as the move to awaiting parts found it. */
 const waitedPart = z.object({ partId: id, partCode: z.string(), qty: z.int(), arrived: z.boolean() });
 /** Null when the move took no approval and waits for no catalog part. */
-export const statusEventData = z
+const statusEventData = z
   .object({
     /** The customer's yes when leaving the quote; `amount` (the quote approved) since 0010. */
     approval: z
@@ -211,33 +211,33 @@ export const statusEventData = z
   .nullable();
 
 const technicianRef = z.object({ id, name: z.string() });
-export const assignEventData = z.object({
+const assignEventData = z.object({
   /** The name is null when the earlier technician could not be found. */
   from: technicianRef.extend({ name: z.string().nullable() }).nullable(),
   to: technicianRef.nullable(),
 });
 
-export const editEventData = z.object({
+const editEventData = z.object({
   fields: z.array(z.enum(EDIT_FIELDS)),
   before: editValues,
   after: editValues,
   devicePasswordChanged: z.literal(true).optional(),
 });
 
-export const warrantyEventData = z.object({
+const warrantyEventData = z.object({
   from: warrantyStatus,
   to: warrantyStatus,
   computed: warrantyStatus,
 });
 
 /** A renewed approval: the new amount, the one approved before, who said yes and how. */
-export const approvalEventData = z.object({
+const approvalEventData = z.object({
   approval: z.object({ by: z.string(), method: z.enum(APPROVAL_METHODS) }),
   amount: storedFen,
   previous: storedFen,
 });
 
-export const attachmentEventData = z.object({
+const attachmentEventData = z.object({
   attachmentId: id,
   fileName: z.string(),
   mime: z.string(),
@@ -255,7 +255,7 @@ const partValues = z
   .partial();
 const partRef = { lineId: id, partCode: z.string(), partName: z.string() };
 /** A part line added (its issue document), edited, removed (its return document), or all returned. */
-export const partsEventData = z.discriminatedUnion('action', [
+const partsEventData = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('add'),
     ...partRef,
@@ -284,7 +284,7 @@ export const partsEventData = z.discriminatedUnion('action', [
   }),
 ]);
 
-export const partArrivedEventData = z.object({
+const partArrivedEventData = z.object({
   partId: id,
   partCode: z.string(),
   partName: z.string(),
@@ -303,7 +303,7 @@ const chargeValues = z
   .partial();
 const chargeRef = { lineId: id, itemCode: z.string(), name: z.string() };
 /** A labor or fee line added, edited or removed; a price below the list names its approver. */
-export const chargesEventData = z.discriminatedUnion('action', [
+const chargesEventData = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('add'),
     ...chargeRef,
@@ -326,7 +326,7 @@ export const chargesEventData = z.discriminatedUnion('action', [
   z.object({ action: z.literal('remove'), ...chargeRef, amount: storedFen }),
 ]);
 
-export const SETTLEMENT_EVENT_ACTIONS = ['create', 'pay', 'refund', 'void'] as const;
+const SETTLEMENT_EVENT_ACTIONS = ['create', 'pay', 'refund', 'void'] as const;
 const settlementRef = { settlementId: id, settlementNo: z.string() };
 /** A payment (amount > 0) or a refund (amount < 0) on a settlement, and where it leaves the bill. */
 const paymentFields = {
