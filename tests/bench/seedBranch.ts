@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Sqlite } from '../../src/main/db/open';
 import { WORK_ORDER_STATUSES, type WorkOrderStatus } from '../../src/shared/workOrderStatus';
+import type { EventData } from '../../src/shared/schemas/workOrders';
 import { diagnosisText, faultText } from './seedFaults';
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run seeds the same branch. */
@@ -133,8 +134,8 @@ export function seedBranch(
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertEvent = sqlite.prepare(
-    `INSERT INTO work_order_events (id, work_order_id, at, user_id, username, kind, to_status, note)
-     VALUES (?, ?, ?, ?, 'seed', 'created', 'received', '')`,
+    `INSERT INTO work_order_events (id, work_order_id, at, user_id, username, kind, to_status, note, data)
+     VALUES (?, ?, ?, ?, 'seed', 'created', 'received', '', ?)`,
   );
 
   const customerIds: string[] = [];
@@ -231,7 +232,16 @@ export function seedBranch(
       created,
       delivered ?? created,
     );
-    insertEvent.run(uuidv7(), id, created, opts.adminId);
+    // What an intake records (the timeline reads every event with the schema its writers meet).
+    const intake = {
+      orderNo,
+      warrantyComputed: warranty,
+      technicianId: tech,
+      reworkOfId: null,
+      promisedAt: created + 72 * 3600_000,
+      estimate: null,
+    } satisfies EventData<'created'>;
+    insertEvent.run(uuidv7(), id, created, opts.adminId, JSON.stringify(intake));
     if (i % 2999 === 0) sample.orderNos.push(orderNo);
   });
   // Keep today's numbering ahead of the seeded orders.

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nameInitials } from '../../src/main/services/pinyin';
+import type { EventData } from '../../src/shared/schemas/workOrders';
 import { startApp, setUpShop, signedInAs, type Client, type TestApp } from '../unit/harness';
 import { measure, recordFigures } from './figures';
 import { seedBranch } from './seedBranch';
@@ -181,10 +182,12 @@ describe('stock benchmarks at 5,000 parts / 1,000,000 movements', () => {
     const order = cycle(open);
     const part = cycle(stocked);
     const sqlite = app.core.database.sqlite;
-    const partRow = sqlite.prepare('SELECT on_hand, cost_price, sale_price FROM parts WHERE id = ?');
+    const partRow = sqlite.prepare(
+      'SELECT code, name, on_hand, cost_price, sale_price FROM parts WHERE id = ?',
+    );
     const insertDoc = sqlite.prepare(
       `INSERT INTO stock_documents (id, doc_no, kind, status, work_order_id, posted_at)
-       VALUES (?, 'RAW-' || lower(hex(randomblob(8))), 'orderIssue', 'posted', ?, ?)`,
+       VALUES (?, ?, 'orderIssue', 'posted', ?, ?)`,
     );
     const insertLine = sqlite.prepare(
       `INSERT INTO stock_document_lines (id, document_id, line_no, part_id, qty, unit_cost, cost_before, cost_after)
@@ -199,7 +202,7 @@ describe('stock benchmarks at 5,000 parts / 1,000,000 movements', () => {
          issue_document_id, added_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, 0, ?, ?, ?)`,
     );
     const insertEvent = sqlite.prepare(
-      "INSERT INTO work_order_events (id, work_order_id, at, kind, note) VALUES (?, ?, ?, 'parts', '')",
+      "INSERT INTO work_order_events (id, work_order_id, at, kind, note, data) VALUES (?, ?, ?, 'parts', '', ?)",
     );
     const touch = sqlite.prepare('UPDATE work_orders SET updated_at = ? WHERE id = ?');
     await pair(
@@ -210,15 +213,37 @@ describe('stock benchmarks at 5,000 parts / 1,000,000 movements', () => {
         const partId = part();
         const at = Date.now();
         sqlite.transaction(() => {
-          const p = partRow.get(partId) as { on_hand: number; cost_price: number; sale_price: number };
+          const p = partRow.get(partId) as {
+            code: string;
+            name: string;
+            on_hand: number;
+            cost_price: number;
+            sale_price: number;
+          };
           if (p.on_hand < 1) throw new Error('out of stock');
           const docId = uuidv7();
-          insertDoc.run(docId, orderId, at);
+          const docNo = `RAW-${docId}`;
+          insertDoc.run(docId, docNo, orderId, at);
           insertLine.run(uuidv7(), docId, partId, p.cost_price, p.cost_price, p.cost_price);
           insertMovement.run(uuidv7(), partId, docId, p.cost_price, at);
           setOnHand.run(partId);
-          insertOrderLine.run(uuidv7(), orderId, partId, p.sale_price, p.cost_price, docId, at, at);
-          insertEvent.run(uuidv7(), orderId, at);
+          const lineId = uuidv7();
+          insertOrderLine.run(lineId, orderId, partId, p.sale_price, p.cost_price, docId, at, at);
+          const data = {
+            action: 'add',
+            lineId,
+            partId,
+            partCode: p.code,
+            partName: p.name,
+            qty: 1,
+            unitPrice: p.sale_price,
+            unitCost: p.cost_price,
+            coveredByWarranty: false,
+            oldPartSerial: '',
+            oldPartRma: false,
+            docNo,
+          } satisfies EventData<'parts'>;
+          insertEvent.run(uuidv7(), orderId, at, JSON.stringify(data));
           touch.run(at, orderId);
         })();
       },

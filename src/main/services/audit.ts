@@ -43,16 +43,20 @@ export function writeAudit(q: Queryable, entry: AuditWrite): void {
 }
 
 /** Only the keys whose values differ, so an update row shows what changed and nothing else. */
-export function changedFields(
-  before: Record<string, unknown>,
-  after: Record<string, unknown>,
-): { before: Record<string, unknown>; after: Record<string, unknown> } | null {
-  const keys = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+export function changedFields<T extends Record<string, unknown>>(
+  before: T,
+  after: T,
+): { before: Partial<T>; after: Partial<T> } | null {
+  const keys = Object.keys(after).filter(
+    (k): k is Extract<keyof T, string> => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
   if (keys.length === 0) return null;
-  return {
-    before: Object.fromEntries(keys.map((k) => [k, before[k]])),
-    after: Object.fromEntries(keys.map((k) => [k, after[k]])),
+  const pick = (source: T): Partial<T> => {
+    const picked: Partial<T> = {};
+    for (const k of keys) picked[k] = source[k];
+    return picked;
   };
+  return { before: pick(before), after: pick(after) };
 }
 
 export function listAudit(

@@ -6,7 +6,8 @@ import { PRIORITIES } from './settings';
 import { orderPartLine, waitingForInput, waitingPart } from './orderParts';
 import { chargeLine } from './charges';
 import { fen } from './stock';
-import { settlementSummary } from './settlements';
+import { PAYMENT_METHODS, PAYMENT_STATUSES, settlementSummary } from './settlements';
+import { SERVICE_ITEM_KINDS } from './billing';
 
 export const CHANNELS = ['walkIn', 'phone', 'onsite', 'online'] as const;
 export const SERVICE_TYPES = [
@@ -149,16 +150,289 @@ export const addAttachmentInput = z
   })
   .strict();
 
-export const workOrderEvent = z.object({
+// ── Timeline events ─────────────────────────────────────────────────────────────────────────
+// What each kind of event records in its `data`, as every version of the app has stored it: a
+// field added later is optional, so the orders taken before it still read. Money is plain integer
+// fen here, without the input limit (MONEY_MAX_FEN came after the first events were written).
+const storedFen = z.int().nonnegative();
+/** The manager who approved something on the spot. */
+const approver = z.object({ id, username: z.string() });
+
+/** The fields `workOrders.update` changes, in the order an edit event lists them. */
+export const EDIT_FIELDS = [
+  'priority',
+  'reportedFault',
+  'accessories',
+  'accessoriesNote',
+  'condition',
+  'devicePassword',
+  'promisedAt',
+  'diagnosis',
+  'estimate',
+  'resolution',
+] as const;
+/** Before and after of an edit: only what changed, never the device password. */
+const editValues = z
+  .object({
+    priority: z.enum(PRIORITIES),
+    reportedFault: z.string(),
+    accessories: z.array(z.enum(ACCESSORIES)),
+    accessoriesNote: z.string(),
+    condition: z.string(),
+    promisedAt: epochMs,
+    diagnosis: z.string(),
+    estimate: storedFen.nullable(),
+    resolution: z.string(),
+  })
+  .partial();
+
+const createdEventData = z.object({
+  orderNo: z.string(),
+  warrantyComputed: warrantyStatus,
+  technicianId: id.nullable(),
+  reworkOfId: id.nullable(),
+  promisedAt: epochMs,
+  /** The intake estimate; recorded since 0010_prints_and_quotes. */
+  estimate: storedFen.nullable().optional(),
+  devicePasswordChanged: z.literal(true).optional(),
+});
+
+/** A part an order waits for, as the move to awaiting parts found it. */
+const waitedPart = z.object({ partId: id, partCode: z.string(), qty: z.int(), arrived: z.boolean() });
+/** Null when the move took no approval and waits for no catalog part. */
+const statusEventData = z
+  .object({
+    /** The customer's yes when leaving the quote; `amount` (the quote approved) since 0010. */
+    approval: z
+      .object({ by: z.string(), method: z.enum(APPROVAL_METHODS), amount: storedFen.nullable().optional() })
+      .optional(),
+    waitingFor: z.array(waitedPart).optional(),
+  })
+  .nullable();
+
+const technicianRef = z.object({ id, name: z.string() });
+const assignEventData = z.object({
+  /** The name is null when the earlier technician could not be found. */
+  from: technicianRef.extend({ name: z.string().nullable() }).nullable(),
+  to: technicianRef.nullable(),
+});
+
+const editEventData = z.object({
+  fields: z.array(z.enum(EDIT_FIELDS)),
+  before: editValues,
+  after: editValues,
+  devicePasswordChanged: z.literal(true).optional(),
+});
+
+const warrantyEventData = z.object({
+  from: warrantyStatus,
+  to: warrantyStatus,
+  computed: warrantyStatus,
+});
+
+/** A renewed approval: the new amount, the one approved before, who said yes and how. */
+const approvalEventData = z.object({
+  approval: z.object({ by: z.string(), method: z.enum(APPROVAL_METHODS) }),
+  amount: storedFen,
+  previous: storedFen,
+});
+
+const attachmentEventData = z.object({
+  attachmentId: id,
+  fileName: z.string(),
+  mime: z.string(),
+  size: z.int(),
+});
+
+export const PART_EVENT_FIELDS = ['unitPrice', 'coveredByWarranty', 'oldPartSerial', 'oldPartRma'] as const;
+const partValues = z
+  .object({
+    unitPrice: storedFen,
+    coveredByWarranty: z.boolean(),
+    oldPartSerial: z.string(),
+    oldPartRma: z.boolean(),
+  })
+  .partial();
+const partRef = { lineId: id, partCode: z.string(), partName: z.string() };
+/** A part line added (its issue document), edited, removed (its return document), or all returned. */
+const partsEventData = z.discriminatedUnion('action', [
+  z.object({
+    action: z.literal('add'),
+    ...partRef,
+    partId: id,
+    qty: z.int(),
+    unitPrice: storedFen,
+    unitCost: storedFen,
+    coveredByWarranty: z.boolean(),
+    oldPartSerial: z.string(),
+    oldPartRma: z.boolean(),
+    docNo: z.string(),
+  }),
+  z.object({
+    action: z.literal('update'),
+    ...partRef,
+    fields: z.array(z.enum(PART_EVENT_FIELDS)),
+    before: partValues,
+    after: partValues,
+  }),
+  z.object({ action: z.literal('remove'), ...partRef, qty: z.int(), docNo: z.string() }),
+  /** Cancelling the order put every line back in one return document. */
+  z.object({
+    action: z.literal('returnAll'),
+    docNo: z.string(),
+    lines: z.array(z.object({ partCode: z.string(), qty: z.int() })),
+  }),
+]);
+
+const partArrivedEventData = z.object({
+  partId: id,
+  partCode: z.string(),
+  partName: z.string(),
+  docNo: z.string(),
+  qty: z.int(),
+});
+
+export const CHARGE_EVENT_FIELDS = ['technicianId', 'hours', 'amount', 'coveredByWarranty'] as const;
+const chargeValues = z
+  .object({
+    technicianId: id.nullable(),
+    hours: z.number(),
+    amount: storedFen,
+    coveredByWarranty: z.boolean(),
+  })
+  .partial();
+const chargeRef = { lineId: id, itemCode: z.string(), name: z.string() };
+/** A labor or fee line added, edited or removed; a price below the list names its approver. */
+const chargesEventData = z.discriminatedUnion('action', [
+  z.object({
+    action: z.literal('add'),
+    ...chargeRef,
+    kind: z.enum(SERVICE_ITEM_KINDS),
+    technicianId: id.nullable(),
+    hours: z.number(),
+    amount: storedFen,
+    listPrice: storedFen,
+    coveredByWarranty: z.boolean(),
+    approvedBy: approver.optional(),
+  }),
+  z.object({
+    action: z.literal('update'),
+    ...chargeRef,
+    fields: z.array(z.enum(CHARGE_EVENT_FIELDS)),
+    before: chargeValues,
+    after: chargeValues,
+    approvedBy: approver.optional(),
+  }),
+  z.object({ action: z.literal('remove'), ...chargeRef, amount: storedFen }),
+]);
+
+const SETTLEMENT_EVENT_ACTIONS = ['create', 'pay', 'refund', 'void'] as const;
+const settlementRef = { settlementId: id, settlementNo: z.string() };
+/** A payment (amount > 0) or a refund (amount < 0) on a settlement, and where it leaves the bill. */
+const paymentFields = {
+  ...settlementRef,
+  paymentId: id,
+  method: z.enum(PAYMENT_METHODS),
+  amount: z.int(),
+  /** Cash handed over and the change given, when there was change. */
+  tendered: z.int().optional(),
+  change: z.int().optional(),
+  reason: z.string().optional(),
+  approvedBy: approver.optional(),
+  paid: z.int(),
+  paymentStatus: z.enum(PAYMENT_STATUSES),
+};
+/** A settlement made or voided, a payment or refund taken on it: everything, money included. */
+export const settlementEventData = z.discriminatedUnion('action', [
+  z.object({
+    action: z.literal('create'),
+    ...settlementRef,
+    subtotal: z.int(),
+    discountAmount: z.int(),
+    rounding: z.int(),
+    total: z.int(),
+    approvedBy: approver.optional(),
+  }),
+  z.object({ action: z.literal('pay'), ...paymentFields }),
+  z.object({ action: z.literal('refund'), ...paymentFields }),
+  z.object({
+    action: z.literal('void'),
+    ...settlementRef,
+    total: z.int(),
+    reversals: z.array(z.object({ paymentId: id, method: z.enum(PAYMENT_METHODS), amount: z.int() })),
+    approvedBy: approver,
+  }),
+]);
+/**
+ * A settlement event as a role that may not read settlements (a technician) sees it: which
+ * settlement and what happened, none of its money. Strict, so a full event never passes for one.
+ */
+export const settlementEventBrief = z
+  .object({ action: z.enum(SETTLEMENT_EVENT_ACTIONS), ...settlementRef })
+  .strict();
+
+/** Each kind's data as written and stored; `satisfies` keeps it to exactly EVENT_KINDS. */
+const EVENT_DATA = {
+  created: createdEventData,
+  status: statusEventData,
+  assign: assignEventData,
+  edit: editEventData,
+  note: z.null(),
+  warranty: warrantyEventData,
+  approval: approvalEventData,
+  attachment: attachmentEventData,
+  parts: partsEventData,
+  partArrived: partArrivedEventData,
+  charges: chargesEventData,
+  settlement: settlementEventData,
+} satisfies Record<(typeof EVENT_KINDS)[number], z.ZodType>;
+
+/** One kind with its data: what a writer passes and what a stored row decodes to. */
+export const timelineEntry = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('created'), data: EVENT_DATA.created }),
+  z.object({ kind: z.literal('status'), data: EVENT_DATA.status }),
+  z.object({ kind: z.literal('assign'), data: EVENT_DATA.assign }),
+  z.object({ kind: z.literal('edit'), data: EVENT_DATA.edit }),
+  z.object({ kind: z.literal('note'), data: EVENT_DATA.note }),
+  z.object({ kind: z.literal('warranty'), data: EVENT_DATA.warranty }),
+  z.object({ kind: z.literal('approval'), data: EVENT_DATA.approval }),
+  z.object({ kind: z.literal('attachment'), data: EVENT_DATA.attachment }),
+  z.object({ kind: z.literal('parts'), data: EVENT_DATA.parts }),
+  z.object({ kind: z.literal('partArrived'), data: EVENT_DATA.partArrived }),
+  z.object({ kind: z.literal('charges'), data: EVENT_DATA.charges }),
+  z.object({ kind: z.literal('settlement'), data: EVENT_DATA.settlement }),
+]);
+export type TimelineEntry = z.infer<typeof timelineEntry>;
+/** The data one kind of event records. */
+export type EventData<K extends TimelineEntry['kind']> = Extract<TimelineEntry, { kind: K }>['data'];
+
+const eventBase = {
   id,
   at: epochMs,
   username: z.string().nullable(),
-  kind: z.enum(EVENT_KINDS),
   fromStatus: status.nullable(),
   toStatus: status.nullable(),
   note: z.string(),
-  data: z.record(z.string(), z.unknown()).nullable(),
-});
+};
+/** A timeline entry as the order's page gets it: a settlement's may be the brief form. */
+export const workOrderEvent = z.discriminatedUnion('kind', [
+  z.object({ ...eventBase, kind: z.literal('created'), data: EVENT_DATA.created }),
+  z.object({ ...eventBase, kind: z.literal('status'), data: EVENT_DATA.status }),
+  z.object({ ...eventBase, kind: z.literal('assign'), data: EVENT_DATA.assign }),
+  z.object({ ...eventBase, kind: z.literal('edit'), data: EVENT_DATA.edit }),
+  z.object({ ...eventBase, kind: z.literal('note'), data: EVENT_DATA.note }),
+  z.object({ ...eventBase, kind: z.literal('warranty'), data: EVENT_DATA.warranty }),
+  z.object({ ...eventBase, kind: z.literal('approval'), data: EVENT_DATA.approval }),
+  z.object({ ...eventBase, kind: z.literal('attachment'), data: EVENT_DATA.attachment }),
+  z.object({ ...eventBase, kind: z.literal('parts'), data: EVENT_DATA.parts }),
+  z.object({ ...eventBase, kind: z.literal('partArrived'), data: EVENT_DATA.partArrived }),
+  z.object({ ...eventBase, kind: z.literal('charges'), data: EVENT_DATA.charges }),
+  z.object({
+    ...eventBase,
+    kind: z.literal('settlement'),
+    data: z.union([EVENT_DATA.settlement, settlementEventBrief]),
+  }),
+]);
 export type WorkOrderEvent = z.infer<typeof workOrderEvent>;
 
 export const attachment = z.object({

@@ -4,6 +4,7 @@ import { AppError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import type { Settlement, SettlementTotals } from '@shared/schemas/settlements';
 import { isSettleable } from '@shared/workOrderStatus';
+import type { EventData } from '@shared/schemas/workOrders';
 import { settlementLines, settlements, workOrders, type WorkOrderRecord } from '../../db/schema';
 import { writeAudit } from '../audit';
 import type { CallContext, Queryable } from '../context';
@@ -113,7 +114,7 @@ export async function createSettlement(ctx: CallContext, input: CreateInput): Pr
       rounding: totals.rounding,
       total: totals.total,
       ...approval,
-    };
+    } satisfies EventData<'settlement'>;
     addEvent(tx, { workOrderId: order.id, at, actor: ctx.user, kind: 'settlement', note: input.note, data });
     writeAudit(tx, {
       at,

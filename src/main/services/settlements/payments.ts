@@ -70,14 +70,16 @@ export function recordPayment(
   tx.insert(payments).values(record).run();
   tx.update(workOrders).set({ updatedAt: row.at }).where(eq(workOrders.id, s.workOrderId)).run();
   const paid = paidOn(tx, s.id);
-  const data = {
-    action,
+  const facts = {
     settlementId: s.id,
     settlementNo: s.settlementNo,
     paymentId: record.id,
     method: record.method,
     amount: record.amount,
-    ...(record.change ? { tendered: record.tendered, change: record.change } : {}),
+    // Change is given only on cash handed over, so `tendered` is set whenever `change` is.
+    ...(record.change && record.tendered !== null
+      ? { tendered: record.tendered, change: record.change }
+      : {}),
     ...(record.reason ? { reason: record.reason } : {}),
     ...(approver ? { approvedBy: { id: approver.id, username: approver.username } } : {}),
     paid,
@@ -85,6 +87,7 @@ export function recordPayment(
   };
   // A void's reversals are logged with the void itself.
   if (action !== 'voidReversal') {
+    const data = { action, ...facts };
     addEvent(tx, { workOrderId: s.workOrderId, at: row.at, actor: ctx.user, kind: 'settlement', data });
   }
   writeAudit(tx, {
@@ -93,7 +96,7 @@ export function recordPayment(
     action: 'create',
     entity: 'payment',
     entityId: record.id,
-    after: { ...data, businessDate: record.businessDate, reference: record.reference },
+    after: { action, ...facts, businessDate: record.businessDate, reference: record.reference },
   });
   return record;
 }

@@ -2,6 +2,7 @@ import { and, desc, eq, gt } from 'drizzle-orm';
 import { localDate } from '@shared/dates';
 import type { ParsedInputOf } from '@shared/contract';
 import { PAYMENT_METHODS, type Settlement } from '@shared/schemas/settlements';
+import type { EventData } from '@shared/schemas/workOrders';
 import { payments, settlements, workOrders } from '../../db/schema';
 import { writeAudit } from '../audit';
 import type { CallContext, Queryable } from '../context';
@@ -81,7 +82,7 @@ export async function voidSettlement(
       total: s.total,
       reversals,
       approvedBy,
-    };
+    } satisfies EventData<'settlement'>;
     addEvent(tx, {
       workOrderId: s.workOrderId,
       at,

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import type { ServiceItem } from '@shared/schemas/billing';
-import type { WorkOrderDetail } from '@shared/schemas/workOrders';
+import { CHARGE_EVENT_FIELDS, type EventData, type WorkOrderDetail } from '@shared/schemas/workOrders';
 import { isOpen } from '@shared/workOrderStatus';
 import {
   workOrderCharges,
@@ -54,7 +54,7 @@ function touch(tx: Tx, workOrderId: string, at: number): void {
   tx.update(workOrders).set({ updatedAt: at }).where(eq(workOrders.id, workOrderId)).run();
 }
 
-function approvedByData(approver: UserRecord | null): Record<string, unknown> {
+function approvedByData(approver: UserRecord | null): { approvedBy?: { id: string; username: string } } {
   return approver ? { approvedBy: { id: approver.id, username: approver.username } } : {};
 }
 
@@ -138,7 +138,7 @@ export async function addCharge(ctx: CallContext, input: AddInput): Promise<Work
       listPrice: plan.item.price,
       coveredByWarranty: line.coveredByWarranty,
       ...approvedByData(plan.needsApproval ? approver : null),
-    };
+    } satisfies EventData<'charges'>;
     recordUpdate(
       tx,
       { workOrderId: plan.order.id, at, actor: ctx.user, kind: 'charges', data },
@@ -193,7 +193,7 @@ function planUpdate(q: Queryable, input: UpdateInput): UpdatePlan {
     hours: line.hours,
     amount: line.amount,
     coveredByWarranty: line.coveredByWarranty,
-  };
+  } satisfies Record<(typeof CHARGE_EVENT_FIELDS)[number], unknown>;
   const after = {
     technicianId: input.technicianId === undefined ? before.technicianId : input.technicianId,
     hours: input.hours ?? before.hours,
@@ -238,7 +238,7 @@ export async function updateCharge(ctx: CallContext, input: UpdateInput): Promis
           lineId: line.id,
           itemCode: line.itemCode,
           name: line.name,
-          fields: Object.keys(diff.after),
+          fields: CHARGE_EVENT_FIELDS.filter((f) => Object.hasOwn(diff.after, f)),
           ...diff,
           ...approval,
         },
@@ -272,7 +272,7 @@ export function removeCharge(
       itemCode: line.itemCode,
       name: line.name,
       amount: line.amount,
-    };
+    } satisfies EventData<'charges'>;
     recordUpdate(
       tx,
       { workOrderId: order.id, at, actor: ctx.user, kind: 'charges', data },

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { ParsedInputOf } from '@shared/contract';
-import { ACCESSORIES, type WorkOrderDetail } from '@shared/schemas/workOrders';
+import { ACCESSORIES, EDIT_FIELDS, type WorkOrderDetail } from '@shared/schemas/workOrders';
 import { users, workOrders, type WorkOrderRecord } from '../../db/schema';
 import { changedFields } from '../audit';
 import type { CallContext } from '../context';
@@ -10,7 +10,7 @@ import { readDetail } from './read';
 
 type Accessory = (typeof ACCESSORIES)[number];
 
-/** The editable fields of an order as the form sees them. */
+/** The editable fields of an order as the form sees them (exactly EDIT_FIELDS, in its order). */
 function editable(o: WorkOrderRecord) {
   return {
     priority: o.priority,
@@ -23,10 +23,10 @@ function editable(o: WorkOrderRecord) {
     diagnosis: o.diagnosis,
     estimate: o.estimate,
     resolution: o.resolution,
-  };
+  } satisfies Record<(typeof EDIT_FIELDS)[number], unknown>;
 }
 
-function withoutPassword(values: Record<string, unknown>): Record<string, unknown> {
+function withoutPassword<T extends { devicePassword?: string }>(values: T): Omit<T, 'devicePassword'> {
   const { devicePassword: _secret, ...rest } = values;
   return rest;
 }
@@ -69,9 +69,9 @@ export function updateWorkOrder(
       .set({ ...after, accessories: JSON.stringify(after.accessories), updatedAt: at })
       .where(eq(workOrders.id, order.id))
       .run();
-    const fields = Object.keys(diff.after);
+    const fields = EDIT_FIELDS.filter((f) => Object.hasOwn(diff.after, f));
     const passwordChanged = fields.includes('devicePassword');
-    const secretFlag = passwordChanged ? { devicePasswordChanged: true } : {};
+    const secretFlag = passwordChanged ? { devicePasswordChanged: true as const } : {};
     recordUpdate(
       tx,
       {
@@ -147,7 +147,7 @@ export function addNote(ctx: CallContext, input: ParsedInputOf<'workOrders.addNo
     tx.update(workOrders).set({ updatedAt: at }).where(eq(workOrders.id, order.id)).run();
     recordUpdate(
       tx,
-      { workOrderId: order.id, at, actor: ctx.user, kind: 'note', note: input.note },
+      { workOrderId: order.id, at, actor: ctx.user, kind: 'note', note: input.note, data: null },
       {
         after: { note: input.note },
       },

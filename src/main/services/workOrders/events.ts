@@ -1,27 +1,33 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { EVENT_KINDS } from '@shared/schemas/workOrders';
+import { timelineEntry, type TimelineEntry } from '@shared/schemas/workOrders';
 import type { WorkOrderStatus } from '@shared/workOrderStatus';
 import { workOrderEvents, type UserRecord } from '../../db/schema';
-import type { Queryable } from '../context';
+import type { Tx } from '../context';
 import { writeAudit } from '../audit';
 import { actorOf } from '../users';
 
-export interface TimelineWrite {
+/**
+ * One timeline entry: its kind with that kind's data (`TimelineEntry`). Never a device password:
+ * an edit records `devicePasswordChanged: true`.
+ */
+export type TimelineWrite = {
   workOrderId: string;
   at: number;
   actor: UserRecord | null;
-  kind: (typeof EVENT_KINDS)[number];
   fromStatus?: WorkOrderStatus | null;
   toStatus?: WorkOrderStatus | null;
   note?: string;
-  /** Details of the move or edit. Never a device password: record `devicePasswordChanged: true`. */
-  data?: Record<string, unknown> | null;
-}
+} & TimelineEntry;
 
-/** Append one entry to an order's timeline; call inside the transaction that makes the change. */
-export function addEvent(q: Queryable, e: TimelineWrite): void {
+/**
+ * Append one entry to an order's timeline, inside the transaction that makes the change (a `Tx`,
+ * so the compiler refuses the bare connection). The data is checked against the schema every read
+ * decodes it with: an entry the timeline could not read is never stored.
+ */
+export function addEvent(tx: Tx, e: TimelineWrite): void {
   if (e.data && 'devicePassword' in e.data) throw new Error('a device password must not reach the timeline');
-  q.insert(workOrderEvents)
+  timelineEntry.parse({ kind: e.kind, data: e.data });
+  tx.insert(workOrderEvents)
     .values({
       id: uuidv7(),
       workOrderId: e.workOrderId,
@@ -39,12 +45,12 @@ export function addEvent(q: Queryable, e: TimelineWrite): void {
 
 /** An update to an order: its timeline entry and its audit row, in the caller's transaction. */
 export function recordUpdate(
-  q: Queryable,
+  tx: Tx,
   e: TimelineWrite,
   audit: { before?: Record<string, unknown> | null; after: Record<string, unknown> },
 ): void {
-  addEvent(q, e);
-  writeAudit(q, {
+  addEvent(tx, e);
+  writeAudit(tx, {
     at: e.at,
     actor: actorOf(e.actor),
     action: 'update',

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
-import type { WorkOrderDetail } from '@shared/schemas/workOrders';
+import { PART_EVENT_FIELDS, type EventData, type WorkOrderDetail } from '@shared/schemas/workOrders';
 import { isOpen } from '@shared/workOrderStatus';
 import {
   parts,
@@ -138,7 +138,7 @@ export function addOrderPart(ctx: CallContext, input: ParsedInputOf<'workOrders.
       oldPartSerial: line.oldPartSerial,
       oldPartRma: line.oldPartRma,
       docNo: issued.docNo,
-    };
+    } satisfies EventData<'parts'>;
     recordUpdate(
       tx,
       { workOrderId: order.id, at, actor: ctx.user, kind: 'parts', data },
@@ -161,7 +161,7 @@ export function updateOrderPart(
       coveredByWarranty: line.coveredByWarranty,
       oldPartSerial: line.oldPartSerial,
       oldPartRma: line.oldPartRma,
-    };
+    } satisfies Record<(typeof PART_EVENT_FIELDS)[number], unknown>;
     const after = {
       unitPrice: input.unitPrice ?? before.unitPrice,
       coveredByWarranty: input.coveredByWarranty ?? before.coveredByWarranty,
@@ -183,7 +183,13 @@ export function updateOrderPart(
         at,
         actor: ctx.user,
         kind: 'parts',
-        data: { action: 'update', lineId: line.id, ...label, fields: Object.keys(diff.after), ...diff },
+        data: {
+          action: 'update',
+          lineId: line.id,
+          ...label,
+          fields: PART_EVENT_FIELDS.filter((f) => Object.hasOwn(diff.after, f)),
+          ...diff,
+        },
       },
       { before: { lineId: line.id, ...diff.before }, after: { lineId: line.id, ...diff.after } },
     );
@@ -200,7 +206,13 @@ export function removeOrderPart(
     const { line, order } = loadActiveLine(tx, input.lineId);
     const returned = returnLines(tx, ctx, order, [line], input.reason);
     const label = partLabel(tx, line.partId);
-    const data = { action: 'remove', lineId: line.id, ...label, qty: line.qty, docNo: returned.docNo };
+    const data = {
+      action: 'remove',
+      lineId: line.id,
+      ...label,
+      qty: line.qty,
+      docNo: returned.docNo,
+    } satisfies EventData<'parts'>;
     recordUpdate(
       tx,
       { workOrderId: order.id, at: returned.at, actor: ctx.user, kind: 'parts', note: input.reason, data },

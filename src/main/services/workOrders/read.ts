@@ -4,7 +4,12 @@ import type { OutputOf } from '@shared/contract';
 import { can } from '@shared/roles';
 import type { ChargeLine } from '@shared/schemas/charges';
 import type { OrderPartLine } from '@shared/schemas/orderParts';
-import { ACCESSORIES, type WorkOrderDetail, type WorkOrderEvent } from '@shared/schemas/workOrders';
+import {
+  ACCESSORIES,
+  timelineEntry,
+  type WorkOrderDetail,
+  type WorkOrderEvent,
+} from '@shared/schemas/workOrders';
 import {
   attachments,
   parts,
@@ -54,22 +59,13 @@ export function readDetail(
         .where(eq(workOrders.id, order.reworkOfId))
         .get()?.orderNo ?? null)
     : null;
-  const events: WorkOrderEvent[] = q
+  const events = q
     .select()
     .from(workOrderEvents)
     .where(eq(workOrderEvents.workOrderId, id))
     .orderBy(asc(workOrderEvents.at), asc(workOrderEvents.id))
     .all()
-    .map((e) => ({
-      id: e.id,
-      at: e.at,
-      username: e.username,
-      kind: e.kind,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      note: e.note,
-      data: e.data ? visibleData(e.kind, JSON.parse(e.data) as Record<string, unknown>, mayReadMoney) : null,
-    }));
+    .map((e) => toEvent(e, mayReadMoney));
   const photos = q
     .select({
       id: attachments.id,
@@ -138,15 +134,26 @@ function settlementFor(q: Queryable, id: string, mayReadMoney: boolean): WorkOrd
   return s && !mayReadMoney ? { id: s.id, settlementNo: s.settlementNo, status: s.status } : s;
 }
 
-const SETTLEMENT_EVENT_KEYS = ['action', 'settlementId', 'settlementNo'];
-
-function visibleData(
-  kind: WorkOrderEvent['kind'],
-  data: Record<string, unknown>,
-  mayReadMoney: boolean,
-): Record<string, unknown> {
-  if (kind !== 'settlement' || mayReadMoney) return data;
-  return Object.fromEntries(Object.entries(data).filter(([key]) => SETTLEMENT_EVENT_KEYS.includes(key)));
+/**
+ * A stored timeline row, decoded by the schema its writer was checked against. A role that may not
+ * read settlements gets a settlement's event in the brief form: which one and what happened.
+ */
+function toEvent(row: typeof workOrderEvents.$inferSelect, mayReadMoney: boolean): WorkOrderEvent {
+  const data: unknown = row.data ? JSON.parse(row.data) : null;
+  const entry = timelineEntry.parse({ kind: row.kind, data });
+  const base = {
+    id: row.id,
+    at: row.at,
+    username: row.username,
+    fromStatus: row.fromStatus,
+    toStatus: row.toStatus,
+    note: row.note,
+  };
+  if (entry.kind === 'settlement' && !mayReadMoney) {
+    const { action, settlementId, settlementNo } = entry.data;
+    return { ...base, kind: 'settlement', data: { action, settlementId, settlementNo } };
+  }
+  return { ...base, ...entry };
 }
 
 /** The order's lines in use, oldest first, with the issuing document and who added each. */

@@ -2,310 +2,281 @@ import type { ReactNode } from 'react';
 import { Flex, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { ACCESSORIES, APPROVAL_METHODS, type WorkOrderEvent } from '@shared/schemas/workOrders';
-import { PRIORITIES } from '@shared/schemas/settings';
-import { PAYMENT_METHODS, PAYMENT_STATUSES } from '@shared/schemas/settlements';
-import { WARRANTY_STATUSES } from '@shared/warranty';
+import type {
+  APPROVAL_METHODS,
+  CHARGE_EVENT_FIELDS,
+  EDIT_FIELDS,
+  EventData,
+  PART_EVENT_FIELDS,
+  WorkOrderEvent,
+} from '@shared/schemas/workOrders';
+import type { WarrantyStatus } from '@shared/warranty';
 import { formatDateTime, formatMinute } from '../../components/format';
 import { formatYuan } from '../../components/money';
-import { zhCN } from '../../i18n/zh-CN';
 
-type Data = Record<string, unknown> | null;
-type EditableField = keyof typeof zhCN.workOrderFields;
-
-function str(data: Data, key: string): string | null {
-  const value = data?.[key];
-  return typeof value === 'string' ? value : null;
+/** What one timeline entry says: the line, what goes under it, the dot's colour. */
+interface Described {
+  text: ReactNode;
+  detail?: ReactNode;
+  color: string;
 }
 
-function nameOf(data: Data, key: string): string | null {
-  const value = data?.[key];
-  if (typeof value !== 'object' || value === null) return null;
-  const name = (value as Record<string, unknown>).name;
-  return typeof name === 'string' ? name : '';
+/** One kind of event, with its data typed by that kind. */
+type EventOf<K extends WorkOrderEvent['kind']> = Extract<WorkOrderEvent, { kind: K }>;
+
+function noteLine(text: ReactNode): ReactNode {
+  return <div className="wo-timeline-note">{text}</div>;
 }
 
-function isField(name: string): name is EditableField {
-  return Object.hasOwn(zhCN.workOrderFields, name);
+function yesNo(value: boolean | undefined, t: TFunction): string {
+  if (value === undefined) return t('common.none');
+  return t(value ? 'timeline.yes' : 'timeline.no');
 }
 
-function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
-  return typeof value === 'string' && (list as readonly string[]).includes(value);
-}
-
-/** An edited value as people read it: money in 元, dates, translated choices. */
-function showValue(field: string, value: unknown, t: TFunction): string {
-  if (value === null || value === undefined || value === '') return t('common.none');
-  if (field === 'estimate' && typeof value === 'number') return formatYuan(value);
-  if (field === 'promisedAt' && typeof value === 'number') return formatMinute(value);
-  if (field === 'priority' && isOneOf(PRIORITIES, value)) return t(`priorities.${value}`);
-  if (field === 'accessories' && Array.isArray(value)) {
-    const names = value.filter((v) => isOneOf(ACCESSORIES, v)).map((v) => t(`accessories.${v}`));
-    return names.length > 0 ? names.join(t('common.listSeparator')) : t('common.none');
-  }
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+/** Long free text cut for the timeline (the order's page shows it whole). */
+function clip(text: string | undefined, t: TFunction): string {
+  if (!text) return t('common.none');
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
-function warrantyName(value: unknown, t: TFunction): string {
-  return isOneOf(WARRANTY_STATUSES, value) ? t(`warranty.${value}`) : String(value ?? '');
+type EditField = Exclude<(typeof EDIT_FIELDS)[number], 'devicePassword'>;
+type EditValues = EventData<'edit'>['before'];
+
+/** An edited value as people read it: money in 元, dates, translated choices. */
+function showEdited(field: EditField, values: EditValues, t: TFunction): string {
+  switch (field) {
+    case 'estimate':
+      return values.estimate === undefined || values.estimate === null
+        ? t('common.none')
+        : formatYuan(values.estimate);
+    case 'promisedAt':
+      return values.promisedAt === undefined ? t('common.none') : formatMinute(values.promisedAt);
+    case 'priority':
+      return values.priority ? t(`priorities.${values.priority}`) : t('common.none');
+    case 'accessories': {
+      const names = (values.accessories ?? []).map((a) => t(`accessories.${a}`));
+      return names.length > 0 ? names.join(t('common.listSeparator')) : t('common.none');
+    }
+    case 'reportedFault':
+    case 'accessoriesNote':
+    case 'condition':
+    case 'diagnosis':
+    case 'resolution':
+      return clip(values[field], t);
+  }
 }
 
-function num(data: Data, key: string): number | null {
-  const value = data?.[key];
-  return typeof value === 'number' ? value : null;
+function warrantyName(value: WarrantyStatus, t: TFunction): string {
+  return t(`warranty.${value}`);
 }
 
-const PART_FIELDS = ['unitPrice', 'coveredByWarranty', 'oldPartSerial', 'oldPartRma'] as const;
-type PartField = (typeof PART_FIELDS)[number];
-
-/** "SCR-01 ×1、BAT-02 ×2" from a list of { partCode, qty } in the event's data. */
-function partList(data: Data, key: string, t: TFunction): string {
-  const list = data?.[key];
-  if (!Array.isArray(list)) return '';
+/** "SCR-01 ×1、BAT-02 ×2（库存已有）" from the parts an order waits for or returned. */
+function partList(
+  list: readonly { partCode: string; qty: number; arrived?: boolean }[],
+  t: TFunction,
+): string {
   return list
-    .map((item: unknown) => {
-      const entry = typeof item === 'object' && item !== null ? (item as Data) : null;
-      const mark = entry?.arrived === true ? t('timeline.waitOnShelf') : '';
-      return `${str(entry, 'partCode') ?? ''} ×${num(entry, 'qty') ?? 0}${mark}`;
-    })
+    .map((p) => `${p.partCode} ×${p.qty}${p.arrived ? t('timeline.waitOnShelf') : ''}`)
     .join(t('common.listSeparator'));
 }
 
+type PartField = (typeof PART_EVENT_FIELDS)[number];
+type PartValues = Extract<EventData<'parts'>, { action: 'update' }>['before'];
+
 /** A part line's edited value as people read it. */
-function showPartValue(field: PartField, value: unknown, t: TFunction): string {
-  if (field === 'unitPrice' && typeof value === 'number') return formatYuan(value);
-  if (typeof value === 'boolean') return t(value ? 'timeline.yes' : 'timeline.no');
-  return typeof value === 'string' && value ? value : t('common.none');
+function showPartValue(field: PartField, values: PartValues, t: TFunction): string {
+  switch (field) {
+    case 'unitPrice':
+      return values.unitPrice === undefined ? t('common.none') : formatYuan(values.unitPrice);
+    case 'coveredByWarranty':
+    case 'oldPartRma':
+      return yesNo(values[field], t);
+    case 'oldPartSerial':
+      return values.oldPartSerial || t('common.none');
+  }
 }
 
 /** A part line added (with its issue document), edited (what changed) or removed (its return document). */
-function describePart(
-  e: WorkOrderEvent,
-  t: TFunction,
-): { text: ReactNode; detail?: ReactNode; color: string } {
-  const part = {
-    code: str(e.data, 'partCode') ?? '',
-    name: str(e.data, 'partName') ?? '',
-    qty: num(e.data, 'qty') ?? 0,
-    docNo: str(e.data, 'docNo') ?? '',
-  };
-  const note = e.note ? (
-    <div className="wo-timeline-note">{t('timeline.reason', { reason: e.note })}</div>
-  ) : undefined;
-  switch (str(e.data, 'action')) {
+function describePart(e: EventOf<'parts'>, t: TFunction): Described {
+  const reason = e.note ? noteLine(t('timeline.reason', { reason: e.note })) : undefined;
+  const data = e.data;
+  switch (data.action) {
     case 'add':
-      return { color: 'blue', text: t('timeline.partAdded', part), detail: note };
-    case 'remove':
-      return { color: 'orange', text: t('timeline.partRemoved', part), detail: note };
+    case 'remove': {
+      const part = { code: data.partCode, name: data.partName, qty: data.qty, docNo: data.docNo };
+      return data.action === 'add'
+        ? { color: 'blue', text: t('timeline.partAdded', part), detail: reason }
+        : { color: 'orange', text: t('timeline.partRemoved', part), detail: reason };
+    }
     case 'returnAll':
       // Cancelling the order put every line back in one return document.
       return {
         color: 'orange',
-        text: t('timeline.partsReturnedAll', { docNo: part.docNo }),
-        detail: <div className="wo-timeline-note">{partList(e.data, 'lines', t)}</div>,
+        text: t('timeline.partsReturnedAll', { docNo: data.docNo }),
+        detail: noteLine(partList(data.lines, t)),
       };
     case 'update':
-    default: {
-      const before = (e.data?.before ?? {}) as Record<string, unknown>;
-      const after = (e.data?.after ?? {}) as Record<string, unknown>;
-      const changed = PART_FIELDS.filter((f) => Object.hasOwn(after, f));
       return {
         color: 'gray',
-        text: t('timeline.partEdited', part),
+        text: t('timeline.partEdited', { code: data.partCode, name: data.partName }),
         detail: (
           <>
-            {changed.map((f) => (
+            {data.fields.map((f) => (
               <div key={f} className="wo-timeline-note">
                 {t('timeline.change', {
                   field: t(`timeline.partFields.${f}`),
-                  from: showPartValue(f, before[f], t),
-                  to: showPartValue(f, after[f], t),
+                  from: showPartValue(f, data.before, t),
+                  to: showPartValue(f, data.after, t),
                 })}
               </div>
             ))}
-            {note}
+            {reason}
           </>
         ),
       };
-    }
   }
 }
 
-const CHARGE_FIELDS = ['technicianId', 'hours', 'amount', 'coveredByWarranty'] as const;
-type ChargeField = (typeof CHARGE_FIELDS)[number];
-
-/** The manager who approved (their user name), when the event says one did. */
-function approverOf(data: Data): string | null {
-  const by = data?.approvedBy;
-  if (typeof by !== 'object' || by === null) return null;
-  const username = (by as Record<string, unknown>).username;
-  return typeof username === 'string' ? username : null;
+/** The manager who approved, when the event says one did. */
+function approvedNote(approvedBy: { username: string } | undefined, t: TFunction): ReactNode {
+  return approvedBy ? noteLine(t('timeline.approvedBy', { name: approvedBy.username })) : null;
 }
 
-function approvedNote(data: Data, t: TFunction): ReactNode {
-  const by = approverOf(data);
-  return by ? <div className="wo-timeline-note">{t('timeline.approvedBy', { name: by })}</div> : null;
-}
+type ChargeField = Exclude<(typeof CHARGE_EVENT_FIELDS)[number], 'technicianId'>;
+type ChargeValues = Extract<EventData<'charges'>, { action: 'update' }>['before'];
 
 /** A labor or fee line's edited value as people read it (a technician is named on the line). */
-function showChargeValue(field: ChargeField, value: unknown, t: TFunction): string {
-  if (field === 'amount' && typeof value === 'number') return formatYuan(value);
-  if (field === 'hours' && typeof value === 'number') return String(value);
-  if (typeof value === 'boolean') return t(value ? 'timeline.yes' : 'timeline.no');
-  return t('common.none');
+function showChargeValue(field: ChargeField, values: ChargeValues, t: TFunction): string {
+  switch (field) {
+    case 'amount':
+      return values.amount === undefined ? t('common.none') : formatYuan(values.amount);
+    case 'hours':
+      return values.hours === undefined ? t('common.none') : String(values.hours);
+    case 'coveredByWarranty':
+      return yesNo(values.coveredByWarranty, t);
+  }
 }
 
 /** A labor or fee line added, edited (what changed) or removed. */
-function describeCharge(
-  e: WorkOrderEvent,
-  t: TFunction,
-): { text: ReactNode; detail?: ReactNode; color: string } {
-  const name = str(e.data, 'name') ?? '';
-  const amount = formatYuan(num(e.data, 'amount') ?? 0);
-  switch (str(e.data, 'action')) {
-    case 'add': {
-      const kind = str(e.data, 'kind') === 'fee' ? 'fee' : 'labor';
+function describeCharge(e: EventOf<'charges'>, t: TFunction): Described {
+  const data = e.data;
+  switch (data.action) {
+    case 'add':
       return {
         color: 'blue',
-        text: t('timeline.chargeAdded', { kind: t(`settlements.lineKinds.${kind}`), name, amount }),
+        text: t('timeline.chargeAdded', {
+          kind: t(`settlements.lineKinds.${data.kind}`),
+          name: data.name,
+          amount: formatYuan(data.amount),
+        }),
         detail: (
           <>
-            {e.data?.coveredByWarranty === true && (
-              <div className="wo-timeline-note">{t('timeline.chargeCovered')}</div>
-            )}
-            {approvedNote(e.data, t)}
+            {data.coveredByWarranty && noteLine(t('timeline.chargeCovered'))}
+            {approvedNote(data.approvedBy, t)}
           </>
         ),
       };
-    }
     case 'remove':
-      return { color: 'orange', text: t('timeline.chargeRemoved', { name, amount }) };
+      return {
+        color: 'orange',
+        text: t('timeline.chargeRemoved', { name: data.name, amount: formatYuan(data.amount) }),
+      };
     case 'update':
-    default: {
-      const before = (e.data?.before ?? {}) as Record<string, unknown>;
-      const after = (e.data?.after ?? {}) as Record<string, unknown>;
-      const changed = CHARGE_FIELDS.filter((f) => Object.hasOwn(after, f));
       return {
         color: 'gray',
-        text: t('timeline.chargeEdited', { name }),
+        text: t('timeline.chargeEdited', { name: data.name }),
         detail: (
           <>
-            {changed.map((f) => (
+            {data.fields.map((f) => (
               <div key={f} className="wo-timeline-note">
                 {f === 'technicianId'
                   ? t('timeline.technicianChanged')
                   : t('timeline.change', {
                       field: t(`timeline.chargeFields.${f}`),
-                      from: showChargeValue(f, before[f], t),
-                      to: showChargeValue(f, after[f], t),
+                      from: showChargeValue(f, data.before, t),
+                      to: showChargeValue(f, data.after, t),
                     })}
               </div>
             ))}
-            {approvedNote(e.data, t)}
+            {approvedNote(data.approvedBy, t)}
           </>
         ),
       };
-    }
   }
 }
 
-/** A settlement made or voided, a payment or a refund taken on it. */
-function describeSettlement(
-  e: WorkOrderEvent,
-  t: TFunction,
-): { text: ReactNode; detail?: ReactNode; color: string } {
-  const no = str(e.data, 'settlementNo') ?? '';
-  const method = str(e.data, 'method');
-  const methodName = method && isOneOf(PAYMENT_METHODS, method) ? t(`settlements.methods.${method}`) : '';
-  const status = str(e.data, 'paymentStatus');
-  const statusNote =
-    status && isOneOf(PAYMENT_STATUSES, status) ? (
-      <div className="wo-timeline-note">
-        {t('timeline.settlementStatus', { status: t(`settlements.paymentStatuses.${status}`) })}
-      </div>
-    ) : null;
-  const note = e.note ? <div className="wo-timeline-note">{e.note}</div> : null;
-  // A role that may not read settlements gets the event without its money (the server drops it).
-  const amount = num(e.data, 'amount');
-  const total = num(e.data, 'total');
-  switch (str(e.data, 'action')) {
-    case 'pay': {
-      const tendered = num(e.data, 'tendered');
-      const change = num(e.data, 'change');
+/**
+ * A settlement made or voided, a payment or a refund taken on it. A role that may not read
+ * settlements gets the brief form (no money fields): it says what happened and to which one.
+ */
+function describeSettlement(e: EventOf<'settlement'>, t: TFunction): Described {
+  const data = e.data;
+  const no = data.settlementNo;
+  const reason = e.note ? noteLine(t('timeline.reason', { reason: e.note })) : null;
+  switch (data.action) {
+    case 'pay':
+    case 'refund': {
+      const refund = data.action === 'refund';
+      if (!('amount' in data)) {
+        return {
+          color: refund ? 'red' : 'green',
+          text: t(refund ? 'timeline.settlementRefundedBrief' : 'timeline.settlementPaidBrief', { no }),
+        };
+      }
+      const money = {
+        amount: formatYuan(Math.abs(data.amount)),
+        method: t(`settlements.methods.${data.method}`),
+        no,
+      };
       return {
-        color: 'green',
-        text:
-          amount === null
-            ? t('timeline.settlementPaidBrief', { no })
-            : t('timeline.settlementPaid', { amount: formatYuan(amount), method: methodName, no }),
+        color: refund ? 'red' : 'green',
+        text: t(refund ? 'timeline.settlementRefunded' : 'timeline.settlementPaid', money),
         detail: (
           <>
-            {tendered !== null && change !== null && (
-              <div className="wo-timeline-note">
-                {t('timeline.settlementChange', {
-                  tendered: formatYuan(tendered),
-                  change: formatYuan(change),
-                })}
-              </div>
+            {!refund &&
+              data.tendered !== undefined &&
+              data.change !== undefined &&
+              noteLine(
+                t('timeline.settlementChange', {
+                  tendered: formatYuan(data.tendered),
+                  change: formatYuan(data.change),
+                }),
+              )}
+            {refund && data.reason && noteLine(t('timeline.reason', { reason: data.reason }))}
+            {noteLine(
+              t('timeline.settlementStatus', {
+                status: t(`settlements.paymentStatuses.${data.paymentStatus}`),
+              }),
             )}
-            {statusNote}
-            {approvedNote(e.data, t)}
+            {approvedNote(data.approvedBy, t)}
           </>
         ),
       };
     }
-    case 'refund':
-      return {
-        color: 'red',
-        text:
-          amount === null
-            ? t('timeline.settlementRefundedBrief', { no })
-            : t('timeline.settlementRefunded', {
-                amount: formatYuan(Math.abs(amount)),
-                method: methodName,
-                no,
-              }),
-        detail: (
-          <>
-            {str(e.data, 'reason') && (
-              <div className="wo-timeline-note">
-                {t('timeline.reason', { reason: str(e.data, 'reason') })}
-              </div>
-            )}
-            {statusNote}
-            {approvedNote(e.data, t)}
-          </>
-        ),
-      };
     case 'void':
       return {
         color: 'red',
         text: t('timeline.settlementVoided', { no }),
         detail: (
           <>
-            {e.note && <div className="wo-timeline-note">{t('timeline.reason', { reason: e.note })}</div>}
-            {approvedNote(e.data, t)}
+            {reason}
+            {'approvedBy' in data && approvedNote(data.approvedBy, t)}
           </>
         ),
       };
-    case 'create':
-    default: {
-      const discount = num(e.data, 'discountAmount') ?? 0;
+    case 'create': {
+      const note = e.note ? noteLine(e.note) : null;
+      if (!('total' in data)) {
+        return { color: 'blue', text: t('timeline.settlementCreatedBrief', { no }), detail: note };
+      }
       return {
         color: 'blue',
-        text:
-          total === null
-            ? t('timeline.settlementCreatedBrief', { no })
-            : t('timeline.settlementCreated', { no, total: formatYuan(total) }),
+        text: t('timeline.settlementCreated', { no, total: formatYuan(data.total) }),
         detail: (
           <>
-            {discount > 0 && (
-              <div className="wo-timeline-note">
-                {t('timeline.settlementDiscount', { amount: formatYuan(discount) })}
-              </div>
-            )}
-            {approvedNote(e.data, t)}
+            {data.discountAmount > 0 &&
+              noteLine(t('timeline.settlementDiscount', { amount: formatYuan(data.discountAmount) }))}
+            {approvedNote(data.approvedBy, t)}
             {note}
           </>
         ),
@@ -314,59 +285,37 @@ function describeSettlement(
   }
 }
 
-/** The customer's approval an event carries (who and how), if any. */
-interface Approval {
-  by: string;
-  method: string;
-  /** The quote approved when leaving 待确认 (null: approved with no amount). */
-  amount: number | null;
-}
-
-function approvalOf(data: Data): Approval | null {
-  const value = data?.approval;
-  if (typeof value !== 'object' || value === null) return null;
-  const fields = value as Data;
-  const by = str(fields, 'by');
-  return by ? { by, method: str(fields, 'method') ?? '', amount: num(fields, 'amount') } : null;
-}
-
-function approvalLine(approval: Approval, t: TFunction): string {
-  const line = t('timeline.approval', {
-    by: approval.by,
-    method: isOneOf(APPROVAL_METHODS, approval.method)
-      ? t(`approvalMethods.${approval.method}`)
-      : approval.method,
-  });
-  return approval.amount === null ? line : `${line} · ${formatYuan(approval.amount)}`;
+/** The customer's yes (who, how and, when recorded, the quote approved) as one line. */
+function approvalLine(
+  approval: { by: string; method: (typeof APPROVAL_METHODS)[number]; amount?: number | null },
+  t: TFunction,
+): string {
+  const line = t('timeline.approval', { by: approval.by, method: t(`approvalMethods.${approval.method}`) });
+  return approval.amount === undefined || approval.amount === null
+    ? line
+    : `${line} · ${formatYuan(approval.amount)}`;
 }
 
 /** What one timeline entry says, by its kind. */
-function describe(e: WorkOrderEvent, t: TFunction): { text: ReactNode; detail?: ReactNode; color: string } {
-  const note = e.note ? <div className="wo-timeline-note">{e.note}</div> : undefined;
+function describe(e: WorkOrderEvent, t: TFunction): Described {
+  const note = e.note ? noteLine(e.note) : undefined;
   switch (e.kind) {
     case 'created': {
-      const estimate = num(e.data, 'estimate');
+      const estimate = e.data.estimate;
       return {
         color: 'blue',
-        text: t('timeline.created', { orderNo: str(e.data, 'orderNo') ?? '' }),
+        text: t('timeline.created', { orderNo: e.data.orderNo }),
         detail: (
           <>
-            {e.data?.warrantyComputed ? (
-              <div className="wo-timeline-note">
-                {t('timeline.warrantyComputed', { status: warrantyName(e.data.warrantyComputed, t) })}
-              </div>
-            ) : null}
-            {estimate !== null && (
-              <div className="wo-timeline-note">
-                {t('timeline.intakeEstimate', { amount: formatYuan(estimate) })}
-              </div>
-            )}
+            {noteLine(t('timeline.warrantyComputed', { status: warrantyName(e.data.warrantyComputed, t) }))}
+            {estimate !== undefined &&
+              estimate !== null &&
+              noteLine(t('timeline.intakeEstimate', { amount: formatYuan(estimate) }))}
           </>
         ),
       };
     }
-    case 'status': {
-      const approval = approvalOf(e.data);
+    case 'status':
       return {
         color: e.toStatus === 'cancelled' || e.toStatus === 'declined' ? 'red' : 'green',
         text: t('timeline.status', {
@@ -375,49 +324,43 @@ function describe(e: WorkOrderEvent, t: TFunction): { text: ReactNode; detail?: 
         }),
         detail: (
           <>
-            {approval && <div className="wo-timeline-note">{approvalLine(approval, t)}</div>}
-            {Array.isArray(e.data?.waitingFor) && (
-              <div className="wo-timeline-note">
-                {t('timeline.waitingFor', { parts: partList(e.data, 'waitingFor', t) })}
-              </div>
-            )}
+            {e.data?.approval && noteLine(approvalLine(e.data.approval, t))}
+            {e.data?.waitingFor &&
+              noteLine(t('timeline.waitingFor', { parts: partList(e.data.waitingFor, t) }))}
             {note}
           </>
         ),
       };
-    }
     case 'assign': {
-      const from = nameOf(e.data, 'from');
-      const to = nameOf(e.data, 'to');
+      const { from, to } = e.data;
       const text =
         to === null
-          ? t('timeline.unassign', { from: from ?? '' })
+          ? t('timeline.unassign', { from: from?.name ?? '' })
           : from === null
-            ? t('timeline.assign', { to })
-            : t('timeline.reassign', { from, to });
+            ? t('timeline.assign', { to: to.name })
+            : t('timeline.reassign', { from: from.name ?? '', to: to.name });
       return { color: 'blue', text, detail: note };
     }
     case 'edit': {
-      const fields = Array.isArray(e.data?.fields) ? (e.data.fields as unknown[]).map(String) : [];
-      const before = (e.data?.before ?? {}) as Record<string, unknown>;
-      const after = (e.data?.after ?? {}) as Record<string, unknown>;
-      const label = (f: string) => (isField(f) ? t(`workOrderFields.${f}`) : f);
+      const { fields, before, after } = e.data;
       return {
         color: 'gray',
-        text: t('timeline.edit', { fields: fields.map(label).join(t('common.listSeparator')) }),
+        text: t('timeline.edit', {
+          fields: fields.map((f) => t(`workOrderFields.${f}`)).join(t('common.listSeparator')),
+        }),
         detail: (
           <>
-            {fields
-              .filter((f) => f !== 'devicePassword')
-              .map((f) => (
+            {fields.map((f) =>
+              f === 'devicePassword' ? null : (
                 <div key={f} className="wo-timeline-note">
                   {t('timeline.change', {
-                    field: label(f),
-                    from: showValue(f, before[f], t),
-                    to: showValue(f, after[f], t),
+                    field: t(`workOrderFields.${f}`),
+                    from: showEdited(f, before, t),
+                    to: showEdited(f, after, t),
                   })}
                 </div>
-              ))}
+              ),
+            )}
           </>
         ),
       };
@@ -428,46 +371,37 @@ function describe(e: WorkOrderEvent, t: TFunction): { text: ReactNode; detail?: 
       return {
         color: 'orange',
         text: t('timeline.warranty', {
-          from: warrantyName(e.data?.from, t),
-          to: warrantyName(e.data?.to, t),
+          from: warrantyName(e.data.from, t),
+          to: warrantyName(e.data.to, t),
         }),
-        detail: e.note ? (
-          <div className="wo-timeline-note">{t('timeline.reason', { reason: e.note })}</div>
-        ) : undefined,
+        detail: e.note ? noteLine(t('timeline.reason', { reason: e.note })) : undefined,
       };
     case 'attachment':
-      return { color: 'gray', text: t('timeline.attachment', { name: str(e.data, 'fileName') ?? e.note }) };
-    case 'approval': {
+      return { color: 'gray', text: t('timeline.attachment', { name: e.data.fileName }) };
+    case 'approval':
       // A renewed approval: the new amount the customer said yes to, who and how.
-      const approval = approvalOf(e.data);
-      const amount = num(e.data, 'amount');
-      const previous = num(e.data, 'previous');
       return {
         color: 'green',
-        text:
-          amount === null
-            ? t('timeline.approvalKind')
-            : t('timeline.renewed', {
-                amount: formatYuan(amount),
-                previous: previous === null ? t('common.none') : formatYuan(previous),
-              }),
+        text: t('timeline.renewed', {
+          amount: formatYuan(e.data.amount),
+          previous: formatYuan(e.data.previous),
+        }),
         detail: (
           <>
-            {approval && <div className="wo-timeline-note">{approvalLine(approval, t)}</div>}
+            {noteLine(approvalLine(e.data.approval, t))}
             {note}
           </>
         ),
       };
-    }
     case 'parts':
       return describePart(e, t);
     case 'partArrived':
       return {
         color: 'green',
         text: t('timeline.partArrived', {
-          code: str(e.data, 'partCode') ?? '',
-          name: str(e.data, 'partName') ?? '',
-          docNo: str(e.data, 'docNo') ?? '',
+          code: e.data.partCode,
+          name: e.data.partName,
+          docNo: e.data.docNo,
         }),
       };
     case 'charges':
