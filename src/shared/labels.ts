@@ -8,7 +8,7 @@ import { LANGUAGES, type Language } from './languages';
 import type { Role } from './roles';
 import type { AUDIT_ENTITIES, AuditAction } from './schemas/audit';
 import type { BackupTrigger } from './schemas/backup';
-import type { ROUNDING_METHODS, ROUNDING_UNITS, ServiceItemKind } from './schemas/billing';
+import { SERVICE_ITEM_KINDS, type ROUNDING_METHODS, type ROUNDING_UNITS } from './schemas/billing';
 import type { CustomerType } from './schemas/customers';
 import type { PrintForm } from './schemas/prints';
 import type { Priority } from './schemas/settings';
@@ -57,6 +57,16 @@ function labels<Code extends string>(words: Readonly<Record<Code, Wording>>): La
     Language,
     Record<Code, string>
   >;
+}
+
+/** The words of some of a table's codes. */
+function pick<Code extends string, Some extends Code>(
+  table: Labels<Code>,
+  codes: readonly Some[],
+): Labels<Some> {
+  return Object.fromEntries(
+    LANGUAGES.map((lang) => [lang, Object.fromEntries(codes.map((code) => [code, table[lang][code]]))]),
+  ) as Record<Language, Record<Some, string>>;
 }
 
 /** The same table with some words replaced in one language. */
@@ -216,15 +226,15 @@ const lineKinds = labels<CodeOf<typeof SETTLEMENT_LINE_KINDS>>({
 });
 
 /** A service item (and a labor or fee line of a work order) is one of the settlement's line kinds. */
-const chargeKinds: Labels<ServiceItemKind> = lineKinds;
+const chargeKinds = pick(lineKinds, SERVICE_ITEM_KINDS);
 
-const settlementStatus = labels<CodeOf<typeof SETTLEMENT_STATUSES>>({
+const settlementStatuses = labels<CodeOf<typeof SETTLEMENT_STATUSES>>({
   active: ['有效', 'Active'],
   void: ['已作废', 'Void'],
 });
 
 /** A day close's history: the day closed, or opened again. */
-const dayClose = labels<CodeOf<typeof DAY_CLOSE_ACTIONS>>({
+const dayCloseActions = labels<CodeOf<typeof DAY_CLOSE_ACTIONS>>({
   close: ['日结', 'Closed'],
   reopen: ['重新打开', 'Reopened'],
 });
@@ -316,8 +326,8 @@ export const LABELS = {
   lineKinds,
   lineKindsOnPaper: withWords(lineKinds, { 'zh-CN': { fee: '费用' } }),
   chargeKinds,
-  settlementStatus,
-  dayClose,
+  settlementStatuses,
+  dayCloseActions,
   discountTypes,
   roundingUnits,
   roundingMethods,

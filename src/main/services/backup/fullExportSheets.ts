@@ -570,7 +570,7 @@ export const FULL_SHEETS: readonly FullSheet[] = [
           ORDER BY s.created_at, s.id`,
     cells: (s, { w }) => ({
       ...s,
-      status: wordOf(w.settlementStatus, s.status),
+      status: wordOf(w.settlementStatuses, s.status),
       // A percent off reads "9.5%"; an amount off is in 元 like the other money columns.
       discount:
         s.discountType === 'percent'
@@ -615,7 +615,7 @@ export const FULL_SHEETS: readonly FullSheet[] = [
     columns: DAY_CLOSE_COLUMNS,
     sql: `SELECT business_date AS businessDate, action, reason, at, ${NAME_OF('user_id')} AS user
           FROM day_close_events ORDER BY at, id`,
-    cells: (d, { w }) => ({ ...d, action: wordOf(w.dayClose, d.action) }),
+    cells: (d, { w }) => ({ ...d, action: wordOf(w.dayCloseActions, d.action) }),
   }),
   sheet<UserRow, typeof USER_COLUMNS>({
     name: FULL_EXPORT_NAMES.users,

@@ -3,7 +3,6 @@ import { orderPartsEnUS } from './orderParts.en-US';
 import { settlementsEnUS } from './settlements.en-US';
 import { backupEnUS } from './backup.en-US';
 import { reportsEnUS } from './reports.en-US';
-import type { Messages } from './zh-CN';
 import { homeEnUS } from './home.en-US';
 import { usersEnUS } from './users.en-US';
 import { settingsEnUS } from './settings.en-US';
@@ -12,6 +11,8 @@ import { devicesEnUS } from './devices.en-US';
 import { workOrdersEnUS } from './workOrders.en-US';
 import { timelineEnUS } from './timeline.en-US';
 import { intakeEnUS } from './intake.en-US';
+import type { Messages } from './zh-CN';
+import { LIST_SEPARATOR, codeWords } from '@shared/labels';
 
 /** English. Typed against the Chinese dictionary, so a missing or extra key does not compile. */
 export const enUS: Messages = {
@@ -26,7 +27,7 @@ export const enUS: Messages = {
     cancel: 'Cancel',
     edit: 'Edit',
     none: '—',
-    listSeparator: ', ',
+    listSeparator: LIST_SEPARATOR['en-US'],
     system: 'System',
     saved: 'Saved',
     actions: 'Actions',
@@ -62,40 +63,8 @@ export const enUS: Messages = {
     lockScreen: 'Lock screen',
     signOut: 'Sign out',
   },
-  roles: {
-    admin: 'Administrator',
-    manager: 'Manager',
-    clerk: 'Clerk',
-    technician: 'Technician',
-  },
-  entities: {
-    user: 'User',
-    settings: 'Settings',
-    session: 'Session',
-    customer: 'Customer',
-    device: 'Device',
-    workOrder: 'Work order',
-    workOrderAttachment: 'Work-order photo',
-    settlement: 'Settlement',
-    payment: 'Payment',
-    dayClose: 'Day close',
-    part: 'Part',
-    supplier: 'Supplier',
-    stockDocument: 'Stock document',
-  },
-  auditActions: {
-    create: 'Create',
-    update: 'Update',
-    delete: 'Delete',
-    void: 'Void',
-    restore: 'Restore',
-    signIn: 'Sign in',
-    signInFailed: 'Failed sign-in',
-    signOut: 'Sign out',
-    lockout: 'Account locked',
-    passwordChange: 'Password changed',
-    passwordReset: 'Password reset',
-  },
+  // Stored codes (t('statuses.ready'), t('paymentMethods.cash')…) are worded in @shared/labels.
+  ...codeWords('en-US'),
   errors: {
     VALIDATION: 'Some of the input is not valid. Please check it and try again.',
     UNKNOWN_METHOD: 'The program versions do not match. Please restart or update the app.',
@@ -286,18 +255,6 @@ export const enUS: Messages = {
     total: '{{total}} entries',
   },
   settings: settingsEnUS,
-  statuses: {
-    received: 'Received',
-    diagnosing: 'Diagnosing',
-    quoted: 'Quoted',
-    awaitingParts: 'Awaiting parts',
-    inRepair: 'In repair',
-    qc: 'QC',
-    ready: 'Ready',
-    delivered: 'Delivered',
-    cancelled: 'Cancelled',
-    declined: 'Declined',
-  },
   moves: {
     received: 'Back to received',
     diagnosing: 'Start diagnosis',
@@ -311,51 +268,6 @@ export const enUS: Messages = {
     declined: 'Customer declined',
     qcFailed: 'QC failed, back to repair',
     returnUnrepaired: 'Return unrepaired',
-  },
-  channels: {
-    walkIn: 'Walk-in',
-    phone: 'Phone',
-    onsite: 'On-site',
-    online: 'Online',
-  },
-  serviceTypes: {
-    repair: 'Repair',
-    maintenance: 'Maintenance',
-    installation: 'Installation',
-    inspection: 'Inspection',
-    returnExchange: 'Return / exchange',
-  },
-  priorities: {
-    low: 'Low',
-    normal: 'Normal',
-    high: 'High',
-    urgent: 'Urgent',
-  },
-  warranty: {
-    in: 'In warranty',
-    out: 'Out of warranty',
-    repair: 'Repair warranty',
-  },
-  accessories: {
-    charger: 'Charger',
-    cable: 'Cable',
-    battery: 'Battery',
-    case: 'Case',
-    simTray: 'SIM tray',
-    memoryCard: 'Memory card',
-    box: 'Box',
-    manual: 'Manual',
-    remote: 'Remote',
-  },
-  approvalMethods: {
-    inPerson: 'In person',
-    phone: 'By phone',
-    message: 'By message',
-    written: 'In writing',
-  },
-  customerTypes: {
-    individual: 'Individual',
-    company: 'Company',
   },
   workOrderFields: {
     priority: 'Priority',

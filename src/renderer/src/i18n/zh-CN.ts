@@ -12,13 +12,7 @@ import { workOrdersZhCN } from './workOrders.zh-CN';
 import { timelineZhCN } from './timeline.zh-CN';
 import { intakeZhCN } from './intake.zh-CN';
 import type { ErrorCode } from '@shared/errors';
-import type { Role } from '@shared/roles';
-import type { AuditAction } from '@shared/schemas/audit';
-import type { CustomerType } from '@shared/schemas/customers';
-import type { Priority } from '@shared/schemas/settings';
-import type { ACCESSORIES, APPROVAL_METHODS, CHANNELS, SERVICE_TYPES } from '@shared/schemas/workOrders';
-import type { WarrantyStatus } from '@shared/warranty';
-import type { WorkOrderStatus } from '@shared/workOrderStatus';
+import { LIST_SEPARATOR, codeWords } from '@shared/labels';
 
 /** Simplified Chinese, the default language. Its shape is the type every other language must fill. */
 export const zhCN = {
@@ -33,7 +27,7 @@ export const zhCN = {
     cancel: '取消',
     edit: '编辑',
     none: '—',
-    listSeparator: '、',
+    listSeparator: LIST_SEPARATOR['zh-CN'],
     system: '系统',
     saved: '已保存',
     actions: '操作',
@@ -69,40 +63,8 @@ export const zhCN = {
     lockScreen: '锁定屏幕',
     signOut: '退出登录',
   },
-  roles: {
-    admin: '管理员',
-    manager: '店长',
-    clerk: '前台',
-    technician: '技术员',
-  } satisfies Record<Role, string>,
-  entities: {
-    user: '用户',
-    settings: '设置',
-    session: '登录会话',
-    customer: '客户',
-    device: '设备',
-    workOrder: '工单',
-    workOrderAttachment: '工单照片',
-    settlement: '结算单',
-    payment: '收付款',
-    dayClose: '日结',
-    part: '配件',
-    supplier: '供应商',
-    stockDocument: '库存单据',
-  },
-  auditActions: {
-    create: '新建',
-    update: '修改',
-    delete: '删除',
-    void: '作废',
-    restore: '恢复',
-    signIn: '登录',
-    signInFailed: '登录失败',
-    signOut: '退出登录',
-    lockout: '账号锁定',
-    passwordChange: '修改密码',
-    passwordReset: '重置密码',
-  } satisfies Record<AuditAction, string>,
+  // Stored codes (t('statuses.ready'), t('paymentMethods.cash')…) are worded in @shared/labels.
+  ...codeWords('zh-CN'),
   errors: {
     VALIDATION: '填写的内容有误，请检查后重试。',
     UNKNOWN_METHOD: '程序版本不一致，请重新启动或升级本程序。',
@@ -292,18 +254,6 @@ export const zhCN = {
     total: '共 {{total}} 条',
   },
   settings: settingsZhCN,
-  statuses: {
-    received: '已接单',
-    diagnosing: '检测中',
-    quoted: '待确认',
-    awaitingParts: '待配件',
-    inRepair: '维修中',
-    qc: '待质检',
-    ready: '待取机',
-    delivered: '已交付',
-    cancelled: '已取消',
-    declined: '客户拒修',
-  } satisfies Record<WorkOrderStatus, string>,
   moves: {
     received: '退回已接单',
     diagnosing: '开始检测',
@@ -318,51 +268,6 @@ export const zhCN = {
     qcFailed: '质检不合格，返回维修',
     returnUnrepaired: '未修退回，待取机',
   },
-  channels: {
-    walkIn: '到店',
-    phone: '电话',
-    onsite: '上门',
-    online: '网上',
-  } satisfies Record<(typeof CHANNELS)[number], string>,
-  serviceTypes: {
-    repair: '维修',
-    maintenance: '保养',
-    installation: '安装',
-    inspection: '检测',
-    returnExchange: '退换货',
-  } satisfies Record<(typeof SERVICE_TYPES)[number], string>,
-  priorities: {
-    low: '低',
-    normal: '普通',
-    high: '加急',
-    urgent: '特急',
-  } satisfies Record<Priority, string>,
-  warranty: {
-    in: '保内',
-    out: '保外',
-    repair: '返修保修',
-  } satisfies Record<WarrantyStatus, string>,
-  accessories: {
-    charger: '充电器',
-    cable: '数据线',
-    battery: '电池',
-    case: '保护壳',
-    simTray: '卡托',
-    memoryCard: '存储卡',
-    box: '包装盒',
-    manual: '说明书',
-    remote: '遥控器',
-  } satisfies Record<(typeof ACCESSORIES)[number], string>,
-  approvalMethods: {
-    inPerson: '当面确认',
-    phone: '电话确认',
-    message: '短信/微信确认',
-    written: '书面签字',
-  } satisfies Record<(typeof APPROVAL_METHODS)[number], string>,
-  customerTypes: {
-    individual: '个人',
-    company: '单位',
-  } satisfies Record<CustomerType, string>,
   workOrderFields: {
     priority: '优先级',
     reportedFault: '故障现象',

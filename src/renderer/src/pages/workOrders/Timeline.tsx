@@ -168,7 +168,7 @@ function describeCharge(
       const kind = str(e.data, 'kind') === 'fee' ? 'fee' : 'labor';
       return {
         color: 'blue',
-        text: t('timeline.chargeAdded', { kind: t(`settlements.lineKinds.${kind}`), name, amount }),
+        text: t('timeline.chargeAdded', { kind: t(`lineKinds.${kind}`), name, amount }),
         detail: (
           <>
             {e.data?.coveredByWarranty === true && (
@@ -217,12 +217,12 @@ function describeSettlement(
 ): { text: ReactNode; detail?: ReactNode; color: string } {
   const no = str(e.data, 'settlementNo') ?? '';
   const method = str(e.data, 'method');
-  const methodName = method && isOneOf(PAYMENT_METHODS, method) ? t(`settlements.methods.${method}`) : '';
+  const methodName = method && isOneOf(PAYMENT_METHODS, method) ? t(`paymentMethods.${method}`) : '';
   const status = str(e.data, 'paymentStatus');
   const statusNote =
     status && isOneOf(PAYMENT_STATUSES, status) ? (
       <div className="wo-timeline-note">
-        {t('timeline.settlementStatus', { status: t(`settlements.paymentStatuses.${status}`) })}
+        {t('timeline.settlementStatus', { status: t(`paymentStatuses.${status}`) })}
       </div>
     ) : null;
   const note = e.note ? <div className="wo-timeline-note">{e.note}</div> : null;
