@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import type { AuditAction, AuditEntry } from '@shared/schemas/audit';
+import type { AuditAction, AuditEntity, AuditEntry } from '@shared/schemas/audit';
 import type { ParsedInputOf } from '@shared/contract';
 import { auditLog, users } from '../db/schema';
 import type { Queryable } from './context';
@@ -17,7 +17,8 @@ export interface AuditWrite {
   at: number;
   actor: { id: string; username: string } | null;
   action: AuditAction;
-  entity: string;
+  /** One of the entities @shared/labels words, so the audit log never shows a bare code. */
+  entity: AuditEntity;
   entityId?: string | null;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;

@@ -15,6 +15,25 @@ export const AUDIT_ACTIONS = [
   'passwordReset',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+/** What an audit row is about (its `entity` column). */
+export const AUDIT_ENTITIES = [
+  'user',
+  'settings',
+  'session',
+  'customer',
+  'device',
+  'workOrder',
+  'workOrderAttachment',
+  'settlement',
+  'payment',
+  'dayClose',
+  'part',
+  'supplier',
+  'stockDocument',
+  'backupSettings',
+  'database',
+] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const jsonObject = z.record(z.string(), z.unknown());
 

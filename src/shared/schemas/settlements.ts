@@ -22,6 +22,8 @@ export const PAYMENT_METHODS = ['cash', 'wechat', 'alipay', 'card', 'transfer', 
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 export const PAYMENT_STATUSES = ['unpaid', 'partlyPaid', 'paid'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+export const SETTLEMENT_STATUSES = ['active', 'void'] as const;
+export const DAY_CLOSE_ACTIONS = ['close', 'reopen'] as const;
 
 export const settlementLine = z.object({
   lineNo: z.int(),
@@ -112,7 +114,7 @@ export const settlement = settlementTotals.omit({ discountNeedsApproval: true })
   orderNo: z.string(),
   customerName: z.string(),
   deviceLabel: z.string(),
-  status: z.enum(['active', 'void']),
+  status: z.enum(SETTLEMENT_STATUSES),
   paymentStatus: z.enum(PAYMENT_STATUSES),
   discountApprovedBy: z.string().nullable(),
   /** Net of all payments, refunds and reversals. */
@@ -195,7 +197,7 @@ export const dayReport = z.object({
   /** Every close and reopen of the day, oldest first. */
   history: z.array(
     z.object({
-      action: z.enum(['close', 'reopen']),
+      action: z.enum(DAY_CLOSE_ACTIONS),
       at: epochMs,
       by: z.string().nullable(),
       reason: z.string(),

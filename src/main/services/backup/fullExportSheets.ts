@@ -6,7 +6,7 @@
 import type { Language } from '@shared/languages';
 import type { Sqlite } from '../../db/open';
 import { type Column } from '../excel/columns';
-import { CUSTOMER_TYPE_LABELS, KIND_LABELS, YES_NO } from '../excel/labels';
+import { LIST_SEPARATOR, YES_NO, codeWords, wordOf, type CodeWords } from '@shared/labels';
 import type { CellOut } from '../excel/workbook';
 import { parseTags } from '../customers/records';
 import {
@@ -29,12 +29,12 @@ import {
   USER_COLUMNS,
   WORK_ORDER_COLUMNS,
 } from './fullExportColumns';
-import { EXPORT_WORDS, wordOf, type ExportWords } from '../excel/labels';
 import { FULL_EXPORT_NAMES } from './fullExportLabels';
 
 export interface Say {
   lang: Language;
-  w: ExportWords;
+  /** The stored codes' words in the export's language, and how several values share a cell. */
+  w: CodeWords & { listSeparator: string };
   yes: (flag: number | null) => string;
 }
 
@@ -72,7 +72,8 @@ function sheet<R, C extends readonly Column[]>(def: {
 
 export function sayFor(lang: Language): Say {
   const yesNo = YES_NO[lang];
-  return { lang, w: EXPORT_WORDS[lang], yes: (flag) => (flag ? yesNo.yes : yesNo.no) };
+  const w = { ...codeWords(lang), listSeparator: LIST_SEPARATOR[lang] };
+  return { lang, w, yes: (flag) => (flag ? yesNo.yes : yesNo.no) };
 }
 
 /** A stored JSON list of codes as words. */
@@ -358,11 +359,11 @@ export const FULL_SHEETS: readonly FullSheet[] = [
               WHERE p.customer_id = c.id) AS phones
           FROM customers c LEFT JOIN customers m ON m.id = c.merged_into_id
           ORDER BY c.code`,
-    cells: (c, { lang, w, yes }) => ({
+    cells: (c, { w, yes }) => ({
       code: c.code,
       name: c.name,
       phones: c.phones ?? '',
-      type: CUSTOMER_TYPE_LABELS[lang][c.type] ?? c.type,
+      type: wordOf(w.customerTypes, c.type),
       level: c.level,
       email: c.email,
       address: c.address,
@@ -527,7 +528,7 @@ export const FULL_SHEETS: readonly FullSheet[] = [
           LEFT JOIN stock_documents r ON r.id = d.reverses_id
           LEFT JOIN work_orders o ON o.id = d.work_order_id
           ORDER BY d.posted_at, d.id`,
-    cells: (d, { lang }) => ({ ...d, kind: wordOf(KIND_LABELS[lang], d.kind) }),
+    cells: (d, { w }) => ({ ...d, kind: wordOf(w.stockDocumentKinds, d.kind) }),
   }),
   sheet<StockLineRow, typeof STOCK_LINE_COLUMNS>({
     name: FULL_EXPORT_NAMES.stockLines,
@@ -553,7 +554,7 @@ export const FULL_SHEETS: readonly FullSheet[] = [
           JOIN parts p ON p.id = m.part_id
           LEFT JOIN work_orders o ON o.id = d.work_order_id
           ORDER BY m.at, m.id`,
-    cells: (m, { lang }) => ({ ...m, kind: wordOf(KIND_LABELS[lang], m.kind) }),
+    cells: (m, { w }) => ({ ...m, kind: wordOf(w.stockDocumentKinds, m.kind) }),
   }),
   sheet<SettlementRow, typeof SETTLEMENT_COLUMNS>({
     name: FULL_EXPORT_NAMES.settlements,
@@ -569,7 +570,7 @@ export const FULL_SHEETS: readonly FullSheet[] = [
           ORDER BY s.created_at, s.id`,
     cells: (s, { w }) => ({
       ...s,
-      status: wordOf(w.settlementStatus, s.status),
+      status: wordOf(w.settlementStatuses, s.status),
       // A percent off reads "9.5%"; an amount off is in 元 like the other money columns.
       discount:
         s.discountType === 'percent'
@@ -614,7 +615,7 @@ export const FULL_SHEETS: readonly FullSheet[] = [
     columns: DAY_CLOSE_COLUMNS,
     sql: `SELECT business_date AS businessDate, action, reason, at, ${NAME_OF('user_id')} AS user
           FROM day_close_events ORDER BY at, id`,
-    cells: (d, { w }) => ({ ...d, action: wordOf(w.dayClose, d.action) }),
+    cells: (d, { w }) => ({ ...d, action: wordOf(w.dayCloseActions, d.action) }),
   }),
   sheet<UserRow, typeof USER_COLUMNS>({
     name: FULL_EXPORT_NAMES.users,

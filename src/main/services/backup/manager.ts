@@ -2,6 +2,7 @@ import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, rmSync, sta
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '@shared/errors';
+import type { AuditEntity } from '@shared/schemas/audit';
 import type {
   BackupInspection,
   BackupProgress,
@@ -371,7 +372,7 @@ export class BackupManager {
 
   private afterSwap(
     actor: Actor | null,
-    audit: { action: 'restore' | 'delete'; entity: string; after: Record<string, unknown> },
+    audit: { action: 'restore' | 'delete'; entity: AuditEntity; after: Record<string, unknown> },
   ): void {
     this.damage = null;
     // Everyone signs in again: sessions point at users of the data that was replaced.

@@ -4,7 +4,6 @@ import { AppError } from '@shared/errors';
 import type { Language } from '@shared/languages';
 import type { ParsedInputOf } from '@shared/contract';
 import type { XlsxFile } from '@shared/schemas/excel';
-import type { StockDocumentKind } from '@shared/schemas/stock';
 import { localDate } from '@shared/dates';
 import { customerPhones, customers, parts, stockMovements, suppliers } from '../../db/schema';
 import type { CallContext } from '../context';
@@ -19,7 +18,8 @@ import {
   headerOf,
   type Column,
 } from './columns';
-import { CUSTOMER_TYPE_LABELS, KIND_LABELS, NAMES, TOTAL, YES_NO } from './labels';
+import { LABELS, LIST_SEPARATOR, YES_NO, wordOf } from '@shared/labels';
+import { NAMES, TOTAL } from './labels';
 import { exportFileName, workbookFile, type CellOut, type SheetOut } from './workbook';
 
 /** More movements than this do not fit a sensible workbook (nor the 10 MB file limit). */
@@ -117,7 +117,7 @@ export function exportMovements(
       },
     );
   }
-  const labels = KIND_LABELS[lang];
+  const kinds = LABELS.stockDocumentKinds[lang];
   const rows = selectMovements(db)
     .where(inPeriod)
     .orderBy(asc(stockMovements.at), asc(stockMovements.id))
@@ -125,7 +125,7 @@ export function exportMovements(
     .map((m) => ({
       at: m.at,
       docNo: m.docNo,
-      kind: labels[m.kind as StockDocumentKind] ?? m.kind,
+      kind: wordOf(kinds, m.kind),
       partCode: m.partCode,
       partName: m.partName,
       qty: m.qty,
@@ -161,12 +161,12 @@ export function exportCustomers(ctx: CallContext, lang: Language): Promise<XlsxF
       code: c.code,
       name: c.name,
       phones: (phonesOf.get(c.id) ?? []).join(' / '),
-      type: CUSTOMER_TYPE_LABELS[lang][c.type],
+      type: LABELS.customerTypes[lang][c.type],
       level: c.level,
       email: c.email,
       address: c.address,
       company: c.company,
-      tags: parseTags(c.tags).join(lang === 'zh-CN' ? '、' : ', '),
+      tags: parseTags(c.tags).join(LIST_SEPARATOR[lang]),
       notes: c.notes,
       archived: c.archivedAt === null ? yesNo.no : yesNo.yes,
       createdAt: c.createdAt,

@@ -5,7 +5,8 @@ import type { CallContext } from '../context';
 import { readCounter } from '../settings';
 import { CUSTOMER_COLUMNS, PART_COLUMNS, headerOf, type Column } from './columns';
 import { MAX_IMPORT_ROWS } from './importSheet';
-import { CUSTOMER_TYPE_LABELS, NAMES } from './labels';
+import { LABELS } from '@shared/labels';
+import { NAMES } from './labels';
 import { exportFileName, workbookFile, type CellOut, type SheetOut } from './workbook';
 
 const ROWS = MAX_IMPORT_ROWS.toLocaleString('en-US');
@@ -109,7 +110,7 @@ export function customersTemplate(ctx: CallContext, lang: Language): Promise<Xls
   const levels = readCounter(ctx.deps.db).customerLevels;
   const first = levels[0] ?? '';
   const zh = lang === 'zh-CN';
-  const type = CUSTOMER_TYPE_LABELS[lang].individual;
+  const type = LABELS.customerTypes[lang].individual;
   const example: CellOut[] = zh
     ? [
         '张三',

@@ -5,7 +5,7 @@ import type { XlsxFile } from '@shared/schemas/excel';
 import type { CallContext } from '../context';
 import type { Db } from '../../db/open';
 import type { CellKind } from '../excel/columns';
-import { EXPORT_WORDS } from '../excel/labels';
+import { LABELS } from '@shared/labels';
 import { workbookFile, type CellOut, type SheetOut } from '../excel/workbook';
 import { REPORTS } from './reports';
 import { warrantyClaimsReport } from './warrantyClaims';
@@ -49,8 +49,8 @@ function volumeSheets(r: VolumeReport, lang: Language): SheetOut[] {
   const cols: Col[] = [
     { h: W.date, width: 12 },
     int(W.total),
-    ...CHANNELS.map((c) => int(EXPORT_WORDS[lang].channels[c])),
-    ...SERVICE_TYPES.map((s) => int(EXPORT_WORDS[lang].serviceTypes[s])),
+    ...CHANNELS.map((c) => int(LABELS.channels[lang][c])),
+    ...SERVICE_TYPES.map((s) => int(LABELS.serviceTypes[lang][s])),
   ];
   const cells = (p: VolumeReport['totals']) => [
     p.total,
@@ -98,10 +98,7 @@ function turnaroundSheets(r: TurnaroundReport, lang: Language): SheetOut[] {
       W.byServiceType,
       [{ h: W.serviceType }, ...TURNAROUND_COLS],
       [
-        ...r.byServiceType.map((s) => [
-          EXPORT_WORDS[lang].serviceTypes[s.serviceType],
-          ...turnaroundCells(s),
-        ]),
+        ...r.byServiceType.map((s) => [LABELS.serviceTypes[lang][s.serviceType], ...turnaroundCells(s)]),
         [say(W.overall, lang), ...turnaroundCells(r.overall)],
       ],
     ),
@@ -157,7 +154,7 @@ function qualitySheets(r: QualityReport, lang: Language): SheetOut[] {
         rate(W.reworkRate),
       ],
       r.byServiceType.map((s) => [
-        EXPORT_WORDS[lang].serviceTypes[s.serviceType],
+        LABELS.serviceTypes[lang][s.serviceType],
         s.received,
         s.completed,
         s.reworks,
@@ -209,13 +206,7 @@ function revenueSheets(r: RevenueReport, lang: Language): SheetOut[] {
       lang,
       W.byMethod,
       [{ h: W.method }, money(W.amountYuan), money(W.refunds), money(W.net), int(W.count)],
-      r.byMethod.map((m) => [
-        EXPORT_WORDS[lang].paymentMethods[m.method],
-        m.amount,
-        m.refunds,
-        m.net,
-        m.count,
-      ]),
+      r.byMethod.map((m) => [LABELS.paymentMethods[lang][m.method], m.amount, m.refunds, m.net, m.count]),
       [
         say(W.total, lang),
         t.collected + t.refunds,
@@ -254,7 +245,7 @@ function warrantySheets(r: WarrantyClaimsReport, lang: Language): SheetOut[] {
         c.brand,
         c.model,
         c.serialNo,
-        EXPORT_WORDS[lang].lineKinds[c.kind],
+        LABELS.lineKinds[lang][c.kind],
         c.name,
         c.quantity,
         c.amount,

@@ -1,7 +1,8 @@
 /**
  * The words report exports write, per language: the same as the renderer's report pages. Stored
- * codes (channels, service types, payment methods, line kinds) take their words from excel/words.ts.
+ * codes (channels, service types, payment methods, line kinds) take their words from @shared/labels.
  */
+import { LABELS } from '@shared/labels';
 import type { Language } from '@shared/languages';
 import type { ReportName } from '@shared/schemas/reports';
 
@@ -28,7 +29,8 @@ export const W = {
   technician: ['技术员', 'Technician'],
   unassigned: ['未指派', 'Unassigned'],
   overall: ['全部', 'All'],
-  delivered: ['已交付', 'Delivered'],
+  /** Orders that reached 已交付: the status's own words. */
+  delivered: [LABELS.statuses['zh-CN'].delivered, LABELS.statuses['en-US'].delivered],
   avgToDelivered: ['平均交付时长(小时)', 'Mean to delivered (h)'],
   medianToDelivered: ['交付时长中位数(小时)', 'Median to delivered (h)'],
   readied: ['已完工', 'Ready'],

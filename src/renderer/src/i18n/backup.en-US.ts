@@ -66,7 +66,6 @@ export const backupEnUS: typeof backupZhCN = {
     failed: 'Failed',
     gone: 'File no longer there',
     restore: 'Restore',
-    triggers: { manual: 'Manual', daily: 'Daily', quit: 'On quit', safety: 'Safety backup' },
   },
   restore: {
     section: 'Restore from a backup',

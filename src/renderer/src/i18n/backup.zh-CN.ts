@@ -63,7 +63,6 @@ export const backupZhCN = {
     failed: '失败',
     gone: '文件已不在',
     restore: '恢复',
-    triggers: { manual: '手动', daily: '每日自动', quit: '退出时', safety: '安全备份' },
   },
   restore: {
     section: '从备份恢复',

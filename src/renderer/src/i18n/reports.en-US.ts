@@ -52,7 +52,6 @@ export const reportsEnUS: typeof reportsZhCN = {
     overTime: 'Orders over time',
   },
   turnaround: {
-    delivered: 'Delivered',
     avgToDelivered: 'Avg. to delivery',
     medianToDelivered: 'Median to delivery',
     readied: 'Completed',
@@ -144,7 +143,6 @@ export const reportsEnUS: typeof reportsZhCN = {
     amount: 'Amount',
     byBrand: 'By brand',
     total: 'Total',
-    kinds: { labor: 'Labor', part: 'Part', fee: 'Fee' },
     signMaker: 'Prepared by',
     signCheck: 'Checked by',
     badPeriod: 'Invalid period',

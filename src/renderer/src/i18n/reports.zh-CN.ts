@@ -51,7 +51,6 @@ export const reportsZhCN = {
     overTime: '工单量走势',
   },
   turnaround: {
-    delivered: '已交付',
     avgToDelivered: '平均交付时长',
     medianToDelivered: '交付时长中位数',
     readied: '已完工',
@@ -143,7 +142,6 @@ export const reportsZhCN = {
     amount: '金额',
     byBrand: '按品牌汇总',
     total: '合计',
-    kinds: { labor: '工时', part: '配件', fee: '费用' },
     signMaker: '制表',
     signCheck: '审核',
     badPeriod: '统计期间无效',

@@ -1,25 +1,6 @@
 import type { settlementsZhCN } from './settlements.zh-CN';
 
 export const settlementsEnUS: typeof settlementsZhCN = {
-  methods: {
-    cash: 'Cash',
-    wechat: 'WeChat Pay',
-    alipay: 'Alipay',
-    card: 'Bank card',
-    transfer: 'Transfer',
-    onAccount: 'On account',
-  },
-  paymentStatuses: {
-    unpaid: 'Unpaid',
-    partlyPaid: 'Partly paid',
-    paid: 'Paid',
-  },
-  voidTag: 'Void',
-  lineKinds: {
-    labor: 'Labor',
-    part: 'Part',
-    fee: 'Fee',
-  },
   coveredTag: 'Warranty',
 
   charges: {
@@ -104,9 +85,6 @@ export const settlementsEnUS: typeof settlementsZhCN = {
     back: 'Back to the order',
     lines: 'Charges',
     discount: 'Discount',
-    discountNone: 'None',
-    discountAmount: 'Amount off',
-    discountPercent: 'Percent',
     discountYuan: 'Amount off (¥)',
     discountPercentValue: 'Percent off',
     discountLimit: 'A discount above {{limit}}% of the amount due needs a manager',
@@ -249,8 +227,6 @@ export const settlementsEnUS: typeof settlementsZhCN = {
     voids: 'Settlements voided that day',
     net: 'Net takings',
     history: 'Close history',
-    historyClose: 'Closed',
-    historyReopen: 'Reopened',
     settlement: 'Settlement',
     order: 'Work order',
     time: 'Time',
@@ -277,8 +253,6 @@ export const settlementsEnUS: typeof settlementsZhCN = {
     code: 'Code',
     name: 'Name',
     kind: 'Kind',
-    kindLabor: 'Labor',
-    kindFee: 'Fee',
     price: 'List price (¥)',
     hours: 'Standard hours',
     active: 'In use',
@@ -288,12 +262,7 @@ export const settlementsEnUS: typeof settlementsZhCN = {
     codeFormat: '1–20 letters or digits',
     itemsRequired: 'Keep at least one service item',
     roundingUnit: 'Rounding',
-    roundingNone: 'None',
-    roundingJiao: 'To 0.1 yuan (角)',
-    roundingYuan: 'To the yuan (元)',
     roundingMethod: 'Rounding method',
-    roundDown: 'Down (in the customer’s favour)',
-    roundHalfUp: 'Half up',
     discountLimit: 'Discount limit (%)',
     discountLimitHelp: 'A discount above this share of the amount due needs a manager or an administrator',
     laborBelowPrice: 'Labor or a fee below its list price needs a manager',

@@ -1,26 +1,5 @@
-import type { PaymentMethod, PaymentStatus } from '@shared/schemas/settlements';
-
 /** Labor and fee lines, settlements, payments, the day close and the billing settings. */
 export const settlementsZhCN = {
-  methods: {
-    cash: '现金',
-    wechat: '微信',
-    alipay: '支付宝',
-    card: '银行卡',
-    transfer: '转账',
-    onAccount: '挂账',
-  } satisfies Record<PaymentMethod, string>,
-  paymentStatuses: {
-    unpaid: '未收款',
-    partlyPaid: '部分收款',
-    paid: '已收清',
-  } satisfies Record<PaymentStatus, string>,
-  voidTag: '已作废',
-  lineKinds: {
-    labor: '工时',
-    part: '配件',
-    fee: '其他费用',
-  },
   coveredTag: '保修',
 
   charges: {
@@ -104,9 +83,6 @@ export const settlementsZhCN = {
     back: '返回工单',
     lines: '收费明细',
     discount: '折扣',
-    discountNone: '不打折',
-    discountAmount: '减免金额',
-    discountPercent: '按比例',
     discountYuan: '减免（元）',
     discountPercentValue: '折扣比例',
     discountLimit: '折扣超过应收的 {{limit}}% 需主管授权',
@@ -246,8 +222,6 @@ export const settlementsZhCN = {
     voids: '当日作废的结算单',
     net: '当日净收',
     history: '日结记录',
-    historyClose: '日结',
-    historyReopen: '重新打开',
     settlement: '结算单',
     order: '工单',
     time: '时间',
@@ -274,8 +248,6 @@ export const settlementsZhCN = {
     code: '编码',
     name: '名称',
     kind: '类别',
-    kindLabor: '工时',
-    kindFee: '其他费用',
     price: '标准价（元）',
     hours: '标准工时',
     active: '启用',
@@ -285,12 +257,7 @@ export const settlementsZhCN = {
     codeFormat: '1–20 位字母或数字',
     itemsRequired: '请至少保留一个收费项目',
     roundingUnit: '抹零',
-    roundingNone: '不抹零',
-    roundingJiao: '抹到角',
-    roundingYuan: '抹到元',
     roundingMethod: '抹零方式',
-    roundDown: '舍去（让利给客户）',
-    roundHalfUp: '四舍五入',
     discountLimit: '折扣上限（%）',
     discountLimitHelp: '折扣超过应收金额的这个比例时，需店长或管理员授权',
     laborBelowPrice: '工时或费用低于标准价需主管授权',

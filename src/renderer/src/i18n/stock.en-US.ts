@@ -9,17 +9,7 @@ export const stockEnUS: typeof stockZhCN = {
     archived: 'Archived',
     showArchived: 'Show archived',
   },
-  kinds: {
-    receipt: 'Receipt',
-    supplierReturn: 'Return',
-    scrap: 'Scrap',
-    count: 'Count',
-    adjustment: 'Adjustment',
-    orderIssue: 'Issue to order',
-    orderReturn: 'Return from order',
-    costAdjustment: 'Cost adjustment',
-    reversalOf: 'Reversal · {{kind}}',
-  },
+  reversalOf: 'Reversal · {{kind}}',
   parts: {
     title: 'Parts',
     create: 'New part',
@@ -115,13 +105,6 @@ export const stockEnUS: typeof stockZhCN = {
     reversedMessage: 'Reversal {{docNo}} posted',
     needSupplier: 'Choose the supplier',
     unknownKind: 'There is no such document',
-    new: {
-      receipt: 'Receipt',
-      supplierReturn: 'Return',
-      scrap: 'Scrap',
-      count: 'Count',
-      adjustment: 'Adjustment',
-    },
     newTitle: {
       receipt: 'New purchase receipt',
       supplierReturn: 'New return to supplier',

@@ -15,17 +15,7 @@ export const stockZhCN = {
     archived: '已停用',
     showArchived: '显示已停用',
   },
-  kinds: {
-    receipt: '入库单',
-    supplierReturn: '退货单',
-    scrap: '报损单',
-    count: '盘点单',
-    adjustment: '调整单',
-    orderIssue: '领料单',
-    orderReturn: '退料单',
-    costAdjustment: '成本调整单',
-    reversalOf: '冲销 · {{kind}}',
-  } satisfies Record<StockDocumentKind | 'reversalOf', string>,
+  reversalOf: '冲销 · {{kind}}',
   parts: {
     title: '配件',
     create: '新建配件',
@@ -117,13 +107,6 @@ export const stockZhCN = {
     reversedMessage: '已生成冲销单 {{docNo}}',
     needSupplier: '请选择供应商',
     unknownKind: '没有这种单据',
-    new: {
-      receipt: '入库单',
-      supplierReturn: '退货单',
-      scrap: '报损单',
-      count: '盘点单',
-      adjustment: '调整单',
-    } satisfies Record<ManualKind, string>,
     newTitle: {
       receipt: '新建入库单',
       supplierReturn: '新建退货单（退回供应商）',

@@ -195,10 +195,11 @@ function VoidList({ report, labels }: { report: DayReport; labels: PrintLabels }
 
 /** Every close and reopen of the day, oldest first: 日结 18:02 王店长；重新打开 18:30 王店长（补录）… */
 function historyText(report: DayReport, labels: PrintLabels): string {
-  const d = labels.dayClose;
   return report.history
     .map((h) => {
-      const who = [d.actions[h.action], printMinute(h.at).slice(11), h.by ?? ''].filter(Boolean).join(' ');
+      const who = [labels.codes.dayCloseActions[h.action], printMinute(h.at).slice(11), h.by ?? '']
+        .filter(Boolean)
+        .join(' ');
       return h.reason ? `${who} (${h.reason})` : who;
     })
     .join('; ');
@@ -256,7 +257,7 @@ export function DayCloseForm({ report, settings, labels, printedAt }: DayCloseFo
           title={d.byMethod}
           rows={report.byMethod.map((m) => ({
             key: m.method,
-            label: labels.settlement.methods[m.method],
+            label: labels.codes.paymentMethodsOnPaper[m.method],
             count: m.count,
             amount: m.amount,
           }))}

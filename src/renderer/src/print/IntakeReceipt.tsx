@@ -55,9 +55,9 @@ function IntakeCopy({ data, labels, copy }: FormProps & { copy: Copy }) {
         </tr>
         <tr>
           <Cell label={f.warranty}>
-            <strong>{labels.warranty[order.warrantyStatus]}</strong>
+            <strong>{labels.codes.warranty[order.warrantyStatus]}</strong>
           </Cell>
-          <Cell label={f.serviceType}>{labels.serviceType[order.serviceType]}</Cell>
+          <Cell label={f.serviceType}>{labels.codes.serviceTypes[order.serviceType]}</Cell>
           <Cell label={f.promisedAt}>
             <strong>{printMinute(order.promisedAt)}</strong>
           </Cell>

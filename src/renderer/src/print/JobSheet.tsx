@@ -77,7 +77,11 @@ function blankRows(used: number): number[] {
 
 /** A used part's note: covered by warranty, and the old part's serial (RMA when it goes back). */
 function partNote(line: OrderPartLine, labels: PrintLabels): string {
-  return [line.coveredByWarranty ? labels.warranty.in : '', line.oldPartSerial, line.oldPartRma ? 'RMA' : '']
+  return [
+    line.coveredByWarranty ? labels.codes.warranty.in : '',
+    line.oldPartSerial,
+    line.oldPartRma ? 'RMA' : '',
+  ]
     .filter(Boolean)
     .join(' · ');
 }
@@ -115,7 +119,7 @@ export function JobSheet({ data, labels }: FormProps) {
           <div className="pf-head__title">
             <div className="pf-title">{labels.jobSheet.title}</div>
             <div className={`pf-priority pf-priority--${order.priority}`}>
-              {f.priority} · {labels.priority[order.priority]}
+              {f.priority} · {labels.codes.priorities[order.priority]}
             </div>
             <ReprintMark />
           </div>
@@ -142,7 +146,7 @@ export function JobSheet({ data, labels }: FormProps) {
             <Cell label={f.customer}>{order.customerName}</Cell>
             <Cell label={f.phone}>{order.customerPhone}</Cell>
             <Cell label={f.serviceType}>
-              {labels.serviceType[order.serviceType]} · {labels.channel[order.channel]}
+              {labels.codes.serviceTypes[order.serviceType]} · {labels.codes.channels[order.channel]}
             </Cell>
           </tr>
           <tr>
@@ -156,7 +160,7 @@ export function JobSheet({ data, labels }: FormProps) {
           </tr>
           <tr>
             <Cell label={f.warranty}>
-              <strong>{labels.warranty[order.warrantyStatus]}</strong>
+              <strong>{labels.codes.warranty[order.warrantyStatus]}</strong>
             </Cell>
             <Cell label={f.estimate}>
               {order.intakeEstimate === null

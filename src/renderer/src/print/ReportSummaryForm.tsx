@@ -87,7 +87,7 @@ export function ReportSummaryForm({
         animation: false,
         yuan: true,
         items: revenue.byMethod.map((m) => ({
-          name: t(`settlements.methods.${m.method}`),
+          name: t(`paymentMethods.${m.method}`),
           value: fenToChartYuan(m.net),
         })),
       }),
@@ -234,7 +234,7 @@ export function ReportSummaryForm({
           <div className="pf-rep-side">
             <ReportTable
               columns={[
-                { title: t('reports.col.method'), value: (m) => t(`settlements.methods.${m.method}`) },
+                { title: t('reports.col.method'), value: (m) => t(`paymentMethods.${m.method}`) },
                 { title: t('reports.revenue.count'), value: (m) => m.count, num: true },
                 { title: t('reports.revenue.net'), value: (m) => yuan(m.net), num: true },
               ]}

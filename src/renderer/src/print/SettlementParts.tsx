@@ -28,7 +28,7 @@ export function settlementDevice({ settlement, device }: SettlementPrintData): s
 /** 现金, or 退款 · 微信支付 for a refund, 作废冲销 · 现金 for a void's reversing entry. */
 export function paymentLabel(p: Payment, labels: PrintLabels): string {
   const s = labels.settlement;
-  const method = s.methods[p.method];
+  const method = labels.codes.paymentMethodsOnPaper[p.method];
   if (p.reversesId !== null) return `${s.reversal} · ${method}`;
   if (p.amount < 0) return `${s.refund} · ${method}`;
   return method;
@@ -80,8 +80,13 @@ export function paidLine(s: Settlement, labels: PrintLabels): string {
   const l = labels.settlement;
   const balance =
     s.balance >= 0 ? `${l.balance} ${formatYuan(s.balance)}` : `${l.overpaid} ${formatYuan(-s.balance)}`;
-  const status = s.status === 'void' ? l.voided : l.statuses[s.paymentStatus];
-  return `${l.paid} ${formatYuan(s.paid)} · ${balance} · ${status}`;
+  return `${l.paid} ${formatYuan(s.paid)} · ${balance} · ${statusWord(s, labels)}`;
+}
+
+/** 已作废, or what the customer has paid: 未付款, 部分付款, 已付清. */
+export function statusWord(s: Settlement, labels: PrintLabels): string {
+  const { codes } = labels;
+  return s.status === 'void' ? codes.settlementStatuses.void : codes.paymentStatusesOnPaper[s.paymentStatus];
 }
 
 /** When, by whom and why a settlement was voided. */

@@ -10,6 +10,7 @@ import {
   paymentLabel,
   settlementDevice,
   settlementTerms,
+  statusWord,
   totalRows,
   voidLine,
   VoidMark,
@@ -119,7 +120,7 @@ function LinesTable({ lines, labels }: { lines: SettlementLine[]; labels: PrintL
         {lines.map((line) => (
           <tr key={line.lineNo} data-testid="print-settlement-line">
             <td className="pf-center">{line.lineNo}</td>
-            <td>{l.kinds[line.kind]}</td>
+            <td>{labels.codes.lineKindsOnPaper[line.kind]}</td>
             <td>
               <div className="pf-settle-lines__name">
                 {line.coveredByWarranty ? <span className="pf-tag">{l.warrantyTag}</span> : null}
@@ -263,7 +264,9 @@ function SettlementSheets({ data, labels, paper }: SettlementFormProps & { paper
                   <div className="pf-title" data-testid="print-settlement-title">
                     {l.title}
                   </div>
-                  {s.status === 'void' ? <div className="pf-copy-tag">{l.voided}</div> : null}
+                  {s.status === 'void' ? (
+                    <div className="pf-copy-tag">{labels.codes.settlementStatuses.void}</div>
+                  ) : null}
                   <ReprintMark />
                 </div>
                 <div className="pf-head__codes">
@@ -283,13 +286,13 @@ function SettlementSheets({ data, labels, paper }: SettlementFormProps & { paper
                 <tr>
                   <Cell label={f.customer}>{s.customerName}</Cell>
                   <Cell label={f.phone}>{order?.customerPhone || '—'}</Cell>
-                  <Cell label={f.warranty}>{order ? labels.warranty[order.warrantyStatus] : '—'}</Cell>
+                  <Cell label={f.warranty}>{order ? labels.codes.warranty[order.warrantyStatus] : '—'}</Cell>
                 </tr>
                 <tr>
                   <Cell label={f.device}>{settlementDevice(data)}</Cell>
                   <Cell label={f.serialNo}>{order?.serialNo || '—'}</Cell>
                   <Cell label={l.paymentStatus}>
-                    <strong>{s.status === 'void' ? l.voided : l.statuses[s.paymentStatus]}</strong>
+                    <strong>{statusWord(s, labels)}</strong>
                   </Cell>
                 </tr>
                 {remark ? (
@@ -302,7 +305,7 @@ function SettlementSheets({ data, labels, paper }: SettlementFormProps & { paper
                 ) : null}
                 {s.status === 'void' ? (
                   <tr>
-                    <th scope="row">{l.voided}</th>
+                    <th scope="row">{labels.codes.settlementStatuses.void}</th>
                     <td colSpan={5}>
                       <div className="pf-nowrap" data-testid="print-settlement-void">
                         {voidLine(s)}

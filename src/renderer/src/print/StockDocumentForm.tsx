@@ -35,7 +35,7 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 function titleOf(doc: StockDocument, labels: PrintLabels): string {
-  const kind = labels.stock.kinds[doc.kind];
+  const kind = labels.codes.stockDocuments[doc.kind];
   return doc.reversesId === null ? kind : `${labels.stock.reversal} · ${kind}`;
 }
 

@@ -75,7 +75,7 @@ export function StockPrintPage({ form, id }: { form: StockForm; id: string }) {
     body = <div className="pf-message">{labels.toolbar.loading}</div>;
   } else if (data.kind === 'stockDocument' && data.query.data) {
     const doc = data.query.data;
-    docTitle = `${labels.stock.kinds[doc.kind]} ${doc.docNo}`;
+    docTitle = `${labels.codes.stockDocuments[doc.kind]} ${doc.docNo}`;
     body = (
       <StockDocumentForm
         doc={doc}

@@ -45,7 +45,7 @@ export function WarrantyClaimsForm({
           { title: t('reports.col.brand'), value: (r) => r.brand, width: '18mm' },
           { title: s('model'), value: (r) => r.model, width: '24mm' },
           { title: s('serialNo'), value: (r) => r.serialNo, width: '30mm' },
-          { title: s('kind'), value: (r) => t(`reports.sheet.kinds.${r.kind}`), width: '11mm' },
+          { title: s('kind'), value: (r) => t(`lineKindsOnPaper.${r.kind}`), width: '11mm' },
           { title: s('item'), value: (r) => r.name },
           { title: s('quantity'), value: (r) => r.quantity, num: true, width: '11mm' },
           { title: s('amount'), value: (r) => formatYuan(r.amount), num: true, width: '22mm' },

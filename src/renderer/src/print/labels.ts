@@ -1,16 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { Priority } from '@shared/schemas/settings';
-import type { PaymentMethod, PaymentStatus, SETTLEMENT_LINE_KINDS } from '@shared/schemas/settlements';
-import type { StockDocumentKind } from '@shared/schemas/stock';
-import type { WarrantyStatus } from '@shared/warranty';
-import type { ACCESSORIES, CHANNELS, SERVICE_TYPES } from '@shared/schemas/workOrders';
+import { codeWords, type CodeWords } from '@shared/labels';
+import type { Language } from '@shared/languages';
 
-type Accessory = (typeof ACCESSORIES)[number];
-type Channel = (typeof CHANNELS)[number];
-type ServiceType = (typeof SERVICE_TYPES)[number];
-type LineKind = (typeof SETTLEMENT_LINE_KINDS)[number];
-
-/** The printed forms' own words; they follow the UI language but live apart from the screen dictionaries. */
+/**
+ * The printed forms' own words; they follow the UI language but live apart from the screen
+ * dictionaries. Stored codes (statuses, kinds, payment methods…) are worded in @shared/labels and
+ * reach the forms as `labels.codes`.
+ */
 const zhCN = {
   toolbar: {
     print: '打印',
@@ -86,43 +82,9 @@ const zhCN = {
     pattern: '图案',
     pin: '密码',
   },
-  warranty: { in: '保内', out: '保外', repair: '返修保修' } satisfies Record<WarrantyStatus, string>,
-  priority: { low: '低', normal: '普通', high: '加急', urgent: '特急' } satisfies Record<Priority, string>,
-  serviceType: {
-    repair: '维修',
-    maintenance: '保养',
-    installation: '安装',
-    inspection: '检测',
-    returnExchange: '退换货',
-  } satisfies Record<ServiceType, string>,
-  channel: { walkIn: '到店', phone: '电话', onsite: '上门', online: '网上' } satisfies Record<
-    Channel,
-    string
-  >,
-  accessory: {
-    charger: '充电器',
-    cable: '数据线',
-    battery: '电池',
-    case: '保护壳',
-    simTray: '卡托',
-    memoryCard: '存储卡',
-    box: '包装盒',
-    manual: '说明书',
-    remote: '遥控器',
-  } satisfies Record<Accessory, string>,
   stock: {
     loadFailed: '无法读取单据',
     forms: { stockDocument: '库存单据 · A4', stockList: '库存清单 · A4' },
-    kinds: {
-      receipt: '入库单',
-      supplierReturn: '退货单',
-      scrap: '报损单',
-      count: '盘点单',
-      adjustment: '调整单',
-      orderIssue: '领料单',
-      orderReturn: '退料单',
-      costAdjustment: '成本调整单',
-    } satisfies Record<StockDocumentKind, string>,
     reversal: '冲销单',
     docNo: '单据号',
     postedAt: '日期',
@@ -174,7 +136,6 @@ const zhCN = {
     qty: '数量',
     unitPrice: '单价',
     amount: '金额',
-    kinds: { labor: '工时', part: '配件', fee: '费用' } satisfies Record<LineKind, string>,
     warrantyTag: '保修',
     listPrice: '原价',
     listTotal: '项目合计',
@@ -191,14 +152,6 @@ const zhCN = {
     paymentDetail: '说明',
     at: '时间',
     takenBy: '收款人',
-    methods: {
-      cash: '现金',
-      wechat: '微信支付',
-      alipay: '支付宝',
-      card: '银行卡',
-      transfer: '转账',
-      onAccount: '挂账',
-    } satisfies Record<PaymentMethod, string>,
     tendered: '实收',
     change: '找零',
     refund: '退款',
@@ -209,11 +162,6 @@ const zhCN = {
     paid: '已付',
     balance: '未付',
     overpaid: '多付',
-    statuses: { unpaid: '未付款', partlyPaid: '部分付款', paid: '已付清' } satisfies Record<
-      PaymentStatus,
-      string
-    >,
-    voided: '已作废',
     voidMark: '作废',
     note: '备注',
     repairWarranty: (days: number) => `本次维修保修 ${days} 天，自交付之日起计算。`,
@@ -234,7 +182,6 @@ const zhCN = {
     closedBy: '日结人',
     closedAt: '日结时间',
     history: '日结记录',
-    actions: { close: '日结', reopen: '重新打开' },
     byMethod: '按收款方式',
     byUser: '按收银员',
     method: '收款方式',
@@ -261,9 +208,10 @@ const zhCN = {
   },
 };
 
-export type PrintLabels = typeof zhCN;
+type FormWords = typeof zhCN;
+export type PrintLabels = FormWords & { codes: CodeWords };
 
-const enUS: PrintLabels = {
+const enUS: FormWords = {
   toolbar: {
     print: 'Print',
     back: 'Back',
@@ -338,40 +286,9 @@ const enUS: PrintLabels = {
     pattern: 'Pattern',
     pin: 'PIN',
   },
-  warranty: { in: 'In warranty', out: 'Out of warranty', repair: 'Repair warranty' },
-  priority: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },
-  serviceType: {
-    repair: 'Repair',
-    maintenance: 'Maintenance',
-    installation: 'Installation',
-    inspection: 'Inspection',
-    returnExchange: 'Return / exchange',
-  },
-  channel: { walkIn: 'Walk-in', phone: 'Phone', onsite: 'On-site', online: 'Online' },
-  accessory: {
-    charger: 'Charger',
-    cable: 'Cable',
-    battery: 'Battery',
-    case: 'Case',
-    simTray: 'SIM tray',
-    memoryCard: 'Memory card',
-    box: 'Box',
-    manual: 'Manual',
-    remote: 'Remote',
-  },
   stock: {
     loadFailed: 'Could not read the document',
     forms: { stockDocument: 'Stock document · A4', stockList: 'Stock list · A4' },
-    kinds: {
-      receipt: 'Purchase Receipt',
-      supplierReturn: 'Return to Supplier',
-      scrap: 'Scrap',
-      count: 'Stock Count',
-      adjustment: 'Stock Adjustment',
-      orderIssue: 'Issue to Order',
-      orderReturn: 'Return from Order',
-      costAdjustment: 'Cost Adjustment',
-    },
     reversal: 'Reversal',
     docNo: 'Document no.',
     postedAt: 'Date',
@@ -422,7 +339,6 @@ const enUS: PrintLabels = {
     qty: 'Qty',
     unitPrice: 'Unit price',
     amount: 'Amount',
-    kinds: { labor: 'Labor', part: 'Part', fee: 'Fee' },
     warrantyTag: 'Warranty',
     listPrice: 'List',
     listTotal: 'Items total',
@@ -439,14 +355,6 @@ const enUS: PrintLabels = {
     paymentDetail: 'Details',
     at: 'Time',
     takenBy: 'Taken by',
-    methods: {
-      cash: 'Cash',
-      wechat: 'WeChat Pay',
-      alipay: 'Alipay',
-      card: 'Bank card',
-      transfer: 'Transfer',
-      onAccount: 'On account',
-    },
     tendered: 'Tendered',
     change: 'Change',
     refund: 'Refund',
@@ -457,8 +365,6 @@ const enUS: PrintLabels = {
     paid: 'Paid',
     balance: 'Balance',
     overpaid: 'Overpaid',
-    statuses: { unpaid: 'Unpaid', partlyPaid: 'Partly paid', paid: 'Paid in full' },
-    voided: 'Void',
     voidMark: 'VOID',
     note: 'Note',
     repairWarranty: (days: number) => `This repair is under warranty for ${days} days from delivery.`,
@@ -479,7 +385,6 @@ const enUS: PrintLabels = {
     closedBy: 'Closed by',
     closedAt: 'Closed at',
     history: 'History',
-    actions: { close: 'Closed', reopen: 'Reopened' },
     byMethod: 'By method',
     byUser: 'By cashier',
     method: 'Method',
@@ -506,10 +411,13 @@ const enUS: PrintLabels = {
   },
 };
 
-export const PRINT_LABELS = { 'zh-CN': zhCN, 'en-US': enUS } as const;
+const PRINT_LABELS: Record<Language, PrintLabels> = {
+  'zh-CN': { ...zhCN, codes: codeWords('zh-CN') },
+  'en-US': { ...enUS, codes: codeWords('en-US') },
+};
 
 /** The labels in the current UI language (re-renders when the language changes). */
 export function usePrintLabels(): PrintLabels {
   const { i18n } = useTranslation();
-  return i18n.language === 'en-US' ? enUS : zhCN;
+  return PRINT_LABELS[i18n.language === 'en-US' ? 'en-US' : 'zh-CN'];
 }

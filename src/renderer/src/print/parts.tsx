@@ -71,7 +71,7 @@ export function AccessoryChecklist({ order, labels }: { order: WorkOrderDetail; 
       {ACCESSORIES.map((item) => (
         <span key={item} className="pf-check-item" data-checked={left.has(item) || undefined}>
           <span className={left.has(item) ? 'pf-box pf-box--checked' : 'pf-box'} aria-hidden />
-          {labels.accessory[item]}
+          {labels.codes.accessories[item]}
         </span>
       ))}
       {order.accessoriesNote ? <span className="pf-checklist__note">{order.accessoriesNote}</span> : null}

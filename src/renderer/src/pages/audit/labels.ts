@@ -1,10 +1,8 @@
 import type { TFunction } from 'i18next';
-import { zhCN } from '../../i18n/zh-CN';
+import { AUDIT_ENTITIES, type AuditEntity } from '@shared/schemas/audit';
 
-type Entity = keyof typeof zhCN.entities;
-
-function isKnownEntity(entity: string): entity is Entity {
-  return Object.hasOwn(zhCN.entities, entity);
+function isKnownEntity(entity: string): entity is AuditEntity {
+  return (AUDIT_ENTITIES as readonly string[]).includes(entity);
 }
 
 /** An audit entity's name for people; an entity added later without a translation shows as is. */

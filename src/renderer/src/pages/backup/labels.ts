@@ -31,5 +31,5 @@ export function knownTableCounts(
 }
 
 export function triggerLabel(trigger: BackupTrigger, t: TFunction): string {
-  return t(`backup.history.triggers.${trigger}`);
+  return t(`backupTriggers.${trigger}`);
 }

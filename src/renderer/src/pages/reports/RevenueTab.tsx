@@ -36,7 +36,7 @@ export function RevenueTab({ period }: { period: PeriodInput }) {
       byMethod: pieChart({
         yuan: true,
         items: data.byMethod.map((m) => ({
-          name: t(`settlements.methods.${m.method}`),
+          name: t(`paymentMethods.${m.method}`),
           value: fenToChartYuan(m.net),
         })),
       }),
@@ -119,7 +119,7 @@ export function RevenueTab({ period }: { period: PeriodInput }) {
                 {
                   title: t('reports.col.method'),
                   dataIndex: 'method',
-                  render: (m: Method['method']) => t(`settlements.methods.${m}`),
+                  render: (m: Method['method']) => t(`paymentMethods.${m}`),
                 },
                 { title: t('reports.revenue.count'), dataIndex: 'count', align: 'right' },
                 { title: t('reports.revenue.amount'), dataIndex: 'amount', align: 'right', render: yuan },

@@ -38,7 +38,7 @@ function useFigureColumns<T extends Figures>(): TableColumnsType<T> {
       align: 'right',
       render: formatRate,
     },
-    { title: t('reports.turnaround.delivered'), dataIndex: 'delivered', align: 'right' },
+    { title: t('statuses.delivered'), dataIndex: 'delivered', align: 'right' },
     {
       title: t('reports.turnaround.avgToDelivered'),
       dataIndex: 'avgToDeliveredHours',
@@ -105,7 +105,7 @@ export function TurnaroundTab({ period }: { period: PeriodInput }) {
             title: t('reports.turnaround.onTimeRate'),
             value: formatRate(o?.onTimeRate ?? null),
           },
-          { key: 'ta-delivered', title: t('reports.turnaround.delivered'), value: o?.delivered ?? 0 },
+          { key: 'ta-delivered', title: t('statuses.delivered'), value: o?.delivered ?? 0 },
           {
             key: 'ta-avg-delivered',
             title: t('reports.turnaround.avgToDelivered'),

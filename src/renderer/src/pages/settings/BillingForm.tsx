@@ -29,10 +29,6 @@ type Values = Omit<BillingSettings, 'serviceItems' | 'discountLimitPercent' | 'q
   quoteTolerance: string;
 };
 
-const ROUNDING_UNIT_KEYS = { none: 'roundingNone', jiao: 'roundingJiao', yuan: 'roundingYuan' } as const;
-const ROUNDING_METHOD_KEYS = { down: 'roundDown', halfUp: 'roundHalfUp' } as const;
-const KIND_KEYS = { labor: 'kindLabor', fee: 'kindFee' } as const;
-
 function toValues(billing: BillingSettings): Values {
   return {
     ...billing,
@@ -163,7 +159,7 @@ export function BillingForm({ billing, readOnly }: { billing: BillingSettings; r
                       aria-label={t('settlements.billing.kind')}
                       options={SERVICE_ITEM_KINDS.map((k) => ({
                         value: k,
-                        label: t(`settlements.billing.${KIND_KEYS[k]}`),
+                        label: t(`chargeKinds.${k}`),
                       }))}
                       data-testid="billing-item-kind"
                     />
@@ -234,7 +230,7 @@ export function BillingForm({ billing, readOnly }: { billing: BillingSettings; r
               data-testid="billing-rounding-unit"
               options={ROUNDING_UNITS.map((u) => ({
                 value: u,
-                label: t(`settlements.billing.${ROUNDING_UNIT_KEYS[u]}`),
+                label: t(`roundingUnits.${u}`),
               }))}
             />
           </Form.Item>
@@ -245,7 +241,7 @@ export function BillingForm({ billing, readOnly }: { billing: BillingSettings; r
               data-testid="billing-rounding-method"
               options={ROUNDING_METHODS.map((m) => ({
                 value: m,
-                label: t(`settlements.billing.${ROUNDING_METHOD_KEYS[m]}`),
+                label: t(`roundingMethods.${m}`),
               }))}
             />
           </Form.Item>

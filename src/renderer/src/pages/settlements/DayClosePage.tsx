@@ -81,7 +81,7 @@ function DayPayments({
       width: 140,
       render: (_, p) => (
         <Space size={4}>
-          <span data-testid="day-payment-method">{t(`settlements.methods.${p.method}`)}</span>
+          <span data-testid="day-payment-method">{t(`paymentMethods.${p.method}`)}</span>
           <PaymentKindTag payment={p} />
         </Space>
       ),
@@ -152,7 +152,7 @@ function ByMethod({ rows }: { rows: MethodRow[] }) {
         {
           title: t('settlements.dayClose.method'),
           dataIndex: 'method',
-          render: (_, r) => t(`settlements.methods.${r.method}`),
+          render: (_, r) => t(`paymentMethods.${r.method}`),
         },
         { title: t('settlements.dayClose.count'), dataIndex: 'count', width: 70, align: 'right' },
         {
@@ -447,9 +447,7 @@ export function DayClosePage() {
                         {formatDateTime(h.at)} · {h.by ?? t('common.system')}
                       </Typography.Text>
                       <span>
-                        {h.action === 'close'
-                          ? t('settlements.dayClose.historyClose')
-                          : t('settlements.dayClose.historyReopen')}
+                        {t(`dayCloseActions.${h.action}`)}
                         {h.reason && ` · ${h.reason}`}
                       </span>
                     </Flex>

@@ -3,7 +3,12 @@ import { Alert, App, Button, Card, Col, Flex, Radio, Result, Row, Skeleton, Spac
 import { ArrowLeftOutlined, CheckOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { createSettlementInput, discountPercent, type DiscountInput } from '@shared/schemas/settlements';
+import {
+  DISCOUNT_TYPES,
+  createSettlementInput,
+  discountPercent,
+  type DiscountInput,
+} from '@shared/schemas/settlements';
 import { fen } from '@shared/schemas/stock';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
 import { useDebounced } from '../../api/search';
@@ -198,11 +203,7 @@ export function NewSettlementPage() {
                     value={type}
                     onChange={(e) => setType(e.target.value as DiscountType)}
                     data-testid="settle-discount-type"
-                    options={[
-                      { value: 'none', label: t('settlements.create.discountNone') },
-                      { value: 'amount', label: t('settlements.create.discountAmount') },
-                      { value: 'percent', label: t('settlements.create.discountPercent') },
-                    ]}
+                    options={DISCOUNT_TYPES.map((d) => ({ value: d, label: t(`discountTypes.${d}`) }))}
                   />
                   {type === 'amount' && (
                     <YuanInput

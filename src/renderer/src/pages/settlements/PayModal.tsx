@@ -55,7 +55,7 @@ export function PayModal({ settlement, onClose }: { settlement: Settlement; onCl
         void message.success(
           t('settlements.pay.done', {
             amount: formatYuan(amountFen),
-            method: t(`settlements.methods.${values.method}`),
+            method: t(`paymentMethods.${values.method}`),
           }),
         );
         if (s.paymentStatus === 'paid') void message.success(t('settlements.pay.paidAll'));
@@ -91,7 +91,7 @@ export function PayModal({ settlement, onClose }: { settlement: Settlement; onCl
           <Radio.Group optionType="button" buttonStyle="solid" data-testid="pay-method">
             {PAYMENT_METHODS.map((m) => (
               <Radio.Button key={m} value={m} data-testid={`pay-method-${m}`}>
-                {t(`settlements.methods.${m}`)}
+                {t(`paymentMethods.${m}`)}
               </Radio.Button>
             ))}
           </Radio.Group>

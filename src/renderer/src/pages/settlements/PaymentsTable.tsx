@@ -41,7 +41,7 @@ export function PaymentsTable({ payments }: { payments: Payment[] }) {
       width: 150,
       render: (_, p) => (
         <Flex gap={4} align="center" wrap>
-          <span data-testid="payment-method">{t(`settlements.methods.${p.method}`)}</span>
+          <span data-testid="payment-method">{t(`paymentMethods.${p.method}`)}</span>
           <PaymentKindTag payment={p} />
         </Flex>
       ),

@@ -58,7 +58,7 @@ export function RefundModal({ settlement, onClose }: { settlement: Settlement; o
         void message.success(
           t('settlements.refund.done', {
             amount: formatYuan(amount),
-            method: t(`settlements.methods.${values.method}`),
+            method: t(`paymentMethods.${values.method}`),
           }),
         );
         onClose();
@@ -94,7 +94,7 @@ export function RefundModal({ settlement, onClose }: { settlement: Settlement; o
           <Radio.Group optionType="button" data-testid="refund-method">
             {methods.map((m) => (
               <Radio.Button key={m} value={m} data-testid={`refund-method-${m}`}>
-                {t(`settlements.methods.${m}`)}
+                {t(`paymentMethods.${m}`)}
                 {(net.get(m) ?? 0) > 0 && ` ${formatYuan(net.get(m) ?? 0)}`}
               </Radio.Button>
             ))}

@@ -16,7 +16,7 @@ export function SettlementLines({ lines }: { lines: SettlementLine[] }) {
       title: t('settlements.lines.kind'),
       dataIndex: 'kind',
       width: 90,
-      render: (_, l) => t(`settlements.lineKinds.${l.kind}`),
+      render: (_, l) => t(`lineKinds.${l.kind}`),
     },
     {
       title: t('settlements.lines.item'),

@@ -20,13 +20,13 @@ export function PaymentStatusTag({
   if (status === 'void') {
     return (
       <Tag color="default" data-testid="settlement-status" data-status="void">
-        {t('settlements.voidTag')}
+        {t('settlementStatuses.void')}
       </Tag>
     );
   }
   return (
     <Tag color={STATUS_COLORS[paymentStatus]} data-testid="settlement-status" data-status={paymentStatus}>
-      {t(`settlements.paymentStatuses.${paymentStatus}`)}
+      {t(`paymentStatuses.${paymentStatus}`)}
     </Tag>
   );
 }

@@ -117,7 +117,7 @@ export function SettlementsPage() {
           onChange={paging.withRestart(setStatus)}
           placeholder={t('settlements.list.anyStatus')}
           style={{ width: 160 }}
-          options={PAYMENT_STATUSES.map((s) => ({ value: s, label: t(`settlements.paymentStatuses.${s}`) }))}
+          options={PAYMENT_STATUSES.map((s) => ({ value: s, label: t(`paymentStatuses.${s}`) }))}
           data-testid="settlements-status"
         />
         <SwitchFilter

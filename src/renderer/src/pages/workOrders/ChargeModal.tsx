@@ -171,7 +171,7 @@ export function ChargeModal({
             onChange={pick}
             options={items.map((i) => ({
               value: i.code,
-              label: `${i.code} ${i.name} · ${t(`settlements.lineKinds.${i.kind}`)}`,
+              label: `${i.code} ${i.name} · ${t(`lineKinds.${i.kind}`)}`,
             }))}
             data-testid="wo-charge-item"
           />

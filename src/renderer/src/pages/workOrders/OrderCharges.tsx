@@ -89,7 +89,7 @@ export function OrderCharges({ order, canEdit }: { order: WorkOrderDetail; canEd
           <Space size={6} wrap>
             <Typography.Text strong>{l.itemCode}</Typography.Text>
             <span>{l.name}</span>
-            <Tag color={l.kind === 'labor' ? 'blue' : 'purple'}>{t(`settlements.lineKinds.${l.kind}`)}</Tag>
+            <Tag color={l.kind === 'labor' ? 'blue' : 'purple'}>{t(`lineKinds.${l.kind}`)}</Tag>
           </Space>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {l.addedBy ?? t('common.system')} · {formatMinute(l.addedAt)}

@@ -165,7 +165,7 @@ function describeCharge(e: EventOf<'charges'>, t: TFunction): Described {
       return {
         color: 'blue',
         text: t('timeline.chargeAdded', {
-          kind: t(`settlements.lineKinds.${data.kind}`),
+          kind: t(`lineKinds.${data.kind}`),
           name: data.name,
           amount: formatYuan(data.amount),
         }),
@@ -225,7 +225,7 @@ function describeSettlement(e: EventOf<'settlement'>, t: TFunction): Described {
       }
       const money = {
         amount: formatYuan(Math.abs(data.amount)),
-        method: t(`settlements.methods.${data.method}`),
+        method: t(`paymentMethods.${data.method}`),
         no,
       };
       return {
@@ -245,7 +245,7 @@ function describeSettlement(e: EventOf<'settlement'>, t: TFunction): Described {
             {refund && data.reason && noteLine(t('timeline.reason', { reason: data.reason }))}
             {noteLine(
               t('timeline.settlementStatus', {
-                status: t(`settlements.paymentStatuses.${data.paymentStatus}`),
+                status: t(`paymentStatuses.${data.paymentStatus}`),
               }),
             )}
             {approvedNote(data.approvedBy, t)}

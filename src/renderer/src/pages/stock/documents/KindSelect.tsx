@@ -21,7 +21,7 @@ export function KindSelect({
       placeholder={t('stock.documents.anyKind')}
       aria-label={t('stock.documents.kind')}
       style={{ width: 140 }}
-      options={STOCK_DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`stock.kinds.${k}`) }))}
+      options={STOCK_DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`stockDocuments.${k}`) }))}
       data-testid={testId}
     />
   );

@@ -18,7 +18,7 @@ export function KindTag({ kind, reversal = false }: { kind: StockDocumentKind; r
   const { t } = useTranslation();
   return (
     <Tag color={reversal ? 'default' : KIND_COLORS[kind]} data-testid={`kind-${kind}`} data-kind={kind}>
-      {reversal ? t('stock.kinds.reversalOf', { kind: t(`stock.kinds.${kind}`) }) : t(`stock.kinds.${kind}`)}
+      {reversal ? t('stock.reversalOf', { kind: t(`stockDocuments.${kind}`) }) : t(`stockDocuments.${kind}`)}
     </Tag>
   );
 }

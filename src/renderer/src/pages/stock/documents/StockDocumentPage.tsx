@@ -260,8 +260,8 @@ export function StockDocumentPage() {
             title={t('stock.documents.postedBanner', {
               docNo: d.docNo,
               kind: d.reversesId
-                ? t('stock.kinds.reversalOf', { kind: t(`stock.kinds.${d.kind}`) })
-                : t(`stock.kinds.${d.kind}`),
+                ? t('stock.reversalOf', { kind: t(`stockDocuments.${d.kind}`) })
+                : t(`stockDocuments.${d.kind}`),
             })}
           />
         )}

@@ -125,7 +125,7 @@ export function StockDocumentsPage() {
               onClick={() => void navigate(`/stock/documents/new/${k}`)}
               data-testid={`doc-new-${k}`}
             >
-              {t(`stock.documents.new.${k}`)}
+              {t(`stockDocuments.${k}`)}
             </Button>
           ))}
         </Space>

@@ -1,0 +1,367 @@
+/**
+ * The words of every stored code, in every UI language: the one place screens (through the i18next
+ * resources), printed forms, Excel exports, the full export and report exports read them from.
+ * Each table is typed by the code list it words, so a new code without words does not compile;
+ * a new language does not compile until every code has its word in it.
+ */
+import { LANGUAGES, type Language } from './languages';
+import type { Role } from './roles';
+import type { AUDIT_ENTITIES, AuditAction } from './schemas/audit';
+import type { BackupTrigger } from './schemas/backup';
+import { SERVICE_ITEM_KINDS, type ROUNDING_METHODS, type ROUNDING_UNITS } from './schemas/billing';
+import type { CustomerType } from './schemas/customers';
+import type { PrintForm } from './schemas/prints';
+import type { Priority } from './schemas/settings';
+import type {
+  DAY_CLOSE_ACTIONS,
+  DISCOUNT_TYPES,
+  PaymentMethod,
+  PaymentStatus,
+  SETTLEMENT_LINE_KINDS,
+  SETTLEMENT_STATUSES,
+} from './schemas/settlements';
+import type { StockDocumentKind } from './schemas/stock';
+import type {
+  ACCESSORIES,
+  APPROVAL_METHODS,
+  CHANNELS,
+  EVENT_KINDS,
+  SERVICE_TYPES,
+} from './schemas/workOrders';
+import type { WarrantyStatus } from './warranty';
+import type { WorkOrderStatus } from './workOrderStatus';
+
+type CodeOf<List extends readonly string[]> = List[number];
+
+/** A code's words per language: `Record<Language, Record<Code, string>>`. */
+export type Labels<Code extends string> = Readonly<Record<Language, Readonly<Record<Code, string>>>>;
+
+/** One code's words in the order of LANGUAGES (简体中文, English), side by side. */
+type PerLanguage<L extends readonly Language[]> = { readonly [I in keyof L]: string };
+type Wording = PerLanguage<typeof LANGUAGES>;
+
+function entries<K extends string, V>(record: Readonly<Record<K, V>>): [K, V][] {
+  return Object.entries(record) as [K, V][];
+}
+
+function mapWords<K extends string, V>(
+  record: Readonly<Record<K, V>>,
+  word: (v: V) => string,
+): Record<K, string> {
+  return Object.fromEntries(entries(record).map(([code, v]) => [code, word(v)])) as Record<K, string>;
+}
+
+/** Turns one line per code ([中文, English]) into one table per language. */
+function labels<Code extends string>(words: Readonly<Record<Code, Wording>>): Labels<Code> {
+  return Object.fromEntries(LANGUAGES.map((lang, i) => [lang, mapWords(words, (w) => w[i] ?? '')])) as Record<
+    Language,
+    Record<Code, string>
+  >;
+}
+
+/** The words of some of a table's codes. */
+function pick<Code extends string, Some extends Code>(
+  table: Labels<Code>,
+  codes: readonly Some[],
+): Labels<Some> {
+  return Object.fromEntries(
+    LANGUAGES.map((lang) => [lang, Object.fromEntries(codes.map((code) => [code, table[lang][code]]))]),
+  ) as Record<Language, Record<Some, string>>;
+}
+
+/** The same table with some words replaced in one language. */
+function withWords<Code extends string>(
+  base: Labels<Code>,
+  changes: Partial<Record<Language, Partial<Record<Code, string>>>>,
+): Labels<Code> {
+  return Object.fromEntries(LANGUAGES.map((lang) => [lang, { ...base[lang], ...changes[lang] }])) as Record<
+    Language,
+    Record<Code, string>
+  >;
+}
+
+// ── Work orders ──────────────────────────────────────────────────────────────────────────
+const statuses = labels<WorkOrderStatus>({
+  received: ['已接单', 'Received'],
+  diagnosing: ['检测中', 'Diagnosing'],
+  quoted: ['待确认', 'Quoted'],
+  awaitingParts: ['待配件', 'Awaiting parts'],
+  inRepair: ['维修中', 'In repair'],
+  qc: ['待质检', 'QC'],
+  ready: ['待取机', 'Ready'],
+  delivered: ['已交付', 'Delivered'],
+  cancelled: ['已取消', 'Cancelled'],
+  declined: ['客户拒修', 'Declined'],
+});
+
+const channels = labels<CodeOf<typeof CHANNELS>>({
+  walkIn: ['到店', 'Walk-in'],
+  phone: ['电话', 'Phone'],
+  onsite: ['上门', 'On-site'],
+  online: ['网上', 'Online'],
+});
+
+const serviceTypes = labels<CodeOf<typeof SERVICE_TYPES>>({
+  repair: ['维修', 'Repair'],
+  maintenance: ['保养', 'Maintenance'],
+  installation: ['安装', 'Installation'],
+  inspection: ['检测', 'Inspection'],
+  returnExchange: ['退换货', 'Return / exchange'],
+});
+
+const priorities = labels<Priority>({
+  low: ['低', 'Low'],
+  normal: ['普通', 'Normal'],
+  high: ['加急', 'High'],
+  urgent: ['特急', 'Urgent'],
+});
+
+const warranty = labels<WarrantyStatus>({
+  in: ['保内', 'In warranty'],
+  out: ['保外', 'Out of warranty'],
+  repair: ['返修保修', 'Repair warranty'],
+});
+
+const accessories = labels<CodeOf<typeof ACCESSORIES>>({
+  charger: ['充电器', 'Charger'],
+  cable: ['数据线', 'Cable'],
+  battery: ['电池', 'Battery'],
+  case: ['保护壳', 'Case'],
+  simTray: ['卡托', 'SIM tray'],
+  memoryCard: ['存储卡', 'Memory card'],
+  box: ['包装盒', 'Box'],
+  manual: ['说明书', 'Manual'],
+  remote: ['遥控器', 'Remote'],
+});
+
+const approvalMethods = labels<CodeOf<typeof APPROVAL_METHODS>>({
+  inPerson: ['当面确认', 'In person'],
+  phone: ['电话确认', 'By phone'],
+  message: ['短信/微信确认', 'By message'],
+  written: ['书面签字', 'In writing'],
+});
+
+const eventKinds = labels<CodeOf<typeof EVENT_KINDS>>({
+  created: ['接单', 'Received'],
+  status: ['状态变更', 'Status'],
+  assign: ['指派', 'Assignment'],
+  edit: ['修改', 'Edit'],
+  note: ['备注', 'Note'],
+  warranty: ['保修', 'Warranty'],
+  approval: ['客户确认', 'Customer approval'],
+  attachment: ['照片', 'Photo'],
+  parts: ['配件', 'Parts'],
+  partArrived: ['配件到货', 'Part arrived'],
+  charges: ['工时与费用', 'Labor & fees'],
+  settlement: ['结算', 'Settlement'],
+});
+
+const customerTypes = labels<CustomerType>({
+  individual: ['个人', 'Individual'],
+  company: ['单位', 'Company'],
+});
+
+// ── People and the audit log ─────────────────────────────────────────────────────────────
+const roles = labels<Role>({
+  admin: ['管理员', 'Administrator'],
+  manager: ['店长', 'Manager'],
+  clerk: ['前台', 'Clerk'],
+  technician: ['技术员', 'Technician'],
+});
+
+const auditActions = labels<AuditAction>({
+  create: ['新建', 'Create'],
+  update: ['修改', 'Update'],
+  delete: ['删除', 'Delete'],
+  void: ['作废', 'Void'],
+  restore: ['恢复', 'Restore'],
+  signIn: ['登录', 'Sign in'],
+  signInFailed: ['登录失败', 'Failed sign-in'],
+  signOut: ['退出登录', 'Sign out'],
+  lockout: ['账号锁定', 'Account locked'],
+  passwordChange: ['修改密码', 'Password changed'],
+  passwordReset: ['重置密码', 'Password reset'],
+});
+
+/** What an audit row is about. */
+const entities = labels<CodeOf<typeof AUDIT_ENTITIES>>({
+  user: ['用户', 'User'],
+  settings: ['设置', 'Settings'],
+  session: ['登录会话', 'Session'],
+  customer: ['客户', 'Customer'],
+  device: ['设备', 'Device'],
+  workOrder: ['工单', 'Work order'],
+  workOrderAttachment: ['工单照片', 'Work-order photo'],
+  settlement: ['结算单', 'Settlement'],
+  payment: ['收付款', 'Payment'],
+  dayClose: ['日结', 'Day close'],
+  part: ['配件', 'Part'],
+  supplier: ['供应商', 'Supplier'],
+  stockDocument: ['库存单据', 'Stock document'],
+  backupSettings: ['备份设置', 'Backup settings'],
+  database: ['数据库', 'Database'],
+});
+
+// ── Settlements ──────────────────────────────────────────────────────────────────────────
+const paymentMethods = labels<PaymentMethod>({
+  cash: ['现金', 'Cash'],
+  wechat: ['微信', 'WeChat Pay'],
+  alipay: ['支付宝', 'Alipay'],
+  card: ['银行卡', 'Bank card'],
+  transfer: ['转账', 'Transfer'],
+  onAccount: ['挂账', 'On account'],
+});
+
+/** The shop's view: what it has collected. */
+const paymentStatuses = labels<PaymentStatus>({
+  unpaid: ['未收款', 'Unpaid'],
+  partlyPaid: ['部分收款', 'Partly paid'],
+  paid: ['已收清', 'Paid'],
+});
+
+const lineKinds = labels<CodeOf<typeof SETTLEMENT_LINE_KINDS>>({
+  labor: ['工时', 'Labor'],
+  part: ['配件', 'Part'],
+  fee: ['其他费用', 'Fee'],
+});
+
+/** A service item (and a labor or fee line of a work order) is one of the settlement's line kinds. */
+const chargeKinds = pick(lineKinds, SERVICE_ITEM_KINDS);
+
+const settlementStatuses = labels<CodeOf<typeof SETTLEMENT_STATUSES>>({
+  active: ['有效', 'Active'],
+  void: ['已作废', 'Void'],
+});
+
+/** A day close's history: the day closed, or opened again. */
+const dayCloseActions = labels<CodeOf<typeof DAY_CLOSE_ACTIONS>>({
+  close: ['日结', 'Closed'],
+  reopen: ['重新打开', 'Reopened'],
+});
+
+const discountTypes = labels<CodeOf<typeof DISCOUNT_TYPES>>({
+  none: ['不打折', 'None'],
+  amount: ['减免金额', 'Amount off'],
+  percent: ['按比例', 'Percent'],
+});
+
+const roundingUnits = labels<CodeOf<typeof ROUNDING_UNITS>>({
+  none: ['不抹零', 'None'],
+  jiao: ['抹到角', 'To 0.1 yuan (角)'],
+  yuan: ['抹到元', 'To the yuan (元)'],
+});
+
+const roundingMethods = labels<CodeOf<typeof ROUNDING_METHODS>>({
+  down: ['舍去（让利给客户）', 'Down (in the customer’s favour)'],
+  halfUp: ['四舍五入', 'Half up'],
+});
+
+// ── Stock ────────────────────────────────────────────────────────────────────────────────
+/** The kind of a movement or document: 入库, 报损… */
+const stockDocumentKinds = labels<StockDocumentKind>({
+  receipt: ['入库', 'Purchase receipt'],
+  supplierReturn: ['退货', 'Return to supplier'],
+  scrap: ['报损', 'Scrap'],
+  count: ['盘点', 'Stock count'],
+  adjustment: ['调整', 'Adjustment'],
+  orderIssue: ['领料', 'Issue to order'],
+  orderReturn: ['退料', 'Return from order'],
+  costAdjustment: ['成本调整', 'Cost adjustment'],
+});
+
+/** A document is named by its kind: 入库 → 入库单 in Chinese, the kind itself in English. */
+const stockDocuments: Labels<StockDocumentKind> = {
+  'zh-CN': mapWords(stockDocumentKinds['zh-CN'], (kind) => `${kind}单`),
+  'en-US': stockDocumentKinds['en-US'],
+};
+
+// ── Prints and backups ───────────────────────────────────────────────────────────────────
+const printForms = labels<PrintForm>({
+  intakeReceipt: ['接机单', 'Intake receipt'],
+  claimTicket: ['取机凭条', 'Claim ticket'],
+  jobSheet: ['派工单', 'Job sheet'],
+  settlement: ['结算单', 'Settlement'],
+  settlementReceipt: ['结算小票', 'Settlement slip'],
+  stockDocument: ['库存单据', 'Stock document'],
+  stockList: ['库存清单', 'Stock list'],
+  dayClose: ['日结单', 'Day close'],
+  reportSummary: ['经营汇总', 'Business summary'],
+  reportTechnicians: ['技术员绩效表', 'Technician performance'],
+  reportWarranty: ['三包索赔清单', 'Warranty claims'],
+});
+
+const backupTriggers = labels<BackupTrigger>({
+  manual: ['手动', 'Manual'],
+  daily: ['每日自动', 'Daily'],
+  quit: ['退出时', 'On quit'],
+  safety: ['安全备份', 'Safety backup'],
+});
+
+/**
+ * Every table, by the name screens and exports know it by. Paper has three words of its own: the
+ * customer reads a receipt, so it names WeChat in full, says what the customer paid (付款, where the
+ * shop's screens say what it collected, 收款), and its narrow kind column says 费用.
+ */
+export const LABELS = {
+  statuses,
+  channels,
+  serviceTypes,
+  priorities,
+  warranty,
+  accessories,
+  approvalMethods,
+  eventKinds,
+  customerTypes,
+  roles,
+  auditActions,
+  entities,
+  paymentMethods,
+  paymentMethodsOnPaper: withWords(paymentMethods, { 'zh-CN': { wechat: '微信支付' } }),
+  paymentStatuses,
+  paymentStatusesOnPaper: labels<PaymentStatus>({
+    unpaid: ['未付款', 'Unpaid'],
+    partlyPaid: ['部分付款', 'Partly paid'],
+    paid: ['已付清', 'Paid in full'],
+  }),
+  lineKinds,
+  lineKindsOnPaper: withWords(lineKinds, { 'zh-CN': { fee: '费用' } }),
+  chargeKinds,
+  settlementStatuses,
+  dayCloseActions,
+  discountTypes,
+  roundingUnits,
+  roundingMethods,
+  stockDocumentKinds,
+  stockDocuments,
+  printForms,
+  backupTriggers,
+} as const;
+
+/** Every table in one language. */
+export type CodeWords = { readonly [Table in keyof typeof LABELS]: (typeof LABELS)[Table][Language] };
+
+const CODE_WORDS = Object.fromEntries(
+  LANGUAGES.map((lang) => [
+    lang,
+    Object.fromEntries(entries(LABELS).map(([name, table]) => [name, table[lang]])),
+  ]),
+) as Record<Language, CodeWords>;
+
+export function codeWords(lang: Language): CodeWords {
+  return CODE_WORDS[lang];
+}
+
+/** A stored code as its word; null as nothing, and an unknown code (a newer app's) as it is. */
+export function wordOf<Code extends string>(
+  words: Readonly<Record<Code, string>>,
+  code: string | null,
+): string {
+  if (code === null) return '';
+  return Object.hasOwn(words, code) ? words[code as Code] : code;
+}
+
+/** Joins several values in one line or cell (phones, accessories, changed fields). */
+export const LIST_SEPARATOR: Readonly<Record<Language, string>> = { 'zh-CN': '、', 'en-US': ', ' };
+
+/** A stored yes/no flag. */
+export const YES_NO = labels<'yes' | 'no'>({ yes: ['是', 'Yes'], no: ['否', 'No'] });
