@@ -12,7 +12,7 @@ import type {
   RecoveryState,
 } from '@shared/schemas/backup';
 import { knownSchemaVersion, type OpenedDatabase } from '../../db/open';
-import { changedFields, writeAudit } from '../audit';
+import { changedFields, writeLoneAudit } from '../audit';
 import type { Deps } from '../context';
 import { SessionStore } from '../sessions';
 import { readShop } from '../settings';
@@ -106,7 +106,7 @@ export class BackupManager {
     writeBackupSettings(this.host.dataDir, next);
     const diff = changedFields(before, next);
     if (diff) {
-      writeAudit(this.host.deps.db, {
+      writeLoneAudit(this.host.deps.db, {
         at: this.host.deps.now(),
         actor,
         action: 'update',
@@ -376,7 +376,7 @@ export class BackupManager {
     this.damage = null;
     // Everyone signs in again: sessions point at users of the data that was replaced.
     this.host.deps.sessions = new SessionStore();
-    writeAudit(this.host.deps.db, {
+    writeLoneAudit(this.host.deps.db, {
       at: this.host.deps.now(),
       actor: actor && { id: actor.id, username: actor.username },
       action: audit.action,

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { EVENT_KINDS } from '@shared/schemas/workOrders';
 import type { WorkOrderStatus } from '@shared/workOrderStatus';
 import { workOrderEvents, type UserRecord } from '../../db/schema';
-import type { Queryable } from '../context';
+import type { Queryable, Tx } from '../context';
 import { writeAudit } from '../audit';
 import { actorOf } from '../users';
 
@@ -39,7 +39,7 @@ export function addEvent(q: Queryable, e: TimelineWrite): void {
 
 /** An update to an order: its timeline entry and its audit row, in the caller's transaction. */
 export function recordUpdate(
-  q: Queryable,
+  q: Tx,
   e: TimelineWrite,
   audit: { before?: Record<string, unknown> | null; after: Record<string, unknown> },
 ): void {
