@@ -1,9 +1,8 @@
-import { and, desc, eq, inArray, sql, type Column, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type Column, type SQL } from 'drizzle-orm';
 import type { WorkOrderRow } from '@shared/schemas/workOrders';
-import { OPEN_STATUSES } from '@shared/workOrderStatus';
 import { customerPhones, workOrders } from '../../db/schema';
 import type { Queryable } from '../context';
-import { listWorkOrderRows } from '../workOrders/rows';
+import { listWorkOrderRows, statusIsOpen } from '../workOrders/rows';
 
 /** The primary phone (position 0) of the customer whose id is `customerId`, or ''. */
 export function primaryPhoneOf(customerId: Column | SQL): SQL<string> {
@@ -41,7 +40,7 @@ export function openOrdersOf(
   return q
     .select({ id: workOrders.id, label: workOrders.orderNo })
     .from(workOrders)
-    .where(and(filter, inArray(workOrders.status, [...OPEN_STATUSES])))
+    .where(and(filter, statusIsOpen()))
     .orderBy(workOrders.createdAt)
     .all();
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { WorkOrderRow, WORK_ORDER_SORTS } from '@shared/schemas/workOrders';
 import { CLOSED_STATUSES, OPEN_STATUSES, isOpen } from '@shared/workOrderStatus';
 import { customerPhones, customers, devices, users, workOrders } from '../../db/schema';
@@ -149,9 +149,17 @@ export function workOrderOrderBy(sort: (typeof WORK_ORDER_SORTS)[number], order:
   }
 }
 
+/**
+ * `status IN ('received', …)`: the order is open. The one SQL form of OPEN_STATUSES; pass the
+ * column as raw SQL reads it (`sql\`o.status\``) when the table has an alias.
+ */
+export function statusIsOpen(status: SQLWrapper = workOrders.status): SQL {
+  return inArray(status, [...OPEN_STATUSES]);
+}
+
 /** Open orders past their promised date, as of `now`. */
 export function overdueWhere(now: number): SQL {
-  return and(inArray(workOrders.status, [...OPEN_STATUSES]), lt(workOrders.promisedAt, now)) as SQL;
+  return and(statusIsOpen(), lt(workOrders.promisedAt, now)) as SQL;
 }
 
 /** Everything that is not overdue: closed, or still within its promise. */
