@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, gte, lt } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '@shared/errors';
 import { dayBounds, isIsoDate, localDate } from '@shared/dates';
@@ -10,6 +9,7 @@ import { writeAudit } from '../audit';
 import type { CallContext, Queryable } from '../context';
 import { actorOf } from '../users';
 import { approverFor, requireApprover } from './approval';
+import { paymentQuery } from './read';
 
 /**
  * 日结: a day's payments by method and by user, its refunds (negative payments, including a void's
@@ -21,9 +21,6 @@ import { approverFor, requireApprover } from './approval';
  * The totals count every method, on account (挂账) included, so the figures by method, by user and
  * the total always add up to one another; the on-account line shows what was not taken in money.
  */
-
-const taker = alias(users, 'taker');
-const approver = alias(users, 'approver');
 
 function requireDate(date: string): void {
   if (!isIsoDate(date)) {
@@ -52,33 +49,16 @@ export function requireDayOpen(q: Queryable, date: string): void {
 }
 
 export function dayReport(q: Queryable, date: string): DayReport {
-  const rows = q
-    .select({
-      id: payments.id,
-      method: payments.method,
-      amount: payments.amount,
-      tendered: payments.tendered,
-      change: payments.change,
-      reference: payments.reference,
-      reason: payments.reason,
-      businessDate: payments.businessDate,
-      at: payments.at,
-      userId: payments.userId,
-      userName: taker.displayName,
-      approvedByName: approver.displayName,
-      reversesId: payments.reversesId,
-      settlementNo: settlements.settlementNo,
-      orderNo: workOrders.orderNo,
-    })
-    .from(payments)
+  const rows = paymentQuery(q, {
+    userId: payments.userId,
+    settlementNo: settlements.settlementNo,
+    orderNo: workOrders.orderNo,
+  })
     .innerJoin(settlements, eq(settlements.id, payments.settlementId))
     .innerJoin(workOrders, eq(workOrders.id, settlements.workOrderId))
-    .leftJoin(taker, eq(taker.id, payments.userId))
-    .leftJoin(approver, eq(approver.id, payments.approvedBy))
     .where(eq(payments.businessDate, date))
     .orderBy(asc(payments.at), asc(payments.id))
-    .all()
-    .map((p) => ({ ...p, userName: p.userName ?? null, approvedByName: p.approvedByName ?? null }));
+    .all();
 
   const dayPayments = rows.map(({ userId: _userId, ...p }) => p);
   const byMethod = PAYMENT_METHODS.flatMap((method) => {
