@@ -11,9 +11,9 @@ import type {
   BackupTrigger,
   RecoveryState,
 } from '@shared/schemas/backup';
-import { knownSchemaVersion, type OpenedDatabase } from '../../db/open';
+import { knownSchemaVersion } from '../../db/open';
 import { changedFields, writeLoneAudit } from '../audit';
-import type { Deps } from '../context';
+import type { Actor, BackupGate } from '../context';
 import { SessionStore } from '../sessions';
 import { readShop } from '../settings';
 import { archivesToDelete } from './retention';
@@ -24,26 +24,9 @@ import { writeBackupArchive, type Report } from './write';
 import { inspectArchive } from './inspect';
 import { copyKeptTables, freshDatabase, swapIn } from './swap';
 import { listCandidates } from './candidates';
-
-/** What the manager needs from the core: the open database and a way to replace it. */
-export interface BackupHost {
-  deps: Deps;
-  dataDir: string;
-  migrationsDir: string;
-  appVersion: string;
-  /** The open database; null while the file is damaged (recovery mode). */
-  current(): OpenedDatabase | null;
-  closeCurrent(): void;
-  install(next: OpenedDatabase): void;
-  /** Pages copied per step of the online backup (smaller steps let writes interleave). */
-  stepPages?: number;
-}
+import type { BackupHost } from './host';
 
 type Operation = NonNullable<BackupProgress['operation']>;
-export interface Actor {
-  id: string;
-  username: string;
-}
 
 const DAY_MS = 86_400_000;
 /** Checked this often; the timer is unref'd so it never keeps the process alive. */
@@ -65,7 +48,7 @@ function folderWritable(folder: string): boolean {
  * Backups, restores and resets for one data folder: one at a time, with progress for the UI,
  * a daily scheduler, retention, and the guided restore when the database is damaged.
  */
-export class BackupManager {
+export class BackupManager implements BackupGate {
   private busy: Operation | null = null;
   private swapping = false;
   private progressState: BackupProgress = { running: false, operation: null, phase: null, percent: 0 };
