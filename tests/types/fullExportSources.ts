@@ -7,18 +7,18 @@ import { USER_COLUMNS } from '../../src/main/services/backup/fullExportColumns';
 import { LEFT_OUT, SOURCES, sheetSource } from '../../src/main/services/backup/fullExportSources';
 
 // The users sheet as the export declares it compiles.
-export const _users = sheetSource('users', USER_COLUMNS, {
+const _users = sheetSource('users', USER_COLUMNS, {
   id: LEFT_OUT.id,
   passwordHash: LEFT_OUT.secret,
   failedAttempts: LEFT_OUT.signIn,
   lockedUntil: LEFT_OUT.signIn,
   updatedAt: LEFT_OUT.inLog,
 });
-export const _sameAsExport: typeof SOURCES.users = _users;
+const _sameAsExport: typeof SOURCES.users = _users;
 
 // A field forgotten: the password hash neither shown nor left out on purpose.
 // @ts-expect-error passwordHash is missing
-export const _forgotten = sheetSource('users', USER_COLUMNS, {
+const _forgotten = sheetSource('users', USER_COLUMNS, {
   id: LEFT_OUT.id,
   failedAttempts: LEFT_OUT.signIn,
   lockedUntil: LEFT_OUT.signIn,
@@ -28,7 +28,7 @@ export const _forgotten = sheetSource('users', USER_COLUMNS, {
 // A new column in the table is the same case: the sheet has no column of its key. Here the sheet
 // lost its role and last sign-in columns, so those two stored fields have no place.
 const [username, displayName, , disabled, , createdAt] = USER_COLUMNS;
-export const _newField = sheetSource(
+const _newField = sheetSource(
   'users',
   [username, displayName, disabled, createdAt] as const,
   // @ts-expect-error role and lastSignInAt are missing
@@ -41,7 +41,7 @@ export const _newField = sheetSource(
   },
 );
 
-export const _unknownField = sheetSource('users', USER_COLUMNS, {
+const _unknownField = sheetSource('users', USER_COLUMNS, {
   id: LEFT_OUT.id,
   passwordHash: LEFT_OUT.secret,
   failedAttempts: LEFT_OUT.signIn,
@@ -51,7 +51,7 @@ export const _unknownField = sheetSource('users', USER_COLUMNS, {
   password: LEFT_OUT.secret,
 });
 
-export const _unknownColumn = sheetSource('users', USER_COLUMNS, {
+const _unknownColumn = sheetSource('users', USER_COLUMNS, {
   id: LEFT_OUT.id,
   // @ts-expect-error the users sheet has no column "hash"
   passwordHash: 'hash',
@@ -60,7 +60,7 @@ export const _unknownColumn = sheetSource('users', USER_COLUMNS, {
   updatedAt: LEFT_OUT.inLog,
 });
 
-export const _unknownReason = sheetSource('users', USER_COLUMNS, {
+const _unknownReason = sheetSource('users', USER_COLUMNS, {
   id: LEFT_OUT.id,
   // @ts-expect-error a reason comes from LEFT_OUT
   passwordHash: { leftOut: 'private' },

@@ -15,7 +15,7 @@ import { actorOf, countUsers, findUserByName, getUser, insertUser } from './user
 
 export { LOCKOUT_MS } from './passwordCheck';
 
-export function toSessionUser(u: UserRecord): SessionUser {
+function toSessionUser(u: UserRecord): SessionUser {
   return {
     id: u.id,
     username: u.username,

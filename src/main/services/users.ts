@@ -24,7 +24,7 @@ function userFacts(u: UserRecord): Omit<UserRow, 'locked'> {
 }
 
 /** A user for the users page; whether the account is locked now is decided on the server's clock. */
-export function toUserRow(u: UserRecord, now: number): UserRow {
+function toUserRow(u: UserRecord, now: number): UserRow {
   return { ...userFacts(u), locked: u.lockedUntil !== null && u.lockedUntil > now };
 }
 

@@ -43,7 +43,7 @@ export const LEFT_OUT = {
   /** The same on every row: every stock document is posted, and a posted one never changes. */
   constant: { leftOut: 'constant' },
 } as const;
-export type LeftOut = (typeof LEFT_OUT)[keyof typeof LEFT_OUT];
+type LeftOut = (typeof LEFT_OUT)[keyof typeof LEFT_OUT];
 
 /** The export names of the schema's tables (its other exports are types). */
 type TableName = {

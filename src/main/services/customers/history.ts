@@ -14,7 +14,7 @@ export function primaryPhoneOf(customerId: Column | SQL): SQL<string> {
  * The newest orders of a customer or a device, as the lists show them. The full list, with filters
  * and paging, is workOrders.list with customerId / deviceId; this is the detail page's summary.
  */
-export const HISTORY_LIMIT = 200;
+const HISTORY_LIMIT = 200;
 
 export function workOrderHistory(
   q: Queryable,

@@ -30,7 +30,7 @@ function requireDate(date: string): void {
   }
 }
 
-export function isDayClosed(q: Queryable, date: string): boolean {
+function isDayClosed(q: Queryable, date: string): boolean {
   const latest = q
     .select({ action: dayCloseEvents.action })
     .from(dayCloseEvents)
@@ -48,7 +48,7 @@ export function requireDayOpen(q: Queryable, date: string): void {
   throw new AppError('CONFLICT', message, { fields: [{ path: 'date', message }] });
 }
 
-export function dayReport(q: Queryable, date: string): DayReport {
+function dayReport(q: Queryable, date: string): DayReport {
   const rows = paymentQuery(q, {
     userId: payments.userId,
     settlementNo: settlements.settlementNo,

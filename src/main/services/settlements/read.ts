@@ -74,7 +74,7 @@ function headerQuery(q: Queryable) {
 }
 
 type HeaderRow = ReturnType<ReturnType<typeof headerQuery>['all']>[number];
-export type SettlementHeader = Omit<Settlement, 'lines' | 'payments'>;
+type SettlementHeader = Omit<Settlement, 'lines' | 'payments'>;
 
 function toHeader(r: HeaderRow): SettlementHeader {
   const { deviceCategory, deviceBrand, deviceModel, ...rest } = r;
@@ -125,7 +125,7 @@ export function paymentQuery<E extends SelectedFields>(q: Queryable, extra: E) {
 }
 
 /** The settlement's payments, oldest first, with who took and who approved each. */
-export function readPayments(q: Queryable, settlementId: string): Payment[] {
+function readPayments(q: Queryable, settlementId: string): Payment[] {
   return paymentQuery(q, {})
     .where(eq(payments.settlementId, settlementId))
     .orderBy(asc(payments.at), asc(payments.id))

@@ -11,6 +11,7 @@ import {
   type StockDocumentRecord,
 } from '../../db/schema';
 import { writeAudit } from '../audit';
+import { divideHalfUp } from '../divideHalfUp';
 import type { CallContext, Tx } from '../context';
 import { nextSequence } from '../sequences';
 import { readShop } from '../settings';
@@ -49,14 +50,6 @@ function nextDocNo(tx: Tx, prefix: string, at: number): string {
       .get();
     if (!taken) return docNo;
   }
-}
-
-/**
- * round(num / den), halves rounded up, exactly (BigInt, so a large stock value cannot lose
- * precision). Used for the moving-average cost in fen: both arguments are non-negative here.
- */
-export function divideHalfUp(num: bigint, den: bigint): number {
-  return Number((2n * num + den) / (2n * den));
 }
 
 /**
@@ -102,7 +95,7 @@ export interface DocSpec {
   lines: LineSpec[];
 }
 
-export interface PostedLine {
+interface PostedLine {
   partId: string;
   qty: number;
   unitCost: number;

@@ -5,7 +5,7 @@ import type { Tx } from '../context';
 import { nextSequence } from '../sequences';
 
 /** BJ01-20261122-0007: branch code, the local date of intake, the day's sequence (4 digits or more). */
-export function formatOrderNo(branchCode: string, at: number, seq: number): string {
+function formatOrderNo(branchCode: string, at: number, seq: number): string {
   return `${branchCode}-${localDate(at).replaceAll('-', '')}-${String(seq).padStart(4, '0')}`;
 }
 

@@ -10,7 +10,7 @@ import { partsArrivedSql } from './waits';
  * The phone is a correlated lookup on `customer_phones_customer` (customer_id, position); whether
  * its awaited parts have all arrived, two probes on `work_order_waits_order`.
  */
-export const workOrderRowSelect = {
+const workOrderRowSelect = {
   id: workOrders.id,
   orderNo: workOrders.orderNo,
   status: workOrders.status,
@@ -39,7 +39,7 @@ export const workOrderRowSelect = {
 };
 
 /** The joined query behind every row; add a `where` (and an order) to use it. */
-export function workOrderRowQuery(q: Queryable) {
+function workOrderRowQuery(q: Queryable) {
   return q
     .select(workOrderRowSelect)
     .from(workOrders)
@@ -60,7 +60,7 @@ export function isOverdue(o: { status: WorkOrderRow['status']; promisedAt: numbe
   return isOpen(o.status) && o.promisedAt < now;
 }
 
-export function toWorkOrderRow(r: SelectedRow, now: number): WorkOrderRow {
+function toWorkOrderRow(r: SelectedRow, now: number): WorkOrderRow {
   return {
     id: r.id,
     orderNo: r.orderNo,
@@ -129,7 +129,7 @@ export function listWorkOrderRows(
 }
 
 /** Priority as a rank for sorting: low 0 < normal 1 < high 2 < urgent 3. */
-export const priorityRank = sql<number>`CASE ${workOrders.priority}
+const priorityRank = sql<number>`CASE ${workOrders.priority}
   WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END`;
 
 /** ORDER BY terms for a list sort; ties fall back to the newest first, then the id. */
