@@ -39,12 +39,12 @@ export function addEvent(q: Queryable, e: TimelineWrite): void {
 
 /** An update to an order: its timeline entry and its audit row, in the caller's transaction. */
 export function recordUpdate(
-  q: Tx,
+  tx: Tx,
   e: TimelineWrite,
   audit: { before?: Record<string, unknown> | null; after: Record<string, unknown> },
 ): void {
-  addEvent(q, e);
-  writeAudit(q, {
+  addEvent(tx, e);
+  writeAudit(tx, {
     at: e.at,
     actor: actorOf(e.actor),
     action: 'update',
