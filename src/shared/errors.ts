@@ -50,7 +50,3 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 }
-
-export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
-}

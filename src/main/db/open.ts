@@ -8,8 +8,12 @@ import * as schema from './schema';
 /** The shop's database file in the data folder. */
 export const DATABASE_FILE = 'after-sales.db';
 
-export type Db = BetterSQLite3Database<typeof schema>;
 export type Sqlite = Database.Database;
+/**
+ * The drizzle database, with its better-sqlite3 connection as `$client` (drizzle's name): services
+ * reach raw SQL (pluck, statements prepared once and run many times) through `db.$client`.
+ */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Sqlite };
 
 export interface OpenedDatabase {
   db: Db;

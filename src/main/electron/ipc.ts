@@ -5,7 +5,7 @@ import type { Connection } from '../services/context';
 import { isTrustedSender } from './security';
 
 /** The one IPC channel; the preload's window.api.invoke is its only caller. */
-export const RPC_CHANNEL = 'rpc';
+const RPC_CHANNEL = 'rpc';
 
 function fail(code: ErrorCode, message: string): Envelope<never> {
   return { ok: false, error: { code, message } };

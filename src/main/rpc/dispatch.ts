@@ -6,7 +6,8 @@ import { can } from '@shared/roles';
 import type { CallContext, Connection, Deps } from '../services/context';
 import { readSecurity } from '../services/settings';
 import { users } from '../db/schema';
-import { handlers, type Handler } from './handlers';
+import { handlers } from './handlers';
+import type { Handler } from './handlerTypes';
 import { illFormedText } from './wellFormed';
 
 function fieldIssues(error: z.ZodError): FieldIssue[] {

@@ -3,7 +3,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AuditAction, AuditEntity, AuditEntry } from '@shared/schemas/audit';
 import type { ParsedInputOf } from '@shared/contract';
 import { auditLog, users } from '../db/schema';
-import type { Queryable } from './context';
+import type { Db } from '../db/open';
+import type { Queryable, Tx } from './context';
 
 /** Keys that never reach the audit log, whatever entity they sit in. */
 const SECRET_KEYS = new Set(['password', 'passwordHash', 'newPassword', 'currentPassword', 'devicePassword']);
@@ -24,11 +25,11 @@ export interface AuditWrite {
   after?: Record<string, unknown> | null;
 }
 
-/** Call inside the same transaction as the change it records. */
-export function writeAudit(q: Queryable, entry: AuditWrite): void {
+/** Written in the same transaction as the change it records. */
+export function writeAudit(tx: Tx, entry: AuditWrite): void {
   const before = redact(entry.before);
   const after = redact(entry.after);
-  q.insert(auditLog)
+  tx.insert(auditLog)
     .values({
       id: uuidv7(),
       at: entry.at,
@@ -41,6 +42,14 @@ export function writeAudit(q: Queryable, entry: AuditWrite): void {
       after: after ? JSON.stringify(after) : null,
     })
     .run();
+}
+
+/**
+ * The audit row of an action that changes no other row (sign-out, backup settings kept in a file,
+ * a restore that replaced the whole file): it is a transaction of its own.
+ */
+export function writeLoneAudit(db: Db, entry: AuditWrite): void {
+  db.transaction((tx) => writeAudit(tx, entry));
 }
 
 /** Only the keys whose values differ, so an update row shows what changed and nothing else. */

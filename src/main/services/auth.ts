@@ -6,7 +6,7 @@ import type { AppState } from '@shared/schemas/auth';
 import type { SessionUser } from '@shared/schemas/users';
 import { securitySettings } from '@shared/schemas/settings';
 import { users, type UserRecord } from '../db/schema';
-import { writeAudit } from './audit';
+import { writeAudit, writeLoneAudit } from './audit';
 import type { CallContext } from './context';
 import { checkPassword, decoyCheck } from './passwordCheck';
 import { hashPassword } from './passwords';
@@ -15,7 +15,7 @@ import { actorOf, countUsers, findUserByName, getUser, insertUser } from './user
 
 export { LOCKOUT_MS } from './passwordCheck';
 
-export function toSessionUser(u: UserRecord): SessionUser {
+function toSessionUser(u: UserRecord): SessionUser {
   return {
     id: u.id,
     username: u.username,
@@ -127,7 +127,7 @@ export function signOut(ctx: CallContext): { ok: true } {
   if (ctx.session) sessions.end(ctx.session.id);
   ctx.conn.setSessionId(null);
   if (ctx.user)
-    writeAudit(db, {
+    writeLoneAudit(db, {
       at: now(),
       actor: actorOf(ctx.user),
       action: 'signOut',

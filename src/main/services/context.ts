@@ -1,7 +1,8 @@
+import type { OutputOf, ParsedInputOf } from '@shared/contract';
+import type { BackupTrigger } from '@shared/schemas/backup';
 import type { Db } from '../db/open';
 import type { UserRecord } from '../db/schema';
 import type { SessionStore, Session } from './sessions';
-import type { BackupManager } from './backup/manager';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Anything queries can run on: the connection or an open transaction. */
@@ -23,9 +24,46 @@ export interface Deps {
   /** The data folder (attachments live in its attachments/ directory); unset in bare service tests. */
   dataDir?: string;
   /** Backups, restores and the damaged-database gate; unset in bare service tests. */
-  backup?: BackupManager;
+  backup?: BackupGate;
   /** Native pickers (Electron only). */
   platform?: Platform;
+}
+
+/** Who started a backup, restore or reset, for its audit row and the backup history. */
+export interface Actor {
+  id: string;
+  username: string;
+}
+
+/**
+ * What dispatch and the backup handlers ask of the backups (backup/manager.ts implements it): the
+ * damaged-database and restore-in-progress gates, and the backup.* and recovery.* calls.
+ */
+export interface BackupGate {
+  /** What the start-up check found; null when the database is sound. */
+  damaged(): string | null;
+  /** Whether `method` must wait for a restore or reset to finish. */
+  blocks(method: string): boolean;
+  status(): OutputOf<'backup.status'>;
+  progress(): OutputOf<'backup.progress'>;
+  history(): OutputOf<'backup.history'>;
+  settings(): OutputOf<'backup.settings'>;
+  updateSettings(
+    next: ParsedInputOf<'backup.updateSettings'>,
+    actor: Actor | null,
+  ): OutputOf<'backup.updateSettings'>;
+  backupNow(
+    trigger: BackupTrigger,
+    actor: Actor | null,
+    folder?: string,
+    adopt?: boolean,
+  ): Promise<OutputOf<'backup.now'>>;
+  inspect(file: string): Promise<OutputOf<'backup.inspect'>>;
+  restore(input: ParsedInputOf<'backup.restore'>, actor: Actor | null): Promise<OutputOf<'backup.restore'>>;
+  reset(confirm: string, actor: Actor | null): Promise<OutputOf<'backup.reset'>>;
+  recoveryState(): OutputOf<'recovery.state'>;
+  recoveryInspect(file: string): Promise<OutputOf<'recovery.inspect'>>;
+  recoveryRestore(input: ParsedInputOf<'recovery.restore'>): Promise<OutputOf<'recovery.restore'>>;
 }
 
 /** What only a desktop shell can offer; browser mode types paths instead. */

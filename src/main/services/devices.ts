@@ -58,7 +58,7 @@ function assertCategory(q: Queryable, category: string, previous: string | null)
 type WarrantyInput = ParsedInputOf<'devices.create'>['warranty'];
 
 /** {end} as given, {months} from the purchase date (month-end clamped), null for none. */
-export function warrantyEndOf(purchaseDate: IsoDate | null, warranty: WarrantyInput): IsoDate | null {
+function warrantyEndOf(purchaseDate: IsoDate | null, warranty: WarrantyInput): IsoDate | null {
   if (warranty === null) return null;
   if ('end' in warranty) {
     if (purchaseDate !== null && warranty.end < purchaseDate) {

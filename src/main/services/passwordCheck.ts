@@ -5,7 +5,7 @@ import type { Deps } from './context';
 import { hashPassword, SCRYPT_N, verifyPassword } from './passwords';
 import { actorOf, getUser } from './users';
 
-export const MAX_FAILED_ATTEMPTS = 5;
+const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_MS = 5 * 60_000;
 
 /**

@@ -5,7 +5,7 @@ import type { ParsedInputOf } from '@shared/contract';
 import type { UserRow } from '@shared/schemas/users';
 import { users, type UserRecord } from '../db/schema';
 import { changedFields, writeAudit } from './audit';
-import type { CallContext, Queryable } from './context';
+import type { CallContext, Queryable, Tx } from './context';
 import { hashPassword } from './passwords';
 
 /** What the audit log keeps of a user (never the password hash). */
@@ -24,7 +24,7 @@ function userFacts(u: UserRecord): Omit<UserRow, 'locked'> {
 }
 
 /** A user for the users page; whether the account is locked now is decided on the server's clock. */
-export function toUserRow(u: UserRecord, now: number): UserRow {
+function toUserRow(u: UserRecord, now: number): UserRow {
   return { ...userFacts(u), locked: u.lockedUntil !== null && u.lockedUntil > now };
 }
 
@@ -61,7 +61,7 @@ export function listUsers(q: Queryable, now: number): UserRow[] {
 
 /** Insert a user row with its audit entry; the caller owns the transaction. */
 export function insertUser(
-  q: Queryable,
+  tx: Tx,
   fields: {
     username: string;
     displayName: string;
@@ -73,7 +73,7 @@ export function insertUser(
   at: number,
   actor: { id: string; username: string } | null,
 ): UserRecord {
-  if (findUserByName(q, fields.username)) {
+  if (findUserByName(tx, fields.username)) {
     throw new AppError('CONFLICT', 'username taken', { fields: [{ path: 'username', message: 'taken' }] });
   }
   const record: UserRecord = {
@@ -86,8 +86,8 @@ export function insertUser(
     createdAt: at,
     updatedAt: at,
   };
-  q.insert(users).values(record).run();
-  writeAudit(q, {
+  tx.insert(users).values(record).run();
+  writeAudit(tx, {
     at,
     actor: actor ?? { id: record.id, username: record.username },
     action: 'create',

@@ -23,7 +23,6 @@ export const setupInput = z
     admin: z.object({ username, displayName, password }).strict(),
   })
   .strict();
-export type SetupInput = z.infer<typeof setupInput>;
 
 /** Sign-in checks only presence: length rules would tell an attacker about the policy. */
 export const signInInput = z

@@ -51,7 +51,6 @@ export const backupRun = z.object({
 export type BackupRun = z.infer<typeof backupRun>;
 
 export const BACKUP_WARNINGS = ['never', 'stale', 'unreachable', 'noFolder', 'lastFailed'] as const;
-export type BackupWarning = (typeof BACKUP_WARNINGS)[number];
 
 /** What the home screen needs: the last good backup and whether to warn. */
 export const backupStatus = z.object({

@@ -46,7 +46,6 @@ export const createDeviceInput = z
     message: 'months need a purchase date',
   })
   .superRefine(identified);
-export type CreateDeviceInput = z.input<typeof createDeviceInput>;
 
 export const updateDeviceInput = z
   .object({ id, ...deviceFields, warranty: warrantyInput.default(null) })

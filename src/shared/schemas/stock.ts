@@ -133,7 +133,6 @@ export const postStockInput = z.discriminatedUnion('kind', [
     })
     .strict(),
 ]);
-export type PostStockInput = z.input<typeof postStockInput>;
 
 export const adjustStockInput = z
   .object({

@@ -48,6 +48,5 @@ export const updateUserInput = z
     disabled: z.boolean().optional(),
   })
   .strict();
-export type UpdateUserInput = z.infer<typeof updateUserInput>;
 
 export const resetPasswordInput = z.object({ id, newPassword: password }).strict();

@@ -88,7 +88,6 @@ export const createWorkOrderInput = z
       .default(null),
   })
   .strict();
-export type CreateWorkOrderInput = z.input<typeof createWorkOrderInput>;
 
 export const updateWorkOrderInput = z
   .object({

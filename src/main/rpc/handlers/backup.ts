@@ -1,11 +1,10 @@
 import { AppError } from '@shared/errors';
 import { can } from '@shared/roles';
-import type { HandlersFor } from '../handlers';
-import type { CallContext } from '../../services/context';
-import type { Actor, BackupManager } from '../../services/backup/manager';
+import type { HandlersFor } from '../handlerTypes';
+import type { Actor, BackupGate, CallContext } from '../../services/context';
 import { exportAll } from '../../services/backup/fullExport';
 
-function manager(ctx: CallContext): BackupManager {
+function manager(ctx: CallContext): BackupGate {
   if (!ctx.deps.backup) throw new AppError('INTERNAL', 'backups are not available here');
   return ctx.deps.backup;
 }

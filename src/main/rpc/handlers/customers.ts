@@ -1,4 +1,4 @@
-import type { ExcelMethod, HandlersFor } from '../handlers';
+import type { ExcelMethod, HandlersFor } from '../handlerTypes';
 import * as customers from '../../services/customers';
 import * as devices from '../../services/devices';
 import * as search from '../../services/search';

@@ -1,4 +1,4 @@
-import type { ExcelMethod, Handlers } from '../handlers';
+import type { ExcelMethod, Handlers } from '../handlerTypes';
 import * as excel from '../../services/excel';
 
 export const excelHandlers: Pick<Handlers, ExcelMethod> = {

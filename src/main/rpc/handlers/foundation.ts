@@ -1,4 +1,4 @@
-import type { HandlersFor } from '../handlers';
+import type { HandlersFor } from '../handlerTypes';
 import * as auth from '../../services/auth';
 import * as users from '../../services/users';
 import * as audit from '../../services/audit';

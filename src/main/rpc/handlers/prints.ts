@@ -1,4 +1,4 @@
-import type { HandlersFor } from '../handlers';
+import type { HandlersFor } from '../handlerTypes';
 import { countPrints, recordPrint } from '../../services/prints';
 
 export const printHandlers: HandlersFor<'prints.'> = {

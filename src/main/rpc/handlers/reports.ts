@@ -1,5 +1,5 @@
 import { AppError } from '@shared/errors';
-import type { HandlersFor } from '../handlers';
+import type { HandlersFor } from '../handlerTypes';
 import * as reports from '../../services/reports';
 
 const { REPORTS } = reports;

@@ -1,4 +1,4 @@
-import type { HandlersFor } from '../handlers';
+import type { HandlersFor } from '../handlerTypes';
 import * as settlements from '../../services/settlements';
 
 export const settlementHandlers: HandlersFor<'settlements.'> & HandlersFor<'dayClose.'> = {

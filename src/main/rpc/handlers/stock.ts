@@ -1,4 +1,4 @@
-import type { ExcelMethod, HandlersFor } from '../handlers';
+import type { ExcelMethod, HandlersFor } from '../handlerTypes';
 import * as stock from '../../services/stock';
 
 export const stockHandlers: Omit<

@@ -1,4 +1,4 @@
-import type { HandlersFor } from '../handlers';
+import type { HandlersFor } from '../handlerTypes';
 import * as workOrders from '../../services/workOrders';
 
 export const workOrderHandlers: HandlersFor<'workOrders.'> = {

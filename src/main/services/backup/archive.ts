@@ -30,7 +30,7 @@ export interface ArchiveContents {
   files: Map<string, { sha256: string; bytes: number }>;
 }
 
-export class ArchiveError extends Error {}
+class ArchiveError extends Error {}
 
 /** Read the whole archive once, hashing each member; strict, so a damaged stream rejects. */
 export async function readArchive(file: string): Promise<ArchiveContents> {

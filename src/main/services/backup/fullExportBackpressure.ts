@@ -42,7 +42,7 @@ export function zipBacklog(worksheet: unknown): number | null {
 }
 
 /** More than this waiting and the writer pauses. */
-export const MAX_BACKLOG_BYTES = 4 * 1024 * 1024;
+const MAX_BACKLOG_BYTES = 4 * 1024 * 1024;
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

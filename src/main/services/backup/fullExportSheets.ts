@@ -30,6 +30,7 @@ import {
   WORK_ORDER_COLUMNS,
 } from './fullExportColumns';
 import { FULL_EXPORT_NAMES } from './fullExportLabels';
+import { SOURCES, type SheetSource } from './fullExportSources';
 
 export interface Say {
   lang: Language;
@@ -51,16 +52,17 @@ type KeyOf<C extends readonly Column[]> = C[number]['key'];
 
 function sheet<R, C extends readonly Column[]>(def: {
   name: Record<Language, string>;
-  table: string;
-  columns: C;
+  /** The table and columns, checked against the schema (fullExportSources.ts). */
+  source: SheetSource<C>;
   sql: string;
   cells: (row: R, say: Say) => Record<KeyOf<C>, CellOut>;
 }): FullSheet {
-  const keys = def.columns.map((c) => c.key as KeyOf<C>);
+  const { table, columns } = def.source;
+  const keys = columns.map((c) => c.key as KeyOf<C>);
   return {
     name: def.name,
-    table: def.table,
-    columns: def.columns,
+    table,
+    columns,
     *rows(reader, say) {
       for (const row of reader.prepare<[], R>(def.sql).iterate()) {
         const cells = def.cells(row, say);
@@ -347,12 +349,14 @@ interface AuditRow {
 /** A user's display name by id, for "who" columns. */
 const NAME_OF = (column: string) => `(SELECT display_name FROM users u WHERE u.id = ${column})`;
 
-/** In the order of the workbook: the shop's people and things, then money, then the records about them. */
-export const FULL_SHEETS: readonly FullSheet[] = [
-  sheet<CustomerRow, typeof CUSTOMER_COLUMNS>({
+/**
+ * One sheet per source (the type makes a missing one a compile error), in the order of the
+ * workbook: the shop's people and things, then money, then the records about them.
+ */
+const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
+  customers: sheet<CustomerRow, typeof CUSTOMER_COLUMNS>({
     name: FULL_EXPORT_NAMES.customers,
-    table: 'customers',
-    columns: CUSTOMER_COLUMNS,
+    source: SOURCES.customers,
     sql: `SELECT c.code, c.name, c.type, c.level, c.email, c.address, c.company, c.tags, c.notes,
             c.archived_at AS archivedAt, c.created_at AS createdAt, m.code AS mergedInto,
             (SELECT group_concat(p.phone, ' / ' ORDER BY p.position) FROM customer_phones p
@@ -375,10 +379,9 @@ export const FULL_SHEETS: readonly FullSheet[] = [
       mergedInto: c.mergedInto,
     }),
   }),
-  sheet<DeviceRow, typeof DEVICE_COLUMNS>({
+  devices: sheet<DeviceRow, typeof DEVICE_COLUMNS>({
     name: FULL_EXPORT_NAMES.devices,
-    table: 'devices',
-    columns: DEVICE_COLUMNS,
+    source: SOURCES.devices,
     sql: `SELECT c.code AS customerCode, c.name AS customerName, d.category, d.brand, d.model,
             d.serial_no AS serialNo, d.purchase_date AS purchaseDate, d.warranty_end AS warrantyEnd,
             d.invoice_no AS invoiceNo, d.notes, d.archived_at AS archivedAt, d.created_at AS createdAt
@@ -386,10 +389,9 @@ export const FULL_SHEETS: readonly FullSheet[] = [
           ORDER BY c.code, d.created_at, d.id`,
     cells: (d, { yes }) => ({ ...d, archived: yes(d.archivedAt) }),
   }),
-  sheet<WorkOrderRow, typeof WORK_ORDER_COLUMNS>({
+  workOrders: sheet<WorkOrderRow, typeof WORK_ORDER_COLUMNS>({
     name: FULL_EXPORT_NAMES.workOrders,
-    table: 'work_orders',
-    columns: WORK_ORDER_COLUMNS,
+    source: SOURCES.workOrders,
     sql: `SELECT o.order_no AS orderNo, o.status, c.code AS customerCode, c.name AS customerName,
             (SELECT p.phone FROM customer_phones p WHERE p.customer_id = c.id ORDER BY p.position LIMIT 1) AS phone,
             d.brand, d.model, d.category, d.serial_no AS serialNo,
@@ -445,10 +447,9 @@ export const FULL_SHEETS: readonly FullSheet[] = [
       updatedAt: o.updatedAt,
     }),
   }),
-  sheet<EventRow, typeof EVENT_COLUMNS>({
+  workOrderEvents: sheet<EventRow, typeof EVENT_COLUMNS>({
     name: FULL_EXPORT_NAMES.events,
-    table: 'work_order_events',
-    columns: EVENT_COLUMNS,
+    source: SOURCES.workOrderEvents,
     // By order, then time: the index on (work_order_id, at) serves it; ids are time-ordered UUIDv7.
     sql: `SELECT o.order_no AS orderNo, e.at, e.kind, e.from_status AS fromStatus, e.to_status AS toStatus,
             e.note, e.username, e.data
@@ -465,10 +466,9 @@ export const FULL_SHEETS: readonly FullSheet[] = [
       data: e.data,
     }),
   }),
-  sheet<OrderPartRow, typeof ORDER_PART_COLUMNS>({
+  workOrderParts: sheet<OrderPartRow, typeof ORDER_PART_COLUMNS>({
     name: FULL_EXPORT_NAMES.orderParts,
-    table: 'work_order_parts',
-    columns: ORDER_PART_COLUMNS,
+    source: SOURCES.workOrderParts,
     sql: `SELECT o.order_no AS orderNo, p.code AS partCode, p.name AS partName, l.qty,
             l.unit_price AS unitPrice, l.unit_cost AS unitCost, l.covered_by_warranty AS covered,
             l.old_part_serial AS oldPartSerial, l.old_part_rma AS oldPartRma,
@@ -481,10 +481,9 @@ export const FULL_SHEETS: readonly FullSheet[] = [
           ORDER BY l.work_order_id, l.added_at, l.id`,
     cells: (l, { yes }) => ({ ...l, covered: yes(l.covered), oldPartRma: yes(l.oldPartRma) }),
   }),
-  sheet<OrderChargeRow, typeof ORDER_CHARGE_COLUMNS>({
+  workOrderCharges: sheet<OrderChargeRow, typeof ORDER_CHARGE_COLUMNS>({
     name: FULL_EXPORT_NAMES.orderCharges,
-    table: 'work_order_charges',
-    columns: ORDER_CHARGE_COLUMNS,
+    source: SOURCES.workOrderCharges,
     sql: `SELECT o.order_no AS orderNo, l.kind, l.item_code AS itemCode, l.name,
             ${NAME_OF('l.technician_id')} AS technician, l.hours, l.amount, l.covered_by_warranty AS covered,
             ${NAME_OF('l.approved_by')} AS approvedBy, ${NAME_OF('l.added_by')} AS addedBy,
@@ -498,10 +497,9 @@ export const FULL_SHEETS: readonly FullSheet[] = [
       covered: yes(l.covered),
     }),
   }),
-  sheet<PartRow, typeof PART_COLUMNS>({
+  parts: sheet<PartRow, typeof PART_COLUMNS>({
     name: FULL_EXPORT_NAMES.parts,
-    table: 'parts',
-    columns: PART_COLUMNS,
+    source: SOURCES.parts,
     sql: `SELECT p.code, p.name, p.spec, p.compatible_models AS compatibleModels, p.category, p.unit,
             p.barcode, p.cost_price AS costPrice, p.sale_price AS salePrice, p.min_stock AS minStock,
             p.location, s.name AS supplier, p.on_hand AS onHand, p.archived_at AS archivedAt
@@ -509,18 +507,16 @@ export const FULL_SHEETS: readonly FullSheet[] = [
           ORDER BY p.code`,
     cells: (p, { yes }) => ({ ...p, supplier: p.supplier ?? '', archived: yes(p.archivedAt) }),
   }),
-  sheet<SupplierRow, typeof SUPPLIER_COLUMNS>({
+  suppliers: sheet<SupplierRow, typeof SUPPLIER_COLUMNS>({
     name: FULL_EXPORT_NAMES.suppliers,
-    table: 'suppliers',
-    columns: SUPPLIER_COLUMNS,
+    source: SOURCES.suppliers,
     sql: `SELECT name, contact, phone, notes, archived_at AS archivedAt, created_at AS createdAt
           FROM suppliers ORDER BY name, id`,
     cells: (s, { yes }) => ({ ...s, archived: yes(s.archivedAt) }),
   }),
-  sheet<StockDocumentRow, typeof STOCK_DOCUMENT_COLUMNS>({
+  stockDocuments: sheet<StockDocumentRow, typeof STOCK_DOCUMENT_COLUMNS>({
     name: FULL_EXPORT_NAMES.stockDocuments,
-    table: 'stock_documents',
-    columns: STOCK_DOCUMENT_COLUMNS,
+    source: SOURCES.stockDocuments,
     sql: `SELECT d.doc_no AS docNo, d.kind, s.name AS supplier, d.reason, r.doc_no AS reverses,
             o.order_no AS orderNo, ${NAME_OF('d.created_by')} AS user, d.posted_at AS postedAt
           FROM stock_documents d
@@ -530,10 +526,9 @@ export const FULL_SHEETS: readonly FullSheet[] = [
           ORDER BY d.posted_at, d.id`,
     cells: (d, { w }) => ({ ...d, kind: wordOf(w.stockDocumentKinds, d.kind) }),
   }),
-  sheet<StockLineRow, typeof STOCK_LINE_COLUMNS>({
+  stockDocumentLines: sheet<StockLineRow, typeof STOCK_LINE_COLUMNS>({
     name: FULL_EXPORT_NAMES.stockLines,
-    table: 'stock_document_lines',
-    columns: STOCK_LINE_COLUMNS,
+    source: SOURCES.stockDocumentLines,
     sql: `SELECT d.doc_no AS docNo, l.line_no AS lineNo, p.code AS partCode, p.name AS partName, l.qty,
             l.counted_qty AS countedQty, l.unit_cost AS unitCost, l.cost_before AS costBefore,
             l.cost_after AS costAfter
@@ -543,10 +538,9 @@ export const FULL_SHEETS: readonly FullSheet[] = [
           ORDER BY d.posted_at, d.id, l.line_no`,
     cells: (l) => l,
   }),
-  sheet<MovementRow, typeof MOVEMENT_COLUMNS>({
+  stockMovements: sheet<MovementRow, typeof MOVEMENT_COLUMNS>({
     name: FULL_EXPORT_NAMES.movements,
-    table: 'stock_movements',
-    columns: MOVEMENT_COLUMNS,
+    source: SOURCES.stockMovements,
     sql: `SELECT m.at, d.doc_no AS docNo, d.kind, p.code AS partCode, p.name AS partName, m.qty,
             m.unit_cost AS unitCost, o.order_no AS orderNo, ${NAME_OF('m.user_id')} AS user
           FROM stock_movements m
@@ -556,10 +550,9 @@ export const FULL_SHEETS: readonly FullSheet[] = [
           ORDER BY m.at, m.id`,
     cells: (m, { w }) => ({ ...m, kind: wordOf(w.stockDocumentKinds, m.kind) }),
   }),
-  sheet<SettlementRow, typeof SETTLEMENT_COLUMNS>({
+  settlements: sheet<SettlementRow, typeof SETTLEMENT_COLUMNS>({
     name: FULL_EXPORT_NAMES.settlements,
-    table: 'settlements',
-    columns: SETTLEMENT_COLUMNS,
+    source: SOURCES.settlements,
     sql: `SELECT s.settlement_no AS settlementNo, o.order_no AS orderNo, s.status, s.subtotal,
             s.warranty_value AS warrantyValue, s.discount_type AS discountType,
             s.discount_value AS discountValue, s.discount_amount AS discountAmount,
@@ -580,10 +573,9 @@ export const FULL_SHEETS: readonly FullSheet[] = [
             : '',
     }),
   }),
-  sheet<SettlementLineRow, typeof SETTLEMENT_LINE_COLUMNS>({
+  settlementLines: sheet<SettlementLineRow, typeof SETTLEMENT_LINE_COLUMNS>({
     name: FULL_EXPORT_NAMES.settlementLines,
-    table: 'settlement_lines',
-    columns: SETTLEMENT_LINE_COLUMNS,
+    source: SOURCES.settlementLines,
     sql: `SELECT s.settlement_no AS settlementNo, l.line_no AS lineNo, l.kind, l.code, l.name, l.detail,
             l.qty, l.unit_price AS unitPrice, l.amount, l.covered_by_warranty AS covered,
             l.list_amount AS listAmount, l.cost
@@ -591,10 +583,9 @@ export const FULL_SHEETS: readonly FullSheet[] = [
           ORDER BY s.created_at, s.id, l.line_no`,
     cells: (l, { w, yes }) => ({ ...l, kind: wordOf(w.lineKinds, l.kind), covered: yes(l.covered) }),
   }),
-  sheet<PaymentRow, typeof PAYMENT_COLUMNS>({
+  payments: sheet<PaymentRow, typeof PAYMENT_COLUMNS>({
     name: FULL_EXPORT_NAMES.payments,
-    table: 'payments',
-    columns: PAYMENT_COLUMNS,
+    source: SOURCES.payments,
     sql: `SELECT p.at, p.business_date AS businessDate, s.settlement_no AS settlementNo,
             o.order_no AS orderNo, p.method, p.amount, p.tendered, p.change, p.reference, p.reason,
             ${NAME_OF('p.user_id')} AS user, ${NAME_OF('p.approved_by')} AS approvedBy,
@@ -609,28 +600,25 @@ export const FULL_SHEETS: readonly FullSheet[] = [
       reversal: yes(p.reversesId === null ? 0 : 1),
     }),
   }),
-  sheet<DayCloseRow, typeof DAY_CLOSE_COLUMNS>({
+  dayCloseEvents: sheet<DayCloseRow, typeof DAY_CLOSE_COLUMNS>({
     name: FULL_EXPORT_NAMES.dayClose,
-    table: 'day_close_events',
-    columns: DAY_CLOSE_COLUMNS,
+    source: SOURCES.dayCloseEvents,
     sql: `SELECT business_date AS businessDate, action, reason, at, ${NAME_OF('user_id')} AS user
           FROM day_close_events ORDER BY at, id`,
     cells: (d, { w }) => ({ ...d, action: wordOf(w.dayCloseActions, d.action) }),
   }),
-  sheet<UserRow, typeof USER_COLUMNS>({
+  users: sheet<UserRow, typeof USER_COLUMNS>({
     name: FULL_EXPORT_NAMES.users,
-    table: 'users',
-    columns: USER_COLUMNS,
+    source: SOURCES.users,
     // Named columns only: the password hash is never read, let alone written.
     sql: `SELECT username, display_name AS displayName, role, disabled, last_sign_in_at AS lastSignInAt,
             created_at AS createdAt
           FROM users ORDER BY created_at, id`,
     cells: (u, { w, yes }) => ({ ...u, role: wordOf(w.roles, u.role), disabled: yes(u.disabled) }),
   }),
-  sheet<PrintRow, typeof PRINT_COLUMNS>({
+  printLog: sheet<PrintRow, typeof PRINT_COLUMNS>({
     name: FULL_EXPORT_NAMES.prints,
-    table: 'print_log',
-    columns: PRINT_COLUMNS,
+    source: SOURCES.printLog,
     // The document by the number people read, where it has one; a day or a period as printed.
     sql: `SELECT l.printed_at AS at, l.username, l.form,
             COALESCE(
@@ -647,10 +635,9 @@ export const FULL_SHEETS: readonly FullSheet[] = [
       document: p.document,
     }),
   }),
-  sheet<AuditRow, typeof AUDIT_COLUMNS>({
+  auditLog: sheet<AuditRow, typeof AUDIT_COLUMNS>({
     name: FULL_EXPORT_NAMES.audit,
-    table: 'audit_log',
-    columns: AUDIT_COLUMNS,
+    source: SOURCES.auditLog,
     sql: `SELECT at, username, action, entity, entity_id AS entityId, before, after
           FROM audit_log ORDER BY at, id`,
     cells: (a, { w }) => ({
@@ -660,4 +647,6 @@ export const FULL_SHEETS: readonly FullSheet[] = [
       entity: wordOf(w.entities, a.entity),
     }),
   }),
-];
+};
+
+export const FULL_SHEETS: readonly FullSheet[] = Object.values(SHEETS);

@@ -12,9 +12,9 @@ import type {
   BackupTrigger,
   RecoveryState,
 } from '@shared/schemas/backup';
-import { knownSchemaVersion, type OpenedDatabase } from '../../db/open';
-import { changedFields, writeAudit } from '../audit';
-import type { Deps } from '../context';
+import { knownSchemaVersion } from '../../db/open';
+import { changedFields, writeLoneAudit } from '../audit';
+import type { Actor, BackupGate } from '../context';
 import { SessionStore } from '../sessions';
 import { readShop } from '../settings';
 import { archivesToDelete } from './retention';
@@ -25,26 +25,9 @@ import { writeBackupArchive, type Report } from './write';
 import { inspectArchive } from './inspect';
 import { copyKeptTables, freshDatabase, swapIn } from './swap';
 import { listCandidates } from './candidates';
-
-/** What the manager needs from the core: the open database and a way to replace it. */
-export interface BackupHost {
-  deps: Deps;
-  dataDir: string;
-  migrationsDir: string;
-  appVersion: string;
-  /** The open database; null while the file is damaged (recovery mode). */
-  current(): OpenedDatabase | null;
-  closeCurrent(): void;
-  install(next: OpenedDatabase): void;
-  /** Pages copied per step of the online backup (smaller steps let writes interleave). */
-  stepPages?: number;
-}
+import type { BackupHost } from './host';
 
 type Operation = NonNullable<BackupProgress['operation']>;
-export interface Actor {
-  id: string;
-  username: string;
-}
 
 const DAY_MS = 86_400_000;
 /** Checked this often; the timer is unref'd so it never keeps the process alive. */
@@ -66,7 +49,7 @@ function folderWritable(folder: string): boolean {
  * Backups, restores and resets for one data folder: one at a time, with progress for the UI,
  * a daily scheduler, retention, and the guided restore when the database is damaged.
  */
-export class BackupManager {
+export class BackupManager implements BackupGate {
   private busy: Operation | null = null;
   private swapping = false;
   private progressState: BackupProgress = { running: false, operation: null, phase: null, percent: 0 };
@@ -107,7 +90,7 @@ export class BackupManager {
     writeBackupSettings(this.host.dataDir, next);
     const diff = changedFields(before, next);
     if (diff) {
-      writeAudit(this.host.deps.db, {
+      writeLoneAudit(this.host.deps.db, {
         at: this.host.deps.now(),
         actor,
         action: 'update',
@@ -377,7 +360,7 @@ export class BackupManager {
     this.damage = null;
     // Everyone signs in again: sessions point at users of the data that was replaced.
     this.host.deps.sessions = new SessionStore();
-    writeAudit(this.host.deps.db, {
+    writeLoneAudit(this.host.deps.db, {
       at: this.host.deps.now(),
       actor: actor && { id: actor.id, username: actor.username },
       action: audit.action,

@@ -1,7 +1,7 @@
 import type { BackupRun } from '@shared/schemas/backup';
 
 /** A failed daily backup (say the drive was unplugged) is tried again after this long. */
-export const RETRY_AFTER_MS = 60 * 60_000;
+const RETRY_AFTER_MS = 60 * 60_000;
 
 /** The instant of "HH:mm" on the local day of `ms`, `dayOffset` days later. */
 function slotOn(ms: number, dailyAt: string, dayOffset: number): number {
@@ -11,7 +11,7 @@ function slotOn(ms: number, dailyAt: string, dayOffset: number): number {
 }
 
 /** The latest daily slot at or before `now` (today's once its time has come, else yesterday's). */
-export function latestSlot(now: number, dailyAt: string): number {
+function latestSlot(now: number, dailyAt: string): number {
   const today = slotOn(now, dailyAt, 0);
   return today <= now ? today : slotOn(now, dailyAt, -1);
 }

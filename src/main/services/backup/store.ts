@@ -18,7 +18,7 @@ const HISTORY_FILE = 'backup-history.json';
 const HISTORY_LIMIT = 1000;
 
 /** Write JSON so a crash leaves either the old file or the new one, never half of one. */
-export function writeJsonAtomic(file: string, value: unknown): void {
+function writeJsonAtomic(file: string, value: unknown): void {
   const temp = `${file}.tmp-${process.pid}`;
   try {
     writeFileSync(temp, `${JSON.stringify(value, null, 2)}\n`);

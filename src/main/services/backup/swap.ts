@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '@shared/errors';
 import { DATABASE_FILE, openDatabase, type OpenedDatabase } from '../../db/open';
-import type { BackupHost } from './manager';
+import type { BackupHost } from './host';
 import { stamp } from './names';
 
 const SIDE_FILES = ['', '-wal', '-shm', '-journal'];

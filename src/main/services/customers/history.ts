@@ -1,9 +1,8 @@
-import { and, desc, eq, inArray, sql, type Column, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type Column, type SQL } from 'drizzle-orm';
 import type { WorkOrderRow } from '@shared/schemas/workOrders';
-import { OPEN_STATUSES } from '@shared/workOrderStatus';
 import { customerPhones, workOrders } from '../../db/schema';
 import type { Queryable } from '../context';
-import { listWorkOrderRows } from '../workOrders/rows';
+import { listWorkOrderRows, statusIsOpen } from '../workOrders/rows';
 
 /** The primary phone (position 0) of the customer whose id is `customerId`, or ''. */
 export function primaryPhoneOf(customerId: Column | SQL): SQL<string> {
@@ -15,7 +14,7 @@ export function primaryPhoneOf(customerId: Column | SQL): SQL<string> {
  * The newest orders of a customer or a device, as the lists show them. The full list, with filters
  * and paging, is workOrders.list with customerId / deviceId; this is the detail page's summary.
  */
-export const HISTORY_LIMIT = 200;
+const HISTORY_LIMIT = 200;
 
 export function workOrderHistory(
   q: Queryable,
@@ -41,7 +40,7 @@ export function openOrdersOf(
   return q
     .select({ id: workOrders.id, label: workOrders.orderNo })
     .from(workOrders)
-    .where(and(filter, inArray(workOrders.status, [...OPEN_STATUSES])))
+    .where(and(filter, statusIsOpen()))
     .orderBy(workOrders.createdAt)
     .all();
 }

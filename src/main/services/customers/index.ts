@@ -2,5 +2,3 @@
 export { createCustomer, updateCustomer, archiveCustomer, restoreCustomer } from './write';
 export { listCustomers, getCustomer, checkPhone } from './read';
 export { mergeCustomers } from './merge';
-export { loadCustomer, activeCustomer, customerLabel, initialsFor } from './records';
-export { workOrderHistory, HISTORY_LIMIT } from './history';

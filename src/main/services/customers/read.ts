@@ -2,19 +2,14 @@ import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-or
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { CustomerRow } from '@shared/schemas/customers';
 import { localDate } from '@shared/dates';
-import { OPEN_STATUSES } from '@shared/workOrderStatus';
 import { customers, devices, workOrders } from '../../db/schema';
 import type { CallContext, Queryable } from '../context';
 import { toDevice } from '../devices';
 import { looksLikeInitials } from '../pinyin';
 import { charLength, ftsPhrase, likeContains, PREFIX_END, phoneDigits } from '../search';
+import { statusIsOpen } from '../workOrders/rows';
 import { primaryPhoneOf, workOrderHistory } from './history';
 import { loadCustomer, parseTags, phoneMatches, type PhoneMatch } from './records';
-
-const openStatusList = sql.join(
-  OPEN_STATUSES.map((s) => sql`${s}`),
-  sql`, `,
-);
 
 /**
  * The outer customer row inside correlated subqueries. Drizzle leaves columns unqualified in a
@@ -109,7 +104,7 @@ export function listCustomers(
       company: customers.company,
       tags: customers.tags,
       openOrders: sql<number>`(SELECT count(*) FROM ${workOrders} WHERE ${workOrders.customerId} = ${outerId}
-        AND ${workOrders.status} IN (${openStatusList}))`,
+        AND ${statusIsOpen()})`,
       archivedAt: customers.archivedAt,
       createdAt: customers.createdAt,
       lastVisitAt: lastVisit,

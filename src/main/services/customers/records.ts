@@ -48,7 +48,7 @@ export function toCustomer(c: CustomerRecord, phones: PhoneEntry[]): Customer {
 }
 
 /** "KH000123 张三 13800138000": how a customer is named in a conflict message. */
-export function customerLabel(c: { code: string; name: string }, phone: string): string {
+function customerLabel(c: { code: string; name: string }, phone: string): string {
   return [c.code, c.name, phone].filter(Boolean).join(' ');
 }
 

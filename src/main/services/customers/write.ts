@@ -5,7 +5,7 @@ import type { ParsedInputOf } from '@shared/contract';
 import type { Customer } from '@shared/schemas/customers';
 import { customers, type CustomerRecord } from '../../db/schema';
 import { changedFields, writeAudit } from '../audit';
-import type { CallContext, Queryable } from '../context';
+import type { CallContext, Tx } from '../context';
 import { nextSequence } from '../sequences';
 import { actorOf } from '../users';
 import { openOrdersOf } from './history';
@@ -20,10 +20,10 @@ import {
 } from './records';
 
 /** KH + 6 digits from the `customer` sequence; skips a number something else already took. */
-function nextCustomerCode(q: Queryable): string {
+function nextCustomerCode(tx: Tx): string {
   for (;;) {
-    const code = `KH${String(nextSequence(q, 'customer')).padStart(6, '0')}`;
-    if (!q.select({ id: customers.id }).from(customers).where(eq(customers.code, code)).get()) return code;
+    const code = `KH${String(nextSequence(tx, 'customer')).padStart(6, '0')}`;
+    if (!tx.select({ id: customers.id }).from(customers).where(eq(customers.code, code)).get()) return code;
   }
 }
 

@@ -5,10 +5,10 @@
 import type { Language } from '@shared/languages';
 
 /**
- * How a cell is written: money is fen shown as 元 ('0.00'); a date-time is epoch ms shown in
- * local time; text columns are formatted as text so Excel keeps codes and phones as typed.
+ * How a cell is written: money is fen shown as 元 ('0.00'); decimal = hours and such; percent = a
+ * 0–1 share; a date-time is epoch ms shown in local time; text columns are formatted as text so
+ * Excel keeps codes and phones as typed.
  */
-/** How a cell is written: money in fen shows as 元; decimal = hours and such; percent = a 0–1 share. */
 export type CellKind = 'text' | 'money' | 'int' | 'decimal' | 'percent' | 'dateTime';
 
 export interface Column<K extends string = string> {

@@ -23,7 +23,7 @@ import { NAMES, TOTAL } from './labels';
 import { exportFileName, workbookFile, type CellOut, type SheetOut } from './workbook';
 
 /** More movements than this do not fit a sensible workbook (nor the 10 MB file limit). */
-export const MAX_MOVEMENT_ROWS = 100_000;
+const MAX_MOVEMENT_ROWS = 100_000;
 
 type KeyOf<C extends readonly Column[]> = C[number]['key'];
 

@@ -35,7 +35,7 @@ const KIND_OF: Record<CustomerColumnKey, FieldKind> = {
  * The numbers in one cell, split at / , ; 、 and line breaks. Spaces split too, but only when every
  * piece is a whole number on its own (7+ digits): "138 0013 8000" is one number.
  */
-export function splitPhones(text: string): string[] {
+function splitPhones(text: string): string[] {
   return splitList(text).flatMap((piece) => {
     const words = piece.split(/\s+/);
     return words.length > 1 && words.every((w) => w.replace(/[-()+]/g, '').length >= 7) ? words : [piece];
@@ -110,7 +110,7 @@ function takenPhones(q: Queryable, phones: string[]): Map<string, string> {
 }
 
 /** Check every row; the customers to create when there is no error. */
-export function planCustomerImport(q: Queryable, read: ReadSheet, errors: ErrorList): CustomerInput[] {
+function planCustomerImport(q: Queryable, read: ReadSheet, errors: ErrorList): CustomerInput[] {
   const sheet = mapSheet(read, CUSTOMER_COLUMNS, errors);
   if (!sheet) return [];
   const rc: RowContext = { sheet, errors, levels: readCounter(q).customerLevels };

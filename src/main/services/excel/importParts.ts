@@ -136,7 +136,7 @@ function readRow({ sheet, errors, existing, findSupplier }: RowContext, row: She
 }
 
 /** Check every row; the ops to run when there is no error. Synchronous: nothing moves under it. */
-export function planPartImport(q: Queryable, read: ReadSheet, errors: ErrorList): Op[] {
+function planPartImport(q: Queryable, read: ReadSheet, errors: ErrorList): Op[] {
   const sheet = mapSheet(read, PART_COLUMNS, errors);
   if (!sheet) return [];
   const existing = new Map(

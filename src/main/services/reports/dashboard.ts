@@ -1,18 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { addDays, dayBounds, localDate } from '@shared/dates';
 import type { Dashboard } from '@shared/schemas/reports';
-import { OPEN_STATUSES, WORK_ORDER_STATUSES, type WorkOrderStatus } from '@shared/workOrderStatus';
+import { WORK_ORDER_STATUSES, type WorkOrderStatus } from '@shared/workOrderStatus';
 import type { UserRecord } from '../../db/schema';
 import type { Db } from '../../db/open';
 import { readCounter } from '../settings';
 import { stockAlerts } from '../stock/alerts';
-import { deviceLabel, isOverdue } from '../workOrders/rows';
+import { deviceLabel, isOverdue, statusIsOpen } from '../workOrders/rows';
 import { DAY_MS } from './period';
 
 /** Longest lists the home screen shows; the work-order list has the rest. */
 const LIST_LIMIT = 100;
-
-const OPEN_IN = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(', '));
 
 type Brief = NonNullable<Dashboard['queue']>['orders'][number];
 
@@ -71,7 +69,7 @@ function shopSection(q: Db, now: number): NonNullable<Dashboard['shop']> {
     number
   >;
   const counts = q.all<{ status: WorkOrderStatus; n: number }>(
-    sql`SELECT status, count(*) AS n FROM work_orders WHERE status IN (${OPEN_IN}) GROUP BY status`,
+    sql`SELECT status, count(*) AS n FROM work_orders WHERE ${statusIsOpen()} GROUP BY status`,
   );
   for (const c of counts) openByStatus[c.status] = c.n;
   const today = localDate(now);
@@ -89,7 +87,7 @@ function shopSection(q: Db, now: number): NonNullable<Dashboard['shop']> {
     open: counts.reduce((s, c) => s + c.n, 0),
     overdue: count(
       q,
-      sql`SELECT count(*) AS n FROM work_orders WHERE status IN (${OPEN_IN}) AND promised_at < ${now}`,
+      sql`SELECT count(*) AS n FROM work_orders WHERE ${statusIsOpen()} AND promised_at < ${now}`,
     ),
     // The same count as the stock-alert badge in the side menu.
     lowStock: stockAlerts(q).length,
@@ -101,7 +99,7 @@ function shopSection(q: Db, now: number): NonNullable<Dashboard['shop']> {
 }
 
 function queueSection(q: Db, userId: string, now: number): NonNullable<Dashboard['queue']> {
-  const mine = sql`WHERE o.technician_id = ${userId} AND o.status IN (${OPEN_IN})`;
+  const mine = sql`WHERE o.technician_id = ${userId} AND ${statusIsOpen(sql`o.status`)}`;
   return {
     orders: briefs(q, now, sql`${mine} ORDER BY o.promised_at < ${now} DESC, o.promised_at, o.order_no`),
     open: count(q, sql`SELECT count(*) AS n FROM work_orders o ${mine}`),
@@ -122,7 +120,7 @@ export function dashboard(q: Db, user: UserRecord, now: number): Dashboard {
   else if (staff) {
     const assigned = count(
       q,
-      sql`SELECT count(*) AS n FROM work_orders o WHERE o.technician_id = ${user.id} AND o.status IN (${OPEN_IN})`,
+      sql`SELECT count(*) AS n FROM work_orders o WHERE o.technician_id = ${user.id} AND ${statusIsOpen(sql`o.status`)}`,
     );
     if (assigned > 0) queue = queueSection(q, user.id, now);
   }

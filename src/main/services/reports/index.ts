@@ -2,4 +2,3 @@ export { REPORTS } from './reports';
 export { dashboard } from './dashboard';
 export { exportReport } from './export';
 export { periodOf, pointKey } from './period';
-export { SLOW_DAYS } from './parts';

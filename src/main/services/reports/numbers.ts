@@ -1,15 +1,4 @@
-import Database from 'better-sqlite3';
-import type { Db, Sqlite } from '../../db/open';
-
-/**
- * The better-sqlite3 connection under drizzle (drizzle sets `$client`; its Db type does not say
- * so): for pluck and for statements prepared once and run per point or per technician.
- */
-export function sqliteOf(db: Db): Sqlite {
-  const client: unknown = Reflect.get(db, '$client');
-  if (!(client instanceof Database)) throw new Error('the database is not a better-sqlite3 connection');
-  return client;
-}
+import type { Db } from '../../db/open';
 
 /**
  * Figures over a year of rows without sorting them: a GROUP BY over 150,000 rows costs SQLite a
@@ -19,7 +8,7 @@ export function sqliteOf(db: Db): Sqlite {
  * object each.
  */
 export function pluckNumbers(db: Db, text: string, params: (string | number)[]): number[] {
-  return sqliteOf(db)
+  return db.$client
     .prepare<(string | number)[], number>(text)
     .pluck()
     .all(...params);
@@ -33,6 +22,6 @@ export function caseIndex(column: string, values: readonly string[]): string {
 
 /** A prepared statement run once per point (a small range each, no sort across them). */
 export function perPoint<T>(db: Db, text: string, points: readonly { start: number; end: number }[]): T[] {
-  const statement = sqliteOf(db).prepare<[number, number], T>(text);
+  const statement = db.$client.prepare<[number, number], T>(text);
   return points.map((p) => statement.get(p.start, p.end) as T);
 }

@@ -6,7 +6,7 @@ import { stockUsage, stockValuation } from '../stock/reports';
 import { periodOf } from './period';
 
 /** A part on the shelf with no movement out for this many days is a slow mover. */
-export const SLOW_DAYS = 90;
+const SLOW_DAYS = 90;
 const MOST_USED = 50;
 /** The slow movers listed, largest value first; a longer list is the stock pages' job. */
 const SLOW_LIST = 200;

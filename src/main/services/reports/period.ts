@@ -1,4 +1,3 @@
-import { sql, type SQL } from 'drizzle-orm';
 import { addDays, localMidnight, type IsoDate } from '@shared/dates';
 import type { PeriodInput } from '@shared/schemas/reports';
 
@@ -9,7 +8,7 @@ import type { PeriodInput } from '@shared/schemas/reports';
  * period. Every point is present, empty ones included.
  */
 
-export interface Point {
+interface Point {
   key: IsoDate;
   start: number;
   end: number;
@@ -57,17 +56,6 @@ export function periodOf(input: PeriodInput): Period {
     });
   }
   return { from: input.from, to: input.to, start, end, points };
-}
-
-/**
- * The points as a table `pt(key, s, e)` to join rows on by time: `FROM points CROSS JOIN t ON
- * t.at >= pt.s AND t.at < pt.e`. CROSS JOIN keeps the points outside, so each point is one
- * index range scan on the time column, and the buckets are exact local days whatever the zone.
- */
-export function pointsTable(period: Period): SQL {
-  const json = JSON.stringify(period.points.map((p) => [p.key, p.start, p.end]));
-  return sql`(SELECT json_extract(value, '$[0]') AS key, json_extract(value, '$[1]') AS s,
-    json_extract(value, '$[2]') AS e FROM json_each(${json}))`;
 }
 
 /** Hours between two instants, for the figures (two decimals are plenty on a chart). */

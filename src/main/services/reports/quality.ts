@@ -8,7 +8,7 @@ import { periodOf } from './period';
 /** A rework inside the repair-warranty window: intake found it under our own warranty. */
 const IS_REWORK = sql`(o.rework_of_id IS NOT NULL AND o.warranty_computed = 'repair')`;
 
-export const rateOf = (part: number, whole: number): number | null => (whole ? part / whole : null);
+const rateOf = (part: number, whole: number): number | null => (whole ? part / whole : null);
 
 /**
  * Received = intake in the period; completed = of those, reached ready (ready_at set) or delivered;

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import type { PeriodInput, TechnicianReport } from '@shared/schemas/reports';
 import type { Db } from '../../db/open';
 import { durations } from './durations';
-import { sqliteOf } from './numbers';
 import { hoursOf, periodOf } from './period';
 import { userNames } from './turnaround';
 
@@ -23,12 +22,12 @@ export function technicianReport(db: Db, input: PeriodInput): TechnicianReport {
   const readied = durations(db, 'ready_at', start, end, ids);
 
   type Labor = { amount: number; hours: number };
-  const laborOf = sqliteOf(db).prepare<[string, number, number], Labor>(
+  const laborOf = db.$client.prepare<[string, number, number], Labor>(
     `SELECT coalesce(sum(labor), 0) AS amount, coalesce(sum(labor_hours), 0) AS hours
      FROM settlement_facts INDEXED BY settlement_facts_technician
      WHERE technician_id = ? AND created_at >= ? AND created_at < ? AND status = 'active'`,
   );
-  const unassignedLabor = sqliteOf(db).prepare<[number, number], Labor>(
+  const unassignedLabor = db.$client.prepare<[number, number], Labor>(
     `SELECT coalesce(sum(labor), 0) AS amount, coalesce(sum(labor_hours), 0) AS hours
      FROM settlement_facts INDEXED BY settlement_facts_technician
      WHERE technician_id IS NULL AND created_at >= ? AND created_at < ? AND status = 'active'`,

@@ -4,7 +4,7 @@ import type { Db } from '../../db/open';
 import { periodOf } from './period';
 
 /** The claim lines a report shows; the export has them all. */
-export const MAX_CLAIM_ROWS = 1000;
+const MAX_CLAIM_ROWS = 1000;
 
 /**
  * 三包 claims: warranty-covered lines on settlements made in the period (not void) of orders under
@@ -21,7 +21,7 @@ export function warrantyByBrand(db: Db, start: number, end: number): WarrantyCla
     GROUP BY brand ORDER BY amount DESC, brand`);
 }
 
-export function claimRows(db: Db, start: number, end: number, limit: number): WarrantyClaimsReport['rows'] {
+function claimRows(db: Db, start: number, end: number, limit: number): WarrantyClaimsReport['rows'] {
   return db.all<WarrantyClaimsReport['rows'][number]>(sql`
     SELECT s.settlement_no AS settlementNo, s.created_at AS settledAt, o.order_no AS orderNo,
       c.name AS customerName, f.brand AS brand, d.model AS model, d.serial_no AS serialNo,

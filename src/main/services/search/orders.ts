@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { OPEN_STATUSES, type WorkOrderStatus } from '@shared/workOrderStatus';
+import type { WorkOrderStatus } from '@shared/workOrderStatus';
 import type { Queryable } from '../context';
+import { statusIsOpen } from '../workOrders/rows';
 import { customerIdsMatching } from './customers';
 import { deviceIdsMatching } from './devices';
 import { charLength, queryWords, startsWith } from './text';
@@ -18,11 +19,6 @@ export interface OrderHit {
   fault: string;
   diagnosis: string;
 }
-
-const openList = sql.join(
-  OPEN_STATUSES.map((s) => sql`${s}`),
-  sql`, `,
-);
 
 const ORDER_COLUMNS = sql`w.id, w.order_no AS orderNo, w.status, c.name AS customerName, d.brand, d.model,
   d.category, w.reported_fault AS fault, w.diagnosis`;
@@ -82,7 +78,7 @@ export function searchOrders(
       ordersWhere(
         q,
         sql`(${sql.join(owners, sql` OR `)})`,
-        sql`w.status IN (${openList}) DESC, w.created_at DESC`,
+        sql`${statusIsOpen(sql`w.status`)} DESC, w.created_at DESC`,
         t.want,
       ),
     );

@@ -46,7 +46,7 @@ export function hasNonAscii(s: string): boolean {
 export const APOSTROPHES = ['’', '‘', 'ʼ', '＇'] as const;
 const APOSTROPHE = new RegExp(`[${APOSTROPHES.join('')}]`, 'g');
 
-export function foldApostrophes(s: string): string {
+function foldApostrophes(s: string): string {
   return s.replace(APOSTROPHE, "'");
 }
 

@@ -72,7 +72,7 @@ export function shortWordsWhere(short: string[], columns: SQL[]): SQL {
 }
 
 /** Rows a search-box step reads at most when short words are checked row by row. */
-export const SHORT_WORD_ROWS = 2000;
+const SHORT_WORD_ROWS = 2000;
 
 /**
  * A search-box step on a text index: its rows as `m.doc` (to be read newest first, ORDER BY m.doc

@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, gte, lt } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '@shared/errors';
 import { dayBounds, isIsoDate, localDate } from '@shared/dates';
@@ -10,6 +9,7 @@ import { writeAudit } from '../audit';
 import type { CallContext, Queryable } from '../context';
 import { actorOf } from '../users';
 import { approverFor, requireApprover } from './approval';
+import { paymentQuery } from './read';
 
 /**
  * 日结: a day's payments by method and by user, its refunds (negative payments, including a void's
@@ -22,9 +22,6 @@ import { approverFor, requireApprover } from './approval';
  * the total always add up to one another; the on-account line shows what was not taken in money.
  */
 
-const taker = alias(users, 'taker');
-const approver = alias(users, 'approver');
-
 function requireDate(date: string): void {
   if (!isIsoDate(date)) {
     throw new AppError('VALIDATION', `${date} is not a date`, {
@@ -33,7 +30,7 @@ function requireDate(date: string): void {
   }
 }
 
-export function isDayClosed(q: Queryable, date: string): boolean {
+function isDayClosed(q: Queryable, date: string): boolean {
   const latest = q
     .select({ action: dayCloseEvents.action })
     .from(dayCloseEvents)
@@ -51,34 +48,17 @@ export function requireDayOpen(q: Queryable, date: string): void {
   throw new AppError('CONFLICT', message, { fields: [{ path: 'date', message }] });
 }
 
-export function dayReport(q: Queryable, date: string): DayReport {
-  const rows = q
-    .select({
-      id: payments.id,
-      method: payments.method,
-      amount: payments.amount,
-      tendered: payments.tendered,
-      change: payments.change,
-      reference: payments.reference,
-      reason: payments.reason,
-      businessDate: payments.businessDate,
-      at: payments.at,
-      userId: payments.userId,
-      userName: taker.displayName,
-      approvedByName: approver.displayName,
-      reversesId: payments.reversesId,
-      settlementNo: settlements.settlementNo,
-      orderNo: workOrders.orderNo,
-    })
-    .from(payments)
+function dayReport(q: Queryable, date: string): DayReport {
+  const rows = paymentQuery(q, {
+    userId: payments.userId,
+    settlementNo: settlements.settlementNo,
+    orderNo: workOrders.orderNo,
+  })
     .innerJoin(settlements, eq(settlements.id, payments.settlementId))
     .innerJoin(workOrders, eq(workOrders.id, settlements.workOrderId))
-    .leftJoin(taker, eq(taker.id, payments.userId))
-    .leftJoin(approver, eq(approver.id, payments.approvedBy))
     .where(eq(payments.businessDate, date))
     .orderBy(asc(payments.at), asc(payments.id))
-    .all()
-    .map((p) => ({ ...p, userName: p.userName ?? null, approvedByName: p.approvedByName ?? null }));
+    .all();
 
   const dayPayments = rows.map(({ userId: _userId, ...p }) => p);
   const byMethod = PAYMENT_METHODS.flatMap((method) => {

@@ -6,7 +6,7 @@ import { readCharges, readOrderParts } from '../workOrders/read';
 import { computeTotals, toOrderLines, type OrderLines, type Totals } from './totals';
 
 /** The order's part, labor and fee lines in use, as the totals take them. */
-export function orderLines(q: Queryable, workOrderId: string): OrderLines {
+function orderLines(q: Queryable, workOrderId: string): OrderLines {
   return toOrderLines(readOrderParts(q, workOrderId), readCharges(q, workOrderId));
 }
 

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { alias, type SelectedFields } from 'drizzle-orm/sqlite-core';
 import { AppError } from '@shared/errors';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { Payment, Settlement } from '@shared/schemas/settlements';
@@ -74,7 +74,7 @@ function headerQuery(q: Queryable) {
 }
 
 type HeaderRow = ReturnType<ReturnType<typeof headerQuery>['all']>[number];
-export type SettlementHeader = Omit<Settlement, 'lines' | 'payments'>;
+type SettlementHeader = Omit<Settlement, 'lines' | 'payments'>;
 
 function toHeader(r: HeaderRow): SettlementHeader {
   const { deviceCategory, deviceBrand, deviceModel, ...rest } = r;
@@ -98,8 +98,11 @@ export function loadSettlement(q: Queryable, id: string, path = 'id'): Settlemen
   return s;
 }
 
-/** The settlement's payments, oldest first, with who took and who approved each. */
-export function readPayments(q: Queryable, settlementId: string): Payment[] {
+/**
+ * Payments as the screens show them, with who took and who approved each, and the `extra` columns
+ * of whatever the caller joins on (the day close adds the settlement and the order).
+ */
+export function paymentQuery<E extends SelectedFields>(q: Queryable, extra: E) {
   return q
     .select({
       id: payments.id,
@@ -114,14 +117,19 @@ export function readPayments(q: Queryable, settlementId: string): Payment[] {
       userName: payer.displayName,
       approvedByName: paymentApprover.displayName,
       reversesId: payments.reversesId,
+      ...extra,
     })
     .from(payments)
     .leftJoin(payer, eq(payer.id, payments.userId))
-    .leftJoin(paymentApprover, eq(paymentApprover.id, payments.approvedBy))
+    .leftJoin(paymentApprover, eq(paymentApprover.id, payments.approvedBy));
+}
+
+/** The settlement's payments, oldest first, with who took and who approved each. */
+function readPayments(q: Queryable, settlementId: string): Payment[] {
+  return paymentQuery(q, {})
     .where(eq(payments.settlementId, settlementId))
     .orderBy(asc(payments.at), asc(payments.id))
-    .all()
-    .map((p) => ({ ...p, userName: p.userName ?? null, approvedByName: p.approvedByName ?? null }));
+    .all();
 }
 
 /** The whole settlement: header, lines in order, payments. */

@@ -3,6 +3,7 @@ import type { ChargeLine } from '@shared/schemas/charges';
 import type { OrderPartLine } from '@shared/schemas/orderParts';
 import type { DiscountInput, SettlementLine, SettlementTotals } from '@shared/schemas/settlements';
 import { amountInWords } from '@shared/money/amountInWords';
+import { divideHalfUp } from '../divideHalfUp';
 
 /**
  * The figures of a settlement, from the order's lines, the discount and the billing settings.
@@ -74,11 +75,6 @@ export type SourcedLine = SettlementLine & { sourceId: string };
 export type Totals = Omit<SettlementTotals, 'lines'> & { lines: SourcedLine[] };
 
 const ROUNDING_FEN: Record<BillingRules['roundingUnit'], number> = { none: 1, jiao: 10, yuan: 100 };
-
-/** round(num / den) with halves up, exact for any size; both non-negative. */
-export function divideHalfUp(num: bigint, den: bigint): number {
-  return Number((2n * num + den) / (2n * den));
-}
 
 /** "张师傅 · 1.5h": who did the labor and for how long; empty for a fee. */
 function laborDetail(c: ChargeSource): string {

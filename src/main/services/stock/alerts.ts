@@ -4,7 +4,7 @@ import { parts, suppliers, workOrders, workOrderWaits } from '../../db/schema';
 import type { Queryable } from '../context';
 
 /** Reorder enough for the waiting orders and to stand at twice the minimum again; at least one. */
-export function suggestedReorder(p: { onHand: number; minStock: number; waitingQty: number }): number {
+function suggestedReorder(p: { onHand: number; minStock: number; waitingQty: number }): number {
   return Math.max(1, 2 * p.minStock + p.waitingQty - p.onHand);
 }
 

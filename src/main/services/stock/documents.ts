@@ -6,15 +6,8 @@ import { stockDocumentLines, stockDocuments, stockMovements, workOrders } from '
 import type { CallContext, Queryable } from '../context';
 import { flagArrivals } from '../workOrders/waits';
 import { supplierRecord } from './catalog';
-import {
-  divideHalfUp,
-  ORDER_KINDS,
-  post,
-  PREFIX,
-  REVERSAL_PREFIX,
-  type LineSpec,
-  type PartState,
-} from './post';
+import { divideHalfUp } from '../divideHalfUp';
+import { ORDER_KINDS, post, PREFIX, REVERSAL_PREFIX, type LineSpec, type PartState } from './post';
 import { readDocument } from './read';
 
 function assertActiveSupplier(q: Queryable, supplierId: string): void {

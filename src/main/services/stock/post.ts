@@ -11,7 +11,8 @@ import {
   type StockDocumentRecord,
 } from '../../db/schema';
 import { writeAudit } from '../audit';
-import type { CallContext, Queryable, Tx } from '../context';
+import { divideHalfUp } from '../divideHalfUp';
+import type { CallContext, Tx } from '../context';
 import { nextSequence } from '../sequences';
 import { readShop } from '../settings';
 import { actorOf } from '../users';
@@ -36,27 +37,19 @@ export const REVERSAL_PREFIX = 'CX';
 export const ORDER_KINDS: readonly StockDocumentKind[] = ['orderIssue', 'orderReturn'];
 
 /** RK-BJ01-20261123-0001: kind prefix, branch code, local date, the day's sequence for that prefix. */
-function nextDocNo(q: Queryable, prefix: string, at: number): string {
-  const branch = readShop(q)?.branchCode ?? 'XX';
+function nextDocNo(tx: Tx, prefix: string, at: number): string {
+  const branch = readShop(tx)?.branchCode ?? 'XX';
   const day = localDate(at).replaceAll('-', '');
   for (;;) {
-    const seq = nextSequence(q, `stockDocument:${prefix}:${branch}:${day}`);
+    const seq = nextSequence(tx, `stockDocument:${prefix}:${branch}:${day}`);
     const docNo = `${prefix}-${branch}-${day}-${String(seq).padStart(4, '0')}`;
-    const taken = q
+    const taken = tx
       .select({ id: stockDocuments.id })
       .from(stockDocuments)
       .where(eq(stockDocuments.docNo, docNo))
       .get();
     if (!taken) return docNo;
   }
-}
-
-/**
- * round(num / den), halves rounded up, exactly (BigInt, so a large stock value cannot lose
- * precision). Used for the moving-average cost in fen: both arguments are non-negative here.
- */
-export function divideHalfUp(num: bigint, den: bigint): number {
-  return Number((2n * num + den) / (2n * den));
 }
 
 /**
@@ -102,7 +95,7 @@ export interface DocSpec {
   lines: LineSpec[];
 }
 
-export interface PostedLine {
+interface PostedLine {
   partId: string;
   qty: number;
   unitCost: number;

@@ -42,7 +42,7 @@ function attachmentsDir(deps: Deps): string {
 }
 
 /** The image inside a data URL, refused when too large or when its bytes are not the type it claims. */
-export function decodeImage(dataUrl: string): { mime: ImageMime; bytes: Buffer } {
+function decodeImage(dataUrl: string): { mime: ImageMime; bytes: Buffer } {
   const head = /^data:(image\/(?:png|jpeg|webp));base64,/.exec(dataUrl);
   if (!head) throw invalid('dataUrl', 'PNG, JPEG or WebP image');
   const mime = head[1] as ImageMime;

@@ -39,7 +39,7 @@ function checkParties(q: Queryable, customerId: string, deviceId: string) {
  * The earlier order a rework comes back on: the same device, delivered. Returns the delivery that
  * starts the repair-warranty clock — the first original's, however many reworks came between.
  */
-export function reworkClock(q: Queryable, reworkOfId: string, deviceId: string): number | null {
+function reworkClock(q: Queryable, reworkOfId: string, deviceId: string): number | null {
   const load = (id: string) => q.select().from(workOrders).where(eq(workOrders.id, id)).get();
   const original = load(reworkOfId);
   if (!original) throw notFound('reworkOfId', 'original work order');

@@ -1,6 +1,6 @@
-import { and, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
-import { OPEN_STATUSES, WORK_ORDER_STATUSES, type WorkOrderStatus } from '@shared/workOrderStatus';
+import { WORK_ORDER_STATUSES, type WorkOrderStatus } from '@shared/workOrderStatus';
 import { workOrders } from '../../db/schema';
 import type { CallContext, Queryable } from '../context';
 import { orderRowidsFor } from '../search';
@@ -10,6 +10,7 @@ import {
   listWorkOrderRows,
   notOverdueWhere,
   overdueWhere,
+  statusIsOpen,
   workOrderOrderBy,
   workOrderRowsByIds,
 } from './rows';
@@ -27,7 +28,7 @@ function filtersBesideStatus(
   matched: number[] | null,
 ): SQL[] {
   const filters: SQL[] = [];
-  if (input.openOnly) filters.push(inArray(workOrders.status, [...OPEN_STATUSES]));
+  if (input.openOnly) filters.push(statusIsOpen());
   if (input.technicianId) filters.push(eq(workOrders.technicianId, input.technicianId));
   if (input.mine) filters.push(eq(workOrders.technicianId, ctx.user?.id ?? ''));
   if (input.customerId) filters.push(eq(workOrders.customerId, input.customerId));

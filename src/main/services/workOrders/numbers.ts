@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { localDate } from '@shared/dates';
 import { workOrders } from '../../db/schema';
-import type { Queryable } from '../context';
+import type { Tx } from '../context';
 import { nextSequence } from '../sequences';
 
 /** BJ01-20261122-0007: branch code, the local date of intake, the day's sequence (4 digits or more). */
-export function formatOrderNo(branchCode: string, at: number, seq: number): string {
+function formatOrderNo(branchCode: string, at: number, seq: number): string {
   return `${branchCode}-${localDate(at).replaceAll('-', '')}-${String(seq).padStart(4, '0')}`;
 }
 
@@ -14,11 +14,11 @@ export function formatOrderNo(branchCode: string, at: number, seq: number): stri
  * never handed out twice even when its order is later rolled back; a number already taken (an
  * imported order, a branch code used before) is skipped rather than reused.
  */
-export function nextOrderNo(q: Queryable, branchCode: string, at: number): string {
+export function nextOrderNo(tx: Tx, branchCode: string, at: number): string {
   const day = localDate(at).replaceAll('-', '');
   for (;;) {
-    const orderNo = formatOrderNo(branchCode, at, nextSequence(q, `workOrder:${branchCode}:${day}`));
-    const taken = q
+    const orderNo = formatOrderNo(branchCode, at, nextSequence(tx, `workOrder:${branchCode}:${day}`));
+    const taken = tx
       .select({ id: workOrders.id })
       .from(workOrders)
       .where(eq(workOrders.orderNo, orderNo))

@@ -16,7 +16,7 @@ import { settlementLines, subtotalOf, toOrderLines } from '../settlements/totals
  * approved with no amount) has nothing to exceed.
  */
 
-export function quoteCheckOf(approved: number | null, billed: number, tolerance: number): QuoteCheck {
+function quoteCheckOf(approved: number | null, billed: number, tolerance: number): QuoteCheck {
   const over = approved === null ? 0 : billed - approved;
   return { approved, billed, excess: over > tolerance ? over : 0 };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { WorkOrderRow, WORK_ORDER_SORTS } from '@shared/schemas/workOrders';
 import { CLOSED_STATUSES, OPEN_STATUSES, isOpen } from '@shared/workOrderStatus';
 import { customerPhones, customers, devices, users, workOrders } from '../../db/schema';
@@ -10,7 +10,7 @@ import { partsArrivedSql } from './waits';
  * The phone is a correlated lookup on `customer_phones_customer` (customer_id, position); whether
  * its awaited parts have all arrived, two probes on `work_order_waits_order`.
  */
-export const workOrderRowSelect = {
+const workOrderRowSelect = {
   id: workOrders.id,
   orderNo: workOrders.orderNo,
   status: workOrders.status,
@@ -39,7 +39,7 @@ export const workOrderRowSelect = {
 };
 
 /** The joined query behind every row; add a `where` (and an order) to use it. */
-export function workOrderRowQuery(q: Queryable) {
+function workOrderRowQuery(q: Queryable) {
   return q
     .select(workOrderRowSelect)
     .from(workOrders)
@@ -60,7 +60,7 @@ export function isOverdue(o: { status: WorkOrderRow['status']; promisedAt: numbe
   return isOpen(o.status) && o.promisedAt < now;
 }
 
-export function toWorkOrderRow(r: SelectedRow, now: number): WorkOrderRow {
+function toWorkOrderRow(r: SelectedRow, now: number): WorkOrderRow {
   return {
     id: r.id,
     orderNo: r.orderNo,
@@ -129,7 +129,7 @@ export function listWorkOrderRows(
 }
 
 /** Priority as a rank for sorting: low 0 < normal 1 < high 2 < urgent 3. */
-export const priorityRank = sql<number>`CASE ${workOrders.priority}
+const priorityRank = sql<number>`CASE ${workOrders.priority}
   WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END`;
 
 /** ORDER BY terms for a list sort; ties fall back to the newest first, then the id. */
@@ -149,9 +149,17 @@ export function workOrderOrderBy(sort: (typeof WORK_ORDER_SORTS)[number], order:
   }
 }
 
+/**
+ * `status IN ('received', …)`: the order is open. The one SQL form of OPEN_STATUSES; pass the
+ * column as raw SQL reads it (`sql\`o.status\``) when the table has an alias.
+ */
+export function statusIsOpen(status: SQLWrapper = workOrders.status): SQL {
+  return inArray(status, [...OPEN_STATUSES]);
+}
+
 /** Open orders past their promised date, as of `now`. */
 export function overdueWhere(now: number): SQL {
-  return and(inArray(workOrders.status, [...OPEN_STATUSES]), lt(workOrders.promisedAt, now)) as SQL;
+  return and(statusIsOpen(), lt(workOrders.promisedAt, now)) as SQL;
 }
 
 /** Everything that is not overdue: closed, or still within its promise. */
