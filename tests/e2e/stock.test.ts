@@ -32,9 +32,11 @@ let receiptNo = '';
 
 /** Open a 配件库存 page from the side menu, as a clerk would. */
 async function openFromMenu(page: Page, item: string): Promise<void> {
-  const entry = page.getByTestId(`nav-${item}`);
-  if (!(await entry.isVisible())) await page.getByTestId('nav-parts').click();
-  await entry.click();
+  // Opened by its state, not by what is visible: a submenu still sliding open is not visible yet,
+  // and a click on its title then would close it again.
+  const submenu = page.locator('.ant-menu-submenu-title', { has: page.getByTestId('nav-parts') });
+  if ((await submenu.getAttribute('aria-expanded')) !== 'true') await submenu.click();
+  await page.getByTestId(`nav-${item}`).click();
 }
 
 /** Pick an option of an antd Select by typing its label and pressing Enter. */

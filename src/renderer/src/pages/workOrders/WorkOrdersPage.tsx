@@ -19,7 +19,7 @@ import { FileAddOutlined, SearchOutlined } from '@ant-design/icons';
 import type { SorterResult } from 'antd/es/table/interface';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import {
   CHANNELS,
   SERVICE_TYPES,
@@ -39,6 +39,7 @@ import { serverPagination } from '../../components/paging';
 import '../../components/counter.css';
 import { PartsArrivedTag } from './PartsArrivedTag';
 import { serverToday } from '../../app/serverClock';
+import { useUrlParams } from './useUrlParams';
 import { useUrlText } from './useUrlText';
 
 type Sort = (typeof WORK_ORDER_SORTS)[number];
@@ -76,7 +77,7 @@ export function WorkOrdersPage() {
   const navigate = useNavigate();
   const { user } = useSession();
   const canIntake = useCan('workOrders.write') && user.permissions.includes('customers.write');
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useUrlParams();
   const statusParam = params.get('status');
   const status = isStatus(statusParam) ? statusParam : undefined;
   const view: View =
@@ -94,19 +95,6 @@ export function WorkOrdersPage() {
     order: 'desc',
   });
 
-  const setParam = (patch: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [key, value] of Object.entries(patch)) {
-          if (value === null) next.delete(key);
-          else next.set(key, value);
-        }
-        if (!('page' in patch)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
   // ?q=: order number, customer, phone, device, fault; the box types ahead of the URL.
   const text = useUrlText(params.get('q') ?? '', (q) => setParam({ q }), TEXT_MAX);
   const q = params.get('q')?.trim();

@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from 'react';
  * A text filter kept in the URL (`?q=…`), like the list's other state: the box shows what is typed at
  * once, and the URL (which the query reads) follows 300 ms after the last key, so every key does not
  * fetch a page. A text longer than `max` stays in the box, refused, and is never sent. When the URL
- * changes from outside (a link, back), the box shows the URL's text again.
+ * changes from outside (a link, back), the box shows the URL's text again. `write` must merge into
+ * the newest URL (useUrlParams does), since the timer fires after other changes may have been made.
  */
 export function useUrlText(value: string, write: (text: string | null) => void, max: number) {
   const [draft, setDraft] = useState(value);
@@ -15,19 +16,13 @@ export function useUrlText(value: string, write: (text: string | null) => void, 
   }
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(timer.current), []);
-  // The timer writes with the newest `write`: an older one would merge into the URL as it was when
-  // the key was pressed, dropping a tab chosen since.
-  const latestWrite = useRef(write);
-  useEffect(() => {
-    latestWrite.current = write;
-  });
   const tooLong = draft.trim().length > max;
   const change = (text: string) => {
     setDraft(text);
     window.clearTimeout(timer.current);
     const trimmed = text.trim();
     if (trimmed.length > max) return;
-    timer.current = window.setTimeout(() => latestWrite.current(trimmed || null), 300);
+    timer.current = window.setTimeout(() => write(trimmed || null), 300);
   };
   /** Empties the box and drops what was waiting to be written; the caller clears the URL. */
   const reset = () => {
