@@ -6,7 +6,7 @@ import type { Actor, BackupManager } from '../../services/backup/manager';
 import { exportAll } from '../../services/backup/fullExport';
 
 function manager(ctx: CallContext): BackupManager {
-  if (!ctx.deps.backup) throw new AppError('INTERNAL', 'backups are not available here');
+  if (!ctx.deps.backup) throw new AppError('backupUnavailable', {}, 'backups are not available here');
   return ctx.deps.backup;
 }
 

@@ -3,6 +3,7 @@ import { orderPartsEnUS } from './orderParts.en-US';
 import { settlementsEnUS } from './settlements.en-US';
 import { backupEnUS } from './backup.en-US';
 import { reportsEnUS } from './reports.en-US';
+import { errorWordsEnUS } from './errors.en-US';
 import type { Messages } from './zh-CN';
 
 /** English. Typed against the Chinese dictionary, so a missing or extra key does not compile. */
@@ -88,31 +89,7 @@ export const enUS: Messages = {
     passwordChange: 'Password changed',
     passwordReset: 'Password reset',
   },
-  errors: {
-    VALIDATION: 'Some of the input is not valid. Please check it and try again.',
-    UNKNOWN_METHOD: 'The program versions do not match. Please restart or update the app.',
-    NOT_FOUND: 'The record does not exist; someone may have deleted it.',
-    CONFLICT: 'This conflicts with existing data. Please refresh and try again.',
-    FORBIDDEN: 'Your role is not allowed to do this.',
-    UNAUTHENTICATED: 'You are not signed in, or your session has ended. Please sign in again.',
-    SESSION_LOCKED: 'The screen is locked. Enter your password to unlock it.',
-    ACCOUNT_LOCKED: 'Too many wrong passwords: the account is locked for a while.',
-    INVALID_TRANSITION: 'This cannot be done in the current state.',
-    INSUFFICIENT_STOCK: 'Not enough stock to do this.',
-    DATABASE_DAMAGED: 'The database is damaged. Restore it from a backup.',
-    INTERNAL: 'Internal error. Please try again later; if it keeps happening, tell your administrator.',
-  },
-  errorDetail: {
-    fields: 'Please check these fields: {{fields}}',
-    lockedUntil: 'Too many wrong passwords: the account is locked. Try again after {{time}}.',
-    wrongPassword: 'The password is not correct.',
-    deviceIdentity: 'Enter at least one of brand, model or serial',
-    usernameTaken: 'This username is already taken. Please choose another.',
-    lastAdmin: 'The shop needs at least one active administrator.',
-    disableSelf: 'You cannot disable the account you are signed in with.',
-    setupDone: 'The shop is already set up. Please sign in.',
-    invalid: 'This value is not valid',
-  },
+  ...errorWordsEnUS,
   fieldNames: {
     username: 'Username',
     displayName: 'Display name',
@@ -233,8 +210,6 @@ export const enUS: Messages = {
     username: 'Username',
     password: 'Password',
     submit: 'Sign in',
-    wrongCredentials:
-      'Wrong username or password. After 5 wrong tries in a row the account is locked for 5 minutes.',
   },
   lock: {
     title: 'Screen locked',
@@ -503,8 +478,6 @@ export const enUS: Messages = {
     total: '{{total}} customers',
     duplicateTitle: 'This phone number already belongs to:',
     duplicateAck: 'I checked: this is a different customer (e.g. a shared family number); save anyway',
-    duplicateNeedAck:
-      'The phone number belongs to another customer. Check it, tick the box, then save again.',
     useThis: 'this is the customer',
     devices: 'Devices',
     history: 'Service history',
@@ -517,7 +490,6 @@ export const enUS: Messages = {
     archiveConfirm: 'An archived customer leaves the default list and can be restored at any time. Archive?',
     archived: 'Customer archived',
     restored: 'Customer restored',
-    archiveOpenOrders: 'This customer still has open work orders; finish or cancel them first.',
     merge: 'Merge',
     mergeTitle: 'Merge another customer into “{{name}}”',
     mergeHelp:
@@ -527,9 +499,6 @@ export const enUS: Messages = {
     mergeKeep: 'Kept: {{name}}',
     mergeSubmit: 'Merge',
     merged: 'Customers merged',
-    mergeConflict:
-      'Cannot merge: one of the customers was already merged or is archived. Refresh and try again.',
-    wasMerged: 'This customer was merged into another one.',
     openMergedInto: 'Open the merged customer: {{label}}',
     back: 'Back to customers',
   },
@@ -632,7 +601,6 @@ export const enUS: Messages = {
     noTransitionRight: 'Your role cannot change the status of work orders.',
     invalidMove:
       'Work order {{orderNo}} cannot move from “{{from}}” to “{{to}}”: someone else has just changed its status. The page now shows the current state; check it and try again.',
-    closedToEdits: 'This work order is delivered or cancelled and can no longer be changed.',
     reasonTitle: '{{action}}: give the reason',
     reason: 'Reason',
     approvalTitle: 'Did the customer approve the quote?',

@@ -3,7 +3,7 @@ import { orderPartsZhCN } from './orderParts.zh-CN';
 import { settlementsZhCN } from './settlements.zh-CN';
 import { backupZhCN } from './backup.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
-import type { ErrorCode } from '@shared/errors';
+import { errorWordsZhCN } from './errors.zh-CN';
 import type { Role } from '@shared/roles';
 import type { AuditAction } from '@shared/schemas/audit';
 import type { CustomerType } from '@shared/schemas/customers';
@@ -95,31 +95,7 @@ export const zhCN = {
     passwordChange: '修改密码',
     passwordReset: '重置密码',
   } satisfies Record<AuditAction, string>,
-  errors: {
-    VALIDATION: '填写的内容有误，请检查后重试。',
-    UNKNOWN_METHOD: '程序版本不一致，请重新启动或升级本程序。',
-    NOT_FOUND: '记录不存在，可能已被他人删除。',
-    CONFLICT: '操作与现有数据冲突，请刷新后重试。',
-    FORBIDDEN: '当前角色无权执行此操作。',
-    UNAUTHENTICATED: '尚未登录或登录已失效，请重新登录。',
-    SESSION_LOCKED: '屏幕已锁定，请输入密码解锁。',
-    ACCOUNT_LOCKED: '密码错误次数过多，账号已暂时锁定。',
-    INVALID_TRANSITION: '当前状态下不能执行此操作。',
-    INSUFFICIENT_STOCK: '库存不足，无法完成此操作。',
-    DATABASE_DAMAGED: '数据库已损坏，请从备份恢复。',
-    INTERNAL: '系统内部错误，请稍后重试；如果反复出现，请联系管理员。',
-  } satisfies Record<ErrorCode, string>,
-  errorDetail: {
-    fields: '以下内容填写有误：{{fields}}',
-    lockedUntil: '密码错误次数过多，账号已锁定，请于 {{time}} 后再试。',
-    wrongPassword: '密码不正确。',
-    deviceIdentity: '品牌、型号、序列号至少填一项',
-    usernameTaken: '该用户名已被使用，请换一个。',
-    lastAdmin: '店里至少需要保留一位启用中的管理员。',
-    disableSelf: '不能停用自己正在使用的账号。',
-    setupDone: '店铺已完成初始化，请直接登录。',
-    invalid: '此项填写有误',
-  },
+  ...errorWordsZhCN,
   fieldNames: {
     username: '用户名',
     displayName: '显示名称',
@@ -240,7 +216,6 @@ export const zhCN = {
     username: '用户名',
     password: '密码',
     submit: '登录',
-    wrongCredentials: '用户名或密码错误。连续输错 5 次，账号将被锁定 5 分钟。',
   },
   lock: {
     title: '屏幕已锁定',
@@ -507,7 +482,6 @@ export const zhCN = {
     total: '共 {{total}} 位客户',
     duplicateTitle: '这个电话号码已经登记在以下客户名下：',
     duplicateAck: '我已核实，是另一位客户（如家人共用号码），仍然保存',
-    duplicateNeedAck: '电话号码与已有客户重复。请核实后勾选确认，再保存。',
     useThis: '就是这位客户',
     devices: '设备',
     history: '维修记录',
@@ -520,7 +494,6 @@ export const zhCN = {
     archiveConfirm: '归档后该客户不再出现在默认列表中，可随时恢复。确定归档？',
     archived: '客户已归档',
     restored: '客户已恢复',
-    archiveOpenOrders: '该客户还有未完成的工单，完成或取消后才能归档。',
     merge: '合并客户',
     mergeTitle: '把另一位客户合并到「{{name}}」',
     mergeHelp:
@@ -530,8 +503,6 @@ export const zhCN = {
     mergeKeep: '保留的客户：{{name}}',
     mergeSubmit: '确认合并',
     merged: '客户已合并',
-    mergeConflict: '无法合并：其中一位客户已被合并或已归档，请刷新后重试。',
-    wasMerged: '该客户档案已合并到另一位客户。',
     openMergedInto: '打开合并后的客户：{{label}}',
     back: '返回客户列表',
   },
@@ -633,7 +604,6 @@ export const zhCN = {
     noTransitionRight: '当前角色不能变更工单状态。',
     invalidMove:
       '工单 {{orderNo}} 不能从「{{from}}」转为「{{to}}」：它的状态刚被其他人更改过。页面已刷新为最新状态，请确认后再操作。',
-    closedToEdits: '工单已交付或已取消，不能再修改。',
     reasonTitle: '{{action}}：请填写原因',
     reason: '原因',
     approvalTitle: '客户同意报价了吗？',
