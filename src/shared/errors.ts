@@ -92,7 +92,10 @@ export const REASONS = {
 
   // ── work orders ──
   workOrderNotFound: { code: 'NOT_FOUND', params: {} },
-  orderClosedToEdits: { code: 'INVALID_TRANSITION', params: { orderNo: 'text', status: WORK_ORDER_STATUSES } },
+  orderClosedToEdits: {
+    code: 'INVALID_TRANSITION',
+    params: { orderNo: 'text', status: WORK_ORDER_STATUSES },
+  },
   transitionNotAllowed: {
     code: 'INVALID_TRANSITION',
     params: { orderNo: 'text', from: WORK_ORDER_STATUSES, to: WORK_ORDER_STATUSES },
@@ -111,7 +114,10 @@ export const REASONS = {
   warrantyUnchanged: { code: 'VALIDATION', params: { status: WARRANTY_STATUSES } },
   orderClosedForCharges: { code: 'CONFLICT', params: { orderNo: 'text', status: WORK_ORDER_STATUSES } },
   orderClosedForParts: { code: 'CONFLICT', params: { orderNo: 'text', status: WORK_ORDER_STATUSES } },
-  serviceItemUnavailable: { code: 'VALIDATION', params: { itemCode: 'text', problem: ['unknown', 'retired'] } },
+  serviceItemUnavailable: {
+    code: 'VALIDATION',
+    params: { itemCode: 'text', problem: ['unknown', 'retired'] },
+  },
   feeTakesNoLabor: { code: 'VALIDATION', params: {} },
   chargeLineNotFound: { code: 'NOT_FOUND', params: {} },
   partLineNotFound: { code: 'NOT_FOUND', params: {} },
@@ -172,7 +178,10 @@ export const REASONS = {
   // ── prints, Excel ──
   printForbidden: { code: 'FORBIDDEN', params: { form: PRINT_FORMS } },
   printDocumentNotFound: { code: 'NOT_FOUND', params: { form: PRINT_FORMS } },
-  workbookRefused: { code: 'VALIDATION', params: { problem: ['tooLarge', 'notXlsx', 'unreadable', 'noSheet'] } },
+  workbookRefused: {
+    code: 'VALIDATION',
+    params: { problem: ['tooLarge', 'notXlsx', 'unreadable', 'noSheet'] },
+  },
   tooManyMovements: { code: 'VALIDATION', params: { max: 'count' } },
   exportTooLarge: { code: 'VALIDATION', params: {} },
 
@@ -196,7 +205,10 @@ export const REASONS = {
   archiveMembersMismatch: { code: 'VALIDATION', params: { members: 'text' } },
   archiveExtractedMismatch: { code: 'VALIDATION', params: { path: 'text' } },
   archiveIntegrityFailed: { code: 'VALIDATION', params: { problems: 'text' } },
-  archiveSchemaMismatch: { code: 'VALIDATION', params: { manifestVersion: 'count', databaseVersion: 'count' } },
+  archiveSchemaMismatch: {
+    code: 'VALIDATION',
+    params: { manifestVersion: 'count', databaseVersion: 'count' },
+  },
   archiveRowCountMismatch: {
     code: 'VALIDATION',
     params: { table: 'text', manifestRows: 'count', actualRows: 'count' },
@@ -354,7 +366,11 @@ export class AppError<out R extends Reason = Reason> extends Error {
     this.name = 'AppError';
     this.code = codeOf(reason);
     this.refusal = refusalOf(reason, params);
-    this.fields = (details.fields ?? []).map((f) => ({ ...this.refusal, path: f.path, message: f.message ?? message }));
+    this.fields = (details.fields ?? []).map((f) => ({
+      ...this.refusal,
+      path: f.path,
+      message: f.message ?? message,
+    }));
     this.matches = details.matches;
   }
 

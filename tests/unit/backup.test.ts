@@ -302,12 +302,18 @@ describe('corrupted backups are refused, nothing changed', () => {
 
   it('a truncated file', async () => {
     truncateSync(file, Math.floor(statSync(file).size * 0.6));
-    await expectRefused('VALIDATION', { reason: 'archiveUnreadable', params: { detail: expect.any(String) } });
+    await expectRefused('VALIDATION', {
+      reason: 'archiveUnreadable',
+      params: { detail: expect.any(String) },
+    });
   });
 
   it('not an archive at all', async () => {
     writeFileSync(file, 'PK\u0003\u0004 this is a zip, or a photo, or anything else');
-    await expectRefused('VALIDATION', { reason: 'archiveUnreadable', params: { detail: expect.any(String) } });
+    await expectRefused('VALIDATION', {
+      reason: 'archiveUnreadable',
+      params: { detail: expect.any(String) },
+    });
   });
 
   it('a newer schema version', async () => {

@@ -144,7 +144,12 @@ function raw(
 
 const TOO_LARGE = {
   ok: false,
-  error: { code: 'VALIDATION', reason: 'badRequest', params: { problem: 'tooLarge' }, message: 'request too large' },
+  error: {
+    code: 'VALIDATION',
+    reason: 'badRequest',
+    params: { problem: 'tooLarge' },
+    message: 'request too large',
+  },
 };
 
 describe('bad input to the transport gets a clear answer, never a 500, and changes nothing', () => {
@@ -269,13 +274,23 @@ describe('bad input to the transport gets a clear answer, never a 500, and chang
     expect(notUtf8.status).toBe(400);
     expect(JSON.parse(notUtf8.body)).toEqual({
       ok: false,
-      error: { code: 'VALIDATION', reason: 'badRequest', params: { problem: 'notUtf8' }, message: 'body is not UTF-8' },
+      error: {
+        code: 'VALIDATION',
+        reason: 'badRequest',
+        params: { problem: 'notUtf8' },
+        message: 'body is not UTF-8',
+      },
     });
     const notJson = await rpc('suppliers.create', '{"name":', cookie);
     expect(notJson.status).toBe(400);
     expect(await notJson.json()).toEqual({
       ok: false,
-      error: { code: 'VALIDATION', reason: 'badRequest', params: { problem: 'notJson' }, message: 'body is not JSON' },
+      error: {
+        code: 'VALIDATION',
+        reason: 'badRequest',
+        params: { problem: 'notJson' },
+        message: 'body is not JSON',
+      },
     });
   });
 
@@ -290,7 +305,9 @@ describe('bad input to the transport gets a clear answer, never a 500, and chang
         reason: 'invalidInput',
         params: {},
         message: 'invalid input',
-        details: { fields: [{ reason: 'invalidInput', params: {}, path: 'name', message: 'malformed text' }] },
+        details: {
+          fields: [{ reason: 'invalidInput', params: {}, path: 'name', message: 'malformed text' }],
+        },
       },
     });
   });

@@ -169,7 +169,11 @@ describe('making a settlement', () => {
 
     const order = await orderInRepair(shop);
     const empty = await refused(shop.app, () => shop.clerk.call('settlements.create', { id: order.id }));
-    expect(empty).toMatchObject({ code: 'CONFLICT', reason: 'nothingToSettle', params: { orderNo: order.orderNo } });
+    expect(empty).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'nothingToSettle',
+      params: { orderNo: order.orderNo },
+    });
 
     await addLines(shop, order.id, { charges: [{ itemCode: 'WX' }] });
     const first = await shop.clerk.ok('settlements.create', { id: order.id });

@@ -22,7 +22,12 @@ function invalid(...paths: string[]) {
       params: {},
       message: 'invalid input',
       details: {
-        fields: paths.map((path) => ({ reason: 'invalidInput', params: {}, path, message: 'malformed text' })),
+        fields: paths.map((path) => ({
+          reason: 'invalidInput',
+          params: {},
+          path,
+          message: 'malformed text',
+        })),
       },
     },
   };

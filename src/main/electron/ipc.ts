@@ -47,8 +47,10 @@ export function registerRpc(core: Core, appUrl: string): () => void {
   }
 
   ipcMain.handle(RPC_CHANNEL, async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
-    if (!isTrustedSender(senderUrl(event), appUrl)) return fail(rpcError('untrustedSender', {}, 'untrusted sender'));
-    if (typeof method !== 'string') return fail(rpcError('unknownMethod', { method: String(method) }, 'method must be a string'));
+    if (!isTrustedSender(senderUrl(event), appUrl))
+      return fail(rpcError('untrustedSender', {}, 'untrusted sender'));
+    if (typeof method !== 'string')
+      return fail(rpcError('unknownMethod', { method: String(method) }, 'method must be a string'));
     try {
       return await core.dispatch(method, input, connectionFor(event.sender));
     } catch (error) {

@@ -71,7 +71,8 @@ export async function dispatch(
   rawInput: unknown,
   conn: Connection,
 ): Promise<Envelope<unknown>> {
-  if (!isMethod(methodName)) return fail('unknownMethod', { method: methodName }, `unknown method ${methodName}`);
+  if (!isMethod(methodName))
+    return fail('unknownMethod', { method: methodName }, `unknown method ${methodName}`);
   const method: Method = methodName;
   const spec = contract[method];
   // A damaged database answers nothing but the guided restore; a restore in progress blocks writes.

@@ -49,7 +49,12 @@ function deviceRecord(q: Queryable, id: string): DeviceRecord {
 function assertCategory(q: Queryable, category: string, previous: string | null): void {
   if (category === previous) return;
   if (!readCounter(q).deviceCategories.includes(category)) {
-    throw fieldError('category', 'unknownDeviceCategory', { category }, 'not one of the shop’s device categories');
+    throw fieldError(
+      'category',
+      'unknownDeviceCategory',
+      { category },
+      'not one of the shop’s device categories',
+    );
   }
 }
 
@@ -60,7 +65,12 @@ export function warrantyEndOf(purchaseDate: IsoDate | null, warranty: WarrantyIn
   if (warranty === null) return null;
   if ('end' in warranty) {
     if (purchaseDate !== null && warranty.end < purchaseDate) {
-      throw fieldError('warranty.end', 'warrantyEndBeforePurchase', {}, 'warranty ends before the purchase date');
+      throw fieldError(
+        'warranty.end',
+        'warrantyEndBeforePurchase',
+        {},
+        'warranty ends before the purchase date',
+      );
     }
     return warranty.end;
   }
@@ -76,7 +86,12 @@ export function createDevice(ctx: CallContext, input: ParsedInputOf<'devices.cre
   return db.transaction((tx) => {
     const owner = activeCustomer(tx, input.customerId);
     if (owner.archivedAt !== null) {
-      throw fieldError('customerId', 'customerArchived', {}, 'the customer is archived; restore the customer first');
+      throw fieldError(
+        'customerId',
+        'customerArchived',
+        {},
+        'the customer is archived; restore the customer first',
+      );
     }
     assertCategory(tx, input.category, null);
     const at = now();

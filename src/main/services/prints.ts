@@ -59,9 +59,14 @@ function check(ctx: CallContext, q: Queryable, ref: PrintRef): void {
     throw new AppError('printForbidden', { form: ref.form }, `you may not print the ${ref.form} form`);
   }
   if (!recordExists(q, ref)) {
-    throw new AppError('printDocumentNotFound', { form: ref.form }, `no document ${ref.documentId} for the ${ref.form} form`, {
-      fields: [{ path: 'documentId', message: 'not found' }],
-    });
+    throw new AppError(
+      'printDocumentNotFound',
+      { form: ref.form },
+      `no document ${ref.documentId} for the ${ref.form} form`,
+      {
+        fields: [{ path: 'documentId', message: 'not found' }],
+      },
+    );
   }
 }
 

@@ -13,7 +13,11 @@ export function fsFailure(error: unknown, folder: string): AppError {
       return new AppError('backupFolderReadOnly', { folder }, `the backup folder is not writable: ${folder}`);
     case 'ENOSPC':
     case 'EDQUOT':
-      return new AppError('backupDiskFull', { folder }, `the disk is full; the backup could not be written: ${folder}`);
+      return new AppError(
+        'backupDiskFull',
+        { folder },
+        `the disk is full; the backup could not be written: ${folder}`,
+      );
     default: {
       const detail = error instanceof Error ? error.message : String(error);
       return new AppError('backupFailed', { detail }, `the backup failed: ${detail}`);

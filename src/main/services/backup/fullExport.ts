@@ -112,13 +112,18 @@ function fileNameFor(lang: Language, now: number): string {
   return `${FULL_EXPORT_NAMES.file[lang]}-${localDate(now).replaceAll('-', '')}-${time}.xlsx`;
 }
 
-function folderProblem(folder: string, problem: 'notAbsolute' | 'unwritable' | 'full', message: string): AppError {
+function folderProblem(
+  folder: string,
+  problem: 'notAbsolute' | 'unwritable' | 'full',
+  message: string,
+): AppError {
   return fieldError('folder', 'exportFolderRefused', { folder, problem }, message);
 }
 
 function resolveFolder(ctx: CallContext, folder: string | undefined): string {
   if (folder !== undefined) {
-    if (!isAbsolute(folder)) throw folderProblem(folder, 'notAbsolute', 'the export folder must be a full path');
+    if (!isAbsolute(folder))
+      throw folderProblem(folder, 'notAbsolute', 'the export folder must be a full path');
     return folder;
   }
   if (!ctx.deps.dataDir) throw new AppError('noDataFolder', {}, 'no data folder to export into');
@@ -183,7 +188,8 @@ export async function exportAll(
   } catch (error) {
     out.destroy();
     rmSync(temp, { force: true });
-    if ((error as NodeJS.ErrnoException).code === 'ENOSPC') throw folderProblem(folder, 'full', `${folder} is full`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOSPC')
+      throw folderProblem(folder, 'full', `${folder} is full`);
     throw error;
   } finally {
     reader.close();

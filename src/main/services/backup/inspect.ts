@@ -59,7 +59,11 @@ export async function inspectArchive(
     for (const [path, expected] of Object.entries(manifest.files)) {
       const actual = await sha256File(join(workDir, path));
       if (actual.sha256 !== expected.sha256)
-        throw new AppError('archiveExtractedMismatch', { path }, `extracted ${path} does not match its checksum`);
+        throw new AppError(
+          'archiveExtractedMismatch',
+          { path },
+          `extracted ${path} does not match its checksum`,
+        );
     }
     onStep(65);
     const databaseFile = join(workDir, DATABASE_MEMBER);
@@ -97,7 +101,11 @@ export async function inspectArchive(
           if (actualRows === undefined && manifestRows !== undefined) {
             throw new AppError('archiveTableNotInDatabase', { table, manifestRows }, message);
           }
-          throw new AppError('archiveRowCountMismatch', { table, manifestRows: manifestRows ?? 0, actualRows: actualRows ?? 0 }, message);
+          throw new AppError(
+            'archiveRowCountMismatch',
+            { table, manifestRows: manifestRows ?? 0, actualRows: actualRows ?? 0 },
+            message,
+          );
         }
         if (figures.tableChecksums[table] !== manifest.tableChecksums[table]) {
           throw new AppError(

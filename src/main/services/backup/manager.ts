@@ -193,7 +193,8 @@ export class BackupManager {
     report: Report,
   ): Promise<BackupRun> {
     const opened = this.host.current();
-    if (!opened) throw new AppError('backupDatabaseDamaged', {}, 'the database is damaged and cannot be backed up');
+    if (!opened)
+      throw new AppError('backupDatabaseDamaged', {}, 'the database is damaged and cannot be backed up');
     const started = this.host.deps.now();
     const clockStart = performance.now();
     const shop = readShop(opened.db);
@@ -357,7 +358,11 @@ export class BackupManager {
     } catch (error) {
       const cause = error instanceof AppError ? error.refusal : crashed(error).refusal;
       const detail = error instanceof Error ? error.message : String(error);
-      throw new AppError('safetyBackupFailed', { cause }, `the safety backup failed; nothing changed: ${detail}`);
+      throw new AppError(
+        'safetyBackupFailed',
+        { cause },
+        `the safety backup failed; nothing changed: ${detail}`,
+      );
     }
   }
 
@@ -390,7 +395,8 @@ export class BackupManager {
   }
 
   private requireDamaged(): void {
-    if (!this.damage) throw new AppError('notDamaged', {}, 'the database is not damaged; there is nothing to recover');
+    if (!this.damage)
+      throw new AppError('notDamaged', {}, 'the database is not damaged; there is nothing to recover');
   }
 
   recoveryInspect(file: string): Promise<BackupInspection> {

@@ -111,7 +111,12 @@ export async function writeBackupArchive(
       // One self-contained file in the archive: no -wal beside it.
       copy.pragma('journal_mode = DELETE');
       const problem = quickCheckProblem(copy);
-      if (problem) throw new AppError('backupCopyFailedCheck', { problem }, `the backup copy failed its check: ${problem}`);
+      if (problem)
+        throw new AppError(
+          'backupCopyFailedCheck',
+          { problem },
+          `the backup copy failed its check: ${problem}`,
+        );
       figures = tableFigures(copy);
     } finally {
       copy.close();
@@ -168,7 +173,11 @@ export async function writeBackupArchive(
         ? 'manifest differs'
         : compareMembers(manifest, back.files);
     if (mismatch) {
-      throw new AppError('backupVerifyFailed', { mismatch }, `the written backup failed verification: ${mismatch}`);
+      throw new AppError(
+        'backupVerifyFailed',
+        { mismatch },
+        `the written backup failed verification: ${mismatch}`,
+      );
     }
 
     const file = join(folder, name);

@@ -45,9 +45,14 @@ export function mergeCustomers(ctx: CallContext, input: ParsedInputOf<'customers
       );
     }
     if (merge.mergedIntoId) {
-      throw new AppError('customerMergeRefused', { problem: 'alreadyMerged' }, 'this customer was already merged', {
-        fields: [{ path: 'mergeId' }],
-      });
+      throw new AppError(
+        'customerMergeRefused',
+        { problem: 'alreadyMerged' },
+        'this customer was already merged',
+        {
+          fields: [{ path: 'mergeId' }],
+        },
+      );
     }
     const at = now();
 

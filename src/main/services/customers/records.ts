@@ -123,7 +123,8 @@ export function assertPhonesFree(
     if (phones.findIndex((o) => o.phone === p.phone) !== i)
       repeated.push({ path: `phones.${i}.phone`, message: 'repeated' });
   });
-  if (repeated.length) throw new AppError('phoneRepeated', {}, 'the same phone number twice', { fields: repeated });
+  if (repeated.length)
+    throw new AppError('phoneRepeated', {}, 'the same phone number twice', { fields: repeated });
   if (allowDuplicate) return;
   const matches = phoneMatches(
     q,

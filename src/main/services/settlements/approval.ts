@@ -56,6 +56,7 @@ export function requireApprover(
   action: (typeof APPROVAL_ACTIONS)[number],
   what: string,
 ): UserRecord {
-  if (!approver) throw fieldError('approval', 'needsApproval', { action }, `${what} needs a manager's approval`);
+  if (!approver)
+    throw fieldError('approval', 'needsApproval', { action }, `${what} needs a manager's approval`);
   return approver;
 }

@@ -47,7 +47,12 @@ function planCreate(q: Queryable, input: CreateInput): { order: WorkOrderRecord;
   const existing = activeSettlement(q, order.id);
   if (existing) {
     const message = `work order ${order.orderNo} already has settlement ${existing.settlementNo}; void it first`;
-    throw fieldError('id', 'alreadySettled', { orderNo: order.orderNo, settlementNo: existing.settlementNo }, message);
+    throw fieldError(
+      'id',
+      'alreadySettled',
+      { orderNo: order.orderNo, settlementNo: existing.settlementNo },
+      message,
+    );
   }
   if (!isSettleable(order.status)) {
     const message = `work order ${order.orderNo} is ${order.status}; it is settled in repair, QC, ready or declined`;

@@ -153,9 +153,14 @@ export function closeDay(ctx: CallContext, input: ParsedInputOf<'dayClose.close'
   return db.transaction((tx) => {
     const at = now();
     if (input.date > localDate(at)) {
-      throw new AppError('dayFuture', { date: input.date }, `${input.date} has not begun; it cannot be closed`, {
-        fields: [{ path: 'date', message: 'in the future' }],
-      });
+      throw new AppError(
+        'dayFuture',
+        { date: input.date },
+        `${input.date} has not begun; it cannot be closed`,
+        {
+          fields: [{ path: 'date', message: 'in the future' }],
+        },
+      );
     }
     if (isDayClosed(tx, input.date)) {
       throw new AppError('dayAlreadyClosed', { date: input.date }, `${input.date} is already closed`, {

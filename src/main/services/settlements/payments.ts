@@ -33,7 +33,12 @@ import { paidOn, paymentStatusOf, yuan } from './records';
 export function loadActiveSettlement(q: Queryable, id: string, path = 'settlementId'): SettlementRecord {
   const s = loadSettlement(q, id, path);
   if (s.status !== 'active') {
-    throw fieldError(path, 'settlementVoid', { settlementNo: s.settlementNo }, `settlement ${s.settlementNo} is void`);
+    throw fieldError(
+      path,
+      'settlementVoid',
+      { settlementNo: s.settlementNo },
+      `settlement ${s.settlementNo} is void`,
+    );
   }
   return s;
 }

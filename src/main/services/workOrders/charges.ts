@@ -32,7 +32,12 @@ import { readDetail } from './read';
 function requireOpenForCharges(order: WorkOrderRecord): void {
   if (!isOpen(order.status)) {
     const message = `work order ${order.orderNo} is ${order.status}; its charges can no longer change`;
-    throw fieldError('id', 'orderClosedForCharges', { orderNo: order.orderNo, status: order.status }, message);
+    throw fieldError(
+      'id',
+      'orderClosedForCharges',
+      { orderNo: order.orderNo, status: order.status },
+      message,
+    );
   }
 }
 
@@ -77,17 +82,28 @@ function planAdd(q: Queryable, input: AddInput): AddPlan {
   const item = readBilling(q).serviceItems.find((i) => i.code === input.itemCode);
   if (!item) {
     const params = { itemCode: input.itemCode, problem: 'unknown' } as const;
-    throw fieldError('itemCode', 'serviceItemUnavailable', params, `no service item ${input.itemCode} in the settings`);
+    throw fieldError(
+      'itemCode',
+      'serviceItemUnavailable',
+      params,
+      `no service item ${input.itemCode} in the settings`,
+    );
   }
   if (!item.active) {
     const params = { itemCode: item.code, problem: 'retired' } as const;
-    throw fieldError('itemCode', 'serviceItemUnavailable', params, `service item ${item.code} is no longer in use`);
+    throw fieldError(
+      'itemCode',
+      'serviceItemUnavailable',
+      params,
+      `service item ${item.code} is no longer in use`,
+    );
   }
 
   let technicianId: string | null = null;
   let hours = 0;
   if (item.kind === 'fee') {
-    if (input.technicianId) throw fieldError('technicianId', 'feeTakesNoLabor', {}, 'a fee has no technician');
+    if (input.technicianId)
+      throw fieldError('technicianId', 'feeTakesNoLabor', {}, 'a fee has no technician');
     if (input.hours) throw fieldError('hours', 'feeTakesNoLabor', {}, 'a fee has no hours');
   } else {
     if (input.technicianId) requireTechnician(q, input.technicianId);
@@ -185,7 +201,8 @@ interface UpdatePlan {
 function planUpdate(q: Queryable, input: UpdateInput): UpdatePlan {
   const { line, order } = loadActiveCharge(q, input.lineId);
   if (line.kind === 'fee') {
-    if (input.technicianId) throw fieldError('technicianId', 'feeTakesNoLabor', {}, 'a fee has no technician');
+    if (input.technicianId)
+      throw fieldError('technicianId', 'feeTakesNoLabor', {}, 'a fee has no technician');
     if (input.hours) throw fieldError('hours', 'feeTakesNoLabor', {}, 'a fee has no hours');
   } else if (input.technicianId) {
     requireTechnician(q, input.technicianId);

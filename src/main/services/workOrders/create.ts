@@ -23,7 +23,12 @@ function checkParties(q: Queryable, customerId: string, deviceId: string) {
   const customer = q.select().from(customers).where(eq(customers.id, customerId)).get();
   if (!customer) throw fieldError('customerId', 'customerNotFound', {}, 'customer not found');
   if (customer.mergedIntoId !== null) {
-    throw fieldError('customerId', 'customerNotUsable', { problem: 'merged' }, 'customer was merged into another');
+    throw fieldError(
+      'customerId',
+      'customerNotUsable',
+      { problem: 'merged' },
+      'customer was merged into another',
+    );
   }
   if (customer.archivedAt !== null) {
     throw fieldError('customerId', 'customerNotUsable', { problem: 'archived' }, 'customer is archived');
@@ -34,7 +39,12 @@ function checkParties(q: Queryable, customerId: string, deviceId: string) {
     throw fieldError('deviceId', 'deviceNotUsable', { problem: 'archived' }, 'device is archived');
   }
   if (device.customerId !== customerId) {
-    throw fieldError('deviceId', 'deviceNotUsable', { problem: 'otherCustomer' }, 'device belongs to another customer');
+    throw fieldError(
+      'deviceId',
+      'deviceNotUsable',
+      { problem: 'otherCustomer' },
+      'device belongs to another customer',
+    );
   }
   return { customer, device };
 }

@@ -170,7 +170,12 @@ export function overrideWarranty(
     const order = loadOrder(tx, input.id);
     requireOpen(order);
     if (input.status === order.warrantyStatus) {
-      throw fieldError('status', 'warrantyUnchanged', { status: input.status }, `warranty is already ${input.status}`);
+      throw fieldError(
+        'status',
+        'warrantyUnchanged',
+        { status: input.status },
+        `warranty is already ${input.status}`,
+      );
     }
     const at = now();
     const reason = input.status === order.warrantyComputed ? null : input.reason;

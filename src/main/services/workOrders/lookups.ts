@@ -34,7 +34,12 @@ export function requireTechnician(q: Queryable, id: string, path = 'technicianId
   }
   if (user.disabled) throw fieldError(path, 'technicianDisabled', {}, 'user is disabled');
   if (!(TECHNICIAN_ROLES as readonly string[]).includes(user.role)) {
-    throw fieldError(path, 'notATechnician', { role: user.role }, `a ${user.role} cannot be assigned work orders`);
+    throw fieldError(
+      path,
+      'notATechnician',
+      { role: user.role },
+      `a ${user.role} cannot be assigned work orders`,
+    );
   }
   return user;
 }

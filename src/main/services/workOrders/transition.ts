@@ -50,10 +50,20 @@ export function transitionWorkOrder(
       );
     }
     if (!approvalNeeded && input.approval) {
-      throw fieldError('approval', 'approvalNotTaken', { from, to }, `no approval is taken when moving from ${from} to ${to}`);
+      throw fieldError(
+        'approval',
+        'approvalNotTaken',
+        { from, to },
+        `no approval is taken when moving from ${from} to ${to}`,
+      );
     }
     if (to !== 'awaitingParts' && input.waitingFor.length > 0) {
-      throw fieldError('waitingFor', 'waitsOnlyForParts', {}, 'parts are waited for only when moving to awaiting parts');
+      throw fieldError(
+        'waitingFor',
+        'waitsOnlyForParts',
+        {},
+        'parts are waited for only when moving to awaiting parts',
+      );
     }
     if (to === 'awaitingParts' && input.waitingFor.length === 0 && input.note === '') {
       throw fieldError('note', 'waitNeedsSomething', {}, 'say what the order waits for, or choose the parts');

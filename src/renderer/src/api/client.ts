@@ -1,4 +1,11 @@
-import { rpcError, type Envelope, type ErrorCode, type ErrorDetails, type Refusal, type RpcError } from '@shared/errors';
+import {
+  rpcError,
+  type Envelope,
+  type ErrorCode,
+  type ErrorDetails,
+  type Refusal,
+  type RpcError,
+} from '@shared/errors';
 import type { InputOf, Method, OutputOf } from '@shared/contract';
 
 /** What the preload exposes in Electron; absent in browser mode. */

@@ -61,7 +61,8 @@ export function errorMessage(err: unknown, t: TFunction): string {
   if (!(err instanceof ApiError)) return t('errors.internal');
   const fields = err.details?.fields ?? [];
   // A refused input may hold a field issue with words of its own (brand, model or serial).
-  const own = err.refusal.reason === 'invalidInput' ? fields.find((f) => f.reason !== 'invalidInput') : undefined;
+  const own =
+    err.refusal.reason === 'invalidInput' ? fields.find((f) => f.reason !== 'invalidInput') : undefined;
   const labels = [...new Set(fields.map((f) => fieldLabel(f.path, t)))];
   return refusalMessage(own ?? err.refusal, t, labels.join(t('common.listSeparator')));
 }

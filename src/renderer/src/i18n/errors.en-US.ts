@@ -77,7 +77,8 @@ export const errorsEnUS = {
   renewNotAbove: FIELDS,
   settlementLocksOrder:
     'Settlement {{settlementNo}} stands on the order: labor, fees and parts are locked. Void it to change them.',
-  settlementBlocksCancel: 'Settlement {{settlementNo}} stands on the order: void it before cancelling the order.',
+  settlementBlocksCancel:
+    'Settlement {{settlementNo}} stands on the order: void it before cancelling the order.',
   imageRefused: FIELDS,
   attachmentNotFound: NOT_FOUND,
   attachmentFileMissing: NOT_FOUND,
@@ -94,7 +95,8 @@ export const errorsEnUS = {
   nothingToSettle: 'The order has no labor, fees or parts: nothing to settle.',
   settlementTooLarge: 'The amount is above what one settlement can carry (¥10,000,000).',
   settlementVoid: 'Settlement {{settlementNo}} is void.',
-  settlementUnpaid: 'Settlement {{settlementNo}} still has ¥{{balance}} to pay; take payment before delivery.',
+  settlementUnpaid:
+    'Settlement {{settlementNo}} still has ¥{{balance}} to pay; take payment before delivery.',
   orderOwes: 'Work order {{orderNo}} owes ¥{{total}}: settle it and take payment before delivery.',
   overBalance: 'More than the balance of ¥{{balance}}.',
   tenderedNotCash: 'Only cash has a tendered amount.',

@@ -146,8 +146,12 @@ export const errorsZhCN = {
   archiveMembersMismatch: CHECK('文件校验和不符（{{members}}）'),
   archiveExtractedMismatch: CHECK('解压后的文件 {{path}} 校验和不符'),
   archiveIntegrityFailed: CHECK('数据库完整性检查未通过（{{problems}}）'),
-  archiveSchemaMismatch: CHECK('清单中的数据结构版本（{{manifestVersion}}）与数据库（{{databaseVersion}}）不符'),
-  archiveRowCountMismatch: CHECK('表 {{table}} 的行数与清单不符（清单 {{manifestRows}}，实际 {{actualRows}}）'),
+  archiveSchemaMismatch: CHECK(
+    '清单中的数据结构版本（{{manifestVersion}}）与数据库（{{databaseVersion}}）不符',
+  ),
+  archiveRowCountMismatch: CHECK(
+    '表 {{table}} 的行数与清单不符（清单 {{manifestRows}}，实际 {{actualRows}}）',
+  ),
   archiveTableNotInManifest: CHECK('表 {{table}} 的行数与清单不符（清单 无，实际 {{actualRows}}）'),
   archiveTableNotInDatabase: CHECK('表 {{table}} 的行数与清单不符（清单 {{manifestRows}}，实际 无）'),
   archiveChecksumMismatch: CHECK('表 {{table}} 的校验和与清单不符'),

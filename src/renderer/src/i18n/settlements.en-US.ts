@@ -302,5 +302,4 @@ export const settlementsEnUS: typeof settlementsZhCN = {
       'When an order’s lines (before discount, warranty lines at ¥0) exceed the approved quote by more than this, settling needs the customer’s renewed approval; 0 means any excess does',
     save: 'Save billing settings',
   },
-
 };

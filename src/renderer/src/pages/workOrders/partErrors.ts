@@ -18,7 +18,9 @@ export function showPartError(
   const refusal = refusalOf(error);
   if (refusal && isReason(refusal, 'insufficientStock')) {
     const unit = shelf?.unit ?? t('orderParts.unitFallback');
-    form.setFields([{ name: 'qty', errors: [t('orderParts.onlyOnHand', { qty: refusal.params.onHand, unit })] }]);
+    form.setFields([
+      { name: 'qty', errors: [t('orderParts.onlyOnHand', { qty: refusal.params.onHand, unit })] },
+    ]);
     return null;
   }
   showFieldErrors(form, error, t);
