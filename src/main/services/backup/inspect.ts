@@ -93,19 +93,16 @@ export async function inspectArchive(
       for (const table of [...tables].sort()) {
         const manifestRows = manifest.rowCounts[table];
         const actualRows = figures.rowCounts[table];
-        if (actualRows !== manifestRows) {
-          const message = `row count of ${table} differs from the manifest (${manifestRows}, actual ${actualRows})`;
-          if (manifestRows === undefined && actualRows !== undefined) {
+        const message = `row count of ${table} differs from the manifest (${manifestRows}, actual ${actualRows})`;
+        // The table is on one side at least; a side without it has no count.
+        if (manifestRows === undefined || actualRows === undefined) {
+          if (actualRows !== undefined)
             throw new AppError('archiveTableNotInManifest', { table, actualRows }, message);
-          }
-          if (actualRows === undefined && manifestRows !== undefined) {
+          if (manifestRows !== undefined) {
             throw new AppError('archiveTableNotInDatabase', { table, manifestRows }, message);
           }
-          throw new AppError(
-            'archiveRowCountMismatch',
-            { table, manifestRows: manifestRows ?? 0, actualRows: actualRows ?? 0 },
-            message,
-          );
+        } else if (manifestRows !== actualRows) {
+          throw new AppError('archiveRowCountMismatch', { table, manifestRows, actualRows }, message);
         }
         if (figures.tableChecksums[table] !== manifest.tableChecksums[table]) {
           throw new AppError(
