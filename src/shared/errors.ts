@@ -38,6 +38,7 @@ interface ReasonSpec {
 
 /** What a manager is asked to approve (words: settlements.approval.what). */
 export const APPROVAL_ACTIONS = ['discount', 'belowPrice', 'onAccount', 'refund', 'void', 'reopen'] as const;
+export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
 
 /**
  * Every reason a call can be refused, with its code and its params. The renderer words each one from

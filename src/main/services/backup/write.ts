@@ -28,7 +28,7 @@ import {
   readArchive,
   writeArchive,
 } from './archive';
-import { fsFailure } from './describeError';
+import { fsFailure } from './fsFailure';
 import { sha256File, tableFigures } from './figures';
 import { archiveName } from './names';
 

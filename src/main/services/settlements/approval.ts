@@ -1,4 +1,4 @@
-import { fieldError, type APPROVAL_ACTIONS } from '@shared/errors';
+import { fieldError, type ApprovalAction } from '@shared/errors';
 import { can } from '@shared/roles';
 import type { UserRecord } from '../../db/schema';
 import type { CallContext } from '../context';
@@ -53,7 +53,7 @@ export async function approverFor(
 /** The approver, or FORBIDDEN on `approval` saying which action needed one (`what`: for the log). */
 export function requireApprover(
   approver: UserRecord | null,
-  action: (typeof APPROVAL_ACTIONS)[number],
+  action: ApprovalAction,
   what: string,
 ): UserRecord {
   if (!approver)

@@ -1,3 +1,4 @@
+import type { ApprovalAction } from '@shared/errors';
 import type { PaymentMethod, PaymentStatus } from '@shared/schemas/settlements';
 
 /** Labor and fee lines, settlements, payments, the day close and the billing settings. */
@@ -74,7 +75,7 @@ export const settlementsZhCN = {
       refund: '退款',
       void: '作废结算单',
       reopen: '重新打开已日结的日期',
-    },
+    } satisfies Record<ApprovalAction, string>,
   },
 
   lines: {
