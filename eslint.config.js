@@ -65,6 +65,15 @@ export default tseslint.config(
           selector,
           message: "The server's clock decides: use serverNow() / serverToday() from app/serverClock.ts.",
         })),
+        // An error's meaning is its reason and params; its message is the server's developer text.
+        ...[
+          "MemberExpression[property.name='message']",
+          "MemberExpression[computed=true][property.value='message']",
+          "VariableDeclarator[init.callee.property.name!='useApp'] > ObjectPattern > Property[key.name='message']",
+        ].map((selector) => ({
+          selector,
+          message: 'Word an error by its reason and params (i18n/errorMessage.ts), never by its message.',
+        })),
       ],
     },
   },

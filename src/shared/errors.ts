@@ -1,4 +1,11 @@
-/** The closed set of error codes that cross the RPC boundary. The renderer maps each to one message. */
+import { z } from 'zod';
+import { ROLES } from './roles';
+import { PRINT_FORMS } from './schemas/prints';
+import { PAYMENT_METHODS } from './schemas/settlements';
+import { WARRANTY_STATUSES } from './warranty';
+import { WORK_ORDER_STATUSES } from './workOrderStatus';
+
+/** The closed set of error codes that cross the RPC boundary; every reason below implies one. */
 export const ERROR_CODES = [
   'VALIDATION',
   'UNKNOWN_METHOD',
@@ -17,36 +24,372 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * How a param travels and how the renderer shows it: `fen` is money in integer fen (shown in 元),
+ * `moment` epoch ms (shown in local time), `day` an ISO day (`YYYY-MM-DD`), `count` a whole number,
+ * `cause` the refusal that made this one happen (shown in its own words); a list is an enum.
+ */
+type ParamKind = 'text' | 'count' | 'fen' | 'moment' | 'day' | 'cause' | readonly string[];
+
+interface ReasonSpec {
+  code: ErrorCode;
+  params: Readonly<Record<string, ParamKind>>;
+}
+
+/** What a manager is asked to approve (words: settlements.approval.what). */
+export const APPROVAL_ACTIONS = ['discount', 'belowPrice', 'onAccount', 'refund', 'void', 'reopen'] as const;
+export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
+
+/**
+ * Every reason a call can be refused, with its code and its params. The renderer words each one from
+ * `errors.<reason>` in both languages (src/renderer/src/i18n/errors.*.ts), never from the message.
+ */
+export const REASONS = {
+  // ── calls and transports ──
+  unknownMethod: { code: 'UNKNOWN_METHOD', params: { method: 'text' } },
+  /** zod refused the input; each field issue names its path. */
+  invalidInput: { code: 'VALIDATION', params: {} },
+  badRequest: { code: 'VALIDATION', params: { problem: ['tooLarge', 'notUtf8', 'notJson'] } },
+  untrustedSender: { code: 'FORBIDDEN', params: {} },
+  transportFailed: { code: 'INTERNAL', params: {} },
+  internal: { code: 'INTERNAL', params: {} },
+  forbidden: { code: 'FORBIDDEN', params: {} },
+  databaseDamaged: { code: 'DATABASE_DAMAGED', params: {} },
+  restoreInProgress: { code: 'CONFLICT', params: {} },
+
+  // ── sign-in, sessions, users ──
+  signedOut: { code: 'UNAUTHENTICATED', params: {} },
+  sessionLocked: { code: 'SESSION_LOCKED', params: {} },
+  wrongCredentials: { code: 'UNAUTHENTICATED', params: {} },
+  wrongPassword: { code: 'VALIDATION', params: {} },
+  accountLocked: { code: 'ACCOUNT_LOCKED', params: {} },
+  accountLockedUntil: { code: 'ACCOUNT_LOCKED', params: { lockedUntil: 'moment' } },
+  setupDone: { code: 'CONFLICT', params: {} },
+  userNotFound: { code: 'NOT_FOUND', params: {} },
+  usernameTaken: { code: 'CONFLICT', params: {} },
+  disableSelf: { code: 'CONFLICT', params: {} },
+  lastAdmin: { code: 'CONFLICT', params: {} },
+
+  // ── customers and devices ──
+  customerNotFound: { code: 'NOT_FOUND', params: {} },
+  /** details.matches names the customer it was merged into. */
+  customerMerged: { code: 'NOT_FOUND', params: {} },
+  customerArchived: { code: 'CONFLICT', params: {} },
+  phoneRepeated: { code: 'VALIDATION', params: {} },
+  /** details.matches names the customers who have the number. */
+  phoneTaken: { code: 'CONFLICT', params: {} },
+  unknownCustomerLevel: { code: 'VALIDATION', params: { level: 'text' } },
+  customerHasOpenOrders: { code: 'CONFLICT', params: { count: 'count' } },
+  customerMergeRefused: {
+    code: 'CONFLICT',
+    params: { problem: ['keepMerged', 'keepArchived', 'alreadyMerged'] },
+  },
+  deviceNotFound: { code: 'NOT_FOUND', params: {} },
+  deviceHasOpenOrders: { code: 'CONFLICT', params: { count: 'count' } },
+  deviceIdentity: { code: 'VALIDATION', params: {} },
+  unknownDeviceCategory: { code: 'VALIDATION', params: { category: 'text' } },
+  warrantyEndBeforePurchase: { code: 'VALIDATION', params: {} },
+  warrantyNeedsPurchaseDate: { code: 'VALIDATION', params: {} },
+
+  // ── work orders ──
+  workOrderNotFound: { code: 'NOT_FOUND', params: {} },
+  orderClosedToEdits: {
+    code: 'INVALID_TRANSITION',
+    params: { orderNo: 'text', status: WORK_ORDER_STATUSES },
+  },
+  transitionNotAllowed: {
+    code: 'INVALID_TRANSITION',
+    params: { orderNo: 'text', from: WORK_ORDER_STATUSES, to: WORK_ORDER_STATUSES },
+  },
+  customerNotUsable: { code: 'VALIDATION', params: { problem: ['merged', 'archived'] } },
+  deviceNotUsable: { code: 'VALIDATION', params: { problem: ['archived', 'otherCustomer'] } },
+  reworkNotAllowed: { code: 'VALIDATION', params: { problem: ['otherDevice', 'notDelivered'] } },
+  promisedBeforeIntake: { code: 'VALIDATION', params: {} },
+  technicianDisabled: { code: 'VALIDATION', params: {} },
+  notATechnician: { code: 'VALIDATION', params: { role: ROLES } },
+  noteRequired: { code: 'VALIDATION', params: { to: WORK_ORDER_STATUSES } },
+  customerApprovalRequired: { code: 'VALIDATION', params: {} },
+  approvalNotTaken: { code: 'VALIDATION', params: { from: WORK_ORDER_STATUSES, to: WORK_ORDER_STATUSES } },
+  waitsOnlyForParts: { code: 'VALIDATION', params: {} },
+  waitNeedsSomething: { code: 'VALIDATION', params: {} },
+  warrantyUnchanged: { code: 'VALIDATION', params: { status: WARRANTY_STATUSES } },
+  orderClosedForCharges: { code: 'CONFLICT', params: { orderNo: 'text', status: WORK_ORDER_STATUSES } },
+  orderClosedForParts: { code: 'CONFLICT', params: { orderNo: 'text', status: WORK_ORDER_STATUSES } },
+  serviceItemUnavailable: {
+    code: 'VALIDATION',
+    params: { itemCode: 'text', problem: ['unknown', 'retired'] },
+  },
+  feeTakesNoLabor: { code: 'VALIDATION', params: {} },
+  chargeLineNotFound: { code: 'NOT_FOUND', params: {} },
+  partLineNotFound: { code: 'NOT_FOUND', params: {} },
+  lineRemoved: { code: 'CONFLICT', params: { line: ['charge', 'part'] } },
+  quoteExceeded: { code: 'CONFLICT', params: { billed: 'fen', excess: 'fen', approved: 'fen' } },
+  noApprovedQuote: { code: 'VALIDATION', params: { orderNo: 'text' } },
+  renewNotAbove: { code: 'VALIDATION', params: { approved: 'fen' } },
+  settlementLocksOrder: {
+    code: 'CONFLICT',
+    params: { settlementNo: 'text', change: ['charges', 'parts', 'quote'] },
+  },
+  settlementBlocksCancel: { code: 'CONFLICT', params: { settlementNo: 'text' } },
+  imageRefused: { code: 'VALIDATION', params: { problem: ['type', 'tooLarge', 'content'] } },
+  attachmentNotFound: { code: 'NOT_FOUND', params: {} },
+  attachmentFileMissing: { code: 'NOT_FOUND', params: {} },
+  attachmentDamaged: { code: 'INTERNAL', params: {} },
+  /** A period whose end is not after its start (lists, reports, exports). */
+  endBeforeStart: { code: 'VALIDATION', params: {} },
+
+  // ── settlements, payments, day close ──
+  settlementNotFound: { code: 'NOT_FOUND', params: {} },
+  notApprover: { code: 'FORBIDDEN', params: { username: 'text' } },
+  approverLocked: { code: 'FORBIDDEN', params: { username: 'text' } },
+  approverWrongPassword: { code: 'FORBIDDEN', params: {} },
+  needsApproval: { code: 'FORBIDDEN', params: { action: APPROVAL_ACTIONS } },
+  alreadySettled: { code: 'CONFLICT', params: { orderNo: 'text', settlementNo: 'text' } },
+  notSettleable: { code: 'CONFLICT', params: { orderNo: 'text', status: WORK_ORDER_STATUSES } },
+  nothingToSettle: { code: 'CONFLICT', params: { orderNo: 'text' } },
+  settlementTooLarge: { code: 'CONFLICT', params: { max: 'fen' } },
+  settlementVoid: { code: 'CONFLICT', params: { settlementNo: 'text' } },
+  settlementUnpaid: { code: 'CONFLICT', params: { settlementNo: 'text', balance: 'fen' } },
+  orderOwes: { code: 'CONFLICT', params: { orderNo: 'text', total: 'fen' } },
+  overBalance: { code: 'VALIDATION', params: { balance: 'fen' } },
+  tenderedNotCash: { code: 'VALIDATION', params: {} },
+  tenderedLow: { code: 'VALIDATION', params: { amount: 'fen' } },
+  overRefund: { code: 'VALIDATION', params: { method: PAYMENT_METHODS, net: 'fen' } },
+  notADate: { code: 'VALIDATION', params: { date: 'text' } },
+  dayClosed: { code: 'CONFLICT', params: { date: 'day' } },
+  dayFuture: { code: 'VALIDATION', params: { date: 'day' } },
+  dayAlreadyClosed: { code: 'CONFLICT', params: { date: 'day' } },
+  dayNotClosed: { code: 'CONFLICT', params: { date: 'day' } },
+
+  // ── parts and stock ──
+  partNotFound: { code: 'NOT_FOUND', params: {} },
+  partArchived: { code: 'CONFLICT', params: { partCode: 'text' } },
+  partCodeTaken: { code: 'CONFLICT', params: { code: 'text' } },
+  supplierNotFound: { code: 'NOT_FOUND', params: {} },
+  supplierArchived: { code: 'CONFLICT', params: {} },
+  insufficientStock: { code: 'INSUFFICIENT_STOCK', params: { partCode: 'text', onHand: 'count' } },
+  countedTwice: { code: 'VALIDATION', params: {} },
+  costUnchanged: { code: 'VALIDATION', params: {} },
+  stockDocumentNotFound: { code: 'NOT_FOUND', params: {} },
+  orderDocumentNotReversible: { code: 'CONFLICT', params: { orderNo: 'text' } },
+  costAdjustmentNotReversible: { code: 'CONFLICT', params: {} },
+  reversalNotReversible: { code: 'CONFLICT', params: {} },
+  alreadyReversed: { code: 'CONFLICT', params: {} },
+
+  // ── prints, Excel ──
+  printForbidden: { code: 'FORBIDDEN', params: { form: PRINT_FORMS } },
+  printDocumentNotFound: { code: 'NOT_FOUND', params: { form: PRINT_FORMS } },
+  workbookRefused: {
+    code: 'VALIDATION',
+    params: { problem: ['tooLarge', 'notXlsx', 'unreadable', 'noSheet'] },
+  },
+  tooManyMovements: { code: 'VALIDATION', params: { max: 'count' } },
+  exportTooLarge: { code: 'VALIDATION', params: {} },
+
+  // ── backup, restore, reset, recovery, full export ──
+  backupUnavailable: { code: 'INTERNAL', params: {} },
+  backupBusy: { code: 'CONFLICT', params: {} },
+  noBackupFolder: { code: 'VALIDATION', params: {} },
+  backupDatabaseDamaged: { code: 'DATABASE_DAMAGED', params: {} },
+  backupFolderMissing: { code: 'VALIDATION', params: { folder: 'text' } },
+  backupFolderReadOnly: { code: 'VALIDATION', params: { folder: 'text' } },
+  backupDiskFull: { code: 'VALIDATION', params: { folder: 'text' } },
+  /** A file-system failure with no words of its own: the system's text. */
+  backupFailed: { code: 'VALIDATION', params: { detail: 'text' } },
+  /** Anything else that stopped a backup (not the file system). */
+  backupCrashed: { code: 'INTERNAL', params: { detail: 'text' } },
+  backupCopyFailedCheck: { code: 'INTERNAL', params: { problem: 'text' } },
+  backupVerifyFailed: { code: 'INTERNAL', params: { mismatch: 'text' } },
+  backupFileMissing: { code: 'VALIDATION', params: { file: 'text' } },
+  backupTooNew: { code: 'CONFLICT', params: { schemaVersion: 'count', knownVersion: 'count' } },
+  archiveUnreadable: { code: 'VALIDATION', params: { detail: 'text' } },
+  archiveMembersMismatch: { code: 'VALIDATION', params: { members: 'text' } },
+  archiveExtractedMismatch: { code: 'VALIDATION', params: { path: 'text' } },
+  archiveIntegrityFailed: { code: 'VALIDATION', params: { problems: 'text' } },
+  archiveSchemaMismatch: {
+    code: 'VALIDATION',
+    params: { manifestVersion: 'count', databaseVersion: 'count' },
+  },
+  archiveRowCountMismatch: {
+    code: 'VALIDATION',
+    params: { table: 'text', manifestRows: 'count', actualRows: 'count' },
+  },
+  archiveTableNotInManifest: { code: 'VALIDATION', params: { table: 'text', actualRows: 'count' } },
+  archiveTableNotInDatabase: { code: 'VALIDATION', params: { table: 'text', manifestRows: 'count' } },
+  archiveChecksumMismatch: { code: 'VALIDATION', params: { table: 'text' } },
+  archiveDatabaseUnreadable: { code: 'VALIDATION', params: { detail: 'text' } },
+  backupNotConfirmed: { code: 'CONFLICT', params: {} },
+  resetNotConfirmed: { code: 'VALIDATION', params: {} },
+  /** The safety backup before a restore or reset failed; `cause` says why. */
+  safetyBackupFailed: { code: 'CONFLICT', params: { cause: 'cause' } },
+  swapFailed: { code: 'CONFLICT', params: { detail: 'text' } },
+  notDamaged: { code: 'CONFLICT', params: {} },
+  exportFolderRefused: {
+    code: 'VALIDATION',
+    params: { folder: 'text', problem: ['notAbsolute', 'unwritable', 'full'] },
+  },
+  noDataFolder: { code: 'INTERNAL', params: {} },
+  databaseNotAFile: { code: 'INTERNAL', params: {} },
+} as const satisfies Record<string, ReasonSpec>;
+
+export type Reason = keyof typeof REASONS;
+export const REASON_NAMES = Object.keys(REASONS) as [Reason, ...Reason[]];
+export const reasonSchema = z.enum(REASON_NAMES);
+
+interface KindTypes {
+  text: string;
+  count: number;
+  fen: number;
+  moment: number;
+  day: string;
+  cause: Refusal;
+}
+
+type ParamType<K> = K extends readonly (infer V)[] ? V : K extends keyof KindTypes ? KindTypes[K] : never;
+type SpecParams<R extends Reason> = (typeof REASONS)[R]['params'];
+
+/** Each reason's params, as the thrower must give them (checked at compile time). */
+export type ReasonParams = {
+  [R in Reason]: keyof SpecParams<R> extends never
+    ? Record<string, never>
+    : { -readonly [P in keyof SpecParams<R>]: ParamType<SpecParams<R>[P]> };
+};
+
+/** A reason with its params: what a refusal means, for any language. */
+export type Refusal = { [R in Reason]: { reason: R; params: ReasonParams[R] } }[Reason];
+export type RefusalOf<R extends Reason> = Extract<Refusal, { reason: R }>;
+
+export function isReason<R extends Reason>(refusal: Refusal, reason: R): refusal is RefusalOf<R> {
+  return refusal.reason === reason;
+}
+
+/** How the renderer shows one param of a reason. */
+export function paramKind(reason: Reason, param: string): ParamKind | undefined {
+  const params: Readonly<Record<string, ParamKind>> = REASONS[reason].params;
+  return Object.hasOwn(params, param) ? params[param] : undefined;
+}
+
+const KIND_SCHEMAS: Record<Exclude<ParamKind, readonly string[]>, z.ZodType> = {
+  text: z.string(),
+  count: z.int(),
+  fen: z.int(),
+  moment: z.int(),
+  day: z.iso.date(),
+  cause: z.lazy(() => refusalSchema),
+};
+
+function paramSchema(kind: ParamKind): z.ZodType {
+  return typeof kind === 'string' ? KIND_SCHEMAS[kind] : z.enum(kind);
+}
+
+const PARAM_SCHEMAS = new Map<string, z.ZodType>(
+  REASON_NAMES.map((reason) => {
+    const params: Readonly<Record<string, ParamKind>> = REASONS[reason].params;
+    const shape = Object.fromEntries(Object.entries(params).map(([name, kind]) => [name, paramSchema(kind)]));
+    return [reason, z.strictObject(shape)];
+  }),
+);
+
+/** A refusal whose params match its reason exactly (stored backup runs, tests at the boundary). */
+export const refusalSchema = z.custom<Refusal>((value) => {
+  const head = z.object({ reason: reasonSchema, params: z.unknown() }).safeParse(value);
+  return head.success && PARAM_SCHEMAS.get(head.data.reason)?.safeParse(head.data.params).success === true;
+});
+
 /** One problem with one field; `path` is the zod path joined with dots ("admin.password"). */
-export interface FieldIssue {
+export type FieldIssue = Refusal & {
   path: string;
+  /** For developers and logs only: never shown, never parsed. */
   message: string;
+};
+
+/** The records a refusal is about, e.g. customers who already have this phone number. */
+export interface Match {
+  id: string;
+  label: string;
 }
 
 export interface ErrorDetails {
   fields?: FieldIssue[];
-  /** Epoch ms, for ACCOUNT_LOCKED. */
-  lockedUntil?: number;
-  /** Records the conflict is with, e.g. customers who already have this phone number. */
-  matches?: { id: string; label: string }[];
+  matches?: Match[];
 }
 
-export interface RpcError {
+/**
+ * An error on the wire: the reason and its params carry the meaning; `code` is the reason's code;
+ * `message` is short English for developers and logs, never shown and never parsed.
+ */
+export type RpcError = Refusal & {
   code: ErrorCode;
   message: string;
   details?: ErrorDetails;
-}
+};
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: RpcError };
 
-/** Thrown by services for expected failures; dispatch turns it into an error envelope. */
-export class AppError extends Error {
+export function codeOf(reason: Reason): ErrorCode {
+  return REASONS[reason].code;
+}
+
+export function refusalOf<R extends Reason>(reason: R, params: ReasonParams[R]): RefusalOf<R> {
+  // The generic pair is one member of the Refusal union; TypeScript cannot correlate them itself.
+  return { reason, params } as RefusalOf<R>;
+}
+
+/** An error envelope's error for a reason (transports and dispatch use it; services throw AppError). */
+export function rpcError<R extends Reason>(reason: R, params: ReasonParams[R], message: string): RpcError {
+  return { code: codeOf(reason), ...refusalOf(reason, params), message };
+}
+
+/** A field a service names: where the refusal applies, with an optional developer note. */
+export interface FieldInput {
+  path: string;
+  message?: string;
+}
+
+/**
+ * Thrown by services for expected failures; dispatch turns it into an error envelope. The reason
+ * decides the code; the params are checked against the reason at compile time. Each field named
+ * carries the same reason and params.
+ */
+export class AppError<out R extends Reason = Reason> extends Error {
+  readonly code: ErrorCode;
+  readonly refusal: Refusal;
+  readonly fields: FieldIssue[];
+  readonly matches?: Match[];
+
   constructor(
-    readonly code: ErrorCode,
+    readonly reason: R,
+    readonly params: ReasonParams[R],
     message: string,
-    readonly details?: ErrorDetails,
+    details: { fields?: FieldInput[]; matches?: Match[] } = {},
   ) {
     super(message);
     this.name = 'AppError';
+    this.code = codeOf(reason);
+    this.refusal = refusalOf(reason, params);
+    this.fields = (details.fields ?? []).map((f) => ({
+      ...this.refusal,
+      path: f.path,
+      message: f.message ?? message,
+    }));
+    this.matches = details.matches;
   }
+
+  toRpcError(): RpcError {
+    const details: ErrorDetails = {};
+    if (this.fields.length > 0) details.fields = this.fields;
+    if (this.matches) details.matches = this.matches;
+    const error = rpcError(this.reason, this.params, this.message);
+    return Object.keys(details).length > 0 ? { ...error, details } : error;
+  }
+}
+
+/** A refusal about one field: the form marks `path` with the reason's words. */
+export function fieldError<R extends Reason>(
+  path: string,
+  reason: R,
+  params: ReasonParams[R],
+  message: string,
+): AppError<R> {
+  return new AppError(reason, params, message, { fields: [{ path }] });
 }

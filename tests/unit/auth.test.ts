@@ -112,7 +112,12 @@ describe('sign-in and lockout', () => {
       const result = await app.connect().call('auth.signIn', input);
       expect(result.ok).toBe(false);
       if (!result.ok)
-        expect(result.error).toEqual({ code: 'UNAUTHENTICATED', message: 'wrong username or password' });
+        expect(result.error).toEqual({
+          code: 'UNAUTHENTICATED',
+          reason: 'wrongCredentials',
+          params: {},
+          message: 'wrong username or password',
+        });
     }
   });
 
@@ -120,7 +125,15 @@ describe('sign-in and lockout', () => {
     const clerk = await signedInAs(app, admin, 'clerk', 'xiaoli');
     const password = 'clerk-password-1';
     const door = app.connect();
-    const wrong = { ok: false, error: { code: 'UNAUTHENTICATED', message: 'wrong username or password' } };
+    const wrong = {
+      ok: false,
+      error: {
+        code: 'UNAUTHENTICATED',
+        reason: 'wrongCredentials',
+        params: {},
+        message: 'wrong username or password',
+      },
+    };
     for (let i = 1; i <= 5; i++) {
       expect(await door.raw('auth.signIn', { username: 'xiaoli', password: `wrong-${i}` })).toEqual(wrong);
     }

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackupRun } from '@shared/schemas/backup';
+import { refusalSchema } from '@shared/errors';
 import { tableFigures } from '../../src/main/services/backup/figures';
 import { setUpShop, signedInAs, snapshot, type Client } from './harness';
 import { addData, readManifest, repack, startBackupApp, writeManifest } from './backupHelpers';
@@ -95,8 +96,7 @@ describe('backup now', () => {
     const seen: number[] = [];
     const first = admin.call('backup.now', {});
     const second = await admin.call('backup.now', {});
-    expect(second.ok || second.error.code).toBe('CONFLICT');
-    expect(second.ok || second.error.message).toMatch(/正在进行.*running/);
+    expect(second.ok || second.error).toMatchObject({ code: 'CONFLICT', reason: 'backupBusy', params: {} });
     for (let i = 0; i < 200; i++) {
       const p = await admin.ok('backup.progress', {});
       if (!p.running) break;
@@ -111,16 +111,27 @@ describe('backup now', () => {
   it('records a clear failure for a missing or unwritable folder and leaves nothing behind', async () => {
     const missing = join(app.dir, 'unplugged-drive');
     const refused = await admin.call('backup.now', { folder: missing });
-    expect(refused.ok || refused.error.code).toBe('VALIDATION');
-    expect(refused.ok || refused.error.message).toContain('does not exist');
+    expect(refused.ok || refused.error).toMatchObject({
+      code: 'VALIDATION',
+      reason: 'backupFolderMissing',
+      params: { folder: missing },
+    });
     const history = await admin.ok('backup.history', {});
-    expect(history[0]).toMatchObject({ ok: false, file: null, exists: false });
+    expect(history[0]).toMatchObject({
+      ok: false,
+      file: null,
+      exists: false,
+      failure: { reason: 'backupFolderMissing', params: { folder: missing } },
+    });
     expect(history[0]?.error).toContain(missing);
     if (process.getuid?.() !== 0) {
       chmodSync(app.backupDir, 0o500);
       const denied = await admin.call('backup.now', {});
       chmodSync(app.backupDir, 0o700);
-      expect(denied.ok || denied.error.message).toContain('not writable');
+      expect(denied.ok || denied.error).toMatchObject({
+        reason: 'backupFolderReadOnly',
+        params: { folder: app.backupDir },
+      });
       expect(readdirSync(app.backupDir)).toEqual([]);
     }
     const status = await admin.ok('backup.status', {});
@@ -264,13 +275,13 @@ describe('corrupted backups are refused, nothing changed', () => {
     before = snapshot(app.core);
   });
 
-  async function expectRefused(code: string, message: RegExp) {
+  /** Refused by inspect and by restore alike, with the reason and params given, and nothing changed. */
+  async function expectRefused(code: string, refusal: { reason: unknown; params: unknown }) {
     const inspected = await admin.call('backup.inspect', { file });
-    expect(inspected.ok || inspected.error.code).toBe(code);
-    expect(inspected.ok || inspected.error.message).toMatch(message);
+    expect(inspected.ok || inspected.error).toMatchObject({ code, ...refusal });
+    expect(refusalSchema.safeParse(inspected.ok || inspected.error).success).toBe(true);
     const restored = await admin.call('backup.restore', { file, expectCreatedAt: app.clock.ms });
-    expect(restored.ok || restored.error.code).toBe(code);
-    expect(restored.ok || restored.error.message).toMatch(message);
+    expect(restored.ok || restored.error).toMatchObject({ code, ...refusal });
     expect(snapshot(app.core)).toBe(before);
     expect((await admin.call('customers.list', {})).ok).toBe(true);
     // No safety backup was made and no work files are left.
@@ -283,25 +294,39 @@ describe('corrupted backups are refused, nothing changed', () => {
     for (const at of [Math.floor(bytes.length / 3), Math.floor(bytes.length / 2)])
       bytes[at] = (bytes[at] ?? 0) ^ 0xff;
     writeFileSync(file, bytes);
-    await expectRefused('VALIDATION', /not a readable backup archive|checksum/);
+    await expectRefused('VALIDATION', {
+      reason: expect.stringMatching(/^archive(Unreadable|MembersMismatch|ExtractedMismatch)$/),
+      params: expect.any(Object),
+    });
   });
 
   it('a truncated file', async () => {
     truncateSync(file, Math.floor(statSync(file).size * 0.6));
-    await expectRefused('VALIDATION', /not a readable backup archive/);
+    await expectRefused('VALIDATION', {
+      reason: 'archiveUnreadable',
+      params: { detail: expect.any(String) },
+    });
   });
 
   it('not an archive at all', async () => {
     writeFileSync(file, 'PK\u0003\u0004 this is a zip, or a photo, or anything else');
-    await expectRefused('VALIDATION', /not a readable backup archive/);
+    await expectRefused('VALIDATION', {
+      reason: 'archiveUnreadable',
+      params: { detail: expect.any(String) },
+    });
   });
 
   it('a newer schema version', async () => {
+    let knownVersion = 0;
     await repack(file, (dir) => {
       const manifest = readManifest(dir);
+      knownVersion = manifest.schemaVersion;
       writeManifest(dir, { ...manifest, schemaVersion: manifest.schemaVersion + 1 });
     });
-    await expectRefused('CONFLICT', /newer version/);
+    await expectRefused('CONFLICT', {
+      reason: 'backupTooNew',
+      params: { schemaVersion: knownVersion + 1, knownVersion },
+    });
   });
 
   it('a manifest that lies about a row count', async () => {
@@ -309,7 +334,10 @@ describe('corrupted backups are refused, nothing changed', () => {
       const manifest = readManifest(dir);
       writeManifest(dir, { ...manifest, rowCounts: { ...manifest.rowCounts, customers: 2 } });
     });
-    await expectRefused('VALIDATION', /row count of customers differs from the manifest/);
+    await expectRefused('VALIDATION', {
+      reason: 'archiveRowCountMismatch',
+      params: { table: 'customers', manifestRows: 2, actualRows: expect.any(Number) },
+    });
   });
 
   it('a manifest that lies about a table checksum', async () => {
@@ -320,7 +348,7 @@ describe('corrupted backups are refused, nothing changed', () => {
         tableChecksums: { ...manifest.tableChecksums, parts: '0'.repeat(64) },
       });
     });
-    await expectRefused('VALIDATION', /checksum of table parts differs/);
+    await expectRefused('VALIDATION', { reason: 'archiveChecksumMismatch', params: { table: 'parts' } });
   });
 
   it('a database edited inside the archive with its file checksum updated', async () => {
@@ -337,18 +365,23 @@ describe('corrupted backups are refused, nothing changed', () => {
         files: { ...manifest.files, 'after-sales.db': { sha256, bytes: bytes.length } },
       });
     });
-    await expectRefused('VALIDATION', /checksum of table customer(s|_search) differs/);
+    await expectRefused('VALIDATION', {
+      reason: 'archiveChecksumMismatch',
+      params: { table: expect.stringMatching(/^customer(s|_search)$/) },
+    });
   });
 
   it('a missing manifest, and a missing file', async () => {
-    await expect(admin.call('backup.inspect', { file: join(app.dir, 'nope.tar.gz') })).resolves.toMatchObject(
-      {
-        ok: false,
-        error: { code: 'VALIDATION', message: expect.stringMatching(/does not exist/) },
-      },
-    );
+    const nope = join(app.dir, 'nope.tar.gz');
+    await expect(admin.call('backup.inspect', { file: nope })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', reason: 'backupFileMissing', params: { file: nope } },
+    });
     await repack(file, (dir) => rmSync(join(dir, 'manifest.json')));
-    await expectRefused('VALIDATION', /manifest.json is missing/);
+    await expectRefused('VALIDATION', {
+      reason: 'archiveUnreadable',
+      params: { detail: expect.stringMatching(/manifest.json is missing/) },
+    });
   });
 });
 

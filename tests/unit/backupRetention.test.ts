@@ -98,6 +98,7 @@ describe('daily schedule', () => {
     bytes: 0,
     durationMs: 0,
     error: ok ? null : 'x',
+    failure: ok ? null : { reason: 'backupFailed', params: { detail: 'x' } },
     exists: false,
     username: null,
   });

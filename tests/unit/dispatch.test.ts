@@ -107,7 +107,10 @@ describe('dispatch boundary', () => {
   it('turns an unexpected failure into INTERNAL with a log line and no stack', async () => {
     app.core.database.sqlite.exec('DROP TABLE settings');
     const result = await admin.raw('settings.get', {});
-    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'internal error' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', reason: 'internal', params: {}, message: 'internal error' },
+    });
     expect(app.logs.some((line) => line.includes('settings.get failed'))).toBe(true);
   });
 

@@ -212,7 +212,7 @@ describe('a device', () => {
       shop.clerk.raw('devices.update', { id: shop.deviceId, category: '手机', brand: '', model: '' }),
     );
     expectFields(error, three);
-    expect(error.details?.fields?.[0]?.message).toBe('brand, model or serial needed');
+    expect(error.details?.fields?.[0]).toMatchObject({ reason: 'deviceIdentity', params: {} });
     expect((await shop.clerk.ok('devices.get', { id: shop.deviceId })).device).toMatchObject({
       brand: 'Apple',
       model: 'iPhone 13',

@@ -142,7 +142,15 @@ function raw(
   });
 }
 
-const TOO_LARGE = { ok: false, error: { code: 'VALIDATION', message: 'request too large' } };
+const TOO_LARGE = {
+  ok: false,
+  error: {
+    code: 'VALIDATION',
+    reason: 'badRequest',
+    params: { problem: 'tooLarge' },
+    message: 'request too large',
+  },
+};
 
 describe('bad input to the transport gets a clear answer, never a 500, and changes nothing', () => {
   let token: string;
@@ -266,13 +274,23 @@ describe('bad input to the transport gets a clear answer, never a 500, and chang
     expect(notUtf8.status).toBe(400);
     expect(JSON.parse(notUtf8.body)).toEqual({
       ok: false,
-      error: { code: 'VALIDATION', message: 'body is not UTF-8' },
+      error: {
+        code: 'VALIDATION',
+        reason: 'badRequest',
+        params: { problem: 'notUtf8' },
+        message: 'body is not UTF-8',
+      },
     });
     const notJson = await rpc('suppliers.create', '{"name":', cookie);
     expect(notJson.status).toBe(400);
     expect(await notJson.json()).toEqual({
       ok: false,
-      error: { code: 'VALIDATION', message: 'body is not JSON' },
+      error: {
+        code: 'VALIDATION',
+        reason: 'badRequest',
+        params: { problem: 'notJson' },
+        message: 'body is not JSON',
+      },
     });
   });
 
@@ -284,8 +302,12 @@ describe('bad input to the transport gets a clear answer, never a 500, and chang
       ok: false,
       error: {
         code: 'VALIDATION',
+        reason: 'invalidInput',
+        params: {},
         message: 'invalid input',
-        details: { fields: [{ path: 'name', message: 'malformed text' }] },
+        details: {
+          fields: [{ reason: 'invalidInput', params: {}, path: 'name', message: 'malformed text' }],
+        },
       },
     });
   });

@@ -15,7 +15,15 @@ vi.mock('../../src/main/services/passwords', async (importOriginal) => {
 });
 const verify = vi.mocked(verifyPassword);
 
-const WRONG = { ok: false, error: { code: 'UNAUTHENTICATED', message: 'wrong username or password' } };
+const WRONG = {
+  ok: false,
+  error: {
+    code: 'UNAUTHENTICATED',
+    reason: 'wrongCredentials',
+    params: {},
+    message: 'wrong username or password',
+  },
+};
 const CLERK_PASSWORD = 'clerk-password-1';
 
 function hashOf(app: TestApp, username: string): string {
@@ -212,8 +220,12 @@ describe('the lock screen and password change under concurrency', () => {
         ok: false,
         error: {
           code: 'VALIDATION',
+          reason: 'wrongPassword',
+          params: {},
           message: 'wrong password',
-          details: { fields: [{ path: 'password', message: 'wrong password' }] },
+          details: {
+            fields: [{ reason: 'wrongPassword', params: {}, path: 'password', message: 'wrong password' }],
+          },
         },
       });
     }

@@ -147,16 +147,23 @@ describe('prints.record and prints.count', () => {
     const missing = await refused(shop.app, () =>
       shop.clerk.call('prints.record', { form: 'jobSheet', documentId: NOT_FOUND_ID }),
     );
+    const noDocument = { reason: 'printDocumentNotFound', params: { form: 'jobSheet' } };
     expect(missing).toEqual({
       code: 'NOT_FOUND',
+      ...noDocument,
       message: `no document ${NOT_FOUND_ID} for the jobSheet form`,
-      details: { fields: [{ path: 'documentId', message: 'not found' }] },
+      details: { fields: [{ path: 'documentId', ...noDocument, message: 'not found' }] },
     });
     const shape = await refused(shop.app, () =>
       shop.clerk.call('prints.record', { form: 'dayClose', documentId: 'yesterday' }),
     );
     expect(shape.details?.fields).toEqual([
-      { path: 'documentId', message: 'not a document of the dayClose form' },
+      {
+        path: 'documentId',
+        reason: 'invalidInput',
+        params: {},
+        message: 'not a document of the dayClose form',
+      },
     ]);
 
     // A technician does not see settlements, a clerk no reports: they may not print them either.
@@ -165,7 +172,12 @@ describe('prints.record and prints.count', () => {
     const forbidden = await refused(shop.app, () =>
       shop.tech.call('prints.record', { form: 'settlement', documentId: settlement.id }),
     );
-    expect(forbidden).toEqual({ code: 'FORBIDDEN', message: 'you may not print the settlement form' });
+    expect(forbidden).toEqual({
+      code: 'FORBIDDEN',
+      reason: 'printForbidden',
+      params: { form: 'settlement' },
+      message: 'you may not print the settlement form',
+    });
     expect(
       (
         await refused(shop.app, () =>

@@ -55,6 +55,8 @@ async function linesOf790(orderId: string): Promise<Detail> {
 
 const EXCEEDED =
   "the lines come to 790.00, 30.00 above the approved quote of 760.00; record the customer's approval of the new amount first";
+/** ¥790 billed against ¥760 approved: the refusal's meaning, in fen. */
+const EXCESS = { reason: 'quoteExceeded', params: { billed: 79_000, excess: 3_000, approved: 76_000 } };
 
 async function setTolerance(fen: number): Promise<void> {
   const { billing } = await shop.admin.ok('settings.get', {});
@@ -100,14 +102,15 @@ describe('lines beyond the approved quote', () => {
     );
     expect(error).toEqual({
       code: 'CONFLICT',
+      ...EXCESS,
       message: EXCEEDED,
-      details: { fields: [{ path: 'id', message: EXCEEDED }] },
+      details: { fields: [{ path: 'id', ...EXCESS, message: EXCEEDED }] },
     });
     // A discount that brings the amount due under the quote does not hide the excess: the lines count.
     const discounted = await refused(shop.app, () =>
       shop.admin.call('settlements.create', { id: order.id, discount: { type: 'amount', value: 5_000 } }),
     );
-    expect(discounted.message).toBe(EXCEEDED);
+    expect(discounted).toMatchObject(EXCESS);
     // Looking is free: the preview still shows the figures.
     const preview = await shop.clerk.ok('settlements.preview', { id: order.id });
     expect(preview.subtotal).toBe(79_000);
@@ -134,7 +137,7 @@ describe('lines beyond the approved quote', () => {
     await setTolerance(2_999);
     expect((await shop.clerk.ok('workOrders.get', { id: order.id })).quote.excess).toBe(3_000);
     const error = await refused(shop.app, () => shop.clerk.call('settlements.create', { id: order.id }));
-    expect(error.message).toBe(EXCEEDED);
+    expect(error).toMatchObject(EXCESS);
 
     await setTolerance(3_000);
     expect((await shop.clerk.ok('workOrders.get', { id: order.id })).quote).toEqual({
@@ -236,7 +239,8 @@ describe("the customer's renewed approval", () => {
     );
     expect(notAbove).toMatchObject({
       code: 'VALIDATION',
-      message: 'the new amount must be above the approved quote of 760.00',
+      reason: 'renewNotAbove',
+      params: { approved: 76_000 },
       details: { fields: [{ path: 'amount' }] },
     });
     for (const bad of [
@@ -263,7 +267,8 @@ describe("the customer's renewed approval", () => {
     );
     expect(none).toMatchObject({
       code: 'VALIDATION',
-      message: `work order ${skipped.orderNo} has no approved quote to renew`,
+      reason: 'noApprovedQuote',
+      params: { orderNo: skipped.orderNo },
     });
     expect(
       (await shop.clerk.ok('workOrders.get', { id: order.id })).approval?.amount,
@@ -281,7 +286,8 @@ describe("the customer's renewed approval", () => {
     );
     expect(settled).toMatchObject({
       code: 'CONFLICT',
-      message: `settlement ${made.settlementNo} stands on this order; void it before approving a new amount`,
+      reason: 'settlementLocksOrder',
+      params: { settlementNo: made.settlementNo, change: 'quote' },
     });
 
     await shop.clerk.ok('settlements.pay', { settlementId: made.id, method: 'cash', amount: made.total });
@@ -289,7 +295,7 @@ describe("the customer's renewed approval", () => {
     const closed = await refused(shop.app, () =>
       shop.clerk.call('workOrders.renewApproval', { id: order.id, amount: 79_000, approval }),
     );
-    expect(closed.code).toBe('INVALID_TRANSITION');
+    expect(closed).toMatchObject({ code: 'INVALID_TRANSITION', reason: 'orderClosedToEdits' });
   });
 
   it('is still checked when the lines grow again after a renewed approval', async () => {
@@ -302,8 +308,9 @@ describe("the customer's renewed approval", () => {
     const more = await addLines(shop, order.id, { parts: [{ partId: shop.film.id, qty: 1 }] });
     expect(more.quote).toEqual({ approved: 79_000, billed: 81_000, excess: 2_000 });
     const error = await refused(shop.app, () => shop.clerk.call('settlements.create', { id: order.id }));
-    expect(error.message).toBe(
-      "the lines come to 810.00, 20.00 above the approved quote of 790.00; record the customer's approval of the new amount first",
-    );
+    expect(error).toMatchObject({
+      reason: 'quoteExceeded',
+      params: { billed: 81_000, excess: 2_000, approved: 79_000 },
+    });
   });
 });

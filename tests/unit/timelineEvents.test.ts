@@ -287,7 +287,10 @@ describe('stored rows of every shape an earlier version wrote', () => {
     const order = await orderInRepair(shop);
     insert(order.id, shop.app.clock.ms + 1000, 'parts', { action: 'add', partCode: 'SCR-IP13' });
     const read = await shop.clerk.call('workOrders.get', { id: order.id });
-    expect(read).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'internal error' } });
+    expect(read).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', reason: 'internal', params: {}, message: 'internal error' },
+    });
   });
 });
 

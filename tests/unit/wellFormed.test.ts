@@ -18,8 +18,17 @@ function invalid(...paths: string[]) {
     ok: false,
     error: {
       code: 'VALIDATION',
+      reason: 'invalidInput',
+      params: {},
       message: 'invalid input',
-      details: { fields: paths.map((path) => ({ path, message: 'malformed text' })) },
+      details: {
+        fields: paths.map((path) => ({
+          reason: 'invalidInput',
+          params: {},
+          path,
+          message: 'malformed text',
+        })),
+      },
     },
   };
 }
@@ -64,7 +73,7 @@ describe('lone surrogates at the dispatch boundary', () => {
     const flood = Array.from({ length: 1000 }, () => '\uD800');
     expect(illFormedText({ flood })).toHaveLength(20);
     expect(illFormedText({ a: ['ok', { b: '\uDFFF' }] })).toEqual([
-      { path: 'a.1.b', message: 'malformed text' },
+      { reason: 'invalidInput', params: {}, path: 'a.1.b', message: 'malformed text' },
     ]);
     expect(illFormedText('fine')).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import type { Envelope, ErrorCode } from '@shared/errors';
+import { rpcError, type Envelope, type RpcError } from '@shared/errors';
 import type { Core } from '../core';
 import type { Connection } from '../services/context';
 import { isTrustedSender } from './security';
@@ -7,8 +7,8 @@ import { isTrustedSender } from './security';
 /** The one IPC channel; the preload's window.api.invoke is its only caller. */
 const RPC_CHANNEL = 'rpc';
 
-function fail(code: ErrorCode, message: string): Envelope<never> {
-  return { ok: false, error: { code, message } };
+function fail(error: RpcError): Envelope<never> {
+  return { ok: false, error };
 }
 
 /** The sender frame can be gone (navigated or closed) by the time the call arrives. */
@@ -47,14 +47,16 @@ export function registerRpc(core: Core, appUrl: string): () => void {
   }
 
   ipcMain.handle(RPC_CHANNEL, async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
-    if (!isTrustedSender(senderUrl(event), appUrl)) return fail('FORBIDDEN', 'untrusted sender');
-    if (typeof method !== 'string') return fail('UNKNOWN_METHOD', 'method must be a string');
+    if (!isTrustedSender(senderUrl(event), appUrl))
+      return fail(rpcError('untrustedSender', {}, 'untrusted sender'));
+    if (typeof method !== 'string')
+      return fail(rpcError('unknownMethod', { method: String(method) }, 'method must be a string'));
     try {
       return await core.dispatch(method, input, connectionFor(event.sender));
     } catch (error) {
       // dispatch promises never to throw; keep the envelope contract even if it does.
       core.deps.log.error(`rpc ${method} failed`, error);
-      return fail('INTERNAL', 'internal error');
+      return fail(rpcError('internal', {}, 'internal error'));
     }
   });
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { RpcError } from '@shared/errors';
+import { rpcError, type Envelope } from '@shared/errors';
 import type { Core } from '../core';
 import type { Connection } from '../services/context';
 import { bodyLimitOf } from './bodyLimit';
@@ -90,8 +90,8 @@ function sendJson(
   });
 }
 
-function refusal(message: string): { ok: false; error: RpcError } {
-  return { ok: false, error: { code: 'VALIDATION', message } };
+function refusal(problem: 'tooLarge' | 'notUtf8' | 'notJson', message: string): Envelope<never> {
+  return { ok: false, error: rpcError('badRequest', { problem }, message) };
 }
 
 /** The addresses this server answers to (`Host`), for a server on 127.0.0.1:port. */
@@ -126,13 +126,13 @@ export async function startWebServer(core: Core, rendererDir: string, port = 0):
       },
     };
     const body = await readBody(req, bodyLimitOf(method));
-    if (body.kind === 'tooLarge') return sendJson(res, 413, refusal('request too large'));
-    if (body.kind === 'notUtf8') return sendJson(res, 400, refusal('body is not UTF-8'));
+    if (body.kind === 'tooLarge') return sendJson(res, 413, refusal('tooLarge', 'request too large'));
+    if (body.kind === 'notUtf8') return sendJson(res, 400, refusal('notUtf8', 'body is not UTF-8'));
     let input: unknown;
     try {
       input = body.text.trim() === '' ? {} : (JSON.parse(body.text) as unknown);
     } catch {
-      return sendJson(res, 400, refusal('body is not JSON'));
+      return sendJson(res, 400, refusal('notJson', 'body is not JSON'));
     }
     const envelope = await core.dispatch(method, input, conn);
     sendJson(res, 200, envelope, setCookies.length ? { 'set-cookie': setCookies } : {});

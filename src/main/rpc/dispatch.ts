@@ -1,7 +1,16 @@
 import type { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import { contract, isMethod, type Method } from '@shared/contract';
-import { AppError, type Envelope, type RpcError, type FieldIssue } from '@shared/errors';
+import {
+  AppError,
+  refusalSchema,
+  rpcError,
+  type Envelope,
+  type FieldIssue,
+  type Reason,
+  type ReasonParams,
+  type Refusal,
+} from '@shared/errors';
 import { can } from '@shared/roles';
 import type { CallContext, Connection, Deps } from '../services/context';
 import { readSecurity } from '../services/settings';
@@ -10,12 +19,31 @@ import { handlers } from './handlers';
 import type { Handler } from './handlerTypes';
 import { illFormedText } from './wellFormed';
 
-function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+const INVALID: Refusal = { reason: 'invalidInput', params: {} };
+
+/** A schema's own check may name a reason (`params: { reason }`, e.g. deviceIdentity); else the field is invalid. */
+function issueRefusal(issue: z.core.$ZodIssue): Refusal {
+  if (issue.code !== 'custom') return INVALID;
+  const own = refusalSchema.safeParse({ reason: issue.params?.reason, params: {} });
+  return own.success ? own.data : INVALID;
 }
 
-function fail(code: RpcError['code'], message: string, details?: RpcError['details']): Envelope<never> {
-  return { ok: false, error: details ? { code, message, details } : { code, message } };
+function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    ...issueRefusal(issue),
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+}
+
+function fail<R extends Reason>(
+  reason: R,
+  params: ReasonParams[R],
+  message: string,
+  fields?: FieldIssue[],
+): Envelope<never> {
+  const error = rpcError(reason, params, message);
+  return { ok: false, error: fields ? { ...error, details: { fields } } : error };
 }
 
 /** Find the caller's session and user, applying the idle screen lock and dropping dead sessions. */
@@ -44,36 +72,34 @@ export async function dispatch(
   rawInput: unknown,
   conn: Connection,
 ): Promise<Envelope<unknown>> {
-  if (!isMethod(methodName)) return fail('UNKNOWN_METHOD', `unknown method ${methodName}`);
+  if (!isMethod(methodName))
+    return fail('unknownMethod', { method: methodName }, `unknown method ${methodName}`);
   const method: Method = methodName;
   const spec = contract[method];
   // A damaged database answers nothing but the guided restore; a restore in progress blocks writes.
   if (deps.backup?.damaged() && !method.startsWith('recovery.')) {
-    return fail(
-      'DATABASE_DAMAGED',
-      '数据库已损坏，请从备份恢复 / The database is damaged; restore it from a backup',
-    );
+    return fail('databaseDamaged', {}, 'the database is damaged; restore it from a backup');
   }
   if (deps.backup?.blocks(method)) {
-    return fail('CONFLICT', '正在恢复或清空数据，请稍候 / Data is being restored or reset; please wait');
+    return fail('restoreInProgress', {}, 'data is being restored or reset');
   }
   try {
     const { session, user } = method.startsWith('recovery.')
       ? { session: null, user: null }
       : resolveCaller(deps, conn);
     if (spec.access !== 'public') {
-      if (!session || !user) return fail('UNAUTHENTICATED', 'sign in first');
+      if (!session || !user) return fail('signedOut', {}, 'sign in first');
       if (session.locked && !('whileLocked' in spec && spec.whileLocked))
-        return fail('SESSION_LOCKED', 'screen is locked');
+        return fail('sessionLocked', {}, 'screen is locked');
       if (spec.access !== 'signedIn' && !can(user.role, spec.access)) {
-        return fail('FORBIDDEN', `role ${user.role} may not call ${method}`);
+        return fail('forbidden', {}, `role ${user.role} may not call ${method}`);
       }
     }
 
     const malformed = illFormedText(rawInput);
-    if (malformed.length > 0) return fail('VALIDATION', 'invalid input', { fields: malformed });
+    if (malformed.length > 0) return fail('invalidInput', {}, 'invalid input', malformed);
     const parsed = spec.input.safeParse(rawInput ?? {});
-    if (!parsed.success) return fail('VALIDATION', 'invalid input', { fields: fieldIssues(parsed.error) });
+    if (!parsed.success) return fail('invalidInput', {}, 'invalid input', fieldIssues(parsed.error));
 
     const handler = handlers[method] as Handler<Method>;
     const result = await handler(parsed.data as never, { deps, conn, session, user });
@@ -83,12 +109,12 @@ export async function dispatch(
     const output = spec.output.safeParse(result);
     if (!output.success) {
       deps.log.error(`output of ${method} does not match the contract`, output.error);
-      return fail('INTERNAL', 'internal error');
+      return fail('internal', {}, 'internal error');
     }
     return { ok: true, data: output.data };
   } catch (error) {
-    if (error instanceof AppError) return fail(error.code, error.message, error.details);
+    if (error instanceof AppError) return { ok: false, error: error.toRpcError() };
     deps.log.error(`${method} failed`, error);
-    return fail('INTERNAL', 'internal error');
+    return fail('internal', {}, 'internal error');
   }
 }

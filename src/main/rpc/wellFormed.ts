@@ -9,6 +9,10 @@ interface Node {
   parent: Node | null;
 }
 
+function malformed(path: string): FieldIssue {
+  return { reason: 'invalidInput', params: {}, path, message: 'malformed text' };
+}
+
 function pathOf(node: Node): string {
   const keys: string[] = [];
   for (let at: Node | null = node; at && at.key !== null; at = at.parent) keys.push(at.key);
@@ -29,13 +33,13 @@ export function illFormedText(input: unknown): FieldIssue[] {
     if (!node) break;
     const { value } = node;
     if (typeof value === 'string') {
-      if (!value.isWellFormed()) issues.push({ path: pathOf(node), message: 'malformed text' });
+      if (!value.isWellFormed()) issues.push(malformed(pathOf(node)));
     } else if (Array.isArray(value)) {
       value.forEach((item: unknown, index) => queue.push({ value: item, key: String(index), parent: node }));
     } else if (typeof value === 'object' && value !== null) {
       for (const [key, item] of Object.entries(value)) {
         const child = { value: item, key, parent: node };
-        if (!key.isWellFormed()) issues.push({ path: pathOf(child), message: 'malformed text' });
+        if (!key.isWellFormed()) issues.push(malformed(pathOf(child)));
         queue.push(child);
       }
     }

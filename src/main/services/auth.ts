@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { AppError } from '@shared/errors';
+import { AppError, fieldError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import { permissionsOf } from '@shared/roles';
 import type { AppState } from '@shared/schemas/auth';
@@ -45,11 +45,11 @@ function beginSession(ctx: CallContext, user: UserRecord): void {
 
 export async function setup(ctx: CallContext, input: ParsedInputOf<'auth.setup'>): Promise<SessionUser> {
   const { db, now, scryptN } = ctx.deps;
-  if (countUsers(db) > 0) throw new AppError('CONFLICT', 'setup already done');
+  if (countUsers(db) > 0) throw new AppError('setupDone', {}, 'setup already done');
   const passwordHash = await hashPassword(input.admin.password, scryptN);
   const admin = db.transaction((tx) => {
     // Checked again inside the transaction: two first-run forms may race.
-    if (countUsers(tx) > 0) throw new AppError('CONFLICT', 'setup already done');
+    if (countUsers(tx) > 0) throw new AppError('setupDone', {}, 'setup already done');
     const at = now();
     const user = insertUser(tx, { ...input.admin, role: 'admin', passwordHash, lastSignInAt: at }, at, null);
     const shop = { name: input.shopName, branchCode: input.branchCode, address: '', phone: '', logo: null };
@@ -74,11 +74,9 @@ export async function setup(ctx: CallContext, input: ParsedInputOf<'auth.setup'>
 const WRONG_CREDENTIALS = 'wrong username or password';
 
 function accountLocked(lockedUntil: number | null): AppError {
-  return new AppError(
-    'ACCOUNT_LOCKED',
-    'too many wrong passwords',
-    lockedUntil === null ? undefined : { lockedUntil },
-  );
+  return lockedUntil === null
+    ? new AppError('accountLocked', {}, 'too many wrong passwords')
+    : new AppError('accountLockedUntil', { lockedUntil }, 'too many wrong passwords');
 }
 
 /**
@@ -94,9 +92,7 @@ async function confirmPassword(
   const check = await checkPassword(ctx.deps, user.id, password);
   if (check.result === 'right') return;
   if (check.result === 'refused' || check.lockedUntil !== null) throw accountLocked(check.lockedUntil);
-  throw new AppError('VALIDATION', 'wrong password', {
-    fields: [{ path: field, message: 'wrong password' }],
-  });
+  throw fieldError(field, 'wrongPassword', {}, 'wrong password');
 }
 
 export async function signIn(ctx: CallContext, input: ParsedInputOf<'auth.signIn'>): Promise<SessionUser> {
@@ -106,10 +102,10 @@ export async function signIn(ctx: CallContext, input: ParsedInputOf<'auth.signIn
   // lockout never tells a stranger that the user exists.
   if (!user || user.disabled) {
     await decoyCheck(ctx.deps, input.password);
-    throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+    throw new AppError('wrongCredentials', {}, WRONG_CREDENTIALS);
   }
   const check = await checkPassword(ctx.deps, user.id, input.password);
-  if (check.result !== 'right') throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+  if (check.result !== 'right') throw new AppError('wrongCredentials', {}, WRONG_CREDENTIALS);
   const signedIn = db.transaction((tx) => {
     const at = now();
     // The lock is left alone: checkPassword has just found none in force.
@@ -144,7 +140,7 @@ export function lock(ctx: CallContext): { ok: true } {
 
 export async function unlock(ctx: CallContext, input: ParsedInputOf<'auth.unlock'>): Promise<{ ok: true }> {
   const { user, session } = ctx;
-  if (!user || !session) throw new AppError('UNAUTHENTICATED', 'not signed in');
+  if (!user || !session) throw new AppError('signedOut', {}, 'not signed in');
   await confirmPassword(ctx, user, input.password, 'password');
   session.locked = false;
   return { ok: true };
@@ -155,7 +151,7 @@ export async function changePassword(
   input: ParsedInputOf<'auth.changePassword'>,
 ): Promise<{ ok: true }> {
   const { user } = ctx;
-  if (!user) throw new AppError('UNAUTHENTICATED', 'not signed in');
+  if (!user) throw new AppError('signedOut', {}, 'not signed in');
   await confirmPassword(ctx, user, input.currentPassword, 'currentPassword');
   const passwordHash = await hashPassword(input.newPassword, ctx.deps.scryptN);
   const { db, now } = ctx.deps;

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { AppError } from '@shared/errors';
+import { AppError, fieldError } from '@shared/errors';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { Device } from '@shared/schemas/devices';
 import { localDate, warrantyEndFrom, type IsoDate } from '@shared/dates';
@@ -41,7 +41,7 @@ function auditView(d: DeviceRecord) {
 
 function deviceRecord(q: Queryable, id: string): DeviceRecord {
   const d = q.select().from(devices).where(eq(devices.id, id)).get();
-  if (!d) throw new AppError('NOT_FOUND', 'device not found');
+  if (!d) throw new AppError('deviceNotFound', {}, 'device not found');
   return d;
 }
 
@@ -49,9 +49,12 @@ function deviceRecord(q: Queryable, id: string): DeviceRecord {
 function assertCategory(q: Queryable, category: string, previous: string | null): void {
   if (category === previous) return;
   if (!readCounter(q).deviceCategories.includes(category)) {
-    throw new AppError('VALIDATION', 'unknown device category', {
-      fields: [{ path: 'category', message: 'not one of the shop’s device categories' }],
-    });
+    throw fieldError(
+      'category',
+      'unknownDeviceCategory',
+      { category },
+      'not one of the shop’s device categories',
+    );
   }
 }
 
@@ -62,17 +65,18 @@ function warrantyEndOf(purchaseDate: IsoDate | null, warranty: WarrantyInput): I
   if (warranty === null) return null;
   if ('end' in warranty) {
     if (purchaseDate !== null && warranty.end < purchaseDate) {
-      throw new AppError('VALIDATION', 'warranty ends before the purchase date', {
-        fields: [{ path: 'warranty.end', message: 'before purchase date' }],
-      });
+      throw fieldError(
+        'warranty.end',
+        'warrantyEndBeforePurchase',
+        {},
+        'warranty ends before the purchase date',
+      );
     }
     return warranty.end;
   }
   if (purchaseDate === null) {
     // The input schema refuses this already; kept for callers inside main.
-    throw new AppError('VALIDATION', 'months need a purchase date', {
-      fields: [{ path: 'warranty', message: 'months need a purchase date' }],
-    });
+    throw fieldError('warranty', 'warrantyNeedsPurchaseDate', {}, 'months need a purchase date');
   }
   return warrantyEndFrom(purchaseDate, warranty.months);
 }
@@ -82,9 +86,12 @@ export function createDevice(ctx: CallContext, input: ParsedInputOf<'devices.cre
   return db.transaction((tx) => {
     const owner = activeCustomer(tx, input.customerId);
     if (owner.archivedAt !== null) {
-      throw new AppError('CONFLICT', 'the customer is archived; restore the customer first', {
-        fields: [{ path: 'customerId', message: 'archived' }],
-      });
+      throw fieldError(
+        'customerId',
+        'customerArchived',
+        {},
+        'the customer is archived; restore the customer first',
+      );
     }
     assertCategory(tx, input.category, null);
     const at = now();
@@ -158,9 +165,12 @@ export function archiveDevice(ctx: CallContext, id: string): Device {
     if (d.archivedAt !== null) return toDevice(d, localDate(at));
     const open = openOrdersOf(tx, { deviceId: d.id });
     if (open.length > 0) {
-      throw new AppError('CONFLICT', `device is in ${open.length} open work order(s); finish them first`, {
-        matches: open,
-      });
+      throw new AppError(
+        'deviceHasOpenOrders',
+        { count: open.length },
+        `device is in ${open.length} open work order(s); finish them first`,
+        { matches: open },
+      );
     }
     tx.update(devices).set({ archivedAt: at, updatedAt: at }).where(eq(devices.id, d.id)).run();
     writeAudit(tx, {

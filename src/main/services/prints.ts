@@ -56,12 +56,17 @@ function recordExists(q: Queryable, ref: PrintRef): boolean {
 
 function check(ctx: CallContext, q: Queryable, ref: PrintRef): void {
   if (!ctx.user || !can(ctx.user.role, FORM_ACCESS[ref.form])) {
-    throw new AppError('FORBIDDEN', `you may not print the ${ref.form} form`);
+    throw new AppError('printForbidden', { form: ref.form }, `you may not print the ${ref.form} form`);
   }
   if (!recordExists(q, ref)) {
-    throw new AppError('NOT_FOUND', `no document ${ref.documentId} for the ${ref.form} form`, {
-      fields: [{ path: 'documentId', message: 'not found' }],
-    });
+    throw new AppError(
+      'printDocumentNotFound',
+      { form: ref.form },
+      `no document ${ref.documentId} for the ${ref.form} form`,
+      {
+        fields: [{ path: 'documentId', message: 'not found' }],
+      },
+    );
   }
 }
 

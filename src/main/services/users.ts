@@ -1,6 +1,6 @@
 import { and, eq, ne, sql, count } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { AppError } from '@shared/errors';
+import { AppError, fieldError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import type { UserRow } from '@shared/schemas/users';
 import { users, type UserRecord } from '../db/schema';
@@ -42,7 +42,7 @@ export function findUserByName(q: Queryable, username: string): UserRecord | und
 
 export function getUser(q: Queryable, id: string): UserRecord {
   const user = q.select().from(users).where(eq(users.id, id)).get();
-  if (!user) throw new AppError('NOT_FOUND', 'user not found');
+  if (!user) throw new AppError('userNotFound', {}, 'user not found');
   return user;
 }
 
@@ -74,7 +74,7 @@ export function insertUser(
   actor: { id: string; username: string } | null,
 ): UserRecord {
   if (findUserByName(tx, fields.username)) {
-    throw new AppError('CONFLICT', 'username taken', { fields: [{ path: 'username', message: 'taken' }] });
+    throw fieldError('username', 'usernameTaken', {}, 'username taken');
   }
   const record: UserRecord = {
     id: uuidv7(),
@@ -136,16 +136,12 @@ export function updateUser(ctx: CallContext, input: ParsedInputOf<'users.update'
       disabled: input.disabled ?? before.disabled,
     };
     if (input.disabled && ctx.user?.id === before.id) {
-      throw new AppError('CONFLICT', 'cannot disable yourself', {
-        fields: [{ path: 'disabled', message: 'self' }],
-      });
+      throw fieldError('disabled', 'disableSelf', {}, 'cannot disable yourself');
     }
     const losesAdmin =
       before.role === 'admin' && !before.disabled && (next.role !== 'admin' || next.disabled);
     if (losesAdmin && activeAdminsOtherThan(tx, before.id) === 0) {
-      throw new AppError('CONFLICT', 'the shop needs at least one active admin', {
-        fields: [{ path: 'role', message: 'last admin' }],
-      });
+      throw fieldError('role', 'lastAdmin', {}, 'the shop needs at least one active admin');
     }
     const diff = changedFields(userFacts(before), userFacts(next));
     if (!diff) return next;

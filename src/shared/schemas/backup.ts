@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refusalSchema } from '../errors';
 import { epochMs } from './common';
 
 /** An absolute path on the shop's computer (a folder or a backup file). */
@@ -42,8 +43,10 @@ export const backupRun = z.object({
   file: z.string().nullable(),
   bytes: z.int().nonnegative(),
   durationMs: z.int().nonnegative(),
-  /** Why it failed, in words for the manager. */
+  /** Why it failed, in short English for the log (lines written before reasons: the words shown then). */
   error: z.string().nullable(),
+  /** Why it failed: the screens word it by its reason. Null when it worked (and on older lines). */
+  failure: refusalSchema.nullable().default(null),
   /** False once retention (or someone) removed the file. */
   exists: z.boolean(),
   username: z.string().nullable(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../dates';
 import { WARRANTY_STATUSES } from '../warranty';
+import type { Reason } from '../errors';
 import { epochMs, id } from './common';
 
 export const isoDate = z.string().refine(isIsoDate, 'YYYY-MM-DD');
@@ -21,11 +22,12 @@ const deviceFields = {
  * from the customer's other phones, found by search or printed usefully. Each of the three fields
  * carries the issue, so the form marks them all.
  */
-export const DEVICE_IDENTITY_MESSAGE = 'brand, model or serial needed';
 function identified(v: { brand: string; model: string; serialNo: string }, ctx: z.RefinementCtx): void {
   if (v.brand || v.model || v.serialNo) return;
+  // The reason gives the issue its own words (errors.deviceIdentity); dispatch carries it over.
+  const params = { reason: 'deviceIdentity' satisfies Reason };
   for (const path of ['brand', 'model', 'serialNo']) {
-    ctx.addIssue({ code: 'custom', path: [path], message: DEVICE_IDENTITY_MESSAGE });
+    ctx.addIssue({ code: 'custom', path: [path], message: 'brand, model or serial needed', params });
   }
 }
 

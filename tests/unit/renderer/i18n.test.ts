@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '@shared/errors';
+import { REASON_NAMES } from '@shared/errors';
 import { ROLES } from '@shared/roles';
 import { AUDIT_ACTIONS } from '@shared/schemas/audit';
 import { zhCN } from '../../../src/renderer/src/i18n/zh-CN';
@@ -49,9 +49,9 @@ describe('i18n dictionaries', () => {
         expect(empty).toEqual([]);
       });
 
-      it('has a message for every error code', () => {
+      it('has a message for every error reason', () => {
         const errors = dict.errors as Tree;
-        for (const code of ERROR_CODES) expect(errors[code], code).toBeTypeOf('string');
+        for (const reason of REASON_NAMES) expect(errors[reason], reason).toBeTypeOf('string');
       });
 
       it('names every role', () => {
@@ -72,6 +72,6 @@ describe('i18n dictionaries', () => {
   }
 
   it('speaks Chinese in zh-CN error messages', () => {
-    for (const code of ERROR_CODES) expect(zhCN.errors[code]).toMatch(/[\u4e00-\u9fff]/);
+    for (const reason of REASON_NAMES) expect(zhCN.errors[reason], reason).toMatch(/[\u4e00-\u9fff]/);
   });
 });

@@ -5,7 +5,7 @@ import type { Actor, BackupGate, CallContext } from '../../services/context';
 import { exportAll } from '../../services/backup/fullExport';
 
 function manager(ctx: CallContext): BackupGate {
-  if (!ctx.deps.backup) throw new AppError('INTERNAL', 'backups are not available here');
+  if (!ctx.deps.backup) throw new AppError('backupUnavailable', {}, 'backups are not available here');
   return ctx.deps.backup;
 }
 

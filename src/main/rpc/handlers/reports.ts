@@ -7,7 +7,7 @@ const { REPORTS } = reports;
 export const reportHandlers: HandlersFor<'reports.'> & HandlersFor<'dashboard.'> = {
   'dashboard.get': (_input, ctx) => {
     // Access 'signedIn' has already made sure there is a user.
-    if (!ctx.user) throw new AppError('UNAUTHENTICATED', 'sign in first');
+    if (!ctx.user) throw new AppError('signedOut', {}, 'sign in first');
     return reports.dashboard(ctx.deps.db, ctx.user, ctx.deps.now());
   },
   'reports.volume': (input, ctx) => REPORTS.volume(ctx.deps.db, input),

@@ -37,6 +37,7 @@ export function listCandidates(history: BackupRun[], folders: (string | null)[])
           bytes: stat.size,
           durationMs: 0,
           error: null,
+          failure: null,
           exists: true,
           username: null,
         });

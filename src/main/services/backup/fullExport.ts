@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { AppError } from '@shared/errors';
+import { AppError, fieldError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import type { Language } from '@shared/languages';
 import type { fullExportResult } from '@shared/schemas/backup';
@@ -112,16 +112,21 @@ function fileNameFor(lang: Language, now: number): string {
   return `${FULL_EXPORT_NAMES.file[lang]}-${localDate(now).replaceAll('-', '')}-${time}.xlsx`;
 }
 
-function folderProblem(message: string): AppError {
-  return new AppError('VALIDATION', message, { fields: [{ path: 'folder', message }] });
+function folderProblem(
+  folder: string,
+  problem: 'notAbsolute' | 'unwritable' | 'full',
+  message: string,
+): AppError {
+  return fieldError('folder', 'exportFolderRefused', { folder, problem }, message);
 }
 
 function resolveFolder(ctx: CallContext, folder: string | undefined): string {
   if (folder !== undefined) {
-    if (!isAbsolute(folder)) throw folderProblem('the export folder must be a full path');
+    if (!isAbsolute(folder))
+      throw folderProblem(folder, 'notAbsolute', 'the export folder must be a full path');
     return folder;
   }
-  if (!ctx.deps.dataDir) throw new AppError('INTERNAL', 'no data folder to export into');
+  if (!ctx.deps.dataDir) throw new AppError('noDataFolder', {}, 'no data folder to export into');
   return join(ctx.deps.dataDir, 'exports');
 }
 
@@ -130,7 +135,7 @@ function databaseFile(ctx: CallContext): string {
   const main = ctx.deps.db.get<{ file: string }>(
     sql`SELECT file FROM pragma_database_list WHERE name = 'main'`,
   );
-  if (!main?.file) throw new AppError('INTERNAL', 'the database is not a file');
+  if (!main?.file) throw new AppError('databaseNotAFile', {}, 'the database is not a file');
   return main.file;
 }
 
@@ -142,7 +147,8 @@ export async function exportAll(
   try {
     mkdirSync(folder, { recursive: true });
   } catch (error) {
-    throw folderProblem(`cannot write to ${folder}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw folderProblem(folder, 'unwritable', `cannot write to ${folder}: ${code}`);
   }
   const started = Date.now();
   const name = fileNameFor(input.lang, ctx.deps.now());
@@ -182,7 +188,8 @@ export async function exportAll(
   } catch (error) {
     out.destroy();
     rmSync(temp, { force: true });
-    if ((error as NodeJS.ErrnoException).code === 'ENOSPC') throw folderProblem(`${folder} is full`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOSPC')
+      throw folderProblem(folder, 'full', `${folder} is full`);
     throw error;
   } finally {
     reader.close();

@@ -15,13 +15,6 @@ export interface Inspected {
   discard(): void;
 }
 
-function refuse(what: string, english: string): AppError {
-  return new AppError(
-    'VALIDATION',
-    `备份文件未通过检查：${what}，未做任何更改 / The backup failed its check: ${english}; nothing was changed`,
-  );
-}
-
 /**
  * Everything a restore depends on, checked before anything changes: a readable tar.gz, a valid
  * manifest, every member's checksum, integrity_check, and row counts and table checksums recomputed
@@ -37,7 +30,7 @@ export async function inspectArchive(
   const discard = () => rmSync(workDir, { recursive: true, force: true });
   try {
     if (!existsSync(file) || !statSync(file).isFile()) {
-      throw new AppError('VALIDATION', `找不到备份文件：${file} / The backup file does not exist: ${file}`);
+      throw new AppError('backupFileMissing', { file }, `the backup file does not exist: ${file}`);
     }
     const bytes = statSync(file).size;
     let contents;
@@ -45,29 +38,32 @@ export async function inspectArchive(
       contents = await readArchive(file);
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      throw refuse(
-        `不是可读的备份压缩包（已损坏或不是 .tar.gz）：${detail}`,
-        `it is not a readable backup archive (damaged, or not a .tar.gz): ${detail}`,
-      );
+      throw new AppError('archiveUnreadable', { detail }, `not a readable backup archive: ${detail}`);
     }
     onStep(30);
     const { manifest } = contents;
     if (manifest.schemaVersion > knownSchema) {
       throw new AppError(
-        'CONFLICT',
-        `此备份来自更新版本的售后服务台（数据结构版本 ${manifest.schemaVersion}，本程序支持到 ${knownSchema}），请先升级程序 / ` +
-          `This backup was made by a newer version of After-Sales Desk (schema ${manifest.schemaVersion}, this app knows ${knownSchema}); update the app first`,
+        'backupTooNew',
+        { schemaVersion: manifest.schemaVersion, knownVersion: knownSchema },
+        `the backup has schema ${manifest.schemaVersion}; this app knows ${knownSchema}`,
       );
     }
     const members = compareMembers(manifest, contents.files);
-    if (members) throw refuse(`文件校验和不符（${members}）`, `member checksums do not match (${members})`);
+    if (members) {
+      throw new AppError('archiveMembersMismatch', { members }, `member checksums do not match (${members})`);
+    }
 
     await extractArchive(file, workDir);
     onStep(55);
     for (const [path, expected] of Object.entries(manifest.files)) {
       const actual = await sha256File(join(workDir, path));
       if (actual.sha256 !== expected.sha256)
-        throw refuse(`解压后的文件 ${path} 校验和不符`, `extracted ${path} does not match its checksum`);
+        throw new AppError(
+          'archiveExtractedMismatch',
+          { path },
+          `extracted ${path} does not match its checksum`,
+        );
     }
     onStep(65);
     const databaseFile = join(workDir, DATABASE_MEMBER);
@@ -80,15 +76,14 @@ export async function inspectArchive(
         (r) => r.integrity_check,
       );
       if (integrity.length !== 1 || integrity[0] !== 'ok') {
-        throw refuse(
-          `数据库完整性检查未通过（${integrity.slice(0, 3).join('; ')}）`,
-          `integrity_check failed (${integrity.slice(0, 3).join('; ')})`,
-        );
+        const problems = integrity.slice(0, 3).join('; ');
+        throw new AppError('archiveIntegrityFailed', { problems }, `integrity_check failed (${problems})`);
       }
       const version = db.pragma('user_version', { simple: true }) as number;
       if (version !== manifest.schemaVersion) {
-        throw refuse(
-          `清单中的数据结构版本（${manifest.schemaVersion}）与数据库（${version}）不符`,
+        throw new AppError(
+          'archiveSchemaMismatch',
+          { manifestVersion: manifest.schemaVersion, databaseVersion: version },
           `the manifest's schema version (${manifest.schemaVersion}) differs from the database's (${version})`,
         );
       }
@@ -96,15 +91,23 @@ export async function inspectArchive(
       const figures = tableFigures(db);
       const tables = new Set([...Object.keys(figures.rowCounts), ...Object.keys(manifest.rowCounts)]);
       for (const table of [...tables].sort()) {
-        if (figures.rowCounts[table] !== manifest.rowCounts[table]) {
-          throw refuse(
-            `表 ${table} 的行数与清单不符（清单 ${manifest.rowCounts[table] ?? '无'}，实际 ${figures.rowCounts[table] ?? '无'}）`,
-            `row count of ${table} differs from the manifest (manifest ${manifest.rowCounts[table] ?? 'none'}, actual ${figures.rowCounts[table] ?? 'none'})`,
-          );
+        const manifestRows = manifest.rowCounts[table];
+        const actualRows = figures.rowCounts[table];
+        const message = `row count of ${table} differs from the manifest (${manifestRows}, actual ${actualRows})`;
+        // The table is on one side at least; a side without it has no count.
+        if (manifestRows === undefined || actualRows === undefined) {
+          if (actualRows !== undefined)
+            throw new AppError('archiveTableNotInManifest', { table, actualRows }, message);
+          if (manifestRows !== undefined) {
+            throw new AppError('archiveTableNotInDatabase', { table, manifestRows }, message);
+          }
+        } else if (manifestRows !== actualRows) {
+          throw new AppError('archiveRowCountMismatch', { table, manifestRows, actualRows }, message);
         }
         if (figures.tableChecksums[table] !== manifest.tableChecksums[table]) {
-          throw refuse(
-            `表 ${table} 的校验和与清单不符`,
+          throw new AppError(
+            'archiveChecksumMismatch',
+            { table },
             `the checksum of table ${table} differs from the manifest`,
           );
         }
@@ -112,7 +115,7 @@ export async function inspectArchive(
     } catch (error) {
       if (error instanceof AppError) throw error;
       const detail = error instanceof Error ? error.message : String(error);
-      throw refuse(`数据库无法读取：${detail}`, `the database cannot be read: ${detail}`);
+      throw new AppError('archiveDatabaseUnreadable', { detail }, `the database cannot be read: ${detail}`);
     } finally {
       db.close();
     }

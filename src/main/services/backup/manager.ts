@@ -35,6 +35,12 @@ const TICK_MS = 30_000;
 /** Methods that may run while a restore or reset swaps the database. */
 const DURING_SWAP = new Set(['backup.progress', 'backup.status', 'auth.state', 'recovery.state']);
 
+/** Anything but the file system that stopped a backup: its own text, for the manager and support. */
+function crashed(error: unknown): AppError {
+  const detail = error instanceof Error ? error.message : String(error);
+  return new AppError('backupCrashed', { detail }, `the backup failed: ${detail}`);
+}
+
 function folderWritable(folder: string): boolean {
   try {
     if (!statSync(folder).isDirectory()) return false;
@@ -144,10 +150,7 @@ export class BackupManager implements BackupGate {
       const settings = this.settings();
       const target = folder ?? settings.folder;
       if (!target) {
-        throw new AppError(
-          'VALIDATION',
-          '还没有设置备份文件夹，请先选择一个（建议用移动硬盘） / No backup folder is set yet; choose one first (an external drive is best)',
-        );
+        throw new AppError('noBackupFolder', {}, 'no backup folder is set yet');
       }
       const run = await this.writeBackup(trigger, target, actor, report);
       if (trigger === 'daily' || trigger === 'quit') this.applyRetention(target);
@@ -175,10 +178,7 @@ export class BackupManager implements BackupGate {
   ): Promise<BackupRun> {
     const opened = this.host.current();
     if (!opened)
-      throw new AppError(
-        'DATABASE_DAMAGED',
-        '数据库已损坏，无法备份 / The database is damaged and cannot be backed up',
-      );
+      throw new AppError('backupDatabaseDamaged', {}, 'the database is damaged and cannot be backed up');
     const started = this.host.deps.now();
     const clockStart = performance.now();
     const shop = readShop(opened.db);
@@ -210,23 +210,25 @@ export class BackupManager implements BackupGate {
         bytes: written.bytes,
         durationMs: Math.round(performance.now() - clockStart),
         error: null,
+        failure: null,
         exists: true,
       };
       appendHistory(this.host.dataDir, run);
       this.host.deps.log.info(`backup ${written.file} written (${written.timings})`);
       return run;
     } catch (error) {
-      const message = error instanceof AppError ? error.message : String(error);
+      const failure = error instanceof AppError ? error : crashed(error);
       appendHistory(this.host.dataDir, {
         ...base,
         ok: false,
         file: null,
         bytes: 0,
         durationMs: Math.round(performance.now() - clockStart),
-        error: message,
+        error: failure.message,
+        failure: failure.refusal,
         exists: false,
       });
-      throw error instanceof AppError ? error : new AppError('INTERNAL', message);
+      throw failure;
     }
   }
 
@@ -261,10 +263,7 @@ export class BackupManager implements BackupGate {
       );
       try {
         if (inspected.inspection.manifest.createdAt !== input.expectCreatedAt) {
-          throw new AppError(
-            'CONFLICT',
-            '这个备份文件与确认时看到的不是同一个，请重新选择 / This backup file is not the one you confirmed; choose it again',
-          );
+          throw new AppError('backupNotConfirmed', {}, 'this backup file is not the one confirmed');
         }
         const safetyBackup = await this.safetyBackup(actor, report, [35, 80]);
         report('check', 85);
@@ -300,13 +299,9 @@ export class BackupManager implements BackupGate {
   reset(confirm: string, actor: Actor | null): Promise<{ safetyBackup: string }> {
     const shop = this.host.current() ? readShop(this.host.deps.db) : null;
     if (!shop || confirm.trim() !== shop.name) {
-      throw new AppError(
-        'VALIDATION',
-        '确认文字与店名不一致，未做任何更改 / The confirmation does not match the shop name; nothing was changed',
-        {
-          fields: [{ path: 'confirm', message: '请输入店名 / type the shop name' }],
-        },
-      );
+      throw new AppError('resetNotConfirmed', {}, 'the confirmation does not match the shop name', {
+        fields: [{ path: 'confirm', message: 'type the shop name' }],
+      });
     }
     return this.exclusive('reset', async (report) => {
       const safetyBackup = await this.safetyBackup(actor, report, [0, 70]);
@@ -345,10 +340,12 @@ export class BackupManager implements BackupGate {
       const run = await this.writeBackup('safety', folder, actor, scaled);
       return run.file ?? '';
     } catch (error) {
+      const cause = error instanceof AppError ? error.refusal : crashed(error).refusal;
       const detail = error instanceof Error ? error.message : String(error);
       throw new AppError(
-        'CONFLICT',
-        `安全备份失败，当前数据未改动：${detail} / The safety backup failed; the current data is unchanged: ${detail}`,
+        'safetyBackupFailed',
+        { cause },
+        `the safety backup failed; nothing changed: ${detail}`,
       );
     }
   }
@@ -383,10 +380,7 @@ export class BackupManager implements BackupGate {
 
   private requireDamaged(): void {
     if (!this.damage)
-      throw new AppError(
-        'CONFLICT',
-        '数据库完好，无需恢复 / The database is not damaged; there is nothing to recover',
-      );
+      throw new AppError('notDamaged', {}, 'the database is not damaged; there is nothing to recover');
   }
 
   recoveryInspect(file: string): Promise<BackupInspection> {
@@ -443,10 +437,7 @@ export class BackupManager implements BackupGate {
 
   private async exclusive<T>(operation: Operation, run: (report: Report) => Promise<T>): Promise<T> {
     if (this.busy) {
-      throw new AppError(
-        'CONFLICT',
-        '另一个备份、恢复或清空操作正在进行，请等它完成 / Another backup, restore or reset is running; wait for it to finish',
-      );
+      throw new AppError('backupBusy', {}, 'another backup, restore or reset is running');
     }
     this.busy = operation;
     this.progressState = { running: true, operation, phase: 'database', percent: 0 };

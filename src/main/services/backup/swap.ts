@@ -56,8 +56,9 @@ export function swapIn(
     if (!damaged) host.install(openDatabase(dbFile, host.migrationsDir));
     const detail = error instanceof Error ? error.message : String(error);
     throw new AppError(
-      'CONFLICT',
-      `换入新数据时失败，原有数据已恢复原状：${detail} / Swapping in the new data failed; the current data was put back: ${detail}`,
+      'swapFailed',
+      { detail },
+      `swapping in the new data failed; the current data was put back: ${detail}`,
     );
   }
   host.install(opened);

@@ -28,7 +28,7 @@ import {
   readArchive,
   writeArchive,
 } from './archive';
-import { describeFsError } from './describeError';
+import { fsFailure } from './fsFailure';
 import { sha256File, tableFigures } from './figures';
 import { archiveName } from './names';
 
@@ -64,7 +64,7 @@ function checkFolder(folder: string): void {
     const stat = statSync(folder);
     if (!stat.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
   } catch (error) {
-    throw new AppError('VALIDATION', describeFsError(error, folder));
+    throw fsFailure(error, folder);
   }
 }
 
@@ -112,7 +112,11 @@ export async function writeBackupArchive(
       copy.pragma('journal_mode = DELETE');
       const problem = quickCheckProblem(copy);
       if (problem)
-        throw new AppError('INTERNAL', `备份副本检查未通过 / The backup copy failed its check: ${problem}`);
+        throw new AppError(
+          'backupCopyFailedCheck',
+          { problem },
+          `the backup copy failed its check: ${problem}`,
+        );
       figures = tableFigures(copy);
     } finally {
       copy.close();
@@ -158,7 +162,7 @@ export async function writeBackupArchive(
         report('archive', 60 + (25 * Math.min(written, total)) / total);
       });
     } catch (error) {
-      throw new AppError('VALIDATION', describeFsError(error, folder));
+      throw fsFailure(error, folder);
     }
 
     mark('archive');
@@ -168,11 +172,13 @@ export async function writeBackupArchive(
       JSON.stringify(back.manifest) !== JSON.stringify(backupManifest.parse(manifest))
         ? 'manifest differs'
         : compareMembers(manifest, back.files);
-    if (mismatch)
+    if (mismatch) {
       throw new AppError(
-        'INTERNAL',
-        `写入的备份文件校验失败 / The written backup failed verification: ${mismatch}`,
+        'backupVerifyFailed',
+        { mismatch },
+        `the written backup failed verification: ${mismatch}`,
       );
+    }
 
     const file = join(folder, name);
     renameSync(partial, file);
@@ -182,7 +188,7 @@ export async function writeBackupArchive(
     return { file, bytes: statSync(file).size, timings: marks.join(', ') };
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('VALIDATION', describeFsError(error, folder));
+    throw fsFailure(error, folder);
   } finally {
     if (partial) rmSync(partial, { force: true });
     rmSync(workDir, { recursive: true, force: true });

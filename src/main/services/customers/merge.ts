@@ -29,19 +29,30 @@ export function mergeCustomers(ctx: CallContext, input: ParsedInputOf<'customers
     const keep = customerRecord(tx, input.keepId);
     const merge = customerRecord(tx, input.mergeId);
     if (keep.mergedIntoId) {
-      throw new AppError('CONFLICT', 'cannot merge into a customer that was itself merged', {
-        fields: [{ path: 'keepId', message: 'merged' }],
-      });
+      throw new AppError(
+        'customerMergeRefused',
+        { problem: 'keepMerged' },
+        'cannot merge into a customer that was itself merged',
+        { fields: [{ path: 'keepId' }] },
+      );
     }
     if (keep.archivedAt !== null) {
-      throw new AppError('CONFLICT', 'cannot merge into an archived customer; restore it first', {
-        fields: [{ path: 'keepId', message: 'archived' }],
-      });
+      throw new AppError(
+        'customerMergeRefused',
+        { problem: 'keepArchived' },
+        'cannot merge into an archived customer; restore it first',
+        { fields: [{ path: 'keepId' }] },
+      );
     }
     if (merge.mergedIntoId) {
-      throw new AppError('CONFLICT', 'this customer was already merged', {
-        fields: [{ path: 'mergeId', message: 'merged' }],
-      });
+      throw new AppError(
+        'customerMergeRefused',
+        { problem: 'alreadyMerged' },
+        'this customer was already merged',
+        {
+          fields: [{ path: 'mergeId' }],
+        },
+      );
     }
     const at = now();
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { AppError, type FieldIssue } from '@shared/errors';
+import { AppError, fieldError, type FieldInput } from '@shared/errors';
 import type { Customer, CustomerType } from '@shared/schemas/customers';
 import { customerPhones, customers, type CustomerRecord } from '../../db/schema';
 import type { Queryable } from '../context';
@@ -64,7 +64,7 @@ export function phonesOf(q: Queryable, customerId: string): PhoneEntry[] {
 /** The row as stored, merged or not; NOT_FOUND when there is none. */
 export function customerRecord(q: Queryable, id: string): CustomerRecord {
   const c = q.select().from(customers).where(eq(customers.id, id)).get();
-  if (!c) throw new AppError('NOT_FOUND', 'customer not found');
+  if (!c) throw new AppError('customerNotFound', {}, 'customer not found');
   return c;
 }
 
@@ -76,7 +76,7 @@ export function activeCustomer(q: Queryable, id: string): CustomerRecord {
   const c = customerRecord(q, id);
   if (c.mergedIntoId) {
     const into = q.select().from(customers).where(eq(customers.id, c.mergedIntoId)).get();
-    throw new AppError('NOT_FOUND', 'customer was merged into another', {
+    throw new AppError('customerMerged', {}, 'customer was merged into another', {
       matches: into
         ? [{ id: into.id, label: customerLabel(into, phonesOf(q, into.id)[0]?.phone ?? '') }]
         : [],
@@ -118,12 +118,13 @@ export function assertPhonesFree(
   allowDuplicate: boolean,
   exceptId?: string,
 ): void {
-  const repeated: FieldIssue[] = [];
+  const repeated: FieldInput[] = [];
   phones.forEach((p, i) => {
     if (phones.findIndex((o) => o.phone === p.phone) !== i)
       repeated.push({ path: `phones.${i}.phone`, message: 'repeated' });
   });
-  if (repeated.length) throw new AppError('VALIDATION', 'the same phone number twice', { fields: repeated });
+  if (repeated.length)
+    throw new AppError('phoneRepeated', {}, 'the same phone number twice', { fields: repeated });
   if (allowDuplicate) return;
   const matches = phoneMatches(
     q,
@@ -132,7 +133,7 @@ export function assertPhonesFree(
   );
   if (matches.length === 0) return;
   const taken = new Set(matches.map((m) => m.phone));
-  throw new AppError('CONFLICT', 'phone number already belongs to another customer', {
+  throw new AppError('phoneTaken', {}, 'phone number already belongs to another customer', {
     matches: matches.map((m) => ({ id: m.id, label: customerLabel(m, m.phone) })),
     fields: phones.flatMap((p, i) =>
       taken.has(p.phone) ? [{ path: `phones.${i}.phone`, message: 'duplicate' }] : [],
@@ -144,9 +145,7 @@ export function assertPhonesFree(
 export function assertLevel(q: Queryable, level: string, previous: string | null): void {
   if (level === previous) return;
   if (!readCounter(q).customerLevels.includes(level)) {
-    throw new AppError('VALIDATION', 'unknown customer level', {
-      fields: [{ path: 'level', message: 'not one of the shop’s customer levels' }],
-    });
+    throw fieldError('level', 'unknownCustomerLevel', { level }, 'not one of the shop’s customer levels');
   }
 }
 

@@ -117,9 +117,12 @@ export function archiveCustomer(ctx: CallContext, id: string): Customer {
     if (c.archivedAt !== null) return toCustomer(c, phonesOf(tx, c.id));
     const open = openOrdersOf(tx, { customerId: c.id });
     if (open.length > 0) {
-      throw new AppError('CONFLICT', `customer has ${open.length} open work order(s); finish them first`, {
-        matches: open,
-      });
+      throw new AppError(
+        'customerHasOpenOrders',
+        { count: open.length },
+        `customer has ${open.length} open work order(s); finish them first`,
+        { matches: open },
+      );
     }
     const at = now();
     tx.update(customers).set({ archivedAt: at, updatedAt: at }).where(eq(customers.id, c.id)).run();

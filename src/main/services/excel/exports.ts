@@ -102,7 +102,7 @@ export function exportMovements(
   const { db } = ctx.deps;
   const { lang, from, to } = input;
   if (to <= from) {
-    throw new AppError('VALIDATION', 'the period ends before it starts', {
+    throw new AppError('endBeforeStart', {}, 'the period ends before it starts', {
       fields: [{ path: 'to', message: 'after from' }],
     });
   }
@@ -110,7 +110,8 @@ export function exportMovements(
   const total = db.select({ n: count() }).from(stockMovements).where(inPeriod).get()?.n ?? 0;
   if (total > MAX_MOVEMENT_ROWS) {
     throw new AppError(
-      'VALIDATION',
+      'tooManyMovements',
+      { max: MAX_MOVEMENT_ROWS },
       `more than ${MAX_MOVEMENT_ROWS} movements in the period; choose a shorter one`,
       {
         fields: [{ path: 'to', message: 'period too long' }],

@@ -4,7 +4,7 @@
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { AppError } from '@shared/errors';
+import { AppError, fieldError } from '@shared/errors';
 import { localDate } from '@shared/dates';
 import { MAX_XLSX_BYTES, type XlsxFile } from '@shared/schemas/excel';
 import type { CellKind } from './columns';
@@ -23,8 +23,8 @@ export interface ReadSheet {
   rows: SheetRow[];
 }
 
-function notAWorkbook(message: string): AppError {
-  return new AppError('VALIDATION', message, { fields: [{ path: 'file', message }] });
+function notAWorkbook(problem: 'tooLarge' | 'notXlsx' | 'unreadable' | 'noSheet', message: string): AppError {
+  return fieldError('file', 'workbookRefused', { problem }, message);
 }
 
 /** An .xlsx is a zip: "PK\3\4". Checked first so a CSV or an old .xls gets a clear refusal. */
@@ -38,17 +38,17 @@ function looksLikeZip(bytes: Buffer): boolean {
  */
 export async function readFirstSheet(base64: string): Promise<ReadSheet> {
   const bytes = Buffer.from(base64, 'base64');
-  if (bytes.length > MAX_XLSX_BYTES) throw notAWorkbook('the file is larger than 10 MB');
-  if (!looksLikeZip(bytes)) throw notAWorkbook('the file is not an .xlsx workbook');
+  if (bytes.length > MAX_XLSX_BYTES) throw notAWorkbook('tooLarge', 'the file is larger than 10 MB');
+  if (!looksLikeZip(bytes)) throw notAWorkbook('notXlsx', 'the file is not an .xlsx workbook');
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its Buffer as an ArrayBuffer; at run time it takes Node's Buffer.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw notAWorkbook('the file is not a readable .xlsx workbook');
+    throw notAWorkbook('unreadable', 'the file is not a readable .xlsx workbook');
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw notAWorkbook('the workbook has no worksheet');
+  if (!sheet) throw notAWorkbook('noSheet', 'the workbook has no worksheet');
 
   const headers: ReadSheet['headers'] = [];
   const rows: SheetRow[] = [];
@@ -202,7 +202,7 @@ export async function workbookFile(fileName: string, sheets: SheetOut[]): Promis
   await workbook.commit();
   const bytes = Buffer.concat(chunks);
   if (bytes.length > MAX_XLSX_BYTES) {
-    throw new AppError('VALIDATION', 'the export is larger than 10 MB; narrow it down');
+    throw new AppError('exportTooLarge', {}, 'the export is larger than 10 MB; narrow it down');
   }
   return { fileName, base64: bytes.toString('base64') };
 }

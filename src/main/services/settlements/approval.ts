@@ -1,4 +1,4 @@
-import { AppError } from '@shared/errors';
+import { fieldError, type ApprovalAction } from '@shared/errors';
 import { can } from '@shared/roles';
 import type { UserRecord } from '../../db/schema';
 import type { CallContext } from '../context';
@@ -9,10 +9,6 @@ import { findUserByName } from '../users';
 export interface ApprovalInput {
   username: string;
   password: string;
-}
-
-function forbidden(path: string, message: string): AppError {
-  return new AppError('FORBIDDEN', message, { fields: [{ path, message }] });
 }
 
 /**
@@ -34,18 +30,33 @@ export async function approverFor(
   if (!approval) return null;
   const approver = findUserByName(ctx.deps.db, approval.username);
   if (!approver || approver.disabled || !can(approver.role, 'settlements.approve')) {
-    throw forbidden('approval.username', `${approval.username} is not an active user who may approve`);
+    throw fieldError(
+      'approval.username',
+      'notApprover',
+      { username: approval.username },
+      `${approval.username} is not an active user who may approve`,
+    );
   }
   const check = await checkPassword(ctx.deps, approver.id, approval.password);
   if (check.result === 'right') return approver;
   if (check.result === 'refused' || check.lockedUntil !== null) {
-    throw forbidden('approval.username', `${approver.username} is locked after wrong passwords`);
+    throw fieldError(
+      'approval.username',
+      'approverLocked',
+      { username: approver.username },
+      `${approver.username} is locked after wrong passwords`,
+    );
   }
-  throw forbidden('approval.password', 'wrong password');
+  throw fieldError('approval.password', 'approverWrongPassword', {}, 'wrong password');
 }
 
-/** The approver, or FORBIDDEN on `approval` saying what needed one. */
-export function requireApprover(approver: UserRecord | null, what: string): UserRecord {
-  if (!approver) throw forbidden('approval', `${what} needs a manager's approval`);
+/** The approver, or FORBIDDEN on `approval` saying which action needed one (`what`: for the log). */
+export function requireApprover(
+  approver: UserRecord | null,
+  action: ApprovalAction,
+  what: string,
+): UserRecord {
+  if (!approver)
+    throw fieldError('approval', 'needsApproval', { action }, `${what} needs a manager's approval`);
   return approver;
 }

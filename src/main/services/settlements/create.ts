@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { AppError } from '@shared/errors';
+import { fieldError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import type { Settlement, SettlementTotals } from '@shared/schemas/settlements';
 import { isSettleable } from '@shared/workOrderStatus';
@@ -48,16 +48,21 @@ function planCreate(q: Queryable, input: CreateInput): { order: WorkOrderRecord;
   const existing = activeSettlement(q, order.id);
   if (existing) {
     const message = `work order ${order.orderNo} already has settlement ${existing.settlementNo}; void it first`;
-    throw new AppError('CONFLICT', message, { fields: [{ path: 'id', message }] });
+    throw fieldError(
+      'id',
+      'alreadySettled',
+      { orderNo: order.orderNo, settlementNo: existing.settlementNo },
+      message,
+    );
   }
   if (!isSettleable(order.status)) {
     const message = `work order ${order.orderNo} is ${order.status}; it is settled in repair, QC, ready or declined`;
-    throw new AppError('CONFLICT', message, { fields: [{ path: 'id', message }] });
+    throw fieldError('id', 'notSettleable', { orderNo: order.orderNo, status: order.status }, message);
   }
   const totals = orderTotals(q, order.id, input.discount);
   if (totals.lines.length === 0) {
     const message = `work order ${order.orderNo} has no labor, fee or part lines to settle`;
-    throw new AppError('CONFLICT', message, { fields: [{ path: 'id', message }] });
+    throw fieldError('id', 'nothingToSettle', { orderNo: order.orderNo }, message);
   }
   requireQuoteCovers(q, order, totals.subtotal);
   return { order, totals };
@@ -71,7 +76,7 @@ export async function createSettlement(ctx: CallContext, input: CreateInput): Pr
     const { order, totals } = planCreate(tx, input);
     const limit = readBilling(tx).discountLimitPercent;
     const discountApprover = totals.discountNeedsApproval
-      ? requireApprover(approver, `a discount above ${limit}%`)
+      ? requireApprover(approver, 'discount', `a discount above ${limit}%`)
       : null;
     const at = now();
     const id = uuidv7();

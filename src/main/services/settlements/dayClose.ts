@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, lt } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { AppError } from '@shared/errors';
+import { AppError, fieldError } from '@shared/errors';
 import { dayBounds, isIsoDate, localDate } from '@shared/dates';
 import type { ParsedInputOf } from '@shared/contract';
 import { PAYMENT_METHODS, type DayReport } from '@shared/schemas/settlements';
@@ -24,7 +24,7 @@ import { paymentQuery } from './read';
 
 function requireDate(date: string): void {
   if (!isIsoDate(date)) {
-    throw new AppError('VALIDATION', `${date} is not a date`, {
+    throw new AppError('notADate', { date }, `${date} is not a date`, {
       fields: [{ path: 'date', message: 'not a date' }],
     });
   }
@@ -45,7 +45,7 @@ function isDayClosed(q: Queryable, date: string): boolean {
 export function requireDayOpen(q: Queryable, date: string): void {
   if (!isDayClosed(q, date)) return;
   const message = `${date} is closed (日结); a manager must reopen it before its payments change`;
-  throw new AppError('CONFLICT', message, { fields: [{ path: 'date', message }] });
+  throw fieldError('date', 'dayClosed', { date }, message);
 }
 
 function dayReport(q: Queryable, date: string): DayReport {
@@ -133,12 +133,17 @@ export function closeDay(ctx: CallContext, input: ParsedInputOf<'dayClose.close'
   return db.transaction((tx) => {
     const at = now();
     if (input.date > localDate(at)) {
-      throw new AppError('VALIDATION', `${input.date} has not begun; it cannot be closed`, {
-        fields: [{ path: 'date', message: 'in the future' }],
-      });
+      throw new AppError(
+        'dayFuture',
+        { date: input.date },
+        `${input.date} has not begun; it cannot be closed`,
+        {
+          fields: [{ path: 'date', message: 'in the future' }],
+        },
+      );
     }
     if (isDayClosed(tx, input.date)) {
-      throw new AppError('CONFLICT', `${input.date} is already closed`, {
+      throw new AppError('dayAlreadyClosed', { date: input.date }, `${input.date} is already closed`, {
         fields: [{ path: 'date', message: 'already closed' }],
       });
     }
@@ -177,13 +182,13 @@ export async function reopenDay(
   const { db, now } = ctx.deps;
   const requireClosed = (q: Queryable) => {
     if (!isDayClosed(q, input.date)) {
-      throw new AppError('CONFLICT', `${input.date} is not closed`, {
+      throw new AppError('dayNotClosed', { date: input.date }, `${input.date} is not closed`, {
         fields: [{ path: 'date', message: 'not closed' }],
       });
     }
   };
   requireClosed(db);
-  const manager = requireApprover(await approverFor(ctx, input.approval), 'reopening a closed day');
+  const manager = requireApprover(await approverFor(ctx, input.approval), 'reopen', 'reopening a closed day');
   return db.transaction((tx) => {
     requireClosed(tx);
     const at = now();

@@ -1,12 +1,8 @@
-import { AppError } from '@shared/errors';
+import { fieldError } from '@shared/errors';
 import type { WorkOrderRecord } from '../../db/schema';
 import type { Queryable } from '../context';
 import { orderTotals } from './lines';
 import { activeSettlement, paidOn, paymentStatusOf, yuan } from './records';
-
-function owes(message: string): AppError {
-  return new AppError('CONFLICT', message, { fields: [{ path: 'settlement', message }] });
-}
 
 /**
  * The device goes back to the customer only when the order is paid: its active settlement is paid
@@ -18,13 +14,20 @@ export function requireSettledForDelivery(q: Queryable, order: WorkOrderRecord):
   if (s) {
     const paid = paidOn(q, s.id);
     if (paymentStatusOf(s.total, paid) === 'paid') return;
-    throw owes(
-      `settlement ${s.settlementNo} still has ${yuan(s.total - paid)} to pay; take payment before delivery`,
+    const balance = s.total - paid;
+    throw fieldError(
+      'settlement',
+      'settlementUnpaid',
+      { settlementNo: s.settlementNo, balance },
+      `settlement ${s.settlementNo} still has ${yuan(balance)} to pay; take payment before delivery`,
     );
   }
   const { total } = orderTotals(q, order.id, { type: 'none' });
   if (total === 0) return;
-  throw owes(
+  throw fieldError(
+    'settlement',
+    'orderOwes',
+    { orderNo: order.orderNo, total },
     `work order ${order.orderNo} owes ${yuan(total)}; make its settlement and take payment before delivery`,
   );
 }

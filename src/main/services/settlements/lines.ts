@@ -1,4 +1,4 @@
-import { AppError } from '@shared/errors';
+import { fieldError } from '@shared/errors';
 import type { DiscountInput } from '@shared/schemas/settlements';
 import type { Queryable } from '../context';
 import { readBilling } from '../settings';
@@ -19,7 +19,7 @@ export function orderTotals(q: Queryable, workOrderId: string, discount: Discoun
   const over = totals.subtotal > MAX_FEN || totals.warrantyValue > MAX_FEN;
   if (over || totals.lines.some((l) => l.listAmount > MAX_FEN)) {
     const message = 'the lines come to more than a settlement can carry (¥10,000,000)';
-    throw new AppError('CONFLICT', message, { fields: [{ path: 'id', message }] });
+    throw fieldError('id', 'settlementTooLarge', { max: MAX_FEN }, message);
   }
   return totals;
 }

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { AppError } from '@shared/errors';
+import { fieldError } from '@shared/errors';
 import { localDate } from '@shared/dates';
 import type { ParsedInputOf } from '@shared/contract';
 import type { PaymentMethod, Settlement } from '@shared/schemas/settlements';
@@ -15,7 +15,6 @@ import { writeAudit } from '../audit';
 import type { CallContext, Queryable, Tx } from '../context';
 import { actorOf } from '../users';
 import { addEvent } from '../workOrders/events';
-import { invalid } from '../workOrders/lookups';
 import { approverFor, requireApprover } from './approval';
 import { requireDayOpen } from './dayClose';
 import { loadSettlement, readSettlement } from './read';
@@ -34,8 +33,12 @@ import { paidOn, paymentStatusOf, yuan } from './records';
 export function loadActiveSettlement(q: Queryable, id: string, path = 'settlementId'): SettlementRecord {
   const s = loadSettlement(q, id, path);
   if (s.status !== 'active') {
-    const message = `settlement ${s.settlementNo} is void`;
-    throw new AppError('CONFLICT', message, { fields: [{ path, message }] });
+    throw fieldError(
+      path,
+      'settlementVoid',
+      { settlementNo: s.settlementNo },
+      `settlement ${s.settlementNo} is void`,
+    );
   }
   return s;
 }
@@ -108,14 +111,19 @@ function planPay(q: Queryable, input: PayInput, at: number) {
   const s = loadActiveSettlement(q, input.settlementId);
   const balance = s.total - paidOn(q, s.id);
   if (input.amount > balance) {
-    throw invalid('amount', `more than the balance due of ${yuan(balance)}`);
+    throw fieldError('amount', 'overBalance', { balance }, `more than the balance due of ${yuan(balance)}`);
   }
   if (input.method !== 'cash' && input.tendered !== undefined) {
-    throw invalid('tendered', 'only cash is handed over with change');
+    throw fieldError('tendered', 'tenderedNotCash', {}, 'only cash is handed over with change');
   }
   const tendered = input.method === 'cash' ? (input.tendered ?? input.amount) : null;
   if (tendered !== null && tendered < input.amount) {
-    throw invalid('tendered', `less than the amount of ${yuan(input.amount)}`);
+    throw fieldError(
+      'tendered',
+      'tenderedLow',
+      { amount: input.amount },
+      `less than the amount of ${yuan(input.amount)}`,
+    );
   }
   const businessDate = localDate(at);
   requireDayOpen(q, businessDate);
@@ -127,7 +135,7 @@ export async function paySettlement(ctx: CallContext, input: PayInput): Promise<
   planPay(db, input, now());
   const onAccount = input.method === 'onAccount';
   const approver = onAccount
-    ? requireApprover(await approverFor(ctx, input.approval), 'on account (挂账)')
+    ? requireApprover(await approverFor(ctx, input.approval), 'onAccount', 'on account (挂账)')
     : null;
   return db.transaction((tx) => {
     const at = now();
@@ -161,7 +169,12 @@ function planRefund(q: Queryable, input: RefundInput, at: number) {
   const s = loadActiveSettlement(q, input.settlementId);
   const net = netByMethod(q, s.id, input.method);
   if (input.amount > net) {
-    throw invalid('amount', `more than was taken by ${input.method} on this settlement, ${yuan(net)}`);
+    throw fieldError(
+      'amount',
+      'overRefund',
+      { method: input.method, net },
+      `more than was taken by ${input.method} on this settlement, ${yuan(net)}`,
+    );
   }
   const businessDate = localDate(at);
   requireDayOpen(q, businessDate);
@@ -172,7 +185,7 @@ function planRefund(q: Queryable, input: RefundInput, at: number) {
 export async function refundSettlement(ctx: CallContext, input: RefundInput): Promise<Settlement> {
   const { db, now } = ctx.deps;
   planRefund(db, input, now());
-  const approver = requireApprover(await approverFor(ctx, input.approval), 'a refund');
+  const approver = requireApprover(await approverFor(ctx, input.approval), 'refund', 'a refund');
   return db.transaction((tx) => {
     const at = now();
     const { s, businessDate } = planRefund(tx, input, at);

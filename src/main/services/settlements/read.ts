@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type SelectedFields } from 'drizzle-orm/sqlite-core';
-import { AppError } from '@shared/errors';
+import { fieldError } from '@shared/errors';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { Payment, Settlement } from '@shared/schemas/settlements';
 import { amountInWords } from '@shared/money/amountInWords';
@@ -93,7 +93,7 @@ function toHeader(r: HeaderRow): SettlementHeader {
 export function loadSettlement(q: Queryable, id: string, path = 'id'): SettlementRecord {
   const s = q.select().from(settlements).where(eq(settlements.id, id)).get();
   if (!s) {
-    throw new AppError('NOT_FOUND', 'settlement not found', { fields: [{ path, message: 'not found' }] });
+    throw fieldError(path, 'settlementNotFound', {}, 'settlement not found');
   }
   return s;
 }
@@ -136,9 +136,7 @@ function readPayments(q: Queryable, settlementId: string): Payment[] {
 export function readSettlement(q: Queryable, id: string): Settlement {
   const header = headerQuery(q).where(eq(settlements.id, id)).get();
   if (!header) {
-    throw new AppError('NOT_FOUND', 'settlement not found', {
-      fields: [{ path: 'id', message: 'not found' }],
-    });
+    throw fieldError('id', 'settlementNotFound', {}, 'settlement not found');
   }
   const lines = q
     .select({
@@ -177,9 +175,7 @@ export function listSettlements(
   input: ParsedInputOf<'settlements.list'>,
 ): OutputOf<'settlements.list'> {
   if (input.from !== undefined && input.to !== undefined && input.from > input.to) {
-    throw new AppError('VALIDATION', 'end before start', {
-      fields: [{ path: 'to', message: 'end before start' }],
-    });
+    throw fieldError('to', 'endBeforeStart', {}, 'end before start');
   }
   const filters: SQL[] = [];
   if (!input.includeVoid) filters.push(eq(settlements.status, 'active'));

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { AppError } from '@shared/errors';
+import { fieldError } from '@shared/errors';
 import type { PaymentStatus } from '@shared/schemas/settlements';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
 import { payments, settlements, type SettlementRecord } from '../../db/schema';
@@ -62,9 +62,19 @@ export function settlementSummaryOf(q: Queryable, workOrderId: string): WorkOrde
  * The order's billable lines are frozen while an active settlement stands on them: the printed
  * form and the money taken must keep matching. Void the settlement to change them.
  */
-export function requireNoActiveSettlement(q: Queryable, workOrderId: string, what: string): void {
+export function requireNoActiveSettlement(
+  q: Queryable,
+  workOrderId: string,
+  change: 'charges' | 'parts' | 'quote' | 'cancel',
+): void {
   const s = activeSettlement(q, workOrderId);
   if (!s) return;
-  const message = `settlement ${s.settlementNo} stands on this order; void it before ${what}`;
-  throw new AppError('CONFLICT', message, { fields: [{ path: 'settlement', message }] });
+  const { settlementNo } = s;
+  if (change === 'cancel') {
+    const message = `settlement ${settlementNo} stands on this order; void it before cancelling the order`;
+    throw fieldError('settlement', 'settlementBlocksCancel', { settlementNo }, message);
+  }
+  const what = change === 'quote' ? 'approving a new amount' : `changing its ${change}`;
+  const message = `settlement ${settlementNo} stands on this order; void it before ${what}`;
+  throw fieldError('settlement', 'settlementLocksOrder', { settlementNo, change }, message);
 }

@@ -47,7 +47,7 @@ export async function voidSettlement(
 ): Promise<Settlement> {
   const { db, now } = ctx.deps;
   plan(db, input, now());
-  const manager = requireApprover(await approverFor(ctx, input.approval), 'voiding a settlement');
+  const manager = requireApprover(await approverFor(ctx, input.approval), 'void', 'voiding a settlement');
   return db.transaction((tx) => {
     const at = now();
     const { s, businessDate } = plan(tx, input, at);

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { AppError } from '@shared/errors';
+import { AppError, fieldError } from '@shared/errors';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { Part, Supplier } from '@shared/schemas/stock';
 import { parts, suppliers, type PartRecord, type SupplierRecord } from '../../db/schema';
@@ -10,16 +10,14 @@ import { actorOf } from '../users';
 
 export function partRecord(q: Queryable, id: string): PartRecord {
   const p = q.select().from(parts).where(eq(parts.id, id)).get();
-  if (!p) throw new AppError('NOT_FOUND', 'part not found');
+  if (!p) throw new AppError('partNotFound', {}, 'part not found');
   return p;
 }
 
 export function supplierRecord(q: Queryable, id: string, path = 'supplierId'): SupplierRecord {
   const s = q.select().from(suppliers).where(eq(suppliers.id, id)).get();
   if (!s) {
-    throw new AppError('NOT_FOUND', 'supplier not found', {
-      fields: [{ path, message: 'no such supplier' }],
-    });
+    throw fieldError(path, 'supplierNotFound', {}, 'no such supplier');
   }
   return s;
 }
@@ -27,9 +25,7 @@ export function supplierRecord(q: Queryable, id: string, path = 'supplierId'): S
 function assertCodeFree(q: Queryable, code: string, selfId: string | null): void {
   const taken = q.select({ id: parts.id }).from(parts).where(eq(parts.code, code)).get();
   if (taken && taken.id !== selfId) {
-    throw new AppError('CONFLICT', 'part code already in use', {
-      fields: [{ path: 'code', message: 'already in use' }],
-    });
+    throw fieldError('code', 'partCodeTaken', { code }, 'part code already in use');
   }
 }
 
@@ -37,9 +33,7 @@ function assertSupplier(q: Queryable, supplierId: string | null, previous: strin
   if (supplierId === null || supplierId === previous) return;
   const s = supplierRecord(q, supplierId, 'defaultSupplierId');
   if (s.archivedAt !== null) {
-    throw new AppError('CONFLICT', 'the supplier is archived', {
-      fields: [{ path: 'defaultSupplierId', message: 'archived' }],
-    });
+    throw fieldError('defaultSupplierId', 'supplierArchived', {}, 'the supplier is archived');
   }
 }
 

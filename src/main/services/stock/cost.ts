@@ -1,4 +1,4 @@
-import { AppError } from '@shared/errors';
+import { fieldError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import type { StockDocument } from '@shared/schemas/stock';
 import { writeAudit } from '../audit';
@@ -22,14 +22,10 @@ export function adjustCost(ctx: CallContext, input: ParsedInputOf<'parts.adjustC
   return ctx.deps.db.transaction((tx) => {
     const part = partRecord(tx, input.id);
     if (part.archivedAt !== null) {
-      throw new AppError('CONFLICT', 'the part is archived', {
-        fields: [{ path: 'id', message: 'archived' }],
-      });
+      throw fieldError('id', 'partArchived', { partCode: part.code }, 'the part is archived');
     }
     if (part.costPrice === input.unitCost) {
-      throw new AppError('VALIDATION', 'the cost is already that', {
-        fields: [{ path: 'unitCost', message: 'unchanged' }],
-      });
+      throw fieldError('unitCost', 'costUnchanged', {}, 'the cost is already that');
     }
     const posted = post(tx, ctx, {
       kind: 'costAdjustment',

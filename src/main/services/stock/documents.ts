@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, max, sql } from 'drizzle-orm';
-import { AppError } from '@shared/errors';
+import { fieldError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import type { StockDocument, StockDocumentKind } from '@shared/schemas/stock';
 import { stockDocumentLines, stockDocuments, stockMovements, workOrders } from '../../db/schema';
@@ -12,9 +12,7 @@ import { readDocument } from './read';
 
 function assertActiveSupplier(q: Queryable, supplierId: string): void {
   if (supplierRecord(q, supplierId).archivedAt !== null) {
-    throw new AppError('CONFLICT', 'the supplier is archived', {
-      fields: [{ path: 'supplierId', message: 'archived' }],
-    });
+    throw fieldError('supplierId', 'supplierArchived', {}, 'the supplier is archived');
   }
 }
 
@@ -69,9 +67,7 @@ export function postStock(ctx: CallContext, input: ParsedInputOf<'stock.post'>):
         const seen = new Set<string>();
         input.lines.forEach((l, i) => {
           if (seen.has(l.partId)) {
-            throw new AppError('VALIDATION', 'a part is counted twice', {
-              fields: [{ path: `lines.${i}.partId`, message: 'counted twice' }],
-            });
+            throw fieldError(`lines.${i}.partId`, 'countedTwice', {}, 'a part is counted twice');
           }
           seen.add(l.partId);
         });
@@ -119,9 +115,7 @@ export function reverseStock(ctx: CallContext, input: ParsedInputOf<'stock.rever
   return ctx.deps.db.transaction((tx) => {
     const original = tx.select().from(stockDocuments).where(eq(stockDocuments.id, input.id)).get();
     if (!original) {
-      throw new AppError('NOT_FOUND', 'stock document not found', {
-        fields: [{ path: 'id', message: 'not found' }],
-      });
+      throw fieldError('id', 'stockDocumentNotFound', {}, 'stock document not found');
     }
     if (ORDER_KINDS.includes(original.kind as StockDocumentKind)) {
       const orderNo = original.workOrderId
@@ -132,16 +126,14 @@ export function reverseStock(ctx: CallContext, input: ParsedInputOf<'stock.rever
             .get()?.orderNo ?? original.workOrderId)
         : '?';
       const message = `made by work order ${orderNo}; remove the part on the order instead`;
-      throw new AppError('CONFLICT', message, { fields: [{ path: 'id', message }] });
+      throw fieldError('id', 'orderDocumentNotReversible', { orderNo }, message);
     }
     if (original.kind === 'costAdjustment') {
       const message = 'a cost adjustment is corrected by another cost adjustment';
-      throw new AppError('CONFLICT', message, { fields: [{ path: 'id', message }] });
+      throw fieldError('id', 'costAdjustmentNotReversible', {}, message);
     }
     if (original.reversesId !== null) {
-      throw new AppError('CONFLICT', 'a reversing document cannot itself be reversed', {
-        fields: [{ path: 'id', message: 'is a reversal' }],
-      });
+      throw fieldError('id', 'reversalNotReversible', {}, 'a reversing document cannot itself be reversed');
     }
     const already = tx
       .select({ id: stockDocuments.id })
@@ -149,9 +141,7 @@ export function reverseStock(ctx: CallContext, input: ParsedInputOf<'stock.rever
       .where(eq(stockDocuments.reversesId, original.id))
       .get();
     if (already) {
-      throw new AppError('CONFLICT', 'the document has already been reversed', {
-        fields: [{ path: 'id', message: 'already reversed' }],
-      });
+      throw fieldError('id', 'alreadyReversed', {}, 'the document has already been reversed');
     }
     const lines = tx
       .select()

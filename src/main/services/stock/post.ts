@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { AppError } from '@shared/errors';
+import { AppError, fieldError } from '@shared/errors';
 import { localDate } from '@shared/dates';
 import type { StockDocumentKind } from '@shared/schemas/stock';
 import {
@@ -165,21 +165,19 @@ export function post(tx: Tx, ctx: CallContext, spec: DocSpec): Posted {
   spec.lines.forEach((line, i) => {
     const part = found.get(line.partId);
     if (!part) {
-      throw new AppError('NOT_FOUND', 'part not found', {
-        fields: [{ path: fieldPath(line.path, 'partId'), message: 'no such part' }],
-      });
+      throw fieldError(fieldPath(line.path, 'partId'), 'partNotFound', {}, 'no such part');
     }
     // Putting stock back (a reversal, a part returned from an order) is allowed on an archived part.
     if (part.archivedAt !== null && spec.reversesId === null && spec.kind !== 'orderReturn') {
-      throw new AppError('CONFLICT', `part ${part.code} is archived`, {
-        fields: [{ path: fieldPath(line.path, 'partId'), message: 'archived' }],
-      });
+      const path = fieldPath(line.path, 'partId');
+      throw fieldError(path, 'partArchived', { partCode: part.code }, `part ${part.code} is archived`);
     }
     const current = state.get(part.id) ?? { onHand: part.onHand, costPrice: part.costPrice };
     const qty = line.qty ?? (line.countedQty ?? 0) - current.onHand;
     const onHand = current.onHand + qty;
     if (onHand < 0) {
-      throw new AppError('INSUFFICIENT_STOCK', `only ${current.onHand} of ${part.code} on hand`, {
+      const params = { partCode: part.code, onHand: current.onHand };
+      throw new AppError('insufficientStock', params, `only ${current.onHand} of ${part.code} on hand`, {
         fields: [
           {
             path: fieldPath(line.path, line.qty === null ? 'countedQty' : 'qty'),

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { AppError } from '@shared/errors';
+import { fieldError } from '@shared/errors';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { StockDocument, StockDocumentKind } from '@shared/schemas/stock';
 import {
@@ -71,9 +71,7 @@ function toHeader(r: HeaderRow): Omit<StockDocument, 'lines'> {
 export function readDocument(q: Queryable, id: string): StockDocument {
   const header = headerQuery(q).where(eq(stockDocuments.id, id)).get();
   if (!header) {
-    throw new AppError('NOT_FOUND', 'stock document not found', {
-      fields: [{ path: 'id', message: 'not found' }],
-    });
+    throw fieldError('id', 'stockDocumentNotFound', {}, 'stock document not found');
   }
   const lines = q
     .select({
@@ -100,9 +98,7 @@ export function readDocument(q: Queryable, id: string): StockDocument {
 
 function assertPeriod(from: number | undefined, to: number | undefined): void {
   if (from !== undefined && to !== undefined && from > to) {
-    throw new AppError('VALIDATION', 'end before start', {
-      fields: [{ path: 'to', message: 'end before start' }],
-    });
+    throw fieldError('to', 'endBeforeStart', {}, 'end before start');
   }
 }
 
@@ -147,9 +143,7 @@ export function listMovements(
   if (input.partId !== undefined) {
     const known = q.select({ id: parts.id }).from(parts).where(eq(parts.id, input.partId)).get();
     if (!known) {
-      throw new AppError('NOT_FOUND', 'part not found', {
-        fields: [{ path: 'partId', message: 'not found' }],
-      });
+      throw fieldError('partId', 'partNotFound', {}, 'part not found');
     }
     filters.push(eq(stockMovements.partId, input.partId));
   }

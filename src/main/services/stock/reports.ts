@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
-import { AppError } from '@shared/errors';
+import { fieldError } from '@shared/errors';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { Valuation } from '@shared/schemas/stock';
 import { parts, stockDocuments, stockMovements } from '../../db/schema';
@@ -54,9 +54,7 @@ export function stockValuation(q: Queryable, input: ParsedInputOf<'stock.valuati
  */
 export function stockUsage(q: Queryable, input: ParsedInputOf<'stock.usage'>): OutputOf<'stock.usage'> {
   if (input.from > input.to) {
-    throw new AppError('VALIDATION', 'end before start', {
-      fields: [{ path: 'to', message: 'end before start' }],
-    });
+    throw fieldError('to', 'endBeforeStart', {}, 'end before start');
   }
   const perOrder = sql`SELECT ${stockMovements.partId} AS part_id,
       -sum(${stockMovements.qty}) AS qty,

@@ -12,7 +12,7 @@ import {
 import { basename, join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { AppError } from '@shared/errors';
+import { AppError, fieldError } from '@shared/errors';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import { MAX_ATTACHMENT_BYTES, type WorkOrderDetail } from '@shared/schemas/workOrders';
 import { attachments, workOrders } from '../../db/schema';
@@ -20,7 +20,7 @@ import { writeAudit } from '../audit';
 import type { CallContext, Deps } from '../context';
 import { actorOf } from '../users';
 import { addEvent } from './events';
-import { invalid, loadOrder } from './lookups';
+import { loadOrder } from './lookups';
 import { readDetail } from './read';
 
 const IMAGE_TYPES = {
@@ -44,16 +44,20 @@ function attachmentsDir(deps: Deps): string {
 /** The image inside a data URL, refused when too large or when its bytes are not the type it claims. */
 function decodeImage(dataUrl: string): { mime: ImageMime; bytes: Buffer } {
   const head = /^data:(image\/(?:png|jpeg|webp));base64,/.exec(dataUrl);
-  if (!head) throw invalid('dataUrl', 'PNG, JPEG or WebP image');
+  if (!head) throw fieldError('dataUrl', 'imageRefused', { problem: 'type' }, 'PNG, JPEG or WebP image');
   const mime = head[1] as ImageMime;
   const base64 = dataUrl.slice(head[0].length);
   // Refuse an oversized upload before decoding it.
   if (Math.floor((base64.replace(/=+$/, '').length * 3) / 4) > MAX_ATTACHMENT_BYTES) {
-    throw invalid('dataUrl', 'image larger than 8 MB');
+    throw fieldError('dataUrl', 'imageRefused', { problem: 'tooLarge' }, 'image larger than 8 MB');
   }
   const bytes = Buffer.from(base64, 'base64');
-  if (bytes.length > MAX_ATTACHMENT_BYTES) throw invalid('dataUrl', 'image larger than 8 MB');
-  if (!IMAGE_TYPES[mime].magic(bytes)) throw invalid('dataUrl', `not a ${mime} image`);
+  if (bytes.length > MAX_ATTACHMENT_BYTES) {
+    throw fieldError('dataUrl', 'imageRefused', { problem: 'tooLarge' }, 'image larger than 8 MB');
+  }
+  if (!IMAGE_TYPES[mime].magic(bytes)) {
+    throw fieldError('dataUrl', 'imageRefused', { problem: 'content' }, `not a ${mime} image`);
+  }
   return { mime, bytes };
 }
 
@@ -137,20 +141,18 @@ export function addAttachment(
 export function readAttachment(ctx: CallContext, id: string): OutputOf<'workOrders.attachment'> {
   const row = ctx.deps.db.select().from(attachments).where(eq(attachments.id, id)).get();
   if (!row) {
-    throw new AppError('NOT_FOUND', 'attachment not found', {
-      fields: [{ path: 'id', message: 'not found' }],
-    });
+    throw fieldError('id', 'attachmentNotFound', {}, 'attachment not found');
   }
   let bytes: Buffer;
   try {
     bytes = readFileSync(join(attachmentsDir(ctx.deps), basename(row.storedName)));
   } catch (error) {
     ctx.deps.log.error(`attachment file ${row.storedName} cannot be read`, error);
-    throw new AppError('NOT_FOUND', 'attachment file is missing from the data folder');
+    throw new AppError('attachmentFileMissing', {}, 'attachment file is missing from the data folder');
   }
   if (createHash('sha256').update(bytes).digest('hex') !== row.sha256) {
     ctx.deps.log.error(`attachment file ${row.storedName} does not match its checksum`);
-    throw new AppError('INTERNAL', 'attachment file is damaged');
+    throw new AppError('attachmentDamaged', {}, 'attachment file is damaged');
   }
   return { fileName: row.fileName, dataUrl: `data:${row.mime};base64,${bytes.toString('base64')}` };
 }

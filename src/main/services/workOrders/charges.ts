@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { AppError } from '@shared/errors';
+import { fieldError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import type { ServiceItem } from '@shared/schemas/billing';
 import { CHARGE_EVENT_FIELDS, type EventData, type WorkOrderDetail } from '@shared/schemas/workOrders';
@@ -18,7 +18,7 @@ import { readBilling } from '../settings';
 import { approverFor, requireApprover } from '../settlements/approval';
 import { requireNoActiveSettlement } from '../settlements/records';
 import { recordUpdate } from './events';
-import { invalid, loadOrder, requireTechnician } from './lookups';
+import { loadOrder, requireTechnician } from './lookups';
 import { readDetail } from './read';
 
 /**
@@ -32,13 +32,18 @@ import { readDetail } from './read';
 function requireOpenForCharges(order: WorkOrderRecord): void {
   if (!isOpen(order.status)) {
     const message = `work order ${order.orderNo} is ${order.status}; its charges can no longer change`;
-    throw new AppError('CONFLICT', message, { fields: [{ path: 'id', message }] });
+    throw fieldError(
+      'id',
+      'orderClosedForCharges',
+      { orderNo: order.orderNo, status: order.status },
+      message,
+    );
   }
 }
 
 function requireChangeable(q: Queryable, order: WorkOrderRecord): void {
   requireOpenForCharges(order);
-  requireNoActiveSettlement(q, order.id, 'changing its charges');
+  requireNoActiveSettlement(q, order.id, 'charges');
 }
 
 function orderInWarranty(order: WorkOrderRecord): boolean {
@@ -75,14 +80,31 @@ function planAdd(q: Queryable, input: AddInput): AddPlan {
   const order = loadOrder(q, input.id);
   requireChangeable(q, order);
   const item = readBilling(q).serviceItems.find((i) => i.code === input.itemCode);
-  if (!item) throw invalid('itemCode', `no service item ${input.itemCode} in the settings`);
-  if (!item.active) throw invalid('itemCode', `service item ${item.code} is no longer in use`);
+  if (!item) {
+    const params = { itemCode: input.itemCode, problem: 'unknown' } as const;
+    throw fieldError(
+      'itemCode',
+      'serviceItemUnavailable',
+      params,
+      `no service item ${input.itemCode} in the settings`,
+    );
+  }
+  if (!item.active) {
+    const params = { itemCode: item.code, problem: 'retired' } as const;
+    throw fieldError(
+      'itemCode',
+      'serviceItemUnavailable',
+      params,
+      `service item ${item.code} is no longer in use`,
+    );
+  }
 
   let technicianId: string | null = null;
   let hours = 0;
   if (item.kind === 'fee') {
-    if (input.technicianId) throw invalid('technicianId', 'a fee has no technician');
-    if (input.hours) throw invalid('hours', 'a fee has no hours');
+    if (input.technicianId)
+      throw fieldError('technicianId', 'feeTakesNoLabor', {}, 'a fee has no technician');
+    if (input.hours) throw fieldError('hours', 'feeTakesNoLabor', {}, 'a fee has no hours');
   } else {
     if (input.technicianId) requireTechnician(q, input.technicianId);
     technicianId = input.technicianId === undefined ? order.technicianId : input.technicianId;
@@ -105,7 +127,7 @@ export async function addCharge(ctx: CallContext, input: AddInput): Promise<Work
   const approver = first.needsApproval ? await approverFor(ctx, input.approval) : null;
   return ctx.deps.db.transaction((tx) => {
     const plan = planAdd(tx, input);
-    if (plan.needsApproval) requireApprover(approver, `${plan.item.code} below its price`);
+    if (plan.needsApproval) requireApprover(approver, 'belowPrice', `${plan.item.code} below its price`);
     const at = ctx.deps.now();
     const line: WorkOrderChargeRecord = {
       id: uuidv7(),
@@ -158,14 +180,10 @@ function loadActiveCharge(
 ): { line: WorkOrderChargeRecord; order: WorkOrderRecord } {
   const line = q.select().from(workOrderCharges).where(eq(workOrderCharges.id, lineId)).get();
   if (!line) {
-    throw new AppError('NOT_FOUND', 'charge line not found', {
-      fields: [{ path: 'lineId', message: 'not found' }],
-    });
+    throw fieldError('lineId', 'chargeLineNotFound', {}, 'charge line not found');
   }
   if (line.removedAt !== null) {
-    throw new AppError('CONFLICT', 'the charge line has been removed', {
-      fields: [{ path: 'lineId', message: 'already removed' }],
-    });
+    throw fieldError('lineId', 'lineRemoved', { line: 'charge' }, 'the charge line has been removed');
   }
   const order = loadOrder(q, line.workOrderId);
   requireChangeable(q, order);
@@ -183,8 +201,9 @@ interface UpdatePlan {
 function planUpdate(q: Queryable, input: UpdateInput): UpdatePlan {
   const { line, order } = loadActiveCharge(q, input.lineId);
   if (line.kind === 'fee') {
-    if (input.technicianId) throw invalid('technicianId', 'a fee has no technician');
-    if (input.hours) throw invalid('hours', 'a fee has no hours');
+    if (input.technicianId)
+      throw fieldError('technicianId', 'feeTakesNoLabor', {}, 'a fee has no technician');
+    if (input.hours) throw fieldError('hours', 'feeTakesNoLabor', {}, 'a fee has no hours');
   } else if (input.technicianId) {
     requireTechnician(q, input.technicianId);
   }
@@ -213,7 +232,7 @@ export async function updateCharge(ctx: CallContext, input: UpdateInput): Promis
   const approver = first.needsApproval ? await approverFor(ctx, input.approval) : null;
   return ctx.deps.db.transaction((tx) => {
     const { line, order, before, after, needsApproval } = planUpdate(tx, input);
-    if (needsApproval) requireApprover(approver, `${line.itemCode} below its price`);
+    if (needsApproval) requireApprover(approver, 'belowPrice', `${line.itemCode} below its price`);
     const at = ctx.deps.now();
     const diff = changedFields(before, after);
     if (!diff) return readDetail(tx, order.id, ctx.user, at);

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { AppError } from '@shared/errors';
+import { fieldError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import { ACCESSORIES, type WorkOrderDetail } from '@shared/schemas/workOrders';
 import { warrantyAtIntake, type WarrantyStatus } from '@shared/warranty';
@@ -10,7 +10,7 @@ import type { CallContext, Queryable } from '../context';
 import { readCounter, readShop } from '../settings';
 import { actorOf } from '../users';
 import { addEvent } from './events';
-import { invalid, normalizeAccessories, requireTechnician } from './lookups';
+import { normalizeAccessories, requireTechnician } from './lookups';
 import { nextOrderNo } from './numbers';
 import { readDetail } from './read';
 
@@ -18,20 +18,34 @@ const HOUR = 3600_000;
 /** A rework chain longer than this is corrupt data, not a shop's history. */
 const MAX_REWORK_DEPTH = 100;
 
-function notFound(path: string, what: string): AppError {
-  return new AppError('NOT_FOUND', `${what} not found`, { fields: [{ path, message: 'not found' }] });
-}
-
 /** The customer and device of a new order: both live, and the device is this customer's. */
 function checkParties(q: Queryable, customerId: string, deviceId: string) {
   const customer = q.select().from(customers).where(eq(customers.id, customerId)).get();
-  if (!customer) throw notFound('customerId', 'customer');
-  if (customer.mergedIntoId !== null) throw invalid('customerId', 'customer was merged into another');
-  if (customer.archivedAt !== null) throw invalid('customerId', 'customer is archived');
+  if (!customer) throw fieldError('customerId', 'customerNotFound', {}, 'customer not found');
+  if (customer.mergedIntoId !== null) {
+    throw fieldError(
+      'customerId',
+      'customerNotUsable',
+      { problem: 'merged' },
+      'customer was merged into another',
+    );
+  }
+  if (customer.archivedAt !== null) {
+    throw fieldError('customerId', 'customerNotUsable', { problem: 'archived' }, 'customer is archived');
+  }
   const device = q.select().from(devices).where(eq(devices.id, deviceId)).get();
-  if (!device) throw notFound('deviceId', 'device');
-  if (device.archivedAt !== null) throw invalid('deviceId', 'device is archived');
-  if (device.customerId !== customerId) throw invalid('deviceId', 'device belongs to another customer');
+  if (!device) throw fieldError('deviceId', 'deviceNotFound', {}, 'device not found');
+  if (device.archivedAt !== null) {
+    throw fieldError('deviceId', 'deviceNotUsable', { problem: 'archived' }, 'device is archived');
+  }
+  if (device.customerId !== customerId) {
+    throw fieldError(
+      'deviceId',
+      'deviceNotUsable',
+      { problem: 'otherCustomer' },
+      'device belongs to another customer',
+    );
+  }
   return { customer, device };
 }
 
@@ -42,10 +56,22 @@ function checkParties(q: Queryable, customerId: string, deviceId: string) {
 function reworkClock(q: Queryable, reworkOfId: string, deviceId: string): number | null {
   const load = (id: string) => q.select().from(workOrders).where(eq(workOrders.id, id)).get();
   const original = load(reworkOfId);
-  if (!original) throw notFound('reworkOfId', 'original work order');
-  if (original.deviceId !== deviceId) throw invalid('reworkOfId', 'the original order is for another device');
+  if (!original) throw fieldError('reworkOfId', 'workOrderNotFound', {}, 'original work order not found');
+  if (original.deviceId !== deviceId) {
+    throw fieldError(
+      'reworkOfId',
+      'reworkNotAllowed',
+      { problem: 'otherDevice' },
+      'the original order is for another device',
+    );
+  }
   if (original.status !== 'delivered' || original.deliveredAt === null) {
-    throw invalid('reworkOfId', 'the original order has not been delivered');
+    throw fieldError(
+      'reworkOfId',
+      'reworkNotAllowed',
+      { problem: 'notDelivered' },
+      'the original order has not been delivered',
+    );
   }
   let first: WorkOrderRecord = original;
   for (let depth = 0; first.reworkOfId !== null && depth < MAX_REWORK_DEPTH; depth++) {
@@ -66,7 +92,7 @@ export function createWorkOrder(
     const { device } = checkParties(tx, input.customerId, input.deviceId);
     if (input.technicianId !== null) requireTechnician(tx, input.technicianId);
     if (input.promisedAt !== undefined && input.promisedAt < at) {
-      throw invalid('promisedAt', 'promised date is before intake');
+      throw fieldError('promisedAt', 'promisedBeforeIntake', {}, 'promised date is before intake');
     }
     const counter = readCounter(tx);
     const originalDeliveredAt = input.reworkOfId ? reworkClock(tx, input.reworkOfId, device.id) : null;

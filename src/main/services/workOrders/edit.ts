@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
+import { fieldError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import { ACCESSORIES, EDIT_FIELDS, type WorkOrderDetail } from '@shared/schemas/workOrders';
 import { users, workOrders, type WorkOrderRecord } from '../../db/schema';
 import { changedFields } from '../audit';
 import type { CallContext } from '../context';
 import { recordUpdate } from './events';
-import { invalid, loadOrder, normalizeAccessories, requireOpen, requireTechnician } from './lookups';
+import { loadOrder, normalizeAccessories, requireOpen, requireTechnician } from './lookups';
 import { readDetail } from './read';
 
 type Accessory = (typeof ACCESSORIES)[number];
@@ -45,7 +46,7 @@ export function updateWorkOrder(
     const order = loadOrder(tx, input.id);
     requireOpen(order);
     if (input.promisedAt !== undefined && input.promisedAt < order.createdAt) {
-      throw invalid('promisedAt', 'promised date is before intake');
+      throw fieldError('promisedAt', 'promisedBeforeIntake', {}, 'promised date is before intake');
     }
     const before = editable(order);
     const after = { ...before };
@@ -168,7 +169,14 @@ export function overrideWarranty(
   return db.transaction((tx) => {
     const order = loadOrder(tx, input.id);
     requireOpen(order);
-    if (input.status === order.warrantyStatus) throw invalid('status', `warranty is already ${input.status}`);
+    if (input.status === order.warrantyStatus) {
+      throw fieldError(
+        'status',
+        'warrantyUnchanged',
+        { status: input.status },
+        `warranty is already ${input.status}`,
+      );
+    }
     const at = now();
     const reason = input.status === order.warrantyComputed ? null : input.reason;
     tx.update(workOrders)

@@ -1,10 +1,10 @@
 import { and, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { fieldError } from '@shared/errors';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import { WORK_ORDER_STATUSES, type WorkOrderStatus } from '@shared/workOrderStatus';
 import { workOrders } from '../../db/schema';
 import type { CallContext, Queryable } from '../context';
 import { orderRowidsFor } from '../search';
-import { invalid } from './lookups';
 import { partsArrivedWhere } from './waits';
 import {
   listWorkOrderRows,
@@ -126,7 +126,7 @@ function mergedPage(
  */
 export function listWorkOrders(ctx: CallContext, input: ListInput): OutputOf<'workOrders.list'> {
   if (input.from !== undefined && input.to !== undefined && input.from > input.to) {
-    throw invalid('to', 'end before start');
+    throw fieldError('to', 'endBeforeStart', {}, 'end before start');
   }
   const q = ctx.deps.db;
   const now = ctx.deps.now();

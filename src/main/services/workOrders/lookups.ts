@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { AppError } from '@shared/errors';
+import { AppError, fieldError } from '@shared/errors';
 import { isOpen } from '@shared/workOrderStatus';
 import { users, workOrders, type UserRecord, type WorkOrderRecord } from '../../db/schema';
 import type { Queryable } from '../context';
@@ -7,16 +7,10 @@ import type { Queryable } from '../context';
 /** Roles that can be given a work order. */
 export const TECHNICIAN_ROLES = ['technician', 'manager', 'admin'] as const;
 
-export function invalid(path: string, message: string): AppError {
-  return new AppError('VALIDATION', message, { fields: [{ path, message }] });
-}
-
 export function loadOrder(q: Queryable, id: string): WorkOrderRecord {
   const order = q.select().from(workOrders).where(eq(workOrders.id, id)).get();
   if (!order) {
-    throw new AppError('NOT_FOUND', 'work order not found', {
-      fields: [{ path: 'id', message: 'not found' }],
-    });
+    throw fieldError('id', 'workOrderNotFound', {}, 'work order not found');
   }
   return order;
 }
@@ -25,7 +19,8 @@ export function loadOrder(q: Queryable, id: string): WorkOrderRecord {
 export function requireOpen(order: WorkOrderRecord): void {
   if (!isOpen(order.status)) {
     throw new AppError(
-      'INVALID_TRANSITION',
+      'orderClosedToEdits',
+      { orderNo: order.orderNo, status: order.status },
       `work order ${order.orderNo} is ${order.status} and closed to edits`,
     );
   }
@@ -35,11 +30,16 @@ export function requireOpen(order: WorkOrderRecord): void {
 export function requireTechnician(q: Queryable, id: string, path = 'technicianId'): UserRecord {
   const user = q.select().from(users).where(eq(users.id, id)).get();
   if (!user) {
-    throw new AppError('NOT_FOUND', 'technician not found', { fields: [{ path, message: 'not found' }] });
+    throw fieldError(path, 'userNotFound', {}, 'technician not found');
   }
-  if (user.disabled) throw invalid(path, 'user is disabled');
+  if (user.disabled) throw fieldError(path, 'technicianDisabled', {}, 'user is disabled');
   if (!(TECHNICIAN_ROLES as readonly string[]).includes(user.role)) {
-    throw invalid(path, `a ${user.role} cannot be assigned work orders`);
+    throw fieldError(
+      path,
+      'notATechnician',
+      { role: user.role },
+      `a ${user.role} cannot be assigned work orders`,
+    );
   }
   return user;
 }

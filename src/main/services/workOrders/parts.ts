@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { AppError } from '@shared/errors';
+import { fieldError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import { PART_EVENT_FIELDS, type EventData, type WorkOrderDetail } from '@shared/schemas/workOrders';
 import { isOpen } from '@shared/workOrderStatus';
@@ -38,23 +38,19 @@ import { readDetail } from './read';
 function requireOpenForParts(q: Queryable, order: WorkOrderRecord): void {
   if (!isOpen(order.status)) {
     const message = `work order ${order.orderNo} is ${order.status}; its parts can no longer change`;
-    throw new AppError('CONFLICT', message, { fields: [{ path: 'id', message }] });
+    throw fieldError('id', 'orderClosedForParts', { orderNo: order.orderNo, status: order.status }, message);
   }
-  requireNoActiveSettlement(q, order.id, 'changing its parts');
+  requireNoActiveSettlement(q, order.id, 'parts');
 }
 
 /** An active (not removed) line and its order, which must be open. */
 function loadActiveLine(tx: Tx, lineId: string): { line: WorkOrderPartRecord; order: WorkOrderRecord } {
   const line = tx.select().from(workOrderParts).where(eq(workOrderParts.id, lineId)).get();
   if (!line) {
-    throw new AppError('NOT_FOUND', 'part line not found', {
-      fields: [{ path: 'lineId', message: 'not found' }],
-    });
+    throw fieldError('lineId', 'partLineNotFound', {}, 'part line not found');
   }
   if (line.removedAt !== null) {
-    throw new AppError('CONFLICT', 'the part line has been removed', {
-      fields: [{ path: 'lineId', message: 'already removed' }],
-    });
+    throw fieldError('lineId', 'lineRemoved', { line: 'part' }, 'the part line has been removed');
   }
   const order = loadOrder(tx, line.workOrderId);
   requireOpenForParts(tx, order);
@@ -76,14 +72,10 @@ export function addOrderPart(ctx: CallContext, input: ParsedInputOf<'workOrders.
     requireOpenForParts(tx, order);
     const part = tx.select().from(parts).where(eq(parts.id, input.partId)).get();
     if (!part) {
-      throw new AppError('NOT_FOUND', 'part not found', {
-        fields: [{ path: 'partId', message: 'no such part' }],
-      });
+      throw fieldError('partId', 'partNotFound', {}, 'no such part');
     }
     if (part.archivedAt !== null) {
-      throw new AppError('CONFLICT', `part ${part.code} is archived`, {
-        fields: [{ path: 'partId', message: 'archived' }],
-      });
+      throw fieldError('partId', 'partArchived', { partCode: part.code }, `part ${part.code} is archived`);
     }
     const issued = post(tx, ctx, {
       kind: 'orderIssue',

@@ -1,4 +1,4 @@
-import { AppError } from '@shared/errors';
+import { fieldError } from '@shared/errors';
 import type { ChargeLine } from '@shared/schemas/charges';
 import type { OrderPartLine } from '@shared/schemas/orderParts';
 import type { QuoteCheck } from '@shared/schemas/workOrders';
@@ -42,5 +42,6 @@ export function requireQuoteCovers(q: Queryable, order: WorkOrderRecord, billed:
   const message =
     `the lines come to ${yuan(billed)}, ${yuan(check.excess)} above the approved quote of ` +
     `${yuan(check.approved)}; record the customer's approval of the new amount first`;
-  throw new AppError('CONFLICT', message, { fields: [{ path: 'id', message }] });
+  const params = { billed, excess: check.excess, approved: check.approved };
+  throw fieldError('id', 'quoteExceeded', params, message);
 }

@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
+import { fieldError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
 import { workOrders } from '../../db/schema';
 import type { CallContext } from '../context';
 import { requireNoActiveSettlement, yuan } from '../settlements/records';
 import { recordUpdate } from './events';
-import { invalid, loadOrder, requireOpen } from './lookups';
+import { loadOrder, requireOpen } from './lookups';
 import { readDetail } from './read';
 
 /**
@@ -25,11 +26,21 @@ export function renewApproval(
     requireOpen(order);
     const approved = order.approvedAmount;
     if (approved === null) {
-      throw invalid('id', `work order ${order.orderNo} has no approved quote to renew`);
+      throw fieldError(
+        'id',
+        'noApprovedQuote',
+        { orderNo: order.orderNo },
+        `work order ${order.orderNo} has no approved quote to renew`,
+      );
     }
-    requireNoActiveSettlement(tx, order.id, 'approving a new amount');
+    requireNoActiveSettlement(tx, order.id, 'quote');
     if (input.amount <= approved) {
-      throw invalid('amount', `the new amount must be above the approved quote of ${yuan(approved)}`);
+      throw fieldError(
+        'amount',
+        'renewNotAbove',
+        { approved },
+        `the new amount must be above the approved quote of ${yuan(approved)}`,
+      );
     }
 
     const at = now();

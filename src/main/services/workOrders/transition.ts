@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { AppError } from '@shared/errors';
+import { AppError, fieldError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
 import { canTransition, needsApproval, needsReason } from '@shared/workOrderStatus';
@@ -8,7 +8,7 @@ import type { CallContext } from '../context';
 import { requireSettledForDelivery } from '../settlements/delivery';
 import { requireNoActiveSettlement } from '../settlements/records';
 import { recordUpdate } from './events';
-import { invalid, loadOrder } from './lookups';
+import { loadOrder } from './lookups';
 import { returnAllParts } from './parts';
 import { readDetail } from './read';
 import { closeWaits, openWaits, type OpenedWait } from './waits';
@@ -32,27 +32,45 @@ export function transitionWorkOrder(
     const to = input.to;
     if (!canTransition(from, to)) {
       throw new AppError(
-        'INVALID_TRANSITION',
+        'transitionNotAllowed',
+        { orderNo: order.orderNo, from, to },
         `cannot move work order ${order.orderNo} from ${from} to ${to}`,
       );
     }
-    if (needsReason(to) && input.note === '') throw invalid('note', `a reason is required to move to ${to}`);
+    if (needsReason(to) && input.note === '') {
+      throw fieldError('note', 'noteRequired', { to }, `a reason is required to move to ${to}`);
+    }
     const approvalNeeded = needsApproval(from, to);
     if (approvalNeeded && !input.approval) {
-      throw invalid('approval', 'the customer approval (who and how) is required to start the repair');
+      throw fieldError(
+        'approval',
+        'customerApprovalRequired',
+        {},
+        'the customer approval (who and how) is required to start the repair',
+      );
     }
     if (!approvalNeeded && input.approval) {
-      throw invalid('approval', `no approval is taken when moving from ${from} to ${to}`);
+      throw fieldError(
+        'approval',
+        'approvalNotTaken',
+        { from, to },
+        `no approval is taken when moving from ${from} to ${to}`,
+      );
     }
     if (to !== 'awaitingParts' && input.waitingFor.length > 0) {
-      throw invalid('waitingFor', 'parts are waited for only when moving to awaiting parts');
+      throw fieldError(
+        'waitingFor',
+        'waitsOnlyForParts',
+        {},
+        'parts are waited for only when moving to awaiting parts',
+      );
     }
     if (to === 'awaitingParts' && input.waitingFor.length === 0 && input.note === '') {
-      throw invalid('note', 'say what the order waits for, or choose the parts');
+      throw fieldError('note', 'waitNeedsSomething', {}, 'say what the order waits for, or choose the parts');
     }
     if (to === 'delivered') requireSettledForDelivery(tx, order);
     // Cancelling puts the parts back on the shelf: not under a settlement that billed them.
-    if (to === 'cancelled') requireNoActiveSettlement(tx, order.id, 'cancelling the order');
+    if (to === 'cancelled') requireNoActiveSettlement(tx, order.id, 'cancel');
 
     const at = now();
     const patch: Partial<WorkOrderRecord> = { status: to, updatedAt: at };

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { AppError } from '@shared/errors';
+import { fieldError } from '@shared/errors';
 import type { WaitingPart } from '@shared/schemas/orderParts';
 import { parts, stockDocuments, workOrders, workOrderWaits, type PartRecord } from '../../db/schema';
 import type { CallContext, Queryable, Tx } from '../context';
@@ -53,12 +53,10 @@ export function openWaits(
     const path = `waitingFor.${i}.partId`;
     const part = tx.select().from(parts).where(eq(parts.id, w.partId)).get();
     if (!part) {
-      throw new AppError('NOT_FOUND', 'part not found', { fields: [{ path, message: 'no such part' }] });
+      throw fieldError(path, 'partNotFound', {}, 'no such part');
     }
     if (part.archivedAt !== null) {
-      throw new AppError('CONFLICT', `part ${part.code} is archived`, {
-        fields: [{ path, message: 'archived' }],
-      });
+      throw fieldError(path, 'partArchived', { partCode: part.code }, `part ${part.code} is archived`);
     }
     const arrived = w.qty <= available(tx, part);
     tx.insert(workOrderWaits)

@@ -1,4 +1,11 @@
-import type { Envelope, ErrorCode, ErrorDetails, RpcError } from '@shared/errors';
+import {
+  rpcError,
+  type Envelope,
+  type ErrorCode,
+  type ErrorDetails,
+  type Refusal,
+  type RpcError,
+} from '@shared/errors';
 import type { InputOf, Method, OutputOf } from '@shared/contract';
 
 /** What the preload exposes in Electron; absent in browser mode. */
@@ -12,14 +19,21 @@ declare global {
   }
 }
 
-/** An error envelope as a thrown value, so TanStack Query and forms can handle it. */
+/**
+ * An error envelope as a thrown value, so TanStack Query and forms can handle it. Its meaning is
+ * `refusal` (reason and params: see i18n/errorMessage.ts for the words); Error.message keeps the
+ * server's developer text for the console only.
+ */
 export class ApiError extends Error {
   readonly code: ErrorCode;
+  readonly refusal: Refusal;
   readonly details?: ErrorDetails;
   constructor(error: RpcError) {
+    // eslint-disable-next-line no-restricted-syntax -- handed to Error for the console, never read
     super(error.message);
     this.name = 'ApiError';
     this.code = error.code;
+    this.refusal = error;
     this.details = error.details;
   }
 }
@@ -41,7 +55,7 @@ export async function call<M extends Method>(method: M, input: InputOf<M>): Prom
     const raw = window.api ? await window.api.invoke(method, input) : await overHttp(method, input);
     return raw as Envelope<OutputOf<M>>;
   } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: 'transport failed' } };
+    return { ok: false, error: rpcError('transportFailed', {}, 'transport failed') };
   }
 }
 

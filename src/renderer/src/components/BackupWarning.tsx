@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import type { BackupStatus } from '@shared/schemas/backup';
 import { useBackupStatus } from '../api/backup';
 import { useCan } from '../app/session';
-import { localizedMessage } from '../pages/backup/backupErrors';
+import { backupRunError } from '../i18n/errorMessage';
 import { formatMinute } from './format';
 
 /** Problems that put data at risk right now are red; a backup merely due is amber. */
@@ -78,8 +78,8 @@ function Details({ status }: { status: BackupStatus }) {
     ...(status.folder && status.warning === 'unreachable'
       ? [t('backup.warning.folder', { folder: status.folder })]
       : []),
-    ...(status.warning === 'lastFailed' && lastRun?.error
-      ? [t('backup.warning.error', { error: localizedMessage(lastRun.error) })]
+    ...(status.warning === 'lastFailed' && lastRun && !lastRun.ok
+      ? [t('backup.warning.error', { error: backupRunError(lastRun, t) })]
       : []),
   ];
   return (

@@ -1,5 +1,6 @@
 import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
+import type { Match } from '@shared/errors';
 import { ApiError } from '../api/client';
 import { issueMessage } from '../i18n/errorMessage';
 
@@ -20,4 +21,9 @@ export function showFieldErrors(form: FormInstance, error: unknown, t: TFunction
     .map((issue) => ({ name: issue.path.split('.'), errors: [issueMessage(issue, t)] }))
     .filter((field) => hasField(values, field.name));
   if (fields.length > 0) form.setFields(fields);
+}
+
+/** The records a CONFLICT names (e.g. customers who already have this phone number). */
+export function conflictMatches(err: unknown): Match[] {
+  return err instanceof ApiError && err.code === 'CONFLICT' ? (err.details?.matches ?? []) : [];
 }

@@ -36,7 +36,6 @@ export const customersEnUS: typeof customersZhCN = {
   total: '{{total}} customers',
   duplicateTitle: 'This phone number already belongs to:',
   duplicateAck: 'I checked: this is a different customer (e.g. a shared family number); save anyway',
-  duplicateNeedAck: 'The phone number belongs to another customer. Check it, tick the box, then save again.',
   useThis: 'this is the customer',
   devices: 'Devices',
   history: 'Service history',
@@ -49,7 +48,6 @@ export const customersEnUS: typeof customersZhCN = {
   archiveConfirm: 'An archived customer leaves the default list and can be restored at any time. Archive?',
   archived: 'Customer archived',
   restored: 'Customer restored',
-  archiveOpenOrders: 'This customer still has open work orders; finish or cancel them first.',
   merge: 'Merge',
   mergeTitle: 'Merge another customer into “{{name}}”',
   mergeHelp:
@@ -59,9 +57,6 @@ export const customersEnUS: typeof customersZhCN = {
   mergeKeep: 'Kept: {{name}}',
   mergeSubmit: 'Merge',
   merged: 'Customers merged',
-  mergeConflict:
-    'Cannot merge: one of the customers was already merged or is archived. Refresh and try again.',
-  wasMerged: 'This customer was merged into another one.',
   openMergedInto: 'Open the merged customer: {{label}}',
   back: 'Back to customers',
 };

@@ -35,7 +35,6 @@ export const customersZhCN = {
   total: '共 {{total}} 位客户',
   duplicateTitle: '这个电话号码已经登记在以下客户名下：',
   duplicateAck: '我已核实，是另一位客户（如家人共用号码），仍然保存',
-  duplicateNeedAck: '电话号码与已有客户重复。请核实后勾选确认，再保存。',
   useThis: '就是这位客户',
   devices: '设备',
   history: '维修记录',
@@ -48,7 +47,6 @@ export const customersZhCN = {
   archiveConfirm: '归档后该客户不再出现在默认列表中，可随时恢复。确定归档？',
   archived: '客户已归档',
   restored: '客户已恢复',
-  archiveOpenOrders: '该客户还有未完成的工单，完成或取消后才能归档。',
   merge: '合并客户',
   mergeTitle: '把另一位客户合并到「{{name}}」',
   mergeHelp:
@@ -58,8 +56,6 @@ export const customersZhCN = {
   mergeKeep: '保留的客户：{{name}}',
   mergeSubmit: '确认合并',
   merged: '客户已合并',
-  mergeConflict: '无法合并：其中一位客户已被合并或已归档，请刷新后重试。',
-  wasMerged: '该客户档案已合并到另一位客户。',
   openMergedInto: '打开合并后的客户：{{label}}',
   back: '返回客户列表',
 };

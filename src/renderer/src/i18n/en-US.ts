@@ -13,6 +13,7 @@ import { timelineEnUS } from './timeline.en-US';
 import { intakeEnUS } from './intake.en-US';
 import type { Messages } from './zh-CN';
 import { LIST_SEPARATOR, codeWords } from '@shared/labels';
+import { errorWordsEnUS } from './errors.en-US';
 
 /** English. Typed against the Chinese dictionary, so a missing or extra key does not compile. */
 export const enUS: Messages = {
@@ -65,31 +66,7 @@ export const enUS: Messages = {
   },
   // Stored codes (t('statuses.ready'), t('paymentMethods.cash')…) are worded in @shared/labels.
   ...codeWords('en-US'),
-  errors: {
-    VALIDATION: 'Some of the input is not valid. Please check it and try again.',
-    UNKNOWN_METHOD: 'The program versions do not match. Please restart or update the app.',
-    NOT_FOUND: 'The record does not exist; someone may have deleted it.',
-    CONFLICT: 'This conflicts with existing data. Please refresh and try again.',
-    FORBIDDEN: 'Your role is not allowed to do this.',
-    UNAUTHENTICATED: 'You are not signed in, or your session has ended. Please sign in again.',
-    SESSION_LOCKED: 'The screen is locked. Enter your password to unlock it.',
-    ACCOUNT_LOCKED: 'Too many wrong passwords: the account is locked for a while.',
-    INVALID_TRANSITION: 'This cannot be done in the current state.',
-    INSUFFICIENT_STOCK: 'Not enough stock to do this.',
-    DATABASE_DAMAGED: 'The database is damaged. Restore it from a backup.',
-    INTERNAL: 'Internal error. Please try again later; if it keeps happening, tell your administrator.',
-  },
-  errorDetail: {
-    fields: 'Please check these fields: {{fields}}',
-    lockedUntil: 'Too many wrong passwords: the account is locked. Try again after {{time}}.',
-    wrongPassword: 'The password is not correct.',
-    deviceIdentity: 'Enter at least one of brand, model or serial',
-    usernameTaken: 'This username is already taken. Please choose another.',
-    lastAdmin: 'The shop needs at least one active administrator.',
-    disableSelf: 'You cannot disable the account you are signed in with.',
-    setupDone: 'The shop is already set up. Please sign in.',
-    invalid: 'This value is not valid',
-  },
+  ...errorWordsEnUS,
   fieldNames: {
     username: 'Username',
     displayName: 'Display name',
@@ -210,8 +187,6 @@ export const enUS: Messages = {
     username: 'Username',
     password: 'Password',
     submit: 'Sign in',
-    wrongCredentials:
-      'Wrong username or password. After 5 wrong tries in a row the account is locked for 5 minutes.',
   },
   lock: {
     title: 'Screen locked',

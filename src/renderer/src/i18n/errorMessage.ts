@@ -1,19 +1,17 @@
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
-import type { FieldIssue } from '@shared/errors';
-import { DEVICE_IDENTITY_MESSAGE } from '@shared/schemas/devices';
+import { paramKind, refusalSchema, type FieldIssue, type Refusal } from '@shared/errors';
+import type { BackupRun } from '@shared/schemas/backup';
 import { ApiError } from '../api/client';
-import { zhCN, type Messages } from './zh-CN';
+import { fenToYuan } from '../components/money';
 import { serverToday } from '../app/serverClock';
+import { fieldErrorsZhCN } from './errors.zh-CN';
+import { zhCN, type Messages } from './zh-CN';
 
-/** Server issue messages that have a clearer message of their own (see the services). */
-const KNOWN_ISSUES: Record<string, keyof Messages['errorDetail']> = {
-  'wrong password': 'wrongPassword',
-  taken: 'usernameTaken',
-  'last admin': 'lastAdmin',
-  self: 'disableSelf',
-  [DEVICE_IDENTITY_MESSAGE]: 'deviceIdentity',
-};
+/*
+ * One way to put any refusal into words: by its reason and params (src/shared/errors.ts), from the
+ * `errors` dictionary (i18n/errors.*.ts). The server's message is for developers and never read here.
+ */
 
 function isFieldName(name: string): name is keyof Messages['fieldNames'] {
   return Object.hasOwn(zhCN.fieldNames, name);
@@ -25,31 +23,62 @@ export function fieldLabel(path: string, t: TFunction): string {
   return isFieldName(last) ? t(`fieldNames.${last}`) : path || t('common.none');
 }
 
-/** A clear message for one server-side field issue (used to mark form fields). */
-export function issueMessage(issue: FieldIssue, t: TFunction): string {
-  const known = KNOWN_ISSUES[issue.message];
-  return known ? t(`errorDetail.${known}`) : t('errorDetail.invalid');
-}
-
 function formatTime(ms: number): string {
   const at = dayjs(ms);
   return at.isSame(serverToday(), 'day') ? at.format('HH:mm:ss') : at.format('YYYY-MM-DD HH:mm:ss');
 }
 
-/** One message for anything a call can throw: ApiError by its code and details, anything else as INTERNAL. */
+/** The params as the words show them: fen in 元, moments in local time, a cause in its own words. */
+function shownParams(refusal: Refusal, t: TFunction): Record<string, string | number> {
+  const params: Readonly<Record<string, unknown>> = refusal.params;
+  const shown: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    const kind = paramKind(refusal.reason, name);
+    if (typeof value === 'number') {
+      shown[name] = kind === 'fen' ? fenToYuan(value) : kind === 'moment' ? formatTime(value) : value;
+    } else if (typeof value === 'string') {
+      shown[name] = value;
+    } else {
+      const cause = refusalSchema.safeParse(value);
+      shown[name] = cause.success ? refusalMessage(cause.data, t) : '';
+    }
+  }
+  return shown;
+}
+
+/** The words for a refusal; `fields` lists the fields it names, for the reasons that say so. */
+export function refusalMessage(refusal: Refusal, t: TFunction, fields = ''): string {
+  return t(`errors.${refusal.reason}`, { ...shownParams(refusal, t), fields });
+}
+
+/** What a call was refused for, when it was refused by the server (null for anything else). */
+export function refusalOf(err: unknown): Refusal | null {
+  return err instanceof ApiError ? err.refusal : null;
+}
+
+/** One message for anything a call can throw: an ApiError by its reason, anything else as internal. */
 export function errorMessage(err: unknown, t: TFunction): string {
-  if (!(err instanceof ApiError)) return t('errors.INTERNAL');
+  if (!(err instanceof ApiError)) return t('errors.internal');
   const fields = err.details?.fields ?? [];
-  if (err.code === 'ACCOUNT_LOCKED') {
-    const until = err.details?.lockedUntil;
-    return until ? t('errorDetail.lockedUntil', { time: formatTime(until) }) : t('errors.ACCOUNT_LOCKED');
-  }
-  if (err.code === 'CONFLICT' && err.message === 'setup already done') return t('errorDetail.setupDone');
-  const known = fields.map((f) => KNOWN_ISSUES[f.message]).find((k) => k !== undefined);
-  if (known) return t(`errorDetail.${known}`);
-  if (err.code === 'VALIDATION' && fields.length > 0) {
-    const labels = [...new Set(fields.map((f) => fieldLabel(f.path, t)))];
-    return t('errorDetail.fields', { fields: labels.join(t('common.listSeparator')) });
-  }
-  return t(`errors.${err.code}`);
+  // A refused input may hold a field issue with words of its own (brand, model or serial).
+  const own =
+    err.refusal.reason === 'invalidInput' ? fields.find((f) => f.reason !== 'invalidInput') : undefined;
+  const labels = [...new Set(fields.map((f) => fieldLabel(f.path, t)))];
+  return refusalMessage(own ?? err.refusal, t, labels.join(t('common.listSeparator')));
+}
+
+function hasFieldWords(reason: Refusal['reason']): reason is keyof typeof fieldErrorsZhCN {
+  return Object.hasOwn(fieldErrorsZhCN, reason);
+}
+
+/** The words a form puts on one refused field. */
+export function issueMessage(issue: FieldIssue, t: TFunction): string {
+  return hasFieldWords(issue.reason)
+    ? t(`fieldErrors.${issue.reason}`, shownParams(issue, t))
+    : t('fieldErrors.invalidInput');
+}
+
+/** Why a backup run failed: by its reason; lines written before reasons show the words stored then. */
+export function backupRunError(run: BackupRun, t: TFunction): string {
+  return run.failure ? refusalMessage(run.failure, t) : (run.error ?? t('errors.internal'));
 }

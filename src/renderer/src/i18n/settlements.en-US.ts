@@ -271,33 +271,4 @@ export const settlementsEnUS: typeof settlementsZhCN = {
       'When an order’s lines (before discount, warranty lines at ¥0) exceed the approved quote by more than this, settling needs the customer’s renewed approval; 0 means any excess does',
     save: 'Save billing settings',
   },
-
-  errors: {
-    wrongPassword: 'The manager’s password is wrong.',
-    notApprover: 'No such active user, or they may not approve.',
-    approverLocked: 'The manager’s account is locked after too many wrong passwords.',
-    needsApproval: 'This needs a manager’s approval.',
-    alreadySettled: 'The order already has settlement {{no}}; void it first.',
-    notSettleable: 'The order cannot be settled now: only in repair, in QC, ready for pickup or declined.',
-    nothingToSettle: 'The order has no labor, fees or parts: nothing to settle.',
-    tooLarge: 'The amount is above what one settlement can carry (¥10,000,000).',
-    isVoid: 'Settlement {{no}} is void.',
-    dayClosed: '{{date}} is closed (day close): its payments cannot change until a manager reopens it.',
-    dayFuture: 'That day has not begun; it cannot be closed.',
-    dayAlreadyClosed: 'The day is already closed.',
-    dayNotClosed: 'The day is not closed.',
-    unpaid: 'Settlement {{no}} still has ¥{{amount}} to pay; take payment before delivery.',
-    owes: 'Work order {{orderNo}} owes ¥{{amount}}: settle it and take payment before delivery.',
-    quoteExceeded:
-      'The lines come to ¥{{billed}}, ¥{{excess}} above the approved quote of ¥{{approved}}: record the customer’s approval of the new amount on the work order before settling.',
-    locked:
-      'Settlement {{no}} stands on the order: labor, fees and parts are locked. Void it to change them.',
-    lockedCancel: 'Settlement {{no}} stands on the order: void it before cancelling the order.',
-    orderClosed: 'The order is delivered or cancelled; its charges can no longer change.',
-    overBalance: 'More than the balance of ¥{{amount}}.',
-    tenderedLow: 'Tendered is less than the amount.',
-    tenderedNotCash: 'Only cash has a tendered amount.',
-    overRefund: 'More than this method has taken on the settlement, ¥{{amount}}.',
-    noItem: 'The service item does not exist or is no longer in use; refresh and choose again.',
-  },
 };

@@ -1,3 +1,5 @@
+import type { ApprovalAction } from '@shared/errors';
+
 /** Labor and fee lines, settlements, payments, the day close and the billing settings. */
 export const settlementsZhCN = {
   coveredTag: '保修',
@@ -53,7 +55,7 @@ export const settlementsZhCN = {
       refund: '退款',
       void: '作废结算单',
       reopen: '重新打开已日结的日期',
-    },
+    } satisfies Record<ApprovalAction, string>,
   },
 
   lines: {
@@ -265,33 +267,5 @@ export const settlementsZhCN = {
     quoteToleranceHelp:
       '工单费用（折扣前，保修项目按 ¥0 计）超出客户确认的报价多于此金额时，结算前须记录客户的再次确认；0 表示超出即需确认',
     save: '保存收费设置',
-  },
-
-  errors: {
-    wrongPassword: '主管密码不正确。',
-    notApprover: '该用户不存在、已停用，或无权授权。',
-    approverLocked: '该主管账号因密码错误次数过多已锁定。',
-    needsApproval: '此操作需要主管授权。',
-    alreadySettled: '工单已有结算单 {{no}}，请先作废它。',
-    notSettleable: '工单当前状态不能结算：维修中、待质检、待取机或客户拒修时才能结算。',
-    nothingToSettle: '工单没有工时、费用或配件，无需结算。',
-    tooLarge: '金额超过一张结算单的上限（¥10,000,000）。',
-    isVoid: '结算单 {{no}} 已作废。',
-    dayClosed: '{{date}} 已日结，当天的收付款不能再变动；须由店长重新打开。',
-    dayFuture: '这一天还没到，不能日结。',
-    dayAlreadyClosed: '这一天已经日结。',
-    dayNotClosed: '这一天尚未日结。',
-    unpaid: '结算单 {{no}} 还有 ¥{{amount}} 未收，收清后才能交付。',
-    owes: '工单 {{orderNo}} 应收 ¥{{amount}}，请先结算并收款，再交付。',
-    quoteExceeded:
-      '费用 ¥{{billed}} 超出客户确认的报价 ¥{{approved}}（超出 ¥{{excess}}），不能结算：请先在工单上记录客户对新金额的确认。',
-    locked: '工单已有结算单 {{no}}，工时、费用和配件已锁定；如需修改，请先作废结算单。',
-    lockedCancel: '工单已有结算单 {{no}}，请先作废结算单，再取消工单。',
-    orderClosed: '工单已交付或已取消，费用不能再修改。',
-    overBalance: '超过待收金额 ¥{{amount}}。',
-    tenderedLow: '实收少于收款金额。',
-    tenderedNotCash: '只有现金收款才填写实收。',
-    overRefund: '超过该方式在本结算单的已收净额 ¥{{amount}}。',
-    noItem: '收费项目不存在或已停用，请刷新后重选。',
   },
 };

@@ -240,18 +240,4 @@ export const stockEnUS: typeof stockZhCN = {
     customers: 'Export Excel',
     done: 'Exported {{file}}',
   },
-  errors: {
-    costUnchanged: 'The new cost is the same as the current one',
-    costNotReversed: 'A cost adjustment is not reversed: adjust the cost again instead',
-    codeTaken: 'This part code is already in use',
-    partArchived: 'The part is archived',
-    supplierArchived: 'The supplier is archived',
-    noSuchPart: 'No such part',
-    noSuchSupplier: 'No such supplier',
-    alreadyReversed: 'This document has already been reversed',
-    isReversal: 'A reversal cannot itself be reversed',
-    countedTwice: 'The same part is on the count twice',
-    insufficient: 'Not enough stock; the document was not posted.',
-    insufficientLine: 'Not enough stock (on hand {{onHand}})',
-  },
 };

@@ -239,18 +239,4 @@ export const stockZhCN = {
     customers: '导出 Excel',
     done: '已导出 {{file}}',
   },
-  errors: {
-    codeTaken: '该配件编码已被使用',
-    partArchived: '配件已停用',
-    supplierArchived: '供应商已停用',
-    noSuchPart: '配件不存在',
-    noSuchSupplier: '供应商不存在',
-    alreadyReversed: '这张单据已经冲销过了',
-    isReversal: '冲销单不能再冲销',
-    countedTwice: '同一配件在盘点单中出现了两次',
-    insufficient: '库存不足，单据未过账。',
-    insufficientLine: '库存不足（现存 {{onHand}}）',
-    costUnchanged: '新成本与当前成本相同',
-    costNotReversed: '成本调整单不能冲销，请再做一次成本调整',
-  },
 };

@@ -72,7 +72,6 @@ export const workOrdersEnUS: typeof workOrdersZhCN = {
   noTransitionRight: 'Your role cannot change the status of work orders.',
   invalidMove:
     'Work order {{orderNo}} cannot move from “{{from}}” to “{{to}}”: someone else has just changed its status. The page now shows the current state; check it and try again.',
-  closedToEdits: 'This work order is delivered or cancelled and can no longer be changed.',
   reasonTitle: '{{action}}: give the reason',
   reason: 'Reason',
   approvalTitle: 'Did the customer approve the quote?',

@@ -70,7 +70,6 @@ export const workOrdersZhCN = {
   noTransitionRight: '当前角色不能变更工单状态。',
   invalidMove:
     '工单 {{orderNo}} 不能从「{{from}}」转为「{{to}}」：它的状态刚被其他人更改过。页面已刷新为最新状态，请确认后再操作。',
-  closedToEdits: '工单已交付或已取消，不能再修改。',
   reasonTitle: '{{action}}：请填写原因',
   reason: '原因',
   approvalTitle: '客户同意报价了吗？',

@@ -11,8 +11,8 @@ import { devicesZhCN } from './devices.zh-CN';
 import { workOrdersZhCN } from './workOrders.zh-CN';
 import { timelineZhCN } from './timeline.zh-CN';
 import { intakeZhCN } from './intake.zh-CN';
-import type { ErrorCode } from '@shared/errors';
 import { LIST_SEPARATOR, codeWords } from '@shared/labels';
+import { errorWordsZhCN } from './errors.zh-CN';
 
 /** Simplified Chinese, the default language. Its shape is the type every other language must fill. */
 export const zhCN = {
@@ -65,31 +65,7 @@ export const zhCN = {
   },
   // Stored codes (t('statuses.ready'), t('paymentMethods.cash')…) are worded in @shared/labels.
   ...codeWords('zh-CN'),
-  errors: {
-    VALIDATION: '填写的内容有误，请检查后重试。',
-    UNKNOWN_METHOD: '程序版本不一致，请重新启动或升级本程序。',
-    NOT_FOUND: '记录不存在，可能已被他人删除。',
-    CONFLICT: '操作与现有数据冲突，请刷新后重试。',
-    FORBIDDEN: '当前角色无权执行此操作。',
-    UNAUTHENTICATED: '尚未登录或登录已失效，请重新登录。',
-    SESSION_LOCKED: '屏幕已锁定，请输入密码解锁。',
-    ACCOUNT_LOCKED: '密码错误次数过多，账号已暂时锁定。',
-    INVALID_TRANSITION: '当前状态下不能执行此操作。',
-    INSUFFICIENT_STOCK: '库存不足，无法完成此操作。',
-    DATABASE_DAMAGED: '数据库已损坏，请从备份恢复。',
-    INTERNAL: '系统内部错误，请稍后重试；如果反复出现，请联系管理员。',
-  } satisfies Record<ErrorCode, string>,
-  errorDetail: {
-    fields: '以下内容填写有误：{{fields}}',
-    lockedUntil: '密码错误次数过多，账号已锁定，请于 {{time}} 后再试。',
-    wrongPassword: '密码不正确。',
-    deviceIdentity: '品牌、型号、序列号至少填一项',
-    usernameTaken: '该用户名已被使用，请换一个。',
-    lastAdmin: '店里至少需要保留一位启用中的管理员。',
-    disableSelf: '不能停用自己正在使用的账号。',
-    setupDone: '店铺已完成初始化，请直接登录。',
-    invalid: '此项填写有误',
-  },
+  ...errorWordsZhCN,
   fieldNames: {
     username: '用户名',
     displayName: '显示名称',
@@ -210,7 +186,6 @@ export const zhCN = {
     username: '用户名',
     password: '密码',
     submit: '登录',
-    wrongCredentials: '用户名或密码错误。连续输错 5 次，账号将被锁定 5 分钟。',
   },
   lock: {
     title: '屏幕已锁定',

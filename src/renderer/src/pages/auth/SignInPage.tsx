@@ -1,7 +1,6 @@
 import { Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { ApiError } from '../../api/client';
 import { useSignIn } from '../../api/auth';
 import { AuthLayout } from '../../components/AuthLayout';
 import { useFormRules } from '../../components/formRules';
@@ -19,10 +18,7 @@ export function SignInPage({ shopName }: { shopName: string | null }) {
   const rules = useFormRules();
   const navigate = useNavigate();
 
-  const failure =
-    signIn.error instanceof ApiError && signIn.error.code === 'UNAUTHENTICATED'
-      ? t('signIn.wrongCredentials')
-      : signIn.error && errorMessage(signIn.error, t);
+  const failure = signIn.error && errorMessage(signIn.error, t);
 
   const submit = (values: SignInValues) => {
     // Start at home: the address may still be a page of whoever used the counter before.

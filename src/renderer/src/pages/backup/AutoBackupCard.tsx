@@ -8,8 +8,8 @@ import { formatMinute } from '../../components/format';
 import { useFormRules } from '../../components/formRules';
 import { NumberInput } from '../../components/NumberInput';
 import { numberOf, numberText } from '../../components/numberText';
-import { backupError } from './backupErrors';
 import { PathInput } from './PathInput';
+import { errorMessage } from '../../i18n/errorMessage';
 
 interface AutoBackupValues {
   folder: string;
@@ -79,7 +79,7 @@ export function AutoBackupCard({
     setError(null);
     save.mutate(toSettings(values), {
       onSuccess: () => void message.success(t('backup.auto.saved')),
-      onError: (e) => setError(backupError(e, t)),
+      onError: (e) => setError(errorMessage(e, t)),
     });
   };
   const rules = useFormRules();

@@ -6,10 +6,10 @@ import type { BackupRun } from '@shared/schemas/backup';
 import { useBackupNow } from '../../api/backup';
 import { useCan } from '../../app/session';
 import { formatDateTime } from '../../components/format';
-import { backupError, localizedMessage } from './backupErrors';
 import { BackupProgressBar } from './BackupProgressBar';
 import { formatBytes, formatSeconds } from './format';
 import { PathInput } from './PathInput';
+import { backupRunError, errorMessage } from '../../i18n/errorMessage';
 
 /** 立即备份: the folder from the settings (or typed for this once), the button, the bar, the result. */
 export function BackupNowCard({ savedFolder }: { savedFolder: string | null }) {
@@ -71,7 +71,7 @@ export function BackupNowCard({ savedFolder }: { savedFolder: string | null }) {
             type="error"
             showIcon
             title={t('backup.now.failed')}
-            description={backupError(run.error, t)}
+            description={errorMessage(run.error, t)}
             data-testid="backup-now-error"
           />
         )}
@@ -88,7 +88,7 @@ function RunResult({ run }: { run: BackupRun }) {
         type="error"
         showIcon
         title={t('backup.now.failed')}
-        description={run.error ? localizedMessage(run.error) : t('errors.INTERNAL')}
+        description={backupRunError(run, t)}
         data-testid="backup-now-error"
       />
     );

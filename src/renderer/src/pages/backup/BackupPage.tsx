@@ -5,13 +5,13 @@ import { useBackupHistory, useBackupSettings, useBackupStatus } from '../../api/
 import { useCan, useSession } from '../../app/session';
 import { BackupWarning } from '../../components/BackupWarning';
 import { AutoBackupCard } from './AutoBackupCard';
-import { backupError } from './backupErrors';
 import { BackupNowCard } from './BackupNowCard';
 import { BackupRunsTable } from './BackupRunsTable';
 import { ExportAllCard } from './ExportAllCard';
 import { ResetCard } from './ResetCard';
 import { RestoreDialog } from './RestoreDialog';
 import { RestoreFileCard } from './RestoreFileCard';
+import { errorMessage } from '../../i18n/errorMessage';
 
 /** 备份与恢复: back up now, automatic backups, history, restore, full export and (admin) reset. */
 export function BackupPage() {
@@ -26,7 +26,7 @@ export function BackupPage() {
   const [restoring, setRestoring] = useState<string | null>(null);
 
   if (settings.isPending) return <Skeleton active />;
-  if (settings.isError) return <Alert type="error" showIcon title={backupError(settings.error, t)} />;
+  if (settings.isError) return <Alert type="error" showIcon title={errorMessage(settings.error, t)} />;
   const savedFolder = settings.data.folder;
 
   return (
@@ -42,7 +42,7 @@ export function BackupPage() {
       />
       <Card title={t('backup.history.section')} data-testid="backup-history-card">
         {history.isError ? (
-          <Alert type="error" showIcon title={backupError(history.error, t)} />
+          <Alert type="error" showIcon title={errorMessage(history.error, t)} />
         ) : (
           <BackupRunsTable
             runs={history.data ?? []}

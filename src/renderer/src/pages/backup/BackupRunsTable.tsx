@@ -3,7 +3,7 @@ import { RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { BackupRun } from '@shared/schemas/backup';
 import { formatDateTime } from '../../components/format';
-import { localizedMessage } from './backupErrors';
+import { backupRunError } from '../../i18n/errorMessage';
 import { formatBytes, formatSeconds } from './format';
 import { triggerLabel } from './labels';
 
@@ -62,7 +62,7 @@ export function BackupRunsTable({ runs, onRestore, testId, loading, compact }: B
         ) : (
           <>
             <Tag color="error">{t('backup.history.failed')}</Tag>
-            <Typography.Text type="danger">{run.error && localizedMessage(run.error)}</Typography.Text>
+            <Typography.Text type="danger">{backupRunError(run, t)}</Typography.Text>
           </>
         ),
     },

@@ -2,8 +2,8 @@ import { Alert, Button, Card, Flex, List, Typography } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useExportAll } from '../../api/backup';
-import { backupError } from './backupErrors';
 import { formatBytes } from './format';
+import { errorMessage } from '../../i18n/errorMessage';
 
 /** 导出全部数据: one workbook with a sheet per area, written beside the backups on this computer. */
 export function ExportAllCard() {
@@ -23,7 +23,7 @@ export function ExportAllCard() {
             {t('backup.exportAll.button')}
           </Button>
         </div>
-        {run.isError && <Alert type="error" showIcon title={backupError(run.error, t)} />}
+        {run.isError && <Alert type="error" showIcon title={errorMessage(run.error, t)} />}
         {run.isSuccess && (
           <Alert
             type="success"

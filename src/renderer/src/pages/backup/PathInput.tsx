@@ -2,7 +2,7 @@ import { App, Button, Input, Space } from 'antd';
 import { FolderOpenOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { hasNativePicker, usePick } from '../../api/backup';
-import { backupError } from './backupErrors';
+import { errorMessage } from '../../i18n/errorMessage';
 
 interface PathInputProps {
   kind: 'folder' | 'backupFile';
@@ -30,7 +30,7 @@ export function PathInput({ kind, value, onChange, testId, disabled, placeholder
           if (!result.supported) void message.info(t('backup.pickUnsupported'));
           else if (result.path) onChange?.(result.path);
         },
-        onError: (e) => void message.error(backupError(e, t)),
+        onError: (e) => void message.error(errorMessage(e, t)),
       },
     );
 

@@ -3,10 +3,10 @@ import { Alert, Button, Card, Flex, Result, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useRecoveryState } from '../../api/backup';
 import { AuthLayout } from '../../components/AuthLayout';
-import { backupError, localizedMessage } from './backupErrors';
 import { BackupRunsTable } from './BackupRunsTable';
 import { PathInput } from './PathInput';
 import { RestoreDialog } from './RestoreDialog';
+import { errorMessage } from '../../i18n/errorMessage';
 
 /**
  * The guided restore shown instead of the app when the start-up check found the database
@@ -24,13 +24,13 @@ export function RecoveryPage() {
       <Flex vertical gap="middle" data-testid="recovery-page">
         <Result status="warning" style={{ padding: 0 }} subTitle={t('backup.recovery.subtitle')} />
         {state.isPending && <Skeleton active />}
-        {state.isError && <Alert type="error" showIcon title={backupError(state.error, t)} />}
+        {state.isError && <Alert type="error" showIcon title={errorMessage(state.error, t)} />}
         {state.data?.problem && (
           <Alert
             type="error"
             showIcon
             title={t('backup.recovery.problem')}
-            description={<Typography.Text code>{localizedMessage(state.data.problem)}</Typography.Text>}
+            description={<Typography.Text code>{state.data.problem}</Typography.Text>}
             data-testid="recovery-problem"
           />
         )}

@@ -4,8 +4,8 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useResetData } from '../../api/backup';
 import { BackupProgressBar } from './BackupProgressBar';
-import { backupError } from './backupErrors';
 import { useSignInAgain } from './signInAgain';
+import { errorMessage } from '../../i18n/errorMessage';
 
 /** 清空数据 (admin): the shop name typed in full unlocks the button; the server backs up first. */
 export function ResetCard({ shopName }: { shopName: string }) {
@@ -52,7 +52,7 @@ export function ResetCard({ shopName }: { shopName: string }) {
           </Button>
         </div>
         {reset.isPending && <BackupProgressBar running outcome={null} testId="reset-progress" />}
-        {reset.isError && <Alert type="error" showIcon title={backupError(reset.error, t)} />}
+        {reset.isError && <Alert type="error" showIcon title={errorMessage(reset.error, t)} />}
       </Flex>
     </Card>
   );

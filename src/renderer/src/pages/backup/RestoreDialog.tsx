@@ -2,10 +2,10 @@ import { Alert, Button, Flex, Modal, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useInspectBackup, useRestoreBackup, type RestoreDoor } from '../../api/backup';
 import { formatDateTime } from '../../components/format';
-import { backupError } from './backupErrors';
 import { BackupProgressBar } from './BackupProgressBar';
 import { InspectionView } from './InspectionView';
 import { useSignInAgain } from './signInAgain';
+import { errorMessage } from '../../i18n/errorMessage';
 
 interface RestoreDialogProps {
   /** `backup` for a signed-in manager, `recovery` from the damaged-database screen. */
@@ -78,7 +78,7 @@ export function RestoreDialog({ door, file, onClose }: RestoreDialogProps) {
         <Alert
           type="error"
           showIcon
-          title={backupError(inspect.error, t)}
+          title={errorMessage(inspect.error, t)}
           data-testid="restore-inspect-error"
         />
       )}
@@ -104,7 +104,7 @@ export function RestoreDialog({ door, file, onClose }: RestoreDialogProps) {
               </Flex>
             ))}
           {restore.isError && (
-            <Alert type="error" showIcon title={backupError(restore.error, t)} data-testid="restore-error" />
+            <Alert type="error" showIcon title={errorMessage(restore.error, t)} data-testid="restore-error" />
           )}
         </Flex>
       )}

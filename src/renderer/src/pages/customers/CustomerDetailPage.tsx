@@ -32,13 +32,13 @@ import { ApiError } from '../../api/client';
 import { useArchiveCustomer, useCustomer, useRestoreCustomer } from '../../api/customers';
 import { useArchiveDevice, useRestoreDevice } from '../../api/devices';
 import { useCan } from '../../app/session';
-import { counterError } from '../../components/counterErrors';
 import { deviceName, OverdueTag, StatusTag, WarrantyTag } from '../../components/counterTags';
 import { DeviceFormModal } from '../../components/DeviceFormModal';
 import { formatMinute } from '../../components/format';
 import '../../components/counter.css';
 import { CustomerFormModal } from './CustomerFormModal';
 import { MergeCustomerModal } from './MergeCustomerModal';
+import { errorMessage } from '../../i18n/errorMessage';
 
 type Dialog = { kind: 'edit' } | { kind: 'merge' } | { kind: 'device'; device?: Device } | null;
 
@@ -64,7 +64,7 @@ export function CustomerDetailPage() {
     return (
       <Result
         status="warning"
-        title={counterError(detail.error, t)}
+        title={errorMessage(detail.error, t)}
         data-testid="customer-missing"
         extra={
           mergedInto ? (
@@ -81,7 +81,7 @@ export function CustomerDetailPage() {
 
   const { customer, devices, workOrders } = detail.data;
   const archived = customer.archivedAt !== null;
-  const fail = (e: Error) => void message.error(counterError(e, t));
+  const fail = (e: Error) => void message.error(errorMessage(e, t));
 
   const deviceColumns: TableColumnsType<Device> = [
     { title: t('devices.category'), dataIndex: 'category', width: 90 },
@@ -348,7 +348,7 @@ export function CustomerDetailPage() {
           <Alert
             type="error"
             showIcon
-            title={counterError(archive.error, t)}
+            title={errorMessage(archive.error, t)}
             style={{ marginBottom: 16 }}
             data-testid="customer-action-error"
           />

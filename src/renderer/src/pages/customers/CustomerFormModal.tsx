@@ -11,12 +11,12 @@ import {
 } from '@shared/schemas/customers';
 import { useCreateCustomer, usePhoneMatches, useUpdateCustomer } from '../../api/customers';
 import { useSettings } from '../../api/settings';
-import { conflictMatches, counterError } from '../../components/counterErrors';
 import { DuplicatePhoneWarning, matchLabel } from '../../components/DuplicatePhoneWarning';
 import { FormModal } from '../../components/FormModal';
-import { showFieldErrors } from '../../components/formErrors';
+import { conflictMatches, showFieldErrors } from '../../components/formErrors';
 import { useFormRules } from '../../components/formRules';
 import { TextArea, TextInput } from '../../components/TextInput';
+import { errorMessage } from '../../i18n/errorMessage';
 
 const fields = createCustomerInput.shape;
 const phoneFields = customerPhone.shape;
@@ -169,7 +169,7 @@ export function CustomerFormModal({ customer, onClose, onSaved }: CustomerFormMo
       form={form}
       initialValues={initialValues}
       pending={create.isPending || update.isPending}
-      error={error && !(refused.length > 0 && acknowledged) ? counterError(error, t) : null}
+      error={error && !(refused.length > 0 && acknowledged) ? errorMessage(error, t) : null}
       onFinish={submit}
       onClose={onClose}
     >

@@ -15,7 +15,6 @@ import { useCustomerList } from '../../api/customers';
 import { useDebounced } from '../../api/search';
 import { useSettings } from '../../api/settings';
 import { useCan } from '../../app/session';
-import { counterError } from '../../components/counterErrors';
 import { formatMinute } from '../../components/format';
 import { usePaging } from '../../components/paging';
 import { SearchInput } from '../../components/SearchInput';
@@ -24,6 +23,7 @@ import '../../components/counter.css';
 import { ExportButton } from '../../components/ExportButton';
 import { ImportModal } from '../../components/ImportModal';
 import { CustomerFormModal } from './CustomerFormModal';
+import { errorMessage } from '../../i18n/errorMessage';
 
 type Sort = (typeof CUSTOMER_SORTS)[number];
 
@@ -218,7 +218,7 @@ export function CustomersPage() {
         />
       </Flex>
       {list.error && (
-        <Alert type="error" showIcon title={counterError(list.error, t)} style={{ marginBottom: 16 }} />
+        <Alert type="error" showIcon title={errorMessage(list.error, t)} style={{ marginBottom: 16 }} />
       )}
       <Table<CustomerRow>
         rowKey="id"

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Customer } from '@shared/schemas/customers';
 import { useMergeCustomers } from '../../api/customers';
 import { useGlobalSearch } from '../../api/search';
-import { counterError } from '../../components/counterErrors';
 import { FormModal } from '../../components/FormModal';
+import { errorMessage } from '../../i18n/errorMessage';
 
 interface MergeValues {
   mergeId: string;
@@ -47,7 +47,7 @@ export function MergeCustomerModal({ keep, onClose }: { keep: Customer; onClose:
       name="mergeCustomer"
       form={form}
       pending={merge.isPending}
-      error={merge.error && counterError(merge.error, t)}
+      error={merge.error && errorMessage(merge.error, t)}
       submitText={t('customers.mergeSubmit')}
       onFinish={submit}
       onClose={onClose}

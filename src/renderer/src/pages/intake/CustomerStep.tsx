@@ -11,12 +11,13 @@ import {
 import { phoneDigitsOf, useCreateCustomer, usePhoneMatches } from '../../api/customers';
 import { searchTerm, useGlobalSearch, useSearchNow, type SearchResult } from '../../api/search';
 import { useSettings } from '../../api/settings';
-import { conflictMatches, counterError } from '../../components/counterErrors';
+import { conflictMatches } from '../../components/formErrors';
 import { DuplicatePhoneWarning, matchLabel } from '../../components/DuplicatePhoneWarning';
 import { useFormRules } from '../../components/formRules';
 import { phoneQuery } from '../../components/GlobalSearch';
 import { handleListKey, PickList, type PickItem } from '../../components/PickList';
 import { TextInput } from '../../components/TextInput';
+import { errorMessage } from '../../i18n/errorMessage';
 
 interface NewCustomerValues {
   name: string;
@@ -131,7 +132,7 @@ function NewCustomerForm({
       />
       {create.error && !(refused.length > 0 && acknowledged) && (
         <Typography.Paragraph type="danger" data-testid="intake-customer-error">
-          {counterError(create.error, t)}
+          {errorMessage(create.error, t)}
         </Typography.Paragraph>
       )}
       <Flex gap="small">

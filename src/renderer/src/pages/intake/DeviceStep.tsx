@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import type { Device } from '@shared/schemas/devices';
 import { useCreateDevice } from '../../api/devices';
 import { useSettings } from '../../api/settings';
-import { counterError } from '../../components/counterErrors';
 import { deviceName, WarrantyTag } from '../../components/counterTags';
 import {
   DeviceFieldsInputs,
@@ -15,6 +14,7 @@ import {
 } from '../../components/DeviceFields';
 import { showFieldErrors } from '../../components/formErrors';
 import { PickList, type PickItem } from '../../components/PickList';
+import { errorMessage } from '../../i18n/errorMessage';
 
 function NewDeviceForm({
   customerId,
@@ -55,7 +55,7 @@ function NewDeviceForm({
       <DeviceFieldsInputs categories={categories} autoFocus />
       {create.error && (
         <Typography.Paragraph type="danger" data-testid="intake-device-error">
-          {counterError(create.error, t)}
+          {errorMessage(create.error, t)}
         </Typography.Paragraph>
       )}
       <Flex gap="small">

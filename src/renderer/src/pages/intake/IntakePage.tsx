@@ -5,12 +5,12 @@ import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
 import { useCustomer } from '../../api/customers';
 import { useSettings } from '../../api/settings';
-import { counterError } from '../../components/counterErrors';
 import { deviceName, WarrantyTag } from '../../components/counterTags';
 import '../../components/counter.css';
 import { CustomerStep } from './CustomerStep';
 import { DeviceStep } from './DeviceStep';
 import { OrderStep } from './OrderStep';
+import { errorMessage } from '../../i18n/errorMessage';
 
 /**
  * 接机: customer → device → order, all by keyboard. Opened from the search box (?phone= for a new
@@ -40,7 +40,7 @@ function Intake() {
   } else if (customer.isPending || settings.isPending) {
     body = <Skeleton active />;
   } else if (customer.isError || settings.isError) {
-    body = <Alert type="error" showIcon title={counterError(customer.error ?? settings.error, t)} />;
+    body = <Alert type="error" showIcon title={errorMessage(customer.error ?? settings.error, t)} />;
   } else if (deviceId && !device && customer.isFetching) {
     // The device was just created: wait for the customer's list to include it.
     body = <Skeleton active />;

@@ -17,7 +17,6 @@ import { useDevice } from '../../api/devices';
 import { useCreateWorkOrder } from '../../api/workOrders';
 import { TechnicianSelect } from '../../components/TechnicianSelect';
 import { useCan } from '../../app/session';
-import { counterError } from '../../components/counterErrors';
 import { WarrantyTag } from '../../components/counterTags';
 import { showFieldErrors } from '../../components/formErrors';
 import { useFormRules } from '../../components/formRules';
@@ -26,6 +25,7 @@ import { yuanToFen } from '../../components/money';
 import { TextArea, TextInput } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
 import { serverNow, serverToday } from '../../app/serverClock';
+import { errorMessage } from '../../i18n/errorMessage';
 
 const fields = createWorkOrderInput.shape;
 
@@ -288,7 +288,7 @@ export function OrderStep({
             type="error"
             showIcon
             style={{ marginTop: 16 }}
-            title={counterError(create.error, t)}
+            title={errorMessage(create.error, t)}
             data-testid="intake-order-error"
           />
         )}

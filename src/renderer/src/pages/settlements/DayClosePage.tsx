@@ -32,9 +32,10 @@ import { TextInput } from '../../components/TextInput';
 import { reopenDayInput } from '@shared/schemas/settlements';
 import { useManagerApproval } from './ManagerApproval';
 import { PaymentKindTag, SignedYuan } from './PaymentsTable';
-import { settlementError, showSettlementFieldErrors } from './settlementErrors';
+import { showSettlementFieldErrors } from './settlementErrors';
 import './settlements.css';
 import { serverToday } from '../../app/serverClock';
+import { errorMessage } from '../../i18n/errorMessage';
 
 type DayPayment = DayReport['payments'][number];
 type MethodRow = DayReport['byMethod'][number];
@@ -263,7 +264,7 @@ function CloseModal({ date, onClose }: { date: string; onClose: () => void }) {
               void message.success(t('settlements.dayClose.closed', { date }));
               onClose();
             },
-            onError: (e) => setError(settlementError(e, t)),
+            onError: (e) => setError(errorMessage(e, t)),
           },
         )
       }
@@ -294,7 +295,7 @@ function ReopenModal({ date, onClose }: { date: string; onClose: () => void }) {
       },
       onError: (e) => {
         showSettlementFieldErrors(form, e, t);
-        setError(settlementError(e, t));
+        setError(errorMessage(e, t));
       },
     });
   };
@@ -394,7 +395,7 @@ export function DayClosePage() {
           </Space>
         }
       >
-        {report.error && <Alert type="error" showIcon title={settlementError(report.error, t)} />}
+        {report.error && <Alert type="error" showIcon title={errorMessage(report.error, t)} />}
         {!r && !report.error && <Skeleton active />}
         {r && (
           <Row gutter={[16, 16]}>

@@ -6,7 +6,8 @@ import { managerApproval } from '@shared/schemas/settlements';
 import { FormModal } from '../../components/FormModal';
 import { useFormRules } from '../../components/formRules';
 import type { settlementsZhCN } from '../../i18n/settlements.zh-CN';
-import { approvalIssue, needsApproval, settlementError } from './settlementErrors';
+import { approvalIssue, needsApproval } from './settlementErrors';
+import { errorMessage } from '../../i18n/errorMessage';
 
 /** A manager's user name and password, typed at the counter (managerApproval in the contract). */
 export interface Approval {
@@ -76,9 +77,9 @@ function ManagerApprovalModal({ pending, onClose }: { pending: Pending; onClose:
         if (issue) {
           const field = issue.path === 'approval.password' ? 'password' : 'username';
           const text =
-            issue.message === 'wrong password'
+            issue.reason === 'approverWrongPassword'
               ? t('settlements.approval.wrongPassword')
-              : /locked/.test(issue.message)
+              : issue.reason === 'approverLocked'
                 ? t('settlements.approval.locked')
                 : t('settlements.approval.notApprover');
           // A wrong password is cleared for the next try, its error kept on the field.
@@ -90,7 +91,7 @@ function ManagerApprovalModal({ pending, onClose }: { pending: Pending; onClose:
           return;
         }
         if (needsApproval(err)) {
-          setError(settlementError(err, t));
+          setError(errorMessage(err, t));
           return;
         }
         onClose();

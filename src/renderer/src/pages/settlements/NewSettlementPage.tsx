@@ -16,7 +16,6 @@ import { useCreateSettlement, useSettlementPreview } from '../../api/settlements
 import { useSettings } from '../../api/settings';
 import { useWorkOrder } from '../../api/workOrders';
 import { useCan } from '../../app/session';
-import { counterError } from '../../components/counterErrors';
 import { numberProblem, textProblem, type Problem } from '../../components/fieldChecks';
 import { problemText } from '../../components/formRules';
 import { formatYuan, yuanToFen } from '../../components/money';
@@ -26,9 +25,9 @@ import { TextArea } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
 import { useManagerApproval } from './ManagerApproval';
 import { isSettleable } from '@shared/workOrderStatus';
-import { settlementError } from './settlementErrors';
 import { SettlementFigures } from './SettlementFigures';
 import { SettlementLines } from './SettlementLines';
+import { errorMessage } from '../../i18n/errorMessage';
 
 type DiscountType = DiscountInput['type'];
 
@@ -116,7 +115,7 @@ export function NewSettlementPage() {
     return (
       <Result
         status="warning"
-        title={counterError(order.error, t)}
+        title={errorMessage(order.error, t)}
         extra={<Link to="/work-orders">{t('workOrders.back')}</Link>}
       />
     );
@@ -142,7 +141,7 @@ export function NewSettlementPage() {
         void message.success(t('settlements.create.created', { no: s.settlementNo }));
         void navigate(`/settlements/${s.id}`);
       },
-      onError: (e) => setError(settlementError(e, t)),
+      onError: (e) => setError(errorMessage(e, t)),
     });
   };
 
@@ -165,7 +164,7 @@ export function NewSettlementPage() {
           <Typography.Text type="secondary">
             {o.customerName} · {o.deviceLabel}
           </Typography.Text>
-          {preview.error && <Alert type="error" showIcon title={settlementError(preview.error, t)} />}
+          {preview.error && <Alert type="error" showIcon title={errorMessage(preview.error, t)} />}
           {o.quote.approved !== null && o.quote.excess > 0 && (
             <Alert
               type="warning"

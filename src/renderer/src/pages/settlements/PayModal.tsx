@@ -10,7 +10,8 @@ import { fenToYuan, formatYuan, yuanToFen } from '../../components/money';
 import { TextInput } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
 import { useManagerApproval } from './ManagerApproval';
-import { settlementError, showSettlementFieldErrors } from './settlementErrors';
+import { showSettlementFieldErrors } from './settlementErrors';
+import { errorMessage } from '../../i18n/errorMessage';
 
 interface Values {
   method: PaymentMethod;
@@ -63,7 +64,7 @@ export function PayModal({ settlement, onClose }: { settlement: Settlement; onCl
       },
       onError: (e) => {
         showSettlementFieldErrors(form, e, t);
-        setError(settlementError(e, t));
+        setError(errorMessage(e, t));
       },
     });
   };

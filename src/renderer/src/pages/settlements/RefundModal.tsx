@@ -10,7 +10,8 @@ import { fenToYuan, formatYuan, yuanToFen } from '../../components/money';
 import { TextInput } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
 import { useManagerApproval } from './ManagerApproval';
-import { settlementError, showSettlementFieldErrors } from './settlementErrors';
+import { showSettlementFieldErrors } from './settlementErrors';
+import { errorMessage } from '../../i18n/errorMessage';
 
 type RefundMethod = Exclude<PaymentMethod, 'onAccount'>;
 
@@ -65,7 +66,7 @@ export function RefundModal({ settlement, onClose }: { settlement: Settlement; o
       },
       onError: (e) => {
         showSettlementFieldErrors(form, e, t);
-        setError(settlementError(e, t));
+        setError(errorMessage(e, t));
       },
     });
   };

@@ -32,11 +32,11 @@ import { formatMinute } from '../../components/format';
 import { PaymentsTable } from './PaymentsTable';
 import { PayModal } from './PayModal';
 import { RefundModal } from './RefundModal';
-import { settlementError } from './settlementErrors';
 import { SettlementFigures } from './SettlementFigures';
 import { SettlementLines } from './SettlementLines';
 import { PaymentStatusTag } from './SettlementTags';
 import { VoidModal } from './VoidModal';
+import { errorMessage } from '../../i18n/errorMessage';
 
 type Dialog = 'pay' | 'refund' | 'void' | null;
 
@@ -85,7 +85,7 @@ function DeliverButton({ settlement }: { settlement: Settlement }) {
                 { id: settlement.workOrderId, to: 'delivered' },
                 {
                   onSuccess: () => void message.success(t('settlements.detail.delivered')),
-                  onError: (e) => setError(settlementError(e, t)),
+                  onError: (e) => setError(errorMessage(e, t)),
                 },
               );
             }}
@@ -121,7 +121,7 @@ export function SettlementPage() {
     return (
       <Result
         status="warning"
-        title={settlementError(settlement.error, t)}
+        title={errorMessage(settlement.error, t)}
         extra={<Link to="/settlements">{t('settlements.detail.back')}</Link>}
       />
     );

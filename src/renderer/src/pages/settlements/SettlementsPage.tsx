@@ -16,8 +16,8 @@ import '../../components/counter.css';
 import './settlements.css';
 import { openPeriodOf } from '../stock/periods';
 import { SignedYuan } from './PaymentsTable';
-import { settlementError } from './settlementErrors';
 import { PaymentStatusTag } from './SettlementTags';
+import { errorMessage } from '../../i18n/errorMessage';
 
 type Range = [Dayjs | null, Dayjs | null] | null;
 
@@ -128,7 +128,7 @@ export function SettlementsPage() {
         />
       </Flex>
       {list.error && (
-        <Alert type="error" showIcon title={settlementError(list.error, t)} style={{ marginBottom: 16 }} />
+        <Alert type="error" showIcon title={errorMessage(list.error, t)} style={{ marginBottom: 16 }} />
       )}
       <Table<SettlementRow>
         rowKey="id"

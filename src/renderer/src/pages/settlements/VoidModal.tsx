@@ -7,7 +7,8 @@ import { FormModal } from '../../components/FormModal';
 import { useFormRules } from '../../components/formRules';
 import { TextArea } from '../../components/TextInput';
 import { useManagerApproval } from './ManagerApproval';
-import { settlementError, showSettlementFieldErrors } from './settlementErrors';
+import { showSettlementFieldErrors } from './settlementErrors';
+import { errorMessage } from '../../i18n/errorMessage';
 
 interface Values {
   reason: string;
@@ -34,7 +35,7 @@ export function VoidModal({ settlement, onClose }: { settlement: Settlement; onC
       },
       onError: (e) => {
         showSettlementFieldErrors(form, e, t);
-        setError(settlementError(e, t));
+        setError(errorMessage(e, t));
       },
     });
   };

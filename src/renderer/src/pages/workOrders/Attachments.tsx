@@ -4,7 +4,7 @@ import { CameraOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { MAX_ATTACHMENT_BYTES, type WorkOrderDetail } from '@shared/schemas/workOrders';
 import { useAddAttachment, useAttachment } from '../../api/workOrders';
-import { counterError } from '../../components/counterErrors';
+import { errorMessage } from '../../i18n/errorMessage';
 
 const TYPES = ['image/png', 'image/jpeg', 'image/webp'];
 
@@ -51,7 +51,7 @@ export function Attachments({ order, canWrite }: { order: WorkOrderDetail; canWr
         { id: order.id, fileName: file.name.slice(0, 120) || 'photo', dataUrl },
         {
           onSuccess: () => void message.success(t('workOrders.photoAdded')),
-          onError: (e) => setProblem(counterError(e, t)),
+          onError: (e) => setProblem(errorMessage(e, t)),
         },
       );
     } catch {

@@ -14,7 +14,8 @@ import { NumberInput } from '../../components/NumberInput';
 import { numberOf, numberText } from '../../components/numberText';
 import { YuanInput } from '../../components/YuanInput';
 import { useManagerApproval } from '../settlements/ManagerApproval';
-import { settlementError, showSettlementFieldErrors } from '../settlements/settlementErrors';
+import { showSettlementFieldErrors } from '../settlements/settlementErrors';
+import { errorMessage } from '../../i18n/errorMessage';
 
 interface Values {
   itemCode: string | undefined;
@@ -97,7 +98,7 @@ export function ChargeModal({
     };
     const failed = (e: unknown) => {
       showSettlementFieldErrors(form, e, t);
-      setError(settlementError(e, t));
+      setError(errorMessage(e, t));
     };
     if (line) {
       const input = { lineId: line.id, ...terms };

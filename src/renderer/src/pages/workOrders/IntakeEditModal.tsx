@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { ACCESSORIES, updateWorkOrderInput, type WorkOrderDetail } from '@shared/schemas/workOrders';
 import { PRIORITIES, type Priority } from '@shared/schemas/settings';
 import { useUpdateWorkOrder } from '../../api/workOrders';
-import { counterError } from '../../components/counterErrors';
 import { FormModal } from '../../components/FormModal';
 import { showFieldErrors } from '../../components/formErrors';
 import { useFormRules } from '../../components/formRules';
 import { TextArea, TextInput } from '../../components/TextInput';
+import { errorMessage } from '../../i18n/errorMessage';
 
 const fields = updateWorkOrderInput.shape;
 
@@ -71,7 +71,7 @@ export function IntakeEditModal({ order, onClose }: { order: WorkOrderDetail; on
         devicePassword: order.devicePassword ?? '',
       }}
       pending={update.isPending}
-      error={update.error && counterError(update.error, t)}
+      error={update.error && errorMessage(update.error, t)}
       onFinish={submit}
       onClose={onClose}
     >

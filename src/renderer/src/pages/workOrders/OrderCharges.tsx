@@ -20,9 +20,9 @@ import { useRemoveCharge } from '../../api/settlements';
 import { formatMinute } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
 import { formatYuan } from '../../components/money';
-import { settlementError } from '../settlements/settlementErrors';
 import { CoveredTag } from '../settlements/SettlementTags';
 import { ChargeModal } from './ChargeModal';
+import { errorMessage } from '../../i18n/errorMessage';
 
 /** What the customer pays for a line: nothing when the warranty covers it. */
 function chargedOf(line: ChargeLine): number {
@@ -52,7 +52,7 @@ function RemoveChargeModal({ line, onClose }: { line: ChargeLine; onClose: () =>
               void message.success(t('settlements.charges.removed', { name: line.name }));
               onClose();
             },
-            onError: (e) => setError(settlementError(e, t)),
+            onError: (e) => setError(errorMessage(e, t)),
           },
         )
       }

@@ -10,13 +10,13 @@ import {
 import { isOpen } from '@shared/workOrderStatus';
 import { useRenewApproval } from '../../api/workOrders';
 import { useCan } from '../../app/session';
-import { counterError } from '../../components/counterErrors';
 import { FormModal } from '../../components/FormModal';
 import { showFieldErrors } from '../../components/formErrors';
 import { useFormRules } from '../../components/formRules';
 import { fenToYuan, formatYuan, yuanToFen } from '../../components/money';
 import { TextInput } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
+import { errorMessage } from '../../i18n/errorMessage';
 
 interface RenewValues {
   /** 元 as typed. */
@@ -48,7 +48,7 @@ function RenewApprovalModal({ order, onClose }: { order: WorkOrderDetail; onClos
         onSuccess: onClose,
         onError: (e) => {
           showFieldErrors(form, e, t);
-          setError(counterError(e, t));
+          setError(errorMessage(e, t));
         },
       },
     );

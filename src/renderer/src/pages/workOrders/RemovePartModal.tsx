@@ -3,10 +3,10 @@ import { App, Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { removeOrderPartInput, type OrderPartLine } from '@shared/schemas/orderParts';
 import { useRemoveOrderPart } from '../../api/workOrders';
-import { counterError } from '../../components/counterErrors';
 import { FormModal } from '../../components/FormModal';
 import { useFormRules } from '../../components/formRules';
 import { TextInput } from '../../components/TextInput';
+import { errorMessage } from '../../i18n/errorMessage';
 
 interface Values {
   reason?: string;
@@ -41,7 +41,7 @@ export function RemovePartModal({ line, onClose }: { line: OrderPartLine; onClos
               );
               onClose();
             },
-            onError: (e) => setError(counterError(e, t)),
+            onError: (e) => setError(errorMessage(e, t)),
           },
         );
       }}

@@ -12,12 +12,11 @@ import { needsApproval, needsReason, nextStatuses, type WorkOrderStatus } from '
 import { ApiError } from '../../api/client';
 import { queryKeys } from '../../api/keys';
 import { useTransition } from '../../api/workOrders';
-import { counterError } from '../../components/counterErrors';
 import { FormModal } from '../../components/FormModal';
 import { useFormRules } from '../../components/formRules';
 import { TextArea, TextInput } from '../../components/TextInput';
-import { settlementError } from '../settlements/settlementErrors';
 import { AwaitingPartsModal, type AwaitingPartsMove } from './AwaitingPartsModal';
+import { errorMessage } from '../../i18n/errorMessage';
 
 type ApprovalMethod = (typeof APPROVAL_METHODS)[number];
 const moveNote = transitionInput.shape.note;
@@ -78,7 +77,7 @@ export function StatusActions({ order }: { order: WorkOrderDetail }) {
         onError: (error) => {
           const stale = error instanceof ApiError && error.code === 'INVALID_TRANSITION';
           if (dialog?.kind === 'parts' && !stale) {
-            setPartsError(counterError(error, t));
+            setPartsError(errorMessage(error, t));
             return;
           }
           setDialog(null);
@@ -94,7 +93,7 @@ export function StatusActions({ order }: { order: WorkOrderDetail }) {
             void queryClient.invalidateQueries({ queryKey: queryKeys.workOrder(order.id) });
           } else {
             // Delivery waits for payment, cancelling for a void: the billing services say why.
-            setRefusal(settlementError(error, t));
+            setRefusal(errorMessage(error, t));
           }
         },
       },

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { overrideWarrantyInput, type WorkOrderDetail } from '@shared/schemas/workOrders';
 import { WARRANTY_STATUSES, type WarrantyStatus } from '@shared/warranty';
 import { useOverrideWarranty } from '../../api/workOrders';
-import { counterError } from '../../components/counterErrors';
 import { FormModal } from '../../components/FormModal';
 import { showFieldErrors } from '../../components/formErrors';
 import { useFormRules } from '../../components/formRules';
 import { TextArea } from '../../components/TextInput';
+import { errorMessage } from '../../i18n/errorMessage';
 
 interface OverrideValues {
   status: WarrantyStatus;
@@ -31,7 +31,7 @@ export function WarrantyOverrideModal({ order, onClose }: { order: WorkOrderDeta
       form={form}
       initialValues={{ status: choices[0] }}
       pending={override.isPending}
-      error={override.error && counterError(override.error, t)}
+      error={override.error && errorMessage(override.error, t)}
       onFinish={(values) =>
         override.mutate(
           { id: order.id, ...values },

@@ -2,12 +2,12 @@ import { App, Button, Col, Form, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { updateWorkOrderInput, type WorkOrderDetail } from '@shared/schemas/workOrders';
 import { useUpdateWorkOrder } from '../../api/workOrders';
-import { counterError } from '../../components/counterErrors';
 import { showFieldErrors } from '../../components/formErrors';
 import { useFormRules } from '../../components/formRules';
 import { fenToYuan, yuanToFen } from '../../components/money';
 import { TextArea } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
+import { errorMessage } from '../../i18n/errorMessage';
 
 const fields = updateWorkOrderInput.shape;
 
@@ -38,7 +38,7 @@ export function WorkForm({ order, readOnly }: { order: WorkOrderDetail; readOnly
         onSuccess: () => void message.success(t('common.saved')),
         onError: (e) => {
           showFieldErrors(form, e, t);
-          void message.error(counterError(e, t));
+          void message.error(errorMessage(e, t));
         },
       },
     );

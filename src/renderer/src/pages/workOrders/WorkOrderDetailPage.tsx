@@ -24,7 +24,6 @@ import { isOpen } from '@shared/workOrderStatus';
 import { useAddNote, useAssign, useWorkOrder } from '../../api/workOrders';
 import { TechnicianSelect } from '../../components/TechnicianSelect';
 import { useCan } from '../../app/session';
-import { counterError } from '../../components/counterErrors';
 import { OverdueTag, PriorityTag, StatusTag, WarrantyTag } from '../../components/counterTags';
 import { formatMinute } from '../../components/format';
 import { isPlainKey } from '../../components/keyboard';
@@ -46,6 +45,7 @@ import { WorkOrderTimeline } from './Timeline';
 import { showsWaiting, WaitingFor } from './WaitingFor';
 import { WarrantyOverrideModal } from './WarrantyOverrideModal';
 import { WorkForm } from './WorkForm';
+import { errorMessage } from '../../i18n/errorMessage';
 
 /** Who does the job; only a role with workOrders.assign may change it, and only while the order is open. */
 function AssignSelect({ order }: { order: WorkOrderDetail }) {
@@ -74,7 +74,7 @@ function AssignSelect({ order }: { order: WorkOrderDetail }) {
           { id: order.id, technicianId: technicianId ?? null },
           {
             onSuccess: () => void message.success(t('workOrders.assigned')),
-            onError: (e) => void message.error(counterError(e, t)),
+            onError: (e) => void message.error(errorMessage(e, t)),
           },
         )
       }
@@ -94,7 +94,7 @@ function NoteBox({ order }: { order: WorkOrderDetail }) {
     if (!note || problem) return;
     add.mutate(
       { id: order.id, note },
-      { onSuccess: () => setText(''), onError: (e) => void message.error(counterError(e, t)) },
+      { onSuccess: () => setText(''), onError: (e) => void message.error(errorMessage(e, t)) },
     );
   };
   return (
@@ -169,7 +169,7 @@ export function WorkOrderDetailPage() {
     return (
       <Result
         status="warning"
-        title={counterError(order.error, t)}
+        title={errorMessage(order.error, t)}
         extra={<Link to="/work-orders">{t('workOrders.back')}</Link>}
       />
     );

@@ -32,7 +32,6 @@ import { WORK_ORDER_STATUSES, type WorkOrderStatus } from '@shared/workOrderStat
 import { useWorkOrderList } from '../../api/workOrders';
 import { TechnicianSelect } from '../../components/TechnicianSelect';
 import { useCan, useSession } from '../../app/session';
-import { counterError } from '../../components/counterErrors';
 import { OverdueTag, PriorityTag, StatusTag, WarrantyTag } from '../../components/counterTags';
 import { formatMinute } from '../../components/format';
 import { serverPagination } from '../../components/paging';
@@ -41,6 +40,7 @@ import { PartsArrivedTag } from './PartsArrivedTag';
 import { serverToday } from '../../app/serverClock';
 import { useUrlParams } from './useUrlParams';
 import { useUrlText } from './useUrlText';
+import { errorMessage } from '../../i18n/errorMessage';
 
 type Sort = (typeof WORK_ORDER_SORTS)[number];
 type Channel = (typeof CHANNELS)[number];
@@ -378,7 +378,7 @@ export function WorkOrdersPage() {
         data-testid="wo-tabs"
       />
       {list.error && (
-        <Alert type="error" showIcon title={counterError(list.error, t)} style={{ marginBottom: 16 }} />
+        <Alert type="error" showIcon title={errorMessage(list.error, t)} style={{ marginBottom: 16 }} />
       )}
       <Table<WorkOrderRow>
         rowKey="id"

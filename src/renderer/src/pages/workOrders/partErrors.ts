@@ -1,22 +1,13 @@
 import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
-import { ApiError } from '../../api/client';
-import { counterError } from '../../components/counterErrors';
+import { isReason } from '@shared/errors';
 import { showFieldErrors } from '../../components/formErrors';
-
-/** The on-hand figure a refusal names ("only 2 of SCR-01 on hand"); the picker's figure if it names none. */
-export function onHandOf(error: ApiError, fallback: number): number {
-  const texts = [error.message, ...(error.details?.fields ?? []).map((f) => f.message)];
-  for (const text of texts) {
-    const match = /only (\d+)/.exec(text);
-    if (match) return Number(match[1]);
-  }
-  return fallback;
-}
+import { errorMessage, refusalOf } from '../../i18n/errorMessage';
 
 /**
- * Put a refused part-line save where the person looks: too few on the shelf on the quantity field,
- * fields the server names on those fields, and one sentence for the rest.
+ * Put a refused part-line save where the person looks: too few on the shelf on the quantity field
+ * (with the unit the picker shows), fields the server names on those fields, and one sentence for
+ * the rest.
  */
 export function showPartError(
   form: FormInstance,
@@ -24,16 +15,14 @@ export function showPartError(
   t: TFunction,
   shelf: { onHand: number; unit: string } | null,
 ): string | null {
-  if (error instanceof ApiError && error.code === 'INSUFFICIENT_STOCK') {
-    const qty = onHandOf(error, shelf?.onHand ?? 0);
+  const refusal = refusalOf(error);
+  if (refusal && isReason(refusal, 'insufficientStock')) {
+    const unit = shelf?.unit ?? t('orderParts.unitFallback');
     form.setFields([
-      {
-        name: 'qty',
-        errors: [t('orderParts.onlyOnHand', { qty, unit: shelf?.unit ?? t('orderParts.unitFallback') })],
-      },
+      { name: 'qty', errors: [t('orderParts.onlyOnHand', { qty: refusal.params.onHand, unit })] },
     ]);
     return null;
   }
   showFieldErrors(form, error, t);
-  return counterError(error, t);
+  return errorMessage(error, t);
 }

@@ -7,8 +7,8 @@ import type { StockAlert } from '@shared/schemas/stock';
 import { useStockAlerts } from '../../../api/stock';
 import { useCan } from '../../../app/session';
 import type { ReceiptPrefill } from '../documents/NewDocumentPage';
-import { stockError } from '../stockErrors';
 import '../stock.css';
+import { errorMessage } from '../../../i18n/errorMessage';
 
 /** The supplier most of the chosen parts come from (their default supplier), or none. */
 function usualSupplier(alerts: StockAlert[]): string | null {
@@ -144,7 +144,7 @@ export function StockAlertsPage() {
     >
       <Typography.Paragraph type="secondary">{t('stock.alerts.hint')}</Typography.Paragraph>
       {alerts.error && (
-        <Alert type="error" showIcon title={stockError(alerts.error, t)} style={{ marginBottom: 16 }} />
+        <Alert type="error" showIcon title={errorMessage(alerts.error, t)} style={{ marginBottom: 16 }} />
       )}
       <Table<StockAlert>
         rowKey="partId"

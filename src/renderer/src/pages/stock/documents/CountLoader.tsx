@@ -4,8 +4,8 @@ import { UnorderedListOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useFetchValuation } from '../../../api/stock';
 import { FacetSelect } from '../parts/FacetSelect';
-import { stockError } from '../stockErrors';
 import type { DraftPart } from './draft';
+import { errorMessage } from '../../../i18n/errorMessage';
 
 /**
  * 盘点: load every active part of a category and/or shelf location as count lines (those with
@@ -38,7 +38,7 @@ export function CountLoader({ onLoad }: { onLoad: (parts: DraftPart[]) => void }
       if (parts.length === 0) void message.info(t('stock.count.nothingToLoad'));
       onLoad(parts);
     } catch (e) {
-      void message.error(stockError(e, t));
+      void message.error(errorMessage(e, t));
     } finally {
       setLoading(false);
     }

@@ -8,7 +8,7 @@ import { useAdjustStock, usePostStock } from '../../../api/stock';
 import { problemText, useFormRules } from '../../../components/formRules';
 import { PartPicker } from '../../../components/PartPicker';
 import { TextInput } from '../../../components/TextInput';
-import { lineErrorsOf, showStockFieldErrors, stockError, type LineError } from '../stockErrors';
+import { lineErrorsOf, showStockFieldErrors, type LineError } from '../stockErrors';
 import { SupplierSelect } from '../suppliers/SupplierSelect';
 import { CountLoader } from './CountLoader';
 import { DocumentLines } from './DocumentLines';
@@ -26,6 +26,7 @@ import {
   type ManualKind,
   wholeOf,
 } from './draft';
+import { errorMessage } from '../../../i18n/errorMessage';
 
 export interface DraftStart {
   supplierId?: string | null;
@@ -98,7 +99,7 @@ export function DocumentEditor({ kind, start }: { kind: ManualKind; start: Draft
     showStockFieldErrors(form, err, t);
     const byIndex = lineErrorsOf(err, t);
     setErrors(new Map([...byIndex].flatMap(([i, error]) => (lines[i] ? [[lines[i].part.id, error]] : []))));
-    setProblem(stockError(err, t));
+    setProblem(errorMessage(err, t));
   };
 
   const submit = (header: DraftHeader) => {

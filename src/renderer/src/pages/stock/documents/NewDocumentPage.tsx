@@ -4,9 +4,9 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { usePartsByIds } from '../../../api/stock';
 import { useCan } from '../../../app/session';
 import { Forbidden } from '../../../components/Forbidden';
-import { stockError } from '../stockErrors';
 import { DocumentEditor } from './DocumentEditor';
 import { draftPart, isManualKind, newLine } from './draft';
+import { errorMessage } from '../../../i18n/errorMessage';
 
 /** What the alerts page hands over: reorder these, from this supplier. */
 export interface ReceiptPrefill {
@@ -41,7 +41,7 @@ export function NewDocumentPage() {
   if (kind === 'adjustment' && !canAdjust) return <Forbidden />;
   if (ids.length > 0) {
     if (parts.isPending) return <Skeleton active />;
-    if (parts.isError) return <Result status="warning" title={stockError(parts.error, t)} />;
+    if (parts.isError) return <Result status="warning" title={errorMessage(parts.error, t)} />;
   }
   const lines = (parts.data ?? []).map((p) => {
     const qty = prefill?.lines.find((l) => l.partId === p.id)?.qty ?? 1;

@@ -6,7 +6,8 @@ import { useReverseStock } from '../../../api/stock';
 import { FormModal } from '../../../components/FormModal';
 import { useFormRules } from '../../../components/formRules';
 import { TextArea } from '../../../components/TextInput';
-import { showStockFieldErrors, stockError } from '../stockErrors';
+import { showStockFieldErrors } from '../stockErrors';
+import { errorMessage } from '../../../i18n/errorMessage';
 
 const reason = reverseStockInput.shape.reason;
 
@@ -39,7 +40,7 @@ export function ReverseModal({ doc, onClose }: { doc: StockDocument; onClose: ()
       name="reverseStock"
       form={form}
       pending={reverse.isPending}
-      error={reverse.error ? stockError(reverse.error, t) : null}
+      error={reverse.error ? errorMessage(reverse.error, t) : null}
       submitText={t('stock.documents.reverse')}
       onFinish={submit}
       onClose={onClose}

@@ -23,10 +23,10 @@ import { useCan } from '../../../app/session';
 import { formatMinute } from '../../../components/format';
 import { formatYuan } from '../../../components/money';
 import { SignedQty } from '../MovementsTable';
-import { stockError } from '../stockErrors';
 import '../stock.css';
 import { KindTag } from './KindTag';
 import { ReverseModal } from './ReverseModal';
+import { errorMessage } from '../../../i18n/errorMessage';
 
 type Line = StockDocument['lines'][number];
 
@@ -157,7 +157,7 @@ export function StockDocumentPage() {
     return (
       <Result
         status="warning"
-        title={stockError(doc.error, t)}
+        title={errorMessage(doc.error, t)}
         extra={<Link to="/stock/documents">{t('stock.documents.back')}</Link>}
       />
     );

@@ -17,10 +17,10 @@ import '../../../components/counter.css';
 import '../stock.css';
 import { SignedQty } from '../MovementsTable';
 import { openPeriodOf } from '../periods';
-import { stockError } from '../stockErrors';
 import { KindSelect } from './KindSelect';
 import { KindTag } from './KindTag';
 import { MANUAL_KINDS } from './draft';
+import { errorMessage } from '../../../i18n/errorMessage';
 
 type Range = [Dayjs | null, Dayjs | null] | null;
 
@@ -148,7 +148,7 @@ export function StockDocumentsPage() {
         />
       </Flex>
       {list.error && (
-        <Alert type="error" showIcon title={stockError(list.error, t)} style={{ marginBottom: 16 }} />
+        <Alert type="error" showIcon title={errorMessage(list.error, t)} style={{ marginBottom: 16 }} />
       )}
       <Table<StockDocumentRow>
         rowKey="id"

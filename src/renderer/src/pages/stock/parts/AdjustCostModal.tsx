@@ -7,7 +7,8 @@ import { useFormRules } from '../../../components/formRules';
 import { formatYuan, yuanToFen } from '../../../components/money';
 import { TextInput } from '../../../components/TextInput';
 import { YuanInput } from '../../../components/YuanInput';
-import { showStockFieldErrors, stockError } from '../stockErrors';
+import { showStockFieldErrors } from '../stockErrors';
+import { errorMessage } from '../../../i18n/errorMessage';
 
 interface Values {
   /** 元, as typed. */
@@ -48,7 +49,7 @@ export function AdjustCostModal({ part, onClose }: { part: Part; onClose: () => 
       form={form}
       initialValues={{ unitCost: '', reason: '' }}
       pending={adjust.isPending}
-      error={adjust.error ? stockError(adjust.error, t) : null}
+      error={adjust.error ? errorMessage(adjust.error, t) : null}
       submitText={t('stock.parts.adjustCost')}
       onFinish={submit}
       onClose={onClose}

@@ -8,8 +8,8 @@ import { formatYuan } from '../../../components/money';
 import { usePaging } from '../../../components/paging';
 import { MovementsTable } from '../MovementsTable';
 import { OnHand } from '../OnHand';
-import { stockError } from '../stockErrors';
 import { AdjustCostModal } from './AdjustCostModal';
+import { errorMessage } from '../../../i18n/errorMessage';
 
 /** One part: its catalog fields and its ledger (库存流水), newest first. */
 export function PartDrawer({ partId, onClose }: { partId: string; onClose: () => void }) {
@@ -91,7 +91,7 @@ export function PartDrawer({ partId, onClose }: { partId: string; onClose: () =>
         )
       }
     >
-      {part.error && <Alert type="error" showIcon title={stockError(part.error, t)} />}
+      {part.error && <Alert type="error" showIcon title={errorMessage(part.error, t)} />}
       {p && (
         <Flex vertical gap="middle" data-testid="part-detail">
           <Descriptions size="small" bordered column={2} items={items} />

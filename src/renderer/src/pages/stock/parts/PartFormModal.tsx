@@ -9,8 +9,9 @@ import { NumberInput } from '../../../components/NumberInput';
 import { numberOf, numberText } from '../../../components/numberText';
 import { TextInput } from '../../../components/TextInput';
 import { YuanInput } from '../../../components/YuanInput';
-import { showStockFieldErrors, stockError } from '../stockErrors';
+import { showStockFieldErrors } from '../stockErrors';
 import { SupplierSelect } from '../suppliers/SupplierSelect';
+import { errorMessage } from '../../../i18n/errorMessage';
 
 const fields = createPartInput.shape;
 
@@ -103,7 +104,7 @@ export function PartFormModal({
       form={form}
       initialValues={initialValues}
       pending={create.isPending || update.isPending}
-      error={error ? stockError(error, t) : null}
+      error={error ? errorMessage(error, t) : null}
       onFinish={submit}
       onClose={onClose}
     >

@@ -27,10 +27,10 @@ import '../../../components/counter.css';
 import { ExportButton } from '../../../components/ExportButton';
 import { ImportModal } from '../../../components/ImportModal';
 import { OnHand } from '../OnHand';
-import { stockError } from '../stockErrors';
 import { FacetSelect } from './FacetSelect';
 import { PartDrawer } from './PartDrawer';
 import { PartFormModal } from './PartFormModal';
+import { errorMessage } from '../../../i18n/errorMessage';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; part: Part } | { kind: 'import' } | null;
 
@@ -65,7 +65,7 @@ export function PartsPage() {
         void message.success(
           t(archived ? 'stock.parts.restored' : 'stock.parts.archived', { code: part.code }),
         ),
-      onError: (e) => void message.error(stockError(e, t)),
+      onError: (e) => void message.error(errorMessage(e, t)),
     });
   };
 
@@ -203,7 +203,7 @@ export function PartsPage() {
         <Typography.Text type="secondary">{t('stock.parts.lowHint')}</Typography.Text>
       </Flex>
       {list.error && (
-        <Alert type="error" showIcon title={stockError(list.error, t)} style={{ marginBottom: 16 }} />
+        <Alert type="error" showIcon title={errorMessage(list.error, t)} style={{ marginBottom: 16 }} />
       )}
       <Table<Part>
         rowKey="id"

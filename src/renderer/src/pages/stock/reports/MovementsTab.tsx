@@ -9,7 +9,7 @@ import { DayRangePicker } from '../DayRangePicker';
 import { KindSelect } from '../documents/KindSelect';
 import { MovementsTable } from '../MovementsTable';
 import { periodOf, thisMonth, type DayRange } from '../periods';
-import { stockError } from '../stockErrors';
+import { errorMessage } from '../../../i18n/errorMessage';
 
 const IN_STYLE: StatisticProps['styles'] = { content: { color: '#389e0d' } };
 const OUT_STYLE: StatisticProps['styles'] = { content: { color: '#cf1322' } };
@@ -58,7 +58,7 @@ export function MovementsTab() {
         />
         <Statistic title={t('stock.reports.movementCount')} value={data?.total ?? 0} />
       </Flex>
-      {movements.error && <Alert type="error" showIcon title={stockError(movements.error, t)} />}
+      {movements.error && <Alert type="error" showIcon title={errorMessage(movements.error, t)} />}
       <MovementsTable
         rows={data?.rows}
         total={data?.total}

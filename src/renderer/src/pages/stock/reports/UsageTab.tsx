@@ -6,7 +6,7 @@ import { useUsage } from '../../../api/stock';
 import { formatYuan } from '../../../components/money';
 import { DayRangePicker } from '../DayRangePicker';
 import { lastDays, periodOf, type DayRange } from '../periods';
-import { stockError } from '../stockErrors';
+import { errorMessage } from '../../../i18n/errorMessage';
 
 type Row = OutputOf<'stock.usage'>[number];
 
@@ -47,7 +47,7 @@ export function UsageTab() {
         <DayRangePicker value={range} onChange={setRange} testId="usage-range" />
         <Typography.Text type="secondary">{t('stock.reports.usageHint')}</Typography.Text>
       </Flex>
-      {usage.error && <Alert type="error" showIcon title={stockError(usage.error, t)} />}
+      {usage.error && <Alert type="error" showIcon title={errorMessage(usage.error, t)} />}
       <Table<Row>
         rowKey="partId"
         size="small"

@@ -11,7 +11,7 @@ import { SearchInput } from '../../../components/SearchInput';
 import { SwitchFilter } from '../../../components/SwitchFilter';
 import { FacetSelect } from '../parts/FacetSelect';
 import { OnHand } from '../OnHand';
-import { stockError } from '../stockErrors';
+import { errorMessage } from '../../../i18n/errorMessage';
 
 type Row = OutputOf<'stock.valuation'>['rows'][number];
 
@@ -84,7 +84,7 @@ export function ValuationTab() {
           </Button>
         </Space>
       </Flex>
-      {valuation.error && <Alert type="error" showIcon title={stockError(valuation.error, t)} />}
+      {valuation.error && <Alert type="error" showIcon title={errorMessage(valuation.error, t)} />}
       <Table<Row>
         rowKey="partId"
         size="small"

@@ -5,7 +5,8 @@ import { useCreateSupplier, useUpdateSupplier } from '../../../api/stock';
 import { FormModal } from '../../../components/FormModal';
 import { useFormRules } from '../../../components/formRules';
 import { TextArea, TextInput } from '../../../components/TextInput';
-import { showStockFieldErrors, stockError } from '../stockErrors';
+import { showStockFieldErrors } from '../stockErrors';
+import { errorMessage } from '../../../i18n/errorMessage';
 
 const fields = createSupplierInput.shape;
 
@@ -54,7 +55,7 @@ export function SupplierFormModal({ supplier, onClose }: { supplier?: Supplier; 
       form={form}
       initialValues={supplier ?? {}}
       pending={create.isPending || update.isPending}
-      error={error ? stockError(error, t) : null}
+      error={error ? errorMessage(error, t) : null}
       onFinish={submit}
       onClose={onClose}
     >

@@ -8,9 +8,9 @@ import { useCan } from '../../../app/session';
 import { formatMinute } from '../../../components/format';
 import { SearchInput } from '../../../components/SearchInput';
 import { SwitchFilter } from '../../../components/SwitchFilter';
-import { stockError } from '../stockErrors';
 import '../stock.css';
 import { SupplierFormModal } from './SupplierFormModal';
+import { errorMessage } from '../../../i18n/errorMessage';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; supplier: Supplier } | null;
 
@@ -74,7 +74,7 @@ export function SuppliersPage() {
                       archive.mutate(s.id, {
                         onSuccess: () =>
                           void message.success(t('stock.suppliers.archived', { name: s.name })),
-                        onError: (e) => void message.error(stockError(e, t)),
+                        onError: (e) => void message.error(errorMessage(e, t)),
                       })
                     }
                   >
@@ -121,7 +121,7 @@ export function SuppliersPage() {
         />
       </Flex>
       {suppliers.error && (
-        <Alert type="error" showIcon title={stockError(suppliers.error, t)} style={{ marginBottom: 16 }} />
+        <Alert type="error" showIcon title={errorMessage(suppliers.error, t)} style={{ marginBottom: 16 }} />
       )}
       <Table<Supplier>
         rowKey="id"
