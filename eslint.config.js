@@ -51,9 +51,9 @@ export default tseslint.config(
     },
   },
   {
-    // The server's clock decides: a screen reads "now" only through app/serverClock.ts.
+    // The server's clock decides: a screen reads "now" only through lib/serverClock.ts.
     files: ['src/renderer/**/*.{ts,tsx}'],
-    ignores: ['src/renderer/src/app/serverClock.ts'],
+    ignores: ['src/renderer/src/lib/serverClock.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
@@ -63,7 +63,7 @@ export default tseslint.config(
           "CallExpression[callee.name='dayjs'][arguments.length=0]",
         ].map((selector) => ({
           selector,
-          message: "The server's clock decides: use serverNow() / serverToday() from app/serverClock.ts.",
+          message: "The server's clock decides: use serverNow() / serverToday() from lib/serverClock.ts.",
         })),
         // An error's meaning is its reason and params; its message is the server's developer text.
         ...[

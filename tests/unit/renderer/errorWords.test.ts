@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REASON_NAMES, REASONS, rpcError, type Reason, type Refusal, type RpcError } from '@shared/errors';
-import { ApiError } from '../../../src/renderer/src/api/client';
+import { ApiError } from '../../../src/renderer/src/lib/apiError';
 import { errorMessage, issueMessage, refusalMessage } from '../../../src/renderer/src/i18n/errorMessage';
 import { zhCN } from '../../../src/renderer/src/i18n/zh-CN';
 import { enUS } from '../../../src/renderer/src/i18n/en-US';

@@ -4,8 +4,8 @@ import { createSupplierInput, fen, MONEY_MAX_FEN, stockQty } from '@shared/schem
 import { createWorkOrderInput } from '@shared/schemas/workOrders';
 import { serviceItem } from '@shared/schemas/billing';
 import { numberProblem, textProblem } from '../../../src/renderer/src/components/fieldChecks';
-import { fenToYuan, yuanToFen } from '../../../src/renderer/src/components/money';
-import { numberOf, scaledOf } from '../../../src/renderer/src/components/numberText';
+import { fenToYuan, yuanToFen } from '../../../src/renderer/src/lib/money';
+import { numberOf, scaledOf } from '../../../src/renderer/src/lib/numberText';
 
 /** The form side of issue 11 item 4: what was typed is read exactly or refused, never adjusted. */
 describe('reading typed numbers', () => {

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { InputOf } from '@shared/contract';
-import { readServerClock } from '../app/serverClock';
+import { readServerClock } from '../lib/serverClock';
 import { invoke } from './client';
 import { queryKeys } from './keys';
 

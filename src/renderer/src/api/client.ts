@@ -1,12 +1,6 @@
-import {
-  rpcError,
-  type Envelope,
-  type ErrorCode,
-  type ErrorDetails,
-  type Refusal,
-  type RpcError,
-} from '@shared/errors';
+import { rpcError, type Envelope } from '@shared/errors';
 import type { InputOf, Method, OutputOf } from '@shared/contract';
+import { ApiError } from '../lib/apiError';
 
 /** What the preload exposes in Electron; absent in browser mode. */
 export interface DeskBridge {
@@ -16,25 +10,6 @@ export interface DeskBridge {
 declare global {
   interface Window {
     api?: DeskBridge;
-  }
-}
-
-/**
- * An error envelope as a thrown value, so TanStack Query and forms can handle it. Its meaning is
- * `refusal` (reason and params: see i18n/errorMessage.ts for the words); Error.message keeps the
- * server's developer text for the console only.
- */
-export class ApiError extends Error {
-  readonly code: ErrorCode;
-  readonly refusal: Refusal;
-  readonly details?: ErrorDetails;
-  constructor(error: RpcError) {
-    // eslint-disable-next-line no-restricted-syntax -- handed to Error for the console, never read
-    super(error.message);
-    this.name = 'ApiError';
-    this.code = error.code;
-    this.refusal = error;
-    this.details = error.details;
   }
 }
 

@@ -25,7 +25,7 @@ import { UsersPage } from '../pages/users/UsersPage';
 import { WorkOrderDetailPage } from '../pages/workOrders/WorkOrderDetailPage';
 import { WorkOrdersPage } from '../pages/workOrders/WorkOrdersPage';
 import { PrintRoute } from '../print/PrintRoute';
-import { useCan } from './session';
+import { useCan } from '../api/session';
 
 function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   return useCan(permission) ? children : <Forbidden />;

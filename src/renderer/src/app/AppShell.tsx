@@ -1,7 +1,7 @@
 import { Layout } from 'antd';
 import { HeaderBar } from './HeaderBar';
 import { AppRoutes } from './AppRoutes';
-import { SessionContext, type Session } from './session';
+import { SessionContext, type Session } from '../api/session';
 import { SideMenu } from './SideMenu';
 import { useIdleLock } from './useIdleLock';
 

@@ -1,7 +1,7 @@
 import { Button, Flex, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuthState } from '../api/auth';
-import { ApiError } from '../api/client';
+import { ApiError } from '../lib/apiError';
 import { LoadingScreen } from '../components/LoadingScreen';
 import { errorMessage } from '../i18n/errorMessage';
 import { FirstRunPage } from '../pages/auth/FirstRunPage';

@@ -3,7 +3,7 @@ import { FileAddOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { GlobalSearch } from '../components/GlobalSearch';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { useCan, useSession } from './session';
+import { useCan, useSession } from '../api/session';
 import { UserMenu } from './UserMenu';
 import { useTranslation } from 'react-i18next';
 

@@ -22,7 +22,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useStockAlerts } from '../api/stock';
-import { useSession } from './session';
+import { useSession } from '../api/session';
 import '../components/counter.css';
 import '../pages/stock/stock.css';
 

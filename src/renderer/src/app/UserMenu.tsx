@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLock, useSignOut } from '../api/auth';
 import { RoleTag } from '../components/RoleTag';
 import { ChangePasswordModal } from './ChangePasswordModal';
-import { useSession } from './session';
+import { useSession } from '../api/session';
 
 /** Current user and role; change password, lock the screen, sign out. */
 export function UserMenu() {

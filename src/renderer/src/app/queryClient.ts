@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { ApiError } from '../api/client';
+import { ApiError } from '../lib/apiError';
 import { queryKeys } from '../api/keys';
 
 /** Errors that mean the boot state changed under us (signed out elsewhere, locked, account locked). */

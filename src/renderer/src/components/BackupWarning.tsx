@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { BackupStatus } from '@shared/schemas/backup';
 import { useBackupStatus } from '../api/backup';
-import { useCan } from '../app/session';
+import { useCan } from '../api/session';
 import { backupRunError } from '../i18n/errorMessage';
-import { formatMinute } from './format';
+import { formatMinute } from '../lib/format';
 
 /** Problems that put data at risk right now are red; a backup merely due is amber. */
 const SEVERE = new Set(['unreachable', 'lastFailed']);

@@ -1,12 +1,13 @@
 import { Col, DatePicker, Form, Row, Select, type FormRule } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { InputOf } from '@shared/contract';
 import { createDeviceInput, warrantyMonths, type Device } from '@shared/schemas/devices';
 import { useFormRules } from './formRules';
-import { serverToday } from '../app/serverClock';
+import { serverToday } from '../lib/serverClock';
 import { NumberInput } from './NumberInput';
-import { numberOf } from './numberText';
+import { numberOf } from '../lib/numberText';
+import { fromIsoDate, toIsoDate } from '../lib/format';
 import { TextInput } from './TextInput';
 
 const fields = createDeviceInput.shape;
@@ -32,7 +33,7 @@ type DeviceFields = Omit<InputOf<'devices.update'>, 'id'>;
 export function toDeviceInput(values: DeviceFormValues): DeviceFields {
   const warranty =
     values.warrantyMode === 'end' && values.warrantyEnd
-      ? { end: values.warrantyEnd.format('YYYY-MM-DD') }
+      ? { end: toIsoDate(values.warrantyEnd) }
       : values.warrantyMode === 'months' && numberOf(values.warrantyMonths, 0) !== null
         ? { months: numberOf(values.warrantyMonths, 0) ?? 0 }
         : null;
@@ -41,7 +42,7 @@ export function toDeviceInput(values: DeviceFormValues): DeviceFields {
     brand: values.brand ?? '',
     model: values.model ?? '',
     serialNo: values.serialNo ?? '',
-    purchaseDate: values.purchaseDate ? values.purchaseDate.format('YYYY-MM-DD') : null,
+    purchaseDate: values.purchaseDate ? toIsoDate(values.purchaseDate) : null,
     warranty,
     invoiceNo: values.invoiceNo ?? '',
     notes: values.notes ?? '',
@@ -55,9 +56,9 @@ export function deviceFormValues(device: Device | null, categories: string[]): D
     brand: device.brand,
     model: device.model,
     serialNo: device.serialNo,
-    purchaseDate: device.purchaseDate ? dayjs(device.purchaseDate) : null,
+    purchaseDate: device.purchaseDate ? fromIsoDate(device.purchaseDate) : null,
     warrantyMode: device.warrantyEnd ? 'end' : 'none',
-    warrantyEnd: device.warrantyEnd ? dayjs(device.warrantyEnd) : null,
+    warrantyEnd: device.warrantyEnd ? fromIsoDate(device.warrantyEnd) : null,
     invoiceNo: device.invoiceNo,
     notes: device.notes,
   };

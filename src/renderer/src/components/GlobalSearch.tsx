@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { searchTerm, useGlobalSearch, useSearchNow, type SearchResult } from '../api/search';
-import { useCan } from '../app/session';
+import { useCan } from '../api/session';
 import { StatusTag } from './counterTags';
 import { Highlighted } from './Highlighted';
 import { isPlainKey } from './keyboard';

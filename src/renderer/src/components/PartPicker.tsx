@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Part } from '@shared/schemas/stock';
 import { usePartPicker, usePartSearchNow } from '../api/stock';
 import { handleListKey, PickList, type PickItem } from './PickList';
-import { formatYuan } from './money';
+import { formatYuan } from '../lib/money';
 
 /** The part a scan names: its code or barcode typed exactly; else the only match, or the first. */
 function bestMatch(rows: Part[], text: string): Part | undefined {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { boundsOf } from '@shared/fieldLimits';
-import { formatYuan } from './money';
-import { scaledOf } from './numberText';
+import { formatYuan } from '../lib/money';
+import { scaledOf } from '../lib/numberText';
 
 /**
  * One check per kind of field, against the field's own zod schema (the one dispatch parses with):

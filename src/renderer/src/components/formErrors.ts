@@ -1,7 +1,7 @@
 import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
 import type { Match } from '@shared/errors';
-import { ApiError } from '../api/client';
+import { ApiError } from '../lib/apiError';
 import { issueMessage } from '../i18n/errorMessage';
 
 function hasField(values: unknown, path: string[]): boolean {

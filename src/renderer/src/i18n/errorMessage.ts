@@ -2,9 +2,10 @@ import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { paramKind, refusalSchema, type FieldIssue, type Refusal } from '@shared/errors';
 import type { BackupRun } from '@shared/schemas/backup';
-import { ApiError } from '../api/client';
-import { fenToYuan } from '../components/money';
-import { serverToday } from '../app/serverClock';
+import { ApiError } from '../lib/apiError';
+import { formatDateTime, formatTime } from '../lib/format';
+import { fenToYuan } from '../lib/money';
+import { serverToday } from '../lib/serverClock';
 import { fieldErrorsZhCN } from './errors.zh-CN';
 import { zhCN, type Messages } from './zh-CN';
 
@@ -23,9 +24,8 @@ export function fieldLabel(path: string, t: TFunction): string {
   return isFieldName(last) ? t(`fieldNames.${last}`) : path || t('common.none');
 }
 
-function formatTime(ms: number): string {
-  const at = dayjs(ms);
-  return at.isSame(serverToday(), 'day') ? at.format('HH:mm:ss') : at.format('YYYY-MM-DD HH:mm:ss');
+function momentText(ms: number): string {
+  return dayjs(ms).isSame(serverToday(), 'day') ? formatTime(ms) : formatDateTime(ms);
 }
 
 /** The params as the words show them: fen in 元, moments in local time, a cause in its own words. */
@@ -35,7 +35,7 @@ function shownParams(refusal: Refusal, t: TFunction): Record<string, string | nu
   for (const [name, value] of Object.entries(params)) {
     const kind = paramKind(refusal.reason, name);
     if (typeof value === 'number') {
-      shown[name] = kind === 'fen' ? fenToYuan(value) : kind === 'moment' ? formatTime(value) : value;
+      shown[name] = kind === 'fen' ? fenToYuan(value) : kind === 'moment' ? momentText(value) : value;
     } else if (typeof value === 'string') {
       shown[name] = value;
     } else {

@@ -1,6 +1,5 @@
 import type { ImportErrorCode } from '@shared/schemas/excel';
 import type { StockDocumentKind } from '@shared/schemas/stock';
-import type { LineProblem } from '../pages/stock/documents/draft';
 
 /** The documents people write; work orders write 领料 / 退料 themselves, 成本调整 is on the part. */
 type ManualKind = Exclude<StockDocumentKind, 'orderIssue' | 'orderReturn' | 'costAdjustment'>;
@@ -152,7 +151,7 @@ export const stockZhCN = {
     notZero: '调整数量不能为 0',
     needCost: '请填写单价',
     tooMany: '超过现存量（现存 {{onHand}}）',
-  } satisfies Record<LineProblem, string> & Record<string, string>,
+  },
   count: {
     loadLabel: '批量载入：',
     anyLocation: '全部库位',

@@ -1,5 +1,7 @@
 import { Code128 } from './Barcode';
-import { firstTermsLine, maskName, phoneTail, printDate, printMinute } from './format';
+import { localDate } from '@shared/dates';
+import { firstTermsLine, maskName, phoneTail } from './slipText';
+import { formatMinute } from '../lib/format';
 import { deviceLine, ShopHeader, type FormProps } from './parts';
 import { ReprintMark } from './reprint';
 
@@ -29,10 +31,10 @@ export function ClaimTicket({ data, labels }: FormProps) {
           <dt>{f.device}</dt>
           <dd>{deviceLine(data)}</dd>
           <dt>{f.intakeAt}</dt>
-          <dd>{printMinute(order.createdAt)}</dd>
+          <dd>{formatMinute(order.createdAt)}</dd>
           <dt>{f.promisedPickup}</dt>
           <dd>
-            <strong>{printDate(order.promisedAt)}</strong>
+            <strong>{localDate(order.promisedAt)}</strong>
           </dd>
         </dl>
         <div className="pf-ticket__terms">{terms}</div>

@@ -1,7 +1,8 @@
 import { amountInWords } from '@shared/money/amountInWords';
 import type { DayReport } from '@shared/schemas/settlements';
 import type { SettingsView } from '@shared/schemas/settings';
-import { formatYuan, printMinute } from './format';
+import { formatMinute } from '../lib/format';
+import { formatYuan } from '../lib/money';
 import type { PrintLabels } from './labels';
 import { Cell, FieldTable, ShopHeader, SignLine } from './parts';
 import { ReprintMark } from './reprint';
@@ -120,7 +121,7 @@ function PaymentList({
           {payments.map((p, i) => (
             <tr key={p.id} data-testid={`${testId}-row`}>
               <td className="pf-center">{i + 1}</td>
-              <td>{printMinute(p.at).slice(11)}</td>
+              <td>{formatMinute(p.at).slice(11)}</td>
               <td className="pf-mono-cell">{p.settlementNo}</td>
               <td className="pf-mono-cell">{p.orderNo}</td>
               <td>{paymentLabel(p, labels)}</td>
@@ -179,7 +180,7 @@ function VoidList({ report, labels }: { report: DayReport; labels: PrintLabels }
           {report.voids.map((v, i) => (
             <tr key={v.settlementNo}>
               <td className="pf-center">{i + 1}</td>
-              <td>{printMinute(v.at).slice(11)}</td>
+              <td>{formatMinute(v.at).slice(11)}</td>
               <td className="pf-mono-cell">{v.settlementNo}</td>
               <td className="pf-mono-cell">{v.orderNo}</td>
               <td className="pf-num">{formatYuan(v.total)}</td>
@@ -197,7 +198,7 @@ function VoidList({ report, labels }: { report: DayReport; labels: PrintLabels }
 function historyText(report: DayReport, labels: PrintLabels): string {
   return report.history
     .map((h) => {
-      const who = [labels.codes.dayCloseActions[h.action], printMinute(h.at).slice(11), h.by ?? '']
+      const who = [labels.codes.dayCloseActions[h.action], formatMinute(h.at).slice(11), h.by ?? '']
         .filter(Boolean)
         .join(' ');
       return h.reason ? `${who} (${h.reason})` : who;
@@ -229,7 +230,7 @@ export function DayCloseForm({ report, settings, labels, printedAt }: DayCloseFo
         <div className="pf-flow__meta">
           <div className="pf-day__date">{report.date}</div>
           <div>
-            {d.printedAt} {printMinute(printedAt)}
+            {d.printedAt} {formatMinute(printedAt)}
           </div>
         </div>
       </header>
@@ -240,7 +241,7 @@ export function DayCloseForm({ report, settings, labels, printedAt }: DayCloseFo
             <strong>{report.date}</strong>
           </Cell>
           <Cell label={d.closedBy}>{lastClose?.by ?? '—'}</Cell>
-          <Cell label={d.closedAt}>{lastClose ? printMinute(lastClose.at) : '—'}</Cell>
+          <Cell label={d.closedAt}>{lastClose ? formatMinute(lastClose.at) : '—'}</Cell>
         </tr>
         {report.history.length > 0 ? (
           <tr>

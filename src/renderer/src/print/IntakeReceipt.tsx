@@ -1,5 +1,6 @@
 import { Code128, QrCode } from './Barcode';
-import { formatYuan, printMinute } from './format';
+import { formatMinute } from '../lib/format';
+import { formatYuan } from '../lib/money';
 import { brandModel, Cell, FieldTable, IntakeRows, ShopHeader, SignLine, type FormProps } from './parts';
 import { ReprintMark } from './reprint';
 
@@ -42,7 +43,7 @@ function IntakeCopy({ data, labels, copy }: FormProps & { copy: Copy }) {
         <tr>
           <Cell label={f.customer}>{order.customerName}</Cell>
           <Cell label={f.phone}>{order.customerPhone}</Cell>
-          <Cell label={f.intakeAt}>{printMinute(order.createdAt)}</Cell>
+          <Cell label={f.intakeAt}>{formatMinute(order.createdAt)}</Cell>
         </tr>
         <tr>
           <Cell label={f.category}>{device?.category ?? order.deviceLabel}</Cell>
@@ -59,7 +60,7 @@ function IntakeCopy({ data, labels, copy }: FormProps & { copy: Copy }) {
           </Cell>
           <Cell label={f.serviceType}>{labels.codes.serviceTypes[order.serviceType]}</Cell>
           <Cell label={f.promisedAt}>
-            <strong>{printMinute(order.promisedAt)}</strong>
+            <strong>{formatMinute(order.promisedAt)}</strong>
           </Cell>
         </tr>
         <tr>

@@ -2,7 +2,9 @@ import type { ReactNode } from 'react';
 import type { OrderPartLine } from '@shared/schemas/orderParts';
 import type { PrintLabels } from './labels';
 import { Code128, QrCode } from './Barcode';
-import { formatYuan, patternDots, printMinute } from './format';
+import { patternDots } from './slipText';
+import { formatMinute } from '../lib/format';
+import { formatYuan } from '../lib/money';
 import { brandModel, Cell, FieldTable, IntakeRows, ShopHeader, SignLine, type FormProps } from './parts';
 import { ReprintMark } from './reprint';
 
@@ -134,9 +136,9 @@ export function JobSheet({ data, labels }: FormProps) {
 
         <FieldTable>
           <tr>
-            <Cell label={f.intakeAt}>{printMinute(order.createdAt)}</Cell>
+            <Cell label={f.intakeAt}>{formatMinute(order.createdAt)}</Cell>
             <Cell label={f.promisedAt}>
-              <strong>{printMinute(order.promisedAt)}</strong>
+              <strong>{formatMinute(order.promisedAt)}</strong>
             </Cell>
             <Cell label={f.technician}>
               <strong>{order.technicianName ?? labels.value.unassigned}</strong>

@@ -6,7 +6,7 @@ import type { PeriodInput } from '@shared/schemas/reports';
 import { fetchReport } from '../api/reports';
 import { useSettings } from '../api/settings';
 import { errorMessage } from '../i18n/errorMessage';
-import { periodFromSegment, periodToSegment } from '../pages/reports/period';
+import { periodFromSegment, periodToSegment } from '../lib/reportPeriod';
 import { usePrintLabels } from './labels';
 import { PrintFrame, usePrepared } from './PrintFrame';
 import { usePrintIssue } from './printIssue';

@@ -12,8 +12,9 @@ import type { SettingsView } from '@shared/schemas/settings';
 import { CHANNELS, SERVICE_TYPES } from '@shared/schemas/workOrders';
 import { Chart } from '../components/charts/LazyChart';
 import { axisChart, pieChart } from '../components/charts/options';
-import { fenToChartYuan, formatHours, formatRate, pointLabel } from '../pages/reports/format';
-import { formatYuan } from './format';
+import { pointLabel } from '../lib/reportPeriod';
+import { fenToChartYuan, formatYuan } from '../lib/money';
+import { formatHours, formatRate } from '../lib/format';
 import type { PrintLabels } from './labels';
 import { KeyFigures, ReportBlock, ReportHead, ReportTable } from './reportSheet';
 

@@ -2,7 +2,8 @@ import type { Device } from '@shared/schemas/devices';
 import type { SettingsView } from '@shared/schemas/settings';
 import type { Payment, Settlement } from '@shared/schemas/settlements';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
-import { formatYuan, printMinute } from './format';
+import { formatMinute } from '../lib/format';
+import { formatYuan } from '../lib/money';
 import type { PrintLabels } from './labels';
 
 /** Everything a 结算单 shows: the settlement, its order and device (for phone and serial), the shop. */
@@ -91,7 +92,7 @@ export function statusWord(s: Settlement, labels: PrintLabels): string {
 
 /** When, by whom and why a settlement was voided. */
 export function voidLine(s: Settlement): string {
-  const when = s.voidedAt === null ? '' : printMinute(s.voidedAt);
+  const when = s.voidedAt === null ? '' : formatMinute(s.voidedAt);
   return [when, s.voidedBy ?? '', s.voidReason ?? ''].filter(Boolean).join(' · ');
 }
 

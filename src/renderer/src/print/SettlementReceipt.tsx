@@ -1,6 +1,8 @@
 import type { SettlementLine } from '@shared/schemas/settlements';
 import { Code128 } from './Barcode';
-import { formatYuan, maskName, printMinute } from './format';
+import { maskName } from './slipText';
+import { formatMinute } from '../lib/format';
+import { formatYuan } from '../lib/money';
 import type { PrintLabels } from './labels';
 import { ShopHeader } from './parts';
 import { ReprintMark } from './reprint';
@@ -50,7 +52,7 @@ export function SettlementReceipt({ data, labels }: SettlementFormProps) {
           <dt>{f.orderNo}</dt>
           <dd>{s.orderNo}</dd>
           <dt>{l.settledAt}</dt>
-          <dd>{printMinute(s.createdAt)}</dd>
+          <dd>{formatMinute(s.createdAt)}</dd>
           <dt>{f.customer}</dt>
           <dd>{maskName(s.customerName)}</dd>
           <dt>{f.device}</dt>

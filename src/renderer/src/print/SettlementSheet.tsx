@@ -1,6 +1,7 @@
 import type { Payment, Settlement, SettlementLine } from '@shared/schemas/settlements';
 import { Code128 } from './Barcode';
-import { formatYuan, printMinute } from './format';
+import { formatMinute } from '../lib/format';
+import { formatYuan } from '../lib/money';
 import type { PrintLabels } from './labels';
 import { Cell, FieldTable, ShopHeader, SignLine } from './parts';
 import { ReprintMark } from './reprint';
@@ -182,7 +183,7 @@ function PaymentsTable({ s, plan, labels }: { s: Settlement; plan: Plan; labels:
             <td>
               <div className="pf-nowrap">{paymentDetail(p, labels)}</div>
             </td>
-            <td className="pf-nowrap">{printMinute(p.at).slice(5)}</td>
+            <td className="pf-nowrap">{formatMinute(p.at).slice(5)}</td>
             <td>
               <div className="pf-nowrap">{p.userName ?? '—'}</div>
             </td>
@@ -280,7 +281,7 @@ function SettlementSheets({ data, labels, paper }: SettlementFormProps & { paper
               <FieldTable>
                 <tr>
                   <Cell label={f.orderNo}>{s.orderNo}</Cell>
-                  <Cell label={l.settledAt}>{printMinute(s.createdAt)}</Cell>
+                  <Cell label={l.settledAt}>{formatMinute(s.createdAt)}</Cell>
                   <Cell label={l.handledBy}>{s.createdBy ?? '—'}</Cell>
                 </tr>
                 <tr>

@@ -2,7 +2,8 @@ import { amountInWords } from '@shared/money/amountInWords';
 import type { SettingsView } from '@shared/schemas/settings';
 import type { StockDocument } from '@shared/schemas/stock';
 import { Code128 } from './Barcode';
-import { formatYuan, printMinute } from './format';
+import { formatMinute } from '../lib/format';
+import { formatYuan } from '../lib/money';
 import type { PrintLabels } from './labels';
 import { Cell, FieldTable, ShopHeader, SignLine } from './parts';
 import { ReprintMark } from './reprint';
@@ -167,7 +168,7 @@ export function StockDocumentForm({ doc, settings, labels, chinese }: StockDocum
               <FieldTable>
                 <tr>
                   <Cell label={s.docNo}>{doc.docNo}</Cell>
-                  <Cell label={s.postedAt}>{printMinute(doc.postedAt)}</Cell>
+                  <Cell label={s.postedAt}>{formatMinute(doc.postedAt)}</Cell>
                   <Cell label={s.createdBy}>{doc.createdByName ?? '—'}</Cell>
                 </tr>
                 <tr>

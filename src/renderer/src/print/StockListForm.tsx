@@ -1,6 +1,7 @@
 import type { SettingsView } from '@shared/schemas/settings';
 import type { Valuation } from '@shared/schemas/stock';
-import { formatYuan, printMinute } from './format';
+import { formatMinute } from '../lib/format';
+import { formatYuan } from '../lib/money';
 import type { PrintLabels } from './labels';
 import { ShopHeader } from './parts';
 import { ReprintMark } from './reprint';
@@ -29,7 +30,7 @@ export function StockListForm({ valuation, settings, labels, printedAt }: StockL
         </div>
         <div className="pf-flow__meta">
           <div>
-            {s.printedAt} {printMinute(printedAt)}
+            {s.printedAt} {formatMinute(printedAt)}
           </div>
           <div>{s.parts(valuation.rows.length)}</div>
         </div>

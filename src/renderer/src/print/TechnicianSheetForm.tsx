@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { PeriodInput, TechnicianReport, TurnaroundReport } from '@shared/schemas/reports';
 import type { SettingsView } from '@shared/schemas/settings';
-import { formatHours, formatRate } from '../pages/reports/format';
-import { formatYuan } from './format';
+import { formatHours, formatRate } from '../lib/format';
+import { formatYuan } from '../lib/money';
 import type { PrintLabels } from './labels';
 import { SignLine } from './parts';
 import { ReportHead, ReportTable } from './reportSheet';

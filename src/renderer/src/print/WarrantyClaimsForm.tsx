@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { PeriodInput, WarrantyClaimsReport } from '@shared/schemas/reports';
 import type { SettingsView } from '@shared/schemas/settings';
-import { formatYuan, printMinute } from './format';
+import { formatMinute } from '../lib/format';
+import { formatYuan } from '../lib/money';
 import type { reportsZhCN } from '../i18n/reports.zh-CN';
 import type { PrintLabels } from './labels';
 import { SignLine } from './parts';
@@ -39,7 +40,7 @@ export function WarrantyClaimsForm({
         columns={[
           { title: s('no'), value: (_, i) => i + 1, width: '9mm' },
           { title: s('settlementNo'), value: (r) => r.settlementNo, width: '40mm' },
-          { title: s('settledAt'), value: (r) => printMinute(r.settledAt), width: '27mm' },
+          { title: s('settledAt'), value: (r) => formatMinute(r.settledAt), width: '27mm' },
           { title: s('orderNo'), value: (r) => r.orderNo, width: '36mm' },
           { title: s('customer'), value: (r) => r.customerName, width: '20mm' },
           { title: t('reports.col.brand'), value: (r) => r.brand, width: '18mm' },

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PeriodInput } from '@shared/schemas/reports';
 import type { SettingsView } from '@shared/schemas/settings';
-import { printMinute } from './format';
+import { formatMinute } from '../lib/format';
 import type { PrintLabels } from './labels';
 import { ShopHeader } from './parts';
 import { ReprintMark } from './reprint';
@@ -36,7 +36,7 @@ export function ReportHead({
           {t('reports.sheet.period')} {t('reports.period.range', { from: period.from, to: period.to })}
         </div>
         <div>
-          {t('reports.sheet.printedAt')} {printMinute(printedAt)}
+          {t('reports.sheet.printedAt')} {formatMinute(printedAt)}
         </div>
       </div>
     </header>

@@ -1,3 +1,5 @@
+import { formatRate } from '../../lib/format';
+import { formatYuan } from '../../lib/money';
 import type { ChartOption } from './echarts';
 
 export interface Series {
@@ -24,8 +26,9 @@ interface AxisChart {
 function valueFormatter(yuan: boolean, percent: boolean) {
   return (value: unknown) => {
     const n = typeof value === 'number' ? value : Number(value);
-    if (percent) return `${(n * 100).toFixed(1)}%`;
-    if (yuan) return `¥${n.toFixed(2)}`;
+    if (percent) return formatRate(n);
+    // The chart draws yuan (fenToChartYuan); back to fen, it reads as the tables beside it do.
+    if (yuan) return formatYuan(Math.round(n * 100));
     return String(n);
   };
 }

@@ -3,7 +3,7 @@ import { Alert, Card, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, AuditListInput } from '@shared/schemas/audit';
 import { useAuditList } from '../../api/audit';
-import { formatDateTime } from '../../components/format';
+import { formatDateTime } from '../../lib/format';
 import { errorMessage } from '../../i18n/errorMessage';
 import { AuditChanges, AuditDetail } from './AuditChanges';
 import { AuditFilters, type AuditFilterValues } from './AuditFilters';

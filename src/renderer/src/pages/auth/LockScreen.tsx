@@ -2,7 +2,7 @@ import { Alert, App, Button, Form, Input } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '@shared/schemas/users';
-import { ApiError } from '../../api/client';
+import { ApiError } from '../../lib/apiError';
 import { useSignOut, useUnlock } from '../../api/auth';
 import { AuthLayout } from '../../components/AuthLayout';
 import { errorMessage } from '../../i18n/errorMessage';

@@ -4,10 +4,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { backupSettings, type BackupSettings } from '@shared/schemas/backup';
 import { useUpdateBackupSettings } from '../../api/backup';
-import { formatMinute } from '../../components/format';
+import { formatMinute } from '../../lib/format';
 import { useFormRules } from '../../components/formRules';
 import { NumberInput } from '../../components/NumberInput';
-import { numberOf, numberText } from '../../components/numberText';
+import { numberOf, numberText } from '../../lib/numberText';
 import { PathInput } from './PathInput';
 import { errorMessage } from '../../i18n/errorMessage';
 

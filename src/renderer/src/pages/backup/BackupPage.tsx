@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Flex, Skeleton, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useBackupHistory, useBackupSettings, useBackupStatus } from '../../api/backup';
-import { useCan, useSession } from '../../app/session';
+import { useCan, useSession } from '../../api/session';
 import { BackupWarning } from '../../components/BackupWarning';
 import { AutoBackupCard } from './AutoBackupCard';
 import { BackupNowCard } from './BackupNowCard';

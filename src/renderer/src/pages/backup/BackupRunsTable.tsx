@@ -2,7 +2,7 @@ import { Button, Table, Tag, Tooltip, Typography, type TableColumnsType } from '
 import { RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { BackupRun } from '@shared/schemas/backup';
-import { formatDateTime } from '../../components/format';
+import { formatDateTime } from '../../lib/format';
 import { backupRunError } from '../../i18n/errorMessage';
 import { formatBytes, formatSeconds } from './format';
 import { triggerLabel } from './labels';

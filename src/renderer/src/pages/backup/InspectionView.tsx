@@ -2,7 +2,7 @@ import { Alert, Descriptions, Typography } from 'antd';
 import { CheckCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { BackupInspection } from '@shared/schemas/backup';
-import { formatDateTime } from '../../components/format';
+import { formatDateTime } from '../../lib/format';
 import { formatBytes } from './format';
 import { knownTableCounts, triggerLabel } from './labels';
 

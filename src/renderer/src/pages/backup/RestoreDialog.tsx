@@ -1,7 +1,7 @@
 import { Alert, Button, Flex, Modal, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useInspectBackup, useRestoreBackup, type RestoreDoor } from '../../api/backup';
-import { formatDateTime } from '../../components/format';
+import { formatDateTime } from '../../lib/format';
 import { BackupProgressBar } from './BackupProgressBar';
 import { InspectionView } from './InspectionView';
 import { useSignInAgain } from './signInAgain';

@@ -2,7 +2,7 @@ import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Dashboard } from '@shared/schemas/reports';
-import { formatMinute } from '../../components/format';
+import { formatMinute } from '../../lib/format';
 
 type Brief = NonNullable<Dashboard['queue']>['orders'][number];
 

@@ -16,15 +16,15 @@ import {
 import { useDevice } from '../../api/devices';
 import { useCreateWorkOrder } from '../../api/workOrders';
 import { TechnicianSelect } from '../../components/TechnicianSelect';
-import { useCan } from '../../app/session';
+import { useCan } from '../../api/session';
 import { WarrantyTag } from '../../components/counterTags';
 import { showFieldErrors } from '../../components/formErrors';
 import { useFormRules } from '../../components/formRules';
-import { formatMinute } from '../../components/format';
-import { yuanToFen } from '../../components/money';
+import { formatMinute } from '../../lib/format';
+import { yuanToFen } from '../../lib/money';
 import { TextArea, TextInput } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
-import { serverNow, serverToday } from '../../app/serverClock';
+import { serverNow, serverToday } from '../../lib/serverClock';
 import { errorMessage } from '../../i18n/errorMessage';
 
 const fields = createWorkOrderInput.shape;

@@ -5,9 +5,8 @@ import type { PartsReport, PeriodInput } from '@shared/schemas/reports';
 import { useReport } from '../../api/reports';
 import { Chart } from '../../components/charts/LazyChart';
 import { axisChart, pieChart } from '../../components/charts/options';
-import { formatDateTime } from '../../components/format';
-import { formatYuan } from '../../components/money';
-import { fenToChartYuan } from './format';
+import { formatDateTime } from '../../lib/format';
+import { formatYuan, fenToChartYuan } from '../../lib/money';
 import { Figures, ReportError, ReportExport, ReportSection } from './ReportParts';
 
 type Used = PartsReport['mostUsed'][number];

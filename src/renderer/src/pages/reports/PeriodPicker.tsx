@@ -3,14 +3,13 @@ import { useTranslation } from 'react-i18next';
 import {
   BUCKETS,
   defaultBucket,
-  fromDayjs,
   presetDays,
   PRESETS,
-  toDayjs,
   type Bucket,
   type PeriodState,
   type Preset,
-} from './period';
+} from '../../lib/reportPeriod';
+import { fromIsoDate, toIsoDate } from '../../lib/format';
 
 /** 今日 / 本周 / 本月 / 本年 / 自定义, the custom days, and the chart's bucket (day / week / month). */
 export function PeriodPicker({
@@ -46,12 +45,12 @@ export function PeriodPicker({
         }))}
       />
       <DatePicker.RangePicker
-        value={[toDayjs(period.from), toDayjs(period.to)]}
+        value={[fromIsoDate(period.from), fromIsoDate(period.to)]}
         allowClear={false}
         data-testid="period-range"
         onChange={(r) => {
           if (r?.[0] && r[1]) {
-            onChange({ preset: 'custom', period: { ...period, from: fromDayjs(r[0]), to: fromDayjs(r[1]) } });
+            onChange({ preset: 'custom', period: { ...period, from: toIsoDate(r[0]), to: toIsoDate(r[1]) } });
           }
         }}
       />

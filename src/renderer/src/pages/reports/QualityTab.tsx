@@ -5,7 +5,7 @@ import type { PeriodInput, QualityReport } from '@shared/schemas/reports';
 import { useReport } from '../../api/reports';
 import { Chart } from '../../components/charts/LazyChart';
 import { axisChart } from '../../components/charts/options';
-import { formatRate } from './format';
+import { formatRate } from '../../lib/format';
 import { Figures, ReportError, ReportExport, ReportSection } from './ReportParts';
 
 type Row = QualityReport['byServiceType'][number];

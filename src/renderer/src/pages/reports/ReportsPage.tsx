@@ -2,7 +2,7 @@ import { Button, Card, Flex, Tabs } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { periodFromParams, periodToParams, periodToSegment, type PeriodState } from './period';
+import { periodFromParams, periodToParams, periodToSegment, type PeriodState } from '../../lib/reportPeriod';
 import { PeriodPicker } from './PeriodPicker';
 import { PartsTab } from './PartsTab';
 import { QualityTab } from './QualityTab';

@@ -5,8 +5,8 @@ import type { PeriodInput, RevenueReport } from '@shared/schemas/reports';
 import { useReport } from '../../api/reports';
 import { Chart } from '../../components/charts/LazyChart';
 import { axisChart, pieChart } from '../../components/charts/options';
-import { formatYuan } from '../../components/money';
-import { fenToChartYuan, pointLabel } from './format';
+import { formatYuan, fenToChartYuan } from '../../lib/money';
+import { pointLabel } from '../../lib/reportPeriod';
 import { Figures, ReportError, ReportExport, ReportSection } from './ReportParts';
 
 type Point = RevenueReport['points'][number];

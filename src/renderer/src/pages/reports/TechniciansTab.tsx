@@ -5,8 +5,8 @@ import type { PeriodInput, TechnicianReport } from '@shared/schemas/reports';
 import { useReport } from '../../api/reports';
 import { Chart } from '../../components/charts/LazyChart';
 import { axisChart } from '../../components/charts/options';
-import { formatYuan } from '../../components/money';
-import { formatHours } from './format';
+import { formatYuan } from '../../lib/money';
+import { formatHours } from '../../lib/format';
 import { ReportError, ReportExport, ReportSection } from './ReportParts';
 
 type Row = TechnicianReport['rows'][number];

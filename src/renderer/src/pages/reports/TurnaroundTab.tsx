@@ -5,7 +5,7 @@ import type { PeriodInput, TurnaroundReport } from '@shared/schemas/reports';
 import { useReport } from '../../api/reports';
 import { Chart } from '../../components/charts/LazyChart';
 import { axisChart } from '../../components/charts/options';
-import { formatHours, formatRate } from './format';
+import { formatHours, formatRate } from '../../lib/format';
 import { Figures, ReportError, ReportExport, ReportSection } from './ReportParts';
 
 type Figures = TurnaroundReport['overall'];

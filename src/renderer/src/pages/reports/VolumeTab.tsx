@@ -6,7 +6,7 @@ import { CHANNELS, SERVICE_TYPES } from '@shared/schemas/workOrders';
 import { useReport } from '../../api/reports';
 import { Chart } from '../../components/charts/LazyChart';
 import { axisChart, pieChart } from '../../components/charts/options';
-import { pointLabel } from './format';
+import { pointLabel } from '../../lib/reportPeriod';
 import { Figures, ReportError, ReportExport, ReportSection } from './ReportParts';
 
 type Point = VolumeReport['points'][number];

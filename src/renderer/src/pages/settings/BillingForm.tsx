@@ -11,9 +11,9 @@ import {
   type ServiceItem,
 } from '@shared/schemas/billing';
 import { useFormRules } from '../../components/formRules';
-import { fenToYuan, yuanToFen } from '../../components/money';
+import { fenToYuan, yuanToFen } from '../../lib/money';
 import { NumberInput } from '../../components/NumberInput';
-import { numberOf, numberText } from '../../components/numberText';
+import { numberOf, numberText } from '../../lib/numberText';
 import { TextInput } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
 import { useSaveSettings } from './useSaveSettings';

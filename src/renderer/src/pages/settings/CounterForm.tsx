@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { counterSettings, PRIORITIES, type CounterSettings, type Priority } from '@shared/schemas/settings';
 import { useFormRules } from '../../components/formRules';
 import { NumberInput } from '../../components/NumberInput';
-import { numberOf, numberText } from '../../components/numberText';
+import { numberOf, numberText } from '../../lib/numberText';
 import { TextArea } from '../../components/TextInput';
 import { useSaveSettings } from './useSaveSettings';
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { securitySettings, type SecuritySettings } from '@shared/schemas/settings';
 import { useFormRules } from '../../components/formRules';
 import { NumberInput } from '../../components/NumberInput';
-import { numberOf, numberText } from '../../components/numberText';
+import { numberOf, numberText } from '../../lib/numberText';
 import { useSaveSettings } from './useSaveSettings';
 
 interface SecurityValues {

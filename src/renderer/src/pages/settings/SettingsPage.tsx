@@ -3,7 +3,7 @@ import { Alert, Card, Flex, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { useSettings } from '../../api/settings';
-import { useCan } from '../../app/session';
+import { useCan } from '../../api/session';
 import { Forbidden } from '../../components/Forbidden';
 import { errorMessage } from '../../i18n/errorMessage';
 import { BillingForm } from './BillingForm';

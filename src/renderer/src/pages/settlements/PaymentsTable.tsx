@@ -1,8 +1,8 @@
 import { Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Payment } from '@shared/schemas/settlements';
-import { formatDateTime } from '../../components/format';
-import { formatYuan } from '../../components/money';
+import { formatDateTime } from '../../lib/format';
+import { formatYuan } from '../../lib/money';
 
 /** A signed amount: money back to the customer (a refund, a void's reversal) in red. */
 export function SignedYuan({ fen, testId }: { fen: number; testId?: string }) {

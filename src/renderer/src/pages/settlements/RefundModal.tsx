@@ -6,7 +6,7 @@ import { fen } from '@shared/schemas/stock';
 import { useRefund, type Settlement } from '../../api/settlements';
 import { FormModal } from '../../components/FormModal';
 import { useFormRules } from '../../components/formRules';
-import { fenToYuan, formatYuan, yuanToFen } from '../../components/money';
+import { fenToYuan, formatYuan, yuanToFen } from '../../lib/money';
 import { TextInput } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
 import { useManagerApproval } from './ManagerApproval';

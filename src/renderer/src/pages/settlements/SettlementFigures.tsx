@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SettlementTotals } from '@shared/schemas/settlements';
-import { formatYuan } from '../../components/money';
+import { formatYuan } from '../../lib/money';
 
 type Figures = Omit<SettlementTotals, 'lines' | 'discountNeedsApproval'>;
 

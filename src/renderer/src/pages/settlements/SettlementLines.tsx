@@ -1,7 +1,7 @@
 import { Flex, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SettlementLine } from '@shared/schemas/settlements';
-import { formatYuan } from '../../components/money';
+import { formatYuan } from '../../lib/money';
 import { CoveredTag } from './SettlementTags';
 
 /**

@@ -1,7 +1,7 @@
 import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
 import { isReason, type FieldIssue } from '@shared/errors';
-import { ApiError } from '../../api/client';
+import { ApiError } from '../../lib/apiError';
 import { issueMessage, refusalOf } from '../../i18n/errorMessage';
 
 /** Mark the form fields a billing refusal names ("amount", "tendered" …): top-level fields only. */

@@ -3,8 +3,8 @@ import { Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { StockMovement } from '@shared/schemas/stock';
-import { formatMinute } from '../../components/format';
-import { formatYuan } from '../../components/money';
+import { formatMinute } from '../../lib/format';
+import { formatYuan } from '../../lib/money';
 import type { Paging } from '../../components/paging';
 import { KindTag } from './documents/KindTag';
 

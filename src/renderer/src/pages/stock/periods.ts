@@ -1,5 +1,5 @@
 import type { Dayjs } from 'dayjs';
-import { serverToday } from '../../app/serverClock';
+import { serverToday } from '../../lib/serverClock';
 
 export type DayRange = [Dayjs, Dayjs];
 

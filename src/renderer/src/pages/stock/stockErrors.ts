@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
-import { ApiError } from '../../api/client';
+import { ApiError } from '../../lib/apiError';
 import { issueMessage } from '../../i18n/errorMessage';
 
 /** Mark the form fields a server error names (top-level fields only: lines go to lineErrorsOf). */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '@shared/roles';
 import { displayName, type UserRow } from '@shared/schemas/users';
 import { useUpdateUser } from '../../api/users';
-import { useSession } from '../../app/session';
+import { useSession } from '../../api/session';
 import { FormModal } from '../../components/FormModal';
 import { showFieldErrors } from '../../components/formErrors';
 import { useFormRules } from '../../components/formRules';

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { UserRow } from '@shared/schemas/users';
-import { formatDateTime } from '../../components/format';
+import { formatDateTime } from '../../lib/format';
 
 /** 正常 / 已停用 / 已锁定至 <time>; the server says whether the lock still holds. */
 export function UserStatus({ user }: { user: UserRow }) {

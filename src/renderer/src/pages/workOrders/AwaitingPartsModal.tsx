@@ -14,7 +14,7 @@ import { numberProblem } from '../../components/fieldChecks';
 import { FormModal } from '../../components/FormModal';
 import { problemText, useFormRules } from '../../components/formRules';
 import { NumberInput } from '../../components/NumberInput';
-import { numberOf } from '../../components/numberText';
+import { numberOf } from '../../lib/numberText';
 import { PartPicker } from '../../components/PartPicker';
 import { TextArea, TextInput } from '../../components/TextInput';
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrderPartLine } from '@shared/schemas/orderParts';
 import { useUpdateOrderPart } from '../../api/workOrders';
 import { FormModal } from '../../components/FormModal';
-import { fenToYuan } from '../../components/money';
+import { fenToYuan } from '../../lib/money';
 import { showPartError } from './partErrors';
 import { lineTerms, UnitPriceField, WarrantyAndOldPart, type LineTermsValues } from './PartLineFields';
 

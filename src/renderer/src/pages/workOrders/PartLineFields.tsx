@@ -3,7 +3,7 @@ import { Checkbox, Col, Form, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { addOrderPartInput } from '@shared/schemas/orderParts';
 import { useFormRules } from '../../components/formRules';
-import { yuanToFen } from '../../components/money';
+import { yuanToFen } from '../../lib/money';
 import { TextInput } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
 

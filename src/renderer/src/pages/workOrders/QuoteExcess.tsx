@@ -9,11 +9,11 @@ import {
 } from '@shared/schemas/workOrders';
 import { isOpen } from '@shared/workOrderStatus';
 import { useRenewApproval } from '../../api/workOrders';
-import { useCan } from '../../app/session';
+import { useCan } from '../../api/session';
 import { FormModal } from '../../components/FormModal';
 import { showFieldErrors } from '../../components/formErrors';
 import { useFormRules } from '../../components/formRules';
-import { fenToYuan, formatYuan, yuanToFen } from '../../components/money';
+import { fenToYuan, formatYuan, yuanToFen } from '../../lib/money';
 import { TextInput } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
 import { errorMessage } from '../../i18n/errorMessage';

@@ -3,8 +3,8 @@ import { AccountBookOutlined, FileTextOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
-import { useCan } from '../../app/session';
-import { formatYuan } from '../../components/money';
+import { useCan } from '../../api/session';
+import { formatYuan } from '../../lib/money';
 import { isSettleable } from '@shared/workOrderStatus';
 import { PaymentStatusTag } from '../settlements/SettlementTags';
 

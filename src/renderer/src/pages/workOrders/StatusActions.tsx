@@ -9,7 +9,7 @@ import {
   type WorkOrderDetail,
 } from '@shared/schemas/workOrders';
 import { needsApproval, needsReason, nextStatuses, type WorkOrderStatus } from '@shared/workOrderStatus';
-import { ApiError } from '../../api/client';
+import { ApiError } from '../../lib/apiError';
 import { queryKeys } from '../../api/keys';
 import { useTransition } from '../../api/workOrders';
 import { FormModal } from '../../components/FormModal';

@@ -11,8 +11,8 @@ import type {
   WorkOrderEvent,
 } from '@shared/schemas/workOrders';
 import type { WarrantyStatus } from '@shared/warranty';
-import { formatDateTime, formatMinute } from '../../components/format';
-import { formatYuan } from '../../components/money';
+import { formatDateTime, formatMinute } from '../../lib/format';
+import { formatYuan } from '../../lib/money';
 
 /** What one timeline entry says: the line, what goes under it, the dot's colour. */
 interface Described {

@@ -1,7 +1,7 @@
 import { Alert, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
-import { formatMinute } from '../../components/format';
+import { formatMinute } from '../../lib/format';
 
 /** The note of the move into 待配件: what it waits for when the part is not in the catalog. */
 function waitNote(order: WorkOrderDetail): string {

@@ -4,7 +4,7 @@ import { updateWorkOrderInput, type WorkOrderDetail } from '@shared/schemas/work
 import { useUpdateWorkOrder } from '../../api/workOrders';
 import { showFieldErrors } from '../../components/formErrors';
 import { useFormRules } from '../../components/formRules';
-import { fenToYuan, yuanToFen } from '../../components/money';
+import { fenToYuan, yuanToFen } from '../../lib/money';
 import { TextArea } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
 import { errorMessage } from '../../i18n/errorMessage';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { StockAlert } from '@shared/schemas/stock';
 import { useStockAlerts } from '../../../api/stock';
-import { useCan } from '../../../app/session';
+import { useCan } from '../../../api/session';
 import type { ReceiptPrefill } from '../documents/NewDocumentPage';
 import '../stock.css';
 import { errorMessage } from '../../../i18n/errorMessage';

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Button, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { formatYuan, yuanToFen } from '../../../components/money';
+import { formatYuan, yuanToFen } from '../../../lib/money';
 import { NumberInput } from '../../../components/NumberInput';
 import { YuanInput } from '../../../components/YuanInput';
 import { SignedQty } from '../MovementsTable';

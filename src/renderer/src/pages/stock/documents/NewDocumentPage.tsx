@@ -2,7 +2,7 @@ import { Result, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { usePartsByIds } from '../../../api/stock';
-import { useCan } from '../../../app/session';
+import { useCan } from '../../../api/session';
 import { Forbidden } from '../../../components/Forbidden';
 import { DocumentEditor } from './DocumentEditor';
 import { draftPart, isManualKind, newLine } from './draft';

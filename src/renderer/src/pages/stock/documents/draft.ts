@@ -1,8 +1,9 @@
 import type { InputOf } from '@shared/contract';
 import { adjustQty, countedQty, fen, stockQty, type Part } from '@shared/schemas/stock';
 import { numberProblem, type Problem } from '../../../components/fieldChecks';
-import { fenToYuan, yuanToFen } from '../../../components/money';
-import { numberOf } from '../../../components/numberText';
+import { fenToYuan, yuanToFen } from '../../../lib/money';
+import { numberOf } from '../../../lib/numberText';
+import type { stockZhCN } from '../../../i18n/stock.zh-CN';
 
 /** The documents a person writes; work orders make the other two (领料 / 退料) themselves. */
 export const MANUAL_KINDS = ['receipt', 'supplierReturn', 'scrap', 'count', 'adjustment'] as const;
@@ -90,7 +91,11 @@ export function lineChange(kind: ManualKind, line: DraftLine): number | null {
   }
 }
 
-export type LineProblem = 'needCounted' | 'needQty' | 'notZero' | 'needCost' | 'tooMany';
+/** What a line can lack before posting; Pick refuses a problem that has no words in stock.lines. */
+export type LineProblem = keyof Pick<
+  (typeof stockZhCN)['lines'],
+  'needCounted' | 'needQty' | 'notZero' | 'needCost' | 'tooMany'
+>;
 
 /**
  * What is wrong with a line before it goes to the server, or null: a stock.lines message, or a

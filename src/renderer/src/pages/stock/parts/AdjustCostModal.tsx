@@ -4,7 +4,7 @@ import { adjustCostInput, type Part } from '@shared/schemas/stock';
 import { useAdjustCost } from '../../../api/stock';
 import { FormModal } from '../../../components/FormModal';
 import { useFormRules } from '../../../components/formRules';
-import { formatYuan, yuanToFen } from '../../../components/money';
+import { formatYuan, yuanToFen } from '../../../lib/money';
 import { TextInput } from '../../../components/TextInput';
 import { YuanInput } from '../../../components/YuanInput';
 import { showStockFieldErrors } from '../stockErrors';

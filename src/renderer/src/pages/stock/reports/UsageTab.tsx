@@ -3,7 +3,7 @@ import { Alert, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '@shared/contract';
 import { useUsage } from '../../../api/stock';
-import { formatYuan } from '../../../components/money';
+import { formatYuan } from '../../../lib/money';
 import { DayRangePicker } from '../DayRangePicker';
 import { lastDays, periodOf, type DayRange } from '../periods';
 import { errorMessage } from '../../../i18n/errorMessage';

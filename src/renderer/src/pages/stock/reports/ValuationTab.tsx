@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '@shared/contract';
 import { useDebounced } from '../../../api/search';
 import { useValuation } from '../../../api/stock';
-import { formatYuan } from '../../../components/money';
+import { formatYuan } from '../../../lib/money';
 import { ExportButton } from '../../../components/ExportButton';
 import { SearchInput } from '../../../components/SearchInput';
 import { SwitchFilter } from '../../../components/SwitchFilter';

@@ -25,3 +25,8 @@ export function yuanToFen(yuan: string | null | undefined): number | null {
   const read = scaledOf(yuan, 2);
   return read.ok ? read.value : null;
 }
+
+/** Fen as yuan for a chart axis (charts draw numbers, tables show formatYuan). */
+export function fenToChartYuan(fen: number): number {
+  return Math.round(fen) / 100;
+}

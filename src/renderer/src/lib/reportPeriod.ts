@@ -1,14 +1,13 @@
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { isIsoDate } from '@shared/dates';
 import type { PeriodInput } from '@shared/schemas/reports';
-import { serverToday } from '../../app/serverClock';
+import { fromIsoDate, toIsoDate } from './format';
+import { serverToday } from './serverClock';
 
 export const PRESETS = ['today', 'week', 'month', 'year', 'custom'] as const;
 export type Preset = (typeof PRESETS)[number];
 export const BUCKETS = ['day', 'week', 'month'] as const;
 export type Bucket = (typeof BUCKETS)[number];
-
-const ISO = 'YYYY-MM-DD';
 
 function isPreset(value: string | null): value is Preset {
   return value !== null && (PRESETS as readonly string[]).includes(value);
@@ -23,13 +22,13 @@ export function presetDays(
   preset: Exclude<Preset, 'custom'>,
   today: Dayjs = serverToday(),
 ): [string, string] {
-  const end = today.format(ISO);
+  const end = toIsoDate(today);
   if (preset === 'today') return [end, end];
-  if (preset === 'month') return [today.startOf('month').format(ISO), end];
-  if (preset === 'year') return [today.startOf('year').format(ISO), end];
+  if (preset === 'month') return [toIsoDate(today.startOf('month')), end];
+  if (preset === 'year') return [toIsoDate(today.startOf('year')), end];
   // 本周 starts on Monday, whatever the locale says.
   const monday = today.subtract((today.day() + 6) % 7, 'day');
-  return [monday.format(ISO), end];
+  return [toIsoDate(monday), end];
 }
 
 /** The bucket that suits a preset: a year by month, anything shorter by day. */
@@ -88,10 +87,9 @@ export function periodFromSegment(segment: string): PeriodInput | null {
   return { from, to, bucket };
 }
 
-export function toDayjs(day: string): Dayjs {
-  return dayjs(day, ISO);
-}
-
-export function fromDayjs(day: Dayjs): string {
-  return day.format(ISO);
+/** A chart point's label: the day, the week's first day, or the month. */
+export function pointLabel(key: string, bucket: Bucket): string {
+  const day = fromIsoDate(key);
+  if (bucket === 'month') return day.format('YYYY-MM');
+  return day.format('MM-DD');
 }

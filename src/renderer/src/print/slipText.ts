@@ -1,26 +1,3 @@
-import dayjs from 'dayjs';
-
-/** 123456 fen → "¥1,234.56". */
-export function formatYuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(Math.trunc(fen));
-  const yuan = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const cents = String(abs % 100).padStart(2, '0');
-  return `${sign}¥${yuan}.${cents}`;
-}
-
-/** Epoch ms → local "YYYY-MM-DD HH:mm". */
-export function printMinute(ms: number): string {
-  return dayjs(ms).format('YYYY-MM-DD HH:mm');
-}
-
-/** Epoch ms → local "YYYY-MM-DD". */
-export function printDate(ms: number): string {
-  return dayjs(ms).format('YYYY-MM-DD');
-}
-
 /** A name on a slip anyone may find: 张三 → 张*, 欧阳娜娜 → 欧***, John Smith → J***. */
 export function maskName(name: string): string {
   const chars = Array.from(name.trim());
