@@ -3,16 +3,7 @@ import type { InputOf, OutputOf } from '@shared/contract';
 import { currentLanguage } from '../i18n';
 import { startOver } from './auth';
 import { invoke } from './client';
-
-/** Backup queries share one prefix: a run changes the status, the history and the warning alike. */
-export const backupKeys = {
-  all: ['backup'] as const,
-  status: ['backup', 'status'] as const,
-  history: ['backup', 'history'] as const,
-  settings: ['backup', 'settings'] as const,
-  progress: ['backup', 'progress'] as const,
-  recovery: ['recovery', 'state'] as const,
-};
+import { queryKeys } from './keys';
 
 /** How often the progress bar asks while a backup, restore or reset runs. */
 const PROGRESS_POLL_MS = 300;
@@ -20,7 +11,7 @@ const PROGRESS_POLL_MS = 300;
 /** The home-screen warning; read again every minute so a day rolling over shows up. */
 export function useBackupStatus() {
   return useQuery({
-    queryKey: backupKeys.status,
+    queryKey: queryKeys.backupStatus,
     queryFn: () => invoke('backup.status', {}),
     refetchInterval: 60_000,
   });
@@ -29,7 +20,7 @@ export function useBackupStatus() {
 /** Polled only while `running` is true (the caller's mutation is pending). */
 export function useBackupProgress(running: boolean) {
   return useQuery({
-    queryKey: backupKeys.progress,
+    queryKey: queryKeys.backupProgress,
     queryFn: () => invoke('backup.progress', {}),
     enabled: running,
     refetchInterval: running ? PROGRESS_POLL_MS : false,
@@ -38,15 +29,15 @@ export function useBackupProgress(running: boolean) {
 }
 
 export function useBackupHistory() {
-  return useQuery({ queryKey: backupKeys.history, queryFn: () => invoke('backup.history', {}) });
+  return useQuery({ queryKey: queryKeys.backupHistory, queryFn: () => invoke('backup.history', {}) });
 }
 
 export function useBackupSettings() {
-  return useQuery({ queryKey: backupKeys.settings, queryFn: () => invoke('backup.settings', {}) });
+  return useQuery({ queryKey: queryKeys.backupSettings, queryFn: () => invoke('backup.settings', {}) });
 }
 
 function afterBackupChange(queryClient: QueryClient): Promise<void> {
-  return queryClient.invalidateQueries({ queryKey: backupKeys.all });
+  return queryClient.invalidateQueries({ queryKey: queryKeys.backup });
 }
 
 export function useUpdateBackupSettings() {
@@ -54,7 +45,7 @@ export function useUpdateBackupSettings() {
   return useMutation({
     mutationFn: (input: InputOf<'backup.updateSettings'>) => invoke('backup.updateSettings', input),
     onSuccess: async (saved) => {
-      queryClient.setQueryData(backupKeys.settings, saved);
+      queryClient.setQueryData(queryKeys.backupSettings, saved);
       await afterBackupChange(queryClient);
     },
   });
@@ -90,8 +81,7 @@ export type RestoreDoor = 'backup' | 'recovery';
 /** Reads a backup's manifest after verifying it; nothing changes, so it is a query (one per file). */
 export function useInspectBackup(door: RestoreDoor, file: string) {
   return useQuery({
-    // Outside the 'backup' prefix: a finished restore must not re-inspect the file it came from.
-    queryKey: ['backupInspect', door, file] as const,
+    queryKey: queryKeys.backupInspect(door, file),
     queryFn: () =>
       door === 'backup' ? invoke('backup.inspect', { file }) : invoke('recovery.inspect', { file }),
     staleTime: 0,
@@ -133,7 +123,7 @@ export function useExportAll() {
 }
 
 export function useRecoveryState() {
-  return useQuery({ queryKey: backupKeys.recovery, queryFn: () => invoke('recovery.state', {}) });
+  return useQuery({ queryKey: queryKeys.recovery, queryFn: () => invoke('recovery.state', {}) });
 }
 
 /**

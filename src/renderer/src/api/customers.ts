@@ -19,7 +19,7 @@ export async function afterCounterChange(queryClient: QueryClient): Promise<void
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: queryKeys.customers }),
     queryClient.invalidateQueries({ queryKey: queryKeys.workOrders }),
-    queryClient.invalidateQueries({ queryKey: ['search'] }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.searches }),
     queryClient.invalidateQueries({ queryKey: queryKeys.audit }),
   ]);
 }

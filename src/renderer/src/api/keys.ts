@@ -1,5 +1,7 @@
 import type { AuditListInput } from '@shared/schemas/audit';
 import type { InputOf } from '@shared/contract';
+import type { PrintForm } from '@shared/schemas/prints';
+import type { PeriodInput, ReportName } from '@shared/schemas/reports';
 import type { ListWorkOrdersInput } from '@shared/schemas/workOrders';
 
 /** Every TanStack Query key the renderer uses, so invalidations name the same arrays. */
@@ -22,10 +24,13 @@ export const queryKeys = {
   workOrders: ['workOrders'] as const,
   workOrderList: (input: ListWorkOrdersInput) => ['workOrders', 'list', input] as const,
   workOrder: (id: string) => ['workOrders', 'get', id] as const,
+  /** A printed form's order and device, read fresh each time the form opens. */
+  orderForPrint: (id: string) => ['workOrders', 'print', id] as const,
   technicians: ['workOrders', 'technicians'] as const,
   /** Attachments never change once stored: their own prefix, left alone by order invalidations. */
   attachment: (id: string) => ['attachments', id] as const,
 
+  searches: ['search'] as const,
   search: (q: string) => ['search', q] as const,
 
   /**
@@ -38,6 +43,7 @@ export const queryKeys = {
   partsByIds: (ids: string[]) => ['stock', 'parts', 'byIds', ids] as const,
   /** Every part's category and location, for filters and the count loader. */
   partFacets: ['stock', 'parts', 'facets'] as const,
+  partPicker: (search: string) => ['stock', 'parts', 'picker', search] as const,
   suppliers: (includeArchived: boolean) => ['stock', 'suppliers', includeArchived] as const,
   stockDocumentList: (input: InputOf<'stock.list'>) => ['stock', 'documents', 'list', input] as const,
   stockDocument: (id: string) => ['stock', 'documents', 'get', id] as const,
@@ -45,6 +51,8 @@ export const queryKeys = {
   stockAlerts: ['stock', 'alerts'] as const,
   valuation: (input: InputOf<'stock.valuation'>) => ['stock', 'valuation', input] as const,
   usage: (input: InputOf<'stock.usage'>) => ['stock', 'usage', input] as const,
+  stockDocumentForPrint: (id: string) => ['stock', 'print', 'document', id] as const,
+  stockListForPrint: ['stock', 'print', 'list'] as const,
 
   /**
    * Settlements, their payments and the day close share one prefix: a payment changes the
@@ -56,6 +64,24 @@ export const queryKeys = {
   settlementForOrder: (orderId: string) => ['settlements', 'forOrder', orderId] as const,
   settlementPreview: (input: InputOf<'settlements.preview'>) => ['settlements', 'preview', input] as const,
   dayReport: (date: string) => ['settlements', 'day', date] as const,
+  settlementForPrint: (id: string) => ['settlements', 'print', id] as const,
+  dayForPrint: (date: string) => ['settlements', 'print', 'day', date] as const,
+
+  /** Reports and the dashboard: outside every area's prefix, they are read afresh instead. */
+  dashboard: ['dashboard'] as const,
+  report: (name: ReportName, period: PeriodInput) => ['reports', name, period] as const,
+  reportForPrint: (form: PrintForm, period: PeriodInput | null) =>
+    ['reports', 'print', form, period] as const,
+
+  /** Backup queries share one prefix: a run changes the status, the history and the warning alike. */
+  backup: ['backup'] as const,
+  backupStatus: ['backup', 'status'] as const,
+  backupHistory: ['backup', 'history'] as const,
+  backupSettings: ['backup', 'settings'] as const,
+  backupProgress: ['backup', 'progress'] as const,
+  recovery: ['recovery', 'state'] as const,
+  /** Outside the 'backup' prefix: a finished restore must not re-inspect the file it came from. */
+  backupInspect: (door: 'backup' | 'recovery', file: string) => ['backupInspect', door, file] as const,
 
   /** How often a form of a document has been printed (补打 from the second). */
   printCount: (form: string, documentId: string) => ['prints', form, documentId] as const,

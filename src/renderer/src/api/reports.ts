@@ -1,22 +1,27 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type { OutputOf } from '@shared/contract';
-import type { PeriodInput, ReportName } from '@shared/schemas/reports';
+import type { PrintForm } from '@shared/schemas/prints';
+import type {
+  PeriodInput,
+  QualityReport,
+  ReportName,
+  RevenueReport,
+  TechnicianReport,
+  TurnaroundReport,
+  VolumeReport,
+} from '@shared/schemas/reports';
 import { currentLanguage } from '../i18n';
 import { invoke } from './client';
 import { downloadXlsx } from './excel';
+import { queryKeys } from './keys';
 
 /**
  * Reports and the dashboard read what every other area writes, so they are never cached for long:
  * each screen asks again when it opens (staleTime 0) and the dashboard every minute.
  */
-export const reportKeys = {
-  dashboard: ['dashboard'] as const,
-  report: (name: ReportName, period: PeriodInput) => ['reports', name, period] as const,
-};
-
 export function useDashboard() {
   return useQuery({
-    queryKey: reportKeys.dashboard,
+    queryKey: queryKeys.dashboard,
     queryFn: () => invoke('dashboard.get', {}),
     staleTime: 0,
     refetchInterval: 60_000,
@@ -35,8 +40,8 @@ const fetchers: { [N in ReportName]: (period: PeriodInput) => Promise<ReportOutp
   parts: (p) => invoke('reports.parts', p),
 };
 
-/** One report, fetched now (print pages read fresh figures). */
-export function fetchReport<N extends ReportName>(name: N, period: PeriodInput): Promise<ReportOutput<N>> {
+/** One report, fetched now. */
+function fetchReport<N extends ReportName>(name: N, period: PeriodInput): Promise<ReportOutput<N>> {
   const fetcher: (period: PeriodInput) => Promise<ReportOutput<N>> = fetchers[name];
   return fetcher(period);
 }
@@ -44,10 +49,52 @@ export function fetchReport<N extends ReportName>(name: N, period: PeriodInput):
 /** One report for one period; the last figures stay on screen while a new period loads. */
 export function useReport<N extends ReportName>(name: N, period: PeriodInput) {
   return useQuery({
-    queryKey: reportKeys.report(name, period),
+    queryKey: queryKeys.report(name, period),
     queryFn: () => fetchReport(name, period),
     placeholderData: keepPreviousData,
     staleTime: 0,
+  });
+}
+
+/** What the printed summary shows: five reports of one period. */
+export interface SummaryData {
+  volume: VolumeReport;
+  turnaround: TurnaroundReport;
+  quality: QualityReport;
+  revenue: RevenueReport;
+  technicians: TechnicianReport;
+}
+
+export type ReportPrintForm = Extract<PrintForm, 'reportSummary' | 'reportTechnicians' | 'reportWarranty'>;
+
+/** Everything a printed report form shows, read fresh each time it opens. */
+export function useReportForPrint(form: ReportPrintForm, period: PeriodInput | null) {
+  return useQuery({
+    queryKey: queryKeys.reportForPrint(form, period),
+    enabled: period !== null,
+    staleTime: 0,
+    gcTime: 0,
+    queryFn: async () => {
+      if (!period) throw new Error('no period');
+      if (form === 'reportWarranty')
+        return { form, warranty: await fetchReport('warrantyClaims', period) } as const;
+      if (form === 'reportTechnicians') {
+        const [technicians, turnaround] = await Promise.all([
+          fetchReport('technicians', period),
+          fetchReport('turnaround', period),
+        ]);
+        return { form, technicians, turnaround } as const;
+      }
+      const [volume, turnaround, quality, revenue, technicians] = await Promise.all([
+        fetchReport('volume', period),
+        fetchReport('turnaround', period),
+        fetchReport('quality', period),
+        fetchReport('revenue', period),
+        fetchReport('technicians', period),
+      ]);
+      const summary: SummaryData = { volume, turnaround, quality, revenue, technicians };
+      return { form, summary } as const;
+    },
   });
 }
 

@@ -63,6 +63,43 @@ export function useDayReport(date: string) {
   });
 }
 
+/**
+ * The settlement, its order (phone, serial, warranty) and device for a printed form, read fresh
+ * each time the form opens.
+ */
+export function useSettlementForPrint(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.settlementForPrint(id),
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+    queryFn: async () => {
+      const settlement = await invoke('settlements.get', { id });
+      // The settlement carries the customer's name and the device label; the form still prints
+      // without the order's phone and serial if they cannot be read.
+      const order = await invoke('workOrders.get', { id: settlement.workOrderId }).catch(() => null);
+      const device = order
+        ? await invoke('devices.get', { id: order.deviceId }).then(
+            (r) => r.device,
+            () => null,
+          )
+        : null;
+      return { settlement, order, device };
+    },
+  });
+}
+
+/** The day's figures for the printed day close, read fresh each time the form opens. */
+export function useDayForPrint(date: string, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.dayForPrint(date),
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+    queryFn: () => invoke('dayClose.get', { date }),
+  });
+}
+
 // ---- settlement and payments ----
 
 /** A change answering with the settlement: cached at once, then everything that shows it refreshed. */

@@ -33,7 +33,7 @@ function useStockMutation<I, O>(fn: (input: I) => Promise<O>) {
 function partPickerQuery(search: string) {
   return {
     // Under the stock prefix, so every stock change refreshes the on-hand it shows.
-    queryKey: [...queryKeys.stock, 'parts', 'picker', search] as const,
+    queryKey: queryKeys.partPicker(search),
     queryFn: () => invoke('parts.list', { search, page: 1, pageSize: 20 }),
     staleTime: 5_000,
   };
@@ -213,6 +213,28 @@ export function useFetchValuation() {
       queryFn: () => invoke('stock.valuation', input),
       staleTime: 0,
     });
+}
+
+/** A stock document for its printed form, read fresh each time the form opens. */
+export function useStockDocumentForPrint(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.stockDocumentForPrint(id),
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+    queryFn: () => invoke('stock.get', { id }),
+  });
+}
+
+/** The whole valued list for the printed stock list, read fresh each time the form opens. */
+export function useStockListForPrint(enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.stockListForPrint,
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+    queryFn: () => invoke('stock.valuation', {}),
+  });
 }
 
 export function useUsage(input: InputOf<'stock.usage'>) {

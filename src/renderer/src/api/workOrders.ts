@@ -22,6 +22,25 @@ export function useWorkOrder(id: string | undefined) {
   });
 }
 
+/** The order and its device for a printed form, read fresh each time the form opens. */
+export function useOrderForPrint(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.orderForPrint(id),
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+    queryFn: async () => {
+      const order = await invoke('workOrders.get', { id });
+      // The form still prints from the order's device label if the device cannot be read.
+      const device = await invoke('devices.get', { id: order.deviceId }).then(
+        (r) => r.device,
+        () => null,
+      );
+      return { order, device };
+    },
+  });
+}
+
 export function useTechnicians() {
   return useQuery({
     queryKey: queryKeys.technicians,

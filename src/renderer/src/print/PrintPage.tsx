@@ -1,10 +1,9 @@
 import { useMemo, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '@tanstack/react-query';
 import { Segmented } from 'antd';
 import type { PrintForm } from '@shared/schemas/prints';
-import { invoke } from '../api/client';
+import { useOrderForPrint } from '../api/workOrders';
 import { useSettings } from '../api/settings';
 import { errorMessage } from '../i18n/errorMessage';
 import { ClaimTicket } from './ClaimTicket';
@@ -72,25 +71,6 @@ function formTitle(kind: FormKind, labels: PrintLabels): string {
   return labels.intake.title;
 }
 
-/** The order and its device, read fresh each time a form is opened. */
-function usePrintOrder(id: string, enabled: boolean) {
-  return useQuery({
-    queryKey: ['workOrders', 'print', id],
-    enabled,
-    staleTime: 0,
-    gcTime: 0,
-    queryFn: async () => {
-      const order = await invoke('workOrders.get', { id });
-      // The form still prints from the order's device label if the device cannot be read.
-      const device = await invoke('devices.get', { id: order.deviceId }).then(
-        (r) => r.device,
-        () => null,
-      );
-      return { order, device };
-    },
-  });
-}
-
 /** The order forms: the intake receipt (A5 / A4), the claim ticket and the job sheet, one switcher. */
 function OrderPrintPage({ form, id }: { form: string; id: string }) {
   const kind = Object.hasOwn(ROUTE_FORMS, form) ? ROUTE_FORMS[form] : undefined;
@@ -98,7 +78,7 @@ function OrderPrintPage({ form, id }: { form: string; id: string }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const settings = useSettings();
-  const order = usePrintOrder(id, kind !== undefined);
+  const order = useOrderForPrint(id, kind !== undefined);
 
   const data = useMemo<PrintData | null>(
     () => (order.data && settings.data ? { ...order.data, settings: settings.data } : null),

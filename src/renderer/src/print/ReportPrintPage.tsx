@@ -1,16 +1,13 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '@tanstack/react-query';
-import type { PrintForm } from '@shared/schemas/prints';
-import type { PeriodInput } from '@shared/schemas/reports';
-import { fetchReport } from '../api/reports';
+import { useReportForPrint, type ReportPrintForm } from '../api/reports';
 import { useSettings } from '../api/settings';
 import { errorMessage } from '../i18n/errorMessage';
 import { periodFromSegment, periodToSegment } from '../lib/reportPeriod';
 import { usePrintLabels } from './labels';
 import { PrintFrame, usePrepared } from './PrintFrame';
 import { usePrintIssue } from './printIssue';
-import { ReportSummaryForm, SUMMARY_CHARTS, type SummaryData } from './ReportSummaryForm';
+import { ReportSummaryForm, SUMMARY_CHARTS } from './ReportSummaryForm';
 import { reportPageRule } from './reportSheet';
 import { TechnicianSheetForm } from './TechnicianSheetForm';
 import { WarrantyClaimsForm } from './WarrantyClaimsForm';
@@ -19,42 +16,11 @@ import './reports.css';
 
 export type ReportForm = 'report-summary' | 'report-technicians' | 'report-warranty';
 
-const PRINT_FORMS: Record<ReportForm, PrintForm> = {
+const PRINT_FORMS: Record<ReportForm, ReportPrintForm> = {
   'report-summary': 'reportSummary',
   'report-technicians': 'reportTechnicians',
   'report-warranty': 'reportWarranty',
 };
-
-/** Everything a report form prints, read fresh each time it opens. */
-function useReportPrintData(form: ReportForm, period: PeriodInput | null) {
-  return useQuery({
-    queryKey: ['reports', 'print', form, period],
-    enabled: period !== null,
-    staleTime: 0,
-    gcTime: 0,
-    queryFn: async () => {
-      if (!period) throw new Error('no period');
-      if (form === 'report-warranty')
-        return { form, warranty: await fetchReport('warrantyClaims', period) } as const;
-      if (form === 'report-technicians') {
-        const [technicians, turnaround] = await Promise.all([
-          fetchReport('technicians', period),
-          fetchReport('turnaround', period),
-        ]);
-        return { form, technicians, turnaround } as const;
-      }
-      const [volume, turnaround, quality, revenue, technicians] = await Promise.all([
-        fetchReport('volume', period),
-        fetchReport('turnaround', period),
-        fetchReport('quality', period),
-        fetchReport('revenue', period),
-        fetchReport('technicians', period),
-      ]);
-      const summary: SummaryData = { volume, turnaround, quality, revenue, technicians };
-      return { form, summary } as const;
-    },
-  });
-}
 
 /**
  * `/print/report-summary|report-technicians|report-warranty/<from>_<to>_<bucket>`: the printed
@@ -65,7 +31,7 @@ export function ReportPrintPage({ form, id }: { form: ReportForm; id: string }) 
   const { t, i18n } = useTranslation();
   const settings = useSettings();
   const period = periodFromSegment(id);
-  const query = useReportPrintData(form, period);
+  const query = useReportForPrint(PRINT_FORMS[form], period);
   const [charts, setCharts] = useState<{ at: number; done: string[] }>({ at: 0, done: [] });
   const onChartFinished = useCallback(
     (name: string) =>
@@ -107,9 +73,9 @@ export function ReportPrintPage({ form, id }: { form: ReportForm; id: string }) 
   } else if (!data || !settings.data) body = <div className="pf-message">{labels.toolbar.loading}</div>;
   else {
     const common = { period, settings: settings.data, labels, printedAt: query.dataUpdatedAt };
-    if (data.form === 'report-summary') {
+    if (data.form === 'reportSummary') {
       body = <ReportSummaryForm data={data.summary} onChartFinished={onChartFinished} {...common} />;
-    } else if (data.form === 'report-technicians') {
+    } else if (data.form === 'reportTechnicians') {
       body = <TechnicianSheetForm technicians={data.technicians} turnaround={data.turnaround} {...common} />;
     } else {
       body = <WarrantyClaimsForm report={data.warranty} {...common} />;

@@ -1,15 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  PeriodInput,
-  QualityReport,
-  RevenueReport,
-  TechnicianReport,
-  TurnaroundReport,
-  VolumeReport,
-} from '@shared/schemas/reports';
+import type { PeriodInput } from '@shared/schemas/reports';
 import type { SettingsView } from '@shared/schemas/settings';
 import { CHANNELS, SERVICE_TYPES } from '@shared/schemas/workOrders';
+import type { SummaryData } from '../api/reports';
 import { Chart } from '../components/charts/LazyChart';
 import { axisChart, pieChart } from '../components/charts/options';
 import { pointLabel } from '../lib/reportPeriod';
@@ -17,14 +11,6 @@ import { fenToChartYuan, formatYuan } from '../lib/money';
 import { formatHours, formatRate } from '../lib/format';
 import type { PrintLabels } from './labels';
 import { KeyFigures, ReportBlock, ReportHead, ReportTable } from './reportSheet';
-
-export interface SummaryData {
-  volume: VolumeReport;
-  turnaround: TurnaroundReport;
-  quality: QualityReport;
-  revenue: RevenueReport;
-  technicians: TechnicianReport;
-}
 
 /** The charts on paper: fixed pixel sizes that fit the A4 text width (190 mm ≈ 718 px). */
 const HALF = { width: 350, height: 210 };

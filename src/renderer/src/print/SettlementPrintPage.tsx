@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '@tanstack/react-query';
 import { Segmented } from 'antd';
 import type { PrintForm } from '@shared/schemas/prints';
-import { invoke } from '../api/client';
+import { useDayForPrint, useSettlementForPrint } from '../api/settlements';
 import { useSettings } from '../api/settings';
 import { errorMessage } from '../i18n/errorMessage';
 import { DayCloseForm } from './DayCloseForm';
@@ -55,39 +54,6 @@ function pageRule(form: SettlementPageForm, labels: PrintLabels, receiptMm: numb
   }
 }
 
-/** The settlement, its order (phone, serial, warranty) and device, read fresh each time a form opens. */
-function useSettlementPrint(id: string, enabled: boolean) {
-  return useQuery({
-    queryKey: ['settlements', 'print', id],
-    enabled,
-    staleTime: 0,
-    gcTime: 0,
-    queryFn: async () => {
-      const settlement = await invoke('settlements.get', { id });
-      // The settlement carries the customer's name and the device label; the form still prints
-      // without the order's phone and serial if they cannot be read.
-      const order = await invoke('workOrders.get', { id: settlement.workOrderId }).catch(() => null);
-      const device = order
-        ? await invoke('devices.get', { id: order.deviceId }).then(
-            (r) => r.device,
-            () => null,
-          )
-        : null;
-      return { settlement, order, device };
-    },
-  });
-}
-
-function useDayPrint(date: string, enabled: boolean) {
-  return useQuery({
-    queryKey: ['settlements', 'print', 'day', date],
-    enabled,
-    staleTime: 0,
-    gcTime: 0,
-    queryFn: () => invoke('dayClose.get', { date }),
-  });
-}
-
 /**
  * `/print/settlement-a5|settlement-a4|settlement-receipt/:settlementId` (结算单 and 结算小票, one
  * switcher) and `/print/day-close/:YYYY-MM-DD` (日结单).
@@ -98,8 +64,8 @@ export function SettlementPrintPage({ form, id }: { form: SettlementPageForm; id
   const navigate = useNavigate();
   const settings = useSettings();
   const isDay = form === 'day-close';
-  const settlement = useSettlementPrint(id, !isDay);
-  const day = useDayPrint(id, isDay);
+  const settlement = useSettlementForPrint(id, !isDay);
+  const day = useDayForPrint(id, isDay);
   const query = isDay ? day : settlement;
 
   const loaded = query.data !== undefined && settings.data !== undefined;

@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '@tanstack/react-query';
 import { STOCK_LIST_DOCUMENT } from '@shared/schemas/prints';
-import { invoke } from '../api/client';
+import { useStockDocumentForPrint, useStockListForPrint } from '../api/stock';
 import { useSettings } from '../api/settings';
 import { errorMessage } from '../i18n/errorMessage';
 import { usePrintLabels, type PrintLabels } from './labels';
@@ -29,20 +28,8 @@ function pageRule(form: StockForm, labels: PrintLabels): string {
 
 /** The document or the valued list, read fresh each time the form opens. */
 function useStockPrintData(form: StockForm, id: string) {
-  const doc = useQuery({
-    queryKey: ['stock', 'print', 'document', id],
-    enabled: form === 'stockDocument',
-    staleTime: 0,
-    gcTime: 0,
-    queryFn: () => invoke('stock.get', { id }),
-  });
-  const list = useQuery({
-    queryKey: ['stock', 'print', 'list'],
-    enabled: form === 'stockList',
-    staleTime: 0,
-    gcTime: 0,
-    queryFn: () => invoke('stock.valuation', {}),
-  });
+  const doc = useStockDocumentForPrint(id, form === 'stockDocument');
+  const list = useStockListForPrint(form === 'stockList');
   return form === 'stockDocument' ? { kind: form, query: doc } : { kind: form, query: list };
 }
 
