@@ -12,6 +12,34 @@ const electronOnly = {
   ],
 };
 
+/** What browser code (renderer and shared) may not import, plus a folder's own restriction. */
+function browserImports(...more) {
+  return {
+    ...electronOnly,
+    patterns: [
+      { group: ['node:*'], message: 'No Node built-ins in renderer or shared code.' },
+      { group: ['**/main/**', '**/preload/**'], message: 'Talk to the main process through the contract.' },
+      ...more,
+    ],
+  };
+}
+
+/**
+ * Renderer imports flow one way, app → pages → print / components → api → i18n → lib → @shared:
+ * each folder of src/renderer/src and the folders above it, which it may not import. print/ and
+ * components/ sit side by side (a printed report draws its charts with components/charts).
+ * tests/unit/importDirection.test.ts shows the rule refusing, and checks the whole tree with
+ * dependency-cruiser (dynamic import() and CSS included, which this rule does not see).
+ */
+const RENDERER_ABOVE = {
+  pages: ['app'],
+  print: ['app', 'pages'],
+  components: ['app', 'pages', 'print'],
+  api: ['app', 'pages', 'print', 'components'],
+  i18n: ['app', 'pages', 'print', 'components', 'api'],
+  lib: ['app', 'pages', 'print', 'components', 'api', 'i18n'],
+};
+
 export default tseslint.config(
   {
     ignores: ['out/**', 'dist/**', 'drizzle/**', 'node_modules/**', '.web-data/**', 'tests/e2e/artifacts/**'],
@@ -34,22 +62,21 @@ export default tseslint.config(
     // The renderer and the shared layer run in the browser: no Node built-ins, no main-process code.
     files: ['src/renderer/**/*.{ts,tsx}', 'src/shared/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': ['error', browserImports()] },
+  },
+  // A relative import climbing into a folder above (the renderer has no path alias of its own).
+  ...Object.entries(RENDERER_ABOVE).map(([folder, above]) => ({
+    files: [`src/renderer/src/${folder}/**/*.{ts,tsx}`],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          ...electronOnly,
-          patterns: [
-            { group: ['node:*'], message: 'No Node built-ins in renderer or shared code.' },
-            {
-              group: ['**/main/**', '**/preload/**'],
-              message: 'Talk to the main process through the contract.',
-            },
-          ],
-        },
+        browserImports({
+          regex: `^(\\.\\./)+(${above.join('|')})(/|$)`,
+          message: `Renderer imports flow app → pages → print/components → api → i18n → lib: ${folder}/ may not import ${above.map((f) => `${f}/`).join(', ')}.`,
+        }),
       ],
     },
-  },
+  })),
   {
     // The server's clock decides: a screen reads "now" only through lib/serverClock.ts.
     files: ['src/renderer/**/*.{ts,tsx}'],
