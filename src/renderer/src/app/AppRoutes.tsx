@@ -7,7 +7,7 @@ import { BackupPage } from '../pages/backup/BackupPage';
 import { ReportsPage } from '../pages/reports/ReportsPage';
 import { CustomerDetailPage } from '../pages/customers/CustomerDetailPage';
 import { CustomersPage } from '../pages/customers/CustomersPage';
-import { DayClosePage } from '../pages/settlements/DayClosePage';
+import { DayClosePage } from '../pages/settlements/dayClose/DayClosePage';
 import { NewSettlementPage } from '../pages/settlements/NewSettlementPage';
 import { SettlementPage } from '../pages/settlements/SettlementPage';
 import { SettlementsPage } from '../pages/settlements/SettlementsPage';
