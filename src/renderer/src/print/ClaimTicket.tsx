@@ -2,6 +2,7 @@ import { Code128 } from './Barcode';
 import { firstTermsLine, maskName, phoneTail, printDate, printMinute } from './format';
 import { deviceLine, ShopHeader, type FormProps } from './parts';
 import { ReprintMark } from './reprint';
+import './ticket.css';
 
 /**
  * The 80 mm slip the customer keeps. Anyone may find it, so the name and phone are masked. The page

@@ -6,6 +6,7 @@ import type { PrintLabels } from './labels';
 import { Cell, FieldTable, ShopHeader, SignLine } from './parts';
 import { ReprintMark } from './reprint';
 import { paymentDetail, paymentLabel } from './SettlementParts';
+import './dayClose.css';
 
 export interface DayCloseFormProps {
   report: DayReport;

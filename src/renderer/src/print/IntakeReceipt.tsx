@@ -2,6 +2,7 @@ import { Code128, QrCode } from './Barcode';
 import { formatYuan, printMinute } from './format';
 import { brandModel, Cell, FieldTable, IntakeRows, ShopHeader, SignLine, type FormProps } from './parts';
 import { ReprintMark } from './reprint';
+import './intakeReceipt.css';
 
 type Copy = 'customer' | 'stub';
 

@@ -14,8 +14,6 @@ import { ReportSummaryForm, SUMMARY_CHARTS, type SummaryData } from './ReportSum
 import { reportPageRule } from './reportSheet';
 import { TechnicianSheetForm } from './TechnicianSheetForm';
 import { WarrantyClaimsForm } from './WarrantyClaimsForm';
-import './print.css';
-import './reports.css';
 
 export type ReportForm = 'report-summary' | 'report-technicians' | 'report-warranty';
 

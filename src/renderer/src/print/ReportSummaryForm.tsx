@@ -16,6 +16,7 @@ import { fenToChartYuan, formatHours, formatRate, pointLabel } from '../pages/re
 import { formatYuan } from './format';
 import type { PrintLabels } from './labels';
 import { KeyFigures, ReportBlock, ReportHead, ReportTable } from './reportSheet';
+import './reportSummary.css';
 
 export interface SummaryData {
   volume: VolumeReport;

@@ -16,6 +16,7 @@ import {
   VoidMark,
   type SettlementFormProps,
 } from './SettlementParts';
+import './settlementSheet.css';
 
 export type SettlementPaper = 'a5' | 'a4';
 

@@ -6,6 +6,8 @@ import { formatYuan, printMinute } from './format';
 import type { PrintLabels } from './labels';
 import { Cell, FieldTable, ShopHeader, SignLine } from './parts';
 import { ReprintMark } from './reprint';
+import './stockTable.css';
+import './stockDocument.css';
 
 /** 25 lines fit one A4 sheet with the header, totals and signatures; longer documents go on. */
 export const LINES_PER_SHEET = 25;

@@ -4,6 +4,8 @@ import { formatYuan, printMinute } from './format';
 import type { PrintLabels } from './labels';
 import { ShopHeader } from './parts';
 import { ReprintMark } from './reprint';
+import './stockTable.css';
+import './stockList.css';
 
 export interface StockListFormProps {
   valuation: Valuation;
