@@ -8,7 +8,7 @@ import { ReprintMark } from './reprint';
 import { paymentDetail, paymentLabel } from './SettlementParts';
 import './dayClose.css';
 
-export interface DayCloseFormProps {
+interface DayCloseFormProps {
   report: DayReport;
   settings: SettingsView;
   labels: PrintLabels;

@@ -7,7 +7,7 @@ import { ReprintMark } from './reprint';
 import './stockTable.css';
 import './stockList.css';
 
-export interface StockListFormProps {
+interface StockListFormProps {
   valuation: Valuation;
   settings: SettingsView;
   labels: PrintLabels;

@@ -62,7 +62,7 @@ export function ReportBlock({
   );
 }
 
-export interface Column<T> {
+interface Column<T> {
   title: string;
   value: (row: T, index: number) => ReactNode;
   num?: boolean;

@@ -1,6 +1,6 @@
 import type { ChartOption } from './echarts';
 
-export interface Series {
+interface Series {
   name: string;
   data: number[];
 }

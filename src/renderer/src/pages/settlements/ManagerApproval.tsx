@@ -10,13 +10,13 @@ import { approvalIssue, needsApproval } from './settlementErrors';
 import { errorMessage } from '../../i18n/errorMessage';
 
 /** A manager's user name and password, typed at the counter (managerApproval in the contract). */
-export interface Approval {
+interface Approval {
   username: string;
   password: string;
 }
 
 /** What the manager is asked to approve, in words (settlements.approval.what). */
-export type ApprovalWhat = keyof typeof settlementsZhCN.approval.what;
+type ApprovalWhat = keyof typeof settlementsZhCN.approval.what;
 
 interface Handlers<T> {
   what: ApprovalWhat;

@@ -28,7 +28,7 @@ import {
 } from './draft';
 import { errorMessage } from '../../../i18n/errorMessage';
 
-export interface DraftStart {
+interface DraftStart {
   supplierId?: string | null;
   lines: DraftLine[];
 }
