@@ -2,16 +2,12 @@ import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
 import { isReason, type FieldIssue } from '@shared/errors';
 import { ApiError } from '../../api/client';
-import { issueMessage, refusalOf } from '../../i18n/errorMessage';
+import { showFieldErrors } from '../../components/formErrors';
+import { refusalOf } from '../../i18n/errorMessage';
 
-/** Mark the form fields a billing refusal names ("amount", "tendered" …): top-level fields only. */
+/** Mark the fields a billing refusal names ("amount", "tendered" …); the approval's are ManagerApproval's. */
 export function showSettlementFieldErrors(form: FormInstance, err: unknown, t: TFunction): void {
-  if (!(err instanceof ApiError)) return;
-  const values = form.getFieldsValue(true) as Record<string, unknown>;
-  const fields = (err.details?.fields ?? [])
-    .filter((issue) => Object.hasOwn(values, issue.path))
-    .map((issue) => ({ name: issue.path, errors: [issueMessage(issue, t)] }));
-  if (fields.length > 0) form.setFields(fields);
+  showFieldErrors(form, err, t, { topLevelOnly: true });
 }
 
 /** The server asks for a manager before it goes on. */
