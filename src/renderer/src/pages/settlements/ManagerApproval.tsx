@@ -31,7 +31,7 @@ interface Pending {
 
 /**
  * 主管授权: send an action as it is; when the server answers that a manager must approve it
- * (FORBIDDEN on `approval`), ask for a manager's user name and password and send it again with
+ * (the reason needsApproval), ask for a manager's user name and password and send it again with
  * them. A wrong password stays in the modal on its field; any other refusal goes back to the caller.
  * A manager at the counter never sees the modal: the server takes their own right.
  *
