@@ -62,7 +62,7 @@ export function ReportBlock({
   );
 }
 
-interface Column<T> {
+export interface Column<T> {
   title: string;
   value: (row: T, index: number) => ReactNode;
   num?: boolean;
