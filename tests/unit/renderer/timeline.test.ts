@@ -116,4 +116,22 @@ describe('the timeline', () => {
       expect(said).not.toContain('¥');
     }
   });
+
+  it('names the fields of an edit as the forms name them, and never shows the device password', () => {
+    const edit = words({
+      ...base(),
+      kind: 'edit',
+      data: {
+        fields: ['priority', 'accessories', 'devicePassword'],
+        before: { priority: 'normal', accessories: [] },
+        after: { priority: 'urgent', accessories: ['charger'] },
+        devicePasswordChanged: true,
+      },
+    });
+    const f = zhCN.fieldNames;
+    expect(edit).toContain(`修改了 ${f.priority}、${f.accessories}、${f.devicePassword}`);
+    expect(edit).toContain(`${f.priority}：${zhCN.priorities.normal} → ${zhCN.priorities.urgent}`);
+    expect(edit).toContain(`${f.accessories}：${zhCN.common.none} → ${zhCN.accessories.charger}`);
+    expect(edit).not.toContain(`${f.devicePassword}：`);
+  });
 });

@@ -12,7 +12,7 @@ import { TextInput } from './TextInput';
 
 const fields = createDeviceInput.shape;
 
-export type WarrantyMode = 'none' | 'end' | 'months';
+type WarrantyMode = 'none' | 'end' | 'months';
 
 export interface DeviceFormValues {
   category: string;

@@ -2,7 +2,7 @@ import { Alert, Checkbox, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
-export interface DuplicateMatch {
+interface DuplicateMatch {
   id: string;
   label: string;
 }

@@ -10,7 +10,7 @@ interface TechnicianOption {
 }
 
 /** A typed query finds a technician by any part of the name, or by pinyin initials or user name from the start. */
-export function matchesTechnician(query: string, option: TechnicianOption): boolean {
+function matchesTechnician(query: string, option: TechnicianOption): boolean {
   const q = query.trim().toLowerCase();
   return (
     q === '' ||

@@ -10,7 +10,7 @@ const ALWAYS_COUNT = 200;
  * The character counter for a field: "1,020 / 1,000" turns red past the limit. The text is never
  * cut (no maxLength, no exceedFormatter): the form's text rule refuses it with a message instead.
  */
-export function lengthCount(schema: z.ZodType): NonNullable<InputProps['count']> {
+function lengthCount(schema: z.ZodType): NonNullable<InputProps['count']> {
   const max = maxLengthOf(schema);
   return {
     max,

@@ -13,13 +13,22 @@ function hasField(values: unknown, path: string[]): boolean {
   return true;
 }
 
-/** Mark the form fields a server error names (zod paths match the form's field names). */
-export function showFieldErrors(form: FormInstance, error: unknown, t: TFunction): void {
+/**
+ * Mark the form fields a server error names (zod paths match the form's field names). With
+ * `topLevelOnly`, a nested path ("lines.2.qty", "approval.password") is left to the part of the
+ * screen that shows it (a document's lines editor, the manager's approval).
+ */
+export function showFieldErrors(
+  form: FormInstance,
+  error: unknown,
+  t: TFunction,
+  { topLevelOnly = false }: { topLevelOnly?: boolean } = {},
+): void {
   if (!(error instanceof ApiError)) return;
   const values: unknown = form.getFieldsValue(true);
   const fields = (error.details?.fields ?? [])
     .map((issue) => ({ name: issue.path.split('.'), errors: [issueMessage(issue, t)] }))
-    .filter((field) => hasField(values, field.name));
+    .filter((field) => (!topLevelOnly || field.name.length === 1) && hasField(values, field.name));
   if (fields.length > 0) form.setFields(fields);
 }
 

@@ -7,7 +7,7 @@ import { phoneNumber } from '@shared/schemas/customers';
 import { password as passwordSchema } from '@shared/schemas/users';
 import { numberProblem, textProblem, type NumberKind, type Problem } from './fieldChecks';
 
-export interface FormRules {
+interface FormRules {
   /** For fields without a schema rule (selects, pickers); text rules say required themselves. */
   required: FormRule;
   /** Text checked against its schema: required when the schema refuses '', length, format. */

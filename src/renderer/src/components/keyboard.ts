@@ -1,5 +1,5 @@
 /** Whether a key press lands in something the user types into (so single-key shortcuts stay out). */
-export function isTypingTarget(target: EventTarget | null): boolean {
+function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   const tag = target.tagName;

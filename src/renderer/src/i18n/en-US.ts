@@ -244,18 +244,6 @@ export const enUS: Messages = {
     qcFailed: 'QC failed, back to repair',
     returnUnrepaired: 'Return unrepaired',
   },
-  workOrderFields: {
-    priority: 'Priority',
-    reportedFault: 'Reported fault',
-    accessories: 'Accessories',
-    accessoriesNote: 'Accessories note',
-    condition: 'Condition',
-    devicePassword: 'Device password',
-    promisedAt: 'Promised date',
-    diagnosis: 'Diagnosis',
-    estimate: 'Estimate',
-    resolution: 'Resolution',
-  },
   search: {
     label: 'Search',
     placeholder: 'Phone, name, pinyin, serial, brand, fault, order no.',

@@ -19,7 +19,7 @@ function isFieldName(name: string): name is keyof Messages['fieldNames'] {
 }
 
 /** A field's name for people: `admin.password` → 密码 (by its last segment), else the path itself. */
-export function fieldLabel(path: string, t: TFunction): string {
+function fieldLabel(path: string, t: TFunction): string {
   const last = path.split('.').pop() ?? path;
   return isFieldName(last) ? t(`fieldNames.${last}`) : path || t('common.none');
 }

@@ -9,7 +9,7 @@ const FORBIDDEN = 'Your role is not allowed to do this.';
 const INTERNAL = 'Internal error. Please try again later; if it keeps happening, tell your administrator.';
 const CHECK = (what: string) => `The backup failed its check: ${what}; nothing was changed`;
 
-export const errorsEnUS = {
+const errorsEnUS = {
   unknownMethod: 'The program versions do not match. Please restart or update the app.',
   invalidInput: FIELDS,
   badRequest: VALIDATION,
@@ -170,7 +170,7 @@ export const errorsEnUS = {
   databaseNotAFile: INTERNAL,
 } satisfies Record<Reason, string>;
 
-export const fieldErrorsEnUS = {
+const fieldErrorsEnUS = {
   invalidInput: 'This value is not valid',
   wrongPassword: errorsEnUS.wrongPassword,
   usernameTaken: errorsEnUS.usernameTaken,

@@ -14,7 +14,7 @@ const INTERNAL = '系统内部错误，请稍后重试；如果反复出现，�
 /** A backup archive that failed a check before the restore changed anything. */
 const CHECK = (what: string) => `备份文件未通过检查：${what}，未做任何更改`;
 
-export const errorsZhCN = {
+const errorsZhCN = {
   unknownMethod: '程序版本不一致，请重新启动或升级本程序。',
   invalidInput: FIELDS,
   badRequest: VALIDATION,

@@ -243,18 +243,6 @@ export const zhCN = {
     qcFailed: '质检不合格，返回维修',
     returnUnrepaired: '未修退回，待取机',
   },
-  workOrderFields: {
-    priority: '优先级',
-    reportedFault: '故障现象',
-    accessories: '随机附件',
-    accessoriesNote: '附件备注',
-    condition: '外观',
-    devicePassword: '开机密码',
-    promisedAt: '承诺完成时间',
-    diagnosis: '检测结果',
-    estimate: '报价',
-    resolution: '处理结果',
-  },
   search: {
     label: '全局搜索',
     placeholder: '手机尾号、姓名、拼音、序列号、品牌、故障、工单号',

@@ -4,7 +4,7 @@
  * never a number to guess.
  */
 
-export type NumberText =
+type NumberText =
   | { ok: true; /** null when nothing was typed */ value: number | null }
   | { ok: false; problem: 'notNumber' | 'places' };
 

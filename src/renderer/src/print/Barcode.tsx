@@ -20,7 +20,7 @@ function toImage(svg: string): SvgImage | null {
 }
 
 /** One unit per module, ten modules of quiet zone each side (the Code 128 minimum). */
-export function code128Image(text: string): SvgImage | null {
+function code128Image(text: string): SvgImage | null {
   try {
     return toImage(
       code128(
@@ -33,7 +33,7 @@ export function code128Image(text: string): SvgImage | null {
   }
 }
 
-export function qrImage(text: string): SvgImage | null {
+function qrImage(text: string): SvgImage | null {
   try {
     return toImage(qrcode({ bcid: 'qrcode', text, scale: 1, padding: 2 }, drawingSVG()));
   } catch {

@@ -4,6 +4,7 @@ import { firstTermsLine, maskName, phoneTail } from './slipText';
 import { formatMinute } from '../lib/format';
 import { deviceLine, ShopHeader, type FormProps } from './parts';
 import { ReprintMark } from './reprint';
+import './ticket.css';
 
 /**
  * The 80 mm slip the customer keeps. Anyone may find it, so the name and phone are masked. The page

@@ -7,8 +7,9 @@ import type { PrintLabels } from './labels';
 import { Cell, FieldTable, ShopHeader, SignLine } from './parts';
 import { ReprintMark } from './reprint';
 import { paymentDetail, paymentLabel } from './SettlementParts';
+import './dayClose.css';
 
-export interface DayCloseFormProps {
+interface DayCloseFormProps {
   report: DayReport;
   settings: SettingsView;
   labels: PrintLabels;

@@ -3,6 +3,7 @@ import { formatMinute } from '../lib/format';
 import { formatYuan } from '../lib/money';
 import { brandModel, Cell, FieldTable, IntakeRows, ShopHeader, SignLine, type FormProps } from './parts';
 import { ReprintMark } from './reprint';
+import './intakeReceipt.css';
 
 type Copy = 'customer' | 'stub';
 

@@ -7,6 +7,7 @@ import { formatMinute } from '../lib/format';
 import { formatYuan } from '../lib/money';
 import { brandModel, Cell, FieldTable, IntakeRows, ShopHeader, SignLine, type FormProps } from './parts';
 import { ReprintMark } from './reprint';
+import './jobSheet.css';
 
 /** An unlock pattern drawn as a 3 × 3 grid, each dot numbered in the order it is swiped. */
 function PatternGrid({ dots }: { dots: number[] }) {
@@ -68,7 +69,7 @@ function Lines({ count }: { count: number }) {
   );
 }
 
-/** A part's name or note stays on its ruled line (print.css fixes the row height). */
+/** A part's name or note stays on its ruled line (jobSheet.css fixes the row height). */
 const ONE_LINE = { overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' } as const;
 
 /** The parts table always leaves room to write: at least five rows, two of them blank. */

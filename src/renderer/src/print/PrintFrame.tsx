@@ -6,6 +6,7 @@ import { fitText, settle } from './fit';
 import { usePrintLabels } from './labels';
 import type { PrintIssue } from './printIssue';
 import { PrintNumberProvider } from './reprint';
+import './base.css';
 
 /**
  * Once the form for `key` is on the page: wait for fonts and images, fit long texts, then measure

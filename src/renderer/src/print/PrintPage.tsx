@@ -16,7 +16,6 @@ import { PrintFrame, usePrepared } from './PrintFrame';
 import { usePrintIssue } from './printIssue';
 import { isSettlementForm, SettlementPrintPage } from './SettlementPrintPage';
 import { isStockForm, StockPrintPage } from './StockPrintPage';
-import './print.css';
 
 type FormKind = 'intakeA5' | 'intakeA4' | 'claim' | 'jobsheet';
 

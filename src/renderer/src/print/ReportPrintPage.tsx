@@ -11,8 +11,6 @@ import { ReportSummaryForm, SUMMARY_CHARTS } from './ReportSummaryForm';
 import { reportPageRule } from './reportSheet';
 import { TechnicianSheetForm } from './TechnicianSheetForm';
 import { WarrantyClaimsForm } from './WarrantyClaimsForm';
-import './print.css';
-import './reports.css';
 
 export type ReportForm = 'report-summary' | 'report-technicians' | 'report-warranty';
 

@@ -11,6 +11,8 @@ import { fenToChartYuan, formatYuan } from '../lib/money';
 import { formatHours, formatRate } from '../lib/format';
 import type { PrintLabels } from './labels';
 import { KeyFigures, ReportBlock, ReportHead, ReportTable } from './reportSheet';
+import { technicianFigures } from './TechnicianSheetForm';
+import './reportSummary.css';
 
 /** The charts on paper: fixed pixel sizes that fit the A4 text width (190 mm ≈ 718 px). */
 const HALF = { width: 350, height: 210 };
@@ -240,22 +242,7 @@ export function ReportSummaryForm({
       <ReportBlock title={t('reports.technicians.chart')}>
         <ReportTable
           columns={[
-            {
-              title: t('reports.col.technician'),
-              value: (r) => r.technicianName ?? t('reports.col.unassigned'),
-            },
-            { title: t('reports.technicians.completed'), value: (r) => r.completed, num: true },
-            { title: t('reports.technicians.laborAmount'), value: (r) => yuan(r.laborAmount), num: true },
-            {
-              title: t('reports.technicians.laborHours'),
-              value: (r) => formatHours(r.laborHours, h),
-              num: true,
-            },
-            {
-              title: t('reports.technicians.avgRepairHours'),
-              value: (r) => formatHours(r.avgRepairHours, h),
-              num: true,
-            },
+            ...technicianFigures(t),
             { title: t('reports.technicians.reworks'), value: (r) => r.reworks, num: true },
           ]}
           rows={technicians.rows}

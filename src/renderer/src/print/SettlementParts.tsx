@@ -48,7 +48,7 @@ export function paymentDetail(p: Payment, labels: PrintLabels): string {
   return parts.join(' · ');
 }
 
-export interface TotalRow {
+interface TotalRow {
   key: 'listTotal' | 'warrantyRelief' | 'subtotal' | 'discount' | 'rounding' | 'total';
   label: string;
   value: string;

@@ -15,6 +15,8 @@ import {
   voidLine,
   type SettlementFormProps,
 } from './SettlementParts';
+import './ticket.css';
+import './settlementReceipt.css';
 
 /** Under a line's name: its list price if under warranty, who and how long for labor, else qty × price. */
 function lineNote(line: SettlementLine, l: PrintLabels['settlement']): string {

@@ -17,8 +17,9 @@ import {
   VoidMark,
   type SettlementFormProps,
 } from './SettlementParts';
+import './settlementSheet.css';
 
-export type SettlementPaper = 'a5' | 'a4';
+type SettlementPaper = 'a5' | 'a4';
 
 /**
  * Rows a sheet holds, counted in table rows (a line, a payment and a field row are about the same
@@ -39,7 +40,7 @@ interface Layout {
  * has 5–8), with a remark row under the fields. Measured on the printed PDFs; the e2e test proves
  * nothing overflows or overlaps on a sheet.
  */
-export const LAYOUTS: Record<SettlementPaper, Layout> = {
+const LAYOUTS: Record<SettlementPaper, Layout> = {
   a5: { lastLines: 8, fullLines: 18, paymentRows: 4 },
   a4: { lastLines: 20, fullLines: 31, paymentRows: 4 },
 };
@@ -69,7 +70,7 @@ function extraFieldRows(s: Settlement, labels: PrintLabels): number {
  * Lines into sheets: all on one when they fit beside the totals; otherwise full sheets first and
  * at least one line kept on the last, so the totals and signatures never stand alone.
  */
-export function planSheets(s: Settlement, layout: Layout, labels: PrintLabels): Plan {
+function planSheets(s: Settlement, layout: Layout, labels: PrintLabels): Plan {
   const extra = extraFieldRows(s, labels);
   const roomForPayments = layout.paymentRows + layout.lastLines - extra - 1;
   const listed = s.payments.length > roomForPayments ? s.payments.slice(0, roomForPayments - 1) : s.payments;

@@ -7,11 +7,13 @@ import { formatYuan } from '../lib/money';
 import type { PrintLabels } from './labels';
 import { Cell, FieldTable, ShopHeader, SignLine } from './parts';
 import { ReprintMark } from './reprint';
+import './stockTable.css';
+import './stockDocument.css';
 
 /** 25 lines fit one A4 sheet with the header, totals and signatures; longer documents go on. */
-export const LINES_PER_SHEET = 25;
+const LINES_PER_SHEET = 25;
 
-export interface StockDocumentFormProps {
+interface StockDocumentFormProps {
   doc: StockDocument;
   settings: SettingsView;
   labels: PrintLabels;

@@ -5,8 +5,10 @@ import { formatYuan } from '../lib/money';
 import type { PrintLabels } from './labels';
 import { ShopHeader } from './parts';
 import { ReprintMark } from './reprint';
+import './stockTable.css';
+import './stockList.css';
 
-export interface StockListFormProps {
+interface StockListFormProps {
   valuation: Valuation;
   settings: SettingsView;
   labels: PrintLabels;

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { PeriodInput, TechnicianReport, TurnaroundReport } from '@shared/schemas/reports';
 import type { SettingsView } from '@shared/schemas/settings';
@@ -5,7 +6,25 @@ import { formatHours, formatRate } from '../lib/format';
 import { formatYuan } from '../lib/money';
 import type { PrintLabels } from './labels';
 import { SignLine } from './parts';
-import { ReportHead, ReportTable } from './reportSheet';
+import { ReportHead, ReportTable, type Column } from './reportSheet';
+
+type TechnicianRow = TechnicianReport['rows'][number];
+
+/** Who, how many, what labor and how long: the technician columns of the summary and of this sheet. */
+export function technicianFigures(t: TFunction): Column<TechnicianRow>[] {
+  const h = t('reports.hours');
+  return [
+    { title: t('reports.col.technician'), value: (r) => r.technicianName ?? t('reports.col.unassigned') },
+    { title: t('reports.technicians.completed'), value: (r) => r.completed, num: true },
+    { title: t('reports.technicians.laborAmount'), value: (r) => formatYuan(r.laborAmount), num: true },
+    { title: t('reports.technicians.laborHours'), value: (r) => formatHours(r.laborHours, h), num: true },
+    {
+      title: t('reports.technicians.avgRepairHours'),
+      value: (r) => formatHours(r.avgRepairHours, h),
+      num: true,
+    },
+  ];
+}
 
 /** 技术员绩效表: one row per technician — completed, labor, repair time, on-time, reworks — and signatures. */
 export function TechnicianSheetForm({
@@ -27,8 +46,7 @@ export function TechnicianSheetForm({
   const h = t('reports.hours');
   const timing = (id: string | null) => turnaround.byTechnician.find((r) => r.technicianId === id);
   const rows = technicians.rows;
-  const sum = (pick: (r: TechnicianReport['rows'][number]) => number) =>
-    rows.reduce((s, r) => s + pick(r), 0);
+  const sum = (pick: (r: TechnicianRow) => number) => rows.reduce((s, r) => s + pick(r), 0);
 
   return (
     <div className="pf-flow pf-rep" data-testid="print-report-technicians">
@@ -43,22 +61,7 @@ export function TechnicianSheetForm({
         testId="print-technicians-table"
         columns={[
           { title: t('reports.sheet.no'), value: (_, i) => i + 1, width: '10mm' },
-          {
-            title: t('reports.col.technician'),
-            value: (r) => r.technicianName ?? t('reports.col.unassigned'),
-          },
-          { title: t('reports.technicians.completed'), value: (r) => r.completed, num: true },
-          { title: t('reports.technicians.laborAmount'), value: (r) => formatYuan(r.laborAmount), num: true },
-          {
-            title: t('reports.technicians.laborHours'),
-            value: (r) => formatHours(r.laborHours, h),
-            num: true,
-          },
-          {
-            title: t('reports.technicians.avgRepairHours'),
-            value: (r) => formatHours(r.avgRepairHours, h),
-            num: true,
-          },
+          ...technicianFigures(t),
           {
             title: t('reports.turnaround.onTimeRate'),
             value: (r) => formatRate(timing(r.technicianId)?.onTimeRate ?? null),

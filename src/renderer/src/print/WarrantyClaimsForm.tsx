@@ -7,6 +7,7 @@ import type { reportsZhCN } from '../i18n/reports.zh-CN';
 import type { PrintLabels } from './labels';
 import { SignLine } from './parts';
 import { ReportBlock, ReportHead, ReportTable } from './reportSheet';
+import './warrantyClaims.css';
 
 type SheetKey = Exclude<keyof typeof reportsZhCN.sheet, 'kinds'>;
 

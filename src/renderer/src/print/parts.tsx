@@ -64,7 +64,7 @@ export function brandModel(data: PrintData): string {
 }
 
 /** The checklist of accessories: every item with a drawn box, ticked when it was left. */
-export function AccessoryChecklist({ order, labels }: { order: WorkOrderDetail; labels: PrintLabels }) {
+function AccessoryChecklist({ order, labels }: { order: WorkOrderDetail; labels: PrintLabels }) {
   const left = new Set(order.accessories);
   return (
     <div className="pf-checklist">

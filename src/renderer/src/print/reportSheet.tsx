@@ -6,6 +6,7 @@ import { formatMinute } from '../lib/format';
 import type { PrintLabels } from './labels';
 import { ShopHeader } from './parts';
 import { ReprintMark } from './reprint';
+import './reportSheet.css';
 
 /** The head every printed report carries: the shop, the title, the period and when it was printed. */
 export function ReportHead({

@@ -2,7 +2,7 @@ import { formatRate } from '../../lib/format';
 import { formatYuan } from '../../lib/money';
 import type { ChartOption } from './echarts';
 
-export interface Series {
+interface Series {
   name: string;
   data: number[];
 }

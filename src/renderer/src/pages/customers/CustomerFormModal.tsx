@@ -21,7 +21,7 @@ import { errorMessage } from '../../i18n/errorMessage';
 const fields = createCustomerInput.shape;
 const phoneFields = customerPhone.shape;
 
-export interface CustomerFormValues {
+interface CustomerFormValues {
   name: string;
   type: CustomerType;
   level: string;
@@ -34,7 +34,7 @@ export interface CustomerFormValues {
 }
 
 /** Form values → the contract's fields; empty phone rows are dropped. */
-export function toCustomerFields(values: CustomerFormValues) {
+function toCustomerFields(values: CustomerFormValues) {
   return {
     name: values.name,
     type: values.type,
@@ -51,7 +51,7 @@ export function toCustomerFields(values: CustomerFormValues) {
 }
 
 /** Up to five numbers, each with a label (手机, 座机, 家人 …); the first is the primary one. */
-export function PhonesInput() {
+function PhonesInput() {
   const { t } = useTranslation();
   const rules = useFormRules();
   return (

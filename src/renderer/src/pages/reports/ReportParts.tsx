@@ -54,7 +54,7 @@ export function ReportSection({
   );
 }
 
-export interface FigureItem {
+interface FigureItem {
   key: string;
   title: ReactNode;
   value: string | number;

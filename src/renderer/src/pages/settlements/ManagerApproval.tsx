@@ -10,13 +10,13 @@ import { approvalIssue, needsApproval } from './settlementErrors';
 import { errorMessage } from '../../i18n/errorMessage';
 
 /** A manager's user name and password, typed at the counter (managerApproval in the contract). */
-export interface Approval {
+interface Approval {
   username: string;
   password: string;
 }
 
 /** What the manager is asked to approve, in words (settlements.approval.what). */
-export type ApprovalWhat = keyof typeof settlementsZhCN.approval.what;
+type ApprovalWhat = keyof typeof settlementsZhCN.approval.what;
 
 interface Handlers<T> {
   what: ApprovalWhat;
@@ -31,7 +31,7 @@ interface Pending {
 
 /**
  * 主管授权: send an action as it is; when the server answers that a manager must approve it
- * (FORBIDDEN on `approval`), ask for a manager's user name and password and send it again with
+ * (the reason needsApproval), ask for a manager's user name and password and send it again with
  * them. A wrong password stays in the modal on its field; any other refusal goes back to the caller.
  * A manager at the counter never sees the modal: the server takes their own right.
  *

@@ -10,8 +10,8 @@ import { fenToYuan, formatYuan, yuanToFen } from '../../lib/money';
 import { TextInput } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
 import { useManagerApproval } from './ManagerApproval';
-import { showSettlementFieldErrors } from './settlementErrors';
 import { errorMessage } from '../../i18n/errorMessage';
+import { showFieldErrors } from '../../components/formErrors';
 
 interface Values {
   method: PaymentMethod;
@@ -63,7 +63,7 @@ export function PayModal({ settlement, onClose }: { settlement: Settlement; onCl
         onClose();
       },
       onError: (e) => {
-        showSettlementFieldErrors(form, e, t);
+        showFieldErrors(form, e, t, { topLevelOnly: true });
         setError(errorMessage(e, t));
       },
     });

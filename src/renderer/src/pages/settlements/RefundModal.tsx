@@ -10,8 +10,8 @@ import { fenToYuan, formatYuan, yuanToFen } from '../../lib/money';
 import { TextInput } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
 import { useManagerApproval } from './ManagerApproval';
-import { showSettlementFieldErrors } from './settlementErrors';
 import { errorMessage } from '../../i18n/errorMessage';
+import { showFieldErrors } from '../../components/formErrors';
 
 type RefundMethod = Exclude<PaymentMethod, 'onAccount'>;
 
@@ -65,7 +65,7 @@ export function RefundModal({ settlement, onClose }: { settlement: Settlement; o
         onClose();
       },
       onError: (e) => {
-        showSettlementFieldErrors(form, e, t);
+        showFieldErrors(form, e, t, { topLevelOnly: true });
         setError(errorMessage(e, t));
       },
     });

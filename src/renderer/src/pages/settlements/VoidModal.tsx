@@ -7,8 +7,8 @@ import { FormModal } from '../../components/FormModal';
 import { useFormRules } from '../../components/formRules';
 import { TextArea } from '../../components/TextInput';
 import { useManagerApproval } from './ManagerApproval';
-import { showSettlementFieldErrors } from './settlementErrors';
 import { errorMessage } from '../../i18n/errorMessage';
+import { showFieldErrors } from '../../components/formErrors';
 
 interface Values {
   reason: string;
@@ -34,7 +34,7 @@ export function VoidModal({ settlement, onClose }: { settlement: Settlement; onC
         onClose();
       },
       onError: (e) => {
-        showSettlementFieldErrors(form, e, t);
+        showFieldErrors(form, e, t, { topLevelOnly: true });
         setError(errorMessage(e, t));
       },
     });

@@ -1,7 +1,7 @@
 import { Typography } from 'antd';
 
 /** At or below the minimum stock (with a minimum set), the figure is red: time to reorder. */
-export function isLow(onHand: number, minStock: number): boolean {
+function isLow(onHand: number, minStock: number): boolean {
   return minStock > 0 && onHand <= minStock;
 }
 

@@ -1,17 +1,6 @@
-import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../lib/apiError';
 import { issueMessage } from '../../i18n/errorMessage';
-
-/** Mark the form fields a server error names (top-level fields only: lines go to lineErrorsOf). */
-export function showStockFieldErrors(form: FormInstance, err: unknown, t: TFunction): void {
-  if (!(err instanceof ApiError)) return;
-  const values = form.getFieldsValue(true) as Record<string, unknown>;
-  const fields = (err.details?.fields ?? [])
-    .filter((issue) => !issue.path.includes('.') && Object.hasOwn(values, issue.path))
-    .map((issue) => ({ name: issue.path, errors: [issueMessage(issue, t)] }));
-  if (fields.length > 0) form.setFields(fields);
-}
 
 /** A problem on a document line: its words, and whether it is about the unit cost or the quantity. */
 export interface LineError {

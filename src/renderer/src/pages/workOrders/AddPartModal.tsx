@@ -26,7 +26,7 @@ function ChosenId(_: { value?: string }) {
 }
 
 /** Covered by warranty unless the order is out of warranty (the maker's, or our own repair warranty). */
-export function coveredByDefault(order: WorkOrderDetail): boolean {
+function coveredByDefault(order: WorkOrderDetail): boolean {
   return order.warrantyStatus !== 'out';
 }
 

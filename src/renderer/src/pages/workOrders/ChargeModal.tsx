@@ -14,8 +14,8 @@ import { NumberInput } from '../../components/NumberInput';
 import { numberOf, numberText } from '../../lib/numberText';
 import { YuanInput } from '../../components/YuanInput';
 import { useManagerApproval } from '../settlements/ManagerApproval';
-import { showSettlementFieldErrors } from '../settlements/settlementErrors';
 import { errorMessage } from '../../i18n/errorMessage';
+import { showFieldErrors } from '../../components/formErrors';
 
 interface Values {
   itemCode: string | undefined;
@@ -97,7 +97,7 @@ export function ChargeModal({
       onClose();
     };
     const failed = (e: unknown) => {
-      showSettlementFieldErrors(form, e, t);
+      showFieldErrors(form, e, t, { topLevelOnly: true });
       setError(errorMessage(e, t));
     };
     if (line) {

@@ -11,12 +11,12 @@ import { EditPartModal } from './EditPartModal';
 import { RemovePartModal } from './RemovePartModal';
 
 /** What the customer pays for a line: nothing when the warranty covers it. */
-export function chargedOf(line: OrderPartLine): number {
+function chargedOf(line: OrderPartLine): number {
   return line.coveredByWarranty ? 0 : line.qty * line.unitPrice;
 }
 
 /** The order's parts in three figures: charged to the customer, their cost, and the covered lines' cost. */
-export function partTotals(lines: readonly OrderPartLine[]) {
+function partTotals(lines: readonly OrderPartLine[]) {
   return lines.reduce(
     (sum, l) => ({
       charged: sum.charged + chargedOf(l),

@@ -346,7 +346,7 @@ function describe(e: WorkOrderEvent, t: TFunction): Described {
       return {
         color: 'gray',
         text: t('timeline.edit', {
-          fields: fields.map((f) => t(`workOrderFields.${f}`)).join(t('common.listSeparator')),
+          fields: fields.map((f) => t(`fieldNames.${f}`)).join(t('common.listSeparator')),
         }),
         detail: (
           <>
@@ -354,7 +354,7 @@ function describe(e: WorkOrderEvent, t: TFunction): Described {
               f === 'devicePassword' ? null : (
                 <div key={f} className="wo-timeline-note">
                   {t('timeline.change', {
-                    field: t(`workOrderFields.${f}`),
+                    field: t(`fieldNames.${f}`),
                     from: showEdited(f, before, t),
                     to: showEdited(f, after, t),
                   })}

@@ -8,7 +8,7 @@ import { useFormRules } from '../../../components/formRules';
 import { TextInput } from '../../../components/TextInput';
 import { errorMessage } from '../../../i18n/errorMessage';
 import { useManagerApproval } from '../ManagerApproval';
-import { showSettlementFieldErrors } from '../settlementErrors';
+import { showFieldErrors } from '../../../components/formErrors';
 
 /** Reopen a closed day: a reason, and a manager's approval. */
 export function ReopenDayModal({ date, onClose }: { date: string; onClose: () => void }) {
@@ -29,7 +29,7 @@ export function ReopenDayModal({ date, onClose }: { date: string; onClose: () =>
         onClose();
       },
       onError: (e) => {
-        showSettlementFieldErrors(form, e, t);
+        showFieldErrors(form, e, t, { topLevelOnly: true });
         setError(errorMessage(e, t));
       },
     });

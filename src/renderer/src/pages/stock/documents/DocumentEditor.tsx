@@ -8,7 +8,8 @@ import { useAdjustStock, usePostStock } from '../../../api/stock';
 import { problemText, useFormRules } from '../../../components/formRules';
 import { PartPicker } from '../../../components/PartPicker';
 import { TextInput } from '../../../components/TextInput';
-import { lineErrorsOf, showStockFieldErrors, type LineError } from '../stockErrors';
+import { showFieldErrors } from '../../../components/formErrors';
+import { lineErrorsOf, type LineError } from '../stockErrors';
 import { SupplierSelect } from '../suppliers/SupplierSelect';
 import { CountLoader } from './CountLoader';
 import { DocumentLines } from './DocumentLines';
@@ -28,7 +29,7 @@ import {
 } from './draft';
 import { errorMessage } from '../../../i18n/errorMessage';
 
-export interface DraftStart {
+interface DraftStart {
   supplierId?: string | null;
   lines: DraftLine[];
 }
@@ -96,7 +97,7 @@ export function DocumentEditor({ kind, start }: { kind: ManualKind; start: Draft
   };
 
   const refused = (err: Error) => {
-    showStockFieldErrors(form, err, t);
+    showFieldErrors(form, err, t, { topLevelOnly: true });
     const byIndex = lineErrorsOf(err, t);
     setErrors(new Map([...byIndex].flatMap(([i, error]) => (lines[i] ? [[lines[i].part.id, error]] : []))));
     setProblem(errorMessage(err, t));

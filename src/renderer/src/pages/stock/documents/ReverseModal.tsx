@@ -6,7 +6,7 @@ import { useReverseStock } from '../../../api/stock';
 import { FormModal } from '../../../components/FormModal';
 import { useFormRules } from '../../../components/formRules';
 import { TextArea } from '../../../components/TextInput';
-import { showStockFieldErrors } from '../stockErrors';
+import { showFieldErrors } from '../../../components/formErrors';
 import { errorMessage } from '../../../i18n/errorMessage';
 
 const reason = reverseStockInput.shape.reason;
@@ -29,7 +29,7 @@ export function ReverseModal({ doc, onClose }: { doc: StockDocument; onClose: ()
           onClose();
           void navigate(`/stock/documents/${reversal.id}`, { state: { posted: true } });
         },
-        onError: (e) => showStockFieldErrors(form, e, t),
+        onError: (e) => showFieldErrors(form, e, t, { topLevelOnly: true }),
       },
     );
 

@@ -59,11 +59,6 @@ export function wholeOf(text: string): number | null {
   return value !== null && Number.isInteger(value) ? value : null;
 }
 
-/** Receipt, return and scrap take a positive quantity, an adjustment a signed one, a count none. */
-export function takesQty(kind: ManualKind): boolean {
-  return kind !== 'count';
-}
-
 export function takesSupplier(kind: ManualKind): kind is 'receipt' | 'supplierReturn' {
   return kind === 'receipt' || kind === 'supplierReturn';
 }
@@ -133,7 +128,7 @@ export interface DraftHeader {
   reason?: string;
 }
 
-export type DraftInput =
+type DraftInput =
   | { method: 'stock.post'; input: InputOf<'stock.post'> }
   | { method: 'stock.adjust'; input: InputOf<'stock.adjust'> };
 

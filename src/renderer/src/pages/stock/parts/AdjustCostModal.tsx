@@ -7,7 +7,7 @@ import { useFormRules } from '../../../components/formRules';
 import { formatYuan, yuanToFen } from '../../../lib/money';
 import { TextInput } from '../../../components/TextInput';
 import { YuanInput } from '../../../components/YuanInput';
-import { showStockFieldErrors } from '../stockErrors';
+import { showFieldErrors } from '../../../components/formErrors';
 import { errorMessage } from '../../../i18n/errorMessage';
 
 interface Values {
@@ -37,7 +37,7 @@ export function AdjustCostModal({ part, onClose }: { part: Part; onClose: () => 
           void message.success(t('stock.parts.costAdjusted', { docNo: doc.docNo }));
           onClose();
         },
-        onError: (e) => showStockFieldErrors(form, e, t),
+        onError: (e) => showFieldErrors(form, e, t, { topLevelOnly: true }),
       },
     );
 

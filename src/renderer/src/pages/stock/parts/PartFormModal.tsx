@@ -9,7 +9,7 @@ import { NumberInput } from '../../../components/NumberInput';
 import { numberOf, numberText } from '../../../lib/numberText';
 import { TextInput } from '../../../components/TextInput';
 import { YuanInput } from '../../../components/YuanInput';
-import { showStockFieldErrors } from '../stockErrors';
+import { showFieldErrors } from '../../../components/formErrors';
 import { SupplierSelect } from '../suppliers/SupplierSelect';
 import { errorMessage } from '../../../i18n/errorMessage';
 
@@ -78,7 +78,7 @@ export function PartFormModal({
     onClose();
   };
   const submit = (values: PartValues) => {
-    const onError = (e: Error) => showStockFieldErrors(form, e, t);
+    const onError = (e: Error) => showFieldErrors(form, e, t, { topLevelOnly: true });
     if (part) update.mutate({ id: part.id, ...toFields(values) }, { onSuccess: done, onError });
     else
       create.mutate(

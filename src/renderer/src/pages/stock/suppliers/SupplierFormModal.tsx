@@ -5,7 +5,7 @@ import { useCreateSupplier, useUpdateSupplier } from '../../../api/stock';
 import { FormModal } from '../../../components/FormModal';
 import { useFormRules } from '../../../components/formRules';
 import { TextArea, TextInput } from '../../../components/TextInput';
-import { showStockFieldErrors } from '../stockErrors';
+import { showFieldErrors } from '../../../components/formErrors';
 import { errorMessage } from '../../../i18n/errorMessage';
 
 const fields = createSupplierInput.shape;
@@ -40,7 +40,7 @@ export function SupplierFormModal({ supplier, onClose }: { supplier?: Supplier; 
       );
       onClose();
     };
-    const onError = (e: Error) => showStockFieldErrors(form, e, t);
+    const onError = (e: Error) => showFieldErrors(form, e, t, { topLevelOnly: true });
     if (supplier) update.mutate({ id: supplier.id, ...fields }, { onSuccess, onError });
     else create.mutate(fields, { onSuccess, onError });
   };
