@@ -266,7 +266,7 @@ describe('parts and stock, as the counter uses them', () => {
     await page.getByTestId('alerts-reorder').click();
     await page.getByTestId('doc-editor').waitFor();
     expect(await page.getByTestId(`line-qty-${PART.code}`).inputValue()).toBe('5');
-    expect(await page.getByTestId('doc-supplier').textContent()).toContain(SUPPLIER);
+    await expect.poll(() => page.getByTestId('doc-supplier').textContent()).toContain(SUPPLIER);
     await desk.stillShot(page, 'stock-08-reorder-receipt');
     await page.getByTestId('doc-post').click();
     await page.getByTestId('doc-posted').waitFor();

@@ -26,7 +26,8 @@ export function SupplierSelect({
       allowClear={allowClear}
       autoFocus={autoFocus}
       loading={suppliers.isPending}
-      value={value ?? undefined}
+      // Until the names arrive antd would show the bare id: the choice stays, shown once it has a name.
+      value={suppliers.data ? (value ?? undefined) : undefined}
       onChange={(id) => onChange?.(id ?? null)}
       placeholder={t('stock.suppliers.pick')}
       options={(suppliers.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
