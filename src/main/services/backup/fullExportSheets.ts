@@ -9,26 +9,6 @@ import { type Column } from '../excel/columns';
 import { LIST_SEPARATOR, YES_NO, codeWords, wordOf, type CodeWords } from '@shared/labels';
 import type { CellOut } from '../excel/workbook';
 import { parseTags } from '../customers/records';
-import {
-  AUDIT_COLUMNS,
-  CUSTOMER_COLUMNS,
-  DAY_CLOSE_COLUMNS,
-  DEVICE_COLUMNS,
-  EVENT_COLUMNS,
-  MOVEMENT_COLUMNS,
-  ORDER_CHARGE_COLUMNS,
-  ORDER_PART_COLUMNS,
-  PART_COLUMNS,
-  PAYMENT_COLUMNS,
-  PRINT_COLUMNS,
-  SETTLEMENT_COLUMNS,
-  SETTLEMENT_LINE_COLUMNS,
-  STOCK_DOCUMENT_COLUMNS,
-  STOCK_LINE_COLUMNS,
-  SUPPLIER_COLUMNS,
-  USER_COLUMNS,
-  WORK_ORDER_COLUMNS,
-} from './fullExportColumns';
 import { FULL_EXPORT_NAMES } from './fullExportLabels';
 import { SOURCES, type SheetSource } from './fullExportSources';
 
@@ -354,7 +334,7 @@ const NAME_OF = (column: string) => `(SELECT display_name FROM users u WHERE u.i
  * workbook: the shop's people and things, then money, then the records about them.
  */
 const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
-  customers: sheet<CustomerRow, typeof CUSTOMER_COLUMNS>({
+  customers: sheet({
     name: FULL_EXPORT_NAMES.customers,
     source: SOURCES.customers,
     sql: `SELECT c.code, c.name, c.type, c.level, c.email, c.address, c.company, c.tags, c.notes,
@@ -363,7 +343,7 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
               WHERE p.customer_id = c.id) AS phones
           FROM customers c LEFT JOIN customers m ON m.id = c.merged_into_id
           ORDER BY c.code`,
-    cells: (c, { w, yes }) => ({
+    cells: (c: CustomerRow, { w, yes }) => ({
       code: c.code,
       name: c.name,
       phones: c.phones ?? '',
@@ -379,7 +359,7 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
       mergedInto: c.mergedInto,
     }),
   }),
-  devices: sheet<DeviceRow, typeof DEVICE_COLUMNS>({
+  devices: sheet({
     name: FULL_EXPORT_NAMES.devices,
     source: SOURCES.devices,
     sql: `SELECT c.code AS customerCode, c.name AS customerName, d.category, d.brand, d.model,
@@ -387,9 +367,9 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
             d.invoice_no AS invoiceNo, d.notes, d.archived_at AS archivedAt, d.created_at AS createdAt
           FROM devices d JOIN customers c ON c.id = d.customer_id
           ORDER BY c.code, d.created_at, d.id`,
-    cells: (d, { yes }) => ({ ...d, archived: yes(d.archivedAt) }),
+    cells: (d: DeviceRow, { yes }) => ({ ...d, archived: yes(d.archivedAt) }),
   }),
-  workOrders: sheet<WorkOrderRow, typeof WORK_ORDER_COLUMNS>({
+  workOrders: sheet({
     name: FULL_EXPORT_NAMES.workOrders,
     source: SOURCES.workOrders,
     sql: `SELECT o.order_no AS orderNo, o.status, c.code AS customerCode, c.name AS customerName,
@@ -410,7 +390,7 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
           JOIN customers c ON c.id = o.customer_id
           JOIN devices d ON d.id = o.device_id
           ORDER BY o.created_at, o.id`,
-    cells: (o, { w }) => ({
+    cells: (o: WorkOrderRow, { w }) => ({
       orderNo: o.orderNo,
       status: wordOf(w.statuses, o.status),
       customerCode: o.customerCode,
@@ -447,7 +427,7 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
       updatedAt: o.updatedAt,
     }),
   }),
-  workOrderEvents: sheet<EventRow, typeof EVENT_COLUMNS>({
+  workOrderEvents: sheet({
     name: FULL_EXPORT_NAMES.events,
     source: SOURCES.workOrderEvents,
     // By order, then time: the index on (work_order_id, at) serves it; ids are time-ordered UUIDv7.
@@ -455,7 +435,7 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
             e.note, e.username, e.data
           FROM work_order_events e JOIN work_orders o ON o.id = e.work_order_id
           ORDER BY e.work_order_id, e.at, e.id`,
-    cells: (e, { w }) => ({
+    cells: (e: EventRow, { w }) => ({
       orderNo: e.orderNo,
       at: e.at,
       kind: wordOf(w.eventKinds, e.kind),
@@ -466,7 +446,7 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
       data: e.data,
     }),
   }),
-  workOrderParts: sheet<OrderPartRow, typeof ORDER_PART_COLUMNS>({
+  workOrderParts: sheet({
     name: FULL_EXPORT_NAMES.orderParts,
     source: SOURCES.workOrderParts,
     sql: `SELECT o.order_no AS orderNo, p.code AS partCode, p.name AS partName, l.qty,
@@ -479,9 +459,9 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
           JOIN work_orders o ON o.id = l.work_order_id
           JOIN parts p ON p.id = l.part_id
           ORDER BY l.work_order_id, l.added_at, l.id`,
-    cells: (l, { yes }) => ({ ...l, covered: yes(l.covered), oldPartRma: yes(l.oldPartRma) }),
+    cells: (l: OrderPartRow, { yes }) => ({ ...l, covered: yes(l.covered), oldPartRma: yes(l.oldPartRma) }),
   }),
-  workOrderCharges: sheet<OrderChargeRow, typeof ORDER_CHARGE_COLUMNS>({
+  workOrderCharges: sheet({
     name: FULL_EXPORT_NAMES.orderCharges,
     source: SOURCES.workOrderCharges,
     sql: `SELECT o.order_no AS orderNo, l.kind, l.item_code AS itemCode, l.name,
@@ -490,14 +470,14 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
             l.added_at AS addedAt, l.removed_at AS removedAt
           FROM work_order_charges l JOIN work_orders o ON o.id = l.work_order_id
           ORDER BY l.work_order_id, l.added_at, l.id`,
-    cells: (l, { w, yes }) => ({
+    cells: (l: OrderChargeRow, { w, yes }) => ({
       ...l,
       kind: wordOf(w.chargeKinds, l.kind),
       hours: l.hours === 0 ? null : l.hours,
       covered: yes(l.covered),
     }),
   }),
-  parts: sheet<PartRow, typeof PART_COLUMNS>({
+  parts: sheet({
     name: FULL_EXPORT_NAMES.parts,
     source: SOURCES.parts,
     sql: `SELECT p.code, p.name, p.spec, p.compatible_models AS compatibleModels, p.category, p.unit,
@@ -505,16 +485,16 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
             p.location, s.name AS supplier, p.on_hand AS onHand, p.archived_at AS archivedAt
           FROM parts p LEFT JOIN suppliers s ON s.id = p.default_supplier_id
           ORDER BY p.code`,
-    cells: (p, { yes }) => ({ ...p, supplier: p.supplier ?? '', archived: yes(p.archivedAt) }),
+    cells: (p: PartRow, { yes }) => ({ ...p, supplier: p.supplier ?? '', archived: yes(p.archivedAt) }),
   }),
-  suppliers: sheet<SupplierRow, typeof SUPPLIER_COLUMNS>({
+  suppliers: sheet({
     name: FULL_EXPORT_NAMES.suppliers,
     source: SOURCES.suppliers,
     sql: `SELECT name, contact, phone, notes, archived_at AS archivedAt, created_at AS createdAt
           FROM suppliers ORDER BY name, id`,
-    cells: (s, { yes }) => ({ ...s, archived: yes(s.archivedAt) }),
+    cells: (s: SupplierRow, { yes }) => ({ ...s, archived: yes(s.archivedAt) }),
   }),
-  stockDocuments: sheet<StockDocumentRow, typeof STOCK_DOCUMENT_COLUMNS>({
+  stockDocuments: sheet({
     name: FULL_EXPORT_NAMES.stockDocuments,
     source: SOURCES.stockDocuments,
     sql: `SELECT d.doc_no AS docNo, d.kind, s.name AS supplier, d.reason, r.doc_no AS reverses,
@@ -524,9 +504,9 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
           LEFT JOIN stock_documents r ON r.id = d.reverses_id
           LEFT JOIN work_orders o ON o.id = d.work_order_id
           ORDER BY d.posted_at, d.id`,
-    cells: (d, { w }) => ({ ...d, kind: wordOf(w.stockDocumentKinds, d.kind) }),
+    cells: (d: StockDocumentRow, { w }) => ({ ...d, kind: wordOf(w.stockDocumentKinds, d.kind) }),
   }),
-  stockDocumentLines: sheet<StockLineRow, typeof STOCK_LINE_COLUMNS>({
+  stockDocumentLines: sheet({
     name: FULL_EXPORT_NAMES.stockLines,
     source: SOURCES.stockDocumentLines,
     sql: `SELECT d.doc_no AS docNo, l.line_no AS lineNo, p.code AS partCode, p.name AS partName, l.qty,
@@ -536,9 +516,9 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
           JOIN stock_documents d ON d.id = l.document_id
           JOIN parts p ON p.id = l.part_id
           ORDER BY d.posted_at, d.id, l.line_no`,
-    cells: (l) => l,
+    cells: (l: StockLineRow) => l,
   }),
-  stockMovements: sheet<MovementRow, typeof MOVEMENT_COLUMNS>({
+  stockMovements: sheet({
     name: FULL_EXPORT_NAMES.movements,
     source: SOURCES.stockMovements,
     sql: `SELECT m.at, d.doc_no AS docNo, d.kind, p.code AS partCode, p.name AS partName, m.qty,
@@ -548,9 +528,9 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
           JOIN parts p ON p.id = m.part_id
           LEFT JOIN work_orders o ON o.id = d.work_order_id
           ORDER BY m.at, m.id`,
-    cells: (m, { w }) => ({ ...m, kind: wordOf(w.stockDocumentKinds, m.kind) }),
+    cells: (m: MovementRow, { w }) => ({ ...m, kind: wordOf(w.stockDocumentKinds, m.kind) }),
   }),
-  settlements: sheet<SettlementRow, typeof SETTLEMENT_COLUMNS>({
+  settlements: sheet({
     name: FULL_EXPORT_NAMES.settlements,
     source: SOURCES.settlements,
     sql: `SELECT s.settlement_no AS settlementNo, o.order_no AS orderNo, s.status, s.subtotal,
@@ -561,7 +541,7 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
             ${NAME_OF('s.voided_by')} AS voidedBy, s.void_reason AS voidReason
           FROM settlements s JOIN work_orders o ON o.id = s.work_order_id
           ORDER BY s.created_at, s.id`,
-    cells: (s, { w }) => ({
+    cells: (s: SettlementRow, { w }) => ({
       ...s,
       status: wordOf(w.settlementStatuses, s.status),
       // A percent off reads "9.5%"; an amount off is in 元 like the other money columns.
@@ -573,7 +553,7 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
             : '',
     }),
   }),
-  settlementLines: sheet<SettlementLineRow, typeof SETTLEMENT_LINE_COLUMNS>({
+  settlementLines: sheet({
     name: FULL_EXPORT_NAMES.settlementLines,
     source: SOURCES.settlementLines,
     sql: `SELECT s.settlement_no AS settlementNo, l.line_no AS lineNo, l.kind, l.code, l.name, l.detail,
@@ -581,9 +561,13 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
             l.list_amount AS listAmount, l.cost
           FROM settlement_lines l JOIN settlements s ON s.id = l.settlement_id
           ORDER BY s.created_at, s.id, l.line_no`,
-    cells: (l, { w, yes }) => ({ ...l, kind: wordOf(w.lineKinds, l.kind), covered: yes(l.covered) }),
+    cells: (l: SettlementLineRow, { w, yes }) => ({
+      ...l,
+      kind: wordOf(w.lineKinds, l.kind),
+      covered: yes(l.covered),
+    }),
   }),
-  payments: sheet<PaymentRow, typeof PAYMENT_COLUMNS>({
+  payments: sheet({
     name: FULL_EXPORT_NAMES.payments,
     source: SOURCES.payments,
     sql: `SELECT p.at, p.business_date AS businessDate, s.settlement_no AS settlementNo,
@@ -594,29 +578,29 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
           JOIN settlements s ON s.id = p.settlement_id
           JOIN work_orders o ON o.id = s.work_order_id
           ORDER BY p.at, p.id`,
-    cells: (p, { w, yes }) => ({
+    cells: (p: PaymentRow, { w, yes }) => ({
       ...p,
       method: wordOf(w.paymentMethods, p.method),
       reversal: yes(p.reversesId === null ? 0 : 1),
     }),
   }),
-  dayCloseEvents: sheet<DayCloseRow, typeof DAY_CLOSE_COLUMNS>({
+  dayCloseEvents: sheet({
     name: FULL_EXPORT_NAMES.dayClose,
     source: SOURCES.dayCloseEvents,
     sql: `SELECT business_date AS businessDate, action, reason, at, ${NAME_OF('user_id')} AS user
           FROM day_close_events ORDER BY at, id`,
-    cells: (d, { w }) => ({ ...d, action: wordOf(w.dayCloseActions, d.action) }),
+    cells: (d: DayCloseRow, { w }) => ({ ...d, action: wordOf(w.dayCloseActions, d.action) }),
   }),
-  users: sheet<UserRow, typeof USER_COLUMNS>({
+  users: sheet({
     name: FULL_EXPORT_NAMES.users,
     source: SOURCES.users,
     // Named columns only: the password hash is never read, let alone written.
     sql: `SELECT username, display_name AS displayName, role, disabled, last_sign_in_at AS lastSignInAt,
             created_at AS createdAt
           FROM users ORDER BY created_at, id`,
-    cells: (u, { w, yes }) => ({ ...u, role: wordOf(w.roles, u.role), disabled: yes(u.disabled) }),
+    cells: (u: UserRow, { w, yes }) => ({ ...u, role: wordOf(w.roles, u.role), disabled: yes(u.disabled) }),
   }),
-  printLog: sheet<PrintRow, typeof PRINT_COLUMNS>({
+  printLog: sheet({
     name: FULL_EXPORT_NAMES.prints,
     source: SOURCES.printLog,
     // The document by the number people read, where it has one; a day or a period as printed.
@@ -628,19 +612,19 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
               l.document_id
             ) AS document
           FROM print_log l ORDER BY l.printed_at, l.id`,
-    cells: (p, { w }) => ({
+    cells: (p: PrintRow, { w }) => ({
       at: p.at,
       user: p.username,
       form: wordOf(w.printForms, p.form),
       document: p.document,
     }),
   }),
-  auditLog: sheet<AuditRow, typeof AUDIT_COLUMNS>({
+  auditLog: sheet({
     name: FULL_EXPORT_NAMES.audit,
     source: SOURCES.auditLog,
     sql: `SELECT at, username, action, entity, entity_id AS entityId, before, after
           FROM audit_log ORDER BY at, id`,
-    cells: (a, { w }) => ({
+    cells: (a: AuditRow, { w }) => ({
       ...a,
       user: a.username,
       action: wordOf(w.auditActions, a.action),

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { usePartFacets } from '../../../api/stock';
 
 const LABELS = {
-  categories: { any: 'stock.parts.anyCategory', name: 'stock.parts.category' },
-  locations: { any: 'stock.count.anyLocation', name: 'stock.parts.location' },
+  categories: { anyOption: 'stock.parts.anyCategory', name: 'stock.parts.category' },
+  locations: { anyOption: 'stock.count.anyLocation', name: 'stock.parts.location' },
 } as const;
 
 /** Filter parts by a category or a shelf location in use: the choices are the catalog's facets. */
@@ -28,7 +28,7 @@ export function FacetSelect({
       allowClear
       value={value}
       onChange={onChange}
-      placeholder={t(LABELS[facet].any)}
+      placeholder={t(LABELS[facet].anyOption)}
       aria-label={t(LABELS[facet].name)}
       style={{ width }}
       options={(facets.data?.[facet] ?? []).map((v) => ({ value: v, label: v }))}
