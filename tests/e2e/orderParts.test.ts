@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { rpc, startDesk, type Desk } from './fixture';
+import { modalOpen, rpc, startDesk, type Desk } from './fixture';
 import { customerWithDevice, setUpShop } from './seed';
 
 const ADMIN = { username: 'admin', displayName: '王店长', password: 'parts-admin-2026' };
@@ -263,6 +263,7 @@ describe('parts on a work order, as a technician uses them', () => {
     const page = await desk.signedIn(TECH);
     await openOrder(page, orderId);
     await page.getByTestId(`wo-part-remove-${SCREEN.code}`).click();
+    await modalOpen(page, 'wo-part-remove-form');
     await page.getByTestId('wo-part-remove-reason').fill('客户改为自带屏幕');
     await page.getByTestId('wo-part-remove-submit').click();
     await expect.poll(() => page.getByTestId(`wo-part-row-${SCREEN.code}`).count()).toBe(0);
@@ -279,6 +280,7 @@ describe('parts on a work order, as a technician uses them', () => {
     await openOrder(page, cancelId);
     await page.getByTestId(`wo-part-row-${SCREEN.code}`).waitFor();
     await page.getByTestId('wo-move-cancelled').click();
+    await modalOpen(page, 'wo-reason-form');
     await page.getByTestId('wo-reason-input').fill('客户不修了');
     await page.getByTestId('wo-reason-submit').click();
     await waitForStatus(page, 'cancelled');
