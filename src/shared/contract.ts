@@ -6,6 +6,7 @@ import { createUserInput, resetPasswordInput, sessionUser, updateUserInput, user
 import { auditFacets, auditList, auditListInput } from './schemas/audit';
 import { settingsView, updateSettingsInput } from './schemas/settings';
 import { id } from './schemas/common';
+import { lanSettings, lanStatus, renameTerminalInput, terminalRow } from './schemas/lan';
 import {
   checkPhoneInput,
   createCustomerInput,
@@ -121,6 +122,8 @@ interface MethodSpec {
   output: z.ZodType;
   access: Access;
   whileLocked?: boolean;
+  /** Only the host PC's own screen may call it; a LAN terminal gets `hostOnly`. */
+  hostOnly?: boolean;
 }
 
 function method<I extends z.ZodType, O extends z.ZodType>(spec: {
@@ -128,6 +131,7 @@ function method<I extends z.ZodType, O extends z.ZodType>(spec: {
   output: O;
   access: Access;
   whileLocked?: boolean;
+  hostOnly?: boolean;
 }) {
   return spec satisfies MethodSpec;
 }
@@ -337,30 +341,61 @@ export const contract = {
   /** The home screen's warning: last good backup, folder reachable. */
   'backup.status': method({ input: empty, output: backupStatus, access: 'signedIn' }),
   'backup.progress': method({ input: empty, output: backupProgress, access: 'signedIn', whileLocked: true }),
-  'backup.history': method({ input: empty, output: z.array(backupRun), access: 'backup.run' }),
-  'backup.settings': method({ input: empty, output: backupSettings, access: 'backup.run' }),
+  'backup.history': method({
+    input: empty,
+    output: z.array(backupRun),
+    access: 'backup.run',
+    hostOnly: true,
+  }),
+  'backup.settings': method({ input: empty, output: backupSettings, access: 'backup.run', hostOnly: true }),
   'backup.updateSettings': method({
     input: backupSettings,
     output: backupSettings,
     access: 'backup.configure',
+    hostOnly: true,
   }),
   /** Writes, verifies and renames one archive; poll backup.progress meanwhile. */
-  'backup.now': method({ input: backupNowInput, output: backupRun, access: 'backup.run' }),
+  'backup.now': method({ input: backupNowInput, output: backupRun, access: 'backup.run', hostOnly: true }),
   /** A native folder or file picker (Electron); browser mode answers supported: false. */
-  'backup.pick': method({ input: pickInput, output: pickResult, access: 'backup.run' }),
+  'backup.pick': method({ input: pickInput, output: pickResult, access: 'backup.run', hostOnly: true }),
   /** Verifies an archive without changing anything: manifest, checksums, integrity, schema. */
-  'backup.inspect': method({ input: inspectBackupInput, output: backupInspection, access: 'backup.restore' }),
+  'backup.inspect': method({
+    input: inspectBackupInput,
+    output: backupInspection,
+    access: 'backup.restore',
+    hostOnly: true,
+  }),
   /** Safety backup, atomic swap, reopen and migrate; every session is signed out afterwards. */
-  'backup.restore': method({ input: restoreInput, output: restoreResult, access: 'backup.restore' }),
+  'backup.restore': method({
+    input: restoreInput,
+    output: restoreResult,
+    access: 'backup.restore',
+    hostOnly: true,
+  }),
   /** 清空数据: backup first, then an empty database keeping the shop profile, settings and users. */
-  'backup.reset': method({ input: resetInput, output: resetResult, access: 'backup.reset' }),
+  'backup.reset': method({ input: resetInput, output: resetResult, access: 'backup.reset', hostOnly: true }),
   /** Every record to one .xlsx, one sheet per area, written into a folder. */
-  'backup.exportAll': method({ input: fullExportInput, output: fullExportResult, access: 'backup.run' }),
+  'backup.exportAll': method({
+    input: fullExportInput,
+    output: fullExportResult,
+    access: 'backup.run',
+    hostOnly: true,
+  }),
   /** Start-up found the database damaged: what happened and which backups can restore it. */
-  'recovery.state': method({ input: empty, output: recoveryState, access: 'public' }),
+  'recovery.state': method({ input: empty, output: recoveryState, access: 'public', hostOnly: true }),
   /** Only while the database is damaged (no one can sign in): restore a verified backup. */
-  'recovery.restore': method({ input: restoreInput, output: restoreResult, access: 'public' }),
-  'recovery.inspect': method({ input: inspectBackupInput, output: backupInspection, access: 'public' }),
+  'recovery.restore': method({
+    input: restoreInput,
+    output: restoreResult,
+    access: 'public',
+    hostOnly: true,
+  }),
+  'recovery.inspect': method({
+    input: inspectBackupInput,
+    output: backupInspection,
+    access: 'public',
+    hostOnly: true,
+  }),
 
   /** The home screen's figures for the signed-in user's role. */
   'dashboard.get': method({ input: empty, output: dashboard, access: 'signedIn' }),
@@ -376,6 +411,17 @@ export const contract = {
   'reports.technicians': method({ input: periodInput, output: technicianReport, access: 'reports.read' }),
   'reports.parts': method({ input: periodInput, output: partsReport, access: 'reports.read' }),
   'reports.export': method({ input: reportExportInput, output: xlsxFile, access: 'reports.read' }),
+
+  /** 局域网共享 on the host: its settings, addresses, fingerprint and the open pairing code. */
+  'lan.status': method({ input: empty, output: lanStatus, access: 'lan.manage', hostOnly: true }),
+  'lan.configure': method({ input: lanSettings, output: lanStatus, access: 'lan.manage', hostOnly: true }),
+  /** A fresh six-digit code (the previous one is void). */
+  'lan.newPairingCode': method({ input: empty, output: lanStatus, access: 'lan.manage', hostOnly: true }),
+  'lan.cancelPairingCode': method({ input: empty, output: lanStatus, access: 'lan.manage', hostOnly: true }),
+  /** Paired terminals; an admin at any terminal may rename or revoke one (a stolen tablet). */
+  'lan.terminals': method({ input: empty, output: z.array(terminalRow), access: 'lan.manage' }),
+  'lan.renameTerminal': method({ input: renameTerminalInput, output: terminalRow, access: 'lan.manage' }),
+  'lan.revokeTerminal': method({ input: byId, output: terminalRow, access: 'lan.manage' }),
 
   /** How often a form of a document has been printed; the preview marks the next print 补打. */
   'prints.count': method({ input: printRef, output: printCount, access: 'signedIn' }),

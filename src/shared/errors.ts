@@ -230,6 +230,26 @@ export const REASONS = {
   },
   noDataFolder: { code: 'INTERNAL', params: {} },
   databaseNotAFile: { code: 'INTERNAL', params: {} },
+
+  // ── the shop's LAN: host, terminals, pairing, two people on one record ──
+  /** Backups, restore, reset and the host's own settings are done at the host PC only. */
+  hostOnly: { code: 'FORBIDDEN', params: {} },
+  /** This browser or PC has not been paired with the host (or its key is unknown). */
+  terminalNotPaired: { code: 'UNAUTHENTICATED', params: {} },
+  terminalRevoked: { code: 'UNAUTHENTICATED', params: {} },
+  terminalNotFound: { code: 'NOT_FOUND', params: {} },
+  pairingCodeWrong: { code: 'VALIDATION', params: { triesLeft: 'count' } },
+  /** No code is open: it expired, was used, or took five wrong tries. */
+  pairingCodeVoid: { code: 'CONFLICT', params: {} },
+  lanListenFailed: { code: 'CONFLICT', params: { address: 'text', port: 'count', detail: 'text' } },
+  /** The host restored a backup (or reset): everyone signs in again on the restored data. */
+  signedOutByRestore: { code: 'UNAUTHENTICATED', params: {} },
+  /** The desktop terminal cannot reach its host (off, unplugged, or another address). */
+  hostUnreachable: { code: 'INTERNAL', params: { host: 'text' } },
+  /** The host answered with another certificate than the one paired: refused, nothing sent. */
+  hostFingerprintMismatch: { code: 'FORBIDDEN', params: { host: 'text' } },
+  /** Someone saved the record after this edit began, at `terminal` (a terminal's name, or the host PC's name). */
+  staleEdit: { code: 'CONFLICT', params: { by: 'text', at: 'moment', terminal: 'text' } },
 } as const satisfies Record<string, ReasonSpec>;
 
 export type Reason = keyof typeof REASONS;

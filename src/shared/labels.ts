@@ -200,6 +200,7 @@ const entities = labels<CodeOf<typeof AUDIT_ENTITIES>>({
   stockDocument: ['库存单据', 'Stock document'],
   backupSettings: ['备份设置', 'Backup settings'],
   database: ['数据库', 'Database'],
+  terminal: ['终端', 'Terminal'],
 });
 
 // ── Settlements ──────────────────────────────────────────────────────────────────────────

@@ -40,12 +40,16 @@ export const PERMISSIONS = [
   'backup.reset',
   /** The analysis pages and printed reports. */
   'reports.read',
+  /** 局域网共享: host mode, pairing codes, the terminals list (admin only). */
+  'lan.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  manager: PERMISSIONS.filter((p) => p !== 'users.write' && p !== 'settings.write' && p !== 'backup.reset'),
+  manager: PERMISSIONS.filter(
+    (p) => p !== 'users.write' && p !== 'settings.write' && p !== 'backup.reset' && p !== 'lan.manage',
+  ),
   clerk: [
     'settings.read',
     'customers.read',

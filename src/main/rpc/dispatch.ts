@@ -18,6 +18,7 @@ import { users } from '../db/schema';
 import { handlers } from './handlers';
 import type { Handler } from './handlerTypes';
 import { illFormedText } from './wellFormed';
+import { inCallScope } from '../services/callScope';
 
 const INVALID: Refusal = { reason: 'invalidInput', params: {} };
 
@@ -80,6 +81,9 @@ export async function dispatch(
   if (deps.backup?.damaged() && !method.startsWith('recovery.')) {
     return fail('databaseDamaged', {}, 'the database is damaged; restore it from a backup');
   }
+  if ('hostOnly' in spec && spec.hostOnly && conn.terminal) {
+    return fail('hostOnly', {}, `${method} is done at the host only`);
+  }
   if (deps.backup?.blocks(method)) {
     return fail('restoreInProgress', {}, 'data is being restored or reset');
   }
@@ -102,7 +106,10 @@ export async function dispatch(
     if (!parsed.success) return fail('invalidInput', {}, 'invalid input', fieldIssues(parsed.error));
 
     const handler = handlers[method] as Handler<Method>;
-    const result = await handler(parsed.data as never, { deps, conn, session, user });
+    const call = inCallScope(conn.terminal ?? null, () =>
+      handler(parsed.data as never, { deps, conn, session, user }),
+    );
+    const result = await call.result;
     if (session && !session.locked) session.lastActivity = deps.now();
 
     // Parsing the output also strips anything the contract does not name (a hash can never leak).

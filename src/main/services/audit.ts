@@ -5,6 +5,7 @@ import type { ParsedInputOf } from '@shared/contract';
 import { auditLog, users } from '../db/schema';
 import type { Db } from '../db/open';
 import type { Queryable, Tx } from './context';
+import { callTerminal, noteChange } from './callScope';
 
 /** Keys that never reach the audit log, whatever entity they sit in. */
 const SECRET_KEYS = new Set(['password', 'passwordHash', 'newPassword', 'currentPassword', 'devicePassword']);
@@ -25,10 +26,12 @@ export interface AuditWrite {
   after?: Record<string, unknown> | null;
 }
 
-/** Written in the same transaction as the change it records. */
+/** Written in the same transaction as the change it records, naming the terminal the call came from. */
 export function writeAudit(tx: Tx, entry: AuditWrite): void {
   const before = redact(entry.before);
   const after = redact(entry.after);
+  const terminal = callTerminal();
+  noteChange({ entity: entry.entity, id: entry.entityId ?? null, action: entry.action });
   tx.insert(auditLog)
     .values({
       id: uuidv7(),
@@ -40,6 +43,8 @@ export function writeAudit(tx: Tx, entry: AuditWrite): void {
       entityId: entry.entityId ?? null,
       before: before ? JSON.stringify(before) : null,
       after: after ? JSON.stringify(after) : null,
+      terminalId: terminal?.id ?? null,
+      terminalName: terminal?.name ?? null,
     })
     .run();
 }

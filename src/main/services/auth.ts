@@ -34,6 +34,7 @@ export function appState(ctx: CallContext): AppState {
     locked: ctx.session?.locked ?? false,
     idleLockMinutes: readSecurity(db).idleLockMinutes,
     now: ctx.deps.now(),
+    terminal: ctx.conn.terminal ?? null,
   };
 }
 

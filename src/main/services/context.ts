@@ -1,5 +1,6 @@
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { BackupTrigger } from '@shared/schemas/backup';
+import type { TerminalRef } from '@shared/schemas/lan';
 import type { Db } from '../db/open';
 import type { UserRecord } from '../db/schema';
 import type { SessionStore, Session } from './sessions';
@@ -75,6 +76,8 @@ export interface Platform {
 export interface Connection {
   sessionId: string | null;
   setSessionId(id: string | null): void;
+  /** Set by the LAN transport after checking the terminal key; absent on the host's own screen. */
+  terminal?: TerminalRef | null;
 }
 
 /** What a handler gets besides its parsed input. */

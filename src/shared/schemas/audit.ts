@@ -32,6 +32,7 @@ export const AUDIT_ENTITIES = [
   'stockDocument',
   'backupSettings',
   'database',
+  'terminal',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -47,6 +48,8 @@ export const auditEntry = z.object({
   entityId: z.string().nullable(),
   before: jsonObject.nullable(),
   after: jsonObject.nullable(),
+  /** The LAN terminal the write came from; null on the host's own screen. */
+  terminalName: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 

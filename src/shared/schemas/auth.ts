@@ -1,3 +1,4 @@
+import { terminalRef } from './lan';
 import { z } from 'zod';
 import { epochMs } from './common';
 import { password, sessionUser, username, displayName } from './users';
@@ -13,6 +14,8 @@ export const appState = z.object({
   idleLockMinutes: z.int(),
   /** The server's clock when it answered: screens take "today" from the host, not their own clock. */
   now: epochMs,
+  /** The LAN terminal this screen works from; null on the host PC itself. */
+  terminal: terminalRef.nullable(),
 });
 export type AppState = z.infer<typeof appState>;
 

@@ -409,6 +409,8 @@ const eventBase = {
   id,
   at: epochMs,
   username: z.string().nullable(),
+  /** The LAN terminal it was done at; null on the host's own screen. */
+  terminalName: z.string().nullable(),
   fromStatus: status.nullable(),
   toStatus: status.nullable(),
   note: z.string(),

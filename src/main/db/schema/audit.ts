@@ -15,6 +15,9 @@ export const auditLog = sqliteTable(
     entityId: text('entity_id'),
     before: text('before'),
     after: text('after'),
+    /** The LAN terminal the write came from (null: the host's own screen), its name kept as text. */
+    terminalId: text('terminal_id'),
+    terminalName: text('terminal_name'),
   },
   (t) => [
     index('audit_log_at').on(t.at),

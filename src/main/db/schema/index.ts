@@ -10,3 +10,4 @@ export * from './orderParts';
 export * from './settlements';
 export * from './reports';
 export * from './prints';
+export * from './terminals';

@@ -110,6 +110,8 @@ export const workOrderEvents = sqliteTable(
     note: text('note').notNull().default(''),
     /** JSON object with the details of an edit or an assignment. */
     data: text('data'),
+    /** The LAN terminal it was done at (null: the host's own screen). */
+    terminalName: text('terminal_name'),
   },
   (t) => [index('work_order_events_order').on(t.workOrderId, t.at)],
 );

@@ -18,6 +18,8 @@ const notes = col({ key: 'notes', zh: '备注', en: 'Notes', width: 30 });
 const archived = col({ key: 'archived', zh: '已归档', en: 'Archived', width: 8 });
 const createdAt = col({ key: 'createdAt', zh: '建档时间', en: 'Created', width: 17, kind: 'dateTime' });
 const user = col({ key: 'user', zh: '操作人', en: 'User', width: 12 });
+/** The LAN terminal a change was made at (empty: the host PC). */
+const terminal = col({ key: 'terminal', zh: '终端', en: 'Terminal', width: 12 });
 const at = col({ key: 'at', zh: '时间', en: 'Time', width: 17, kind: 'dateTime' });
 const covered = col({ key: 'covered', zh: '保修', en: 'Warranty', width: 8 });
 
@@ -93,6 +95,7 @@ export const EVENT_COLUMNS = [
   col({ key: 'toStatus', zh: '新状态', en: 'To', width: 10 }),
   col({ key: 'note', zh: '说明', en: 'Note', width: 30 }),
   user,
+  terminal,
   col({ key: 'data', zh: '详情', en: 'Details', width: 40 }),
 ] as const;
 
@@ -243,6 +246,7 @@ export const PRINT_COLUMNS = [
 export const AUDIT_COLUMNS = [
   at,
   user,
+  terminal,
   col({ key: 'action', zh: '动作', en: 'Action', width: 10 }),
   col({ key: 'entity', zh: '对象', en: 'Entity', width: 12 }),
   col({ key: 'entityId', zh: '对象 ID', en: 'Entity ID', width: 38 }),

@@ -145,6 +145,7 @@ interface EventRow {
   toStatus: string | null;
   note: string;
   username: string | null;
+  terminalName: string | null;
   data: string | null;
 }
 
@@ -319,6 +320,7 @@ interface PrintRow {
 interface AuditRow {
   at: number;
   username: string | null;
+  terminalName: string | null;
   action: string;
   entity: string;
   entityId: string | null;
@@ -432,7 +434,7 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
     source: SOURCES.workOrderEvents,
     // By order, then time: the index on (work_order_id, at) serves it; ids are time-ordered UUIDv7.
     sql: `SELECT o.order_no AS orderNo, e.at, e.kind, e.from_status AS fromStatus, e.to_status AS toStatus,
-            e.note, e.username, e.data
+            e.note, e.username, e.terminal_name AS terminalName, e.data
           FROM work_order_events e JOIN work_orders o ON o.id = e.work_order_id
           ORDER BY e.work_order_id, e.at, e.id`,
     cells: (e: EventRow, { w }) => ({
@@ -443,6 +445,7 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
       toStatus: wordOf(w.statuses, e.toStatus),
       note: e.note,
       user: e.username,
+      terminal: e.terminalName,
       data: e.data,
     }),
   }),
@@ -622,11 +625,12 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
   auditLog: sheet({
     name: FULL_EXPORT_NAMES.audit,
     source: SOURCES.auditLog,
-    sql: `SELECT at, username, action, entity, entity_id AS entityId, before, after
+    sql: `SELECT at, username, terminal_name AS terminalName, action, entity, entity_id AS entityId, before, after
           FROM audit_log ORDER BY at, id`,
     cells: (a: AuditRow, { w }) => ({
       ...a,
       user: a.username,
+      terminal: a.terminalName,
       action: wordOf(w.auditActions, a.action),
       entity: wordOf(w.entities, a.entity),
     }),

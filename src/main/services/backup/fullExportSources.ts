@@ -80,10 +80,17 @@ export function sheetSource<N extends TableName, C extends readonly Column[]>(
  * order), attachments (photo files: the backup archive keeps them), workOrderWaits (the parts an
  * open order awaits, a working list; the timeline keeps the moves), settlementFacts (report
  * figures kept by triggers from the settlements), settings (not records: a backup keeps them),
- * sequences (the counters behind document numbers).
+ * sequences (the counters behind document numbers), terminals (this host's pairings and key hashes:
+ * the audit and timeline sheets name the terminal of every change).
  */
 type WithoutSheet =
-  'customerPhones' | 'attachments' | 'workOrderWaits' | 'settlementFacts' | 'settings' | 'sequences';
+  | 'customerPhones'
+  | 'attachments'
+  | 'workOrderWaits'
+  | 'settlementFacts'
+  | 'settings'
+  | 'sequences'
+  | 'terminals';
 
 /**
  * One source per table of the schema that has a sheet, in the order of the workbook: a new table
@@ -119,6 +126,7 @@ export const SOURCES = {
     workOrderId: 'orderNo',
     userId: 'user',
     username: 'user',
+    terminalName: 'terminal',
   }),
   workOrderParts: sheetSource('workOrderParts', ORDER_PART_COLUMNS, {
     id: LEFT_OUT.id,
@@ -210,5 +218,7 @@ export const SOURCES = {
     id: LEFT_OUT.id,
     userId: 'user',
     username: 'user',
+    terminalId: 'terminal',
+    terminalName: 'terminal',
   }),
 } satisfies { [N in Exclude<TableName, WithoutSheet>]: SheetSource<readonly Column[], N> };

@@ -5,6 +5,7 @@ import { workOrderEvents, type UserRecord } from '../../db/schema';
 import type { Tx } from '../context';
 import { writeAudit } from '../audit';
 import { actorOf } from '../users';
+import { callTerminal } from '../callScope';
 
 /**
  * One timeline entry: its kind with that kind's data (`TimelineEntry`). Never a device password:
@@ -39,6 +40,7 @@ export function addEvent(tx: Tx, e: TimelineWrite): void {
       toStatus: e.toStatus ?? null,
       note: e.note ?? '',
       data: e.data ? JSON.stringify(e.data) : null,
+      terminalName: callTerminal()?.name ?? null,
     })
     .run();
 }

@@ -145,6 +145,7 @@ function toEvent(row: typeof workOrderEvents.$inferSelect, mayReadMoney: boolean
     id: row.id,
     at: row.at,
     username: row.username,
+    terminalName: row.terminalName,
     fromStatus: row.fromStatus,
     toStatus: row.toStatus,
     note: row.note,

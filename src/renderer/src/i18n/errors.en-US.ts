@@ -168,6 +168,20 @@ const errorsEnUS = {
   exportFolderRefused: FIELDS,
   noDataFolder: INTERNAL,
   databaseNotAFile: INTERNAL,
+  hostOnly: 'This can be done only at the host (the PC that keeps the data)',
+  terminalNotPaired: 'This device is not paired with the host yet: enter the 6-digit code shown on the host',
+  terminalRevoked: 'An administrator has revoked this terminal: ask them to pair it again',
+  terminalNotFound: 'Terminal not found',
+  pairingCodeWrong: 'Wrong pairing code; {{triesLeft}} tries left',
+  pairingCodeVoid:
+    'The pairing code is void (expired, used or too many wrong tries): make a new one on the host',
+  lanListenFailed: 'Could not share on the LAN at {{address}}:{{port}}: {{detail}}',
+  signedOutByRestore: 'The host restored its data: please sign in again',
+  hostUnreachable: 'Cannot reach the host {{host}}; retrying…',
+  hostFingerprintMismatch:
+    'The host {{host}} shows another certificate than when it was paired: refused. If the host was replaced, pair again',
+  staleEdit:
+    '{{by}} ({{terminal}}) changed this record at {{at}}; the latest values are shown: check them and save again',
 } satisfies Record<Reason, string>;
 
 const fieldErrorsEnUS = {

@@ -164,6 +164,17 @@ const errorsZhCN = {
   exportFolderRefused: FIELDS,
   noDataFolder: INTERNAL,
   databaseNotAFile: INTERNAL,
+  hostOnly: '此操作只能在主机（保存数据的电脑）上进行',
+  terminalNotPaired: '此设备尚未与主机配对，请输入主机上显示的 6 位配对码',
+  terminalRevoked: '此终端已被管理员停用，请联系管理员重新配对',
+  terminalNotFound: '终端不存在',
+  pairingCodeWrong: '配对码不正确，还可再试 {{triesLeft}} 次',
+  pairingCodeVoid: '配对码已失效（过期、已使用或错误次数过多），请在主机上生成新的配对码',
+  lanListenFailed: '无法在 {{address}}:{{port}} 上开启局域网共享：{{detail}}',
+  signedOutByRestore: '主机已恢复数据，请重新登录',
+  hostUnreachable: '无法连接主机 {{host}}，正在重试…',
+  hostFingerprintMismatch: '主机 {{host}} 的证书与配对时不同，已拒绝连接。如主机已更换，请重新配对',
+  staleEdit: '{{by}}（{{terminal}}）已于 {{at}} 修改了此记录，已显示最新内容，请核对后再保存',
 } satisfies Record<Reason, string>;
 
 /**
