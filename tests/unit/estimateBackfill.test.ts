@@ -1,9 +1,7 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core';
-import type { Connection } from '../../src/main/services/context';
-import { ADMIN, FakeClock, MIGRATIONS, tempDir } from './harness';
+import { FakeClock, MIGRATIONS, tempDir } from './harness';
+import { openOldShop, setUpOldShop } from './oldShop';
 
 /**
  * The migration that keeps the intake estimate apart from the quote fills it in for orders taken
@@ -11,35 +9,10 @@ import { ADMIN, FakeClock, MIGRATIONS, tempDir } from './harness';
  * change of the estimate (every change is an 'edit' event with before and after), else the estimate
  * as it stands. An approved order gets the estimate in force when the customer said yes.
  */
-const MIGRATION = '0010_prints_and_quotes';
+const MIGRATION = /_prints_and_quotes$/;
 const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-interface Journal {
-  entries: { tag: string }[];
-}
-
-/** The migrations folder as it was before this migration. */
-function migrationsBefore(dir: string): string {
-  const old = join(dir, 'drizzle-before');
-  cpSync(MIGRATIONS, old, { recursive: true });
-  rmSync(join(old, `${MIGRATION}.sql`));
-  const journalFile = join(old, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as Journal;
-  const at = journal.entries.findIndex((e) => e.tag === MIGRATION);
-  expect(at).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, at);
-  writeFileSync(journalFile, JSON.stringify(journal));
-  return old;
-}
-
-const conn = (): Connection => ({
-  sessionId: null,
-  setSessionId(id) {
-    this.sessionId = id;
-  },
 });
 
 it('fills in the intake estimate and the approved amount of the orders already on file', async () => {
@@ -47,56 +20,59 @@ it('fills in the intake estimate and the approved amount of the orders already o
   cleanups.push(cleanup);
   const clock = new FakeClock();
   const quiet = { error: () => undefined, info: () => undefined };
-  const data = join(dir, 'data');
-  let core: Core = createCore({
-    dataDir: data,
-    migrationsDir: migrationsBefore(dir),
-    now: clock.now,
-    log: quiet,
-    scryptN: 2 ** 10,
-    scheduler: false,
-  });
-  await core.dispatch('auth.setup', { shopName: '城东维修中心', branchCode: 'bj01', admin: ADMIN }, conn());
-  const sqlite = core.database.sqlite;
-  const { id: admin } = sqlite.prepare('SELECT id FROM users').get() as { id: string };
+  // The shop as it was, written in the schema as it was.
+  const shop = openOldShop(dir, MIGRATION);
+  cleanups.unshift(() => shop.close());
   const t0 = clock.ms;
-  sqlite
-    .prepare(
-      `INSERT INTO customers (id, code, name, type, level, created_at, updated_at)
-       VALUES ('c1', 'C000001', '张三', 'individual', '普通', ?, ?)`,
-    )
-    .run(t0, t0);
-  sqlite
-    .prepare(
-      `INSERT INTO devices (id, customer_id, category, brand, model, created_at, updated_at)
-       VALUES ('d1', 'c1', '手机', 'Apple', 'iPhone 13', ?, ?)`,
-    )
-    .run(t0, t0);
-  const order = sqlite.prepare(
-    `INSERT INTO work_orders (id, order_no, customer_id, device_id, status, channel, service_type, priority,
-       reported_fault, warranty_status, warranty_computed, promised_at, estimate, approval_by, approval_method,
-       approval_at, created_by, created_at, updated_at)
-     VALUES (?, ?, 'c1', 'd1', ?, 'walkIn', 'repair', 'normal', '屏幕碎裂', 'out', 'out', ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const admin = await setUpOldShop(shop, t0);
+  const created = { created_at: t0, updated_at: t0 };
+  shop.insert('customers', {
+    id: 'c1',
+    code: 'C000001',
+    name: '张三',
+    type: 'individual',
+    level: '普通',
+    ...created,
+  });
+  shop.insert('devices', {
+    id: 'd1',
+    customer_id: 'c1',
+    category: '手机',
+    brand: 'Apple',
+    model: 'iPhone 13',
+    ...created,
+  });
   let n = 0;
   const event = (orderId: string, at: number, kind: string, data: unknown) =>
-    sqlite
-      .prepare('INSERT INTO work_order_events (id, work_order_id, at, kind, data) VALUES (?, ?, ?, ?, ?)')
-      .run(`e${++n}`, orderId, at, kind, JSON.stringify(data));
+    shop.insert('work_order_events', {
+      id: `e${++n}`,
+      work_order_id: orderId,
+      at,
+      kind,
+      data: JSON.stringify(data),
+    });
   const add = (id: string, estimate: number | null, approvedAt: number | null, status = 'inRepair') => {
-    order.run(
+    const approved = approvedAt !== null;
+    shop.insert('work_orders', {
       id,
-      `BJ01-${id}`,
+      order_no: `BJ01-${id}`,
+      customer_id: 'c1',
+      device_id: 'd1',
       status,
-      t0 + 86_400_000,
+      channel: 'walkIn',
+      service_type: 'repair',
+      priority: 'normal',
+      reported_fault: '屏幕碎裂',
+      warranty_status: 'out',
+      warranty_computed: 'out',
+      promised_at: t0 + 86_400_000,
       estimate,
-      approvedAt === null ? null : '张三',
-      approvedAt === null ? null : 'phone',
-      approvedAt,
-      admin,
-      t0,
-      t0,
-    );
+      approval_by: approved ? '张三' : null,
+      approval_method: approved ? 'phone' : null,
+      approval_at: approvedAt,
+      created_by: admin,
+      ...created,
+    });
     event(id, t0, 'created', { orderNo: `BJ01-${id}`, warrantyComputed: 'out' });
   };
   const edit = (id: string, at: number, from: number | null, to: number | null) =>
@@ -118,13 +94,14 @@ it('fills in the intake estimate and the approved amount of the orders already o
   edit('E', t0 + 5_000, null, 20_000);
   // A 'created' event that recorded the estimate, with a later quote that left no edit behind.
   add('F', 95_000, null);
-  sqlite
+  shop.sqlite
     .prepare("UPDATE work_order_events SET data = ? WHERE work_order_id = 'F'")
     .run(JSON.stringify({ orderNo: 'BJ01-F', estimate: 90_000 }));
-  core.close();
+  shop.close();
 
-  core = createCore({
-    dataDir: data,
+  // The same data folder opened by this version: the migration runs.
+  const core: Core = createCore({
+    dataDir: shop.dataDir,
     migrationsDir: MIGRATIONS,
     now: clock.now,
     log: quiet,
