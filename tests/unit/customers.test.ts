@@ -144,7 +144,12 @@ describe('customers: create and the duplicate-phone rule', () => {
   it('applies the same rule on update, ignoring the customer’s own numbers', async () => {
     const a = await clerk.ok('customers.create', person('张三', '13800138000'));
     const b = await clerk.ok('customers.create', person('李四', '13900139000'));
-    const first = { id: b.id, version: b.version, name: '李四', phones: [{ phone: '13900139000', label: '' }] };
+    const first = {
+      id: b.id,
+      version: b.version,
+      name: '李四',
+      phones: [{ phone: '13900139000', label: '' }],
+    };
     const same = { ...first, version: (await clerk.ok('customers.update', first)).version };
     const error = await refused(() =>
       clerk.call('customers.update', {

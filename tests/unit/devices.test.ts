@@ -185,7 +185,12 @@ describe('devices: create, update, archive', () => {
     expect(
       (
         await refused(() =>
-          clerk.call('devices.update', { id: drone.id, version: drone.version, category: '电脑', model: 'Mini 4' }),
+          clerk.call('devices.update', {
+            id: drone.id,
+            version: drone.version,
+            category: '电脑',
+            model: 'Mini 4',
+          }),
         )
       ).details,
     ).toMatchObject({ fields: [{ path: 'category' }] });
@@ -226,9 +231,9 @@ describe('devices: create, update, archive', () => {
     expect((await refused(() => clerk.call('devices.create', { customerId: uuidv7(), ...phone }))).code).toBe(
       'NOT_FOUND',
     );
-    expect((await refused(() => clerk.call('devices.update', { id: uuidv7(), version: 1, ...phone }))).code).toBe(
-      'NOT_FOUND',
-    );
+    expect(
+      (await refused(() => clerk.call('devices.update', { id: uuidv7(), version: 1, ...phone }))).code,
+    ).toBe('NOT_FOUND');
     expect((await refused(() => clerk.call('devices.get', { id: uuidv7() }))).code).toBe('NOT_FOUND');
   });
 

@@ -93,7 +93,9 @@ describe('money typed into a form', () => {
     expect(count('work_orders')).toBe(orders);
     const order = await shop.clerk.ok('workOrders.create', { ...intake, estimate: 80000 });
     expectFields(
-      await refused(shop.app, () => shop.clerk.raw('workOrders.update', { id: order.id, version: order.version, estimate: -20000 })),
+      await refused(shop.app, () =>
+        shop.clerk.raw('workOrders.update', { id: order.id, version: order.version, estimate: -20000 }),
+      ),
       ['estimate'],
     );
     expect((await shop.clerk.ok('workOrders.get', { id: order.id })).estimate).toBe(80000);
@@ -212,7 +214,13 @@ describe('a device', () => {
     expect(count('devices')).toBe(devices);
     const { version } = (await shop.clerk.ok('devices.get', { id: shop.deviceId })).device;
     const error = await refused(shop.app, () =>
-      shop.clerk.raw('devices.update', { id: shop.deviceId, version, category: '手机', brand: '', model: '' }),
+      shop.clerk.raw('devices.update', {
+        id: shop.deviceId,
+        version,
+        category: '手机',
+        brand: '',
+        model: '',
+      }),
     );
     expectFields(error, three);
     expect(error.details?.fields?.[0]).toMatchObject({ reason: 'deviceIdentity', params: {} });

@@ -93,7 +93,11 @@ describe('migration 0011_search_faults', () => {
       deviceId: phone.id,
       reportedFault: '客户要求更换屏幕',
     });
-    await before('workOrders.update', { id: screen.id, version: screen.version, diagnosis: '屏幕总成损坏，需更换' });
+    await before('workOrders.update', {
+      id: screen.id,
+      version: screen.version,
+      diagnosis: '屏幕总成损坏，需更换',
+    });
     old.close();
     core = null;
 
