@@ -104,8 +104,10 @@ describe('backup and restore, as a shop manager does it', () => {
     expect(await page.getByTestId('backup-warning').count()).toBe(0);
 
     // Change data after the backup: a customer renamed, another one added.
+    const { version } = (await rpc(page, 'customers.get', { id: customerId })).customer;
     await rpc(page, 'customers.update', {
       id: customerId,
+      version,
       name: '王大明',
       phones: [{ phone: PHONE, label: '手机' }],
     });

@@ -144,8 +144,13 @@ describe('customers: create and the duplicate-phone rule', () => {
   it('applies the same rule on update, ignoring the customer’s own numbers', async () => {
     const a = await clerk.ok('customers.create', person('张三', '13800138000'));
     const b = await clerk.ok('customers.create', person('李四', '13900139000'));
-    const same = { id: b.id, name: '李四', phones: [{ phone: '13900139000', label: '' }] };
-    await clerk.ok('customers.update', { ...same, name: '李四' });
+    const first = {
+      id: b.id,
+      version: b.version,
+      name: '李四',
+      phones: [{ phone: '13900139000', label: '' }],
+    };
+    const same = { ...first, version: (await clerk.ok('customers.update', first)).version };
     const error = await refused(() =>
       clerk.call('customers.update', {
         ...same,
@@ -207,7 +212,7 @@ describe('customers: create and the duplicate-phone rule', () => {
     expect(
       (
         await refused(() =>
-          clerk.call('customers.update', { id: uuidv7(), ...person('王五', '13800138009') }),
+          clerk.call('customers.update', { id: uuidv7(), version: 1, ...person('王五', '13800138009') }),
         )
       ).code,
     ).toBe('NOT_FOUND');
@@ -218,6 +223,7 @@ describe('customers: create and the duplicate-phone rule', () => {
     app.clock.advance(60_000);
     const input = {
       id: a.id,
+      version: a.version,
       name: '张三丰',
       level: 'VIP',
       phones: [{ phone: '13800138000', label: '手机' }],
@@ -231,7 +237,7 @@ describe('customers: create and the duplicate-phone rule', () => {
     expect(JSON.parse(rows[0]?.after ?? '{}')).toEqual({ name: '张三丰', level: 'VIP' });
 
     const before = snapshot(app.core);
-    await clerk.ok('customers.update', input);
+    await clerk.ok('customers.update', { ...input, version: updated.version });
     expect(snapshot(app.core)).toBe(before);
   });
 });
@@ -468,7 +474,7 @@ describe('customers: permissions', () => {
     expect((await technician.ok('customers.checkPhone', { phone: '13800138000' })).length).toBe(1);
     for (const [method, input] of [
       ['customers.create', person('李四', '13900139000')],
-      ['customers.update', { id: a.id, ...person('张三', '13800138000') }],
+      ['customers.update', { id: a.id, version: a.version, ...person('张三', '13800138000') }],
       ['customers.archive', { id: a.id }],
       ['customers.restore', { id: a.id }],
       ['customers.merge', { keepId: a.id, mergeId: uuidv7() }],

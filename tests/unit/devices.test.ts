@@ -127,6 +127,7 @@ describe('devices: create, update, archive', () => {
     app.clock.advance(1000);
     const updated = await clerk.ok('devices.update', {
       id: d.id,
+      version: d.version,
       ...phone,
       serialNo: 'IMEI86012345',
       purchaseDate: '2026-01-10',
@@ -151,6 +152,7 @@ describe('devices: create, update, archive', () => {
     const before = snapshot(app.core);
     await clerk.ok('devices.update', {
       id: d.id,
+      version: updated.version,
       ...phone,
       serialNo: 'imei86012345',
       purchaseDate: '2026-01-10',
@@ -172,11 +174,25 @@ describe('devices: create, update, archive', () => {
     });
     await clerk.ok('devices.create', { customerId, category: '无人机', brand: '大疆' });
     // The existing computer keeps its category through an edit; switching to a removed one is refused.
-    await clerk.ok('devices.update', { id: pc.id, category: '电脑', brand: '联想', model: 'ThinkPad' });
+    await clerk.ok('devices.update', {
+      id: pc.id,
+      version: pc.version,
+      category: '电脑',
+      brand: '联想',
+      model: 'ThinkPad',
+    });
     const drone = await clerk.ok('devices.create', { customerId, category: '无人机', model: 'Mini 4' });
     expect(
-      (await refused(() => clerk.call('devices.update', { id: drone.id, category: '电脑', model: 'Mini 4' })))
-        .details,
+      (
+        await refused(() =>
+          clerk.call('devices.update', {
+            id: drone.id,
+            version: drone.version,
+            category: '电脑',
+            model: 'Mini 4',
+          }),
+        )
+      ).details,
     ).toMatchObject({ fields: [{ path: 'category' }] });
   });
 
@@ -196,8 +212,8 @@ describe('devices: create, update, archive', () => {
       ['devices.create', { customerId, category: '手机', warranty: { end: '2025-01-01', months: 3 } }],
       ['devices.create', { customerId, category: '手机', serialNo: 'x'.repeat(41) }],
       ['devices.create', { customerId, category: '手机', owner: 'me' }],
-      ['devices.update', { id: d.id }],
-      ['devices.update', { id: d.id, customerId, category: '手机' }],
+      ['devices.update', { id: d.id, version: d.version }],
+      ['devices.update', { id: d.id, version: d.version, customerId, category: '手机' }],
     ];
     for (const [method, input] of bad) {
       expect((await refused(() => clerk.raw(method, input))).code, JSON.stringify(input)).toBe('VALIDATION');
@@ -215,9 +231,9 @@ describe('devices: create, update, archive', () => {
     expect((await refused(() => clerk.call('devices.create', { customerId: uuidv7(), ...phone }))).code).toBe(
       'NOT_FOUND',
     );
-    expect((await refused(() => clerk.call('devices.update', { id: uuidv7(), ...phone }))).code).toBe(
-      'NOT_FOUND',
-    );
+    expect(
+      (await refused(() => clerk.call('devices.update', { id: uuidv7(), version: 1, ...phone }))).code,
+    ).toBe('NOT_FOUND');
     expect((await refused(() => clerk.call('devices.get', { id: uuidv7() }))).code).toBe('NOT_FOUND');
   });
 
@@ -264,7 +280,7 @@ describe('devices: create, update, archive', () => {
     expect((await technician.ok('devices.get', { id: d.id })).device.brand).toBe('华为');
     for (const [method, input] of [
       ['devices.create', { customerId, category: '手机' }],
-      ['devices.update', { id: d.id, category: '手机' }],
+      ['devices.update', { id: d.id, version: d.version, category: '手机' }],
       ['devices.archive', { id: d.id }],
       ['devices.restore', { id: d.id }],
     ] as const) {

@@ -49,10 +49,10 @@ describe('money typed into a form', () => {
 
   it('refuses a part update with a negative sale price, leaving the part as it was', async () => {
     const before = await shop.clerk.ok('parts.get', { id: shop.screen.id });
-    const { id, code, name, spec } = before;
+    const { id, version, code, name, spec } = before;
     const error = await refused(
       shop.app,
-      () => shop.clerk.raw('parts.update', { id, code, name, spec, salePrice: -1 }) as never,
+      () => shop.clerk.raw('parts.update', { id, version, code, name, spec, salePrice: -1 }) as never,
     );
     expectFields(error, ['salePrice']);
     expect(await shop.clerk.ok('parts.get', { id })).toEqual(before);
@@ -93,7 +93,9 @@ describe('money typed into a form', () => {
     expect(count('work_orders')).toBe(orders);
     const order = await shop.clerk.ok('workOrders.create', { ...intake, estimate: 80000 });
     expectFields(
-      await refused(shop.app, () => shop.clerk.raw('workOrders.update', { id: order.id, estimate: -20000 })),
+      await refused(shop.app, () =>
+        shop.clerk.raw('workOrders.update', { id: order.id, version: order.version, estimate: -20000 }),
+      ),
       ['estimate'],
     );
     expect((await shop.clerk.ok('workOrders.get', { id: order.id })).estimate).toBe(80000);
@@ -162,6 +164,7 @@ describe('text typed into a form', () => {
       await refused(shop.app, () =>
         shop.clerk.raw('workOrders.update', {
           id: order.id,
+          version: order.version,
           reportedFault: fault,
           diagnosis: 'x'.repeat(2001),
         }),
@@ -184,8 +187,9 @@ describe('a supplier’s phone', () => {
       );
     }
     expect(count('suppliers')).toBe(suppliers);
+    const { version } = (await shop.clerk.ok('suppliers.list', {}))[0] ?? { version: 0 };
     const error = await refused(shop.app, () =>
-      shop.clerk.raw('suppliers.update', { id: supplierId, name: '华强北配件行', phone: 'abcdefg' }),
+      shop.clerk.raw('suppliers.update', { id: supplierId, version, name: '华强北配件行', phone: 'abcdefg' }),
     );
     expectFields(error, ['phone']);
     expect((await shop.clerk.ok('suppliers.list', {}))[0]?.phone).toBe('');
@@ -208,8 +212,15 @@ describe('a device', () => {
     const blank = { ...bare, brand: '  ', model: ' ', serialNo: '' };
     expectFields(await refused(shop.app, () => shop.clerk.raw('devices.create', blank)), three);
     expect(count('devices')).toBe(devices);
+    const { version } = (await shop.clerk.ok('devices.get', { id: shop.deviceId })).device;
     const error = await refused(shop.app, () =>
-      shop.clerk.raw('devices.update', { id: shop.deviceId, category: '手机', brand: '', model: '' }),
+      shop.clerk.raw('devices.update', {
+        id: shop.deviceId,
+        version,
+        category: '手机',
+        brand: '',
+        model: '',
+      }),
     );
     expectFields(error, three);
     expect(error.details?.fields?.[0]).toMatchObject({ reason: 'deviceIdentity', params: {} });

@@ -32,9 +32,10 @@ async function approvedAt760(): Promise<Detail> {
     technicianId: shop.techId,
     estimate: 80_000,
   });
-  await moveTo(shop, order, ['diagnosing']);
+  const diagnosing = await moveTo(shop, order, ['diagnosing']);
   const quoted = await shop.tech.ok('workOrders.update', {
     id: order.id,
+    version: diagnosing.version,
     diagnosis: '屏幕总成损坏，电池老化',
     estimate: 76_000,
   });
@@ -85,7 +86,11 @@ describe('the intake estimate and the approved quote', () => {
     expect(approvedMove?.data).toEqual({ approval: { by: '张三', method: 'phone', amount: 76_000 } });
 
     // A later quote changes the estimate, never the intake estimate or the approved amount.
-    const requoted = await shop.tech.ok('workOrders.update', { id: order.id, estimate: 78_000 });
+    const requoted = await shop.tech.ok('workOrders.update', {
+      id: order.id,
+      version: order.version,
+      estimate: 78_000,
+    });
     expect([requoted.intakeEstimate, requoted.estimate, requoted.approval?.amount]).toEqual([
       80_000, 78_000, 76_000,
     ]);

@@ -379,6 +379,7 @@ describe('dashboard.get', () => {
       const p = await shop.clerk.ok('parts.get', { id: shop.parts.keyboardFilm });
       await shop.clerk.ok('parts.update', {
         id: p.id,
+        version: p.version,
         code: p.code,
         name: p.name,
         category: p.category,

@@ -109,6 +109,7 @@ describe('search.global: customers', () => {
     const [old] = (await search('老张三丰')).customers;
     await clerk.ok('customers.update', {
       id: old?.id ?? '',
+      version: (await clerk.ok('customers.get', { id: old?.id ?? '' })).customer.version,
       name: '老王',
       phones: [{ phone: '13800000005', label: '' }],
     });
@@ -132,6 +133,7 @@ describe('search.global: customers', () => {
     const [zhang] = (await search('zs')).customers;
     await clerk.ok('customers.update', {
       id: zhang?.id ?? '',
+      version: (await clerk.ok('customers.get', { id: zhang?.id ?? '' })).customer.version,
       name: '李三',
       phones: [{ phone: '13800000001', label: '' }],
     });
@@ -251,7 +253,13 @@ describe('search.global: devices and work orders', () => {
     expect((await search('Mate 6')).devices.map((x) => x.id)).toEqual([d.id]);
 
     // The index follows edits and archiving keeps the device findable, after those in use.
-    await clerk.ok('devices.update', { id: d.id, category: '手机', brand: '华为', serialNo: 'SN-NEW-001' });
+    await clerk.ok('devices.update', {
+      id: d.id,
+      version: d.version,
+      category: '手机',
+      brand: '华为',
+      serialNo: 'SN-NEW-001',
+    });
     expect((await search('789012')).devices).toEqual([]);
     expect((await search('NEW-001')).devices.map((x) => x.serialNo)).toEqual(['SN-NEW-001']);
   });

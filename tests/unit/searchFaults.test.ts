@@ -103,7 +103,12 @@ describe('search.global: the fault and the diagnosis of a work order', () => {
     const [id] = await faults(['不开机']);
     const order = (await clerk.ok('workOrders.list', {})).rows[0];
     expect(order?.orderNo).toBe(id);
-    await clerk.ok('workOrders.update', { id: order?.id ?? '', diagnosis: 'Charging IC faulty, replaced' });
+    const { version } = await clerk.ok('workOrders.get', { id: order?.id ?? '' });
+    const diagnosed = await clerk.ok('workOrders.update', {
+      id: order?.id ?? '',
+      version,
+      diagnosis: 'Charging IC faulty, replaced',
+    });
     const [hit] = (await search('IC faulty')).workOrders;
     expect(hit).toMatchObject({
       orderNo: id,
@@ -120,6 +125,7 @@ describe('search.global: the fault and the diagnosis of a work order', () => {
 
     await clerk.ok('workOrders.update', {
       id: order?.id ?? '',
+      version: diagnosed.version,
       reportedFault: '进水后黑屏',
       diagnosis: '主板腐蚀',
     });
@@ -246,7 +252,7 @@ describe('search.global: brand, model and category', () => {
     expect(await ids('desktop COMPUTER')).toEqual([desktop.id]);
     expect(await ids('手机')).toEqual([phone.id]);
     // The index follows a change of category.
-    await clerk.ok('devices.update', { id: nb.id, category: 'Laptop', brand: '联想' });
+    await clerk.ok('devices.update', { id: nb.id, version: nb.version, category: 'Laptop', brand: '联想' });
     expect(await ids('笔记本')).toEqual([]);
     // Newest device first (by when it was recorded, not when it was edited).
     expect(await ids('laptop')).toEqual([laptop.id, nb.id]);

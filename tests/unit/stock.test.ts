@@ -81,6 +81,7 @@ describe('catalog', () => {
     expect(denied.ok || denied.error.code).toBe('FORBIDDEN');
     const updated = await clerk.ok('parts.update', {
       id: battery.id,
+      version: battery.version,
       code: 'BAT-IP13',
       name: '电池',
       minStock: 5,
@@ -89,7 +90,13 @@ describe('catalog', () => {
   });
 
   it('updates and archives suppliers', async () => {
-    await clerk.ok('suppliers.update', { id: supplierId, name: '华强北配件行', contact: '李四' });
+    const [supplier] = await clerk.ok('suppliers.list', {});
+    await clerk.ok('suppliers.update', {
+      id: supplierId,
+      version: supplier?.version ?? 0,
+      name: '华强北配件行',
+      contact: '李四',
+    });
     await clerk.ok('suppliers.archive', { id: supplierId });
     expect(await tech.ok('suppliers.list', {})).toEqual([]);
     expect((await tech.ok('suppliers.list', { includeArchived: true }))[0]?.contact).toBe('李四');

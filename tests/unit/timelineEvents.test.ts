@@ -87,6 +87,7 @@ async function wholeLife(): Promise<Detail> {
   });
   order = await clerk.ok('workOrders.update', {
     id: order.id,
+    version: order.version,
     priority: 'urgent',
     accessories: ['charger', 'case'],
     devicePassword: '258046',

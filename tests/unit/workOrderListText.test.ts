@@ -48,7 +48,8 @@ beforeEach(async () => {
   await clerk.ok('workOrders.transition', { id: ids.E ?? '', to: 'cancelled', note: '客户不修了' });
   await clerk.ok('workOrders.transition', { id: ids.C ?? '', to: 'diagnosing' });
   await clerk.ok('workOrders.transition', { id: ids.G ?? '', to: 'diagnosing' });
-  await clerk.ok('workOrders.update', { id: ids.B ?? '', diagnosis: '排线松动，重新安装后正常' });
+  const { version } = await clerk.ok('workOrders.get', { id: ids.B ?? '' });
+  await clerk.ok('workOrders.update', { id: ids.B ?? '', version, diagnosis: '排线松动，重新安装后正常' });
 });
 afterEach(() => app.cleanup());
 

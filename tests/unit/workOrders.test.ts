@@ -583,7 +583,11 @@ describe('device password', () => {
     expect((await admin.ok('workOrders.get', { id: order.id })).devicePassword).toBe('1-5-9-6');
     expect(order.events[0]?.data).toMatchObject({ devicePasswordChanged: true });
 
-    const changed = await tech.ok('workOrders.update', { id: order.id, devicePassword: '258046' });
+    const changed = await tech.ok('workOrders.update', {
+      id: order.id,
+      version: order.version,
+      devicePassword: '258046',
+    });
     expect(changed.devicePassword).toBe('258046');
     const edit = changed.events.at(-1);
     expect(edit?.kind).toBe('edit');
@@ -615,6 +619,7 @@ describe('edits, assignment and notes', () => {
     app.clock.advance(HOUR);
     const edited = await tech.ok('workOrders.update', {
       id: order.id,
+      version: order.version,
       diagnosis: '屏幕总成损坏',
       estimate: 128_000,
       reportedFault: order.reportedFault,
@@ -633,12 +638,18 @@ describe('edits, assignment and notes', () => {
     expect(audit.rows[0]?.after).toEqual({ diagnosis: '屏幕总成损坏', estimate: 128_000 });
 
     const before = snapshot(app.core);
-    const same = await tech.ok('workOrders.update', { id: order.id, diagnosis: '屏幕总成损坏' });
+    const same = await tech.ok('workOrders.update', {
+      id: order.id,
+      version: edited.version,
+      diagnosis: '屏幕总成损坏',
+    });
+    expect(same.version).toBe(edited.version);
     expect(same.events).toHaveLength(edited.events.length);
     expect(snapshot(app.core)).toBe(before);
 
     const more = await clerk.ok('workOrders.update', {
       id: order.id,
+      version: same.version,
       priority: 'urgent',
       accessories: ['box', 'charger', 'box'],
       resolution: '更换屏幕总成',
@@ -654,12 +665,12 @@ describe('edits, assignment and notes', () => {
   it('refuses bad edits with nothing changed', async () => {
     const order = await intake();
     const cases: [unknown, string][] = [
-      [{ id: order.id, promisedAt: order.createdAt - 1 }, 'VALIDATION'],
-      [{ id: order.id, estimate: -5 }, 'VALIDATION'],
-      [{ id: order.id, reportedFault: '' }, 'VALIDATION'],
-      [{ id: order.id, status: 'delivered' }, 'VALIDATION'],
-      [{ id: order.id, technicianId: techId }, 'VALIDATION'],
-      [{ id: '01900000-0000-7000-8000-000000000000', diagnosis: 'x' }, 'NOT_FOUND'],
+      [{ id: order.id, version: order.version, promisedAt: order.createdAt - 1 }, 'VALIDATION'],
+      [{ id: order.id, version: order.version, estimate: -5 }, 'VALIDATION'],
+      [{ id: order.id, version: order.version, reportedFault: '' }, 'VALIDATION'],
+      [{ id: order.id, version: order.version, status: 'delivered' }, 'VALIDATION'],
+      [{ id: order.id, version: order.version, technicianId: techId }, 'VALIDATION'],
+      [{ id: '01900000-0000-7000-8000-000000000000', version: 1, diagnosis: 'x' }, 'NOT_FOUND'],
     ];
     for (const [input, code] of cases) {
       expect((await refused(() => tech.raw('workOrders.update', input))).code, JSON.stringify(input)).toBe(
@@ -731,7 +742,7 @@ describe('edits, assignment and notes', () => {
     for (const status of ['delivered', 'cancelled'] as const) {
       const order = await drive(await intake(), status);
       const attempts = [
-        () => tech.call('workOrders.update', { id: order.id, diagnosis: '补记' }),
+        () => tech.call('workOrders.update', { id: order.id, version: order.version, diagnosis: '补记' }),
         () => clerk.call('workOrders.assign', { id: order.id, technicianId: techId }),
         () => clerk.call('workOrders.overrideWarranty', { id: order.id, status: 'in', reason: '厂家同意' }),
         () => clerk.call('workOrders.transition', { id: order.id, to: 'diagnosing' }),

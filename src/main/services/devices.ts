@@ -10,6 +10,7 @@ import { changedFields, writeAudit } from './audit';
 import type { CallContext, Queryable } from './context';
 import { readCounter } from './settings';
 import { actorOf } from './users';
+import { assertVersion } from './versions';
 import { openOrdersOf, workOrderHistory } from './customers/history';
 import { activeCustomer } from './customers/records';
 
@@ -30,12 +31,13 @@ export function toDevice(d: DeviceRecord, today: IsoDate): Device {
     archivedAt: d.archivedAt,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
+    version: d.version,
   };
 }
 
 /** What the audit log keeps: the stored fields, not today's warranty status. */
 function auditView(d: DeviceRecord) {
-  const { createdAt: _c, updatedAt: _u, ...rest } = d;
+  const { createdAt: _c, updatedAt: _u, version: _v, ...rest } = d;
   return rest;
 }
 
@@ -109,6 +111,7 @@ export function createDevice(ctx: CallContext, input: ParsedInputOf<'devices.cre
       archivedAt: null,
       createdAt: at,
       updatedAt: at,
+      version: 1,
     };
     tx.insert(devices).values(record).run();
     writeAudit(tx, {
@@ -127,6 +130,7 @@ export function updateDevice(ctx: CallContext, input: ParsedInputOf<'devices.upd
   const { db, now } = ctx.deps;
   return db.transaction((tx) => {
     const before = deviceRecord(tx, input.id);
+    assertVersion(tx, 'device', before, input.version);
     assertCategory(tx, input.category, before.category);
     const next: DeviceRecord = {
       ...before,
@@ -152,7 +156,8 @@ export function updateDevice(ctx: CallContext, input: ParsedInputOf<'devices.upd
       before: diff.before,
       after: diff.after,
     });
-    return toDevice(next, localDate(next.updatedAt));
+    // Read back: the trigger has bumped the version.
+    return toDevice(deviceRecord(tx, before.id), localDate(next.updatedAt));
   });
 }
 
@@ -182,7 +187,7 @@ export function archiveDevice(ctx: CallContext, id: string): Device {
       before: { archivedAt: null },
       after: { archivedAt: at },
     });
-    return toDevice({ ...d, archivedAt: at, updatedAt: at }, localDate(at));
+    return toDevice(deviceRecord(tx, d.id), localDate(at));
   });
 }
 
@@ -202,7 +207,7 @@ export function restoreDevice(ctx: CallContext, id: string): Device {
       before: { archivedAt: d.archivedAt },
       after: { archivedAt: null },
     });
-    return toDevice({ ...d, archivedAt: null, updatedAt: at }, localDate(at));
+    return toDevice(deviceRecord(tx, d.id), localDate(at));
   });
 }
 

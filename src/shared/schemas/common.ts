@@ -4,6 +4,11 @@ import { z } from 'zod';
 export const id = z.uuid();
 /** Epoch milliseconds, UTC. */
 export const epochMs = z.int().nonnegative();
+/**
+ * A record's version: every change bumps it. An edit sends the version it started from, and one made
+ * stale by a change since is refused (`staleEdit`), so two people never overwrite each other.
+ */
+export const recordVersion = z.int().min(1);
 export const empty = z.object({}).strict();
 export const ok = z.object({ ok: z.literal(true) });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { epochMs, id, page, pageSize, paged } from './common';
+import { epochMs, id, page, pageSize, paged, recordVersion } from './common';
 
 export const CUSTOMER_TYPES = ['individual', 'company'] as const;
 export type CustomerType = (typeof CUSTOMER_TYPES)[number];
@@ -42,7 +42,7 @@ export const createCustomerInput = z
 export type CreateCustomerInput = z.input<typeof createCustomerInput>;
 
 export const updateCustomerInput = z
-  .object({ id, ...customerFields, allowDuplicatePhone: z.boolean().default(false) })
+  .object({ id, version: recordVersion, ...customerFields, allowDuplicatePhone: z.boolean().default(false) })
   .strict();
 
 export const customerRow = z.object({
@@ -76,6 +76,7 @@ export const customer = z.object({
   archivedAt: epochMs.nullable(),
   createdAt: epochMs,
   updatedAt: epochMs,
+  version: recordVersion,
 });
 export type Customer = z.infer<typeof customer>;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../dates';
 import { WARRANTY_STATUSES } from '../warranty';
 import type { Reason } from '../errors';
-import { epochMs, id } from './common';
+import { epochMs, id, recordVersion } from './common';
 
 export const isoDate = z.string().refine(isIsoDate, 'YYYY-MM-DD');
 
@@ -50,7 +50,7 @@ export const createDeviceInput = z
   .superRefine(identified);
 
 export const updateDeviceInput = z
-  .object({ id, ...deviceFields, warranty: warrantyInput.default(null) })
+  .object({ id, version: recordVersion, ...deviceFields, warranty: warrantyInput.default(null) })
   .strict()
   .refine((v) => !(v.warranty && 'months' in v.warranty) || v.purchaseDate !== null, {
     path: ['warranty'],
@@ -74,5 +74,6 @@ export const device = z.object({
   archivedAt: epochMs.nullable(),
   createdAt: epochMs,
   updatedAt: epochMs,
+  version: recordVersion,
 });
 export type Device = z.infer<typeof device>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { epochMs, id, page, pageSize, paged } from './common';
+import { epochMs, id, page, pageSize, paged, recordVersion } from './common';
 import { optionalPhone } from './customers';
 
 /** The most any amount may be, in fen: ¥10,000,000.00 (forms read it from `fen` too). */
@@ -30,7 +30,7 @@ const partFields = {
 
 /** The cost price is set once at creation; afterwards receipts move it (moving average). */
 export const createPartInput = z.object({ ...partFields, costPrice: fen.default(0) }).strict();
-export const updatePartInput = z.object({ id, ...partFields }).strict();
+export const updatePartInput = z.object({ id, version: recordVersion, ...partFields }).strict();
 
 export const part = z.object({
   id,
@@ -50,6 +50,7 @@ export const part = z.object({
   archivedAt: epochMs.nullable(),
   createdAt: epochMs,
   updatedAt: epochMs,
+  version: recordVersion,
 });
 export type Part = z.infer<typeof part>;
 
@@ -72,7 +73,7 @@ const supplierFields = {
   notes: z.string().trim().max(1000).default(''),
 };
 export const createSupplierInput = z.object(supplierFields).strict();
-export const updateSupplierInput = z.object({ id, ...supplierFields }).strict();
+export const updateSupplierInput = z.object({ id, version: recordVersion, ...supplierFields }).strict();
 export const listSuppliersInput = z.object({ includeArchived: z.boolean().default(false) }).strict();
 export const supplier = z.object({
   id,
@@ -80,6 +81,7 @@ export const supplier = z.object({
   archivedAt: epochMs.nullable(),
   createdAt: epochMs,
   updatedAt: epochMs,
+  version: recordVersion,
 });
 export type Supplier = z.infer<typeof supplier>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { WORK_ORDER_STATUSES } from '../workOrderStatus';
 import { WARRANTY_STATUSES } from '../warranty';
-import { epochMs, id, page, pageSize, paged } from './common';
+import { epochMs, id, page, pageSize, paged, recordVersion } from './common';
 import { PRIORITIES } from './settings';
 import { orderPartLine, waitingForInput, waitingPart } from './orderParts';
 import { chargeLine } from './charges';
@@ -92,6 +92,7 @@ export const createWorkOrderInput = z
 export const updateWorkOrderInput = z
   .object({
     id,
+    version: recordVersion,
     priority: z.enum(PRIORITIES).optional(),
     reportedFault: z.string().trim().min(1).max(1000).optional(),
     accessories: z.array(z.enum(ACCESSORIES)).optional(),
@@ -514,6 +515,7 @@ export const workOrderDetail = workOrderRow.extend({
   readyAt: epochMs.nullable(),
   deliveredAt: epochMs.nullable(),
   createdBy: z.string(),
+  version: recordVersion,
   events: z.array(workOrderEvent),
   attachments: z.array(attachment),
   /** Part lines in use (removed lines are on the timeline). */

@@ -22,6 +22,8 @@ export const customers = sqliteTable(
     archivedAt: integer('archived_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    /** Bumped by a trigger on every change (drizzle/0013): an edit names the version it started from. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     uniqueIndex('customers_code_unique').on(t.code),

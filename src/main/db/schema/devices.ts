@@ -21,6 +21,8 @@ export const devices = sqliteTable(
     archivedAt: integer('archived_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    /** Bumped by a trigger on every change (drizzle/0013): an edit names the version it started from. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     index('devices_customer').on(t.customerId),

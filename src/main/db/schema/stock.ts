@@ -11,6 +11,8 @@ export const suppliers = sqliteTable('suppliers', {
   archivedAt: integer('archived_at'),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
+  /** Bumped by a trigger on every change (drizzle/0013): an edit names the version it started from. */
+  version: integer('version').notNull().default(1),
 });
 
 export const parts = sqliteTable(
@@ -35,6 +37,8 @@ export const parts = sqliteTable(
     archivedAt: integer('archived_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    /** Bumped by a trigger on catalog changes (drizzle/0013); stock postings move on_hand and cost without it. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [index('parts_name').on(t.name), index('parts_barcode').on(t.barcode)],
 );

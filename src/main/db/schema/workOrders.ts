@@ -57,6 +57,8 @@ export const workOrders = sqliteTable(
       .references(() => users.id),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    /** Bumped by a trigger on every change (drizzle/0013): an edit names the version it started from. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     uniqueIndex('work_orders_no_unique').on(t.orderNo),

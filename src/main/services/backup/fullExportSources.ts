@@ -103,12 +103,16 @@ export const SOURCES = {
     mergedIntoId: 'mergedInto',
     archivedAt: 'archived',
     updatedAt: LEFT_OUT.inLog,
+    // How many changes it has seen (stale edits are refused by it): the log keeps the changes.
+    version: LEFT_OUT.inLog,
   }),
   devices: sheetSource('devices', DEVICE_COLUMNS, {
     id: LEFT_OUT.id,
     customerId: 'customerCode',
     archivedAt: 'archived',
     updatedAt: LEFT_OUT.inLog,
+    // How many changes it has seen (stale edits are refused by it): the log keeps the changes.
+    version: LEFT_OUT.inLog,
   }),
   workOrders: sheetSource('workOrders', WORK_ORDER_COLUMNS, {
     id: LEFT_OUT.id,
@@ -120,6 +124,8 @@ export const SOURCES = {
     reworkOfId: 'reworkOf',
     technicianId: 'technician',
     approvalRecordedBy: LEFT_OUT.inLog,
+    // How many changes it has seen (stale edits are refused by it): the log keeps the changes.
+    version: LEFT_OUT.inLog,
   }),
   workOrderEvents: sheetSource('workOrderEvents', EVENT_COLUMNS, {
     id: LEFT_OUT.id,
@@ -152,11 +158,15 @@ export const SOURCES = {
     archivedAt: 'archived',
     createdAt: LEFT_OUT.inLog,
     updatedAt: LEFT_OUT.inLog,
+    // How many changes it has seen (stale edits are refused by it): the log keeps the changes.
+    version: LEFT_OUT.inLog,
   }),
   suppliers: sheetSource('suppliers', SUPPLIER_COLUMNS, {
     id: LEFT_OUT.id,
     archivedAt: 'archived',
     updatedAt: LEFT_OUT.inLog,
+    // How many changes it has seen (stale edits are refused by it): the log keeps the changes.
+    version: LEFT_OUT.inLog,
   }),
   stockDocuments: sheetSource('stockDocuments', STOCK_DOCUMENT_COLUMNS, {
     id: LEFT_OUT.id,

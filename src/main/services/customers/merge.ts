@@ -6,7 +6,16 @@ import { customerPhones, customers, devices, workOrders, type CustomerRecord } f
 import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
 import { actorOf } from '../users';
-import { appendPhones, customerRecord, parseTags, phonesOf, toCustomer, type PhoneEntry } from './records';
+import { withoutVersion } from '../versions';
+import {
+  appendPhones,
+  customerRecord,
+  loadCustomer,
+  parseTags,
+  phonesOf,
+  toCustomer,
+  type PhoneEntry,
+} from './records';
 
 /** What the customer form accepts; a merge never leaves the kept customer unsavable. */
 const MAX_PHONES = 5;
@@ -122,7 +131,7 @@ export function mergeCustomers(ctx: CallContext, input: ParsedInputOf<'customers
       before: {
         merge: true,
         kept: pickMerged(keepBefore),
-        merged: { ...toCustomer(merge, mergePhones), mergedIntoId: null },
+        merged: { ...withoutVersion(toCustomer(merge, mergePhones)), mergedIntoId: null },
       },
       after: {
         merge: true,
@@ -132,7 +141,8 @@ export function mergeCustomers(ctx: CallContext, input: ParsedInputOf<'customers
         workOrders: orderIds,
       },
     });
-    return keepAfter;
+    // Read back: the trigger has bumped the version.
+    return loadCustomer(tx, keep.id);
   });
 }
 

@@ -44,6 +44,7 @@ export function toCustomer(c: CustomerRecord, phones: PhoneEntry[]): Customer {
     archivedAt: c.archivedAt,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
+    version: c.version,
   };
 }
 

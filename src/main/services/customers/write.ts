@@ -8,12 +8,14 @@ import { changedFields, writeAudit } from '../audit';
 import type { CallContext, Tx } from '../context';
 import { nextSequence } from '../sequences';
 import { actorOf } from '../users';
+import { assertVersion, withoutVersion } from '../versions';
 import { openOrdersOf } from './history';
 import {
   activeCustomer,
   assertLevel,
   assertPhonesFree,
   initialsFor,
+  loadCustomer,
   phonesOf,
   toCustomer,
   writePhones,
@@ -49,6 +51,7 @@ export function createCustomer(ctx: CallContext, input: ParsedInputOf<'customers
       archivedAt: null,
       createdAt: at,
       updatedAt: at,
+      version: 1,
     };
     tx.insert(customers).values(record).run();
     writePhones(tx, record.id, input.phones);
@@ -59,7 +62,7 @@ export function createCustomer(ctx: CallContext, input: ParsedInputOf<'customers
       action: 'create',
       entity: 'customer',
       entityId: record.id,
-      after: { ...view, duplicatePhoneAllowed: input.allowDuplicatePhone || undefined },
+      after: { ...withoutVersion(view), duplicatePhoneAllowed: input.allowDuplicatePhone || undefined },
     });
     return view;
   });
@@ -67,7 +70,7 @@ export function createCustomer(ctx: CallContext, input: ParsedInputOf<'customers
 
 /** The fields an edit can change, for the audit diff (timestamps aside). */
 function editable(c: Customer) {
-  const { id: _id, code: _code, archivedAt: _a, createdAt: _c, updatedAt: _u, ...rest } = c;
+  const { id: _id, code: _code, archivedAt: _a, createdAt: _c, updatedAt: _u, version: _v, ...rest } = c;
   return rest;
 }
 
@@ -75,6 +78,7 @@ export function updateCustomer(ctx: CallContext, input: ParsedInputOf<'customers
   const { db, now } = ctx.deps;
   return db.transaction((tx) => {
     const before = activeCustomer(tx, input.id);
+    assertVersion(tx, 'customer', before, input.version);
     assertLevel(tx, input.level, before.level);
     assertPhonesFree(tx, input.phones, input.allowDuplicatePhone, before.id);
     const oldPhones = phonesOf(tx, before.id);
@@ -105,7 +109,8 @@ export function updateCustomer(ctx: CallContext, input: ParsedInputOf<'customers
       before: diff.before,
       after: diff.after,
     });
-    return toCustomer(next, input.phones);
+    // Read back: the trigger has bumped the version.
+    return loadCustomer(tx, before.id);
   });
 }
 
@@ -135,7 +140,7 @@ export function archiveCustomer(ctx: CallContext, id: string): Customer {
       before: { archivedAt: null },
       after: { archivedAt: at },
     });
-    return toCustomer({ ...c, archivedAt: at, updatedAt: at }, phonesOf(tx, c.id));
+    return loadCustomer(tx, c.id);
   });
 }
 
@@ -155,6 +160,6 @@ export function restoreCustomer(ctx: CallContext, id: string): Customer {
       before: { archivedAt: c.archivedAt },
       after: { archivedAt: null },
     });
-    return toCustomer({ ...c, archivedAt: null, updatedAt: at }, phonesOf(tx, c.id));
+    return loadCustomer(tx, c.id);
   });
 }

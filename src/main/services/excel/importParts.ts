@@ -163,7 +163,8 @@ function planPartImport(q: Queryable, read: ReadSheet, errors: ErrorList): Op[] 
       ops.push({ create: input });
     } else if (UPDATABLE.some((f) => input[f] !== before[f])) {
       const { costPrice: _cost, ...fields } = input;
-      ops.push({ update: { ...fields, id: before.id } });
+      // The version read here, in the import's own transaction: nothing can change the part between.
+      ops.push({ update: { ...fields, id: before.id, version: before.version } });
     }
   }
   return ops;

@@ -7,6 +7,7 @@ import { parts, suppliers, type PartRecord, type SupplierRecord } from '../../db
 import { changedFields, writeAudit } from '../audit';
 import type { CallContext, Queryable } from '../context';
 import { actorOf } from '../users';
+import { assertVersion } from '../versions';
 
 export function partRecord(q: Queryable, id: string): PartRecord {
   const p = q.select().from(parts).where(eq(parts.id, id)).get();
@@ -38,7 +39,7 @@ function assertSupplier(q: Queryable, supplierId: string | null, previous: strin
 }
 
 function auditView(p: PartRecord) {
-  const { createdAt: _c, updatedAt: _u, ...rest } = p;
+  const { createdAt: _c, updatedAt: _u, version: _v, ...rest } = p;
   return rest;
 }
 
@@ -89,6 +90,7 @@ export function createPart(ctx: CallContext, input: ParsedInputOf<'parts.create'
       archivedAt: null,
       createdAt: at,
       updatedAt: at,
+      version: 1,
     };
     tx.insert(parts).values(record).run();
     writeAudit(tx, {
@@ -107,9 +109,10 @@ export function updatePart(ctx: CallContext, input: ParsedInputOf<'parts.update'
   const { db, now } = ctx.deps;
   return db.transaction((tx) => {
     const before = partRecord(tx, input.id);
+    assertVersion(tx, 'part', before, input.version);
     assertCodeFree(tx, input.code, before.id);
     assertSupplier(tx, input.defaultSupplierId, before.defaultSupplierId);
-    const { id: _id, ...fields } = input;
+    const { id: _id, version: _version, ...fields } = input;
     const after: PartRecord = { ...before, ...fields };
     const diff = changedFields(auditView(before), auditView(after));
     if (!diff) return before;
@@ -123,7 +126,8 @@ export function updatePart(ctx: CallContext, input: ParsedInputOf<'parts.update'
       entityId: before.id,
       ...diff,
     });
-    return after;
+    // Read back: the trigger has bumped the version.
+    return partRecord(tx, before.id);
   });
 }
 
@@ -145,7 +149,7 @@ export function setPartArchived(ctx: CallContext, id: string, archived: boolean)
       before: { archivedAt: before.archivedAt },
       after: { archivedAt: after.archivedAt },
     });
-    return after;
+    return partRecord(tx, id);
   });
 }
 
@@ -162,7 +166,14 @@ export function createSupplier(ctx: CallContext, input: ParsedInputOf<'suppliers
   const { db, now } = ctx.deps;
   return db.transaction((tx) => {
     const at = now();
-    const record: SupplierRecord = { id: uuidv7(), ...input, archivedAt: null, createdAt: at, updatedAt: at };
+    const record: SupplierRecord = {
+      id: uuidv7(),
+      ...input,
+      archivedAt: null,
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    };
     tx.insert(suppliers).values(record).run();
     writeAudit(tx, {
       at,
@@ -180,7 +191,8 @@ export function updateSupplier(ctx: CallContext, input: ParsedInputOf<'suppliers
   const { db, now } = ctx.deps;
   return db.transaction((tx) => {
     const before = supplierRecord(tx, input.id, 'id');
-    const { id: _id, ...fields } = input;
+    assertVersion(tx, 'supplier', before, input.version);
+    const { id: _id, version: _version, ...fields } = input;
     const after: SupplierRecord = { ...before, ...fields };
     const diff = changedFields(before, after);
     if (!diff) return before;
@@ -194,7 +206,8 @@ export function updateSupplier(ctx: CallContext, input: ParsedInputOf<'suppliers
       entityId: before.id,
       ...diff,
     });
-    return after;
+    // Read back: the trigger has bumped the version.
+    return supplierRecord(tx, before.id, 'id');
   });
 }
 
@@ -214,6 +227,6 @@ export function archiveSupplier(ctx: CallContext, id: string): Supplier {
       before: { archivedAt: null },
       after: { archivedAt: at },
     });
-    return { ...before, archivedAt: at, updatedAt: at };
+    return supplierRecord(tx, id, 'id');
   });
 }

@@ -142,6 +142,7 @@ export function createWorkOrder(
       createdBy: ctx.user?.id ?? '',
       createdAt: at,
       updatedAt: at,
+      version: 1,
     };
     tx.insert(workOrders).values(record).run();
 

@@ -8,6 +8,7 @@ import type { CallContext } from '../context';
 import { recordUpdate } from './events';
 import { loadOrder, normalizeAccessories, requireOpen, requireTechnician } from './lookups';
 import { readDetail } from './read';
+import { assertVersion } from '../versions';
 
 type Accessory = (typeof ACCESSORIES)[number];
 
@@ -44,6 +45,7 @@ export function updateWorkOrder(
   const { db, now } = ctx.deps;
   return db.transaction((tx) => {
     const order = loadOrder(tx, input.id);
+    assertVersion(tx, 'workOrder', order, input.version);
     requireOpen(order);
     if (input.promisedAt !== undefined && input.promisedAt < order.createdAt) {
       throw fieldError('promisedAt', 'promisedBeforeIntake', {}, 'promised date is before intake');

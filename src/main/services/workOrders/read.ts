@@ -116,6 +116,7 @@ export function readDetail(
     readyAt: order.readyAt,
     deliveredAt: order.deliveredAt,
     createdBy: people.get(order.createdBy) ?? order.createdBy,
+    version: order.version,
     events,
     attachments: photos,
     parts,

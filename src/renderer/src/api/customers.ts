@@ -77,6 +77,15 @@ function useCounterMutation<I, O>(fn: (input: I) => Promise<O>) {
   return useMutation({ mutationFn: fn, onSuccess: () => afterCounterChange(queryClient) });
 }
 
+/** The customer as stored now, for an edit form refused as stale; the screens showing it refresh too. */
+export function useReloadCustomer(id: string) {
+  const queryClient = useQueryClient();
+  return async () => {
+    const [fresh] = await Promise.all([invoke('customers.get', { id }), afterCounterChange(queryClient)]);
+    return fresh.customer;
+  };
+}
+
 export function useCreateCustomer() {
   return useCounterMutation((input: InputOf<'customers.create'>) => invoke('customers.create', input));
 }

@@ -12,6 +12,15 @@ export function useDevice(id: string | undefined) {
   });
 }
 
+/** The device as stored now, for an edit form refused as stale; the screens showing it refresh too. */
+export function useReloadDevice(id: string) {
+  const queryClient = useQueryClient();
+  return async () => {
+    const [fresh] = await Promise.all([invoke('devices.get', { id }), afterCounterChange(queryClient)]);
+    return fresh.device;
+  };
+}
+
 export function useCreateDevice() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -104,6 +104,15 @@ export function useCreatePart() {
   return useStockMutation((input: InputOf<'parts.create'>) => invoke('parts.create', input));
 }
 
+/** The part as stored now, for an edit form refused as stale; the stock screens refresh too. */
+export function useReloadPart(id: string) {
+  const queryClient = useQueryClient();
+  return async () => {
+    const [fresh] = await Promise.all([invoke('parts.get', { id }), afterStockChange(queryClient)]);
+    return fresh;
+  };
+}
+
 export function useUpdatePart() {
   return useStockMutation((input: InputOf<'parts.update'>) => invoke('parts.update', input));
 }
@@ -133,6 +142,20 @@ export function useSuppliers(includeArchived = false) {
 
 export function useCreateSupplier() {
   return useStockMutation((input: InputOf<'suppliers.create'>) => invoke('suppliers.create', input));
+}
+
+/** The supplier as stored now (archived ones too), for an edit form refused as stale. */
+export function useReloadSupplier(id: string) {
+  const queryClient = useQueryClient();
+  return async () => {
+    const [all] = await Promise.all([
+      invoke('suppliers.list', { includeArchived: true }),
+      afterStockChange(queryClient),
+    ]);
+    const fresh = all.find((s) => s.id === id);
+    if (!fresh) throw new Error(`supplier ${id} is gone`);
+    return fresh;
+  };
 }
 
 export function useUpdateSupplier() {

@@ -76,6 +76,17 @@ function useOrderMutation<I>(fn: (input: I) => Promise<Detail>, movesStock = fal
   });
 }
 
+/** The order as stored now, for an edit refused as stale: into the cache, and the lists refresh. */
+export function useReloadWorkOrder(id: string) {
+  const queryClient = useQueryClient();
+  return async () => {
+    const fresh = await invoke('workOrders.get', { id });
+    queryClient.setQueryData(queryKeys.workOrder(id), fresh);
+    await afterCounterChange(queryClient);
+    return fresh;
+  };
+}
+
 export function useCreateWorkOrder() {
   return useOrderMutation((input: InputOf<'workOrders.create'>) => invoke('workOrders.create', input));
 }

@@ -27,7 +27,7 @@ export interface DeviceFormValues {
   notes?: string;
 }
 
-type DeviceFields = Omit<InputOf<'devices.update'>, 'id'>;
+type DeviceFields = Omit<InputOf<'devices.update'>, 'id' | 'version'>;
 
 /** Form values → the contract's device fields (dates as YYYY-MM-DD, the warranty as end or months). */
 export function toDeviceInput(values: DeviceFormValues): DeviceFields {

@@ -1,12 +1,13 @@
 import { App, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Device } from '@shared/schemas/devices';
-import { useCreateDevice, useUpdateDevice } from '../api/devices';
+import { useCreateDevice, useReloadDevice, useUpdateDevice } from '../api/devices';
 import { useSettings } from '../api/settings';
 import { errorMessage } from '../i18n/errorMessage';
 import { DeviceFieldsInputs, deviceFormValues, toDeviceInput, type DeviceFormValues } from './DeviceFields';
 import { FormModal } from './FormModal';
 import { showFieldErrors } from './formErrors';
+import { useEditVersion } from './staleEdit';
 
 interface DeviceFormModalProps {
   customerId: string;
@@ -24,6 +25,10 @@ export function DeviceFormModal({ customerId, device, onClose, onSaved }: Device
   const create = useCreateDevice();
   const update = useUpdateDevice();
   const categories = settings.data?.counter.deviceCategories ?? [];
+  const reload = useReloadDevice(device?.id ?? '');
+  const edit = useEditVersion(device?.version, reload, (fresh) =>
+    form.setFieldsValue(deviceFormValues(fresh, categories)),
+  );
   const pending = create.isPending || update.isPending;
   const error = create.error ?? update.error;
 
@@ -34,8 +39,12 @@ export function DeviceFormModal({ customerId, device, onClose, onSaved }: Device
   };
   const submit = (values: DeviceFormValues) => {
     const fields = toDeviceInput(values);
-    const onError = (e: Error) => showFieldErrors(form, e, t);
-    if (device) update.mutate({ id: device.id, ...fields }, { onSuccess: done, onError });
+    const onError = (e: Error) => {
+      showFieldErrors(form, e, t);
+      edit.onSaveError(e);
+    };
+    if (device)
+      update.mutate({ id: device.id, version: edit.version, ...fields }, { onSuccess: done, onError });
     else create.mutate({ customerId, ...fields }, { onSuccess: done, onError });
   };
 

@@ -9,12 +9,18 @@ import {
   type Customer,
   type CustomerType,
 } from '@shared/schemas/customers';
-import { useCreateCustomer, usePhoneMatches, useUpdateCustomer } from '../../api/customers';
+import {
+  useCreateCustomer,
+  usePhoneMatches,
+  useReloadCustomer,
+  useUpdateCustomer,
+} from '../../api/customers';
 import { useSettings } from '../../api/settings';
 import { DuplicatePhoneWarning, matchLabel } from '../../components/DuplicatePhoneWarning';
 import { FormModal } from '../../components/FormModal';
 import { conflictMatches, showFieldErrors } from '../../components/formErrors';
 import { useFormRules } from '../../components/formRules';
+import { useEditVersion } from '../../components/staleEdit';
 import { TextArea, TextInput } from '../../components/TextInput';
 import { errorMessage } from '../../i18n/errorMessage';
 
@@ -48,6 +54,11 @@ function toCustomerFields(values: CustomerFormValues) {
     tags: values.tags ?? [],
     notes: values.notes ?? '',
   };
+}
+
+/** A stored customer as the form shows it. */
+function customerFormValues(customer: Customer): Partial<CustomerFormValues> {
+  return { ...customer, phones: customer.phones.map((p) => ({ phone: p.phone, label: p.label })) };
 }
 
 /** Up to five numbers, each with a label (手机, 座机, 家人 …); the first is the primary one. */
@@ -129,6 +140,10 @@ export function CustomerFormModal({ customer, onClose, onSaved }: CustomerFormMo
   const create = useCreateCustomer();
   const update = useUpdateCustomer();
   const [acknowledged, setAcknowledged] = useState(false);
+  const reload = useReloadCustomer(customer?.id ?? '');
+  const edit = useEditVersion(customer?.version, reload, (fresh) =>
+    form.setFieldsValue(customerFormValues(fresh)),
+  );
   const phones = (Form.useWatch('phones', form) ?? []).map((p) => p?.phone ?? '');
   const live = usePhoneMatches(phones, customer?.id);
   const error = create.error ?? update.error;
@@ -148,17 +163,18 @@ export function CustomerFormModal({ customer, onClose, onSaved }: CustomerFormMo
   };
   const submit = (values: CustomerFormValues) => {
     const fields = { ...toCustomerFields(values), allowDuplicatePhone: acknowledged };
-    const onError = (e: Error) => showFieldErrors(form, e, t);
-    if (customer) update.mutate({ id: customer.id, ...fields }, { onSuccess: done, onError });
+    const onError = (e: Error) => {
+      showFieldErrors(form, e, t);
+      edit.onSaveError(e);
+    };
+    if (customer)
+      update.mutate({ id: customer.id, version: edit.version, ...fields }, { onSuccess: done, onError });
     else create.mutate(fields, { onSuccess: done, onError });
   };
 
   if (settings.isPending) return null;
   const initialValues: Partial<CustomerFormValues> = customer
-    ? {
-        ...customer,
-        phones: customer.phones.map((p) => ({ phone: p.phone, label: p.label })),
-      }
+    ? customerFormValues(customer)
     : { type: 'individual', level: levels[0] ?? '普通', phones: [{ phone: '', label: '' }], tags: [] };
 
   return (

@@ -3,10 +3,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ACCESSORIES, updateWorkOrderInput, type WorkOrderDetail } from '@shared/schemas/workOrders';
 import { PRIORITIES, type Priority } from '@shared/schemas/settings';
-import { useUpdateWorkOrder } from '../../api/workOrders';
+import { useReloadWorkOrder, useUpdateWorkOrder } from '../../api/workOrders';
 import { FormModal } from '../../components/FormModal';
 import { showFieldErrors } from '../../components/formErrors';
 import { useFormRules } from '../../components/formRules';
+import { useEditVersion } from '../../components/staleEdit';
 import { TextArea, TextInput } from '../../components/TextInput';
 import { errorMessage } from '../../i18n/errorMessage';
 
@@ -24,6 +25,19 @@ interface IntakeValues {
   devicePassword?: string;
 }
 
+/** The order's intake details as the form shows them. */
+function intakeValues(order: WorkOrderDetail): IntakeValues {
+  return {
+    priority: order.priority,
+    promisedAt: dayjs(order.promisedAt),
+    reportedFault: order.reportedFault,
+    accessories: order.accessories,
+    accessoriesNote: order.accessoriesNote,
+    condition: order.condition,
+    devicePassword: order.devicePassword ?? '',
+  };
+}
+
 /** Correct what was taken in at the counter: fault, accessories, condition, priority, promised date. */
 export function IntakeEditModal({ order, onClose }: { order: WorkOrderDetail; onClose: () => void }) {
   const { t } = useTranslation();
@@ -31,6 +45,8 @@ export function IntakeEditModal({ order, onClose }: { order: WorkOrderDetail; on
   const [form] = Form.useForm<IntakeValues>();
   const update = useUpdateWorkOrder();
   const rules = useFormRules();
+  const reload = useReloadWorkOrder(order.id);
+  const edit = useEditVersion(order.version, reload, (fresh) => form.setFieldsValue(intakeValues(fresh)));
   // Only a role that can read the password may rewrite it.
   const canPassword = order.devicePassword !== null;
 
@@ -38,6 +54,7 @@ export function IntakeEditModal({ order, onClose }: { order: WorkOrderDetail; on
     update.mutate(
       {
         id: order.id,
+        version: edit.version,
         priority: values.priority,
         promisedAt: values.promisedAt.valueOf(),
         reportedFault: values.reportedFault,
@@ -51,7 +68,10 @@ export function IntakeEditModal({ order, onClose }: { order: WorkOrderDetail; on
           void message.success(t('common.saved'));
           onClose();
         },
-        onError: (e) => showFieldErrors(form, e, t),
+        onError: (e) => {
+          showFieldErrors(form, e, t);
+          edit.onSaveError(e);
+        },
       },
     );
 
@@ -61,15 +81,7 @@ export function IntakeEditModal({ order, onClose }: { order: WorkOrderDetail; on
       testId="wo-intake-edit"
       name="editIntake"
       form={form}
-      initialValues={{
-        priority: order.priority,
-        promisedAt: dayjs(order.promisedAt),
-        reportedFault: order.reportedFault,
-        accessories: order.accessories,
-        accessoriesNote: order.accessoriesNote,
-        condition: order.condition,
-        devicePassword: order.devicePassword ?? '',
-      }}
+      initialValues={intakeValues(order)}
       pending={update.isPending}
       error={update.error && errorMessage(update.error, t)}
       onFinish={submit}

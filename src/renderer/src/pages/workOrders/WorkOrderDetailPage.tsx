@@ -412,11 +412,7 @@ export function WorkOrderDetailPage() {
               />
             </Card>
             <Card size="small" title={t('workOrders.work')}>
-              <WorkForm
-                key={`${o.diagnosis}|${o.estimate}|${o.resolution}|${open}`}
-                order={o}
-                readOnly={!canWrite || !open}
-              />
+              <WorkForm key={`${o.id}|${open}`} order={o} readOnly={!canWrite || !open} />
             </Card>
             {showsWaiting(o) && (
               <Card size="small" title={t('orderParts.waitingTitle')}>

@@ -1,7 +1,7 @@
 import { App, AutoComplete, Col, Form, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { createPartInput, type Part } from '@shared/schemas/stock';
-import { useCreatePart, usePartFacets, useUpdatePart } from '../../../api/stock';
+import { useCreatePart, usePartFacets, useReloadPart, useUpdatePart } from '../../../api/stock';
 import { FormModal } from '../../../components/FormModal';
 import { useFormRules } from '../../../components/formRules';
 import { fenToYuan, yuanToFen } from '../../../lib/money';
@@ -10,6 +10,7 @@ import { numberOf, numberText } from '../../../lib/numberText';
 import { TextInput } from '../../../components/TextInput';
 import { YuanInput } from '../../../components/YuanInput';
 import { showFieldErrors } from '../../../components/formErrors';
+import { useEditVersion } from '../../../components/staleEdit';
 import { SupplierSelect } from '../suppliers/SupplierSelect';
 import { errorMessage } from '../../../i18n/errorMessage';
 
@@ -47,6 +48,16 @@ function toFields(v: PartValues) {
   };
 }
 
+/** A stored part as the form shows it (prices in 元). */
+function partFormValues(part: Part): Partial<PartValues> {
+  return {
+    ...part,
+    costPrice: fenToYuan(part.costPrice),
+    salePrice: fenToYuan(part.salePrice),
+    minStock: numberText(part.minStock),
+  };
+}
+
 const options = (values: string[] | undefined) => (values ?? []).map((v) => ({ value: v }));
 
 /**
@@ -71,6 +82,8 @@ export function PartFormModal({
   const create = useCreatePart();
   const update = useUpdatePart();
   const error = create.error ?? update.error;
+  const reload = useReloadPart(part?.id ?? '');
+  const edit = useEditVersion(part?.version, reload, (fresh) => form.setFieldsValue(partFormValues(fresh)));
 
   const done = (saved: Part) => {
     void message.success(t(part ? 'stock.parts.updated' : 'stock.parts.created', { code: saved.code }));
@@ -78,8 +91,15 @@ export function PartFormModal({
     onClose();
   };
   const submit = (values: PartValues) => {
-    const onError = (e: Error) => showFieldErrors(form, e, t, { topLevelOnly: true });
-    if (part) update.mutate({ id: part.id, ...toFields(values) }, { onSuccess: done, onError });
+    const onError = (e: Error) => {
+      showFieldErrors(form, e, t, { topLevelOnly: true });
+      edit.onSaveError(e);
+    };
+    if (part)
+      update.mutate(
+        { id: part.id, version: edit.version, ...toFields(values) },
+        { onSuccess: done, onError },
+      );
     else
       create.mutate(
         { ...toFields(values), costPrice: yuanToFen(values.costPrice) ?? 0 },
@@ -88,12 +108,7 @@ export function PartFormModal({
   };
 
   const initialValues: Partial<PartValues> = part
-    ? {
-        ...part,
-        costPrice: fenToYuan(part.costPrice),
-        salePrice: fenToYuan(part.salePrice),
-        minStock: numberText(part.minStock),
-      }
+    ? partFormValues(part)
     : { unit: t('stock.parts.defaultUnit'), minStock: '0' };
 
   return (

@@ -1,11 +1,12 @@
 import { App, Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { createSupplierInput, type Supplier } from '@shared/schemas/stock';
-import { useCreateSupplier, useUpdateSupplier } from '../../../api/stock';
+import { useCreateSupplier, useReloadSupplier, useUpdateSupplier } from '../../../api/stock';
 import { FormModal } from '../../../components/FormModal';
 import { useFormRules } from '../../../components/formRules';
 import { TextArea, TextInput } from '../../../components/TextInput';
 import { showFieldErrors } from '../../../components/formErrors';
+import { useEditVersion } from '../../../components/staleEdit';
 import { errorMessage } from '../../../i18n/errorMessage';
 
 const fields = createSupplierInput.shape;
@@ -26,6 +27,8 @@ export function SupplierFormModal({ supplier, onClose }: { supplier?: Supplier; 
   const create = useCreateSupplier();
   const update = useUpdateSupplier();
   const error = create.error ?? update.error;
+  const reload = useReloadSupplier(supplier?.id ?? '');
+  const edit = useEditVersion(supplier?.version, reload, (fresh) => form.setFieldsValue(fresh));
 
   const submit = (values: SupplierValues) => {
     const fields = {
@@ -40,8 +43,12 @@ export function SupplierFormModal({ supplier, onClose }: { supplier?: Supplier; 
       );
       onClose();
     };
-    const onError = (e: Error) => showFieldErrors(form, e, t, { topLevelOnly: true });
-    if (supplier) update.mutate({ id: supplier.id, ...fields }, { onSuccess, onError });
+    const onError = (e: Error) => {
+      showFieldErrors(form, e, t, { topLevelOnly: true });
+      edit.onSaveError(e);
+    };
+    if (supplier)
+      update.mutate({ id: supplier.id, version: edit.version, ...fields }, { onSuccess, onError });
     else create.mutate(fields, { onSuccess, onError });
   };
 
