@@ -131,3 +131,4 @@ export const connectHostInput = z
   })
   .strict();
 export type ConnectHostInput = z.input<typeof connectHostInput>;
+export type ConnectHost = z.output<typeof connectHostInput>;
