@@ -1,10 +1,15 @@
-// The Electron app: one instance, one database, one locked-down window.
+// The Electron app: one instance, one database (or, as a LAN terminal, the shop host's), one locked-down window.
 import { app, dialog, type BrowserWindow } from 'electron';
 import { createCore, type Core } from './core';
 import { DatabaseTooNewError } from './db/open';
 import { electronPlatform } from './electron/dialogs';
 import { registerRpc } from './electron/ipc';
+import { readStartup, saveMode } from './electron/mode';
 import { corePaths, useSeparateDevProfile } from './electron/paths';
+import { registerShell } from './electron/shellIpc';
+import { registerTerminalRpc, relayNotices } from './electron/terminalIpc';
+import { HostLink } from './terminal/forwarder';
+import type { TerminalMode } from './terminal/modeFile';
 import { isAllowedNavigation, WINDOW_TITLE } from './electron/security';
 import { appPage, createMainWindow, installMenu } from './electron/window';
 
@@ -22,6 +27,10 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   const page = appPage();
   let core: Core | null = null;
+  // Terminal mode: no database here; calls and notices go through the link to the shop's host.
+  let link: HostLink | null = null;
+  let firstRun = false;
+  let started = false;
   let mainWindow: BrowserWindow | null = null;
 
   const fatal = (headline: string, error: unknown): void => {
@@ -42,7 +51,7 @@ if (!app.requestSingleInstanceLock()) {
     });
   };
 
-  const start = (): void => {
+  const startHost = (): boolean => {
     try {
       // A damaged database does not throw: the core starts in recovery mode and the window
       // shows the guided restore.
@@ -53,10 +62,46 @@ if (!app.requestSingleInstanceLock()) {
       });
     } catch (error) {
       fatal('无法打开数据库，程序将退出。/ The database could not be opened; the app will quit.', error);
-      return;
+      return false;
     }
-    installMenu();
     registerRpc(core, page.url);
+    return true;
+  };
+
+  const startTerminal = (mode: TerminalMode): void => {
+    link = new HostLink(mode);
+    registerTerminalRpc(link, page.url);
+    relayNotices(link);
+  };
+
+  const start = (): void => {
+    const { dataDir } = corePaths();
+    const startup = readStartup(dataDir);
+    installMenu();
+    firstRun = startup.kind === 'firstRun';
+    registerShell(page.url, {
+      firstRun: () => firstRun,
+      chooseHost: async () => {
+        saveMode(dataDir, { mode: 'host' });
+        firstRun = false;
+        if (startHost()) setImmediate(() => mainWindow?.reload());
+      },
+      connect: async (input) => {
+        const paired = await HostLink.pair(input);
+        if (!paired.ok) return paired;
+        const { url, fingerprint, certPem, terminal, key } = paired.data;
+        const mode: TerminalMode = { mode: 'terminal', url, fingerprint, certPem, terminal, key };
+        saveMode(dataDir, mode);
+        firstRun = false;
+        startTerminal(mode);
+        // After the answer has gone back: the page starts again, now talking to the host.
+        setImmediate(() => mainWindow?.reload());
+        return { ok: true, data: {} };
+      },
+    });
+    if (startup.kind === 'terminal') startTerminal(startup.mode);
+    else if (startup.kind === 'host' && !startHost()) return;
+    started = true;
     openWindow();
   };
 
@@ -80,7 +125,7 @@ if (!app.requestSingleInstanceLock()) {
   // database open in the background, and the next launch simply opens a fresh window.
   app.on('window-all-closed', () => app.quit());
   app.on('activate', () => {
-    if (core && !mainWindow) openWindow();
+    if (started && !mainWindow) openWindow();
   });
 
   // The automatic backup on quit: hold the quit once, give the backup a time limit, then quit.
@@ -100,6 +145,8 @@ if (!app.requestSingleInstanceLock()) {
       console.error('[after-sales] closing the database failed', error);
     }
     core = null;
+    link?.close();
+    link = null;
   });
 
   app

@@ -12,7 +12,7 @@ function fail(error: RpcError): Envelope<never> {
 }
 
 /** The sender frame can be gone (navigated or closed) by the time the call arrives. */
-function senderUrl(event: IpcMainInvokeEvent): string | null {
+export function senderUrl(event: IpcMainInvokeEvent): string | null {
   try {
     return event.senderFrame?.url ?? null;
   } catch {
@@ -46,19 +46,31 @@ export function registerRpc(core: Core, appUrl: string): () => void {
     return conn;
   }
 
-  ipcMain.handle(RPC_CHANNEL, async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
-    if (!isTrustedSender(senderUrl(event), appUrl))
-      return fail(rpcError('untrustedSender', {}, 'untrusted sender'));
-    if (typeof method !== 'string')
-      return fail(rpcError('unknownMethod', { method: String(method) }, 'method must be a string'));
+  return handleRpcChannel(appUrl, async (sender, method, input) => {
     try {
-      return await core.dispatch(method, input, connectionFor(event.sender));
+      return await core.dispatch(method, input, connectionFor(sender));
     } catch (error) {
       // dispatch promises never to throw; keep the envelope contract even if it does.
       core.deps.log.error(`rpc ${method} failed`, error);
       return fail(rpcError('internal', {}, 'internal error'));
     }
   });
+}
 
+/**
+ * The `rpc` channel with its checks: only the app's own page may call, and the method must be a
+ * string. `route` answers the rest: the core's dispatch on the host, the host link on a terminal.
+ */
+export function handleRpcChannel(
+  appUrl: string,
+  route: (sender: WebContents, method: string, input: unknown) => Promise<Envelope<unknown>>,
+): () => void {
+  ipcMain.handle(RPC_CHANNEL, async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
+    if (!isTrustedSender(senderUrl(event), appUrl))
+      return fail(rpcError('untrustedSender', {}, 'untrusted sender'));
+    if (typeof method !== 'string')
+      return fail(rpcError('unknownMethod', { method: String(method) }, 'method must be a string'));
+    return route(event.sender, method, input);
+  });
   return () => ipcMain.removeHandler(RPC_CHANNEL);
 }

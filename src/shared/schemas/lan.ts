@@ -93,3 +93,42 @@ export const changeNotice = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('signedOut'), reason: z.enum(['restored', 'revoked']) }),
 ]);
 export type ChangeNotice = z.infer<typeof changeNotice>;
+
+/**
+ * The host's address as a person types it on a desktop terminal (`192.168.1.20`, `192.168.1.20:8443`
+ * or `https://…`), as the base URL `https://address:port`; no port means the default LAN port. Plain
+ * http, credentials or a path are refused: the host answers terminals over HTTPS only.
+ */
+export const hostUrl = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .transform((text, ctx) => {
+    const url = URL.parse(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+    const plain = url && url.pathname.replace(/\/+$/, '') === '' && !url.search && !url.hash;
+    if (!url || url.protocol !== 'https:' || url.username || url.password || !plain || !url.hostname) {
+      ctx.addIssue({ code: 'custom', message: 'an https address of the host, e.g. 192.168.1.20:8443' });
+      return z.NEVER;
+    }
+    return `https://${url.hostname}:${url.port || DEFAULT_LAN_PORT}`;
+  });
+
+/** SHA-256 of a certificate as the host shows it: 32 bytes in hex, colons or spaces allowed. */
+export const certificateFingerprint = z
+  .string()
+  .trim()
+  .regex(/^(?:[0-9a-fA-F]{2}[:\s]?){31}[0-9a-fA-F]{2}$/);
+
+/** The desktop app's first run, "connect to the shop's host": address, pairing code, this PC's name. */
+export const connectHostInput = z
+  .object({
+    url: hostUrl,
+    code: pairInput.shape.code,
+    name: terminalName,
+    /** From the host's screen or QR code; when given, a host showing another certificate is refused. */
+    fingerprint: certificateFingerprint.optional(),
+  })
+  .strict();
+export type ConnectHostInput = z.input<typeof connectHostInput>;
+export type ConnectHost = z.output<typeof connectHostInput>;

@@ -7,6 +7,8 @@ import type { ListWorkOrdersInput } from '@shared/schemas/workOrders';
 /** Every TanStack Query key the renderer uses, so invalidations name the same arrays. */
 export const queryKeys = {
   authState: ['auth', 'state'] as const,
+  /** The desktop app's first run: host or terminal (window.shell, not the contract). */
+  shellFirstRun: ['shell', 'firstRun'] as const,
   users: ['users'] as const,
   audit: ['audit'] as const,
   auditList: (input: AuditListInput) => ['audit', 'list', input] as const,

@@ -6,6 +6,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { HashRouter } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { isLanguage } from '../i18n';
+import { FirstRunGate } from '../pages/auth/FirstRunChoice';
 import { Boot } from './Boot';
 import { createQueryClient } from './queryClient';
 
@@ -19,7 +20,9 @@ export function App() {
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <HashRouter>
-            <Boot />
+            <FirstRunGate>
+              <Boot />
+            </FirstRunGate>
           </HashRouter>
         </QueryClientProvider>
       </AntApp>

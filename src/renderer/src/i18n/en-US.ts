@@ -182,6 +182,27 @@ export const enUS: Messages = {
     confirmPassword: 'Confirm password',
     submit: 'Create and continue',
   },
+  firstRunChoice: {
+    title: 'How will this PC be used?',
+    intro: "The shop's data is kept on one PC (the host); other PCs and tablets connect to it over the LAN.",
+    host: "This PC keeps the shop's data (host)",
+    hostHelp: 'Choose this for the counter PC or a small always-on box, and when the shop has one PC only.',
+    terminal: "Connect to the shop's host (terminal)",
+    terminalHelp:
+      'The shop already has a host: its address and pairing code are under Settings → LAN sharing there.',
+    connectTitle: "Connect to the shop's host",
+    connectIntro: 'Enter the address and the 6-digit pairing code shown on the host (valid 10 minutes).',
+    url: 'Host address',
+    urlHelp: 'e.g. 192.168.1.20:8443; without a port, 8443',
+    code: 'Pairing code',
+    name: 'Name of this PC',
+    nameHelp: "Shown in the host's list of terminals, e.g. “Bench 2”",
+    fingerprint: 'Certificate fingerprint (optional)',
+    fingerprintHelp:
+      'The fingerprint shown on the host: it confirms this PC reaches the shop’s host and no other',
+    back: 'Back',
+    connect: 'Connect',
+  },
   signIn: {
     title: 'Sign in',
     username: 'Username',
