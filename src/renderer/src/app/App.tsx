@@ -7,6 +7,7 @@ import { HashRouter } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { isLanguage } from '../i18n';
 import { Boot } from './Boot';
+import { HostAwayBanner } from './HostAwayBanner';
 import { createQueryClient } from './queryClient';
 
 /** Providers: antd locale follows the UI language, TanStack Query holds all server state. */
@@ -18,6 +19,7 @@ export function App() {
     <ConfigProvider locale={english ? enUSLocale : zhCNLocale} theme={{ token: { colorPrimary: '#1668dc' } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
+          <HostAwayBanner />
           <HashRouter>
             <Boot />
           </HashRouter>
