@@ -60,7 +60,7 @@ describe('change notices → the queries they make stale', () => {
       queryKeys.workOrder('o1'),
       queryKeys.technicians,
       queryKeys.dashboard,
-      queryKeys.report('volume', { from: '2026-11-01', to: '2026-11-30' }),
+      queryKeys.report('volume', { from: '2026-11-01', to: '2026-11-30', bucket: 'day' }),
       queryKeys.auditList({ page: 1, pageSize: 20 }),
       queryKeys.customer('c1'),
       queryKeys.part('p1'),
@@ -72,7 +72,9 @@ describe('change notices → the queries they make stale', () => {
     expect(stale(queryKeys.workOrder('o1'))).toBe(true);
     expect(stale(queryKeys.technicians)).toBe(true);
     expect(stale(queryKeys.dashboard)).toBe(true);
-    expect(stale(queryKeys.report('volume', { from: '2026-11-01', to: '2026-11-30' }))).toBe(true);
+    expect(stale(queryKeys.report('volume', { from: '2026-11-01', to: '2026-11-30', bucket: 'day' }))).toBe(
+      true,
+    );
     expect(stale(queryKeys.auditList({ page: 1, pageSize: 20 }))).toBe(true);
     expect(stale(queryKeys.customer('c1'))).toBe(false);
     expect(stale(queryKeys.part('p1'))).toBe(false);
