@@ -28,6 +28,7 @@ function base() {
     id: `01a23b0b-0000-7000-8000-${String(n).padStart(12, '0')}`,
     at: Date.UTC(2026, 10, 23, 2, 0, n),
     username: 'clerk1',
+    terminalName: null,
     fromStatus: null,
     toStatus: null,
     note: '',
@@ -133,5 +134,15 @@ describe('the timeline', () => {
     expect(edit).toContain(`${f.priority}：${zhCN.priorities.normal} → ${zhCN.priorities.urgent}`);
     expect(edit).toContain(`${f.accessories}：${zhCN.common.none} → ${zhCN.accessories.charger}`);
     expect(edit).not.toContain(`${f.devicePassword}：`);
+  });
+
+  it('names the LAN terminal an entry was made at, and nothing for the host PC itself', () => {
+    const note = (terminalName: string | null) =>
+      words({ ...base(), terminalName, kind: 'note', data: null, note: '客户来电询问进度' });
+    expect(note('维修台2')).toContain('clerk1 · 维修台2');
+    const atHost = note(null);
+    expect(atHost).toContain('clerk1');
+    expect(atHost).not.toContain(' · 维修台');
+    expect(atHost).not.toContain('主机');
   });
 });

@@ -1,10 +1,13 @@
 import { rpcError, type Envelope } from '@shared/errors';
 import type { InputOf, Method, OutputOf } from '@shared/contract';
 import { ApiError } from '../lib/apiError';
+import { noteAnswer } from './hostReach';
 
 /** What the preload exposes in Electron; absent in browser mode. */
 export interface DeskBridge {
   invoke(method: string, input: unknown): Promise<unknown>;
+  /** The host's change notices (LAN), pushed to the renderer; returns the unsubscribe. */
+  onNotice?(listener: (notice: unknown) => void): () => void;
 }
 
 declare global {
@@ -26,12 +29,16 @@ async function overHttp(method: string, input: unknown): Promise<unknown> {
 
 /** Call a contract method; resolves with the envelope, never throws for a server-side error. */
 export async function call<M extends Method>(method: M, input: InputOf<M>): Promise<Envelope<OutputOf<M>>> {
+  let envelope: Envelope<OutputOf<M>>;
   try {
     const raw = window.api ? await window.api.invoke(method, input) : await overHttp(method, input);
-    return raw as Envelope<OutputOf<M>>;
+    envelope = raw as Envelope<OutputOf<M>>;
   } catch {
-    return { ok: false, error: rpcError('transportFailed', {}, 'transport failed') };
+    envelope = { ok: false, error: rpcError('transportFailed', {}, 'transport failed') };
   }
+  // Whether the host answered at all: the away banner and TanStack Query's online state follow it.
+  noteAnswer(envelope);
+  return envelope;
 }
 
 /** Call a contract method; resolves with its data or throws ApiError. */

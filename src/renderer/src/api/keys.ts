@@ -85,6 +85,11 @@ export const queryKeys = {
   /** Outside the 'backup' prefix: a finished restore must not re-inspect the file it came from. */
   backupInspect: (door: 'backup' | 'recovery', file: string) => ['backupInspect', door, file] as const,
 
+  /** 局域网共享: the host's status (addresses, fingerprint, open pairing code) and its terminals. */
+  lan: ['lan'] as const,
+  lanStatus: ['lan', 'status'] as const,
+  lanTerminals: ['lan', 'terminals'] as const,
+
   /** How often a form of a document has been printed (补打 from the second). */
   printCount: (form: string, documentId: string) => ['prints', form, documentId] as const,
 };

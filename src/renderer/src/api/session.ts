@@ -1,12 +1,15 @@
 import { createContext, useContext } from 'react';
 import type { Permission } from '@shared/roles';
 import type { SessionUser } from '@shared/schemas/users';
+import type { TerminalRef } from '@shared/schemas/lan';
 
 /** The signed-in, unlocked session as the shell sees it. */
 export interface Session {
   user: SessionUser;
   shopName: string | null;
   idleLockMinutes: number;
+  /** The LAN terminal this screen works from; null on the host PC itself. */
+  terminal: TerminalRef | null;
 }
 
 export const SessionContext = createContext<Session | null>(null);
@@ -20,4 +23,9 @@ export function useSession(): Session {
 /** Whether the current user holds a permission. The server decides; this only hides controls. */
 export function useCan(permission: Permission): boolean {
   return useSession().user.permissions.includes(permission);
+}
+
+/** Whether this screen is the host PC's own (backups, restore and host settings are done only there). */
+export function useIsHost(): boolean {
+  return useSession().terminal === null;
 }

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { isLanguage } from '../i18n';
 import { FirstRunGate } from '../pages/auth/FirstRunChoice';
 import { Boot } from './Boot';
+import { HostAwayBanner } from './HostAwayBanner';
 import { createQueryClient } from './queryClient';
 
 /** Providers: antd locale follows the UI language, TanStack Query holds all server state. */
@@ -19,6 +20,7 @@ export function App() {
     <ConfigProvider locale={english ? enUSLocale : zhCNLocale} theme={{ token: { colorPrimary: '#1668dc' } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
+          <HostAwayBanner />
           <HashRouter>
             <FirstRunGate>
               <Boot />

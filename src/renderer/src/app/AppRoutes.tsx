@@ -25,10 +25,16 @@ import { UsersPage } from '../pages/users/UsersPage';
 import { WorkOrderDetailPage } from '../pages/workOrders/WorkOrderDetailPage';
 import { WorkOrdersPage } from '../pages/workOrders/WorkOrdersPage';
 import { PrintRoute } from '../print/PrintRoute';
-import { useCan } from '../api/session';
+import { useCan, useIsHost } from '../api/session';
+import { LanPage } from '../pages/lan/LanPage';
 
 function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   return useCan(permission) ? children : <Forbidden />;
+}
+
+/** A page of the host PC only: a terminal gets the not-allowed page (dispatch refuses with hostOnly). */
+function RequireHost({ children }: { children: ReactNode }) {
+  return useIsHost() ? children : <Forbidden />;
 }
 
 export function AppRoutes() {
@@ -138,7 +144,9 @@ export function AppRoutes() {
         path="/backup"
         element={
           <RequirePermission permission="backup.run">
-            <BackupPage />
+            <RequireHost>
+              <BackupPage />
+            </RequireHost>
           </RequirePermission>
         }
       />
@@ -166,6 +174,16 @@ export function AppRoutes() {
         element={
           <RequirePermission permission="audit.read">
             <AuditPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/lan"
+        element={
+          <RequirePermission permission="lan.manage">
+            <RequireHost>
+              <LanPage />
+            </RequireHost>
           </RequirePermission>
         }
       />

@@ -4,10 +4,12 @@ import { AppRoutes } from './AppRoutes';
 import { SessionContext, type Session } from '../api/session';
 import { SideMenu } from './SideMenu';
 import { useIdleLock } from './useIdleLock';
+import { useLiveScreens } from './useLiveScreens';
 
 /** The signed-in frame: header, side menu and the routed page. */
 export function AppShell({ session }: { session: Session }) {
   useIdleLock(session.idleLockMinutes);
+  useLiveScreens(session);
   return (
     <SessionContext value={session}>
       <Layout className="shell">

@@ -8,6 +8,8 @@ import { FirstRunPage } from '../pages/auth/FirstRunPage';
 import { LockScreen } from '../pages/auth/LockScreen';
 import { RecoveryPage } from '../pages/backup/RecoveryPage';
 import { SignInPage } from '../pages/auth/SignInPage';
+import { PairingPage } from '../pages/auth/PairingPage';
+import { pairingRefusal } from '../api/pairing';
 import { AppShell } from './AppShell';
 
 /**
@@ -22,6 +24,9 @@ export function Boot() {
   if (state.isError && state.error instanceof ApiError && state.error.code === 'DATABASE_DAMAGED') {
     return <RecoveryPage />;
   }
+  // A browser on the LAN that the host does not know (yet, or any more) pairs before signing in.
+  const unpaired = pairingRefusal(state.error);
+  if (unpaired) return <PairingPage revoked={unpaired === 'terminalRevoked'} />;
   if (state.isError) {
     return (
       <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
@@ -39,9 +44,9 @@ export function Boot() {
     );
   }
 
-  const { setupNeeded, user, locked, shopName, idleLockMinutes } = state.data;
+  const { setupNeeded, user, locked, shopName, idleLockMinutes, terminal } = state.data;
   if (setupNeeded) return <FirstRunPage />;
   if (!user) return <SignInPage shopName={shopName} />;
   if (locked) return <LockScreen user={user} />;
-  return <AppShell session={{ user, shopName, idleLockMinutes }} />;
+  return <AppShell session={{ user, shopName, idleLockMinutes, terminal }} />;
 }

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 
 export function HeaderBar() {
   const { t } = useTranslation();
-  const { shopName } = useSession();
+  const { shopName, terminal } = useSession();
   const navigate = useNavigate();
   const canSearch = useCan('customers.read');
   const canWriteCustomers = useCan('customers.write');
@@ -24,6 +24,11 @@ export function HeaderBar() {
         {shopName && (
           <Typography.Text className="shell__shop" data-testid="shop-name">
             {shopName}
+          </Typography.Text>
+        )}
+        {terminal && (
+          <Typography.Text className="shell__terminal" data-testid="header-terminal">
+            {t('lan.header.terminal', { name: terminal.name })}
           </Typography.Text>
         )}
       </Flex>

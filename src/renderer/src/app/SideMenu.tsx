@@ -12,6 +12,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CloudServerOutlined,
+  WifiOutlined,
   HomeOutlined,
   InboxOutlined,
   ShopOutlined,
@@ -45,8 +46,11 @@ export function SideMenu() {
       '/day-close',
       '/reports',
       '/backup',
+      '/lan',
     ].find((area) => pathname.startsWith(area)) ?? pathname;
-  const { user } = useSession();
+  const { user, terminal } = useSession();
+  // Backups, restore, reset, the full export and the LAN settings are done at the host PC only.
+  const atHost = terminal === null;
   const can = (permission: (typeof user.permissions)[number]) => user.permissions.includes(permission);
   const alerts = useStockAlerts(can('stock.read'));
   const alertCount = alerts.data?.length ?? 0;
@@ -66,6 +70,12 @@ export function SideMenu() {
       key: '/audit',
       icon: <AuditOutlined />,
       label: label('nav-audit', t('nav.audit')),
+    });
+  if (can('lan.manage') && atHost)
+    settingsChildren.push({
+      key: '/lan',
+      icon: <WifiOutlined />,
+      label: label('nav-lan', t('nav.lan')),
     });
 
   const counter: NonNullable<MenuProps['items']> = [];
@@ -176,7 +186,7 @@ export function SideMenu() {
     ...(can('reports.read')
       ? [{ key: '/reports', icon: <BarChartOutlined />, label: label('nav-reports', t('nav.reports')) }]
       : []),
-    ...(can('backup.run')
+    ...(can('backup.run') && atHost
       ? [{ key: '/backup', icon: <CloudServerOutlined />, label: label('nav-backup', t('nav.backup')) }]
       : []),
     {

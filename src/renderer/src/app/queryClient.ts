@@ -32,7 +32,9 @@ export function createQueryClient(): QueryClient {
     }),
     defaultOptions: {
       queries: { retry: shouldRetry, refetchOnWindowFocus: false, staleTime: 10_000 },
-      mutations: { retry: false },
+      // A save while the host is away runs and fails with its error at once: it never waits
+      // (paused) to go through later behind the person's back (api/hostReach.ts).
+      mutations: { retry: false, networkMode: 'always' },
     },
   });
   return queryClient;

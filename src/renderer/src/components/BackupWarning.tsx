@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { BackupStatus } from '@shared/schemas/backup';
 import { useBackupStatus } from '../api/backup';
-import { useCan } from '../api/session';
+import { useCan, useIsHost } from '../api/session';
 import { backupRunError } from '../i18n/errorMessage';
 import { formatMinute } from '../lib/format';
 
@@ -18,7 +18,10 @@ const SEVERE = new Set(['unreachable', 'lastFailed']);
 export function BackupWarning() {
   const { t } = useTranslation();
   const status = useBackupStatus();
-  const canOpen = useCan('backup.run');
+  // The backup page is the host's: a terminal sees the warning without the way there.
+  const mayBackUp = useCan('backup.run');
+  const atHost = useIsHost();
+  const canOpen = mayBackUp && atHost;
   const navigate = useNavigate();
   if (!status.data?.warning) return null;
   const { warning } = status.data;

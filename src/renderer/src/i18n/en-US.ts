@@ -1,3 +1,4 @@
+import { lanEnUS } from './lan.en-US';
 import { stockEnUS } from './stock.en-US';
 import { orderPartsEnUS } from './orderParts.en-US';
 import { settlementsEnUS } from './settlements.en-US';
@@ -58,6 +59,7 @@ export const enUS: Messages = {
     settings: 'Shop settings',
     users: 'Users',
     audit: 'Audit log',
+    lan: 'LAN sharing',
   },
   header: {
     changePassword: 'Change password',
@@ -249,6 +251,7 @@ export const enUS: Messages = {
     anyAction: 'All actions',
     clear: 'Clear filters',
     total: '{{total}} entries',
+    terminal: 'Terminal',
   },
   settings: settingsEnUS,
   moves: {
@@ -287,4 +290,5 @@ export const enUS: Messages = {
   settlements: settlementsEnUS,
   backup: backupEnUS,
   reports: reportsEnUS,
+  lan: lanEnUS,
 };

@@ -14,7 +14,7 @@ const errorsEnUS = {
   invalidInput: FIELDS,
   badRequest: VALIDATION,
   untrustedSender: FORBIDDEN,
-  transportFailed: INTERNAL,
+  transportFailed: 'Cannot reach the host: this was not done. Try again once the connection is back',
   internal: INTERNAL,
   forbidden: FORBIDDEN,
   databaseDamaged: 'The database is damaged. Restore it from a backup.',

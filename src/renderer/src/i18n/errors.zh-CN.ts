@@ -19,7 +19,7 @@ const errorsZhCN = {
   invalidInput: FIELDS,
   badRequest: VALIDATION,
   untrustedSender: FORBIDDEN,
-  transportFailed: INTERNAL,
+  transportFailed: '无法连接主机，此操作没有完成：连接恢复后请再试一次',
   internal: INTERNAL,
   forbidden: FORBIDDEN,
   databaseDamaged: '数据库已损坏，请从备份恢复。',

@@ -1,3 +1,4 @@
+import { lanZhCN } from './lan.zh-CN';
 import { stockZhCN } from './stock.zh-CN';
 import { orderPartsZhCN } from './orderParts.zh-CN';
 import { settlementsZhCN } from './settlements.zh-CN';
@@ -57,6 +58,7 @@ export const zhCN = {
     settings: '店铺设置',
     users: '用户管理',
     audit: '操作日志',
+    lan: '局域网共享',
   },
   header: {
     changePassword: '修改密码',
@@ -246,6 +248,7 @@ export const zhCN = {
     anyAction: '全部动作',
     clear: '清空筛选',
     total: '共 {{total}} 条',
+    terminal: '终端',
   },
   settings: settingsZhCN,
   moves: {
@@ -284,6 +287,7 @@ export const zhCN = {
   settlements: settlementsZhCN,
   backup: backupZhCN,
   reports: reportsZhCN,
+  lan: lanZhCN,
 };
 
 export type Messages = typeof zhCN;

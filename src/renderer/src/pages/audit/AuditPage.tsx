@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Card, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { Alert, Card, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, AuditListInput } from '@shared/schemas/audit';
 import { useAuditList } from '../../api/audit';
@@ -46,6 +46,13 @@ export function AuditPage() {
       dataIndex: 'username',
       width: 120,
       render: (_, e) => e.username ?? t('common.system'),
+    },
+    {
+      // The LAN terminal a write came from; the host's own screen leaves none.
+      title: t('audit.terminal'),
+      dataIndex: 'terminalName',
+      width: 120,
+      render: (_, e) => e.terminalName ?? <Typography.Text type="secondary">{t('lan.host')}</Typography.Text>,
     },
     {
       title: t('audit.action'),

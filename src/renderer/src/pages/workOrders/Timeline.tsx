@@ -427,6 +427,7 @@ export function WorkOrderTimeline({ events }: { events: WorkOrderEvent[] }) {
             <Flex vertical gap={2} data-testid="wo-event" data-kind={e.kind} data-to={e.toStatus ?? ''}>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {formatDateTime(e.at)} · {e.username ?? t('common.system')}
+                {e.terminalName && ` · ${e.terminalName}`}
               </Typography.Text>
               <span>{text}</span>
               {detail}

@@ -1,0 +1,132 @@
+import { useEffect, useEffectEvent } from 'react';
+import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { changeNotice, type ChangeNotice } from '@shared/schemas/lan';
+import type { AuditEntity } from '@shared/schemas/audit';
+import { queryKeys } from './keys';
+
+type ChangeOf = Extract<ChangeNotice, { kind: 'change' }>;
+
+/**
+ * The query prefixes a change to each kind of record affects on other screens. Lists show names
+ * from other areas (an order list shows the customer's name, an order its parts), so a change
+ * reaches the areas that show it too. `all` is a restore or reset: every query is read again.
+ */
+const AFFECTS: Record<AuditEntity, readonly QueryKey[] | 'all'> = {
+  user: [queryKeys.users, queryKeys.authState, queryKeys.workOrders],
+  settings: [queryKeys.settings, queryKeys.authState],
+  session: [queryKeys.users, queryKeys.lan],
+  customer: [queryKeys.customers, queryKeys.searches, queryKeys.workOrders, queryKeys.settlements],
+  device: [queryKeys.customers, queryKeys.searches, queryKeys.workOrders],
+  workOrder: [
+    queryKeys.workOrders,
+    queryKeys.customers,
+    queryKeys.searches,
+    queryKeys.dashboard,
+    ['reports'],
+  ],
+  workOrderAttachment: [queryKeys.workOrders, queryKeys.dashboard, ['reports']],
+  settlement: [queryKeys.settlements, queryKeys.workOrders, queryKeys.dashboard, ['reports']],
+  payment: [queryKeys.settlements, queryKeys.workOrders, queryKeys.dashboard, ['reports']],
+  dayClose: [queryKeys.settlements, queryKeys.workOrders, queryKeys.dashboard, ['reports']],
+  part: [queryKeys.stock, queryKeys.workOrders],
+  supplier: [queryKeys.stock],
+  stockDocument: [queryKeys.stock, queryKeys.workOrders, queryKeys.dashboard, ['reports']],
+  backupSettings: [queryKeys.backup],
+  database: 'all',
+  terminal: [queryKeys.lan],
+};
+
+/** What one change notice makes stale: its entity's areas, and the audit log, which lists every write. */
+export function keysForChange(change: ChangeOf): readonly QueryKey[] | 'all' {
+  const affected = AFFECTS[change.entity];
+  return affected === 'all' ? 'all' : [...affected, queryKeys.audit];
+}
+
+/** A notice as it arrived (SSE data or the preload's message): a ChangeNotice, or null for anything else. */
+export function readNotice(raw: unknown): ChangeNotice | null {
+  let value = raw;
+  if (typeof raw === 'string') {
+    try {
+      value = JSON.parse(raw) as unknown;
+    } catch {
+      return null;
+    }
+  }
+  const parsed = changeNotice.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Active queries refetch now, the others are marked stale and refetch when next shown. */
+export function applyChange(queryClient: QueryClient, change: ChangeOf): void {
+  const keys = keysForChange(change);
+  if (keys === 'all') {
+    void queryClient.invalidateQueries();
+    return;
+  }
+  for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
+}
+
+export interface NoticeHandlers {
+  change(change: ChangeOf): void;
+  signedOut(reason: Extract<ChangeNotice, { kind: 'signedOut' }>['reason']): void;
+  /** The stream came back after a break: notices may have been missed. */
+  reconnected(): void;
+}
+
+/** How long to wait before opening a stream the host closed for good (EventSource gives up then). */
+const REOPEN_MS = 3000;
+
+/**
+ * The host's change notices: from the preload in the desktop app, or `GET /events` (server-sent
+ * events) in a paired browser. Returns the unsubscribe.
+ */
+export function subscribeNotices(handlers: NoticeHandlers): () => void {
+  const deliver = (raw: unknown) => {
+    const notice = readNotice(raw);
+    if (notice?.kind === 'change') handlers.change(notice);
+    else if (notice?.kind === 'signedOut') handlers.signedOut(notice.reason);
+  };
+  if (window.api) return window.api.onNotice?.(deliver) ?? (() => undefined);
+
+  let source: EventSource | null = null;
+  let opened = false;
+  let reopen: ReturnType<typeof setTimeout> | undefined;
+  const open = () => {
+    source = new EventSource('/events');
+    source.onmessage = (event: MessageEvent<unknown>) => deliver(event.data);
+    source.onopen = () => {
+      // Every open after the first is a reconnect: what happened meanwhile was not pushed here.
+      if (opened) handlers.reconnected();
+      opened = true;
+    };
+    source.onerror = () => {
+      // EventSource retries a dropped connection itself; it gives up only on a refusal (closed).
+      if (source?.readyState === EventSource.CLOSED) {
+        source.close();
+        reopen = setTimeout(open, REOPEN_MS);
+      }
+    };
+  };
+  open();
+  return () => {
+    clearTimeout(reopen);
+    source?.close();
+  };
+}
+
+/**
+ * Keeps this screen live while signed in. `streamed` says whether the page should open
+ * `/events` itself (a browser on a terminal; the desktop app gets notices from its preload).
+ */
+export function useNotices(streamed: boolean, onSignedOut: NoticeHandlers['signedOut']): void {
+  const queryClient = useQueryClient();
+  const signedOut = useEffectEvent(onSignedOut);
+  useEffect(() => {
+    if (!window.api && !streamed) return;
+    return subscribeNotices({
+      change: (change) => applyChange(queryClient, change),
+      signedOut: (reason) => signedOut(reason),
+      reconnected: () => void queryClient.invalidateQueries(),
+    });
+  }, [queryClient, streamed]);
+}
