@@ -42,6 +42,18 @@ export function onHostAway(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
+// The desktop terminal's main process watches its link to the host and says when it drops or returns,
+// even while this screen makes no call.
+window.shell?.onHostState((state) => {
+  if (
+    typeof state === 'object' &&
+    state !== null &&
+    'reachable' in state &&
+    typeof state.reachable === 'boolean'
+  )
+    setAway(!state.reachable);
+});
+
 // TanStack Query's "online" is the host answering, not the browser's network flag: a tablet on the
 // shop's Wi-Fi is "online" while the host PC is off.
 onlineManager.setEventListener((setOnline) => onHostAway((isAway) => setOnline(!isAway)));

@@ -115,18 +115,19 @@ export function subscribeNotices(handlers: NoticeHandlers): () => void {
 }
 
 /**
- * Keeps this screen live while signed in. `streamed` says whether the page should open
- * `/events` itself (a browser on a terminal; the desktop app gets notices from its preload).
+ * Keeps this screen live while signed in: the desktop app hears notices from its preload, a browser
+ * (on the host PC or a paired terminal) opens `/events` itself.
  */
-export function useNotices(streamed: boolean, onSignedOut: NoticeHandlers['signedOut']): void {
+export function useNotices(onSignedOut: NoticeHandlers['signedOut']): void {
   const queryClient = useQueryClient();
   const signedOut = useEffectEvent(onSignedOut);
-  useEffect(() => {
-    if (!window.api && !streamed) return;
-    return subscribeNotices({
-      change: (change) => applyChange(queryClient, change),
-      signedOut: (reason) => signedOut(reason),
-      reconnected: () => void queryClient.invalidateQueries(),
-    });
-  }, [queryClient, streamed]);
+  useEffect(
+    () =>
+      subscribeNotices({
+        change: (change) => applyChange(queryClient, change),
+        signedOut: (reason) => signedOut(reason),
+        reconnected: () => void queryClient.invalidateQueries(),
+      }),
+    [queryClient],
+  );
 }

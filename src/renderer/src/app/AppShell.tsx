@@ -9,7 +9,7 @@ import { useLiveScreens } from './useLiveScreens';
 /** The signed-in frame: header, side menu and the routed page. */
 export function AppShell({ session }: { session: Session }) {
   useIdleLock(session.idleLockMinutes);
-  useLiveScreens(session);
+  useLiveScreens();
   return (
     <SessionContext value={session}>
       <Layout className="shell">

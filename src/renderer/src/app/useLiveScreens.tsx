@@ -3,18 +3,17 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { startOver } from '../api/auth';
 import { useNotices } from '../api/notices';
-import type { Session } from '../api/session';
 
 /**
  * Keeps the signed-in screens live with the host's change notices. A restore on the host (or this
  * terminal revoked) signs everyone out: the words stay up while the app falls back underneath to
  * the sign-in or pairing screen.
  */
-export function useLiveScreens(session: Session): void {
+export function useLiveScreens(): void {
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const queryClient = useQueryClient();
-  useNotices(session.terminal !== null, (reason) => {
+  useNotices((reason) => {
     modal.warning({
       title: t('lan.signedOut.title'),
       content: (
