@@ -28,6 +28,7 @@ function base() {
     id: `01a23b0b-0000-7000-8000-${String(n).padStart(12, '0')}`,
     at: Date.UTC(2026, 10, 23, 2, 0, n),
     username: 'clerk1',
+    terminalName: null,
     fromStatus: null,
     toStatus: null,
     note: '',
