@@ -1,10 +1,12 @@
 // The Electron app: one instance, one database, one locked-down window.
+import { dirname } from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import { createCore, type Core } from './core';
 import { DatabaseTooNewError } from './db/open';
 import { electronPlatform } from './electron/dialogs';
 import { registerRpc } from './electron/ipc';
-import { corePaths, useSeparateDevProfile } from './electron/paths';
+import { corePaths, rendererIndexPath, useSeparateDevProfile } from './electron/paths';
+import { startLanHost, type LanHost } from './lan/host';
 import { isAllowedNavigation, WINDOW_TITLE } from './electron/security';
 import { appPage, createMainWindow, installMenu } from './electron/window';
 
@@ -22,6 +24,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   const page = appPage();
   let core: Core | null = null;
+  let lan: LanHost | null = null;
   let mainWindow: BrowserWindow | null = null;
 
   const fatal = (headline: string, error: unknown): void => {
@@ -58,6 +61,10 @@ if (!app.requestSingleInstanceLock()) {
     installMenu();
     registerRpc(core, page.url);
     openWindow();
+    // Host mode on the shop's LAN, if this PC's settings turned it on; it never blocks the window.
+    startLanHost(core, dirname(rendererIndexPath()))
+      .then((host) => (lan = host))
+      .catch((error: unknown) => console.error('[after-sales] the LAN host could not start', error));
   };
 
   app.on('second-instance', () => {
@@ -90,7 +97,9 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     quitBackupDone = true;
     const limit = new Promise<void>((resolve) => setTimeout(resolve, QUIT_BACKUP_LIMIT_MS));
-    void Promise.race([core.backupOnQuit(), limit]).finally(() => app.quit());
+    void Promise.race([core.backupOnQuit(), limit])
+      .then(() => lan?.close())
+      .finally(() => app.quit());
   });
 
   app.on('will-quit', () => {

@@ -1,10 +1,13 @@
 import { rpcError, type Envelope } from '@shared/errors';
 import type { InputOf, Method, OutputOf } from '@shared/contract';
+import type { ChangeNotice } from '@shared/schemas/lan';
 import { ApiError } from '../lib/apiError';
 
 /** What the preload exposes in Electron; absent in browser mode. */
 export interface DeskBridge {
   invoke(method: string, input: unknown): Promise<unknown>;
+  /** The host's change feed (main process → window); returns the function that stops listening. */
+  onNotice?(listener: (notice: ChangeNotice) => void): () => void;
 }
 
 declare global {
