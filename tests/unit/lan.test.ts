@@ -238,7 +238,7 @@ describe('terminals at work', () => {
       ],
       ['lan.configure', { enabled: true, address: '0.0.0.0', port: 9443 }],
       ['lan.newPairingCode', {}],
-      ['backup.reset', { confirm: '清空数据' }],
+      ['backup.reset', { confirm: '城东维修中心' }],
     ] as const) {
       expect(envelopeOf(await terminal.raw(method, input)), method).toMatchObject({
         ok: false,
