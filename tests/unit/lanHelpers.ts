@@ -1,4 +1,5 @@
-import { request, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:https';
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import { request } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import { expect } from 'vitest';
 import type { Envelope } from '@shared/errors';
@@ -94,7 +95,8 @@ export function envelopeOf(answer: Answer): Envelope<unknown> {
 
 /** The first cookie of a Set-Cookie header as `name=value`. */
 export function cookieNamed(headers: IncomingHttpHeaders, name: string): string | null {
-  const found = (headers['set-cookie'] ?? []).find((c) => c.startsWith(`${name}=`));
+  const all: string[] = headers['set-cookie'] ?? [];
+  const found = all.find((c) => c.startsWith(`${name}=`));
   return found ? (found.split(';')[0] ?? null) : null;
 }
 

@@ -63,7 +63,8 @@ export class LanHost implements LanGate {
   async configure(next: LanSettings, actor: Actor | null): Promise<LanStatus> {
     await this.serially(async () => {
       const before = this.settings;
-      if (!sameListener(before, next)) {
+      // Saving the same settings again retries a listener that could not start (the port is free now).
+      if (!sameListener(before, next) || (next.enabled && this.server === null)) {
         await this.stopListening();
         const error = next.enabled ? await this.listen(next) : null;
         if (error !== null) {
