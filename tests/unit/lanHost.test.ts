@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LAN_PORT } from '@shared/schemas/lan';
+import { DATABASE_FILE } from '../../src/main/core';
 import { startLanHost, type LanHost } from '../../src/main/lan/host';
 import { TOUCH_EVERY_MS } from '../../src/main/services/terminals';
 import { setUpShop, snapshot, type Client } from './harness';
@@ -49,11 +50,14 @@ async function occupy(port: number): Promise<Server> {
 /** The running listener as the test helpers' TestLan, to pair and call through it. */
 async function asTestLan(): Promise<TestLan> {
   const status = await admin.ok('lan.status', {});
-  const port = status.settings.port;
+  return { ...lanOn(status.settings.port), fingerprint: status.fingerprint };
+}
+
+function lanOn(port: number): TestLan {
   return {
     server: { address: LAN_ADDRESS, port, close: async () => undefined },
     pairing: host.pairing,
-    fingerprint: status.fingerprint,
+    fingerprint: '',
     host: `${LAN_ADDRESS}:${port}`,
     close: async () => undefined,
   };
@@ -298,5 +302,27 @@ describe('a restore on the host', () => {
     const again = terminalClient(lan, terminal.key, terminal);
     expect(await again.ok('auth.state', {})).toMatchObject({ user: null, terminal: { id: terminal.id } });
     events.close();
+  });
+});
+
+describe('a damaged database on the host', () => {
+  it('answers a terminal that it is damaged, not that the terminal is unknown', async () => {
+    const port = await freePort();
+    await enable(port);
+    const terminal = await pairNew(await asTestLan(), '维修台');
+    await host.close();
+    const file = join(app.core.dataDir, DATABASE_FILE);
+    app.core.close();
+    writeFileSync(file, Buffer.alloc(64 * 1024, 'garbage!'));
+    rmSync(`${file}-wal`, { force: true });
+    rmSync(`${file}-shm`, { force: true });
+    app.reopen();
+    host = await startLanHost(app.core, null);
+    expect(await terminal.call('auth.state', {})).toMatchObject({
+      ok: false,
+      error: { reason: 'databaseDamaged' },
+    });
+    const paired = envelopeOf(await postPair(lanOn(port), { code: host.pairing.create().code, name: 'x' }));
+    expect(paired).toMatchObject({ ok: false, error: { reason: 'databaseDamaged' } });
   });
 });

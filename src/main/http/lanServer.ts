@@ -17,6 +17,8 @@ import { decodePath, readStatic } from './static';
 
 /** The desktop terminal sends its key in this header; a browser sends the `desk_terminal` cookie. */
 export const KEY_HEADER = 'x-desk-terminal';
+/** Not a method: the name the backup gate knows the key lookup by (it waits for a restore's swap). */
+const KEY_CHECK = 'lan.terminalKey';
 /** How long the accepted Host names are kept before the network interfaces are read again. */
 const HOSTS_TTL_MS = 10_000;
 
@@ -43,6 +45,14 @@ function terminalOf(
   req: IncomingMessage,
   cookies: Map<string, string>,
 ): { terminal: TerminalRef } | { refusal: Envelope<never> } {
+  // While the database is damaged or being swapped, no key can be looked up: say why instead.
+  const { backup } = core.deps;
+  if (backup?.damaged())
+    return { refusal: { ok: false, error: rpcError('databaseDamaged', {}, 'the database is damaged') } };
+  if (backup?.blocks(KEY_CHECK))
+    return {
+      refusal: { ok: false, error: rpcError('restoreInProgress', {}, 'data is being restored or reset') },
+    };
   const header = req.headers[KEY_HEADER];
   const key = typeof header === 'string' ? header : cookies.get(TERMINAL_COOKIE);
   const check = verifyTerminalKey(core.deps.db, key);
@@ -107,7 +117,9 @@ export async function startLanServer(core: Core, options: LanServerOptions): Pro
         secure: true,
         terminal: caller.terminal,
       });
-      activity.touch(core.deps, caller.terminal.id, remoteAddress(req), conn?.sessionId ?? null);
+      // Not while a restore swaps the files under the call (it may have started meanwhile).
+      if (!core.deps.backup?.blocks(KEY_CHECK))
+        activity.touch(core.deps, caller.terminal.id, remoteAddress(req), conn?.sessionId ?? null);
       return;
     }
     if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method not allowed');
