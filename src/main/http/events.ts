@@ -40,10 +40,6 @@ export class EventStreams {
     res.on('error', end);
   }
 
-  get size(): number {
-    return this.open.size;
-  }
-
   closeAll(): void {
     for (const end of [...this.open]) end();
   }

@@ -43,10 +43,6 @@ export class NoticeFeed {
     }
   }
 
-  get size(): number {
-    return this.subscribers.size;
-  }
-
   private deliver(notice: ChangeNotice, to: (s: Subscriber) => boolean): void {
     // A copy: a listener may unsubscribe (its stream closed) while the notice goes round.
     for (const subscriber of [...this.subscribers]) {
