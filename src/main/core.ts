@@ -6,6 +6,7 @@ import { dispatch } from './rpc/dispatch';
 import { BackupManager } from './services/backup/manager';
 import { consoleLogger, type Connection, type Deps, type Logger, type Platform } from './services/context';
 import { SessionStore } from './services/sessions';
+import { NoticeFeed } from './lan/notices';
 
 export { DATABASE_FILE };
 
@@ -32,6 +33,8 @@ export interface Core {
   readonly database: OpenedDatabase;
   dataDir: string;
   backup: BackupManager;
+  /** What changed, for every screen (host windows, LAN terminals' event streams). */
+  notices: NoticeFeed;
   dispatch(method: string, input: unknown, conn: Connection): Promise<Envelope<unknown>>;
   /** The automatic backup on quit, if the settings ask for one; never throws. */
   backupOnQuit(): Promise<void>;
@@ -67,6 +70,7 @@ export function createCore(options: CoreOptions): Core {
     database = openDatabase(':memory:', options.migrationsDir);
   }
   let open = true;
+  const notices = new NoticeFeed();
   const deps: Deps = {
     db: database.db,
     sessions: new SessionStore(),
@@ -75,6 +79,7 @@ export function createCore(options: CoreOptions): Core {
     scryptN: options.scryptN,
     dataDir: options.dataDir,
     platform: options.platform,
+    notices,
   };
   const backup = new BackupManager(
     {
@@ -108,6 +113,7 @@ export function createCore(options: CoreOptions): Core {
     },
     dataDir: options.dataDir,
     backup,
+    notices,
     dispatch: (method, input, conn) => dispatch(deps, method, input, conn),
     backupOnQuit: () => backup.backupOnQuit(),
     close: () => {

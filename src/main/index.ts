@@ -1,13 +1,15 @@
 // The Electron app: one instance, one database (or, as a LAN terminal, the shop host's), one locked-down window.
+import { dirname } from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import { createCore, type Core } from './core';
 import { DatabaseTooNewError } from './db/open';
 import { electronPlatform } from './electron/dialogs';
 import { registerRpc } from './electron/ipc';
 import { readStartup, saveMode } from './electron/mode';
-import { corePaths, useSeparateDevProfile } from './electron/paths';
+import { corePaths, rendererIndexPath, useSeparateDevProfile } from './electron/paths';
 import { registerShell } from './electron/shellIpc';
 import { registerTerminalRpc, relayNotices } from './electron/terminalIpc';
+import { startLanHost, type LanHost } from './lan/host';
 import { HostLink } from './terminal/forwarder';
 import type { TerminalMode } from './terminal/modeFile';
 import { isAllowedNavigation, WINDOW_TITLE } from './electron/security';
@@ -29,6 +31,7 @@ if (!app.requestSingleInstanceLock()) {
   let core: Core | null = null;
   // Terminal mode: no database here; calls and notices go through the link to the shop's host.
   let link: HostLink | null = null;
+  let lan: LanHost | null = null;
   let firstRun = false;
   let started = false;
   let mainWindow: BrowserWindow | null = null;
@@ -65,6 +68,10 @@ if (!app.requestSingleInstanceLock()) {
       return false;
     }
     registerRpc(core, page.url);
+    // Host mode on the shop's LAN, if this PC's settings turned it on; it never blocks the window.
+    startLanHost(core, dirname(rendererIndexPath()))
+      .then((host) => (lan = host))
+      .catch((error: unknown) => console.error('[after-sales] the LAN host could not start', error));
     return true;
   };
 
@@ -135,7 +142,9 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     quitBackupDone = true;
     const limit = new Promise<void>((resolve) => setTimeout(resolve, QUIT_BACKUP_LIMIT_MS));
-    void Promise.race([core.backupOnQuit(), limit]).finally(() => app.quit());
+    void Promise.race([core.backupOnQuit(), limit])
+      .then(() => lan?.close())
+      .finally(() => app.quit());
   });
 
   app.on('will-quit', () => {

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createCore } from './core';
 import { DatabaseTooNewError } from './db/open';
 import { startWebServer } from './http/server';
+import { startLanHost } from './lan/host';
 
 /** Browser mode: `node out/main/web.js --data DIR [--port N]`, for machines without Electron. */
 const here = dirname(fileURLToPath(import.meta.url));
@@ -13,9 +14,14 @@ const { values } = parseArgs({
 
 try {
   const core = createCore({ dataDir: resolve(values.data), migrationsDir: join(here, '../../drizzle') });
-  const server = await startWebServer(core, join(here, '../renderer'), Number(values.port));
+  const renderer = join(here, '../renderer');
+  const server = await startWebServer(core, renderer, Number(values.port));
+  // Host mode on the shop's LAN, if this PC's settings (设置 → 局域网共享) turned it on.
+  const lan = await startLanHost(core, renderer);
   console.log(`售后服务台 browser mode — data in ${core.dataDir}`);
   console.log(`Open: ${server.url}`);
+  const shared = await lan.status();
+  if (shared.running) console.log(`LAN: ${shared.addresses.map((a) => a.url).join(' ')}`);
   // Ctrl+C or a service stop: the backup on quit first (if the settings ask for one), then close.
   let stopping = false;
   const stop = () => {
@@ -23,7 +29,7 @@ try {
     stopping = true;
     const limit = new Promise<void>((resolve) => setTimeout(resolve, 120_000).unref());
     void Promise.race([core.backupOnQuit(), limit])
-      .then(() => server.close())
+      .then(() => Promise.all([server.close(), lan.close()]))
       .finally(() => (core.close(), process.exit(0)));
   };
   process.on('SIGINT', stop);

@@ -6,6 +6,8 @@ import { isTrustedSender } from './security';
 
 /** The one IPC channel; the preload's window.api.invoke is its only caller. */
 const RPC_CHANNEL = 'rpc';
+/** Main → window: the host's change feed (the preload's window.api.onNotice). */
+export const NOTICE_CHANNEL = 'notice';
 
 function fail(error: RpcError): Envelope<never> {
   return { ok: false, error };
@@ -22,14 +24,21 @@ export function senderUrl(event: IpcMainInvokeEvent): string | null {
 
 /**
  * Route `rpc` calls into the core's dispatch. Each window (webContents) is one connection with its
- * own session, like one browser tab in browser mode. Returns a function that unregisters the channel.
+ * own session, like one browser tab in browser mode, and hears the change feed once it has called.
+ * Returns a function that unregisters the channel.
  */
 export function registerRpc(core: Core, appUrl: string): () => void {
   const connections = new Map<number, Connection>();
+  const windows = new Map<number, WebContents>();
+  const stopNotices = core.notices.subscribe((notice) => {
+    for (const contents of windows.values())
+      if (!contents.isDestroyed()) contents.send(NOTICE_CHANNEL, notice);
+  });
 
   function connectionFor(sender: WebContents): Connection {
     const existing = connections.get(sender.id);
     if (existing) return existing;
+    windows.set(sender.id, sender);
     const conn: Connection = {
       sessionId: null,
       setSessionId(id) {
@@ -42,11 +51,12 @@ export function registerRpc(core: Core, appUrl: string): () => void {
     sender.once('destroyed', () => {
       if (conn.sessionId) core.deps.sessions.end(conn.sessionId);
       connections.delete(id);
+      windows.delete(id);
     });
     return conn;
   }
 
-  return handleRpcChannel(appUrl, async (sender, method, input) => {
+  const stopRpc = handleRpcChannel(appUrl, async (sender, method, input) => {
     try {
       return await core.dispatch(method, input, connectionFor(sender));
     } catch (error) {
@@ -55,6 +65,10 @@ export function registerRpc(core: Core, appUrl: string): () => void {
       return fail(rpcError('internal', {}, 'internal error'));
     }
   });
+  return () => {
+    stopNotices();
+    stopRpc();
+  };
 }
 
 /**

@@ -1,9 +1,8 @@
 import { BrowserWindow, type WebContents } from 'electron';
 import type { HostLink, HostState } from '../terminal/forwarder';
-import { handleRpcChannel } from './ipc';
+import { handleRpcChannel, NOTICE_CHANNEL } from './ipc';
 
-/** What the preload's `onNotice` and `shell.onHostState` listen to. */
-export const NOTICE_CHANNEL = 'notice';
+/** What the preload's `shell.onHostState` listens to (notices use the host windows' channel). */
 export const HOST_STATE_CHANNEL = 'hostState';
 
 /**

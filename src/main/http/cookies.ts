@@ -13,8 +13,17 @@ export function parseCookies(header: string | undefined): Map<string, string> {
   return cookies;
 }
 
+export interface CookieOptions {
+  /** Sent over HTTPS only (the LAN listener). */
+  secure?: boolean;
+  /** Kept across browser restarts for this many seconds (else it ends with the browser session). */
+  maxAge?: number;
+}
+
 /** HttpOnly + SameSite=Strict: page scripts cannot read it and other sites cannot send it. */
-export function cookie(name: string, value: string | null): string {
+export function cookie(name: string, value: string | null, options: CookieOptions = {}): string {
   const base = `${name}=${value ? encodeURIComponent(value) : ''}; HttpOnly; SameSite=Strict; Path=/`;
-  return value ? base : `${base}; Max-Age=0`;
+  const secure = options.secure ? `${base}; Secure` : base;
+  if (!value) return `${secure}; Max-Age=0`;
+  return options.maxAge === undefined ? secure : `${secure}; Max-Age=${options.maxAge}`;
 }

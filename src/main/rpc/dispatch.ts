@@ -20,6 +20,9 @@ import type { Handler } from './handlerTypes';
 import { illFormedText } from './wellFormed';
 import { inCallScope } from '../services/callScope';
 
+/** Calls that replace the data and end every session (backup/manager.ts `afterSwap`). */
+const SIGNS_EVERYONE_OUT = new Set<Method>(['backup.restore', 'backup.reset', 'recovery.restore']);
+
 const INVALID: Refusal = { reason: 'invalidInput', params: {} };
 
 /** A schema's own check may name a reason (`params: { reason }`, e.g. deviceIdentity); else the field is invalid. */
@@ -29,7 +32,8 @@ function issueRefusal(issue: z.core.$ZodIssue): Refusal {
   return own.success ? own.data : INVALID;
 }
 
-function fieldIssues(error: z.ZodError): FieldIssue[] {
+/** The issues of a failed parse, each with the reason a form words. */
+export function fieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({
     ...issueRefusal(issue),
     path: issue.path.map(String).join('.'),
@@ -50,7 +54,9 @@ function fail<R extends Reason>(
 /** Find the caller's session and user, applying the idle screen lock and dropping dead sessions. */
 function resolveCaller(deps: Deps, conn: Connection): Pick<CallContext, 'session' | 'user'> {
   const session = deps.sessions.get(conn.sessionId);
-  if (!session) return { session: null, user: null };
+  // A session works only where it was opened: a session cookie carried to another terminal (or to
+  // the host) is worth nothing there.
+  if (!session || session.terminalId !== (conn.terminal?.id ?? null)) return { session: null, user: null };
   const user = deps.db.select().from(users).where(eq(users.id, session.userId)).get();
   if (!user || user.disabled) {
     deps.sessions.end(session.id);
@@ -118,6 +124,9 @@ export async function dispatch(
       deps.log.error(`output of ${method} does not match the contract`, output.error);
       return fail('internal', {}, 'internal error');
     }
+    deps.notices?.publishChanges(call.changes);
+    // A restore or reset replaced the data under everyone (it ended every session): all sign in again.
+    if (SIGNS_EVERYONE_OUT.has(method)) deps.notices?.publish({ kind: 'signedOut', reason: 'restored' });
     return { ok: true, data: output.data };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toRpcError() };

@@ -8,6 +8,7 @@ import { settlementHandlers } from './handlers/settlements';
 import { backupHandlers } from './handlers/backup';
 import { reportHandlers } from './handlers/reports';
 import { printHandlers } from './handlers/prints';
+import { lanHandlers } from './handlers/lan';
 
 /** Every contract method's handler, gathered from the areas' files in handlers/. */
 export const handlers: Handlers = {
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...backupHandlers,
   ...reportHandlers,
   ...printHandlers,
+  ...lanHandlers,
 };

@@ -41,7 +41,7 @@ export function appState(ctx: CallContext): AppState {
 function beginSession(ctx: CallContext, user: UserRecord): void {
   const { sessions, now } = ctx.deps;
   if (ctx.conn.sessionId) sessions.end(ctx.conn.sessionId);
-  ctx.conn.setSessionId(sessions.start(user.id, now()).id);
+  ctx.conn.setSessionId(sessions.start(user.id, now(), ctx.conn.terminal?.id ?? null).id);
 }
 
 export async function setup(ctx: CallContext, input: ParsedInputOf<'auth.setup'>): Promise<SessionUser> {

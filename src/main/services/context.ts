@@ -4,6 +4,7 @@ import type { TerminalRef } from '@shared/schemas/lan';
 import type { Db } from '../db/open';
 import type { UserRecord } from '../db/schema';
 import type { SessionStore, Session } from './sessions';
+import type { NoticeFeed } from '../lan/notices';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Anything queries can run on: the connection or an open transaction. */
@@ -28,6 +29,19 @@ export interface Deps {
   backup?: BackupGate;
   /** Native pickers (Electron only). */
   platform?: Platform;
+  /** The change feed every screen listens to; unset in bare service tests. */
+  notices?: NoticeFeed;
+  /** Host mode on the shop's LAN (lan/host.ts); unset where no LAN host runs (bare tests). */
+  lan?: LanGate;
+}
+
+/** What the lan.* handlers ask of the LAN host: its settings, listener and pairing code. */
+export interface LanGate {
+  status(): Promise<OutputOf<'lan.status'>>;
+  /** Saves the settings only when the listener could be (re)started with them. */
+  configure(next: ParsedInputOf<'lan.configure'>, actor: Actor | null): Promise<OutputOf<'lan.configure'>>;
+  newPairingCode(): Promise<OutputOf<'lan.newPairingCode'>>;
+  cancelPairingCode(): Promise<OutputOf<'lan.cancelPairingCode'>>;
 }
 
 /** Who started a backup, restore or reset, for its audit row and the backup history. */

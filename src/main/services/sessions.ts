@@ -5,6 +5,8 @@ export interface Session {
   userId: string;
   locked: boolean;
   lastActivity: number;
+  /** The LAN terminal it was opened on (null: the host's own screen); it works there only. */
+  terminalId: string | null;
 }
 
 /**
@@ -15,8 +17,14 @@ export class SessionStore {
   private readonly byId = new Map<string, Session>();
   private readonly checking = new Map<string, number>();
 
-  start(userId: string, now: number): Session {
-    const session = { id: randomBytes(24).toString('base64url'), userId, locked: false, lastActivity: now };
+  start(userId: string, now: number, terminalId: string | null = null): Session {
+    const session = {
+      id: randomBytes(24).toString('base64url'),
+      userId,
+      locked: false,
+      lastActivity: now,
+      terminalId,
+    };
     this.byId.set(session.id, session);
     return session;
   }
@@ -32,6 +40,16 @@ export class SessionStore {
   /** Sign a user out everywhere, e.g. when an admin disables the account. */
   endAllFor(userId: string): void {
     for (const [id, session] of this.byId) if (session.userId === userId) this.byId.delete(id);
+  }
+
+  /** The sessions open on one LAN terminal (who is signed in there). */
+  onTerminal(terminalId: string): Session[] {
+    return [...this.byId.values()].filter((s) => s.terminalId === terminalId);
+  }
+
+  /** Sign everyone out of one terminal, e.g. when it is revoked. */
+  endAllOnTerminal(terminalId: string): void {
+    for (const [id, session] of this.byId) if (session.terminalId === terminalId) this.byId.delete(id);
   }
 
   /** Password checks of this user still running (scrypt is slow and runs off the main thread). */

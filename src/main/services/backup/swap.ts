@@ -75,8 +75,11 @@ export function freshDatabase(workDir: string, migrationsDir: string): string {
   return file;
 }
 
-/** What a reset keeps: people, settings, and the sequences, so document numbers are never reused. */
-const KEPT_TABLES = ['users', 'settings', 'sequences'];
+/**
+ * What a reset keeps: people, settings, the sequences (so document numbers are never reused) and the
+ * paired terminals (the shop's tablets and PCs stay paired; their users sign in again).
+ */
+const KEPT_TABLES = ['users', 'settings', 'sequences', 'terminals'];
 
 export function copyKeptTables(freshFile: string, currentFile: string): void {
   // A plain connection: the file was just migrated; only rows are copied in.

@@ -1,0 +1,35 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TerminalRef } from '@shared/schemas/lan';
+import type { Core } from '../core';
+import type { Connection } from '../services/context';
+import { bodyLimitOf } from './bodyLimit';
+import { cookie } from './cookies';
+import { readJson, sendJson } from './respond';
+
+export const SESSION_COOKIE = 'desk_session';
+
+/**
+ * `POST /rpc/:method` on either listener: the body through the same checks, then the one dispatch.
+ * The session travels in an HttpOnly cookie (Secure on HTTPS); a LAN call carries its terminal.
+ */
+export async function serveRpc(
+  core: Pick<Core, 'dispatch'>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  call: { method: string; cookies: Map<string, string>; secure: boolean; terminal: TerminalRef | null },
+): Promise<Connection | null> {
+  const setCookies: string[] = [];
+  const conn: Connection = {
+    sessionId: call.cookies.get(SESSION_COOKIE) ?? null,
+    setSessionId(id) {
+      this.sessionId = id;
+      setCookies.push(cookie(SESSION_COOKIE, id, { secure: call.secure }));
+    },
+    terminal: call.terminal,
+  };
+  const body = await readJson(req, res, bodyLimitOf(call.method));
+  if (!body) return null;
+  const envelope = await core.dispatch(call.method, body.input, conn);
+  sendJson(res, 200, envelope, setCookies.length ? { 'set-cookie': setCookies } : {});
+  return conn;
+}
