@@ -18,10 +18,16 @@ let other: Client;
 const TERMINAL = '柜台2';
 const MINUTE = 60_000;
 
+/** Move a client to a LAN terminal: a session belongs to the terminal it was opened at, so sign in there. */
+async function atTerminal(client: Client, name: string, role: 'manager' | 'clerk' | 'technician') {
+  client.conn.terminal = { id: uuidv7(), name };
+  await client.ok('auth.signIn', { username: `${role}1`, password: `${role}-password-1` });
+}
+
 beforeEach(async () => {
   shop = await openShop();
   other = shop.manager;
-  other.conn.terminal = { id: uuidv7(), name: TERMINAL };
+  await atTerminal(other, TERMINAL, 'manager');
 });
 afterEach(() => shop.app.cleanup());
 
@@ -325,8 +331,8 @@ describe('state moves', () => {
 describe('stock under concurrent issue from several terminals', () => {
   it('never goes below zero: exactly what was on hand is issued, the rest refused', async () => {
     const sessions = [shop.clerk, shop.tech, shop.manager, shop.admin];
-    shop.tech.conn.terminal = { id: uuidv7(), name: '维修台1' };
-    shop.clerk.conn.terminal = { id: uuidv7(), name: '前台' };
+    await atTerminal(shop.tech, '维修台1', 'technician');
+    await atTerminal(shop.clerk, '前台', 'clerk');
     const part = await shop.clerk.ok('parts.create', { code: 'CHG-IC', name: '充电 IC' });
     const supplierId = (await shop.clerk.ok('suppliers.list', {}))[0]?.id ?? '';
     await shop.clerk.ok('stock.post', {

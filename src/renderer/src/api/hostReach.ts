@@ -43,16 +43,17 @@ export function onHostAway(listener: Listener): () => void {
 }
 
 // The desktop terminal's main process watches its link to the host and says when it drops or returns,
-// even while this screen makes no call.
-window.shell?.onHostState((state) => {
-  if (
-    typeof state === 'object' &&
-    state !== null &&
-    'reachable' in state &&
-    typeof state.reachable === 'boolean'
-  )
-    setAway(!state.reachable);
-});
+// even while this screen makes no call. (No window: the module is loaded by a Node unit test.)
+if (typeof window !== 'undefined')
+  window.shell?.onHostState((state) => {
+    if (
+      typeof state === 'object' &&
+      state !== null &&
+      'reachable' in state &&
+      typeof state.reachable === 'boolean'
+    )
+      setAway(!state.reachable);
+  });
 
 // TanStack Query's "online" is the host answering, not the browser's network flag: a tablet on the
 // shop's Wi-Fi is "online" while the host PC is off.
