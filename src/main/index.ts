@@ -11,7 +11,7 @@ import { registerShell } from './electron/shellIpc';
 import { registerTerminalRpc, relayNotices } from './electron/terminalIpc';
 import { startLanHost, type LanHost } from './lan/host';
 import { HostLink } from './terminal/forwarder';
-import type { TerminalMode } from './terminal/modeFile';
+import { removeMode, type TerminalMode } from './terminal/modeFile';
 import { isAllowedNavigation, WINDOW_TITLE } from './electron/security';
 import { appPage, createMainWindow, installMenu } from './electron/window';
 
@@ -30,7 +30,7 @@ if (!app.requestSingleInstanceLock()) {
   const page = appPage();
   let core: Core | null = null;
   // Terminal mode: no database here; calls and notices go through the link to the shop's host.
-  let link: HostLink | null = null;
+  let stopTerminal: (() => void) | null = null;
   let lan: LanHost | null = null;
   let firstRun = false;
   let started = false;
@@ -76,9 +76,14 @@ if (!app.requestSingleInstanceLock()) {
   };
 
   const startTerminal = (mode: TerminalMode): void => {
-    link = new HostLink(mode);
-    registerTerminalRpc(link, page.url);
-    relayNotices(link);
+    const next = new HostLink(mode);
+    const stopRpc = registerTerminalRpc(next, page.url);
+    const stopNotices = relayNotices(next);
+    stopTerminal = () => {
+      stopNotices();
+      stopRpc();
+      next.close();
+    };
   };
 
   const start = (): void => {
@@ -104,6 +109,15 @@ if (!app.requestSingleInstanceLock()) {
         // After the answer has gone back: the page starts again, now talking to the host.
         setImmediate(() => mainWindow?.reload());
         return { ok: true, data: {} };
+      },
+      pairAgain: async () => {
+        // Only a terminal pairs again; a host keeps its data and its choice.
+        if (!stopTerminal) return;
+        stopTerminal();
+        stopTerminal = null;
+        removeMode(dataDir);
+        firstRun = true;
+        setImmediate(() => mainWindow?.reload());
       },
     });
     if (startup.kind === 'terminal') startTerminal(startup.mode);
@@ -154,8 +168,8 @@ if (!app.requestSingleInstanceLock()) {
       console.error('[after-sales] closing the database failed', error);
     }
     core = null;
-    link?.close();
-    link = null;
+    stopTerminal?.();
+    stopTerminal = null;
   });
 
   app

@@ -19,6 +19,8 @@ contextBridge.exposeInMainWorld('shell', {
   firstRun: (): Promise<boolean> => ipcRenderer.invoke('shell:firstRun'),
   chooseHost: (): Promise<void> => ipcRenderer.invoke('shell:chooseHost'),
   connect: (input: unknown): Promise<unknown> => ipcRenderer.invoke('shell:connect', input),
+  /** Forget a host that refuses this terminal, and choose again. */
+  pairAgain: (): Promise<void> => ipcRenderer.invoke('shell:pairAgain'),
   /** A terminal's host went away or came back. */
   onHostState: (listener: (state: unknown) => void): (() => void) => listen('hostState', listener),
 });

@@ -9,6 +9,7 @@ export const SHELL_CHANNELS = {
   firstRun: 'shell:firstRun',
   chooseHost: 'shell:chooseHost',
   connect: 'shell:connect',
+  pairAgain: 'shell:pairAgain',
 } as const;
 
 export interface ShellActions {
@@ -18,6 +19,8 @@ export interface ShellActions {
   chooseHost(): Promise<void>;
   /** "连接店里的主机": pair, remember the host and its pin, and switch to terminal mode. */
   connect(input: ConnectHost): Promise<Envelope<Record<string, never>>>;
+  /** A terminal whose host refuses it (revoked, new certificate): forget the host and choose again. */
+  pairAgain(): Promise<void>;
 }
 
 const untrusted = (): Envelope<never> => ({
@@ -41,6 +44,9 @@ export function registerShell(appUrl: string, actions: ShellActions): () => void
     const parsed = connectHostInput.safeParse(input);
     if (!parsed.success) return { ok: false, error: rpcError('invalidInput', {}, parsed.error.message) };
     return actions.connect(parsed.data);
+  });
+  ipcMain.handle(SHELL_CHANNELS.pairAgain, async (event) => {
+    if (isTrustedSender(senderUrl(event), appUrl)) await actions.pairAgain();
   });
   return () => Object.values(SHELL_CHANNELS).forEach((channel) => ipcMain.removeHandler(channel));
 }

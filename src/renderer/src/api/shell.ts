@@ -9,6 +9,8 @@ export interface ShellBridge {
   firstRun(): Promise<boolean>;
   chooseHost(): Promise<void>;
   connect(input: ConnectHostInput): Promise<{ ok: true } | { ok: false; error: RpcError }>;
+  /** Terminal mode: forget the host (it revoked this PC or shows another certificate) and choose again. */
+  pairAgain(): Promise<void>;
   /** A LAN terminal's host went away (`reachable: false`, with the reason) or came back. */
   onHostState(listener: (state: unknown) => void): () => void;
 }
@@ -40,4 +42,17 @@ export function useConnectHost() {
       if (answer && !answer.ok) throw new ApiError(answer.error);
     },
   });
+}
+
+/** The host refuses this desktop terminal for good: it must be paired again (the main process reloads). */
+export function mustPairAgain(error: unknown): boolean {
+  if (!window.shell || !(error instanceof ApiError)) return false;
+  const { reason } = error.refusal;
+  return (
+    reason === 'terminalNotPaired' || reason === 'terminalRevoked' || reason === 'hostFingerprintMismatch'
+  );
+}
+
+export function usePairAgain() {
+  return useMutation({ mutationFn: () => window.shell?.pairAgain() ?? Promise.resolve() });
 }

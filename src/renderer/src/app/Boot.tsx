@@ -10,6 +10,8 @@ import { RecoveryPage } from '../pages/backup/RecoveryPage';
 import { SignInPage } from '../pages/auth/SignInPage';
 import { PairingPage } from '../pages/auth/PairingPage';
 import { pairingRefusal } from '../api/pairing';
+import { mustPairAgain } from '../api/shell';
+import { PairAgainPage } from '../pages/auth/PairAgainPage';
 import { AppShell } from './AppShell';
 
 /**
@@ -24,6 +26,8 @@ export function Boot() {
   if (state.isError && state.error instanceof ApiError && state.error.code === 'DATABASE_DAMAGED') {
     return <RecoveryPage />;
   }
+  // A desktop terminal the host refuses for good connects again from the first-run choice.
+  if (state.isError && mustPairAgain(state.error)) return <PairAgainPage error={state.error} />;
   // A browser on the LAN that the host does not know (yet, or any more) pairs before signing in.
   const unpaired = pairingRefusal(state.error);
   if (unpaired) return <PairingPage revoked={unpaired === 'terminalRevoked'} />;

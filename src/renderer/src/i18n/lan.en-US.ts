@@ -64,6 +64,12 @@ export const lanEnUS: typeof lanZhCN = {
     revokeOk: 'Revoke',
     revokedDone: 'Terminal revoked',
   },
+  pairAgain: {
+    title: 'The host refuses this PC',
+    intro:
+      "This PC must connect to the shop's host again: make a pairing code on the host under Settings → LAN sharing, then type the host's address and the code in the next step.",
+    button: 'Connect to the host again',
+  },
   pair: {
     title: 'Connect to the host',
     intro:

@@ -60,6 +60,12 @@ export const lanZhCN = {
     revokeOk: '停用',
     revokedDone: '终端已停用',
   },
+  pairAgain: {
+    title: '主机拒绝了本机',
+    intro:
+      '本机需要重新连接店里的主机：在主机的「设置 → 局域网共享」中生成配对码，然后在下一步输入主机地址和配对码。',
+    button: '重新连接主机',
+  },
   pair: {
     title: '连接到主机',
     intro: '此设备还没有与本店主机配对。请在主机的“设置 → 局域网共享”中生成配对码。',
