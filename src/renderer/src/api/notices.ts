@@ -2,6 +2,7 @@ import { useEffect, useEffectEvent } from 'react';
 import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { changeNotice, type ChangeNotice } from '@shared/schemas/lan';
 import type { AuditEntity } from '@shared/schemas/audit';
+import { call } from './client';
 import { queryKeys } from './keys';
 
 type ChangeOf = Extract<ChangeNotice, { kind: 'change' }>;
@@ -71,6 +72,8 @@ export interface NoticeHandlers {
   signedOut(reason: Extract<ChangeNotice, { kind: 'signedOut' }>['reason']): void;
   /** The stream came back after a break: notices may have been missed. */
   reconnected(): void;
+  /** The stream broke: the host may be away (a screen left idle must show it too). */
+  dropped(): void;
 }
 
 /** How long to wait before opening a stream the host closed for good (EventSource gives up then). */
@@ -100,6 +103,7 @@ export function subscribeNotices(handlers: NoticeHandlers): () => void {
       opened = true;
     };
     source.onerror = () => {
+      handlers.dropped();
       // EventSource retries a dropped connection itself; it gives up only on a refusal (closed).
       if (source?.readyState === EventSource.CLOSED) {
         source.close();
@@ -127,6 +131,8 @@ export function useNotices(onSignedOut: NoticeHandlers['signedOut']): void {
         change: (change) => applyChange(queryClient, change),
         signedOut: (reason) => signedOut(reason),
         reconnected: () => void queryClient.invalidateQueries(),
+        // One call says whether the host answers: the away banner follows its outcome.
+        dropped: () => void call('auth.state', {}),
       }),
     [queryClient],
   );
