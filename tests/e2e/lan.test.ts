@@ -390,6 +390,7 @@ describe('the shop LAN: a host and its terminals over HTTPS', () => {
     await expect
       .poll(() => bench.getByTestId('pair-revoked').innerText())
       .toBe('此终端已被管理员停用，请联系管理员重新配对');
+    expect(await bench.getByTestId('pair-intro').innerText()).toContain('重新配对');
     await desk.stillShot(bench, 'lan-08-revoked');
 
     // Its next calls are refused, a write too.
@@ -428,8 +429,9 @@ describe('the shop LAN: a host and its terminals over HTTPS', () => {
     await expect
       .poll(() => counter.locator('.ant-message-notice').allInnerTexts())
       .toContainEqual(expect.stringContaining('无法连接主机，此操作没有完成'));
-    expect(await counter.getByTestId('wo-note-input').inputValue()).toBe(note);
+    // The banner stays at the top of the window, under the header, clear of the message.
     await counter.screenshot({ path: join(ARTIFACTS, 'lan-09-host-away.png') });
+    expect(await counter.getByTestId('wo-note-input').inputValue()).toBe(note);
 
     // The listener is back on the same port with the same certificate: the banner goes by itself.
     await lan.start();
