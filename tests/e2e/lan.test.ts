@@ -26,7 +26,6 @@ let host: Page;
 /** `https://127.0.0.2:<port>`: where terminals reach the host. */
 let origin = '';
 let port = 0;
-let techId = '';
 let customerId = '';
 let deviceId = '';
 /** The technician at 维修台2, paired from the QR link. */
@@ -84,25 +83,25 @@ async function openLanPage(page: Page): Promise<void> {
 /** Milliseconds until `check` holds, polled every 50 ms; fails after `limitMs`. */
 async function timeUntil(check: () => Promise<boolean>, limitMs: number): Promise<number> {
   const started = Date.now();
-  await expect.poll(check, { timeout: limitMs, intervals: [50] }).toBe(true);
+  await expect.poll(check, { timeout: limitMs, interval: 50 }).toBe(true);
   return Date.now() - started;
 }
 
 /** The page has not been reloaded since `markUnreloaded`: what it shows came live. */
 async function markUnreloaded(page: Page): Promise<void> {
   await page.evaluate(() => {
-    (window as unknown as { deskMark?: boolean }).deskMark = true;
+    (globalThis as { deskMark?: boolean }).deskMark = true;
   });
 }
 async function unreloaded(page: Page): Promise<boolean> {
-  return page.evaluate(() => (window as unknown as { deskMark?: boolean }).deskMark === true);
+  return page.evaluate(() => (globalThis as { deskMark?: boolean }).deskMark === true);
 }
 
 beforeAll(async () => {
   desk = await startDesk();
   await desk.startLan();
   const page = await desk.open();
-  ({ techId } = await setUpShop(page, { admin: ADMIN, clerk: CLERK, tech: TECH }));
+  await setUpShop(page, { admin: ADMIN, clerk: CLERK, tech: TECH });
   await rpc(page, 'users.create', { ...MANAGER, role: 'manager' });
   ({ customerId, deviceId } = await customerWithDevice(
     page,
@@ -183,7 +182,9 @@ describe('the shop LAN: a host and its terminals over HTTPS', () => {
     const qr = host.locator('[data-testid="lan-code-qr"] img');
     await qr.waitFor();
     expect(await qr.getAttribute('alt')).toBe(link);
-    expect(await qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    expect(
+      await qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+    ).toBeGreaterThan(0);
 
     // The tablet at the bench scans it: the pairing screen over HTTPS, the code already there.
     bench = await desk.openTerminal(link);
@@ -368,7 +369,9 @@ describe('the shop LAN: a host and its terminals over HTTPS', () => {
     // The order: created and assigned at 柜台1, worked at 维修台2; none of it at the host.
     await host.getByTestId('audit-filter-entity').click();
     await host.locator('.ant-select-item-option[title="工单"]').click();
-    await expect.poll(async () => new Set(await pairs())).toEqual(new Set(['xiaoli@柜台1', 'ligong@维修台2']));
+    await expect
+      .poll(async () => new Set(await pairs()))
+      .toEqual(new Set(['xiaoli@柜台1', 'ligong@维修台2']));
     expect((await pairs()).filter((p) => p === 'ligong@维修台2')).toHaveLength(4);
     await host.mouse.move(0, 0);
     await desk.stillShot(host, 'lan-07-audit-terminals');
@@ -430,7 +433,7 @@ describe('the shop LAN: a host and its terminals over HTTPS', () => {
       .poll(() => counter.locator('.ant-message-notice').allInnerTexts())
       .toContainEqual(expect.stringContaining('无法连接主机，此操作没有完成'));
     // The banner stays at the top of the window, under the header, clear of the message.
-    await counter.screenshot({ path: join(ARTIFACTS, 'lan-09-host-away.png') });
+    await counter.screenshot({ path: join(ARTIFACTS, 'lan-09-host-away.png'), animations: 'disabled' });
     expect(await counter.getByTestId('wo-note-input').inputValue()).toBe(note);
 
     // The listener is back on the same port with the same certificate: the banner goes by itself.
