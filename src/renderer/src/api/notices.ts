@@ -2,7 +2,6 @@ import { useEffect, useEffectEvent } from 'react';
 import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { changeNotice, type ChangeNotice } from '@shared/schemas/lan';
 import type { AuditEntity } from '@shared/schemas/audit';
-import { call } from './client';
 import { queryKeys } from './keys';
 
 type ChangeOf = Extract<ChangeNotice, { kind: 'change' }>;
@@ -67,6 +66,31 @@ export function applyChange(queryClient: QueryClient, change: ChangeOf): void {
   for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
 }
 
+/** Changes this close together are applied at once (an import of thousands of rows is a burst). */
+export const BATCH_MS = 100;
+
+/**
+ * `applyChange` for a stream of notices: the changes of a burst are gathered and each key they make
+ * stale is read again once, not once per row (thousands of refetches at once exhaust the browser).
+ */
+export function changeBatcher(queryClient: QueryClient, waitMs = BATCH_MS): (change: ChangeOf) => void {
+  let pending: Map<string, QueryKey> | 'all' = new Map();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    timer = undefined;
+    const keys = pending;
+    pending = new Map();
+    if (keys === 'all') void queryClient.invalidateQueries();
+    else for (const queryKey of keys.values()) void queryClient.invalidateQueries({ queryKey });
+  };
+  return (change) => {
+    const keys = keysForChange(change);
+    if (keys === 'all') pending = 'all';
+    else if (pending !== 'all') for (const key of keys) pending.set(JSON.stringify(key), key);
+    timer ??= setTimeout(flush, waitMs);
+  };
+}
+
 export interface NoticeHandlers {
   change(change: ChangeOf): void;
   signedOut(reason: Extract<ChangeNotice, { kind: 'signedOut' }>['reason']): void;
@@ -122,18 +146,20 @@ export function subscribeNotices(handlers: NoticeHandlers): () => void {
  * Keeps this screen live while signed in: the desktop app hears notices from its preload, a browser
  * (on the host PC or a paired terminal) opens `/events` itself.
  */
-export function useNotices(onSignedOut: NoticeHandlers['signedOut']): void {
+export function useNotices(
+  onSignedOut: NoticeHandlers['signedOut'],
+  onDropped: NoticeHandlers['dropped'],
+): void {
   const queryClient = useQueryClient();
   const signedOut = useEffectEvent(onSignedOut);
-  useEffect(
-    () =>
-      subscribeNotices({
-        change: (change) => applyChange(queryClient, change),
-        signedOut: (reason) => signedOut(reason),
-        reconnected: () => void queryClient.invalidateQueries(),
-        // One call says whether the host answers: the away banner follows its outcome.
-        dropped: () => void call('auth.state', {}),
-      }),
-    [queryClient],
-  );
+  const dropped = useEffectEvent(onDropped);
+  useEffect(() => {
+    const change = changeBatcher(queryClient);
+    return subscribeNotices({
+      change,
+      signedOut: (reason) => signedOut(reason),
+      reconnected: () => void queryClient.invalidateQueries(),
+      dropped: () => dropped(),
+    });
+  }, [queryClient]);
 }
