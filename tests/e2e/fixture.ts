@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import type { InputOf, Method, OutputOf } from '@shared/contract';
 import { createCore, type Core, type CoreOptions } from '../../src/main/core';
 import { startWebServer, type WebServer } from '../../src/main/http/server';
+import { startLanHost, type LanHost } from '../../src/main/lan/host';
 import { processTimeZone, startTime, TestClock } from './clock';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -36,6 +37,21 @@ export interface Desk {
   open(url?: string): Promise<Page>;
   /** A new page signed in as `user`, on the home screen; its console problems are collected. */
   signedIn(user: Credentials): Promise<Page>;
+  /** The core's LAN host (设置 → 局域网共享) once `startLan` ran; it listens if its settings say so. */
+  lan: LanHost | null;
+  /** Start the core's LAN host, as browser mode and the Electron main do at start-up. */
+  startLan(): Promise<LanHost>;
+  /**
+   * Another machine on the shop's LAN: a new browser context (own cookies, the desk's clock) that
+   * accepts the host's self-signed certificate (a person checks its fingerprint) and opens `url`.
+   */
+  openTerminal(url: string): Promise<Page>;
+  /**
+   * The host PC restarts: the LAN host, the loopback server and the core close; a new core opens the
+   * same data folder, the loopback server comes back on its port (a new token: open `server.url`
+   * again) and the LAN host starts again if it ran.
+   */
+  restart(): Promise<void>;
   shot(page: Page, name: string): Promise<void>;
   /** A screenshot once the page is still: no spinner, no toast. */
   stillShot(page: Page, name: string): Promise<void>;
@@ -114,6 +130,21 @@ export async function startDesk(options: DeskOptions = {}): Promise<Desk> {
     ],
   });
 
+  async function newPage(url: string, ignoreHTTPSErrors = false): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 820 },
+      locale: 'zh-CN',
+      // The browser runs in the server's time zone and on its clock, as a shop's screens do.
+      timezoneId: processTimeZone(),
+      ignoreHTTPSErrors,
+    });
+    await clock.attach(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('[page error]', error));
+    await page.goto(url);
+    return page;
+  }
+
   const desk: Desk = {
     core,
     server,
@@ -121,18 +152,9 @@ export async function startDesk(options: DeskOptions = {}): Promise<Desk> {
     clock,
     createCore: onClock,
     consoleProblems: [],
-    async open(url = server.url) {
-      const context = await browser.newContext({
-        viewport: { width: 1366, height: 820 },
-        locale: 'zh-CN',
-        // The browser runs in the server's time zone and on its clock, as a shop's screens do.
-        timezoneId: processTimeZone(),
-      });
-      await clock.attach(context);
-      const page = await context.newPage();
-      page.on('pageerror', (error) => console.error('[page error]', error));
-      await page.goto(url);
-      return page;
+    lan: null,
+    open(url = desk.server.url) {
+      return newPage(url);
     },
     async signedIn(user) {
       const page = await desk.open();
@@ -145,6 +167,24 @@ export async function startDesk(options: DeskOptions = {}): Promise<Desk> {
       await page.reload();
       await page.getByTestId('home-welcome').waitFor();
       return page;
+    },
+    async startLan() {
+      desk.lan ??= await startLanHost(desk.core, RENDERER);
+      return desk.lan;
+    },
+    openTerminal(url) {
+      return newPage(url, true);
+    },
+    async restart() {
+      const port = Number(new URL(desk.server.origin).port);
+      const lan = desk.lan !== null;
+      await desk.lan?.close();
+      desk.lan = null;
+      await desk.server.close();
+      desk.core.close();
+      desk.core = onClock({ dataDir });
+      desk.server = await startWebServer(desk.core, RENDERER, port);
+      if (lan) await desk.startLan();
     },
     async shot(page, name) {
       await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
@@ -160,8 +200,9 @@ export async function startDesk(options: DeskOptions = {}): Promise<Desk> {
     },
     async close() {
       await browser.close();
-      await server.close();
-      core.close();
+      await desk.lan?.close();
+      await desk.server.close();
+      desk.core.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -84,6 +84,8 @@ export async function startLanServer(core: Core, options: LanServerOptions): Pro
   const activity = new TerminalActivity();
   let port = options.port;
   let hosts = { names: new Set<string>(), at: -Infinity };
+  /** Set by close(): requests still arriving on kept-alive connections are sent away. */
+  let closing = false;
 
   function accepted(host: string): boolean {
     const now = performance.now();
@@ -92,6 +94,9 @@ export async function startLanServer(core: Core, options: LanServerOptions): Pro
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
+    // A browser keeps its connections open and calls (or reopens /events) over them after close():
+    // those would hold the port for minutes. Not an envelope: the terminal sees the host away.
+    if (closing) return send(res, 503, 'text/plain', 'host stopping', { connection: 'close' });
     const host = req.headers.host?.toLowerCase();
     if (!host || !accepted(host)) return send(res, 403, 'text/plain', 'wrong host');
     const origin = `https://${host}`;
@@ -155,10 +160,13 @@ export async function startLanServer(core: Core, options: LanServerOptions): Pro
     address: options.address,
     port,
     close: () => {
+      closing = true;
       streams.closeAll();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Terminals keep connections alive between calls; they must not hold the port open.
+      // Terminals keep connections alive between calls; they must not hold the port open. The
+      // streams just ended turn idle a moment later.
       server.closeIdleConnections();
+      setImmediate(() => server.closeIdleConnections());
       return closed;
     },
   };

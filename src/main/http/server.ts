@@ -42,8 +42,13 @@ export async function startWebServer(core: Core, rendererDir: string, port = 0):
   let hosts = new Set<string>();
 
   const streams = new EventStreams();
+  /** Set by close(): requests still arriving on kept-alive connections are sent away. */
+  let closing = false;
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
+    // The browser keeps its connection and calls (or reopens /events) over it after close(): that
+    // would hold the port for minutes. Not an envelope: the screen shows the host away.
+    if (closing) return send(res, 503, 'text/plain', 'stopping', { connection: 'close' });
     // DNS rebinding: a page on evil.example whose name now points at 127.0.0.1 still says so in Host.
     const host = req.headers.host?.toLowerCase();
     if (!host || !hosts.has(host)) return send(res, 403, 'text/plain', 'wrong host');
@@ -99,8 +104,12 @@ export async function startWebServer(core: Core, rendererDir: string, port = 0):
     url: `${origin}/?token=${token}`,
     origin,
     close: () => {
+      closing = true;
       streams.closeAll();
-      return new Promise((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // The streams just ended turn idle a moment later; idle connections must not hold the port.
+      setImmediate(() => server.closeIdleConnections());
+      return closed;
     },
   };
 }

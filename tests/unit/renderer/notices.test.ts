@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
 import { AUDIT_ENTITIES } from '@shared/schemas/audit';
-import { applyChange, keysForChange, readNotice } from '../../../src/renderer/src/api/notices';
+import {
+  applyChange,
+  BATCH_MS,
+  changeBatcher,
+  keysForChange,
+  readNotice,
+} from '../../../src/renderer/src/api/notices';
 import { queryKeys } from '../../../src/renderer/src/api/keys';
 
 const change = (entity: (typeof AUDIT_ENTITIES)[number]) =>
@@ -85,6 +91,32 @@ describe('change notices → the queries they make stale', () => {
     applyChange(client, change('database'));
     expect(stale(queryKeys.part('p1'))).toBe(true);
     expect(stale(queryKeys.users)).toBe(true);
+  });
+});
+
+describe('a burst of notices', () => {
+  it('reads each affected key again once, not once per row (an import of 4000 customers)', () => {
+    vi.useFakeTimers();
+    try {
+      const client = new QueryClient();
+      const invalidate = vi.spyOn(client, 'invalidateQueries');
+      const apply = changeBatcher(client);
+      for (let i = 0; i < 4000; i++) apply(change('customer'));
+      expect(invalidate).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(BATCH_MS);
+      const keys = keysForChange(change('customer'));
+      expect(invalidate.mock.calls.map(([filters]) => filters?.queryKey)).toEqual(keys);
+
+      // A restore in the burst: everything is read again, once.
+      invalidate.mockClear();
+      apply(change('customer'));
+      apply(change('database'));
+      apply(change('part'));
+      vi.advanceTimersByTime(BATCH_MS);
+      expect(invalidate.mock.calls).toEqual([[]]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -94,6 +94,27 @@ export function useInspectBackup(door: RestoreDoor, file: string) {
  * `onRestored` sits on the mutation, not on `mutate`: the restore ends every session, the page
  * may unmount as the app falls back to sign-in, and the message must still be shown.
  */
+/**
+ * A restore or reset started on this screen: its own dialog tells the person what happened, so the
+ * host's "everyone signed out" notice that follows is not shown here a second time.
+ */
+let replacingHere = false;
+
+/** Whether the last restore or reset was this screen's own (asking clears it). */
+export function takeOwnReplacement(): boolean {
+  const own = replacingHere;
+  replacingHere = false;
+  return own;
+}
+
+function replacing<T>(run: () => Promise<T>): Promise<T> {
+  replacingHere = true;
+  return run().catch((error: unknown) => {
+    replacingHere = false;
+    throw error;
+  });
+}
+
 export function useRestoreBackup(
   door: RestoreDoor,
   onRestored: (result: OutputOf<'backup.restore'>) => void,
@@ -102,7 +123,9 @@ export function useRestoreBackup(
   return useMutation({
     onSuccess: onRestored,
     mutationFn: (input: InputOf<'backup.restore'>) =>
-      door === 'backup' ? invoke('backup.restore', input) : invoke('recovery.restore', input),
+      replacing(() =>
+        door === 'backup' ? invoke('backup.restore', input) : invoke('recovery.restore', input),
+      ),
     // Only after a failure: a success has signed everyone out, and the caller starts over.
     onError: () => afterBackupChange(queryClient),
   });
@@ -112,7 +135,7 @@ export function useRestoreBackup(
 export function useResetData(onReset: (result: OutputOf<'backup.reset'>) => void) {
   return useMutation({
     onSuccess: onReset,
-    mutationFn: (input: InputOf<'backup.reset'>) => invoke('backup.reset', input),
+    mutationFn: (input: InputOf<'backup.reset'>) => replacing(() => invoke('backup.reset', input)),
   });
 }
 

@@ -66,11 +66,38 @@ export function applyChange(queryClient: QueryClient, change: ChangeOf): void {
   for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
 }
 
+/** Changes this close together are applied at once (an import of thousands of rows is a burst). */
+export const BATCH_MS = 100;
+
+/**
+ * `applyChange` for a stream of notices: the changes of a burst are gathered and each key they make
+ * stale is read again once, not once per row (thousands of refetches at once exhaust the browser).
+ */
+export function changeBatcher(queryClient: QueryClient, waitMs = BATCH_MS): (change: ChangeOf) => void {
+  let pending: Map<string, QueryKey> | 'all' = new Map();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    timer = undefined;
+    const keys = pending;
+    pending = new Map();
+    if (keys === 'all') void queryClient.invalidateQueries();
+    else for (const queryKey of keys.values()) void queryClient.invalidateQueries({ queryKey });
+  };
+  return (change) => {
+    const keys = keysForChange(change);
+    if (keys === 'all') pending = 'all';
+    else if (pending !== 'all') for (const key of keys) pending.set(JSON.stringify(key), key);
+    timer ??= setTimeout(flush, waitMs);
+  };
+}
+
 export interface NoticeHandlers {
   change(change: ChangeOf): void;
   signedOut(reason: Extract<ChangeNotice, { kind: 'signedOut' }>['reason']): void;
   /** The stream came back after a break: notices may have been missed. */
   reconnected(): void;
+  /** The stream broke: the host may be away (a screen left idle must show it too). */
+  dropped(): void;
 }
 
 /** How long to wait before opening a stream the host closed for good (EventSource gives up then). */
@@ -100,6 +127,7 @@ export function subscribeNotices(handlers: NoticeHandlers): () => void {
       opened = true;
     };
     source.onerror = () => {
+      handlers.dropped();
       // EventSource retries a dropped connection itself; it gives up only on a refusal (closed).
       if (source?.readyState === EventSource.CLOSED) {
         source.close();
@@ -118,16 +146,20 @@ export function subscribeNotices(handlers: NoticeHandlers): () => void {
  * Keeps this screen live while signed in: the desktop app hears notices from its preload, a browser
  * (on the host PC or a paired terminal) opens `/events` itself.
  */
-export function useNotices(onSignedOut: NoticeHandlers['signedOut']): void {
+export function useNotices(
+  onSignedOut: NoticeHandlers['signedOut'],
+  onDropped: NoticeHandlers['dropped'],
+): void {
   const queryClient = useQueryClient();
   const signedOut = useEffectEvent(onSignedOut);
-  useEffect(
-    () =>
-      subscribeNotices({
-        change: (change) => applyChange(queryClient, change),
-        signedOut: (reason) => signedOut(reason),
-        reconnected: () => void queryClient.invalidateQueries(),
-      }),
-    [queryClient],
-  );
+  const dropped = useEffectEvent(onDropped);
+  useEffect(() => {
+    const change = changeBatcher(queryClient);
+    return subscribeNotices({
+      change,
+      signedOut: (reason) => signedOut(reason),
+      reconnected: () => void queryClient.invalidateQueries(),
+      dropped: () => dropped(),
+    });
+  }, [queryClient]);
 }

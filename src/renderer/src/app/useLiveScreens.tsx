@@ -1,7 +1,10 @@
+import { useEffect } from 'react';
 import { App } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { startOver } from '../api/auth';
+import { takeOwnReplacement } from '../api/backup';
+import { call } from '../api/client';
 import { useNotices } from '../api/notices';
 
 /**
@@ -13,15 +16,24 @@ export function useLiveScreens(): void {
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const queryClient = useQueryClient();
-  useNotices((reason) => {
-    modal.warning({
-      title: t('lan.signedOut.title'),
-      content: (
-        <span data-testid="signed-out-notice">
-          {t(reason === 'restored' ? 'errors.signedOutByRestore' : 'errors.terminalRevoked')}
-        </span>
-      ),
-    });
-    void startOver(queryClient);
-  });
+  // A restore of this screen's own whose notice never came here (signed out first) is over.
+  useEffect(() => void takeOwnReplacement(), []);
+  useNotices(
+    (reason) => {
+      // This screen ran the restore or reset itself: its own dialog says so and signs in again.
+      if (reason === 'restored' && takeOwnReplacement()) return;
+      modal.warning({
+        title: t('lan.signedOut.title'),
+        content: (
+          <span data-testid="signed-out-notice">
+            {t(reason === 'restored' ? 'errors.signedOutByRestore' : 'errors.terminalRevoked')}
+          </span>
+        ),
+      });
+      void startOver(queryClient);
+    },
+    // The change feed broke: one call says whether the host answers (the away banner follows it),
+    // so a screen left idle shows the host gone too.
+    () => void call('auth.state', {}),
+  );
 }

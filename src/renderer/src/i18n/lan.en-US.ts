@@ -74,6 +74,8 @@ export const lanEnUS: typeof lanZhCN = {
     title: 'Connect to the host',
     intro:
       "This device is not paired with the shop's host yet. Make a pairing code on the host under Settings → LAN sharing.",
+    introRevoked:
+      'To use this device again, an admin makes a new pairing code on the host under Settings → LAN sharing; pair again here.',
     code: 'Pairing code',
     codeFormat: 'Enter the 6 digits',
     name: 'Terminal name',

@@ -69,6 +69,7 @@ export const lanZhCN = {
   pair: {
     title: '连接到主机',
     intro: '此设备还没有与本店主机配对。请在主机的“设置 → 局域网共享”中生成配对码。',
+    introRevoked: '要继续使用此设备，请管理员在主机的“设置 → 局域网共享”中生成新的配对码，在此重新配对。',
     code: '配对码',
     codeFormat: '请输入 6 位数字',
     name: '终端名称',

@@ -46,7 +46,9 @@ export function PairingPage({ revoked }: { revoked: boolean }) {
           style={{ marginBottom: 16 }}
         />
       )}
-      <Typography.Paragraph>{t('lan.pair.intro')}</Typography.Paragraph>
+      <Typography.Paragraph data-testid="pair-intro">
+        {t(revoked ? 'lan.pair.introRevoked' : 'lan.pair.intro')}
+      </Typography.Paragraph>
       <Form<PairValues>
         form={form}
         name="pair"
