@@ -278,7 +278,8 @@ describe('the counter, as a clerk and a technician use it', () => {
     expect(refused).toEqual({ ok: false, error: expect.objectContaining({ code: 'INVALID_TRANSITION' }) });
     expect((await rpc(page, 'workOrders.get', { id: orderId })).status).toBe('delivered');
 
-    // A second order, open in two tabs; one tab moves it, the other still offers the old move.
+    // A second order, open in two tabs. Screens follow the host's change notices, so a tab is stale only
+    // when it missed one: this one's feed is cut (as on a dropped Wi-Fi link), and it still offers the old move.
     const first = await rpc(page, 'workOrders.get', { id: orderId });
     const second = await rpc(page, 'workOrders.create', {
       customerId: first.customerId,
@@ -293,25 +294,28 @@ describe('the counter, as a clerk and a technician use it', () => {
     await waitForStatus(page, 'received');
     // The counter typed the unlock pattern in, but only the bench may read it back.
     expect(await page.getByTestId('wo-password-hidden').textContent()).toBe('已登记（当前角色不可查看）');
-    const other = await page.context().newPage();
-    await other.goto(`${desk.server.origin}/#/work-orders/${second.id}`);
-    await waitForStatus(other, 'received');
+    const stale = await page.context().newPage();
+    await stale.route('**/events', (route) => route.abort());
+    await stale.goto(`${desk.server.origin}/#/work-orders/${second.id}`);
+    await waitForStatus(stale, 'received');
 
-    await other.getByTestId('wo-move-diagnosing').click();
-    await waitForStatus(other, 'diagnosing');
-    await other.close();
     await page.bringToFront();
-
     await page.getByTestId('wo-move-diagnosing').click();
-    const error = page.getByTestId('wo-move-error');
+    await waitForStatus(page, 'diagnosing');
+    await stale.bringToFront();
+
+    await stale.getByTestId('wo-move-diagnosing').click();
+    const error = stale.getByTestId('wo-move-error');
     await error.waitFor();
     expect(await error.textContent()).toContain(
       `工单 ${second.orderNo} 不能从「已接单」转为「检测中」：它的状态刚被其他人更改过`,
     );
     // The stale tab reads the order again and now offers the moves from 检测中.
-    await waitForStatus(page, 'diagnosing');
+    await waitForStatus(stale, 'diagnosing');
 
-    await desk.stillShot(page, 'counter-06-illegal-move');
+    await desk.stillShot(stale, 'counter-06-illegal-move');
+    await stale.close();
+    await page.bringToFront();
 
     // The warranty can be set by hand, with the reason on the timeline.
     await page.getByTestId('wo-override-warranty').click();
