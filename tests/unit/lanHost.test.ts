@@ -232,16 +232,21 @@ describe('last seen', () => {
   });
 });
 
+/** Backups into the test's folder, so the restore and reset below can make their safety copies. */
+async function setBackupFolder(): Promise<void> {
+  await admin.ok('backup.updateSettings', {
+    folder: app.backupDir,
+    dailyAt: null,
+    onQuit: false,
+    keepDaily: 7,
+    keepWeekly: 4,
+    warnAfterDays: 2,
+  });
+}
+
 describe('a restore on the host', () => {
   it('signs every session out, tells every screen, and does not change the LAN settings', async () => {
-    await admin.ok('backup.updateSettings', {
-      folder: app.backupDir,
-      dailyAt: null,
-      onQuit: false,
-      keepDaily: 7,
-      keepWeekly: 4,
-      warnAfterDays: 2,
-    });
+    await setBackupFolder();
     const port = await freePort();
     await enable(port);
     const lan = await asTestLan();
@@ -257,12 +262,12 @@ describe('a restore on the host', () => {
       file: run.file ?? '',
       expectCreatedAt: inspection.manifest.createdAt,
     });
-    stop();
 
     expect(await events.next((n) => n.kind === 'signedOut')).toEqual({
       kind: 'signedOut',
       reason: 'restored',
     });
+    stop();
     expect(hostScreen).toContainEqual({ kind: 'signedOut', reason: 'restored' });
     // Everyone: the terminal's session and the host's own.
     expect((await terminal.ok('auth.state', {})).user).toBeNull();
@@ -281,14 +286,7 @@ describe('a restore on the host', () => {
   });
 
   it('a reset signs everyone out too but keeps the paired terminals', async () => {
-    await admin.ok('backup.updateSettings', {
-      folder: app.backupDir,
-      dailyAt: null,
-      onQuit: false,
-      keepDaily: 7,
-      keepWeekly: 4,
-      warnAfterDays: 2,
-    });
+    await setBackupFolder();
     await enable(await freePort());
     const lan = await asTestLan();
     const terminal = await pairNew(lan, '维修台');

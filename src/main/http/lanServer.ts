@@ -9,7 +9,7 @@ import type { HostCertificate } from '../lan/certificate';
 import type { PairingCodes } from '../lan/pairing';
 import { TerminalActivity, verifyTerminalKey } from '../services/terminals';
 import { parseCookies } from './cookies';
-import { EventStreams } from './events';
+import { Listener } from './listener';
 import { servePair, TERMINAL_COOKIE } from './pair';
 import { send, sendJson } from './respond';
 import { serveRpc } from './rpc';
@@ -80,12 +80,9 @@ function remoteAddress(req: IncomingMessage): string {
  * Host or Origin is refused (403) against DNS rebinding, as on the loopback server.
  */
 export async function startLanServer(core: Core, options: LanServerOptions): Promise<LanServer> {
-  const streams = new EventStreams();
   const activity = new TerminalActivity();
   let port = options.port;
   let hosts = { names: new Set<string>(), at: -Infinity };
-  /** Set by close(): requests still arriving on kept-alive connections are sent away. */
-  let closing = false;
 
   function accepted(host: string): boolean {
     const now = performance.now();
@@ -94,9 +91,6 @@ export async function startLanServer(core: Core, options: LanServerOptions): Pro
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    // A browser keeps its connections open and calls (or reopens /events) over them after close():
-    // those would hold the port for minutes. Not an envelope: the terminal sees the host away.
-    if (closing) return send(res, 503, 'text/plain', 'host stopping', { connection: 'close' });
     const host = req.headers.host?.toLowerCase();
     if (!host || !accepted(host)) return send(res, 403, 'text/plain', 'wrong host');
     const origin = `https://${host}`;
@@ -131,21 +125,17 @@ export async function startLanServer(core: Core, options: LanServerOptions): Pro
     if (url.pathname === '/events') {
       const caller = terminalOf(core, req, cookies);
       if ('refusal' in caller) return sendJson(res, 401, caller.refusal);
-      return streams.serve(core.notices, req, res, caller.terminal.id);
+      return listener.streams.serve(core.notices, req, res, caller.terminal.id);
     }
     const file = options.rendererDir === null ? null : await readStatic(options.rendererDir, path);
     if (!file) return send(res, 404, 'text/plain', 'not found');
     send(res, 200, file.type, file.body);
   }
 
+  const listener = new Listener(core.deps.log, handle);
   const server = createServer(
     { cert: options.certificate.cert, key: options.certificate.key },
-    (req, res) => {
-      handle(req, res).catch((error: unknown) => {
-        core.deps.log.error('lan request failed', error);
-        if (!res.headersSent) send(res, 500, 'text/plain', 'internal error');
-      });
-    },
+    listener.onRequest,
   );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -159,15 +149,6 @@ export async function startLanServer(core: Core, options: LanServerOptions): Pro
   return {
     address: options.address,
     port,
-    close: () => {
-      closing = true;
-      streams.closeAll();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Terminals keep connections alive between calls; they must not hold the port open. The
-      // streams just ended turn idle a moment later.
-      server.closeIdleConnections();
-      setImmediate(() => server.closeIdleConnections());
-      return closed;
-    },
+    close: () => listener.close(server),
   };
 }

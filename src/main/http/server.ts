@@ -3,7 +3,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../core';
 import { cookie, parseCookies } from './cookies';
-import { EventStreams } from './events';
+import { Listener } from './listener';
 import { send } from './respond';
 import { serveRpc } from './rpc';
 import { decodePath, readStatic } from './static';
@@ -41,14 +41,7 @@ export async function startWebServer(core: Core, rendererDir: string, port = 0):
   let origin = '';
   let hosts = new Set<string>();
 
-  const streams = new EventStreams();
-  /** Set by close(): requests still arriving on kept-alive connections are sent away. */
-  let closing = false;
-
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    // The browser keeps its connection and calls (or reopens /events) over it after close(): that
-    // would hold the port for minutes. Not an envelope: the screen shows the host away.
-    if (closing) return send(res, 503, 'text/plain', 'stopping', { connection: 'close' });
     // DNS rebinding: a page on evil.example whose name now points at 127.0.0.1 still says so in Host.
     const host = req.headers.host?.toLowerCase();
     if (!host || !hosts.has(host)) return send(res, 403, 'text/plain', 'wrong host');
@@ -82,19 +75,15 @@ export async function startWebServer(core: Core, rendererDir: string, port = 0):
     }
     if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method not allowed');
     // The host's own browser tab hears every change, like the Electron window.
-    if (url.pathname === '/events') return streams.serve(core.notices, req, res, null);
+    if (url.pathname === '/events') return listener.streams.serve(core.notices, req, res, null);
 
     const file = await readStatic(rendererDir, path);
     if (!file) return send(res, 404, 'text/plain', 'not found');
     send(res, 200, file.type, file.body);
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      core.deps.log.error('http request failed', error);
-      if (!res.headersSent) send(res, 500, 'text/plain', 'internal error');
-    });
-  });
+  const listener = new Listener(core.deps.log, handle);
+  const server = createServer(listener.onRequest);
 
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const listening = (server.address() as AddressInfo).port;
@@ -103,13 +92,6 @@ export async function startWebServer(core: Core, rendererDir: string, port = 0):
   return {
     url: `${origin}/?token=${token}`,
     origin,
-    close: () => {
-      closing = true;
-      streams.closeAll();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // The streams just ended turn idle a moment later; idle connections must not hold the port.
-      setImmediate(() => server.closeIdleConnections());
-      return closed;
-    },
+    close: () => listener.close(server),
   };
 }

@@ -20,9 +20,6 @@ import type { Handler } from './handlerTypes';
 import { illFormedText } from './wellFormed';
 import { inCallScope } from '../services/callScope';
 
-/** Calls that replace the data and end every session (backup/manager.ts `afterSwap`). */
-const SIGNS_EVERYONE_OUT = new Set<Method>(['backup.restore', 'backup.reset', 'recovery.restore']);
-
 const INVALID: Refusal = { reason: 'invalidInput', params: {} };
 
 /** A schema's own check may name a reason (`params: { reason }`, e.g. deviceIdentity); else the field is invalid. */
@@ -125,8 +122,6 @@ export async function dispatch(
       return fail('internal', {}, 'internal error');
     }
     deps.notices?.publishChanges(call.changes);
-    // A restore or reset replaced the data under everyone (it ended every session): all sign in again.
-    if (SIGNS_EVERYONE_OUT.has(method)) deps.notices?.publish({ kind: 'signedOut', reason: 'restored' });
     return { ok: true, data: output.data };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toRpcError() };

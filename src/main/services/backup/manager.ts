@@ -355,8 +355,12 @@ export class BackupManager implements BackupGate {
     audit: { action: 'restore' | 'delete'; entity: AuditEntity; after: Record<string, unknown> },
   ): void {
     this.damage = null;
-    // Everyone signs in again: sessions point at users of the data that was replaced.
+    // Everyone signs in again: sessions point at users of the data that was replaced. Every screen,
+    // on the host and on the terminals, is told so once the swap's gate is lifted (a screen that
+    // asks at once must find the restored data, not "restore in progress").
     this.host.deps.sessions = new SessionStore();
+    const { notices } = this.host.deps;
+    setImmediate(() => notices?.publish({ kind: 'signedOut', reason: 'restored' }));
     writeLoneAudit(this.host.deps.db, {
       at: this.host.deps.now(),
       actor: actor && { id: actor.id, username: actor.username },
