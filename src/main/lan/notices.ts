@@ -1,6 +1,9 @@
 import type { ChangeNotice } from '@shared/schemas/lan';
 import type { Change } from '../services/callScope';
 
+/** More rows of one kind than this in one call are told as one change. */
+export const MANY_ROWS = 20;
+
 export type NoticeListener = (notice: ChangeNotice) => void;
 
 interface Subscriber {
@@ -32,14 +35,24 @@ export class NoticeFeed {
     this.deliver(notice, (s) => s.terminalId === terminalId);
   }
 
-  /** One `change` notice per distinct change of a call (a call may write the same row twice). */
+  /**
+   * One `change` notice per distinct change of a call (a call may write the same row twice). A call
+   * that changed many rows of one kind (an import) sends one notice for them all, with no id.
+   */
   publishChanges(changes: readonly Change[]): void {
-    const seen = new Set<string>();
-    for (const change of changes) {
-      const key = `${change.entity}\u0000${change.id ?? ''}\u0000${change.action}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      this.publish({ kind: 'change', entity: change.entity, id: change.id, action: change.action });
+    const groups = new Map<
+      string,
+      { entity: Change['entity']; action: Change['action']; ids: Set<string | null> }
+    >();
+    for (const { entity, action, id } of changes) {
+      const key = `${entity}\u0000${action}`;
+      const group = groups.get(key) ?? { entity, action, ids: new Set() };
+      group.ids.add(id);
+      groups.set(key, group);
+    }
+    for (const { entity, action, ids } of groups.values()) {
+      for (const id of ids.size > MANY_ROWS ? [null] : ids)
+        this.publish({ kind: 'change', entity, id, action });
     }
   }
 

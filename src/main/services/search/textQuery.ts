@@ -22,7 +22,7 @@ export interface TextQuery {
 /**
  * How the words of a query are found on a trigram index, all of them in the same row:
  * - 3+ characters: a phrase (FTS syntax typed by a clerk stays literal inside the quotes);
- * - 2 characters, one of them Chinese (or any non-ASCII): any trigram that starts with them, read from
+ * - 2 characters, one of them Chinese (or another non-ASCII character): every trigram that starts with them, read from
  *   the vocab table (the stored text ends in a newline, so a word at the very end starts one too);
  * - anything shorter: LIKE on the rows the index found (`short`).
  * Null when no word can use the index, or when a 2-character word is in no row at all.

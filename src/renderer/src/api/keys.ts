@@ -71,6 +71,7 @@ export const queryKeys = {
 
   /** Reports and the dashboard: outside every area's prefix, they are read afresh instead. */
   dashboard: ['dashboard'] as const,
+  reports: ['reports'] as const,
   report: (name: ReportName, period: PeriodInput) => ['reports', name, period] as const,
   reportForPrint: (form: PrintForm, period: PeriodInput | null) =>
     ['reports', 'print', form, period] as const,

@@ -22,15 +22,15 @@ const AFFECTS: Record<AuditEntity, readonly QueryKey[] | 'all'> = {
     queryKeys.customers,
     queryKeys.searches,
     queryKeys.dashboard,
-    ['reports'],
+    queryKeys.reports,
   ],
-  workOrderAttachment: [queryKeys.workOrders, queryKeys.dashboard, ['reports']],
-  settlement: [queryKeys.settlements, queryKeys.workOrders, queryKeys.dashboard, ['reports']],
-  payment: [queryKeys.settlements, queryKeys.workOrders, queryKeys.dashboard, ['reports']],
-  dayClose: [queryKeys.settlements, queryKeys.workOrders, queryKeys.dashboard, ['reports']],
+  workOrderAttachment: [queryKeys.workOrders, queryKeys.dashboard, queryKeys.reports],
+  settlement: [queryKeys.settlements, queryKeys.workOrders, queryKeys.dashboard, queryKeys.reports],
+  payment: [queryKeys.settlements, queryKeys.workOrders, queryKeys.dashboard, queryKeys.reports],
+  dayClose: [queryKeys.settlements, queryKeys.workOrders, queryKeys.dashboard, queryKeys.reports],
   part: [queryKeys.stock, queryKeys.workOrders],
   supplier: [queryKeys.stock],
-  stockDocument: [queryKeys.stock, queryKeys.workOrders, queryKeys.dashboard, ['reports']],
+  stockDocument: [queryKeys.stock, queryKeys.workOrders, queryKeys.dashboard, queryKeys.reports],
   backupSettings: [queryKeys.backup],
   database: 'all',
   terminal: [queryKeys.lan],
@@ -57,21 +57,17 @@ export function readNotice(raw: unknown): ChangeNotice | null {
 }
 
 /** Active queries refetch now, the others are marked stale and refetch when next shown. */
-export function applyChange(queryClient: QueryClient, change: ChangeOf): void {
-  const keys = keysForChange(change);
-  if (keys === 'all') {
-    void queryClient.invalidateQueries();
-    return;
-  }
-  for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
+function invalidate(queryClient: QueryClient, keys: Iterable<QueryKey> | 'all'): void {
+  if (keys === 'all') void queryClient.invalidateQueries();
+  else for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
 }
 
-/** Changes this close together are applied at once (an import of thousands of rows is a burst). */
+/** Changes this close together are applied at once (several terminals at work make bursts of them). */
 export const BATCH_MS = 100;
 
 /**
- * `applyChange` for a stream of notices: the changes of a burst are gathered and each key they make
- * stale is read again once, not once per row (thousands of refetches at once exhaust the browser).
+ * The screen's side of the notices: the changes of a burst are gathered and each key they make stale
+ * is read again once, not once per change (thousands of refetches at once exhaust the browser).
  */
 export function changeBatcher(queryClient: QueryClient, waitMs = BATCH_MS): (change: ChangeOf) => void {
   let pending: Map<string, QueryKey> | 'all' = new Map();
@@ -80,8 +76,7 @@ export function changeBatcher(queryClient: QueryClient, waitMs = BATCH_MS): (cha
     timer = undefined;
     const keys = pending;
     pending = new Map();
-    if (keys === 'all') void queryClient.invalidateQueries();
-    else for (const queryKey of keys.values()) void queryClient.invalidateQueries({ queryKey });
+    invalidate(queryClient, keys === 'all' ? 'all' : keys.values());
   };
   return (change) => {
     const keys = keysForChange(change);

@@ -53,7 +53,7 @@ export function StatusActions({ order }: { order: WorkOrderDetail }) {
     to: WorkOrderStatus;
     kind: 'reason' | 'approval' | 'parts';
   } | null>(null);
-  // A refusal is about the order as it was: any change since (a payment, a move) drops it. The
+  // A refusal is about the order as it was: every change since (a payment, a move) drops it. The
   // "changed by someone else" notice explains the reload itself, so it stays (version null).
   const version = `${order.status}|${order.updatedAt}|${order.events.length}`;
   const [refused, setRefused] = useState<{ text: string; version: string | null } | null>(null);
