@@ -10,13 +10,12 @@ import type { PairingCodes } from '../lan/pairing';
 import { TerminalActivity, verifyTerminalKey } from '../services/terminals';
 import { parseCookies } from './cookies';
 import { Listener } from './listener';
-import { servePair, TERMINAL_COOKIE } from './pair';
+import { servePair } from './pair';
 import { send, sendJson } from './respond';
-import { serveRpc } from './rpc';
+import { rpcMethodOf, serveRpc } from './rpc';
 import { decodePath, readStatic } from './static';
+import { LAN_WIRE } from '@shared/lanWire';
 
-/** The desktop terminal sends its key in this header; a browser sends the `desk_terminal` cookie. */
-export const KEY_HEADER = 'x-desk-terminal';
 /** Not a method: the name the backup gate knows the key lookup by (it waits for a restore's swap). */
 const KEY_CHECK = 'lan.terminalKey';
 /** How long the accepted Host names are kept before the network interfaces are read again. */
@@ -53,8 +52,8 @@ function terminalOf(
     return {
       refusal: { ok: false, error: rpcError('restoreInProgress', {}, 'data is being restored or reset') },
     };
-  const header = req.headers[KEY_HEADER];
-  const key = typeof header === 'string' ? header : cookies.get(TERMINAL_COOKIE);
+  const header = req.headers[LAN_WIRE.keyHeader];
+  const key = typeof header === 'string' ? header : cookies.get(LAN_WIRE.terminalCookie);
   const check = verifyTerminalKey(core.deps.db, key);
   if (check.status === 'paired') return { terminal: { id: check.terminal.id, name: check.terminal.name } };
   return {
@@ -106,12 +105,12 @@ export async function startLanServer(core: Core, options: LanServerOptions): Pro
         pairing: options.pairing,
         fingerprint: options.certificate.fingerprint,
       });
-    const rpc = /^\/rpc\/([A-Za-z.]+)$/.exec(url.pathname);
-    if (rpc?.[1] && req.method === 'POST') {
+    const method = rpcMethodOf(url.pathname);
+    if (method && req.method === 'POST') {
       const caller = terminalOf(core, req, cookies);
       if ('refusal' in caller) return sendJson(res, 200, caller.refusal);
       const conn = await serveRpc(core, req, res, {
-        method: rpc[1],
+        method,
         cookies,
         secure: true,
         terminal: caller.terminal,

@@ -8,10 +8,8 @@ import { illFormedText } from '../rpc/wellFormed';
 import { pairTerminal } from '../services/terminals';
 import { cookie } from './cookies';
 import { readJson, sendJson } from './respond';
+import { LAN_WIRE } from '@shared/lanWire';
 
-export const TERMINAL_COOKIE = 'desk_terminal';
-/** The desktop terminal keeps its key itself: it asks for it in the answer's body with this header. */
-export const CLIENT_HEADER = 'x-desk-client';
 /** A browser keeps its key in a cookie for about ten years: the admin revokes it, it does not expire. */
 const KEY_COOKIE_SECONDS = 10 * 365 * 86_400;
 /** A code and a name fit many times over. */
@@ -56,9 +54,9 @@ export async function servePair(
     );
   }
   const { terminal, key } = pairTerminal(core.deps, parsed.data.name);
-  const desktop = req.headers[CLIENT_HEADER] === 'desktop';
+  const desktop = req.headers[LAN_WIRE.clientHeader] === LAN_WIRE.desktopClient;
   const data: PairResult = { terminal, fingerprint: host.fingerprint, ...(desktop ? { key } : {}) };
   sendJson(res, 200, { ok: true, data } satisfies Envelope<PairResult>, {
-    'set-cookie': cookie(TERMINAL_COOKIE, key, { secure: true, maxAge: KEY_COOKIE_SECONDS }),
+    'set-cookie': cookie(LAN_WIRE.terminalCookie, key, { secure: true, maxAge: KEY_COOKIE_SECONDS }),
   });
 }

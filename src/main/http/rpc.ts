@@ -5,8 +5,12 @@ import type { Connection } from '../services/context';
 import { bodyLimitOf } from './bodyLimit';
 import { cookie } from './cookies';
 import { readJson, sendJson } from './respond';
+import { LAN_WIRE } from '@shared/lanWire';
 
-export const SESSION_COOKIE = 'desk_session';
+/** The method a `POST /rpc/:method` path names, if it is one (the contract checks it exists). */
+export function rpcMethodOf(pathname: string): string | null {
+  return /^\/rpc\/([A-Za-z.]+)$/.exec(pathname)?.[1] ?? null;
+}
 
 /**
  * `POST /rpc/:method` on either listener: the body through the same checks, then the one dispatch.
@@ -20,10 +24,10 @@ export async function serveRpc(
 ): Promise<Connection | null> {
   const setCookies: string[] = [];
   const conn: Connection = {
-    sessionId: call.cookies.get(SESSION_COOKIE) ?? null,
+    sessionId: call.cookies.get(LAN_WIRE.sessionCookie) ?? null,
     setSessionId(id) {
       this.sessionId = id;
-      setCookies.push(cookie(SESSION_COOKIE, id, { secure: call.secure }));
+      setCookies.push(cookie(LAN_WIRE.sessionCookie, id, { secure: call.secure }));
     },
     terminal: call.terminal,
   };

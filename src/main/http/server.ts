@@ -5,7 +5,7 @@ import type { Core } from '../core';
 import { cookie, parseCookies } from './cookies';
 import { Listener } from './listener';
 import { send } from './respond';
-import { serveRpc } from './rpc';
+import { rpcMethodOf, serveRpc } from './rpc';
 import { decodePath, readStatic } from './static';
 
 const TOKEN_COOKIE = 'desk_token';
@@ -68,9 +68,9 @@ export async function startWebServer(core: Core, rendererDir: string, port = 0):
     if (req.headers.origin !== undefined && req.headers.origin.toLowerCase() !== `http://${host}`)
       return send(res, 403, 'text/plain', 'cross-origin');
 
-    const rpc = /^\/rpc\/([A-Za-z.]+)$/.exec(url.pathname);
-    if (rpc?.[1] && req.method === 'POST') {
-      await serveRpc(core, req, res, { method: rpc[1], cookies, secure: false, terminal: null });
+    const method = rpcMethodOf(url.pathname);
+    if (method && req.method === 'POST') {
+      await serveRpc(core, req, res, { method, cookies, secure: false, terminal: null });
       return;
     }
     if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method not allowed');

@@ -7,6 +7,7 @@ import { callHost, type HostFailure } from './hostRequest';
 import { openNoticeStream, type Backoff, type StreamState } from './noticeStream';
 import { pairWithHost, type PairRequest, type PairedHost } from './pair';
 import { normalizeFingerprint, PinnedAgent } from './pinnedAgent';
+import { LAN_WIRE } from '@shared/lanWire';
 
 /** What the desktop terminal keeps after pairing (desk-mode.json), and what a link is made from. */
 export interface HostPin {
@@ -45,7 +46,6 @@ const DEFAULT_STREAM_IDLE_MS = 45_000;
 const DEFAULT_BACKOFF: Backoff = { firstMs: 500, maxMs: 10_000 };
 /** The host's route takes only these characters; anything else is not a method. */
 const METHOD_NAME = /^[A-Za-z][A-Za-z.]*$/;
-export const SESSION_COOKIE = 'desk_session';
 
 /**
  * The desktop terminal's line to its host: the renderer's `rpc` calls go out as `POST /rpc/<method>`
@@ -116,7 +116,7 @@ export class HostLink {
   /** A window closed: its user is signed out at the host (as closing the host's window does) and its cookies dropped. */
   forget(connection: string): void {
     const signedIn = this.#jars.header(connection);
-    if (signedIn?.includes(`${SESSION_COOKIE}=`)) void this.invoke(connection, 'auth.signOut', {});
+    if (signedIn?.includes(`${LAN_WIRE.sessionCookie}=`)) void this.invoke(connection, 'auth.signOut', {});
     this.#jars.forget(connection);
   }
 
@@ -153,7 +153,7 @@ export class HostLink {
   }
 
   #identity(): Record<string, string> {
-    return { 'x-desk-client': 'desktop', 'x-desk-terminal': this.#key };
+    return { [LAN_WIRE.clientHeader]: LAN_WIRE.desktopClient, [LAN_WIRE.keyHeader]: this.#key };
   }
 
   #stopNotices(): void {

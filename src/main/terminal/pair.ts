@@ -5,6 +5,7 @@ import { hostUrl, pairResult } from '@shared/schemas/lan';
 import { envelopeOf, failureError } from './hostEnvelope';
 import { callHost } from './hostRequest';
 import { normalizeFingerprint, PinnedAgent } from './pinnedAgent';
+import { LAN_WIRE } from '@shared/lanWire';
 
 export interface PairRequest {
   /** The host's address as typed (`192.168.1.20:8443`) or its base URL. */
@@ -55,7 +56,7 @@ export async function pairWithHost(request: PairRequest): Promise<Envelope<Paire
     const outcome = await callHost(agent, base, {
       method: 'POST',
       path: '/pair',
-      headers: { 'content-type': 'application/json', 'x-desk-client': 'desktop' },
+      headers: { 'content-type': 'application/json', [LAN_WIRE.clientHeader]: LAN_WIRE.desktopClient },
       body: JSON.stringify({ code: request.code, name: request.name }),
       timeoutMs,
     });
