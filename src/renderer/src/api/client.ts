@@ -16,13 +16,16 @@ declare global {
   }
 }
 
-async function overHttp(method: string, input: unknown): Promise<unknown> {
-  // The per-run token travels as an HttpOnly cookie set when the page was opened with ?token=.
-  const response = await fetch(`/rpc/${encodeURIComponent(method)}`, {
+/**
+ * A JSON POST to this page's own server (browser mode): the per-run token, or a LAN terminal's key,
+ * travels as an HttpOnly cookie the page never sees.
+ */
+export async function postJson(path: string, body: unknown): Promise<unknown> {
+  const response = await fetch(path, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     credentials: 'same-origin',
-    body: JSON.stringify(input ?? {}),
+    body: JSON.stringify(body),
   });
   return response.json();
 }
@@ -31,7 +34,9 @@ async function overHttp(method: string, input: unknown): Promise<unknown> {
 export async function call<M extends Method>(method: M, input: InputOf<M>): Promise<Envelope<OutputOf<M>>> {
   let envelope: Envelope<OutputOf<M>>;
   try {
-    const raw = window.api ? await window.api.invoke(method, input) : await overHttp(method, input);
+    const raw = window.api
+      ? await window.api.invoke(method, input)
+      : await postJson(`/rpc/${encodeURIComponent(method)}`, input ?? {});
     envelope = raw as Envelope<OutputOf<M>>;
   } catch {
     envelope = { ok: false, error: rpcError('transportFailed', {}, 'transport failed') };

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { pairInput } from '@shared/schemas/lan';
 import { ApiError } from '../lib/apiError';
 import { startOver } from './auth';
+import { postJson } from './client';
 import { noteAnswer } from './hostReach';
 
 export type PairInput = z.input<typeof pairInput>;
@@ -44,13 +45,7 @@ export function readPairAnswer(raw: unknown): Envelope<PairResult> {
 async function pair(input: PairInput): Promise<PairResult> {
   let envelope: Envelope<PairResult>;
   try {
-    const response = await fetch('/pair', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      credentials: 'same-origin',
-      body: JSON.stringify(input),
-    });
-    envelope = readPairAnswer(await response.json());
+    envelope = readPairAnswer(await postJson('/pair', input));
   } catch {
     envelope = { ok: false, error: rpcError('transportFailed', {}, 'pair request failed') };
   }
