@@ -137,6 +137,8 @@ export async function startDesk(options: DeskOptions = {}): Promise<Desk> {
       // The browser runs in the server's time zone and on its clock, as a shop's screens do.
       timezoneId: processTimeZone(),
       ignoreHTTPSErrors,
+      // The app follows the system's reduce-motion setting: no modal is caught mid-zoom by a click.
+      reducedMotion: 'reduce',
     });
     await clock.attach(context);
     const page = await context.newPage();

@@ -10,14 +10,19 @@ import { FirstRunGate } from '../pages/auth/FirstRunChoice';
 import { Boot } from './Boot';
 import { HostAwayBanner } from './HostAwayBanner';
 import { createQueryClient } from './queryClient';
+import { useReducedMotion } from './useReducedMotion';
 
 /** Providers: antd locale follows the UI language, TanStack Query holds all server state. */
 export function App() {
   const { i18n } = useTranslation();
   const [queryClient] = useState(createQueryClient);
   const english = isLanguage(i18n.language) && i18n.language === 'en-US';
+  const reducedMotion = useReducedMotion();
   return (
-    <ConfigProvider locale={english ? enUSLocale : zhCNLocale} theme={{ token: { colorPrimary: '#1668dc' } }}>
+    <ConfigProvider
+      locale={english ? enUSLocale : zhCNLocale}
+      theme={{ token: { colorPrimary: '#1668dc', motion: !reducedMotion } }}
+    >
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <HostAwayBanner />
