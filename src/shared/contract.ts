@@ -423,6 +423,10 @@ export const contract = {
   'lan.renameTerminal': method({ input: renameTerminalInput, output: terminalRow, access: 'lan.manage' }),
   'lan.revokeTerminal': method({ input: byId, output: terminalRow, access: 'lan.manage' }),
 
+  // ── 回访 follow-ups ──
+
+  // ── 投诉 complaints ──
+
   /** How often a form of a document has been printed; the preview marks the next print 补打. */
   'prints.count': method({ input: printRef, output: printCount, access: 'signedIn' }),
   /** A print issued (打印): logged with who and when; returns its number, 2 and on are 补打. */

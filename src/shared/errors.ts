@@ -3,6 +3,8 @@ import { ROLES } from './roles';
 import { PRINT_FORMS } from './schemas/prints';
 import { PAYMENT_METHODS } from './schemas/settlements';
 import { WARRANTY_STATUSES } from './warranty';
+import { COMPLAINT_STATUSES } from './schemas/complaintKinds';
+import { FOLLOW_UP_STATES } from './schemas/followUps';
 import { WORK_ORDER_STATUSES } from './workOrderStatus';
 
 /** The closed set of error codes that cross the RPC boundary; every reason below implies one. */
@@ -250,6 +252,41 @@ export const REASONS = {
   hostFingerprintMismatch: { code: 'FORBIDDEN', params: { host: 'text' } },
   /** Someone saved the record after this edit began, at `terminal` (a terminal's name, or the host PC's name). */
   staleEdit: { code: 'CONFLICT', params: { by: 'text', at: 'moment', terminal: 'text' } },
+  // ── outcomes and on hold (无法修复, 待客户) ──
+  /** Giving up (无法修复) needs its reason code. */
+  unrepairableReasonRequired: { code: 'VALIDATION', params: {} },
+  /** A reason code or a recall date given on a move that takes none. */
+  outcomeFieldsNotTaken: { code: 'VALIDATION', params: { to: WORK_ORDER_STATUSES } },
+  /** Parking an order (待客户) needs the date to call the customer back. */
+  recallAtRequired: { code: 'VALIDATION', params: {} },
+  recallAtPast: { code: 'VALIDATION', params: {} },
+
+  // ── follow-up calls (回访) ──
+  followUpNotFound: { code: 'NOT_FOUND', params: {} },
+  /** The follow-up was already settled (by someone else, or the customer opted out). */
+  followUpDone: { code: 'CONFLICT', params: { state: FOLLOW_UP_STATES } },
+  /** A reached customer's call records the four scores; another result records none. */
+  scoresRequired: { code: 'VALIDATION', params: {} },
+  scoresNotTaken: { code: 'VALIDATION', params: {} },
+  /** The customer asked not to be contacted. */
+  customerNoContact: { code: 'CONFLICT', params: {} },
+
+  // ── complaints (投诉) ──
+  complaintNotFound: { code: 'NOT_FOUND', params: {} },
+  complaintMoveNotAllowed: {
+    code: 'INVALID_TRANSITION',
+    params: { complaintNo: 'text', from: COMPLAINT_STATUSES, to: COMPLAINT_STATUSES },
+  },
+  /** Closed or withdrawn: nothing changes any more (notes neither). */
+  complaintFinished: { code: 'CONFLICT', params: { complaintNo: 'text', status: COMPLAINT_STATUSES } },
+  /** Answering (→ 待客户确认) needs what was done; closing needs the customer's confirmation. */
+  resolutionRequired: { code: 'VALIDATION', params: {} },
+  confirmationRequired: { code: 'VALIDATION', params: {} },
+  /** The linked order, refund or rework is not the complaint's customer's (or order's). */
+  complaintLinkRefused: {
+    code: 'VALIDATION',
+    params: { problem: ['orderOtherCustomer', 'refundNotOfOrder', 'reworkNotOfOrder', 'needsOrder'] },
+  },
 } as const satisfies Record<string, ReasonSpec>;
 
 export type Reason = keyof typeof REASONS;

@@ -29,7 +29,15 @@ import type {
   SERVICE_TYPES,
 } from './schemas/workOrders';
 import type { WarrantyStatus } from './warranty';
-import type { WorkOrderStatus } from './workOrderStatus';
+import type { Outcome, UnrepairableReason, WorkOrderStatus } from './workOrderStatus';
+import type {
+  ComplaintCategory,
+  ComplaintChannel,
+  ComplaintSeverity,
+  ComplaintStatus,
+  ResolutionKind,
+} from './schemas/complaintKinds';
+import type { CallResult, FollowUpState, SatisfactionDimension } from './schemas/followUps';
 
 type CodeOf<List extends readonly string[]> = List[number];
 
@@ -92,6 +100,82 @@ const statuses = labels<WorkOrderStatus>({
   delivered: ['已交付', 'Delivered'],
   cancelled: ['已取消', 'Cancelled'],
   declined: ['客户拒修', 'Declined'],
+  unrepairable: ['无法修复', 'Unrepairable'],
+  onHold: ['待客户', 'On hold'],
+});
+
+const outcomes = labels<Outcome>({
+  repaired: ['已修复', 'Repaired'],
+  unrepairable: ['无法修复', 'Unrepairable'],
+  declined: ['客户拒修', 'Declined'],
+  cancelled: ['已取消', 'Cancelled'],
+});
+
+const unrepairableReasons = labels<UnrepairableReason>({
+  noParts: ['无配件', 'No parts available'],
+  uneconomic: ['维修不经济', 'Not worth repairing'],
+  endOfLife: ['设备已报废', 'End of life'],
+  noFaultFound: ['未检出故障', 'No fault found'],
+  other: ['其他原因', 'Other'],
+});
+
+const followUpStates = labels<FollowUpState>({
+  pending: ['待回访', 'To call'],
+  reached: ['已回访', 'Reached'],
+  unreachable: ['未联系上', 'Not reached'],
+  wrongNumber: ['号码错误', 'Wrong number'],
+  optedOut: ['客户拒绝回访', 'Opted out'],
+});
+
+const callResults = labels<CallResult>({
+  reached: ['已接通', 'Reached'],
+  notReached: ['未接通', 'Not reached'],
+  wrongNumber: ['号码错误', 'Wrong number'],
+});
+
+const satisfactionDimensions = labels<SatisfactionDimension>({
+  attitude: ['服务态度', 'Attitude'],
+  quality: ['维修质量', 'Quality'],
+  timeliness: ['及时性', 'Timeliness'],
+  price: ['价格', 'Price'],
+});
+
+const complaintChannels = labels<ComplaintChannel>({
+  counter: ['门店', 'At the counter'],
+  phone: ['电话', 'Phone'],
+  online: ['网上', 'Online'],
+  followUp: ['回访', 'Follow-up call'],
+});
+
+const complaintCategories = labels<ComplaintCategory>({
+  quality: ['维修质量', 'Repair quality'],
+  attitude: ['服务态度', 'Attitude'],
+  timeliness: ['维修时效', 'Timeliness'],
+  price: ['收费', 'Price'],
+  dataLoss: ['数据丢失', 'Data loss'],
+  other: ['其他', 'Other'],
+});
+
+const complaintSeverities = labels<ComplaintSeverity>({
+  minor: ['一般', 'Minor'],
+  major: ['较重', 'Major'],
+  critical: ['严重', 'Critical'],
+});
+
+const complaintStatuses = labels<ComplaintStatus>({
+  received: ['已受理', 'Received'],
+  inProgress: ['处理中', 'In progress'],
+  awaitingConfirmation: ['待客户确认', 'Awaiting confirmation'],
+  closed: ['已关闭', 'Closed'],
+  withdrawn: ['已撤销', 'Withdrawn'],
+});
+
+const resolutionKinds = labels<ResolutionKind>({
+  refund: ['退款', 'Refund'],
+  rework: ['返修', 'Rework'],
+  compensation: ['补偿', 'Compensation'],
+  apology: ['道歉', 'Apology'],
+  explanation: ['解释说明', 'Explanation'],
 });
 
 const channels = labels<CodeOf<typeof CHANNELS>>({
@@ -154,6 +238,8 @@ const eventKinds = labels<CodeOf<typeof EVENT_KINDS>>({
   partArrived: ['配件到货', 'Part arrived'],
   charges: ['工时与费用', 'Labor & fees'],
   settlement: ['结算', 'Settlement'],
+  followUp: ['回访', 'Follow-up'],
+  complaint: ['投诉', 'Complaint'],
 });
 
 const customerTypes = labels<CustomerType>({
@@ -305,6 +391,16 @@ const backupTriggers = labels<BackupTrigger>({
  */
 export const LABELS = {
   statuses,
+  outcomes,
+  unrepairableReasons,
+  followUpStates,
+  callResults,
+  satisfactionDimensions,
+  complaintChannels,
+  complaintCategories,
+  complaintSeverities,
+  complaintStatuses,
+  resolutionKinds,
   channels,
   serviceTypes,
   priorities,

@@ -42,6 +42,11 @@ export const PERMISSIONS = [
   'reports.read',
   /** 局域网共享: host mode, pairing codes, the terminals list (admin only). */
   'lan.manage',
+  /** 回访: the follow-up queue and recording calls. */
+  'followUps.work',
+  'complaints.read',
+  /** Take a complaint, work it, answer it, record the customer's confirmation. */
+  'complaints.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -64,6 +69,9 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'settlements.read',
     'settlements.write',
     'backup.run',
+    'followUps.work',
+    'complaints.read',
+    'complaints.write',
   ],
   technician: [
     'settings.read',

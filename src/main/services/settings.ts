@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
 import {
+  afterSalesSettings,
+  type AfterSalesSettings,
   counterSettings,
   type CounterSettings,
   securitySettings,
@@ -17,6 +19,7 @@ import type { CallContext, Queryable } from './context';
 const DEFAULT_SECURITY: SecuritySettings = securitySettings.parse({});
 const DEFAULT_COUNTER: CounterSettings = counterSettings.parse({});
 const DEFAULT_BILLING: BillingSettings = billingSettings.parse({});
+const DEFAULT_AFTER_SALES: AfterSalesSettings = afterSalesSettings.parse({});
 
 function readKey(q: Queryable, key: string): unknown {
   const row = q.select().from(settings).where(eq(settings.key, key)).get();
@@ -52,6 +55,11 @@ export function readBilling(q: Queryable): BillingSettings {
   return value === undefined ? DEFAULT_BILLING : billingSettings.parse(value);
 }
 
+export function readAfterSales(q: Queryable): AfterSalesSettings {
+  const value = readKey(q, 'afterSales');
+  return value === undefined ? DEFAULT_AFTER_SALES : afterSalesSettings.parse(value);
+}
+
 export function writeShop(q: Queryable, shop: ShopProfile, now: number): void {
   writeKey(q, 'shop', shop, now);
 }
@@ -59,7 +67,7 @@ export function writeShop(q: Queryable, shop: ShopProfile, now: number): void {
 export function getSettings(q: Queryable): SettingsView {
   const shop = readShop(q);
   if (!shop) throw new Error('settings read before setup');
-  return { shop, security: readSecurity(q), counter: readCounter(q), billing: readBilling(q) };
+  return { shop, security: readSecurity(q), counter: readCounter(q), billing: readBilling(q), afterSales: readAfterSales(q) };
 }
 
 export function updateSettings(ctx: CallContext, input: ParsedInputOf<'settings.update'>): SettingsView {
@@ -68,7 +76,7 @@ export function updateSettings(ctx: CallContext, input: ParsedInputOf<'settings.
   return db.transaction((tx) => {
     const current = getSettings(tx);
     const at = now();
-    for (const key of ['shop', 'security', 'counter', 'billing'] as const) {
+    for (const key of ['shop', 'security', 'counter', 'billing', 'afterSales'] as const) {
       const next = input[key];
       if (!next) continue;
       const diff = changedFields(current[key], next);

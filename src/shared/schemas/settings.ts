@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { billingSettings } from './billing';
+import { COMPLAINT_SEVERITIES, type ComplaintSeverity } from './complaintKinds';
+import { SERVICE_TYPES } from './orderKinds';
 
 export const shopName = z.string().trim().min(1).max(60);
 /** Prefix of document numbers such as BJ01-20261122-0007. */
@@ -87,11 +89,57 @@ export const counterSettings = z
   .strict();
 export type CounterSettings = z.infer<typeof counterSettings>;
 
+const followUpDays = z.int().min(0).max(365);
+const deadlineHours = z
+  .int()
+  .min(1)
+  .max(24 * 90);
+const complaintDeadline = z.object({ firstResponse: deadlineHours, resolution: deadlineHours }).strict();
+
+/** 售后: follow-up calls after delivery and the complaint deadlines. */
+export const afterSalesSettings = z
+  .object({
+    /** Days after delivery a follow-up call is due, per service type; 0 = no follow-up for that type. */
+    followUpDays: z
+      .object(
+        Object.fromEntries(SERVICE_TYPES.map((t) => [t, followUpDays])) as Record<
+          (typeof SERVICE_TYPES)[number],
+          typeof followUpDays
+        >,
+      )
+      .strict()
+      .default({ repair: 3, maintenance: 7, installation: 3, inspection: 0, returnExchange: 0 }),
+    /** Calls tried before a customer who does not answer is given up on (未接通). */
+    followUpMaxAttempts: z.int().min(1).max(10).default(3),
+    /** Days until the next try after a call that did not reach the customer. */
+    followUpRetryDays: z.int().min(1).max(30).default(1),
+    /** Hours to the first response and to the resolution, per severity, from the complaint's intake. */
+    complaintHours: z
+      .object(
+        Object.fromEntries(COMPLAINT_SEVERITIES.map((s) => [s, complaintDeadline])) as Record<
+          ComplaintSeverity,
+          typeof complaintDeadline
+        >,
+      )
+      .strict()
+      .refine((h) => COMPLAINT_SEVERITIES.every((s) => h[s].firstResponse <= h[s].resolution), {
+        message: 'first response after resolution',
+      })
+      .default({
+        minor: { firstResponse: 24, resolution: 168 },
+        major: { firstResponse: 8, resolution: 72 },
+        critical: { firstResponse: 2, resolution: 24 },
+      }),
+  })
+  .strict();
+export type AfterSalesSettings = z.infer<typeof afterSalesSettings>;
+
 export const settingsView = z.object({
   shop: shopProfile,
   security: securitySettings,
   counter: counterSettings,
   billing: billingSettings,
+  afterSales: afterSalesSettings,
 });
 export type SettingsView = z.infer<typeof settingsView>;
 
@@ -101,5 +149,6 @@ export const updateSettingsInput = z
     security: securitySettings.optional(),
     counter: counterSettings.optional(),
     billing: billingSettings.optional(),
+    afterSales: afterSalesSettings.optional(),
   })
   .strict();

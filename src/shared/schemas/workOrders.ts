@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { WORK_ORDER_STATUSES } from '../workOrderStatus';
+import { UNREPAIRABLE_REASONS, WORK_ORDER_STATUSES } from '../workOrderStatus';
+import { COMPLAINT_STATUSES } from './complaintKinds';
+import { CALL_RESULTS, FOLLOW_UP_STATES, SATISFACTION_DIMENSIONS, score, type SatisfactionDimension } from './followUps';
 import { WARRANTY_STATUSES } from '../warranty';
 import { epochMs, id, page, pageSize, paged, recordVersion } from './common';
 import { PRIORITIES } from './settings';
@@ -8,15 +10,9 @@ import { chargeLine } from './charges';
 import { fen } from './stock';
 import { PAYMENT_METHODS, PAYMENT_STATUSES, settlementSummary } from './settlements';
 import { SERVICE_ITEM_KINDS } from './billing';
+import { CHANNELS, SERVICE_TYPES } from './orderKinds';
 
-export const CHANNELS = ['walkIn', 'phone', 'onsite', 'online'] as const;
-export const SERVICE_TYPES = [
-  'repair',
-  'maintenance',
-  'installation',
-  'inspection',
-  'returnExchange',
-] as const;
+export { CHANNELS, SERVICE_TYPES };
 export const APPROVAL_METHODS = ['inPerson', 'phone', 'message', 'written'] as const;
 /** The checklist at intake; anything else goes in the free-text note. */
 export const ACCESSORIES = [
@@ -47,6 +43,10 @@ export const EVENT_KINDS = [
   'charges',
   /** A settlement made or voided, a payment or refund taken. */
   'settlement',
+  /** 回访: the follow-up made at delivery, each call, an opt-out. */
+  'followUp',
+  /** 投诉 about this order: taken, and each step. */
+  'complaint',
 ] as const;
 
 export const status = z.enum(WORK_ORDER_STATUSES);
@@ -207,8 +207,42 @@ const statusEventData = z
       .object({ by: z.string(), method: z.enum(APPROVAL_METHODS), amount: storedFen.nullable().optional() })
       .optional(),
     waitingFor: z.array(waitedPart).optional(),
+    /** Giving up (→ unrepairable): why. */
+    unrepairableReason: z.enum(UNREPAIRABLE_REASONS).optional(),
+    /** Parking (→ onHold): when to call the customer back. */
+    recallAt: epochMs.optional(),
+    /** Resuming from hold: the promise moved on by the time parked. */
+    promisedAt: epochMs.optional(),
   })
   .nullable();
+
+const scores = z.object(
+  Object.fromEntries(SATISFACTION_DIMENSIONS.map((d) => [d, score])) as Record<SatisfactionDimension, typeof score>,
+);
+/** 回访 on the order's timeline. */
+export const followUpEventData = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('created'), followUpId: id, dueAt: epochMs }),
+  z.object({
+    action: z.literal('call'),
+    followUpId: id,
+    result: z.enum(CALL_RESULTS),
+    /** The follow-up's state after the call (pending: another try is due at `dueAt`). */
+    state: z.enum(FOLLOW_UP_STATES),
+    dueAt: epochMs.optional(),
+    scores: scores.optional(),
+    problemUnsolved: z.boolean().optional(),
+    complaintNo: z.string().optional(),
+    reworkOrderNo: z.string().optional(),
+  }),
+  z.object({ action: z.literal('optedOut'), followUpId: id }),
+]);
+/** 投诉 on the order's timeline. */
+export const complaintEventData = z.object({
+  complaintId: id,
+  complaintNo: z.string(),
+  action: z.enum(['created', 'status']),
+  to: z.enum(COMPLAINT_STATUSES).optional(),
+});
 
 const technicianRef = z.object({ id, name: z.string() });
 const assignEventData = z.object({
@@ -385,6 +419,8 @@ const EVENT_DATA = {
   partArrived: partArrivedEventData,
   charges: chargesEventData,
   settlement: settlementEventData,
+  followUp: followUpEventData,
+  complaint: complaintEventData,
 } satisfies Record<(typeof EVENT_KINDS)[number], z.ZodType>;
 
 /** One kind with its data: what a writer passes and what a stored row decodes to. */
@@ -401,6 +437,8 @@ export const timelineEntry = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('partArrived'), data: EVENT_DATA.partArrived }),
   z.object({ kind: z.literal('charges'), data: EVENT_DATA.charges }),
   z.object({ kind: z.literal('settlement'), data: EVENT_DATA.settlement }),
+  z.object({ kind: z.literal('followUp'), data: EVENT_DATA.followUp }),
+  z.object({ kind: z.literal('complaint'), data: EVENT_DATA.complaint }),
 ]);
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 /** The data one kind of event records. */
@@ -434,6 +472,8 @@ export const workOrderEvent = z.discriminatedUnion('kind', [
     kind: z.literal('settlement'),
     data: z.union([EVENT_DATA.settlement, settlementEventBrief]),
   }),
+  z.object({ ...eventBase, kind: z.literal('followUp'), data: EVENT_DATA.followUp }),
+  z.object({ ...eventBase, kind: z.literal('complaint'), data: EVENT_DATA.complaint }),
 ]);
 export type WorkOrderEvent = z.infer<typeof workOrderEvent>;
 

@@ -19,6 +19,8 @@ export const customers = sqliteTable(
     notes: text('notes').notNull().default(''),
     /** Set when a merge folded this customer into another. */
     mergedIntoId: text('merged_into_id'),
+    /** The customer asked not to be contacted: no follow-up calls, no messages. */
+    noContact: integer('no_contact', { mode: 'boolean' }).notNull().default(false),
     archivedAt: integer('archived_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),

@@ -11,3 +11,5 @@ export * from './settlements';
 export * from './reports';
 export * from './prints';
 export * from './terminals';
+export * from './followUps';
+export * from './complaints';

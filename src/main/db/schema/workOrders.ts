@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { WorkOrderStatus } from '@shared/workOrderStatus';
+import type { Outcome, UnrepairableReason, WorkOrderStatus } from '@shared/workOrderStatus';
 import type { WarrantyStatus } from '@shared/warranty';
 import type { Priority } from '@shared/schemas/settings';
 import type { CHANNELS, SERVICE_TYPES, APPROVAL_METHODS, EVENT_KINDS } from '@shared/schemas/workOrders';
@@ -52,6 +52,16 @@ export const workOrders = sqliteTable(
     cancelReason: text('cancel_reason'),
     readyAt: integer('ready_at'),
     deliveredAt: integer('delivered_at'),
+    /** 维修结果, set by the move that decides it (`outcomeOfMove`); null while the work goes on. */
+    outcome: text('outcome').$type<Outcome>(),
+    unrepairableReason: text('unrepairable_reason').$type<UnrepairableReason>(),
+    /** First move out of diagnosing: the end of the first response (intake → diagnosis). */
+    diagnosedAt: integer('diagnosed_at'),
+    /** On hold (待客户): the status it was parked from and resumes to, why, since when, and when to call back. */
+    heldFrom: text('held_from').$type<WorkOrderStatus>(),
+    holdReason: text('hold_reason'),
+    heldAt: integer('held_at'),
+    recallAt: integer('recall_at'),
     createdBy: text('created_by')
       .notNull()
       .references(() => users.id),
@@ -93,6 +103,20 @@ export const workOrders = sqliteTable(
       t.serviceType,
       t.technicianId,
     ),
+    // The service-quality and by-category reports: a period of closed orders from this alone.
+    index('work_orders_outcome_report').on(
+      t.createdAt,
+      t.outcome,
+      t.serviceType,
+      t.technicianId,
+      t.deviceId,
+      t.diagnosedAt,
+      t.readyAt,
+      t.promisedAt,
+      t.reworkOfId,
+      t.warrantyComputed,
+    ),
+    index('work_orders_recall').on(t.status, t.recallAt),
   ],
 );
 

@@ -48,6 +48,7 @@ export function createCustomer(ctx: CallContext, input: ParsedInputOf<'customers
       tags: JSON.stringify(input.tags),
       notes: input.notes,
       mergedIntoId: null,
+      noContact: false,
       archivedAt: null,
       createdAt: at,
       updatedAt: at,

@@ -182,6 +182,23 @@ const errorsEnUS = {
     'The host {{host}} shows another certificate than when it was paired: refused. If the host was replaced, pair again',
   staleEdit:
     '{{by}} ({{terminal}}) changed this record at {{at}}; the latest values are shown: check them and save again',
+  unrepairableReasonRequired: FIELDS,
+  outcomeFieldsNotTaken: FIELDS,
+  recallAtRequired: FIELDS,
+  recallAtPast: FIELDS,
+
+  followUpNotFound: 'This follow-up does not exist.',
+  followUpDone: 'This follow-up is already finished; nothing more to record.',
+  scoresRequired: FIELDS,
+  scoresNotTaken: FIELDS,
+  customerNoContact: 'The customer asked not to be contacted: no follow-up calls or messages.',
+
+  complaintNotFound: 'This complaint does not exist.',
+  complaintMoveNotAllowed: 'Complaint {{complaintNo}} cannot do this in its current state.',
+  complaintFinished: 'Complaint {{complaintNo}} is finished (closed or withdrawn): it can no longer change.',
+  resolutionRequired: FIELDS,
+  confirmationRequired: FIELDS,
+  complaintLinkRefused: FIELDS,
 } satisfies Record<Reason, string>;
 
 const fieldErrorsEnUS = {

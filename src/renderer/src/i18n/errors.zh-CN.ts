@@ -175,6 +175,23 @@ const errorsZhCN = {
   hostUnreachable: '无法连接主机 {{host}}，正在重试…',
   hostFingerprintMismatch: '主机 {{host}} 的证书与配对时不同，已拒绝连接。如主机已更换，请重新配对',
   staleEdit: '{{by}}（{{terminal}}）已于 {{at}} 修改了此记录，已显示最新内容，请核对后再保存',
+  unrepairableReasonRequired: FIELDS,
+  outcomeFieldsNotTaken: FIELDS,
+  recallAtRequired: FIELDS,
+  recallAtPast: FIELDS,
+
+  followUpNotFound: '回访记录不存在。',
+  followUpDone: '此回访已结束，无需再记录。',
+  scoresRequired: FIELDS,
+  scoresNotTaken: FIELDS,
+  customerNoContact: '客户已要求不再联系，不能回访或发送消息。',
+
+  complaintNotFound: '投诉不存在。',
+  complaintMoveNotAllowed: '投诉 {{complaintNo}} 在当前状态下不能执行此操作。',
+  complaintFinished: '投诉 {{complaintNo}} 已结束（已关闭或已撤销），不能再修改。',
+  resolutionRequired: FIELDS,
+  confirmationRequired: FIELDS,
+  complaintLinkRefused: FIELDS,
 } satisfies Record<Reason, string>;
 
 /**
