@@ -287,6 +287,8 @@ const entities = labels<CodeOf<typeof AUDIT_ENTITIES>>({
   backupSettings: ['备份设置', 'Backup settings'],
   database: ['数据库', 'Database'],
   terminal: ['终端', 'Terminal'],
+  followUp: ['回访', 'Follow-up'],
+  complaint: ['投诉', 'Complaint'],
 });
 
 // ── Settlements ──────────────────────────────────────────────────────────────────────────

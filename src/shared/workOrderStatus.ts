@@ -48,13 +48,21 @@ const FORWARD: Record<WorkOrderStatus, readonly WorkOrderStatus[]> = {
 };
 
 /** Where an order may be parked from, and so where it may resume to. */
-export const HOLDABLE_STATUSES: readonly WorkOrderStatus[] = ['diagnosing', 'quoted', 'awaitingParts', 'inRepair'];
+export const HOLDABLE_STATUSES: readonly WorkOrderStatus[] = [
+  'diagnosing',
+  'quoted',
+  'awaitingParts',
+  'inRepair',
+];
 
 /**
  * The legal moves from a status. `heldFrom` is the status an order on hold was parked from (the
  * order's `held_from`); it is the one status it may resume to.
  */
-export function nextStatuses(from: WorkOrderStatus, heldFrom: WorkOrderStatus | null = null): WorkOrderStatus[] {
+export function nextStatuses(
+  from: WorkOrderStatus,
+  heldFrom: WorkOrderStatus | null = null,
+): WorkOrderStatus[] {
   const moves = [...FORWARD[from]];
   if (from === 'onHold' && heldFrom && HOLDABLE_STATUSES.includes(heldFrom)) moves.unshift(heldFrom);
   if (!CLOSED_STATUSES.includes(from)) moves.push('cancelled');

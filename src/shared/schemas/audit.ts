@@ -33,6 +33,8 @@ export const AUDIT_ENTITIES = [
   'backupSettings',
   'database',
   'terminal',
+  'followUp',
+  'complaint',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

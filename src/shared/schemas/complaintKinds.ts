@@ -4,7 +4,14 @@
 export const COMPLAINT_CHANNELS = ['counter', 'phone', 'online', 'followUp'] as const;
 export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
 
-export const COMPLAINT_CATEGORIES = ['quality', 'attitude', 'timeliness', 'price', 'dataLoss', 'other'] as const;
+export const COMPLAINT_CATEGORIES = [
+  'quality',
+  'attitude',
+  'timeliness',
+  'price',
+  'dataLoss',
+  'other',
+] as const;
 export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
 
 /** 一般 / 较重 / 严重: decides the deadlines (settings, `afterSales.complaintHours`). */
@@ -12,7 +19,13 @@ export const COMPLAINT_SEVERITIES = ['minor', 'major', 'critical'] as const;
 export type ComplaintSeverity = (typeof COMPLAINT_SEVERITIES)[number];
 
 /** 已受理 → 处理中 → 待客户确认 → 已关闭, or 已撤销 (the customer withdrew it). Never deleted. */
-export const COMPLAINT_STATUSES = ['received', 'inProgress', 'awaitingConfirmation', 'closed', 'withdrawn'] as const;
+export const COMPLAINT_STATUSES = [
+  'received',
+  'inProgress',
+  'awaitingConfirmation',
+  'closed',
+  'withdrawn',
+] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
 /** What the shop did about it; refund and rework link the payment or the rework order. */

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { UNREPAIRABLE_REASONS, WORK_ORDER_STATUSES } from '../workOrderStatus';
 import { COMPLAINT_STATUSES } from './complaintKinds';
-import { CALL_RESULTS, FOLLOW_UP_STATES, SATISFACTION_DIMENSIONS, score, type SatisfactionDimension } from './followUps';
+import {
+  CALL_RESULTS,
+  FOLLOW_UP_STATES,
+  SATISFACTION_DIMENSIONS,
+  score,
+  type SatisfactionDimension,
+} from './followUps';
 import { WARRANTY_STATUSES } from '../warranty';
 import { epochMs, id, page, pageSize, paged, recordVersion } from './common';
 import { PRIORITIES } from './settings';
@@ -217,7 +223,10 @@ const statusEventData = z
   .nullable();
 
 const scores = z.object(
-  Object.fromEntries(SATISFACTION_DIMENSIONS.map((d) => [d, score])) as Record<SatisfactionDimension, typeof score>,
+  Object.fromEntries(SATISFACTION_DIMENSIONS.map((d) => [d, score])) as Record<
+    SatisfactionDimension,
+    typeof score
+  >,
 );
 /** 回访 on the order's timeline. */
 export const followUpEventData = z.discriminatedUnion('action', [

@@ -69,7 +69,14 @@ export const complaints = sqliteTable(
   ],
 );
 
-export const COMPLAINT_EVENT_KINDS = ['created', 'status', 'note', 'assign', 'resolution', 'confirmation'] as const;
+export const COMPLAINT_EVENT_KINDS = [
+  'created',
+  'status',
+  'note',
+  'assign',
+  'resolution',
+  'confirmation',
+] as const;
 
 /** A complaint's timeline: append-only. */
 export const complaintEvents = sqliteTable(
