@@ -10,6 +10,7 @@ import { cellText } from '../../src/main/services/excel/workbook';
 import { zipBacklog, zipBacklogParts } from '../../src/main/services/backup/fullExportBackpressure';
 import { tempDir } from './harness';
 import { addLines, moveTo, openShop, orderInRepair, type Shop } from './settlementsFixtures';
+import { insertAfterSales, type AfterSalesRows } from './backupAfterSalesRows';
 
 /** 导出全部数据 through dispatch: a small shop, every sheet read back with exceljs and LibreOffice. */
 type Result = OutputOf<'backup.exportAll'>;
@@ -31,6 +32,10 @@ const SHEETS: [zh: string, en: string, table: string][] = [
   ['结算单明细', 'Settlement lines', 'settlement_lines'],
   ['收款', 'Payments', 'payments'],
   ['日结记录', 'Day close', 'day_close_events'],
+  ['回访', 'Follow-ups', 'follow_ups'],
+  ['回访记录', 'Follow-up calls', 'follow_up_calls'],
+  ['投诉', 'Complaints', 'complaints'],
+  ['投诉处理记录', 'Complaint steps', 'complaint_events'],
   ['用户', 'Users', 'users'],
   ['打印记录', 'Print log', 'print_log'],
   ['操作日志', 'Audit log', 'audit_log'],
@@ -40,6 +45,14 @@ let shop: Shop;
 let orderNo = '';
 let settlementNo = '';
 let wechatRef = '';
+/** The order that could not be fixed, the one on hold (the rework the complaint opened), their times. */
+let unrepairableNo = '';
+let reworkNo = '';
+const HOUR = 3_600_000;
+let diagnosedAt = 0;
+let heldAt = 0;
+let recallAt = 0;
+let afterSales: AfterSalesRows;
 const dirs: (() => void)[] = [];
 
 async function seed(): Promise<void> {
@@ -60,16 +73,81 @@ async function seed(): Promise<void> {
     amount: made.total,
     reference: wechatRef,
   });
+  // ¥50 back over the complaint below.
+  await shop.manager.ok('settlements.refund', {
+    settlementId: made.id,
+    method: 'wechat',
+    amount: 5000,
+    reason: '投诉退款',
+    reference: 'RF-0001',
+  });
   // The settlement printed, and printed again (补打).
   await shop.clerk.ok('prints.record', { form: 'settlement', documentId: made.id });
   await shop.clerk.ok('prints.record', { form: 'settlement', documentId: made.id });
   await shop.clerk.ok('dayClose.close', { date: localDate(shop.app.clock.ms) });
   // A second, untouched order so the work-order sheet has more than one row.
-  await shop.clerk.ok('workOrders.create', {
+  const second = await shop.clerk.ok('workOrders.create', {
     customerId: shop.customerId,
     deviceId: shop.warrantyDeviceId,
     reportedFault: '无法开机',
   });
+  unrepairableNo = second.orderNo;
+  const rework = await shop.clerk.ok('workOrders.create', {
+    customerId: shop.customerId,
+    deviceId: shop.deviceId,
+    reportedFault: '换屏后漏光',
+  });
+  reworkNo = rework.orderNo;
+  afterSalesFields(order.id, second.id, rework.id);
+  const sqlite = shop.app.core.database.sqlite;
+  const id = (username: string) =>
+    (sqlite.prepare('SELECT id FROM users WHERE username = ?').get(username) as { id: string }).id;
+  const refund = sqlite.prepare('SELECT id FROM payments WHERE amount < 0').get() as { id: string };
+  afterSales = insertAfterSales(shop.app, {
+    orderId: order.id,
+    customerId: shop.customerId,
+    clerkId: id('clerk1'),
+    staffId: shop.techId,
+    ownerId: id('manager1'),
+    reworkOrderId: rework.id,
+    refundPaymentId: refund.id,
+  });
+}
+
+/**
+ * The fields issue 14 added, written straight into the store: an outcome for each order (the order
+ * services that set them are not what this test checks), the rework the complaint opened (the first
+ * order is not delivered, so no service would open it) and a customer who asked not to be called.
+ */
+function afterSalesFields(repairedId: string, unrepairableId: string, onHoldId: string): void {
+  const sqlite = shop.app.core.database.sqlite;
+  // Off the hour: a time at exactly local midnight would read as a date alone.
+  const at = shop.app.clock.ms + 7 * 60_000;
+  diagnosedAt = at - 2 * HOUR;
+  heldAt = at + HOUR;
+  recallAt = at + 7 * 24 * HOUR;
+  sqlite
+    .prepare("UPDATE work_orders SET outcome = 'repaired', diagnosed_at = ? WHERE id = ?")
+    .run(diagnosedAt, repairedId);
+  sqlite
+    .prepare(
+      "UPDATE work_orders SET status = 'unrepairable', outcome = 'unrepairable', unrepairable_reason = 'noParts' WHERE id = ?",
+    )
+    .run(unrepairableId);
+  sqlite
+    .prepare(
+      "UPDATE work_orders SET status = 'onHold', held_from = 'awaitingParts', hold_reason = '客户自购屏幕', held_at = ?, recall_at = ?, rework_of_id = ? WHERE id = ?",
+    )
+    .run(heldAt, recallAt, repairedId, onHoldId);
+  sqlite.prepare('UPDATE customers SET no_contact = 1 WHERE id = ?').run(shop.customerId);
+}
+
+/** A user's display name, as the export shows who did something. */
+function nameOf(username: string): string {
+  const row = shop.app.core.database.sqlite
+    .prepare('SELECT display_name AS name FROM users WHERE username = ?')
+    .get(username) as { name: string };
+  return row.name;
 }
 
 function count(table: string): number {
@@ -181,6 +259,124 @@ describe('backup.exportAll', () => {
     expect(valueAt(users, '用户名', 'admin', '角色')).toBe('管理员');
   });
 
+  it('carries the outcomes, the orders on hold, the follow-ups and the complaints, in Chinese', async () => {
+    const { result } = await exportTo('zh-CN');
+    const workbook = await load(result.file);
+    const orders = rowsOf(workbook, '工单');
+    const order = (no: string, header: string) => valueAt(orders, '工单号', no, header);
+    expect(order(orderNo, '维修结果')).toBe('已修复');
+    expect(order(orderNo, '检测完成时间')).toBe(localMinute(diagnosedAt));
+    expect(order(unrepairableNo, '状态')).toBe('无法修复');
+    expect(order(unrepairableNo, '维修结果')).toBe('无法修复');
+    expect(order(unrepairableNo, '无法修复原因')).toBe('无配件');
+    expect(order(reworkNo, '状态')).toBe('待客户');
+    expect(order(reworkNo, '维修结果')).toBe('');
+    expect(order(reworkNo, '待客户前状态')).toBe('待配件');
+    expect(order(reworkNo, '待客户原因')).toBe('客户自购屏幕');
+    expect(order(reworkNo, '转待客户时间')).toBe(localMinute(heldAt));
+    expect(order(reworkNo, '约定回电时间')).toBe(localMinute(recallAt));
+    expect(order(reworkNo, '返修原工单')).toBe(orderNo);
+    expect(valueAt(rowsOf(workbook, '客户'), '姓名', '张三', '勿联系')).toBe('是');
+
+    const followUps = rowsOf(workbook, '回访');
+    expect(followUps[0]).toEqual([
+      '工单号',
+      '客户编号',
+      '客户',
+      '应回访时间',
+      '回访状态',
+      '拨打次数',
+      '服务态度(1–5)',
+      '维修质量(1–5)',
+      '及时性(1–5)',
+      '价格(1–5)',
+      '客户评价',
+      '问题未解决',
+      '投诉单号',
+      '返修工单号',
+      '完成时间',
+      '回访人',
+      '建档时间',
+    ]);
+    expect(followUps[1]?.slice(2)).toEqual([
+      '张三',
+      localMinute(afterSales.at + 72 * HOUR),
+      '已回访',
+      '2',
+      '5',
+      '2',
+      '4',
+      '3',
+      afterSales.comment,
+      '是',
+      afterSales.complaintNo,
+      reworkNo,
+      localMinute(afterSales.at + 96 * HOUR),
+      nameOf('clerk1'),
+      localMinute(afterSales.at),
+    ]);
+    expect(followUps[1]?.[0]).toBe(orderNo);
+    const calls = rowsOf(workbook, '回访记录');
+    expect(calls[0]).toEqual(['工单号', '时间', '结果', '说明', '操作人']);
+    expect(calls.slice(1).map((r) => [r[0], r[2], r[3], r[4]])).toEqual([
+      [orderNo, '未接通', '无人接听', 'clerk1'],
+      [orderNo, '已接通', afterSales.comment, 'clerk1'],
+    ]);
+
+    const complaints = rowsOf(workbook, '投诉');
+    const complaint = (header: string) => valueAt(complaints, '投诉单号', afterSales.complaintNo, header);
+    const opened = afterSales.at + 96 * HOUR;
+    expect(Object.fromEntries(complaints[0]?.map((header) => [header, complaint(header)]) ?? [])).toEqual({
+      投诉单号: afterSales.complaintNo,
+      状态: '已关闭',
+      客户编号: complaints[1]?.[2],
+      客户: '张三',
+      工单号: orderNo,
+      回访工单号: orderNo,
+      涉及员工: nameOf('technician1'),
+      投诉渠道: '回访',
+      投诉类别: '维修质量',
+      严重程度: '较重',
+      投诉内容: afterSales.description,
+      处理人: nameOf('manager1'),
+      首次响应期限: localMinute(opened + 4 * HOUR),
+      处理期限: localMinute(opened + 48 * HOUR),
+      首次响应时间: localMinute(opened + HOUR),
+      答复时间: localMinute(opened + 24 * HOUR),
+      关闭时间: localMinute(opened + 30 * HOUR),
+      处理方式: '退款',
+      处理说明: '退还部分维修费并返修',
+      '退款金额(元)': '-50',
+      退款结算单号: settlementNo,
+      返修工单号: reworkNo,
+      '补偿金额(元)': '50',
+      客户确认人: '张三',
+      确认说明: '电话确认满意',
+      确认时间: localMinute(opened + 30 * HOUR),
+      受理人: nameOf('clerk1'),
+      受理时间: localMinute(opened),
+    });
+    expect(complaints[1]?.[2]).toBe(valueAt(rowsOf(workbook, '客户'), '姓名', '张三', '客户编号'));
+    const steps = rowsOf(workbook, '投诉处理记录');
+    expect(steps[0]).toEqual([
+      '投诉单号',
+      '时间',
+      '类型',
+      '原状态',
+      '新状态',
+      '说明',
+      '操作人',
+      '终端',
+      '详情',
+    ]);
+    expect(steps.slice(1).map((r) => [r[0], r[2], r[3], r[4], r[6]])).toEqual([
+      [afterSales.complaintNo, '受理', '', '已受理', 'clerk1'],
+      [afterSales.complaintNo, '状态变更', '已受理', '处理中', 'clerk1'],
+      [afterSales.complaintNo, '处理方案', '处理中', '待客户确认', 'clerk1'],
+      [afterSales.complaintNo, '客户确认', '待客户确认', '已关闭', 'clerk1'],
+    ]);
+  });
+
   it('never writes a password hash or a device password', async () => {
     const { result, dir } = await exportTo('zh-CN');
     const hashes = shop.app.core.database.sqlite.prepare('SELECT password_hash AS h FROM users').all() as {
@@ -207,6 +403,44 @@ describe('backup.exportAll', () => {
     const orders = rowsOf(workbook, 'Work orders');
     expect(valueAt(orders, 'Order no.', orderNo, 'Status')).toBe('Ready');
     expect(valueAt(rowsOf(workbook, 'Payments'), 'Reference', wechatRef, 'Method')).toBe('WeChat Pay');
+
+    expect(valueAt(orders, 'Order no.', orderNo, 'Outcome')).toBe('Repaired');
+    expect(valueAt(orders, 'Order no.', unrepairableNo, 'Unrepairable reason')).toBe('No parts available');
+    expect(valueAt(orders, 'Order no.', reworkNo, 'Status')).toBe('On hold');
+    expect(valueAt(orders, 'Order no.', reworkNo, 'Held from')).toBe('Awaiting parts');
+    expect(valueAt(rowsOf(workbook, 'Customers'), 'Name', '张三', 'Do not contact')).toBe('Yes');
+    const followUps = rowsOf(workbook, 'Follow-ups');
+    expect(followUps[0]?.slice(4, 12)).toEqual([
+      'State',
+      'Calls made',
+      'Attitude (1–5)',
+      'Quality (1–5)',
+      'Timeliness (1–5)',
+      'Price (1–5)',
+      'Comment',
+      'Problem not solved',
+    ]);
+    expect(valueAt(followUps, 'Order no.', orderNo, 'State')).toBe('Reached');
+    expect(valueAt(followUps, 'Order no.', orderNo, 'Problem not solved')).toBe('Yes');
+    expect(rowsOf(workbook, 'Follow-up calls').map((r) => r[2])).toEqual([
+      'Result',
+      'Not reached',
+      'Reached',
+    ]);
+    const complaint = (header: string) =>
+      valueAt(rowsOf(workbook, 'Complaints'), 'Complaint no.', afterSales.complaintNo, header);
+    expect(
+      ['Status', 'Channel', 'Category', 'Severity', 'Resolution', 'Refund (CNY)', 'Compensation (CNY)'].map(
+        complaint,
+      ),
+    ).toEqual(['Closed', 'Follow-up call', 'Repair quality', 'Major', 'Refund', '-50', '50']);
+    expect(rowsOf(workbook, 'Complaint steps').map((r) => [r[2], r[4]])).toEqual([
+      ['Kind', 'To'],
+      ['Received', 'Received'],
+      ['Status change', 'In progress'],
+      ['Resolution', 'Awaiting confirmation'],
+      ['Customer confirmation', 'Closed'],
+    ]);
   });
 
   it('refuses a relative folder and an unwritable one, and writes nothing', async () => {

@@ -2,6 +2,8 @@
  * Columns of the full export's sheets that no other export has. Customers, parts and movements
  * reuse the columns of their own exports (excel/columns.ts), so a header reads the same everywhere.
  */
+import { LABELS } from '@shared/labels';
+import type { SatisfactionDimension } from '@shared/schemas/followUps';
 import {
   CUSTOMER_EXPORT_COLUMNS,
   MOVEMENT_COLUMNS,
@@ -26,6 +28,7 @@ const covered = col({ key: 'covered', zh: '保修', en: 'Warranty', width: 8 });
 export const CUSTOMER_COLUMNS = [
   ...CUSTOMER_EXPORT_COLUMNS,
   col({ key: 'mergedInto', zh: '已合并到', en: 'Merged into', width: 12 }),
+  col({ key: 'noContact', zh: '勿联系', en: 'Do not contact', width: 8 }),
 ] as const;
 
 export const DEVICE_COLUMNS = [
@@ -66,6 +69,7 @@ export const WORK_ORDER_COLUMNS = [
   col({ key: 'technician', zh: '技术员', en: 'Technician', width: 12 }),
   col({ key: 'promisedAt', zh: '承诺时间', en: 'Promised', width: 17, kind: 'dateTime' }),
   col({ key: 'diagnosis', zh: '检测结果', en: 'Diagnosis', width: 30 }),
+  col({ key: 'diagnosedAt', zh: '检测完成时间', en: 'Diagnosed', width: 17, kind: 'dateTime' }),
   col({
     key: 'intakeEstimate',
     zh: '接机预估(元)',
@@ -80,6 +84,12 @@ export const WORK_ORDER_COLUMNS = [
   col({ key: 'approvedAmount', zh: '确认金额(元)', en: 'Approved amount (CNY)', width: 12, kind: 'money' }),
   col({ key: 'resolution', zh: '处理结果', en: 'Resolution', width: 30 }),
   col({ key: 'cancelReason', zh: '取消原因', en: 'Cancel reason', width: 20 }),
+  col({ key: 'outcome', zh: '维修结果', en: 'Outcome', width: 10 }),
+  col({ key: 'unrepairableReason', zh: '无法修复原因', en: 'Unrepairable reason', width: 14 }),
+  col({ key: 'heldFrom', zh: '待客户前状态', en: 'Held from', width: 10 }),
+  col({ key: 'holdReason', zh: '待客户原因', en: 'Hold reason', width: 20 }),
+  col({ key: 'heldAt', zh: '转待客户时间', en: 'On hold since', width: 17, kind: 'dateTime' }),
+  col({ key: 'recallAt', zh: '约定回电时间', en: 'Call back on', width: 17, kind: 'dateTime' }),
   col({ key: 'readyAt', zh: '完工时间', en: 'Ready', width: 17, kind: 'dateTime' }),
   col({ key: 'deliveredAt', zh: '交付时间', en: 'Delivered', width: 17, kind: 'dateTime' }),
   col({ key: 'createdBy', zh: '接单人', en: 'Received by', width: 12 }),
@@ -252,4 +262,91 @@ export const AUDIT_COLUMNS = [
   col({ key: 'entityId', zh: '对象 ID', en: 'Entity ID', width: 38 }),
   col({ key: 'before', zh: '修改前', en: 'Before', width: 40 }),
   col({ key: 'after', zh: '修改后', en: 'After', width: 40 }),
+] as const;
+
+/** A satisfaction score's header is its dimension's word (labels.ts), so it reads as on screen. */
+const scoreColumn = <K extends SatisfactionDimension>(key: K): Column<K> =>
+  col({
+    key,
+    zh: `${LABELS.satisfactionDimensions['zh-CN'][key]}(1–5)`,
+    en: `${LABELS.satisfactionDimensions['en-US'][key]} (1–5)`,
+    width: 10,
+    kind: 'int',
+  });
+const complaintNo = col({ key: 'complaintNo', zh: '投诉单号', en: 'Complaint no.', width: 22 });
+const reworkOrderNo = col({ key: 'reworkOrderNo', zh: '返修工单号', en: 'Rework order no.', width: 22 });
+
+/** 回访: one row per follow-up, the order it follows by its number. */
+export const FOLLOW_UP_COLUMNS = [
+  orderNo,
+  customerCode,
+  customerName,
+  col({ key: 'dueAt', zh: '应回访时间', en: 'Due', width: 17, kind: 'dateTime' }),
+  col({ key: 'state', zh: '回访状态', en: 'State', width: 10 }),
+  col({ key: 'attempts', zh: '拨打次数', en: 'Calls made', width: 8, kind: 'int' }),
+  scoreColumn('attitude'),
+  scoreColumn('quality'),
+  scoreColumn('timeliness'),
+  scoreColumn('price'),
+  col({ key: 'comment', zh: '客户评价', en: 'Comment', width: 30 }),
+  col({ key: 'problemUnsolved', zh: '问题未解决', en: 'Problem not solved', width: 10 }),
+  complaintNo,
+  reworkOrderNo,
+  col({ key: 'doneAt', zh: '完成时间', en: 'Done', width: 17, kind: 'dateTime' }),
+  col({ key: 'doneBy', zh: '回访人', en: 'Done by', width: 12 }),
+  createdAt,
+] as const;
+
+/** 回访记录: every call, whatever it found. */
+export const FOLLOW_UP_CALL_COLUMNS = [
+  orderNo,
+  at,
+  col({ key: 'result', zh: '结果', en: 'Result', width: 10 }),
+  col({ key: 'note', zh: '说明', en: 'Note', width: 30 }),
+  user,
+] as const;
+
+/** 投诉: never deleted, so every complaint the shop took is here. Money in 元. */
+export const COMPLAINT_COLUMNS = [
+  complaintNo,
+  col({ key: 'status', zh: '状态', en: 'Status', width: 10 }),
+  customerCode,
+  customerName,
+  orderNo,
+  col({ key: 'followUpOf', zh: '回访工单号', en: 'From follow-up of', width: 22 }),
+  col({ key: 'staff', zh: '涉及员工', en: 'Staff member', width: 12 }),
+  col({ key: 'channel', zh: '投诉渠道', en: 'Channel', width: 10 }),
+  col({ key: 'category', zh: '投诉类别', en: 'Category', width: 10 }),
+  col({ key: 'severity', zh: '严重程度', en: 'Severity', width: 8 }),
+  col({ key: 'description', zh: '投诉内容', en: 'Description', width: 40 }),
+  col({ key: 'owner', zh: '处理人', en: 'Owner', width: 12 }),
+  col({ key: 'firstResponseDue', zh: '首次响应期限', en: 'First response due', width: 17, kind: 'dateTime' }),
+  col({ key: 'resolutionDue', zh: '处理期限', en: 'Resolution due', width: 17, kind: 'dateTime' }),
+  col({ key: 'firstRespondedAt', zh: '首次响应时间', en: 'First responded', width: 17, kind: 'dateTime' }),
+  col({ key: 'resolvedAt', zh: '答复时间', en: 'Resolved', width: 17, kind: 'dateTime' }),
+  col({ key: 'closedAt', zh: '关闭时间', en: 'Closed', width: 17, kind: 'dateTime' }),
+  col({ key: 'resolutionKind', zh: '处理方式', en: 'Resolution', width: 10 }),
+  col({ key: 'resolutionNote', zh: '处理说明', en: 'Resolution note', width: 30 }),
+  col({ key: 'refundAmount', zh: '退款金额(元)', en: 'Refund (CNY)', width: 12, kind: 'money' }),
+  col({ key: 'refundSettlementNo', zh: '退款结算单号', en: 'Refund settlement no.', width: 22 }),
+  reworkOrderNo,
+  col({ key: 'compensation', zh: '补偿金额(元)', en: 'Compensation (CNY)', width: 12, kind: 'money' }),
+  col({ key: 'confirmedBy', zh: '客户确认人', en: 'Confirmed by', width: 12 }),
+  col({ key: 'confirmationNote', zh: '确认说明', en: 'Confirmation note', width: 24 }),
+  col({ key: 'confirmedAt', zh: '确认时间', en: 'Confirmed', width: 17, kind: 'dateTime' }),
+  col({ key: 'createdBy', zh: '受理人', en: 'Received by', width: 12 }),
+  col({ key: 'createdAt', zh: '受理时间', en: 'Received', width: 17, kind: 'dateTime' }),
+] as const;
+
+/** 投诉处理记录: each step of a complaint, as its order's timeline is for an order. */
+export const COMPLAINT_EVENT_COLUMNS = [
+  complaintNo,
+  at,
+  col({ key: 'kind', zh: '类型', en: 'Kind', width: 10 }),
+  col({ key: 'fromStatus', zh: '原状态', en: 'From', width: 10 }),
+  col({ key: 'toStatus', zh: '新状态', en: 'To', width: 10 }),
+  col({ key: 'note', zh: '说明', en: 'Note', width: 30 }),
+  user,
+  terminal,
+  col({ key: 'data', zh: '详情', en: 'Details', width: 40 }),
 ] as const;

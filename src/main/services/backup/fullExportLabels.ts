@@ -1,4 +1,5 @@
 import type { Language } from '@shared/languages';
+import type { COMPLAINT_EVENT_KINDS } from '../../db/schema';
 
 /** The full export's sheet names (at most 31 characters, Excel's limit) and the file name's start. */
 export const FULL_EXPORT_NAMES = {
@@ -18,7 +19,31 @@ export const FULL_EXPORT_NAMES = {
   settlementLines: { 'zh-CN': '结算单明细', 'en-US': 'Settlement lines' },
   payments: { 'zh-CN': '收款', 'en-US': 'Payments' },
   dayClose: { 'zh-CN': '日结记录', 'en-US': 'Day close' },
+  followUps: { 'zh-CN': '回访', 'en-US': 'Follow-ups' },
+  followUpCalls: { 'zh-CN': '回访记录', 'en-US': 'Follow-up calls' },
+  complaints: { 'zh-CN': '投诉', 'en-US': 'Complaints' },
+  complaintEvents: { 'zh-CN': '投诉处理记录', 'en-US': 'Complaint steps' },
   users: { 'zh-CN': '用户', 'en-US': 'Users' },
   audit: { 'zh-CN': '操作日志', 'en-US': 'Audit log' },
   prints: { 'zh-CN': '打印记录', 'en-US': 'Print log' },
 } satisfies Record<string, Record<Language, string>>;
+
+/** The kinds of a complaint's steps (complaint_events.kind): labels.ts has no table for them. */
+export const COMPLAINT_EVENT_KIND_WORDS = {
+  'zh-CN': {
+    created: '受理',
+    status: '状态变更',
+    note: '备注',
+    assign: '指派处理人',
+    resolution: '处理方案',
+    confirmation: '客户确认',
+  },
+  'en-US': {
+    created: 'Received',
+    status: 'Status change',
+    note: 'Note',
+    assign: 'Owner assigned',
+    resolution: 'Resolution',
+    confirmation: 'Customer confirmation',
+  },
+} satisfies Record<Language, Record<(typeof COMPLAINT_EVENT_KINDS)[number], string>>;

@@ -9,7 +9,7 @@ import { type Column } from '../excel/columns';
 import { LIST_SEPARATOR, YES_NO, codeWords, wordOf, type CodeWords } from '@shared/labels';
 import type { CellOut } from '../excel/workbook';
 import { parseTags } from '../customers/records';
-import { FULL_EXPORT_NAMES } from './fullExportLabels';
+import { COMPLAINT_EVENT_KIND_WORDS, FULL_EXPORT_NAMES } from './fullExportLabels';
 import { SOURCES, type SheetSource } from './fullExportSources';
 
 export interface Say {
@@ -80,6 +80,7 @@ interface CustomerRow {
   archivedAt: number | null;
   createdAt: number;
   mergedInto: string | null;
+  noContact: number;
   phones: string | null;
 }
 
@@ -130,6 +131,13 @@ interface WorkOrderRow {
   approvedAmount: number | null;
   resolution: string;
   cancelReason: string | null;
+  diagnosedAt: number | null;
+  outcome: string | null;
+  unrepairableReason: string | null;
+  heldFrom: string | null;
+  holdReason: string | null;
+  heldAt: number | null;
+  recallAt: number | null;
   readyAt: number | null;
   deliveredAt: number | null;
   createdBy: string | null;
@@ -301,6 +309,77 @@ interface DayCloseRow {
   user: string | null;
 }
 
+interface FollowUpRow {
+  orderNo: string;
+  customerCode: string;
+  customerName: string;
+  dueAt: number;
+  state: string;
+  attempts: number;
+  attitude: number | null;
+  quality: number | null;
+  timeliness: number | null;
+  price: number | null;
+  comment: string;
+  problemUnsolved: number;
+  complaintNo: string | null;
+  reworkOrderNo: string | null;
+  doneAt: number | null;
+  doneBy: string | null;
+  createdAt: number;
+}
+
+interface FollowUpCallRow {
+  orderNo: string;
+  at: number;
+  result: string;
+  note: string;
+  username: string | null;
+}
+
+interface ComplaintRow {
+  complaintNo: string;
+  status: string;
+  customerCode: string;
+  customerName: string;
+  orderNo: string | null;
+  followUpOf: string | null;
+  staff: string | null;
+  channel: string;
+  category: string;
+  severity: string;
+  description: string;
+  owner: string | null;
+  firstResponseDue: number;
+  resolutionDue: number;
+  firstRespondedAt: number | null;
+  resolvedAt: number | null;
+  closedAt: number | null;
+  resolutionKind: string | null;
+  resolutionNote: string;
+  refundAmount: number | null;
+  refundSettlementNo: string | null;
+  reworkOrderNo: string | null;
+  compensation: number | null;
+  confirmedBy: string | null;
+  confirmationNote: string | null;
+  confirmedAt: number | null;
+  createdBy: string | null;
+  createdAt: number;
+}
+
+interface ComplaintEventRow {
+  complaintNo: string;
+  at: number;
+  kind: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  note: string;
+  username: string | null;
+  terminalName: string | null;
+  data: string | null;
+}
+
 interface UserRow {
   username: string;
   displayName: string;
@@ -341,6 +420,7 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
     source: SOURCES.customers,
     sql: `SELECT c.code, c.name, c.type, c.level, c.email, c.address, c.company, c.tags, c.notes,
             c.archived_at AS archivedAt, c.created_at AS createdAt, m.code AS mergedInto,
+            c.no_contact AS noContact,
             (SELECT group_concat(p.phone, ' / ' ORDER BY p.position) FROM customer_phones p
               WHERE p.customer_id = c.id) AS phones
           FROM customers c LEFT JOIN customers m ON m.id = c.merged_into_id
@@ -359,6 +439,7 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
       archived: yes(c.archivedAt),
       createdAt: c.createdAt,
       mergedInto: c.mergedInto,
+      noContact: yes(c.noContact),
     }),
   }),
   devices: sheet({
@@ -386,6 +467,9 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
             o.intake_estimate AS intakeEstimate, o.estimate, o.approval_by AS approvalBy,
             o.approval_method AS approvalMethod, o.approval_at AS approvalAt,
             o.approved_amount AS approvedAmount, o.resolution, o.cancel_reason AS cancelReason,
+            o.diagnosed_at AS diagnosedAt, o.outcome, o.unrepairable_reason AS unrepairableReason,
+            o.held_from AS heldFrom, o.hold_reason AS holdReason, o.held_at AS heldAt,
+            o.recall_at AS recallAt,
             o.ready_at AS readyAt, o.delivered_at AS deliveredAt, ${NAME_OF('o.created_by')} AS createdBy,
             o.created_at AS createdAt, o.updated_at AS updatedAt
           FROM work_orders o
@@ -414,6 +498,7 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
       technician: o.technician,
       promisedAt: o.promisedAt,
       diagnosis: o.diagnosis,
+      diagnosedAt: o.diagnosedAt,
       intakeEstimate: o.intakeEstimate,
       estimate: o.estimate,
       approvalBy: o.approvalBy,
@@ -422,6 +507,12 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
       approvedAmount: o.approvedAmount,
       resolution: o.resolution,
       cancelReason: o.cancelReason,
+      outcome: wordOf(w.outcomes, o.outcome),
+      unrepairableReason: wordOf(w.unrepairableReasons, o.unrepairableReason),
+      heldFrom: wordOf(w.statuses, o.heldFrom),
+      holdReason: o.holdReason,
+      heldAt: o.heldAt,
+      recallAt: o.recallAt,
       readyAt: o.readyAt,
       deliveredAt: o.deliveredAt,
       createdBy: o.createdBy,
@@ -593,6 +684,94 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
     sql: `SELECT business_date AS businessDate, action, reason, at, ${NAME_OF('user_id')} AS user
           FROM day_close_events ORDER BY at, id`,
     cells: (d: DayCloseRow, { w }) => ({ ...d, action: wordOf(w.dayCloseActions, d.action) }),
+  }),
+  followUps: sheet({
+    name: FULL_EXPORT_NAMES.followUps,
+    source: SOURCES.followUps,
+    sql: `SELECT o.order_no AS orderNo, c.code AS customerCode, c.name AS customerName, f.due_at AS dueAt,
+            f.state, f.attempts, f.attitude, f.quality, f.timeliness, f.price, f.comment,
+            f.problem_unsolved AS problemUnsolved,
+            (SELECT k.complaint_no FROM complaints k WHERE k.id = f.complaint_id) AS complaintNo,
+            (SELECT r.order_no FROM work_orders r WHERE r.id = f.rework_order_id) AS reworkOrderNo,
+            f.done_at AS doneAt, ${NAME_OF('f.done_by')} AS doneBy, f.created_at AS createdAt
+          FROM follow_ups f
+          JOIN work_orders o ON o.id = f.work_order_id
+          JOIN customers c ON c.id = f.customer_id
+          ORDER BY f.due_at, f.id`,
+    cells: (f: FollowUpRow, { w, yes }) => ({
+      ...f,
+      state: wordOf(w.followUpStates, f.state),
+      problemUnsolved: yes(f.problemUnsolved),
+    }),
+  }),
+  followUpCalls: sheet({
+    name: FULL_EXPORT_NAMES.followUpCalls,
+    source: SOURCES.followUpCalls,
+    // By follow-up, then time: the index on (follow_up_id, at) serves it.
+    sql: `SELECT o.order_no AS orderNo, l.at, l.result, l.note, l.username
+          FROM follow_up_calls l
+          JOIN follow_ups f ON f.id = l.follow_up_id
+          JOIN work_orders o ON o.id = f.work_order_id
+          ORDER BY l.follow_up_id, l.at, l.id`,
+    cells: (l: FollowUpCallRow, { w }) => ({
+      orderNo: l.orderNo,
+      at: l.at,
+      result: wordOf(w.callResults, l.result),
+      note: l.note,
+      user: l.username,
+    }),
+  }),
+  complaints: sheet({
+    name: FULL_EXPORT_NAMES.complaints,
+    source: SOURCES.complaints,
+    sql: `SELECT k.complaint_no AS complaintNo, k.status, c.code AS customerCode, c.name AS customerName,
+            o.order_no AS orderNo,
+            (SELECT fo.order_no FROM follow_ups f JOIN work_orders fo ON fo.id = f.work_order_id
+              WHERE f.id = k.follow_up_id) AS followUpOf,
+            ${NAME_OF('k.staff_user_id')} AS staff, k.channel, k.category, k.severity, k.description,
+            ${NAME_OF('k.owner_id')} AS owner, k.first_response_due AS firstResponseDue,
+            k.resolution_due AS resolutionDue, k.first_responded_at AS firstRespondedAt,
+            k.resolved_at AS resolvedAt, k.closed_at AS closedAt, k.resolution_kind AS resolutionKind,
+            k.resolution_note AS resolutionNote, p.amount AS refundAmount,
+            s.settlement_no AS refundSettlementNo,
+            (SELECT r.order_no FROM work_orders r WHERE r.id = k.rework_order_id) AS reworkOrderNo,
+            k.compensation_amount AS compensation, k.confirmed_by AS confirmedBy,
+            k.confirmation_note AS confirmationNote, k.confirmed_at AS confirmedAt,
+            ${NAME_OF('k.created_by')} AS createdBy, k.created_at AS createdAt
+          FROM complaints k
+          JOIN customers c ON c.id = k.customer_id
+          LEFT JOIN work_orders o ON o.id = k.work_order_id
+          LEFT JOIN payments p ON p.id = k.refund_payment_id
+          LEFT JOIN settlements s ON s.id = p.settlement_id
+          ORDER BY k.created_at, k.id`,
+    cells: (k: ComplaintRow, { w }) => ({
+      ...k,
+      status: wordOf(w.complaintStatuses, k.status),
+      channel: wordOf(w.complaintChannels, k.channel),
+      category: wordOf(w.complaintCategories, k.category),
+      severity: wordOf(w.complaintSeverities, k.severity),
+      resolutionKind: wordOf(w.resolutionKinds, k.resolutionKind),
+    }),
+  }),
+  complaintEvents: sheet({
+    name: FULL_EXPORT_NAMES.complaintEvents,
+    source: SOURCES.complaintEvents,
+    // By complaint, then time: the index on (complaint_id, at) serves it.
+    sql: `SELECT k.complaint_no AS complaintNo, e.at, e.kind, e.from_status AS fromStatus,
+            e.to_status AS toStatus, e.note, e.username, e.terminal_name AS terminalName, e.data
+          FROM complaint_events e JOIN complaints k ON k.id = e.complaint_id
+          ORDER BY e.complaint_id, e.at, e.id`,
+    cells: (e: ComplaintEventRow, { w, lang }) => ({
+      complaintNo: e.complaintNo,
+      at: e.at,
+      kind: wordOf(COMPLAINT_EVENT_KIND_WORDS[lang], e.kind),
+      fromStatus: wordOf(w.complaintStatuses, e.fromStatus),
+      toStatus: wordOf(w.complaintStatuses, e.toStatus),
+      note: e.note,
+      user: e.username,
+      terminal: e.terminalName,
+      data: e.data,
+    }),
   }),
   users: sheet({
     name: FULL_EXPORT_NAMES.users,
