@@ -9,6 +9,7 @@ import {
   writeFileSync,
   truncateSync,
   chmodSync,
+  copyFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -18,6 +19,8 @@ import { refusalSchema } from '@shared/errors';
 import { tableFigures } from '../../src/main/services/backup/figures';
 import { setUpShop, signedInAs, snapshot, type Client } from './harness';
 import { addData, readManifest, repack, startBackupApp, writeManifest } from './backupHelpers';
+import { insertAfterSales } from './backupAfterSalesRows';
+import { insertCustomer, insertDevice } from './counterFixtures';
 
 let app: ReturnType<typeof startBackupApp>;
 let admin: Client;
@@ -238,6 +241,96 @@ describe('restore', () => {
     const safety = await again.ok('backup.inspect', { file: result.safetyBackup });
     expect(safety.manifest.rowCounts.customers).toBe(8);
     expect(safety.manifest.trigger).toBe('safety');
+  });
+
+  it('keeps the follow-ups, the complaints and the orders’ outcomes: counts and checksums', async () => {
+    await signedInAs(app, admin, 'clerk');
+    await signedInAs(app, admin, 'technician');
+    await signedInAs(app, admin, 'manager');
+    const sqlite = app.core.database.sqlite;
+    const userId = (username: string) =>
+      (sqlite.prepare('SELECT id FROM users WHERE username = ?').get(username) as { id: string }).id;
+    const customerId = insertCustomer(app, { name: '张三' });
+    const deviceId = insertDevice(app, customerId);
+    const order = await admin.ok('workOrders.create', { customerId, deviceId, reportedFault: '屏幕漏光' });
+    sqlite
+      .prepare(
+        "UPDATE work_orders SET status = 'onHold', held_from = 'awaitingParts', hold_reason = '客户自购屏幕', held_at = ?, recall_at = ?, diagnosed_at = ? WHERE id = ?",
+      )
+      .run(app.clock.ms, app.clock.ms + 86_400_000, app.clock.ms, order.id);
+    sqlite.prepare('UPDATE customers SET no_contact = 1 WHERE id = ?').run(customerId);
+    const rows = insertAfterSales(app, {
+      orderId: order.id,
+      customerId,
+      clerkId: userId('clerk1'),
+      staffId: userId('technician1'),
+      ownerId: userId('manager1'),
+      reworkOrderId: null,
+      refundPaymentId: null,
+    });
+    const run = await admin.ok('backup.now', {});
+    const atBackup = figuresNow();
+    const added = { follow_ups: 1, follow_up_calls: 2, complaints: 1, complaint_events: 4 };
+    const inspection = await admin.ok('backup.inspect', { file: run.file ?? '' });
+    for (const [table, rowCount] of Object.entries(added)) {
+      expect(inspection.manifest.rowCounts[table], table).toBe(rowCount);
+      expect(inspection.manifest.tableChecksums[table], table).toBe(atBackup.tableChecksums[table]);
+    }
+
+    // A complaint edited inside a copy of the archive (its file checksum updated) is caught by the
+    // complaints table's checksum.
+    const tampered = join(app.dir, 'tampered.tar.gz');
+    copyFileSync(run.file ?? '', tampered);
+    await repack(tampered, (dir) => {
+      const db = new Database(join(dir, 'after-sales.db'));
+      db.prepare("UPDATE complaints SET status = 'withdrawn'").run();
+      db.close();
+      const manifest = readManifest(dir);
+      const bytes = readFileSync(join(dir, 'after-sales.db'));
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      writeManifest(dir, {
+        ...manifest,
+        files: { ...manifest.files, 'after-sales.db': { sha256, bytes: bytes.length } },
+      });
+    });
+    const refused = await admin.call('backup.inspect', { file: tampered });
+    expect(refused.ok || refused.error).toMatchObject({
+      reason: 'archiveChecksumMismatch',
+      params: { table: 'complaints' },
+    });
+
+    // After the backup: another call, the complaint reopened, the order resumed, the customer reachable.
+    sqlite
+      .prepare(
+        "INSERT INTO follow_up_calls (id, follow_up_id, at, result, note) VALUES ('call-after', ?, ?, 'reached', '')",
+      )
+      .run(rows.followUpId, app.clock.ms);
+    sqlite.prepare("UPDATE complaints SET status = 'inProgress', closed_at = NULL").run();
+    sqlite
+      .prepare("UPDATE work_orders SET status = 'awaitingParts', held_from = NULL WHERE id = ?")
+      .run(order.id);
+    sqlite.prepare('UPDATE customers SET no_contact = 0').run();
+    expect(figuresNow().rowCounts.follow_up_calls).toBe(3);
+
+    await admin.ok('backup.restore', {
+      file: run.file ?? '',
+      expectCreatedAt: inspection.manifest.createdAt,
+    });
+    const after = figuresNow();
+    expect(withoutAudit(after.rowCounts)).toEqual(withoutAudit(atBackup.rowCounts));
+    expect(withoutAudit(after.tableChecksums)).toEqual(withoutAudit(atBackup.tableChecksums));
+    for (const [table, rowCount] of Object.entries(added))
+      expect(after.rowCounts[table], table).toBe(rowCount);
+    const restored = app.core.database.sqlite;
+    expect(restored.prepare('SELECT status, complaint_no AS no FROM complaints').all()).toEqual([
+      { status: 'closed', no: rows.complaintNo },
+    ]);
+    expect(
+      restored.prepare('SELECT status, held_from AS heldFrom FROM work_orders WHERE id = ?').get(order.id),
+    ).toEqual({ status: 'onHold', heldFrom: 'awaitingParts' });
+    expect(restored.prepare('SELECT no_contact AS n FROM customers WHERE id = ?').get(customerId)).toEqual({
+      n: 1,
+    });
   });
 
   it('refuses a file that changed since it was confirmed', async () => {
