@@ -28,7 +28,11 @@ export function listFollowUps(ctx: CallContext, input: ParsedInputOf<'followUps.
   const counts = Object.fromEntries(
     FOLLOW_UP_TABS.map((tab) => [
       tab,
-      q.select({ n: count() }).from(followUps).where(tabWhere(tab, start, end)).get()?.n ?? 0,
+      q
+        .select({ n: count() })
+        .from(followUps)
+        .where(tabWhere(tab, start, end))
+        .get()?.n ?? 0,
     ]),
   ) as Record<FollowUpTab, number>;
   const orderBy =

@@ -20,7 +20,8 @@ type CallInput = ParsedInputOf<'followUps.record'>;
 /** A reached customer's call carries the scores; any other carries none of what a reached one records. */
 function checkShape(input: CallInput): void {
   if (input.result === 'reached') {
-    if (!input.scores) throw fieldError('scores', 'scoresRequired', {}, 'a reached customer gives the four scores');
+    if (!input.scores)
+      throw fieldError('scores', 'scoresRequired', {}, 'a reached customer gives the four scores');
     return;
   }
   if (input.scores || input.comment !== '' || input.problemUnsolved || input.open) {
@@ -81,7 +82,8 @@ export function recordFollowUpCall(ctx: CallContext, input: CallInput): FollowUp
     const order = tx.select().from(workOrders).where(eq(workOrders.id, f.workOrderId)).get();
     if (!order) throw new Error(`follow-up ${f.id} has no order`);
     const customer = tx.select().from(customers).where(eq(customers.id, order.customerId)).get();
-    if (customer?.noContact) throw new AppError('customerNoContact', {}, 'the customer asked not to be contacted');
+    if (customer?.noContact)
+      throw new AppError('customerNoContact', {}, 'the customer asked not to be contacted');
     if (f.state !== 'pending') {
       throw new AppError('followUpDone', { state: f.state }, `follow-up already ${f.state}`);
     }

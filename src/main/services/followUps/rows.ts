@@ -1,15 +1,7 @@
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { FollowUpRow } from '@shared/schemas/followUps';
-import {
-  complaints,
-  customers,
-  devices,
-  followUpCalls,
-  followUps,
-  users,
-  workOrders,
-} from '../../db/schema';
+import { complaints, customers, devices, followUpCalls, followUps, users, workOrders } from '../../db/schema';
 import type { Queryable } from '../context';
 import { phonesOf, type PhoneEntry } from '../customers/records';
 import { deviceLabel } from '../workOrders/rows';
@@ -103,7 +95,12 @@ function toRow(
     phones,
     deviceLabel: deviceLabel({ category: r.category, brand: r.brand, model: r.model }),
     scores: scored
-      ? { attitude: f.attitude ?? 0, quality: f.quality ?? 0, timeliness: f.timeliness ?? 0, price: f.price ?? 0 }
+      ? {
+          attitude: f.attitude ?? 0,
+          quality: f.quality ?? 0,
+          timeliness: f.timeliness ?? 0,
+          price: f.price ?? 0,
+        }
       : null,
     comment: f.comment,
     problemUnsolved: f.problemUnsolved,
@@ -136,10 +133,9 @@ export function followUpRows(
     selected.map((r) => r.f.id),
   );
   const phones = new Map<string, PhoneEntry[]>();
-  for (const r of selected) if (!phones.has(r.customerId)) phones.set(r.customerId, phonesOf(q, r.customerId));
-  return selected.map((r) =>
-    toRow(r, phones.get(r.customerId) ?? [], calls.get(r.f.id) ?? null, todayStart),
-  );
+  for (const r of selected)
+    if (!phones.has(r.customerId)) phones.set(r.customerId, phonesOf(q, r.customerId));
+  return selected.map((r) => toRow(r, phones.get(r.customerId) ?? [], calls.get(r.f.id) ?? null, todayStart));
 }
 
 export function followUpRow(q: Queryable, id: string, todayStart: number): FollowUpRow | null {
