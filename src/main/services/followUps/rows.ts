@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { FollowUpRow } from '@shared/schemas/followUps';
 import { complaints, customers, devices, followUpCalls, followUps, users, workOrders } from '../../db/schema';
@@ -139,5 +139,5 @@ export function followUpRows(
 }
 
 export function followUpRow(q: Queryable, id: string, todayStart: number): FollowUpRow | null {
-  return followUpRows(q, and(eq(followUps.id, id)), [], 1, 0, todayStart)[0] ?? null;
+  return followUpRows(q, eq(followUps.id, id), [], 1, 0, todayStart)[0] ?? null;
 }
