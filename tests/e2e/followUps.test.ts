@@ -216,4 +216,8 @@ describe('回访: the clerk works the follow-up queue', () => {
     await admin.getByTestId('settings-after-sales').scrollIntoViewIfNeeded();
     await desk.stillShot(admin, 'followups-settings');
   });
+
+  it('left no warnings or errors in the browser console', () => {
+    expect(desk.consoleProblems).toEqual([]);
+  });
 });
