@@ -162,6 +162,13 @@ describe('回访: the clerk works the follow-up queue', () => {
     await expect.poll(() => tabCount(clerk, 'today')).toBe(1);
     await expect.poll(() => textOf(clerk, `fu-attempts-${retried.orderNo}`)).toBe('1 次');
     await desk.stillShot(clerk, 'followups-next-day');
+    // The same queue in English.
+    await clerk.getByTestId('lang-en-US').click();
+    await expect.poll(() => clerk.getByTestId('fu-tab-today').textContent()).toContain('Today');
+    expect(await clerk.getByTestId(`fu-record-${retried.orderNo}`).textContent()).toBe('Record call');
+    await desk.stillShot(clerk, 'followups-next-day-en');
+    await clerk.getByTestId('lang-zh-CN').click();
+    await expect.poll(() => clerk.getByTestId('fu-tab-today').textContent()).toContain('今日');
 
     await clerk.getByTestId(`fu-order-${retried.orderNo}`).click();
     await clerk.getByTestId('wo-timeline').waitFor();
