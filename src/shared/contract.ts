@@ -108,6 +108,7 @@ import {
   warrantyClaimsReport,
 } from './schemas/reports';
 import { printCount, printRef } from './schemas/prints';
+import { followUpList, followUpRow, listFollowUpsInput, recordCallInput } from './schemas/followUps';
 
 const byId = z.object({ id }).strict();
 
@@ -424,6 +425,10 @@ export const contract = {
   'lan.revokeTerminal': method({ input: byId, output: terminalRow, access: 'lan.manage' }),
 
   // ── 回访 follow-ups ──
+  /** The queue by tab (today / overdue / pending / done), cut on the server's clock by local day. */
+  'followUps.list': method({ input: listFollowUpsInput, output: followUpList, access: 'followUps.work' }),
+  /** One call; 问题未解决 may open a complaint or a rework order in the same transaction. */
+  'followUps.record': method({ input: recordCallInput, output: followUpRow, access: 'followUps.work' }),
 
   // ── 投诉 complaints ──
 

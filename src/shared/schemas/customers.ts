@@ -37,12 +37,21 @@ export const createCustomerInput = z
     ...customerFields,
     /** The clerk saw the duplicate-phone warning and goes on anyway. */
     allowDuplicatePhone: z.boolean().default(false),
+    /** 拒绝回访/不联系: no follow-up calls. */
+    noContact: z.boolean().default(false),
   })
   .strict();
 export type CreateCustomerInput = z.input<typeof createCustomerInput>;
 
 export const updateCustomerInput = z
-  .object({ id, version: recordVersion, ...customerFields, allowDuplicatePhone: z.boolean().default(false) })
+  .object({
+    id,
+    version: recordVersion,
+    ...customerFields,
+    allowDuplicatePhone: z.boolean().default(false),
+    /** Left out: unchanged. Turning it on closes the customer's pending follow-ups (optedOut). */
+    noContact: z.boolean().optional(),
+  })
   .strict();
 
 export const customerRow = z.object({
@@ -73,6 +82,8 @@ export const customer = z.object({
   company: z.string(),
   tags: z.array(z.string()),
   notes: z.string(),
+  /** 拒绝回访/不联系. */
+  noContact: z.boolean(),
   archivedAt: epochMs.nullable(),
   createdAt: epochMs,
   updatedAt: epochMs,

@@ -37,6 +37,7 @@ describe('change notices → the queries they make stale', () => {
     expect(prefixes('session')).toEqual(['audit', 'lan', 'users']);
     expect(prefixes('terminal')).toEqual(['audit', 'lan']);
     expect(prefixes('backupSettings')).toEqual(['audit', 'backup']);
+    expect(prefixes('followUp')).toEqual(['audit', 'dashboard', 'followUps', 'reports', 'workOrders']);
     // A restore or reset replaced the data under every screen.
     expect(prefixes('database')).toBe('all');
   });

@@ -2,7 +2,14 @@ import { eq } from 'drizzle-orm';
 import { AppError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import type { Customer } from '@shared/schemas/customers';
-import { customerPhones, customers, devices, workOrders, type CustomerRecord } from '../../db/schema';
+import {
+  customerPhones,
+  customers,
+  devices,
+  followUps,
+  workOrders,
+  type CustomerRecord,
+} from '../../db/schema';
 import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
 import { actorOf } from '../users';
@@ -111,6 +118,8 @@ export function mergeCustomers(ctx: CallContext, input: ParsedInputOf<'customers
       .returning({ id: workOrders.id })
       .all()
       .map((r) => r.id);
+    // The follow-ups go with their orders.
+    tx.update(followUps).set({ customerId: keep.id }).where(eq(followUps.customerId, merge.id)).run();
     tx.delete(customerPhones).where(eq(customerPhones.customerId, merge.id)).run();
     appendPhones(tx, keep.id, moved, keepPhones.length);
     tx.update(customers).set(next).where(eq(customers.id, keep.id)).run();

@@ -41,6 +41,7 @@ export function toCustomer(c: CustomerRecord, phones: PhoneEntry[]): Customer {
     company: c.company,
     tags: parseTags(c.tags),
     notes: c.notes,
+    noContact: c.noContact,
     archivedAt: c.archivedAt,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,

@@ -9,6 +9,7 @@ import type { CallContext, Tx } from '../context';
 import { nextSequence } from '../sequences';
 import { actorOf } from '../users';
 import { assertVersion, withoutVersion } from '../versions';
+import { optOutFollowUps } from '../followUps/optOut';
 import { openOrdersOf } from './history';
 import {
   activeCustomer,
@@ -48,7 +49,7 @@ export function createCustomer(ctx: CallContext, input: ParsedInputOf<'customers
       tags: JSON.stringify(input.tags),
       notes: input.notes,
       mergedIntoId: null,
-      noContact: false,
+      noContact: input.noContact,
       archivedAt: null,
       createdAt: at,
       updatedAt: at,
@@ -94,6 +95,7 @@ export function updateCustomer(ctx: CallContext, input: ParsedInputOf<'customers
       company: input.company,
       tags: JSON.stringify(input.tags),
       notes: input.notes,
+      noContact: input.noContact ?? before.noContact,
     };
     const beforeView = toCustomer(before, oldPhones);
     const diff = changedFields(editable(beforeView), editable(toCustomer(next, input.phones)));
@@ -110,6 +112,7 @@ export function updateCustomer(ctx: CallContext, input: ParsedInputOf<'customers
       before: diff.before,
       after: diff.after,
     });
+    if (next.noContact && !before.noContact) optOutFollowUps(tx, ctx, before.id, next.updatedAt);
     // Read back: the trigger has bumped the version.
     return loadCustomer(tx, before.id);
   });

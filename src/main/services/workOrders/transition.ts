@@ -5,6 +5,7 @@ import type { WorkOrderDetail } from '@shared/schemas/workOrders';
 import { canTransition, needsApproval, needsReason } from '@shared/workOrderStatus';
 import { workOrders, type WorkOrderRecord } from '../../db/schema';
 import type { CallContext } from '../context';
+import { openFollowUpOnDelivery } from '../followUps/create';
 import { requireSettledForDelivery } from '../settlements/delivery';
 import { requireNoActiveSettlement } from '../settlements/records';
 import { recordUpdate } from './events';
@@ -114,6 +115,7 @@ export function transitionWorkOrder(
         after: { status: to, ...(input.note ? { note: input.note } : {}), ...data },
       },
     );
+    if (to === 'delivered') openFollowUpOnDelivery(tx, ctx, order.id, at);
     if (to === 'cancelled') {
       const returned = returnAllParts(tx, ctx, order, input.note);
       if (returned) {

@@ -3,6 +3,7 @@ import type { InputOf } from '@shared/contract';
 import type { PrintForm } from '@shared/schemas/prints';
 import type { PeriodInput, ReportName } from '@shared/schemas/reports';
 import type { ListWorkOrdersInput } from '@shared/schemas/workOrders';
+import type { ListFollowUpsInput } from '@shared/schemas/followUps';
 
 /** Every TanStack Query key the renderer uses, so invalidations name the same arrays. */
 export const queryKeys = {
@@ -90,6 +91,10 @@ export const queryKeys = {
   lan: ['lan'] as const,
   lanStatus: ['lan', 'status'] as const,
   lanTerminals: ['lan', 'terminals'] as const,
+
+  /** 回访: the queue's tabs; a call changes the order's timeline too (workOrders is invalidated with it). */
+  followUps: ['followUps'] as const,
+  followUpList: (input: ListFollowUpsInput) => ['followUps', 'list', input] as const,
 
   /** How often a form of a document has been printed (补打 from the second). */
   printCount: (form: string, documentId: string) => ['prints', form, documentId] as const,

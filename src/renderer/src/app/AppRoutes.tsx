@@ -27,6 +27,7 @@ import { WorkOrdersPage } from '../pages/workOrders/WorkOrdersPage';
 import { PrintRoute } from '../print/PrintRoute';
 import { useCan, useIsHost } from '../api/session';
 import { LanPage } from '../pages/lan/LanPage';
+import { FollowUpsPage } from '../pages/followUps/FollowUpsPage';
 
 function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   return useCan(permission) ? children : <Forbidden />;
@@ -78,6 +79,14 @@ export function AppRoutes() {
         element={
           <RequirePermission permission="workOrders.read">
             <WorkOrderDetailPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/follow-ups"
+        element={
+          <RequirePermission permission="followUps.work">
+            <FollowUpsPage />
           </RequirePermission>
         }
       />

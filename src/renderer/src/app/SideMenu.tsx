@@ -14,6 +14,7 @@ import {
   CloudServerOutlined,
   WifiOutlined,
   HomeOutlined,
+  PhoneOutlined,
   InboxOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -47,6 +48,7 @@ export function SideMenu() {
       '/reports',
       '/backup',
       '/lan',
+      '/follow-ups',
     ].find((area) => pathname.startsWith(area)) ?? pathname;
   const { user, terminal } = useSession();
   // Backups, restore, reset, the full export and the LAN settings are done at the host PC only.
@@ -100,6 +102,13 @@ export function SideMenu() {
       key: '/customers',
       icon: <TeamOutlined />,
       label: label('nav-customers', t('nav.customers')),
+    });
+
+  if (can('followUps.work'))
+    counter.push({
+      key: '/follow-ups',
+      icon: <PhoneOutlined />,
+      label: label('nav-followUps', t('followUps.title')),
     });
 
   // 配件库存: the catalog, documents, alerts (with their count), reports and suppliers.

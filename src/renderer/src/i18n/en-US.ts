@@ -1,3 +1,4 @@
+import { followUpsEnUS } from './followUps.en-US';
 import { lanEnUS } from './lan.en-US';
 import { stockEnUS } from './stock.en-US';
 import { orderPartsEnUS } from './orderParts.en-US';
@@ -291,4 +292,5 @@ export const enUS: Messages = {
   backup: backupEnUS,
   reports: reportsEnUS,
   lan: lanEnUS,
+  followUps: followUpsEnUS,
 };

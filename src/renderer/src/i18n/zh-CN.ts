@@ -1,3 +1,4 @@
+import { followUpsZhCN } from './followUps.zh-CN';
 import { lanZhCN } from './lan.zh-CN';
 import { stockZhCN } from './stock.zh-CN';
 import { orderPartsZhCN } from './orderParts.zh-CN';
@@ -288,6 +289,7 @@ export const zhCN = {
   backup: backupZhCN,
   reports: reportsZhCN,
   lan: lanZhCN,
+  followUps: followUpsZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -265,6 +265,11 @@ export function CustomerDetailPage() {
             </Typography.Text>
             <Tag color="gold">{customer.level}</Tag>
             <Tag>{t(`customerTypes.${customer.type}`)}</Tag>
+            {customer.noContact && (
+              <Tag color="red" data-testid="customer-no-contact-tag">
+                {t('followUps.noContactTag')}
+              </Tag>
+            )}
             {archived && (
               <Tag color="default" data-testid="customer-archived">
                 {t('customers.archivedTag')}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Col, Flex, Form, Input, Radio, Row, Select } from 'antd';
+import { App, Button, Checkbox, Col, Flex, Form, Input, Radio, Row, Select } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import {
@@ -37,6 +37,7 @@ interface CustomerFormValues {
   company?: string;
   tags?: string[];
   notes?: string;
+  noContact?: boolean;
 }
 
 /** Form values → the contract's fields; empty phone rows are dropped. */
@@ -53,6 +54,7 @@ function toCustomerFields(values: CustomerFormValues) {
     company: values.company ?? '',
     tags: values.tags ?? [],
     notes: values.notes ?? '',
+    noContact: values.noContact ?? false,
   };
 }
 
@@ -229,6 +231,9 @@ export function CustomerFormModal({ customer, onClose, onSaved }: CustomerFormMo
       </Form.Item>
       <Form.Item label={t('customers.notes')} name="notes" rules={[rules.text(fields.notes)]}>
         <TextArea schema={fields.notes} autoSize={{ minRows: 2, maxRows: 5 }} data-testid="customer-notes" />
+      </Form.Item>
+      <Form.Item name="noContact" valuePropName="checked" extra={t('followUps.noContactHelp')}>
+        <Checkbox data-testid="customer-no-contact">{t('followUps.noContact')}</Checkbox>
       </Form.Item>
     </FormModal>
   );

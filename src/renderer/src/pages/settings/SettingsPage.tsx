@@ -8,11 +8,12 @@ import { Forbidden } from '../../components/Forbidden';
 import { errorMessage } from '../../i18n/errorMessage';
 import { BillingForm } from './BillingForm';
 import { CounterForm } from './CounterForm';
+import { FollowUpSettings } from './FollowUpSettings';
 import { SecurityForm } from './SecurityForm';
 import { ShopProfileForm } from './ShopProfileForm';
 
 /** The sections an address can open (`#/settings/billing`). */
-const SECTIONS = ['shop', 'counter', 'billing', 'security'] as const;
+const SECTIONS = ['shop', 'counter', 'billing', 'afterSales', 'security'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function isSection(value: string | undefined): value is Section {
@@ -54,6 +55,13 @@ export function SettingsPage() {
       </Card>
       <Card title={t('settlements.billing.section')} id="settings-billing" data-testid="settings-billing">
         <BillingForm billing={settings.data.billing} readOnly={readOnly} />
+      </Card>
+      <Card
+        title={t('followUps.settings.section')}
+        id="settings-afterSales"
+        data-testid="settings-after-sales"
+      >
+        <FollowUpSettings afterSales={settings.data.afterSales} readOnly={readOnly} />
       </Card>
       <Card title={t('settings.securitySection')} id="settings-security">
         <SecurityForm security={settings.data.security} readOnly={readOnly} />

@@ -13,6 +13,7 @@ import type {
 import type { WarrantyStatus } from '@shared/warranty';
 import { formatDateTime, formatMinute } from '../../lib/format';
 import { formatYuan } from '../../lib/money';
+import { describeFollowUp } from './followUpEvent';
 
 /** What one timeline entry says: the line, what goes under it, the dot's colour. */
 interface Described {
@@ -408,6 +409,8 @@ function describe(e: WorkOrderEvent, t: TFunction): Described {
       return describeCharge(e, t);
     case 'settlement':
       return describeSettlement(e, t);
+    case 'followUp':
+      return describeFollowUp(e, t);
   }
 }
 
