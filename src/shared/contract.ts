@@ -108,6 +108,15 @@ import {
   warrantyClaimsReport,
 } from './schemas/reports';
 import { printCount, printRef } from './schemas/prints';
+import {
+  assignComplaintInput,
+  complaintDetail,
+  complaintList,
+  complaintNoteInput,
+  createComplaintInput,
+  listComplaintsInput,
+  moveComplaintInput,
+} from './schemas/complaints';
 
 const byId = z.object({ id }).strict();
 
@@ -426,6 +435,27 @@ export const contract = {
   // ── 回访 follow-ups ──
 
   // ── 投诉 complaints ──
+  /** Take a complaint (已受理); its deadlines come from the severity's hours in settings. */
+  'complaints.create': method({
+    input: createComplaintInput,
+    output: complaintDetail,
+    access: 'complaints.write',
+  }),
+  /** Newest first; each row says whether it is overdue now (the server's clock). */
+  'complaints.list': method({ input: listComplaintsInput, output: complaintList, access: 'complaints.read' }),
+  'complaints.get': method({ input: byId, output: complaintDetail, access: 'complaints.read' }),
+  /** One step along the complaint's state machine, with its note (and answer or confirmation). */
+  'complaints.move': method({ input: moveComplaintInput, output: complaintDetail, access: 'complaints.write' }),
+  'complaints.addNote': method({
+    input: complaintNoteInput,
+    output: complaintDetail,
+    access: 'complaints.write',
+  }),
+  'complaints.assign': method({
+    input: assignComplaintInput,
+    output: complaintDetail,
+    access: 'complaints.write',
+  }),
 
   /** How often a form of a document has been printed; the preview marks the next print 补打. */
   'prints.count': method({ input: printRef, output: printCount, access: 'signedIn' }),

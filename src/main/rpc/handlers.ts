@@ -9,6 +9,7 @@ import { backupHandlers } from './handlers/backup';
 import { reportHandlers } from './handlers/reports';
 import { printHandlers } from './handlers/prints';
 import { lanHandlers } from './handlers/lan';
+import { complaintHandlers } from './handlers/complaints';
 
 /** Every contract method's handler, gathered from the areas' files in handlers/. */
 export const handlers: Handlers = {
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...printHandlers,
   ...lanHandlers,
+  ...complaintHandlers,
 };
