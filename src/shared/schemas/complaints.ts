@@ -131,7 +131,8 @@ export const resolutionInput = z
   })
   .strict()
   .superRefine((r, issue) => {
-    const refuse = (path: string, message: string) => issue.addIssue({ code: 'custom', path: [path], message });
+    const refuse = (path: string, message: string) =>
+      issue.addIssue({ code: 'custom', path: [path], message });
     if (r.kind === 'refund' && !r.refundPaymentId) refuse('refundPaymentId', 'a refund names its payment');
     if (r.kind !== 'refund' && r.refundPaymentId) refuse('refundPaymentId', 'only a refund names a payment');
     if (r.kind === 'rework' && !r.reworkOrderId === !r.openRework) {
@@ -176,9 +177,7 @@ export const moveComplaintInput = z
 
 export const complaintNoteInput = z.object({ id, note }).strict();
 
-export const assignComplaintInput = z
-  .object({ id, version: recordVersion, ownerId: id.nullable() })
-  .strict();
+export const assignComplaintInput = z.object({ id, version: recordVersion, ownerId: id.nullable() }).strict();
 
 export type ComplaintRow = z.infer<typeof complaintRow>;
 export type ComplaintDetail = z.infer<typeof complaintDetail>;

@@ -6,7 +6,10 @@ import { openComplaint } from './open';
 import { readComplaint } from './read';
 
 /** 登记投诉: the customer, the order (theirs), the staff member and the owner checked, then taken. */
-export function createComplaint(ctx: CallContext, input: ParsedInputOf<'complaints.create'>): ComplaintDetail {
+export function createComplaint(
+  ctx: CallContext,
+  input: ParsedInputOf<'complaints.create'>,
+): ComplaintDetail {
   const { db, now } = ctx.deps;
   return db.transaction((tx) => {
     requireComplainant(tx, input.customerId);

@@ -96,7 +96,11 @@ export function addComplaintNote(
   return db.transaction((tx) => {
     const c = loadForEdit(tx, input.id);
     const at = now();
-    recordStep(tx, ctx, c, at, { kind: 'note', note: input.note, audit: { before: null, after: { note: input.note } } });
+    recordStep(tx, ctx, c, at, {
+      kind: 'note',
+      note: input.note,
+      audit: { before: null, after: { note: input.note } },
+    });
     return readComplaint(tx, c.id, at);
   });
 }

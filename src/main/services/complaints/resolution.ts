@@ -11,14 +11,15 @@ type Resolution = NonNullable<ParsedInputOf<'complaints.move'>['resolution']>;
 
 /** What the answer stores on the complaint, and what its step records. */
 export interface CheckedResolution {
-  patch: Pick<
-    ComplaintRecord,
-    'resolutionKind' | 'refundPaymentId' | 'reworkOrderId' | 'compensationAmount'
-  >;
+  patch: Pick<ComplaintRecord, 'resolutionKind' | 'refundPaymentId' | 'reworkOrderId' | 'compensationAmount'>;
   data: Record<string, unknown>;
 }
 
-function refused(path: string, problem: 'refundNotOfOrder' | 'reworkNotOfOrder' | 'needsOrder', message: string) {
+function refused(
+  path: string,
+  problem: 'refundNotOfOrder' | 'reworkNotOfOrder' | 'needsOrder',
+  message: string,
+) {
   return fieldError(`resolution.${path}`, 'complaintLinkRefused', { problem }, message);
 }
 
@@ -33,10 +34,19 @@ export function applyResolution(
   c: ComplaintRecord,
   r: Resolution,
 ): CheckedResolution {
-  const base = { resolutionKind: r.kind, refundPaymentId: null, reworkOrderId: null, compensationAmount: null };
+  const base = {
+    resolutionKind: r.kind,
+    refundPaymentId: null,
+    reworkOrderId: null,
+    compensationAmount: null,
+  };
   if (r.kind === 'refund' || r.kind === 'rework') {
     if (!c.workOrderId) {
-      throw refused(r.kind === 'refund' ? 'refundPaymentId' : 'reworkOrderId', 'needsOrder', 'no order linked');
+      throw refused(
+        r.kind === 'refund' ? 'refundPaymentId' : 'reworkOrderId',
+        'needsOrder',
+        'no order linked',
+      );
     }
   }
   if (r.kind === 'refund' && r.refundPaymentId && c.workOrderId) {
