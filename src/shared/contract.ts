@@ -113,6 +113,7 @@ import {
   complaintDetail,
   complaintList,
   complaintNoteInput,
+  complaintStaff,
   createComplaintInput,
   listComplaintsInput,
   moveComplaintInput,
@@ -445,12 +446,18 @@ export const contract = {
   'complaints.list': method({ input: listComplaintsInput, output: complaintList, access: 'complaints.read' }),
   'complaints.get': method({ input: byId, output: complaintDetail, access: 'complaints.read' }),
   /** One step along the complaint's state machine, with its note (and answer or confirmation). */
-  'complaints.move': method({ input: moveComplaintInput, output: complaintDetail, access: 'complaints.write' }),
+  'complaints.move': method({
+    input: moveComplaintInput,
+    output: complaintDetail,
+    access: 'complaints.write',
+  }),
   'complaints.addNote': method({
     input: complaintNoteInput,
     output: complaintDetail,
     access: 'complaints.write',
   }),
+  /** Who a complaint may name (about whom, its owner): the active users. */
+  'complaints.staff': method({ input: empty, output: z.array(complaintStaff), access: 'complaints.read' }),
   'complaints.assign': method({
     input: assignComplaintInput,
     output: complaintDetail,

@@ -613,6 +613,7 @@ describe('never deleted', () => {
       'complaints.get',
       'complaints.list',
       'complaints.move',
+      'complaints.staff',
     ]);
   });
 });

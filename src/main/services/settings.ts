@@ -67,7 +67,13 @@ export function writeShop(q: Queryable, shop: ShopProfile, now: number): void {
 export function getSettings(q: Queryable): SettingsView {
   const shop = readShop(q);
   if (!shop) throw new Error('settings read before setup');
-  return { shop, security: readSecurity(q), counter: readCounter(q), billing: readBilling(q), afterSales: readAfterSales(q) };
+  return {
+    shop,
+    security: readSecurity(q),
+    counter: readCounter(q),
+    billing: readBilling(q),
+    afterSales: readAfterSales(q),
+  };
 }
 
 export function updateSettings(ctx: CallContext, input: ParsedInputOf<'settings.update'>): SettingsView {

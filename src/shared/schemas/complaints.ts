@@ -9,6 +9,7 @@ import {
 import { epochMs, id, page, pageSize, paged, recordVersion } from './common';
 import { fen } from './stock';
 import { PRIORITIES } from './settings';
+import { ROLES } from '../roles';
 
 const note = z.string().trim().min(1).max(1000);
 
@@ -178,6 +179,9 @@ export const moveComplaintInput = z
 export const complaintNoteInput = z.object({ id, note }).strict();
 
 export const assignComplaintInput = z.object({ id, version: recordVersion, ownerId: id.nullable() }).strict();
+
+/** A user a complaint may name. */
+export const complaintStaff = z.object({ id, displayName: z.string(), role: z.enum(ROLES) });
 
 export type ComplaintRow = z.infer<typeof complaintRow>;
 export type ComplaintDetail = z.infer<typeof complaintDetail>;

@@ -7,5 +7,6 @@ export const complaintHandlers: HandlersFor<'complaints.'> = {
   'complaints.get': (input, ctx) => complaints.readComplaint(ctx.deps.db, input.id, ctx.deps.now()),
   'complaints.move': (input, ctx) => complaints.moveComplaint(ctx, input),
   'complaints.addNote': (input, ctx) => complaints.addComplaintNote(ctx, input),
+  'complaints.staff': (_input, ctx) => complaints.listComplaintStaff(ctx.deps.db),
   'complaints.assign': (input, ctx) => complaints.assignComplaint(ctx, input),
 };

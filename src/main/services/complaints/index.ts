@@ -6,3 +6,4 @@ export { createComplaint } from './create';
 export { listComplaints, readComplaint } from './read';
 export { moveComplaint, addComplaintNote, assignComplaint } from './move';
 export { openComplaint } from './open';
+export { listComplaintStaff } from './links';

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { fieldError } from '@shared/errors';
 import { customers, users, workOrders, type UserRecord } from '../../db/schema';
 import type { Queryable } from '../context';
@@ -35,4 +35,14 @@ export function requireStaff(q: Queryable, userId: string, path: string): UserRe
   if (!user) throw fieldError(path, 'userNotFound', {}, 'user not found');
   if (user.disabled) throw fieldError(path, 'technicianDisabled', {}, 'user is disabled');
   return user;
+}
+
+/** The active users, by name: whom a complaint may be about, and who may own it. */
+export function listComplaintStaff(q: Queryable) {
+  return q
+    .select({ id: users.id, displayName: users.displayName, role: users.role })
+    .from(users)
+    .where(eq(users.disabled, false))
+    .orderBy(asc(users.displayName))
+    .all();
 }

@@ -34,6 +34,7 @@ const AFFECTS: Record<AuditEntity, readonly QueryKey[] | 'all'> = {
   backupSettings: [queryKeys.backup],
   database: 'all',
   terminal: [queryKeys.lan],
+  complaint: [queryKeys.complaints, queryKeys.workOrders, queryKeys.dashboard, queryKeys.reports],
 };
 
 /** What one change notice makes stale: its entity's areas, and the audit log, which lists every write. */

@@ -5,6 +5,7 @@ import {
   AppstoreOutlined,
   AreaChartOutlined,
   ContactsOutlined,
+  CommentOutlined,
   ProfileOutlined,
   FileTextOutlined,
   FileAddOutlined,
@@ -43,6 +44,7 @@ export function SideMenu() {
       '/stock/reports',
       '/stock/suppliers',
       '/settlements',
+      '/complaints',
       '/day-close',
       '/reports',
       '/backup',
@@ -100,6 +102,12 @@ export function SideMenu() {
       key: '/customers',
       icon: <TeamOutlined />,
       label: label('nav-customers', t('nav.customers')),
+    });
+  if (can('complaints.read'))
+    counter.push({
+      key: '/complaints',
+      icon: <CommentOutlined />,
+      label: label('nav-complaints', t('nav.complaints')),
     });
 
   // 配件库存: the catalog, documents, alerts (with their count), reports and suppliers.

@@ -1,3 +1,4 @@
+import { complaintsEnUS } from './complaints.en-US';
 import { lanEnUS } from './lan.en-US';
 import { stockEnUS } from './stock.en-US';
 import { orderPartsEnUS } from './orderParts.en-US';
@@ -54,6 +55,7 @@ export const enUS: Messages = {
     settlementList: 'Settlements',
     dayClose: 'Day close',
     reports: 'Reports',
+    complaints: 'Complaints',
     backup: 'Backup',
     settingsGroup: 'Settings',
     settings: 'Shop settings',
@@ -291,4 +293,5 @@ export const enUS: Messages = {
   backup: backupEnUS,
   reports: reportsEnUS,
   lan: lanEnUS,
+  complaints: complaintsEnUS,
 };

@@ -1,3 +1,4 @@
+import { complaintsZhCN } from './complaints.zh-CN';
 import { lanZhCN } from './lan.zh-CN';
 import { stockZhCN } from './stock.zh-CN';
 import { orderPartsZhCN } from './orderParts.zh-CN';
@@ -53,6 +54,7 @@ export const zhCN = {
     settlementList: '结算单',
     dayClose: '日结',
     reports: '报表',
+    complaints: '投诉',
     backup: '备份',
     settingsGroup: '设置',
     settings: '店铺设置',
@@ -288,6 +290,7 @@ export const zhCN = {
   backup: backupZhCN,
   reports: reportsZhCN,
   lan: lanZhCN,
+  complaints: complaintsZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -7,6 +7,7 @@ import { useCan } from '../../api/session';
 import { Forbidden } from '../../components/Forbidden';
 import { errorMessage } from '../../i18n/errorMessage';
 import { BillingForm } from './BillingForm';
+import { ComplaintSettings } from './ComplaintSettings';
 import { CounterForm } from './CounterForm';
 import { SecurityForm } from './SecurityForm';
 import { ShopProfileForm } from './ShopProfileForm';
@@ -54,6 +55,9 @@ export function SettingsPage() {
       </Card>
       <Card title={t('settlements.billing.section')} id="settings-billing" data-testid="settings-billing">
         <BillingForm billing={settings.data.billing} readOnly={readOnly} />
+      </Card>
+      <Card title={t('complaints.settings.title')} id="settings-complaints" data-testid="settings-complaints">
+        <ComplaintSettings afterSales={settings.data.afterSales} readOnly={readOnly} />
       </Card>
       <Card title={t('settings.securitySection')} id="settings-security">
         <SecurityForm security={settings.data.security} readOnly={readOnly} />
