@@ -127,8 +127,8 @@ export function MoveComplaintModal({
           <Form.Item label={t('complaints.moves.resolutionKind')} name={['resolution', 'kind']}>
             <Radio.Group optionType="button" data-testid="complaint-resolution-kind">
               {RESOLUTION_KINDS.map((k) => (
-                <Radio.Button key={k} value={k} data-testid={`complaint-resolution-${k}`}>
-                  {t(`resolutionKinds.${k}`)}
+                <Radio.Button key={k} value={k}>
+                  <span data-testid={`complaint-resolution-${k}`}>{t(`resolutionKinds.${k}`)}</span>
                 </Radio.Button>
               ))}
             </Radio.Group>
@@ -162,15 +162,13 @@ export function MoveComplaintModal({
             <>
               <Form.Item label={t('complaints.moves.reworkMode')} name={['resolution', 'reworkMode']}>
                 <Radio.Group data-testid="complaint-rework-mode">
-                  <Radio value="open" data-testid="complaint-rework-open">
-                    {t('complaints.moves.reworkOpen')}
+                  <Radio value="open">
+                    <span data-testid="complaint-rework-open">{t('complaints.moves.reworkOpen')}</span>
                   </Radio>
-                  <Radio
-                    value="existing"
-                    disabled={complaint.reworkChoices.length === 0}
-                    data-testid="complaint-rework-existing"
-                  >
-                    {t('complaints.moves.reworkExisting')}
+                  <Radio value="existing" disabled={complaint.reworkChoices.length === 0}>
+                    <span data-testid="complaint-rework-existing">
+                      {t('complaints.moves.reworkExisting')}
+                    </span>
                   </Radio>
                 </Radio.Group>
               </Form.Item>

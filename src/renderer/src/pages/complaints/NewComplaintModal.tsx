@@ -166,8 +166,8 @@ export function NewComplaintModal({
       <Form.Item label={t('complaints.form.channel')} name="channel" rules={[rules.required]}>
         <Radio.Group optionType="button" data-testid="complaint-channel">
           {COMPLAINT_CHANNELS.map((c) => (
-            <Radio.Button key={c} value={c} data-testid={`complaint-channel-${c}`}>
-              {t(`complaintChannels.${c}`)}
+            <Radio.Button key={c} value={c}>
+              <span data-testid={`complaint-channel-${c}`}>{t(`complaintChannels.${c}`)}</span>
             </Radio.Button>
           ))}
         </Radio.Group>
@@ -175,8 +175,8 @@ export function NewComplaintModal({
       <Form.Item label={t('complaints.form.category')} name="category" rules={[rules.required]}>
         <Radio.Group data-testid="complaint-category">
           {COMPLAINT_CATEGORIES.map((c) => (
-            <Radio key={c} value={c} data-testid={`complaint-category-${c}`}>
-              {t(`complaintCategories.${c}`)}
+            <Radio key={c} value={c}>
+              <span data-testid={`complaint-category-${c}`}>{t(`complaintCategories.${c}`)}</span>
             </Radio>
           ))}
         </Radio.Group>
@@ -184,8 +184,8 @@ export function NewComplaintModal({
       <Form.Item label={t('complaints.form.severity')} name="severity" rules={[rules.required]}>
         <Radio.Group optionType="button" data-testid="complaint-severity">
           {COMPLAINT_SEVERITIES.map((s) => (
-            <Radio.Button key={s} value={s} data-testid={`complaint-severity-${s}`}>
-              {t(`complaintSeverities.${s}`)}
+            <Radio.Button key={s} value={s}>
+              <span data-testid={`complaint-severity-${s}`}>{t(`complaintSeverities.${s}`)}</span>
             </Radio.Button>
           ))}
         </Radio.Group>
