@@ -58,6 +58,56 @@ async function submitMove(page: Page, status: string): Promise<void> {
     .toBe(status);
 }
 
+describe('the deadlines in settings', () => {
+  it('the admin sets the hours of a critical complaint; one taken afterwards is due by them', async () => {
+    const page = await desk.signedIn(ADMIN);
+    await page.goto(`${desk.server.origin}/#/settings`);
+    const form = page.getByTestId('settings-complaints-form');
+    await form.scrollIntoViewIfNeeded();
+    expect(await page.getByTestId('settings-complaint-critical-first').inputValue()).toBe('2');
+    // A first response due after the resolution is refused on the spot.
+    await page.getByTestId('settings-complaint-critical-first').fill('30');
+    await page.getByTestId('settings-complaints-save').click();
+    await form.locator('.ant-form-item-explain-error').first().waitFor();
+    await desk.stillShot(page, 'complaint-00-settings-refused');
+    await page.getByTestId('settings-complaint-critical-first').fill('4');
+    await page.getByTestId('settings-complaint-critical-resolution').fill('48');
+    await page.getByTestId('settings-complaints-save').click();
+    await expect
+      .poll(async () => (await rpc(page, 'settings.get', {})).afterSales.complaintHours.critical)
+      .toEqual({ firstResponse: 4, resolution: 48 });
+    // The other after-sales settings are left as they were.
+    expect((await rpc(page, 'settings.get', {})).afterSales.followUpMaxAttempts).toBe(3);
+    const taken = await rpc(page, 'complaints.create', {
+      customerId,
+      category: 'dataLoss',
+      severity: 'critical',
+      description: '照片全没了',
+    });
+    expect([taken.firstResponseDue - taken.createdAt, taken.resolutionDue - taken.createdAt]).toEqual([
+      4 * HOUR,
+      48 * HOUR,
+    ]);
+    await rpc(page, 'complaints.move', {
+      id: taken.id,
+      version: taken.version,
+      to: 'withdrawn',
+      note: '客户找到备份',
+    });
+    // Back to the defaults for the tests that follow.
+    await rpc(page, 'settings.update', {
+      afterSales: {
+        complaintHours: {
+          minor: { firstResponse: 24, resolution: 168 },
+          major: { firstResponse: 8, resolution: 72 },
+          critical: { firstResponse: 2, resolution: 24 },
+        },
+      },
+    });
+    await page.context().close();
+  });
+});
+
 describe('a complaint taken at the counter', () => {
   it('is registered from the order, worked, answered and closed with the customer’s confirmation', async () => {
     const page = await desk.signedIn(CLERK);
