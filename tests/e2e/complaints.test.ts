@@ -12,6 +12,7 @@ let desk: Desk;
 let orderId = '';
 let orderNo = '';
 let customerId = '';
+let deviceIdOf = '';
 
 beforeAll(async () => {
   desk = await startDesk();
@@ -25,6 +26,7 @@ beforeAll(async () => {
     { category: '手机', brand: 'Apple', model: 'iPhone 13', serialNo: 'F2LX1234ABCD' },
   );
   customerId = seeded.customerId;
+  deviceIdOf = seeded.deviceId;
   const order = await rpc(page, 'workOrders.create', {
     customerId,
     deviceId: seeded.deviceId,
@@ -171,6 +173,61 @@ describe('a complaint taken at the counter', () => {
     expect(saved.rows).toMatchObject([
       { complaintNo, status: 'closed', category: 'timeliness', severity: 'major' },
     ]);
+    await page.context().close();
+  });
+
+  it('answered with a rework: the rework order is opened in the same step and linked', async () => {
+    const page = await desk.signedIn(CLERK);
+    // An order repaired, paid and handed back: the customer comes back with the same fault.
+    const delivered = await rpc(page, 'workOrders.create', {
+      customerId,
+      deviceId: deviceIdOf,
+      reportedFault: '不充电',
+    });
+    for (const to of ['diagnosing', 'inRepair'] as const) {
+      await rpc(page, 'workOrders.transition', { id: delivered.id, to });
+    }
+    await rpc(page, 'workOrders.addCharge', { id: delivered.id, itemCode: 'JC' });
+    for (const to of ['qc', 'ready'] as const) {
+      await rpc(page, 'workOrders.transition', { id: delivered.id, to });
+    }
+    const settlement = await rpc(page, 'settlements.create', { id: delivered.id });
+    await rpc(page, 'settlements.pay', {
+      settlementId: settlement.id,
+      method: 'cash',
+      amount: settlement.total,
+      tendered: settlement.total,
+    });
+    await rpc(page, 'workOrders.transition', { id: delivered.id, to: 'delivered' });
+    const taken = await rpc(page, 'complaints.create', {
+      customerId,
+      workOrderId: delivered.id,
+      category: 'quality',
+      severity: 'minor',
+      description: '刚取回又不充电了',
+    });
+    await rpc(page, 'complaints.move', {
+      id: taken.id,
+      version: taken.version,
+      to: 'inProgress',
+      note: '约客户到店',
+    });
+
+    await page.goto(`${desk.server.origin}/#/complaints/${taken.id}`);
+    await page.getByTestId('complaint-page').waitFor();
+    await openMove(page, 'awaitingConfirmation', '免费返修充电口');
+    await page.getByTestId('complaint-resolution-rework').click();
+    await page.getByTestId('complaint-rework-fault').fill('充电口接触不良，返修');
+    await desk.stillShot(page, 'complaint-08-rework-form');
+    await submitMove(page, 'awaitingConfirmation');
+    const link = page.getByTestId('complaint-rework-link');
+    const reworkNo = ((await link.textContent()) ?? '').trim();
+    expect(reworkNo).toMatch(/^BJ01-\d{8}-\d{4}$/);
+    expect(reworkNo).not.toBe(delivered.orderNo);
+    await desk.stillShot(page, 'complaint-09-rework-linked');
+    await link.click();
+    await page.getByTestId('wo-rework-link').waitFor();
+    expect(await page.getByTestId('wo-rework-link').textContent()).toContain(delivered.orderNo);
     await page.context().close();
   });
 
