@@ -275,3 +275,10 @@ describe('a complaint taken at the counter', () => {
     await page.context().close();
   });
 });
+
+describe('the screens said nothing to the console', () => {
+  // Runs last (vitest keeps file order): the pages of every test above are covered.
+  it('no warning or error from React or antd on the complaint screens', () => {
+    expect(desk.consoleProblems).toEqual([]);
+  });
+});
