@@ -591,6 +591,27 @@ describe('resolutions linked to the money or the work they caused', () => {
   });
 });
 
+describe('a merge of customers', () => {
+  it('moves the merged customer’s complaints to the customer kept, with their orders', async () => {
+    const twinId = insertCustomer(shop.app, { name: '张三（重复）' });
+    const twinDevice = insertDevice(shop.app, twinId);
+    const order = await shop.clerk.ok('workOrders.create', {
+      customerId: twinId,
+      deviceId: twinDevice,
+      reportedFault: '不开机',
+    });
+    const c = await take({ customerId: twinId, workOrderId: order.id });
+    await shop.admin.ok('customers.merge', { keepId: shop.customerId, mergeId: twinId });
+    const moved = await shop.clerk.ok('complaints.get', { id: c.id });
+    expect(moved).toMatchObject({
+      customerId: shop.customerId,
+      customerName: '张三',
+      orderNo: order.orderNo,
+    });
+    expect(moved.version).toBe(c.version + 1);
+  });
+});
+
 describe('never deleted', () => {
   it('the database refuses to delete a complaint or its steps', async () => {
     const c = await take();

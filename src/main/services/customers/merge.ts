@@ -2,7 +2,14 @@ import { eq } from 'drizzle-orm';
 import { AppError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import type { Customer } from '@shared/schemas/customers';
-import { customerPhones, customers, devices, workOrders, type CustomerRecord } from '../../db/schema';
+import {
+  complaints,
+  customerPhones,
+  customers,
+  devices,
+  workOrders,
+  type CustomerRecord,
+} from '../../db/schema';
 import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
 import { actorOf } from '../users';
@@ -111,6 +118,14 @@ export function mergeCustomers(ctx: CallContext, input: ParsedInputOf<'customers
       .returning({ id: workOrders.id })
       .all()
       .map((r) => r.id);
+    // A complaint follows its customer (and its order, moved just above).
+    const complaintIds = tx
+      .update(complaints)
+      .set({ customerId: keep.id, updatedAt: at })
+      .where(eq(complaints.customerId, merge.id))
+      .returning({ id: complaints.id })
+      .all()
+      .map((r) => r.id);
     tx.delete(customerPhones).where(eq(customerPhones.customerId, merge.id)).run();
     appendPhones(tx, keep.id, moved, keepPhones.length);
     tx.update(customers).set(next).where(eq(customers.id, keep.id)).run();
@@ -139,6 +154,7 @@ export function mergeCustomers(ctx: CallContext, input: ParsedInputOf<'customers
         merged: { id: merge.id, code: merge.code, mergedIntoId: keep.id, archivedAt: merge.archivedAt ?? at },
         devices: deviceIds,
         workOrders: orderIds,
+        ...(complaintIds.length ? { complaints: complaintIds } : {}),
       },
     });
     // Read back: the trigger has bumped the version.
