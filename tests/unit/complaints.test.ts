@@ -239,6 +239,36 @@ describe('taking a complaint', () => {
       ),
     ).toMatchObject({ code: 'FORBIDDEN' });
   });
+
+  it('a staff member who has left may be the one it is about, but not its owner', async () => {
+    await shop.admin.ok('users.update', { id: shop.techId, disabled: true });
+    const about = await take({ staffUserId: shop.techId });
+    expect(about.staffName).toBe('technician 员工');
+    const disabled = {
+      code: 'VALIDATION',
+      reason: 'technicianDisabled',
+      details: { fields: [{ path: 'ownerId' }] },
+    };
+    expect(
+      await refused(shop.app, () =>
+        shop.clerk.call('complaints.create', {
+          customerId: shop.customerId,
+          ownerId: shop.techId,
+          category: 'attitude',
+          severity: 'minor',
+          description: '态度差',
+        }),
+      ),
+    ).toMatchObject(disabled);
+    expect(
+      await refused(shop.app, () =>
+        shop.clerk.call('complaints.assign', { id: about.id, version: about.version, ownerId: shop.techId }),
+      ),
+    ).toMatchObject(disabled);
+    expect((await shop.clerk.ok('complaints.staff', {})).map((u) => u.displayName)).not.toContain(
+      'technician 员工',
+    );
+  });
 });
 
 describe('the state machine', () => {

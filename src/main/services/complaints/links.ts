@@ -29,11 +29,16 @@ export function requireCustomersOrder(q: Queryable, customerId: string, workOrde
   }
 }
 
-/** A staff member named on a complaint (about whom, or its owner): a user, not disabled. */
-export function requireStaff(q: Queryable, userId: string, path: string): UserRecord {
+/**
+ * A staff member named on a complaint: a user. The one it is about may have left since (disabled);
+ * its owner must be able to work on it.
+ */
+export function requireStaff(q: Queryable, userId: string, path: 'staffUserId' | 'ownerId'): UserRecord {
   const user = q.select().from(users).where(eq(users.id, userId)).get();
   if (!user) throw fieldError(path, 'userNotFound', {}, 'user not found');
-  if (user.disabled) throw fieldError(path, 'technicianDisabled', {}, 'user is disabled');
+  if (path === 'ownerId' && user.disabled) {
+    throw fieldError(path, 'technicianDisabled', {}, 'user is disabled');
+  }
   return user;
 }
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Flex, Input, Select, Space } from 'antd';
+import { Alert, App, Button, Card, Flex, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintStatus } from '@shared/schemas/complaintKinds';
 import { complaintNoteInput } from '@shared/schemas/complaints';
@@ -11,6 +11,7 @@ import {
 } from '../../api/complaints';
 import { textProblem } from '../../components/fieldChecks';
 import { problemText } from '../../components/formRules';
+import { TextArea } from '../../components/TextInput';
 import { errorMessage } from '../../i18n/errorMessage';
 import { MoveComplaintModal, moveWord } from './MoveComplaintModal';
 
@@ -66,7 +67,8 @@ export function ComplaintActions({ complaint: c }: { complaint: Complaint }) {
         </Space>
         <Flex gap="small" align="start">
           <Flex vertical style={{ flex: 1 }}>
-            <Input.TextArea
+            <TextArea
+              schema={complaintNoteInput.shape.note}
               rows={2}
               value={note}
               onChange={(e) => setNote(e.target.value)}
