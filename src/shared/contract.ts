@@ -109,6 +109,16 @@ import {
 } from './schemas/reports';
 import { printCount, printRef } from './schemas/prints';
 import { followUpList, followUpRow, listFollowUpsInput, recordCallInput } from './schemas/followUps';
+import {
+  assignComplaintInput,
+  complaintDetail,
+  complaintList,
+  complaintNoteInput,
+  complaintStaff,
+  createComplaintInput,
+  listComplaintsInput,
+  moveComplaintInput,
+} from './schemas/complaints';
 
 const byId = z.object({ id }).strict();
 
@@ -431,6 +441,33 @@ export const contract = {
   'followUps.record': method({ input: recordCallInput, output: followUpRow, access: 'followUps.work' }),
 
   // ── 投诉 complaints ──
+  /** Take a complaint (已受理); its deadlines come from the severity's hours in settings. */
+  'complaints.create': method({
+    input: createComplaintInput,
+    output: complaintDetail,
+    access: 'complaints.write',
+  }),
+  /** Newest first; each row says whether it is overdue now (the server's clock). */
+  'complaints.list': method({ input: listComplaintsInput, output: complaintList, access: 'complaints.read' }),
+  'complaints.get': method({ input: byId, output: complaintDetail, access: 'complaints.read' }),
+  /** One step along the complaint's state machine, with its note (and answer or confirmation). */
+  'complaints.move': method({
+    input: moveComplaintInput,
+    output: complaintDetail,
+    access: 'complaints.write',
+  }),
+  'complaints.addNote': method({
+    input: complaintNoteInput,
+    output: complaintDetail,
+    access: 'complaints.write',
+  }),
+  /** Who a complaint may name (about whom, its owner): the active users. */
+  'complaints.staff': method({ input: empty, output: z.array(complaintStaff), access: 'complaints.read' }),
+  'complaints.assign': method({
+    input: assignComplaintInput,
+    output: complaintDetail,
+    access: 'complaints.write',
+  }),
 
   /** How often a form of a document has been printed; the preview marks the next print 补打. */
   'prints.count': method({ input: printRef, output: printCount, access: 'signedIn' }),

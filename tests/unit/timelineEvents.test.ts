@@ -101,6 +101,20 @@ async function wholeLife(): Promise<Detail> {
   order = await manager.ok('workOrders.assign', { id: order.id, technicianId: shop.techId, note: '交回' });
   order = await clerk.ok('workOrders.addNote', { id: order.id, note: '客户下午来电询问' });
   order = await clerk.ok('workOrders.addAttachment', { id: order.id, fileName: '外观.png', dataUrl: PNG });
+  // 投诉 about the order: taken and moved (the `complaint` kind, created and status).
+  const complaint = await clerk.ok('complaints.create', {
+    customerId: shop.customerId,
+    workOrderId: order.id,
+    category: 'timeliness',
+    severity: 'minor',
+    description: '等太久了',
+  });
+  await clerk.ok('complaints.move', {
+    id: complaint.id,
+    version: complaint.version,
+    to: 'inProgress',
+    note: '已致歉',
+  });
 
   order = await moveTo(shop, order, ['diagnosing', 'quoted']);
   order = await admin.ok('workOrders.transition', {
@@ -190,7 +204,7 @@ describe('timeline events', () => {
       expect(timelineEntry.parse(row)).toEqual(row);
     }
     expect([...new Set(rows.map(shapeOf))].sort()).toEqual(everyShape().sort());
-    expect(everyShape()).toHaveLength(20);
+    expect(everyShape()).toHaveLength(25);
   });
 
   it('gives the clerk every event through the contract, with the money of the settlement', async () => {

@@ -10,6 +10,7 @@ import { reportHandlers } from './handlers/reports';
 import { printHandlers } from './handlers/prints';
 import { lanHandlers } from './handlers/lan';
 import { followUpHandlers } from './handlers/followUps';
+import { complaintHandlers } from './handlers/complaints';
 
 /** Every contract method's handler, gathered from the areas' files in handlers/. */
 export const handlers: Handlers = {
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...printHandlers,
   ...lanHandlers,
   ...followUpHandlers,
+  ...complaintHandlers,
 };

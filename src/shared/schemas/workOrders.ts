@@ -246,12 +246,12 @@ export const followUpEventData = z.discriminatedUnion('action', [
   z.object({ action: z.literal('optedOut'), followUpId: id }),
 ]);
 /** 投诉 on the order's timeline. */
-export const complaintEventData = z.object({
-  complaintId: id,
-  complaintNo: z.string(),
-  action: z.enum(['created', 'status']),
-  to: z.enum(COMPLAINT_STATUSES).optional(),
-});
+const complaintRef = { complaintId: id, complaintNo: z.string() };
+export const complaintEventData = z.discriminatedUnion('action', [
+  z.object({ ...complaintRef, action: z.literal('created'), to: z.literal('received').optional() }),
+  /** A step of the complaint: the state it moved to. */
+  z.object({ ...complaintRef, action: z.literal('status'), to: z.enum(COMPLAINT_STATUSES) }),
+]);
 
 const technicianRef = z.object({ id, name: z.string() });
 const assignEventData = z.object({

@@ -3,6 +3,7 @@ import { AppError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import type { Customer } from '@shared/schemas/customers';
 import {
+  complaints,
   customerPhones,
   customers,
   devices,
@@ -120,6 +121,14 @@ export function mergeCustomers(ctx: CallContext, input: ParsedInputOf<'customers
       .map((r) => r.id);
     // The follow-ups go with their orders.
     tx.update(followUps).set({ customerId: keep.id }).where(eq(followUps.customerId, merge.id)).run();
+    // A complaint follows its customer (and its order, moved just above).
+    const complaintIds = tx
+      .update(complaints)
+      .set({ customerId: keep.id, updatedAt: at })
+      .where(eq(complaints.customerId, merge.id))
+      .returning({ id: complaints.id })
+      .all()
+      .map((r) => r.id);
     tx.delete(customerPhones).where(eq(customerPhones.customerId, merge.id)).run();
     appendPhones(tx, keep.id, moved, keepPhones.length);
     tx.update(customers).set(next).where(eq(customers.id, keep.id)).run();
@@ -148,6 +157,7 @@ export function mergeCustomers(ctx: CallContext, input: ParsedInputOf<'customers
         merged: { id: merge.id, code: merge.code, mergedIntoId: keep.id, archivedAt: merge.archivedAt ?? at },
         devices: deviceIds,
         workOrders: orderIds,
+        ...(complaintIds.length ? { complaints: complaintIds } : {}),
       },
     });
     // Read back: the trigger has bumped the version.

@@ -70,6 +70,12 @@ export const queryKeys = {
   settlementForPrint: (id: string) => ['settlements', 'print', id] as const,
   dayForPrint: (date: string) => ['settlements', 'print', 'day', date] as const,
 
+  /** Complaints (投诉): the list, one complaint, the staff a complaint may name. */
+  complaints: ['complaints'] as const,
+  complaintList: (input: InputOf<'complaints.list'>) => ['complaints', 'list', input] as const,
+  complaint: (id: string) => ['complaints', 'get', id] as const,
+  complaintStaff: ['complaints', 'staff'] as const,
+
   /** Reports and the dashboard: outside every area's prefix, they are read afresh instead. */
   dashboard: ['dashboard'] as const,
   reports: ['reports'] as const,

@@ -28,6 +28,8 @@ import { PrintRoute } from '../print/PrintRoute';
 import { useCan, useIsHost } from '../api/session';
 import { LanPage } from '../pages/lan/LanPage';
 import { FollowUpsPage } from '../pages/followUps/FollowUpsPage';
+import { ComplaintsPage } from '../pages/complaints/ComplaintsPage';
+import { ComplaintDetailPage } from '../pages/complaints/ComplaintDetailPage';
 
 function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   return useCan(permission) ? children : <Forbidden />;
@@ -132,6 +134,17 @@ export function AppRoutes() {
           }
         />
         <Route path=":id" element={<SettlementPage />} />
+      </Route>
+      <Route
+        path="/complaints"
+        element={
+          <RequirePermission permission="complaints.read">
+            <Outlet />
+          </RequirePermission>
+        }
+      >
+        <Route index element={<ComplaintsPage />} />
+        <Route path=":id" element={<ComplaintDetailPage />} />
       </Route>
       <Route
         path="/day-close"

@@ -5,6 +5,7 @@ import {
   AppstoreOutlined,
   AreaChartOutlined,
   ContactsOutlined,
+  CommentOutlined,
   ProfileOutlined,
   FileTextOutlined,
   FileAddOutlined,
@@ -44,6 +45,7 @@ export function SideMenu() {
       '/stock/reports',
       '/stock/suppliers',
       '/settlements',
+      '/complaints',
       '/day-close',
       '/reports',
       '/backup',
@@ -102,6 +104,12 @@ export function SideMenu() {
       key: '/customers',
       icon: <TeamOutlined />,
       label: label('nav-customers', t('nav.customers')),
+    });
+  if (can('complaints.read'))
+    counter.push({
+      key: '/complaints',
+      icon: <CommentOutlined />,
+      label: label('nav-complaints', t('nav.complaints')),
     });
 
   if (can('followUps.work'))

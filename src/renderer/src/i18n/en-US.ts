@@ -1,4 +1,5 @@
 import { followUpsEnUS } from './followUps.en-US';
+import { complaintsEnUS } from './complaints.en-US';
 import { lanEnUS } from './lan.en-US';
 import { stockEnUS } from './stock.en-US';
 import { orderPartsEnUS } from './orderParts.en-US';
@@ -55,6 +56,7 @@ export const enUS: Messages = {
     settlementList: 'Settlements',
     dayClose: 'Day close',
     reports: 'Reports',
+    complaints: 'Complaints',
     backup: 'Backup',
     settingsGroup: 'Settings',
     settings: 'Shop settings',
@@ -293,4 +295,5 @@ export const enUS: Messages = {
   reports: reportsEnUS,
   lan: lanEnUS,
   followUps: followUpsEnUS,
+  complaints: complaintsEnUS,
 };

@@ -1,4 +1,5 @@
 import { followUpsZhCN } from './followUps.zh-CN';
+import { complaintsZhCN } from './complaints.zh-CN';
 import { lanZhCN } from './lan.zh-CN';
 import { stockZhCN } from './stock.zh-CN';
 import { orderPartsZhCN } from './orderParts.zh-CN';
@@ -54,6 +55,7 @@ export const zhCN = {
     settlementList: '结算单',
     dayClose: '日结',
     reports: '报表',
+    complaints: '投诉',
     backup: '备份',
     settingsGroup: '设置',
     settings: '店铺设置',
@@ -290,6 +292,7 @@ export const zhCN = {
   reports: reportsZhCN,
   lan: lanZhCN,
   followUps: followUpsZhCN,
+  complaints: complaintsZhCN,
 };
 
 export type Messages = typeof zhCN;

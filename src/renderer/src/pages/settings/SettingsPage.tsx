@@ -7,6 +7,7 @@ import { useCan } from '../../api/session';
 import { Forbidden } from '../../components/Forbidden';
 import { errorMessage } from '../../i18n/errorMessage';
 import { BillingForm } from './BillingForm';
+import { ComplaintSettings } from './ComplaintSettings';
 import { CounterForm } from './CounterForm';
 import { FollowUpSettings } from './FollowUpSettings';
 import { SecurityForm } from './SecurityForm';
@@ -62,6 +63,9 @@ export function SettingsPage() {
         data-testid="settings-after-sales"
       >
         <FollowUpSettings afterSales={settings.data.afterSales} readOnly={readOnly} />
+      </Card>
+      <Card title={t('complaints.settings.title')} id="settings-complaints" data-testid="settings-complaints">
+        <ComplaintSettings afterSales={settings.data.afterSales} readOnly={readOnly} />
       </Card>
       <Card title={t('settings.securitySection')} id="settings-security">
         <SecurityForm security={settings.data.security} readOnly={readOnly} />

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Flex, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type {
   APPROVAL_METHODS,
   CHARGE_EVENT_FIELDS,
@@ -393,6 +394,22 @@ function describe(e: WorkOrderEvent, t: TFunction): Described {
             {note}
           </>
         ),
+      };
+    case 'complaint':
+      // 投诉 about this order: taken, and each of its steps (the complaint's page has the rest).
+      return {
+        color: e.data.to === 'closed' ? 'green' : 'volcano',
+        text: (
+          <Link to={`/complaints/${e.data.complaintId}`} data-testid="wo-complaint-link">
+            {e.data.action === 'created'
+              ? t('complaints.timeline.created', { no: e.data.complaintNo })
+              : t('complaints.timeline.status', {
+                  no: e.data.complaintNo,
+                  status: e.data.to ? t(`complaintStatuses.${e.data.to}`) : '',
+                })}
+          </Link>
+        ),
+        detail: e.note ? noteLine(e.note) : undefined,
       };
     case 'parts':
       return describePart(e, t);

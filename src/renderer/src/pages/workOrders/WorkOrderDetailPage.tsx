@@ -38,6 +38,7 @@ import { IntakeEditModal } from './IntakeEditModal';
 import { OrderCharges } from './OrderCharges';
 import { OrderParts } from './OrderParts';
 import { PartsArrivedTag } from './PartsArrivedTag';
+import { OrderComplaintButton } from '../complaints/OrderComplaintButton';
 import { QuoteExcess } from './QuoteExcess';
 import { SettlementPanel } from './SettlementPanel';
 import { StatusActions } from './StatusActions';
@@ -344,6 +345,7 @@ export function WorkOrderDetailPage() {
             >
               {t('workOrders.printJobSheet')}
             </Button>
+            <OrderComplaintButton order={o} />
           </Space>
         }
       >
