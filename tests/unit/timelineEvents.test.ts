@@ -191,14 +191,38 @@ async function wholeLife(): Promise<Detail> {
   return moveTo(shop, await clerk.ok('workOrders.get', { id: order.id }), ['cancelled']);
 }
 
+/**
+ * After the hand-over, on a second order of the same customer: delivery makes the follow-up, a call
+ * that does not reach the customer, then the customer's opt-out closing it (the `followUp` kind).
+ */
+async function afterHandOver(): Promise<Detail> {
+  const { clerk } = shop;
+  const order = await moveTo(shop, await orderInRepair(shop), ['qc', 'ready', 'delivered']);
+  const followUpId = (await clerk.ok('followUps.list', { tab: 'pending' })).rows.find(
+    (r) => r.workOrderId === order.id,
+  )?.id;
+  await clerk.ok('followUps.record', { id: followUpId ?? '', result: 'notReached' });
+  const { customer } = await clerk.ok('customers.get', { id: shop.customerId });
+  await clerk.ok('customers.update', {
+    id: customer.id,
+    version: customer.version,
+    name: customer.name,
+    phones: customer.phones,
+    noContact: true,
+  });
+  return order;
+}
+
 describe('timeline events', () => {
   let order: Detail;
+  let handedOver: Detail;
   beforeAll(async () => {
     order = await wholeLife();
+    handedOver = await afterHandOver();
   });
 
   it("stores every writer's event in a shape the union reads back whole, every kind and action among them", () => {
-    const rows = storedRows(order.id);
+    const rows = [...storedRows(order.id), ...storedRows(handedOver.id)];
     for (const row of rows) {
       // Nothing a writer stores is dropped by the reader: the parse gives back exactly the row.
       expect(timelineEntry.parse(row)).toEqual(row);
