@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { Alert, Button, Flex, Form, Modal, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 
@@ -38,33 +38,53 @@ export function FormModal<T>(props: FormModalProps<T>) {
     onClose,
     children,
   } = props;
+  const body = useRef<HTMLDivElement>(null);
+  // Without the opening animation (the system's reduce-motion setting) the dialog takes the focus
+  // after a field's autoFocus asked for it: then the first field gets it, so typing goes to the form.
+  const focusFirstField = (open: boolean) => {
+    const root = body.current;
+    if (!open || !root || root.contains(document.activeElement)) return;
+    root
+      .querySelector<HTMLElement>('input:not([disabled]):not([type="hidden"]), textarea:not([disabled])')
+      ?.focus();
+  };
   return (
-    <Modal open title={title} footer={null} onCancel={onClose} mask={{ closable: false }} destroyOnHidden>
-      <Form<T>
-        form={form}
-        name={name}
-        layout="vertical"
-        data-testid={`${testId}-form`}
-        initialValues={initialValues}
-        onFinish={onFinish}
-      >
-        {children}
-        {error && (
-          <Alert
-            type="error"
-            showIcon
-            title={error}
-            data-testid={`${testId}-error`}
-            style={{ marginBottom: 16 }}
-          />
-        )}
-        <Flex justify="end" gap="small">
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" htmlType="submit" loading={pending} data-testid={`${testId}-submit`}>
-            {submitText ?? t('common.save')}
-          </Button>
-        </Flex>
-      </Form>
+    <Modal
+      open
+      title={title}
+      footer={null}
+      onCancel={onClose}
+      mask={{ closable: false }}
+      destroyOnHidden
+      afterOpenChange={focusFirstField}
+    >
+      <div ref={body}>
+        <Form<T>
+          form={form}
+          name={name}
+          layout="vertical"
+          data-testid={`${testId}-form`}
+          initialValues={initialValues}
+          onFinish={onFinish}
+        >
+          {children}
+          {error && (
+            <Alert
+              type="error"
+              showIcon
+              title={error}
+              data-testid={`${testId}-error`}
+              style={{ marginBottom: 16 }}
+            />
+          )}
+          <Flex justify="end" gap="small">
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="primary" htmlType="submit" loading={pending} data-testid={`${testId}-submit`}>
+              {submitText ?? t('common.save')}
+            </Button>
+          </Flex>
+        </Form>
+      </div>
     </Modal>
   );
 }
