@@ -23,14 +23,24 @@ export function checkOutcomeFields(
 ): void {
   const to = input.to;
   if (to !== 'unrepairable' && input.unrepairableReason !== undefined) {
-    throw fieldError('unrepairableReason', 'outcomeFieldsNotTaken', { to }, `no reason code is taken moving to ${to}`);
+    throw fieldError(
+      'unrepairableReason',
+      'outcomeFieldsNotTaken',
+      { to },
+      `no reason code is taken moving to ${to}`,
+    );
   }
   if (to !== 'onHold' && input.recallAt !== undefined) {
     throw fieldError('recallAt', 'outcomeFieldsNotTaken', { to }, `no recall date is taken moving to ${to}`);
   }
   if (to === 'unrepairable') {
     if (input.unrepairableReason === undefined) {
-      throw fieldError('unrepairableReason', 'unrepairableReasonRequired', {}, 'say why it cannot be repaired');
+      throw fieldError(
+        'unrepairableReason',
+        'unrepairableReasonRequired',
+        {},
+        'say why it cannot be repaired',
+      );
     }
     const lines =
       q
