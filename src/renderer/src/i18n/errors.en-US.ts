@@ -186,7 +186,8 @@ const errorsEnUS = {
   outcomeFieldsNotTaken: FIELDS,
   recallAtRequired: FIELDS,
   recallAtPast: FIELDS,
-  unrepairablePartsIssued: 'Order {{orderNo}} still has {{lines}} part line(s) issued: return them to stock before marking it unrepairable.',
+  unrepairablePartsIssued:
+    'Order {{orderNo}} still has {{lines}} part line(s) issued: return them to stock before marking it unrepairable.',
 
   followUpNotFound: 'This follow-up does not exist.',
   followUpDone: 'This follow-up is already finished; nothing more to record.',

@@ -179,7 +179,8 @@ const errorsZhCN = {
   outcomeFieldsNotTaken: FIELDS,
   recallAtRequired: FIELDS,
   recallAtPast: FIELDS,
-  unrepairablePartsIssued: '工单 {{orderNo}} 上还有 {{lines}} 行配件：无法修复的设备不应带着配件退回，请先退回这些配件再标记无法修复。',
+  unrepairablePartsIssued:
+    '工单 {{orderNo}} 上还有 {{lines}} 行配件：无法修复的设备不应带着配件退回，请先退回这些配件再标记无法修复。',
 
   followUpNotFound: '回访记录不存在。',
   followUpDone: '此回访已结束，无需再记录。',

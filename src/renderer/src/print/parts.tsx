@@ -51,6 +51,23 @@ export function ShopHeader({
 }
 
 /** Category, brand and model as one line, falling back to the order's device label. */
+/**
+ * 维修结果 on the customer's paper for a device going back unrepaired (无法修复 or 客户拒修), so it
+ * says so plainly: "无法修复 · 未修复退回 · 原因：无配件". Null for any other order.
+ */
+export function unrepairedLine(
+  order: Pick<WorkOrderDetail, 'outcome' | 'unrepairableReason'>,
+  labels: PrintLabels,
+): string | null {
+  if (order.outcome !== 'unrepairable' && order.outcome !== 'declined') return null;
+  const reason = order.unrepairableReason
+    ? labels.outcome.reason(labels.codes.unrepairableReasons[order.unrepairableReason])
+    : null;
+  return [labels.codes.outcomes[order.outcome], labels.outcome.returnedUnrepaired, reason]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 export function deviceLine(data: PrintData): string {
   const { device, order } = data;
   if (!device) return order.deviceLabel;
