@@ -2,7 +2,7 @@ import { Code128 } from './Barcode';
 import { localDate } from '@shared/dates';
 import { firstTermsLine, maskName, phoneTail } from './slipText';
 import { formatMinute } from '../lib/format';
-import { deviceLine, ShopHeader, unrepairedLine, type FormProps } from './parts';
+import { deviceLine, ShopHeader, UnrepairedSlipRow, unrepairedLine, type FormProps } from './parts';
 import { ReprintMark } from './reprint';
 import './ticket.css';
 
@@ -38,14 +38,7 @@ export function ClaimTicket({ data, labels }: FormProps) {
           <dd>
             <strong>{localDate(order.promisedAt)}</strong>
           </dd>
-          {unrepaired ? (
-            <>
-              <dt>{labels.outcome.label}</dt>
-              <dd data-testid="print-unrepaired">
-                <strong>{unrepaired}</strong>
-              </dd>
-            </>
-          ) : null}
+          {unrepaired ? <UnrepairedSlipRow line={unrepaired} labels={labels} /> : null}
         </dl>
         <div className="pf-ticket__terms">{terms}</div>
       </div>

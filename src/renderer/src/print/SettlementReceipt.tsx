@@ -4,7 +4,7 @@ import { maskName } from './slipText';
 import { formatMinute } from '../lib/format';
 import { formatYuan } from '../lib/money';
 import type { PrintLabels } from './labels';
-import { ShopHeader, unrepairedLine } from './parts';
+import { ShopHeader, UnrepairedSlipRow, unrepairedLine } from './parts';
 import { ReprintMark } from './reprint';
 import {
   paidLine,
@@ -61,14 +61,7 @@ export function SettlementReceipt({ data, labels }: SettlementFormProps) {
           <dd>{maskName(s.customerName)}</dd>
           <dt>{f.device}</dt>
           <dd>{settlementDevice(data)}</dd>
-          {unrepaired ? (
-            <>
-              <dt>{labels.outcome.label}</dt>
-              <dd data-testid="print-unrepaired">
-                <strong>{unrepaired}</strong>
-              </dd>
-            </>
-          ) : null}
+          {unrepaired ? <UnrepairedSlipRow line={unrepaired} labels={labels} /> : null}
         </dl>
 
         <div className="pf-slip__lines">

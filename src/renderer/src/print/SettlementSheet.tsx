@@ -63,7 +63,8 @@ function remarkOf(s: Settlement, labels: PrintLabels): string {
 
 /** 维修结果 when the device goes back unrepaired: the customer's paper says so. */
 function outcomeOf(order: SettlementFormProps['data']['order'], labels: PrintLabels): string | null {
-  return order ? unrepairedLine(order, labels) : null;
+  const line = order ? unrepairedLine(order, labels) : null;
+  return line ? [line.what, line.reason].filter(Boolean).join(' · ') : null;
 }
 
 /** Field rows beyond the three every settlement has and the one the layout leaves for a remark. */

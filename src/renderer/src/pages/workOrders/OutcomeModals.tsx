@@ -118,7 +118,8 @@ export function HoldModal(props: ModalProps<{ note: string; recallAt: number }>)
       <Form.Item
         label={t('workOrders.holdRecall')}
         name="recallAt"
-        rules={[rules.required]}
+        // Not `rules.required`: its whitespace check reads the value as text, and a date is not.
+        rules={[{ required: true, message: t('validation.required') }]}
         extra={t('workOrders.holdRecallHelp')}
       >
         <DatePicker
