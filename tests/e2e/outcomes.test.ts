@@ -221,7 +221,7 @@ describe('an order parked on hold (待客户)', () => {
     await row.waitFor();
     expect(await row.getByTestId('recall-due').count()).toBe(1);
     expect(await row.getByTestId('overdue').count()).toBe(0);
-    expect(await row.getByTestId('wo-row-recall').textContent()).toBe(`回访 ${recallDay}`);
+    expect(await row.getByTestId('wo-recall-on').textContent()).toBe(`回访 ${recallDay}`);
     await desk.stillShot(tech, 'outcomes-06-list-held');
     expect((await rpc(tech, 'workOrders.list', { overdue: true })).rows.map((r) => r.id)).not.toContain(
       order.id,

@@ -231,7 +231,7 @@ export function WorkOrdersPage() {
           <span className={o.overdue ? 'wo-overdue-date' : undefined}>{formatMinute(o.promisedAt)}</span>
           {o.overdue && <OverdueTag />}
           {o.recallAt !== null && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="wo-row-recall">
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="wo-recall-on">
               {t('workOrders.recallOn', { date: localDate(o.recallAt) })}
             </Typography.Text>
           )}
