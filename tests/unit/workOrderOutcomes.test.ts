@@ -219,9 +219,11 @@ describe('the outcome each move decides', () => {
     // A device that could not be fixed and then was not collected: the order is cancelled in the end.
     const gaveUp = await orderAt(['diagnosing']);
     await giveUp(gaveUp.id);
-    expect(
-      (await walk(await shop.admin.ok('workOrders.get', { id: gaveUp.id }), ['cancelled'])).outcome,
-    ).toBe('cancelled');
+    const given = await walk(await shop.admin.ok('workOrders.get', { id: gaveUp.id }), ['cancelled']);
+    expect(given).toMatchObject({ outcome: 'cancelled', unrepairableReason: null });
+    expect(given.events.some((e) => e.kind === 'status' && e.data?.unrepairableReason === 'noParts')).toBe(
+      true,
+    );
 
     // No other move decides one.
     const working = await orderAt([

@@ -83,6 +83,8 @@ export function outcomeChanges(
   const data: NonNullable<EventData<'status'>> = {};
   const outcome = outcomeOfMove(from, to);
   if (outcome) patch.outcome = outcome;
+  // A device given up on and then cancelled ends cancelled: the reason stays on the timeline only.
+  if (outcome && outcome !== 'unrepairable') patch.unrepairableReason = null;
   if (to === 'unrepairable' && input.unrepairableReason) {
     patch.unrepairableReason = input.unrepairableReason;
     data.unrepairableReason = input.unrepairableReason;
