@@ -260,6 +260,8 @@ export const REASONS = {
   /** Parking an order (待客户) needs the date to call the customer back. */
   recallAtRequired: { code: 'VALIDATION', params: {} },
   recallAtPast: { code: 'VALIDATION', params: {} },
+  /** Giving up while part lines are still issued to the order: return them first (or bill them). */
+  unrepairablePartsIssued: { code: 'CONFLICT', params: { orderNo: 'text', lines: 'count' } },
 
   // ── follow-up calls (回访) ──
   followUpNotFound: { code: 'NOT_FOUND', params: {} },

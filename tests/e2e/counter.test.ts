@@ -207,7 +207,15 @@ describe('the counter, as a clerk and a technician use it', () => {
 
     await page.getByTestId('wo-move-diagnosing').click();
     await waitForStatus(page, 'diagnosing');
-    expect(await offered()).toEqual(['quoted', 'awaitingParts', 'inRepair', 'cancelled']);
+    expect(await offered()).toEqual([
+      'quoted',
+      'awaitingParts',
+      'inRepair',
+      'declined',
+      'unrepairable',
+      'onHold',
+      'cancelled',
+    ]);
 
     // Diagnosis and an estimate in 元, kept in fen.
     await page.getByTestId('wo-diagnosis').fill('屏幕总成损坏，需更换。');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UNREPAIRABLE_REASONS, WORK_ORDER_STATUSES } from '../workOrderStatus';
+import { OUTCOMES, UNREPAIRABLE_REASONS, WORK_ORDER_STATUSES } from '../workOrderStatus';
 import { COMPLAINT_STATUSES } from './complaintKinds';
 import {
   CALL_RESULTS,
@@ -125,6 +125,10 @@ export const transitionInput = z
      * say what it waits for. Not allowed on any other move.
      */
     waitingFor: waitingForInput.default([]),
+    /** Required giving up (→ unrepairable): why. Not taken on any other move. */
+    unrepairableReason: z.enum(UNREPAIRABLE_REASONS).optional(),
+    /** Required parking (→ onHold): when to call the customer back, not before now. Not taken otherwise. */
+    recallAt: epochMs.optional(),
   })
   .strict();
 
@@ -516,6 +520,12 @@ export const workOrderRow = z.object({
   isRework: z.boolean(),
   /** Awaiting parts, and every part it waits for has been received. */
   partsArrived: z.boolean(),
+  /** 维修结果: null while the work goes on. */
+  outcome: z.enum(OUTCOMES).nullable(),
+  /** On hold: when to call the customer back. */
+  recallAt: epochMs.nullable(),
+  /** On hold and its recall date has come (回访到期), on the server's clock. */
+  recallDue: z.boolean(),
   createdAt: epochMs,
   updatedAt: epochMs,
 });
@@ -563,6 +573,13 @@ export const workOrderDetail = workOrderRow.extend({
   cancelReason: z.string().nullable(),
   readyAt: epochMs.nullable(),
   deliveredAt: epochMs.nullable(),
+  unrepairableReason: z.enum(UNREPAIRABLE_REASONS).nullable(),
+  /** The first move out of diagnosing. */
+  diagnosedAt: epochMs.nullable(),
+  /** On hold: the status it was parked from (and resumes to), why, and since when. */
+  heldFrom: status.nullable(),
+  holdReason: z.string().nullable(),
+  heldAt: epochMs.nullable(),
   createdBy: z.string(),
   version: recordVersion,
   events: z.array(workOrderEvent),
@@ -603,6 +620,8 @@ export const listWorkOrdersInput = z
     serviceType: z.enum(SERVICE_TYPES).optional(),
     /** Awaiting parts whose parts have all arrived. */
     partsArrived: z.boolean().optional(),
+    /** 维修结果 of the order (closed or on its way back). */
+    outcome: z.enum(OUTCOMES).optional(),
     /** Text: order number, customer (name, phone, code), device (brand, model, serial), fault or diagnosis. */
     q: z.string().trim().min(1).max(60).optional(),
     sort: z.enum(WORK_ORDER_SORTS).default('createdAt'),

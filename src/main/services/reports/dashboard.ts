@@ -6,7 +6,7 @@ import type { UserRecord } from '../../db/schema';
 import type { Db } from '../../db/open';
 import { readCounter } from '../settings';
 import { stockAlerts } from '../stock/alerts';
-import { deviceLabel, isOverdue, statusIsOpen } from '../workOrders/rows';
+import { deviceLabel, isOverdue, statusIsOpen, statusOnTheClock } from '../workOrders/rows';
 import { DAY_MS } from './period';
 
 /** Longest lists the home screen shows; the work-order list has the rest. */
@@ -87,7 +87,7 @@ function shopSection(q: Db, now: number): NonNullable<Dashboard['shop']> {
     open: counts.reduce((s, c) => s + c.n, 0),
     overdue: count(
       q,
-      sql`SELECT count(*) AS n FROM work_orders WHERE ${statusIsOpen()} AND promised_at < ${now}`,
+      sql`SELECT count(*) AS n FROM work_orders WHERE ${statusOnTheClock()} AND promised_at < ${now}`,
     ),
     // The same count as the stock-alert badge in the side menu.
     lowStock: stockAlerts(q).length,
@@ -100,10 +100,12 @@ function shopSection(q: Db, now: number): NonNullable<Dashboard['shop']> {
 
 function queueSection(q: Db, userId: string, now: number): NonNullable<Dashboard['queue']> {
   const mine = sql`WHERE o.technician_id = ${userId} AND ${statusIsOpen(sql`o.status`)}`;
+  // Overdue: on the promise's clock (an order on hold is not) and past its promise.
+  const late = sql`(${statusOnTheClock(sql`o.status`)} AND o.promised_at < ${now})`;
   return {
-    orders: briefs(q, now, sql`${mine} ORDER BY o.promised_at < ${now} DESC, o.promised_at, o.order_no`),
+    orders: briefs(q, now, sql`${mine} ORDER BY ${late} DESC, o.promised_at, o.order_no`),
     open: count(q, sql`SELECT count(*) AS n FROM work_orders o ${mine}`),
-    overdue: count(q, sql`SELECT count(*) AS n FROM work_orders o ${mine} AND o.promised_at < ${now}`),
+    overdue: count(q, sql`SELECT count(*) AS n FROM work_orders o ${mine} AND ${late}`),
   };
 }
 

@@ -41,6 +41,7 @@ function filtersBesideStatus(
   if (input.channel) filters.push(eq(workOrders.channel, input.channel));
   if (input.serviceType) filters.push(eq(workOrders.serviceType, input.serviceType));
   if (input.partsArrived !== undefined) filters.push(partsArrivedWhere(input.partsArrived));
+  if (input.outcome) filters.push(eq(workOrders.outcome, input.outcome));
   if (matched) {
     filters.push(sql`"work_orders".rowid IN (SELECT value FROM json_each(${JSON.stringify(matched)}))`);
   }

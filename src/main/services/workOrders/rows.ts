@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, lt, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, notInArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { WorkOrderRow, WORK_ORDER_SORTS } from '@shared/schemas/workOrders';
-import { CLOSED_STATUSES, OPEN_STATUSES, isOpen } from '@shared/workOrderStatus';
+import { OPEN_STATUSES, WORK_ORDER_STATUSES, isOnTheClock } from '@shared/workOrderStatus';
 import { customerPhones, customers, devices, users, workOrders } from '../../db/schema';
 import type { Queryable } from '../context';
 import { partsArrivedSql } from './waits';
@@ -34,6 +34,8 @@ const workOrderRowSelect = {
   promisedAt: workOrders.promisedAt,
   reworkOfId: workOrders.reworkOfId,
   partsArrived: partsArrivedSql,
+  outcome: workOrders.outcome,
+  recallAt: workOrders.recallAt,
   createdAt: workOrders.createdAt,
   updatedAt: workOrders.updatedAt,
 };
@@ -55,9 +57,17 @@ export function deviceLabel(d: { category: string; brand: string; model: string 
   return [d.brand, d.model].filter(Boolean).join(' ') || d.category;
 }
 
-/** Open and past its promised date. */
+/** On the promise's clock (open, not on hold) and past its promised date. */
 export function isOverdue(o: { status: WorkOrderRow['status']; promisedAt: number }, now: number): boolean {
-  return isOpen(o.status) && o.promisedAt < now;
+  return isOnTheClock(o.status) && o.promisedAt < now;
+}
+
+/** On hold and its recall date has come: time to call the customer back. */
+export function isRecallDue(
+  o: { status: WorkOrderRow['status']; recallAt: number | null },
+  now: number,
+): boolean {
+  return o.status === 'onHold' && o.recallAt !== null && o.recallAt <= now;
 }
 
 function toWorkOrderRow(r: SelectedRow, now: number): WorkOrderRow {
@@ -82,6 +92,9 @@ function toWorkOrderRow(r: SelectedRow, now: number): WorkOrderRow {
     overdue: isOverdue(r, now),
     isRework: r.reworkOfId !== null,
     partsArrived: Boolean(r.partsArrived),
+    outcome: r.outcome,
+    recallAt: r.recallAt,
+    recallDue: isRecallDue(r, now),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };
@@ -157,12 +170,20 @@ export function statusIsOpen(status: SQLWrapper = workOrders.status): SQL {
   return inArray(status, [...OPEN_STATUSES]);
 }
 
-/** Open orders past their promised date, as of `now`. */
-export function overdueWhere(now: number): SQL {
-  return and(statusIsOpen(), lt(workOrders.promisedAt, now)) as SQL;
+/** The statuses whose orders run against their promise: open and not on hold (`isOnTheClock`). */
+const ON_THE_CLOCK = WORK_ORDER_STATUSES.filter(isOnTheClock);
+
+/** `status IN (…)`: the order is on the promise's clock; raw SQL as `statusIsOpen` takes it. */
+export function statusOnTheClock(status: SQLWrapper = workOrders.status): SQL {
+  return inArray(status, [...ON_THE_CLOCK]);
 }
 
-/** Everything that is not overdue: closed, or still within its promise. */
+/** Orders on the clock past their promised date, as of `now`. */
+export function overdueWhere(now: number): SQL {
+  return and(statusOnTheClock(), lt(workOrders.promisedAt, now)) as SQL;
+}
+
+/** Everything that is not overdue: closed, on hold, or still within its promise. */
 export function notOverdueWhere(now: number): SQL {
-  return or(inArray(workOrders.status, [...CLOSED_STATUSES]), sql`${workOrders.promisedAt} >= ${now}`) as SQL;
+  return or(notInArray(workOrders.status, [...ON_THE_CLOCK]), sql`${workOrders.promisedAt} >= ${now}`) as SQL;
 }

@@ -10,6 +10,7 @@ import { requireSettledForDelivery } from '../settlements/delivery';
 import { requireNoActiveSettlement } from '../settlements/records';
 import { recordUpdate } from './events';
 import { loadOrder } from './lookups';
+import { checkOutcomeFields, outcomeChanges } from './outcomes';
 import { returnAllParts } from './parts';
 import { readDetail } from './read';
 import { closeWaits, openWaits, type OpenedWait } from './waits';
@@ -20,7 +21,11 @@ import { closeWaits, openWaits, type OpenedWait } from './waits';
  * the customer's approval (who and how), kept on the order. Moving to awaiting parts records what the
  * order waits for (catalog parts, or a note saying what); leaving it closes those waits. Cancelling
  * puts every part line back on the shelf (refused while a settlement stands). Delivery needs the
- * order paid, or nothing owed. Row, waits, stock, timeline and audit change together.
+ * order paid, or nothing owed. Giving up and parking take their own fields (outcomes.ts); an order
+ * on hold resumes only to where it was parked. Parking an order that waits for parts closes its
+ * waits like any move out of awaiting parts: a parked order does not hold stock on the shelf, and
+ * resuming to awaiting parts says again what it waits for. Row, waits, stock, timeline and audit
+ * change together.
  */
 export function transitionWorkOrder(
   ctx: CallContext,
@@ -31,7 +36,7 @@ export function transitionWorkOrder(
     const order = loadOrder(tx, input.id);
     const from = order.status;
     const to = input.to;
-    if (!canTransition(from, to)) {
+    if (!canTransition(from, to, order.heldFrom)) {
       throw new AppError(
         'transitionNotAllowed',
         { orderNo: order.orderNo, from, to },
@@ -69,12 +74,14 @@ export function transitionWorkOrder(
     if (to === 'awaitingParts' && input.waitingFor.length === 0 && input.note === '') {
       throw fieldError('note', 'waitNeedsSomething', {}, 'say what the order waits for, or choose the parts');
     }
+    checkOutcomeFields(tx, order, input, now());
     if (to === 'delivered') requireSettledForDelivery(tx, order);
     // Cancelling puts the parts back on the shelf: not under a settlement that billed them.
     if (to === 'cancelled') requireNoActiveSettlement(tx, order.id, 'cancel');
 
     const at = now();
-    const patch: Partial<WorkOrderRecord> = { status: to, updatedAt: at };
+    const outcome = outcomeChanges(order, input, at);
+    const patch: Partial<WorkOrderRecord> = { status: to, updatedAt: at, ...outcome.patch };
     if (approvalNeeded && input.approval) {
       patch.approvalBy = input.approval.by;
       patch.approvalMethod = input.approval.method;
@@ -97,6 +104,7 @@ export function transitionWorkOrder(
     const data = {
       ...(approval ? { approval } : {}),
       ...(waits.length ? { waitingFor: waits } : {}),
+      ...outcome.data,
     };
     recordUpdate(
       tx,

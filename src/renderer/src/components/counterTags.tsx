@@ -2,7 +2,7 @@ import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Priority } from '@shared/schemas/settings';
 import type { WarrantyStatus } from '@shared/warranty';
-import type { WorkOrderStatus } from '@shared/workOrderStatus';
+import type { Outcome, WorkOrderStatus } from '@shared/workOrderStatus';
 
 const STATUS_COLORS: Record<WorkOrderStatus, string> = {
   received: 'blue',
@@ -15,6 +15,8 @@ const STATUS_COLORS: Record<WorkOrderStatus, string> = {
   delivered: 'default',
   cancelled: 'default',
   declined: 'magenta',
+  unrepairable: 'volcano',
+  onHold: 'lime',
 };
 
 export function StatusTag({ status }: { status: WorkOrderStatus }) {
@@ -61,6 +63,33 @@ export function OverdueTag() {
   return (
     <Tag color="red" data-testid="overdue">
       {t('workOrders.overdue')}
+    </Tag>
+  );
+}
+
+const OUTCOME_COLORS: Record<Outcome, string> = {
+  repaired: 'green',
+  unrepairable: 'volcano',
+  declined: 'magenta',
+  cancelled: 'default',
+};
+
+/** 维修结果: how the order ended (or is ending: a device on its way back unrepaired). */
+export function OutcomeTag({ outcome }: { outcome: Outcome }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={OUTCOME_COLORS[outcome]} data-testid={`outcome-${outcome}`} data-outcome={outcome}>
+      {t(`outcomes.${outcome}`)}
+    </Tag>
+  );
+}
+
+/** On hold and its recall date has come (the server decided): call the customer back. */
+export function RecallDueTag() {
+  const { t } = useTranslation();
+  return (
+    <Tag color="orange" data-testid="recall-due">
+      {t('workOrders.recallDue')}
     </Tag>
   );
 }

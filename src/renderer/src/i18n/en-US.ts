@@ -270,6 +270,9 @@ export const enUS: Messages = {
     declined: 'Customer declined',
     qcFailed: 'QC failed, back to repair',
     returnUnrepaired: 'Return unrepaired',
+    unrepairable: 'Cannot be repaired',
+    onHold: 'Put on hold (customer)',
+    resume: 'Resume: {{status}}',
   },
   search: {
     label: 'Search',

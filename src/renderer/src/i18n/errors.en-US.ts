@@ -186,6 +186,8 @@ const errorsEnUS = {
   outcomeFieldsNotTaken: FIELDS,
   recallAtRequired: FIELDS,
   recallAtPast: FIELDS,
+  unrepairablePartsIssued:
+    'Order {{orderNo}} still has {{lines}} part line(s) issued: return them to stock before marking it unrepairable.',
 
   followUpNotFound: 'This follow-up does not exist.',
   followUpDone: 'This follow-up is already finished; nothing more to record.',
@@ -239,6 +241,10 @@ const fieldErrorsEnUS = {
   tenderedLow: errorsEnUS.tenderedLow,
   overRefund: errorsEnUS.overRefund,
   dayClosed: errorsEnUS.dayClosed,
+  unrepairableReasonRequired: 'Choose why it cannot be repaired',
+  recallAtRequired: 'Choose the date to call the customer back',
+  recallAtPast: 'The call-back date cannot be in the past',
+  outcomeFieldsNotTaken: 'This move does not take this field',
 } satisfies Record<keyof typeof fieldErrorsZhCN, string>;
 
 export const errorWordsEnUS = { errors: errorsEnUS, fieldErrors: fieldErrorsEnUS };

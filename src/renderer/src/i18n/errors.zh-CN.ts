@@ -179,6 +179,8 @@ const errorsZhCN = {
   outcomeFieldsNotTaken: FIELDS,
   recallAtRequired: FIELDS,
   recallAtPast: FIELDS,
+  unrepairablePartsIssued:
+    '工单 {{orderNo}} 上还有 {{lines}} 行配件：无法修复的设备不应带着配件退回，请先退回这些配件再标记无法修复。',
 
   followUpNotFound: '回访记录不存在。',
   followUpDone: '此回访已结束，无需再记录。',
@@ -236,6 +238,10 @@ export const fieldErrorsZhCN = {
   tenderedLow: errorsZhCN.tenderedLow,
   overRefund: errorsZhCN.overRefund,
   dayClosed: errorsZhCN.dayClosed,
+  unrepairableReasonRequired: '请选择无法修复的原因',
+  recallAtRequired: '请选择回访日期',
+  recallAtPast: '回访日期不能早于现在',
+  outcomeFieldsNotTaken: '此操作不需要填写此项',
 } satisfies Partial<Record<Reason, string>>;
 
 /** Wired into the dictionary with one spread: `errors` and `fieldErrors`. */

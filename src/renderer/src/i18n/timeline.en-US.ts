@@ -22,6 +22,9 @@ export const timelineEnUS: typeof timelineZhCN = {
   partArrived: 'Awaited part received: {{code}} {{name}} ({{docNo}})',
   partsReturnedAll: 'Order cancelled: every part returned to stock ({{docNo}})',
   waitingFor: 'Waiting for: {{parts}}',
+  unrepairableReason: 'Cannot be repaired: {{reason}}',
+  recallAt: 'Call back on {{date}}',
+  promisedMoved: 'Promise moved to {{time}}',
   waitOnShelf: ' (already on the shelf)',
   partFields: {
     unitPrice: 'Unit price',

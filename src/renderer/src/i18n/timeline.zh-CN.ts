@@ -21,6 +21,9 @@ export const timelineZhCN = {
   partArrived: '所等配件已到货：{{code}} {{name}}（{{docNo}}）',
   partsReturnedAll: '工单取消，配件全部退回库存（{{docNo}}）',
   waitingFor: '等待配件：{{parts}}',
+  unrepairableReason: '无法修复原因：{{reason}}',
+  recallAt: '回访日期：{{date}}',
+  promisedMoved: '承诺完成顺延至 {{time}}',
   waitOnShelf: '（库存已有）',
   partFields: {
     unitPrice: '单价',

@@ -267,6 +267,9 @@ export const zhCN = {
     declined: '客户拒修',
     qcFailed: '质检不合格，返回维修',
     returnUnrepaired: '未修退回，待取机',
+    unrepairable: '无法修复',
+    onHold: '挂起（待客户）',
+    resume: '恢复：{{status}}',
   },
   search: {
     label: '全局搜索',

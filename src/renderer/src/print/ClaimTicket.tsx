@@ -2,7 +2,7 @@ import { Code128 } from './Barcode';
 import { localDate } from '@shared/dates';
 import { firstTermsLine, maskName, phoneTail } from './slipText';
 import { formatMinute } from '../lib/format';
-import { deviceLine, ShopHeader, type FormProps } from './parts';
+import { deviceLine, ShopHeader, UnrepairedSlipRow, unrepairedLine, type FormProps } from './parts';
 import { ReprintMark } from './reprint';
 import './ticket.css';
 
@@ -14,6 +14,7 @@ export function ClaimTicket({ data, labels }: FormProps) {
   const { order, settings } = data;
   const f = labels.field;
   const terms = firstTermsLine(settings.counter.terms) || labels.claim.defaultTerms;
+  const unrepaired = unrepairedLine(order, labels);
   return (
     <div className="pf-sheet pf-sheet--receipt">
       <div className="pf-ticket" data-testid="print-ticket">
@@ -37,6 +38,7 @@ export function ClaimTicket({ data, labels }: FormProps) {
           <dd>
             <strong>{localDate(order.promisedAt)}</strong>
           </dd>
+          {unrepaired ? <UnrepairedSlipRow line={unrepaired} labels={labels} /> : null}
         </dl>
         <div className="pf-ticket__terms">{terms}</div>
       </div>

@@ -105,9 +105,12 @@ export function VoidMark({ labels }: { labels: PrintLabels }) {
   );
 }
 
-/** The repair warranty in days from the settings (none when the shop gives none), then the shop's terms. */
-export function settlementTerms(settings: SettingsView, labels: PrintLabels): string {
-  const days = settings.counter.repairWarrantyDays;
+/**
+ * The repair warranty in days from the settings (none when the shop gives none, and none for a
+ * device going back unrepaired: nothing was repaired), then the shop's terms.
+ */
+export function settlementTerms(settings: SettingsView, labels: PrintLabels, unrepaired = false): string {
+  const days = unrepaired ? 0 : settings.counter.repairWarrantyDays;
   const warranty = days > 0 ? labels.settlement.repairWarranty(days) : '';
   return [warranty, settings.counter.terms.trim()].filter(Boolean).join('\n');
 }

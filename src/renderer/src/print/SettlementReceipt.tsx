@@ -4,7 +4,7 @@ import { maskName } from './slipText';
 import { formatMinute } from '../lib/format';
 import { formatYuan } from '../lib/money';
 import type { PrintLabels } from './labels';
-import { ShopHeader } from './parts';
+import { ShopHeader, UnrepairedSlipRow, unrepairedLine } from './parts';
 import { ReprintMark } from './reprint';
 import {
   paidLine,
@@ -31,10 +31,12 @@ function lineNote(line: SettlementLine, l: PrintLabels['settlement']): string {
  * customer's name is masked. The page is as long as the slip (the print page measures it).
  */
 export function SettlementReceipt({ data, labels }: SettlementFormProps) {
-  const { settlement: s, settings } = data;
+  const { settlement: s, settings, order } = data;
   const l = labels.settlement;
   const f = labels.field;
-  const days = settings.counter.repairWarrantyDays;
+  const unrepaired = order ? unrepairedLine(order, labels) : null;
+  // Nothing was repaired on a device going back unrepaired: no repair warranty.
+  const days = unrepaired ? 0 : settings.counter.repairWarrantyDays;
   return (
     <div className="pf-sheet pf-sheet--receipt">
       <div className="pf-ticket pf-slip" data-testid="print-settlement-receipt">
@@ -59,6 +61,7 @@ export function SettlementReceipt({ data, labels }: SettlementFormProps) {
           <dd>{maskName(s.customerName)}</dd>
           <dt>{f.device}</dt>
           <dd>{settlementDevice(data)}</dd>
+          {unrepaired ? <UnrepairedSlipRow line={unrepaired} labels={labels} /> : null}
         </dl>
 
         <div className="pf-slip__lines">

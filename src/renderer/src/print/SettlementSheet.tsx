@@ -3,7 +3,7 @@ import { Code128 } from './Barcode';
 import { formatMinute } from '../lib/format';
 import { formatYuan } from '../lib/money';
 import type { PrintLabels } from './labels';
-import { Cell, FieldTable, ShopHeader, SignLine } from './parts';
+import { Cell, FieldTable, ShopHeader, SignLine, unrepairedLine } from './parts';
 import { ReprintMark } from './reprint';
 import {
   paidLine,
@@ -61,17 +61,23 @@ function remarkOf(s: Settlement, labels: PrintLabels): string {
   return [s.note, approved].filter(Boolean).join(' · ');
 }
 
+/** 维修结果 when the device goes back unrepaired: the customer's paper says so. */
+function outcomeOf(order: SettlementFormProps['data']['order'], labels: PrintLabels): string | null {
+  const line = order ? unrepairedLine(order, labels) : null;
+  return line ? [line.what, line.reason].filter(Boolean).join(' · ') : null;
+}
+
 /** Field rows beyond the three every settlement has and the one the layout leaves for a remark. */
-function extraFieldRows(s: Settlement, labels: PrintLabels): number {
-  return Math.max(0, (remarkOf(s, labels) ? 1 : 0) + (s.status === 'void' ? 1 : 0) - 1);
+function extraFieldRows(s: Settlement, labels: PrintLabels, outcome: string | null): number {
+  return Math.max(0, (remarkOf(s, labels) ? 1 : 0) + (s.status === 'void' ? 1 : 0) + (outcome ? 1 : 0) - 1);
 }
 
 /**
  * Lines into sheets: all on one when they fit beside the totals; otherwise full sheets first and
  * at least one line kept on the last, so the totals and signatures never stand alone.
  */
-function planSheets(s: Settlement, layout: Layout, labels: PrintLabels): Plan {
-  const extra = extraFieldRows(s, labels);
+function planSheets(s: Settlement, layout: Layout, labels: PrintLabels, outcome: string | null): Plan {
+  const extra = extraFieldRows(s, labels, outcome);
   const roomForPayments = layout.paymentRows + layout.lastLines - extra - 1;
   const listed = s.payments.length > roomForPayments ? s.payments.slice(0, roomForPayments - 1) : s.payments;
   const rest = s.payments.slice(listed.length);
@@ -247,10 +253,11 @@ function SettlementSheets({ data, labels, paper }: SettlementFormProps & { paper
   const { settlement: s, order, settings } = data;
   const l = labels.settlement;
   const f = labels.field;
-  const plan = planSheets(s, LAYOUTS[paper], labels);
+  const outcome = outcomeOf(order, labels);
+  const plan = planSheets(s, LAYOUTS[paper], labels, outcome);
   const remark = remarkOf(s, labels);
   const sheetClass = `pf-sheet pf-sheet--settle ${paper === 'a5' ? 'pf-sheet--a5l' : 'pf-sheet--a4'}`;
-  const terms = settlementTerms(settings, labels);
+  const terms = settlementTerms(settings, labels, outcome !== null);
 
   return (
     <>
@@ -297,6 +304,16 @@ function SettlementSheets({ data, labels, paper }: SettlementFormProps & { paper
                     <strong>{statusWord(s, labels)}</strong>
                   </Cell>
                 </tr>
+                {outcome ? (
+                  <tr>
+                    <th scope="row">{labels.outcome.label}</th>
+                    <td colSpan={5}>
+                      <div className="pf-nowrap" data-testid="print-unrepaired">
+                        <strong>{outcome}</strong>
+                      </div>
+                    </td>
+                  </tr>
+                ) : null}
                 {remark ? (
                   <tr>
                     <th scope="row">{l.note}</th>

@@ -31,6 +31,11 @@ const zhCN = {
     cutHere: '沿此线剪开',
   },
   claim: { title: '取机凭条', defaultTerms: '请凭此凭条取机，遗失请携带身份证件办理。' },
+  outcome: {
+    label: '维修结果',
+    returnedUnrepaired: '未修复退回',
+    reason: (reason: string) => `原因：${reason}`,
+  },
   jobSheet: { title: '派工单' },
   field: {
     orderNo: '工单号',
@@ -235,6 +240,11 @@ const enUS: FormWords = {
     cutHere: 'Cut along this line',
   },
   claim: { title: 'Claim Ticket', defaultTerms: 'Bring this ticket to collect your device.' },
+  outcome: {
+    label: 'Outcome',
+    returnedUnrepaired: 'Returned unrepaired',
+    reason: (reason: string) => `Reason: ${reason}`,
+  },
   jobSheet: { title: 'Job Sheet' },
   field: {
     orderNo: 'Order no.',

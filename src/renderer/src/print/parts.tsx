@@ -51,6 +51,42 @@ export function ShopHeader({
 }
 
 /** Category, brand and model as one line, falling back to the order's device label. */
+/**
+ * 维修结果 on the customer's paper for a device going back unrepaired (无法修复 or 客户拒修), so it
+ * says so plainly: "无法修复 · 未修复退回" and, for 无法修复, "原因：无配件". Null for any other order.
+ */
+export function unrepairedLine(
+  order: Pick<WorkOrderDetail, 'outcome' | 'unrepairableReason'>,
+  labels: PrintLabels,
+): { what: string; reason: string | null } | null {
+  if (order.outcome !== 'unrepairable' && order.outcome !== 'declined') return null;
+  return {
+    what: `${labels.codes.outcomes[order.outcome]} · ${labels.outcome.returnedUnrepaired}`,
+    reason: order.unrepairableReason
+      ? labels.outcome.reason(labels.codes.unrepairableReasons[order.unrepairableReason])
+      : null,
+  };
+}
+
+/** The same on a narrow slip: what happened, and why on its own line. */
+export function UnrepairedSlipRow({
+  line,
+  labels,
+}: {
+  line: { what: string; reason: string | null };
+  labels: PrintLabels;
+}) {
+  return (
+    <>
+      <dt>{labels.outcome.label}</dt>
+      <dd data-testid="print-unrepaired">
+        <strong>{line.what}</strong>
+        {line.reason ? <div>{line.reason}</div> : null}
+      </dd>
+    </>
+  );
+}
+
 export function deviceLine(data: PrintData): string {
   const { device, order } = data;
   if (!device) return order.deviceLabel;

@@ -9,13 +9,17 @@ import {
   type WorkOrderDetail,
 } from '@shared/schemas/workOrders';
 import { needsApproval, needsReason, nextStatuses, type WorkOrderStatus } from '@shared/workOrderStatus';
+import type { InputOf } from '@shared/contract';
 import { ApiError } from '../../lib/apiError';
 import { queryKeys } from '../../api/keys';
 import { useTransition } from '../../api/workOrders';
 import { FormModal } from '../../components/FormModal';
 import { useFormRules } from '../../components/formRules';
 import { TextArea, TextInput } from '../../components/TextInput';
-import { AwaitingPartsModal, type AwaitingPartsMove } from './AwaitingPartsModal';
+import { AwaitingPartsModal } from './AwaitingPartsModal';
+import { HoldModal, UnrepairableModal } from './OutcomeModals';
+
+type TransitionMove = Omit<InputOf<'workOrders.transition'>, 'id' | 'to'>;
 import { errorMessage } from '../../i18n/errorMessage';
 
 type ApprovalMethod = (typeof APPROVAL_METHODS)[number];
@@ -24,9 +28,12 @@ const moveNote = transitionInput.shape.note;
 /** The verb on a move's button: what the person at the bench does, by the target status. */
 function moveKey(from: WorkOrderStatus, to: WorkOrderStatus) {
   if (from === 'qc' && to === 'inRepair') return 'moves.qcFailed' as const;
-  if (from === 'declined' && to === 'ready') return 'moves.returnUnrepaired' as const;
+  if ((from === 'declined' || from === 'unrepairable') && to === 'ready')
+    return 'moves.returnUnrepaired' as const;
   return `moves.${to}` as const;
 }
+
+type DialogKind = 'reason' | 'approval' | 'parts' | 'unrepairable' | 'hold';
 
 interface ReasonValues {
   note: string;
@@ -41,18 +48,16 @@ interface ApprovalValues {
 /**
  * The legal next moves of the order, and nothing else (the state machine in src/shared decides).
  * Cancelling and declining ask for the reason; leaving 待确认 for the bench asks who approved the
- * quote and how; waiting for parts asks which parts (or a note). A move the server refuses (someone
- * moved the order meanwhile) says so plainly.
+ * quote and how; waiting for parts asks which parts (or a note); giving up (无法修复) asks why;
+ * parking (挂起) asks why and when to call back; an order on hold resumes to where it was parked
+ * (恢复). A move the server refuses (someone moved the order meanwhile) says so plainly.
  */
 export function StatusActions({ order }: { order: WorkOrderDetail }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const transition = useTransition();
   const rules = useFormRules();
-  const [dialog, setDialog] = useState<{
-    to: WorkOrderStatus;
-    kind: 'reason' | 'approval' | 'parts';
-  } | null>(null);
+  const [dialog, setDialog] = useState<{ to: WorkOrderStatus; kind: DialogKind } | null>(null);
   // A refusal is about the order as it was: every change since (a payment, a move) drops it. The
   // "changed by someone else" notice explains the reload itself, so it stays (version null).
   const version = `${order.status}|${order.updatedAt}|${order.events.length}`;
@@ -60,15 +65,18 @@ export function StatusActions({ order }: { order: WorkOrderDetail }) {
   const refusal = refused && (refused.version ?? version) === version ? refused.text : null;
   const setRefusal = (text: string | null, sticky = false) =>
     setRefused(text === null ? null : { text, version: sticky ? null : version });
-  /** A refused parts wait stays open with what was picked, the reason above its buttons. */
-  const [partsError, setPartsError] = useState<string | null>(null);
+  /** A refused dialog with fields of its own stays open with what was entered, the reason above its buttons. */
+  const [dialogError, setDialogError] = useState<string | null>(null);
   const [reasonForm] = Form.useForm<ReasonValues>();
   const [approvalForm] = Form.useForm<ApprovalValues>();
-  const moves = nextStatuses(order.status);
+  const moves = nextStatuses(order.status, order.heldFrom);
+  const resuming = (to: WorkOrderStatus) => order.status === 'onHold' && to === order.heldFrom;
+  const label = (to: WorkOrderStatus) =>
+    resuming(to) ? t('moves.resume', { status: t(`statuses.${to}`) }) : t(moveKey(order.status, to));
 
-  const run = (to: WorkOrderStatus, extra: Partial<AwaitingPartsMove>) => {
+  const run = (to: WorkOrderStatus, extra: TransitionMove) => {
     setRefusal(null);
-    setPartsError(null);
+    setDialogError(null);
     transition.mutate(
       { id: order.id, to, ...extra },
       {
@@ -76,8 +84,10 @@ export function StatusActions({ order }: { order: WorkOrderDetail }) {
         onSuccess: () => setDialog(null),
         onError: (error) => {
           const stale = error instanceof ApiError && error.code === 'INVALID_TRANSITION';
-          if (dialog?.kind === 'parts' && !stale) {
-            setPartsError(errorMessage(error, t));
+          const keepsOpen =
+            dialog?.kind === 'parts' || dialog?.kind === 'unrepairable' || dialog?.kind === 'hold';
+          if (keepsOpen && !stale) {
+            setDialogError(errorMessage(error, t));
             return;
           }
           setDialog(null);
@@ -101,8 +111,10 @@ export function StatusActions({ order }: { order: WorkOrderDetail }) {
   };
 
   const start = (to: WorkOrderStatus) => {
-    setPartsError(null);
+    setDialogError(null);
     if (to === 'awaitingParts') setDialog({ to, kind: 'parts' });
+    else if (to === 'unrepairable') setDialog({ to, kind: 'unrepairable' });
+    else if (to === 'onHold') setDialog({ to, kind: 'hold' });
     else if (needsReason(to)) setDialog({ to, kind: 'reason' });
     else if (needsApproval(order.status, to)) setDialog({ to, kind: 'approval' });
     else run(to, {});
@@ -117,7 +129,7 @@ export function StatusActions({ order }: { order: WorkOrderDetail }) {
       ) : (
         <Flex gap="small" wrap>
           {moves.map((to, index) => {
-            const danger = to === 'cancelled' || to === 'declined';
+            const danger = to === 'cancelled' || to === 'declined' || to === 'unrepairable';
             return (
               <Tooltip key={to} title={`→ ${t(`statuses.${to}`)}`}>
                 <Button
@@ -128,7 +140,7 @@ export function StatusActions({ order }: { order: WorkOrderDetail }) {
                   onClick={() => start(to)}
                   data-testid={`wo-move-${to}`}
                 >
-                  {t(moveKey(order.status, to))}
+                  {label(to)}
                 </Button>
               </Tooltip>
             );
@@ -146,12 +158,12 @@ export function StatusActions({ order }: { order: WorkOrderDetail }) {
       )}
       {dialog?.kind === 'reason' && (
         <FormModal<ReasonValues>
-          title={t('workOrders.reasonTitle', { action: t(moveKey(order.status, dialog.to)) })}
+          title={t('workOrders.reasonTitle', { action: label(dialog.to) })}
           testId="wo-reason"
           name="moveReason"
           form={reasonForm}
           pending={transition.isPending}
-          submitText={t(moveKey(order.status, dialog.to))}
+          submitText={label(dialog.to)}
           onFinish={({ note }) => run(dialog.to, { note })}
           onClose={() => setDialog(null)}
         >
@@ -174,9 +186,29 @@ export function StatusActions({ order }: { order: WorkOrderDetail }) {
           order={order}
           needsApproval={needsApproval(order.status, dialog.to)}
           title={t('orderParts.waitTitle', { orderNo: order.orderNo })}
-          submitText={t(moveKey(order.status, dialog.to))}
+          submitText={label(dialog.to)}
           pending={transition.isPending}
-          error={partsError}
+          error={dialogError}
+          onSubmit={(move) => run(dialog.to, move)}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'unrepairable' && (
+        <UnrepairableModal
+          order={order}
+          submitText={label(dialog.to)}
+          pending={transition.isPending}
+          error={dialogError}
+          onSubmit={(move) => run(dialog.to, move)}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'hold' && (
+        <HoldModal
+          order={order}
+          submitText={label(dialog.to)}
+          pending={transition.isPending}
+          error={dialogError}
           onSubmit={(move) => run(dialog.to, move)}
           onClose={() => setDialog(null)}
         />
@@ -189,7 +221,7 @@ export function StatusActions({ order }: { order: WorkOrderDetail }) {
           form={approvalForm}
           initialValues={{ by: order.customerName, method: 'phone' }}
           pending={transition.isPending}
-          submitText={t(moveKey(order.status, dialog.to))}
+          submitText={label(dialog.to)}
           onFinish={({ by, method, note }) => run(dialog.to, { approval: { by, method }, note: note ?? '' })}
           onClose={() => setDialog(null)}
         >

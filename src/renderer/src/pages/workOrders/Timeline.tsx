@@ -11,6 +11,7 @@ import type {
   PART_EVENT_FIELDS,
   WorkOrderEvent,
 } from '@shared/schemas/workOrders';
+import { localDate } from '@shared/dates';
 import type { WarrantyStatus } from '@shared/warranty';
 import { formatDateTime, formatMinute } from '../../lib/format';
 import { formatYuan } from '../../lib/money';
@@ -319,7 +320,12 @@ function describe(e: WorkOrderEvent, t: TFunction): Described {
     }
     case 'status':
       return {
-        color: e.toStatus === 'cancelled' || e.toStatus === 'declined' ? 'red' : 'green',
+        color:
+          e.toStatus === 'cancelled' || e.toStatus === 'declined' || e.toStatus === 'unrepairable'
+            ? 'red'
+            : e.toStatus === 'onHold'
+              ? 'gray'
+              : 'green',
         text: t('timeline.status', {
           from: e.fromStatus ? t(`statuses.${e.fromStatus}`) : '',
           to: e.toStatus ? t(`statuses.${e.toStatus}`) : '',
@@ -329,6 +335,16 @@ function describe(e: WorkOrderEvent, t: TFunction): Described {
             {e.data?.approval && noteLine(approvalLine(e.data.approval, t))}
             {e.data?.waitingFor &&
               noteLine(t('timeline.waitingFor', { parts: partList(e.data.waitingFor, t) }))}
+            {e.data?.unrepairableReason &&
+              noteLine(
+                t('timeline.unrepairableReason', {
+                  reason: t(`unrepairableReasons.${e.data.unrepairableReason}`),
+                }),
+              )}
+            {e.data?.recallAt !== undefined &&
+              noteLine(t('timeline.recallAt', { date: localDate(e.data.recallAt) }))}
+            {e.data?.promisedAt !== undefined &&
+              noteLine(t('timeline.promisedMoved', { time: formatMinute(e.data.promisedAt) }))}
             {note}
           </>
         ),

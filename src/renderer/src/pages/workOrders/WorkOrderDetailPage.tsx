@@ -20,11 +20,19 @@ import { EditOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-d
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { noteInput, type WorkOrderDetail } from '@shared/schemas/workOrders';
+import { localDate } from '@shared/dates';
 import { isOpen } from '@shared/workOrderStatus';
 import { useAddNote, useAssign, useWorkOrder } from '../../api/workOrders';
 import { TechnicianSelect } from '../../components/TechnicianSelect';
 import { useCan } from '../../api/session';
-import { OverdueTag, PriorityTag, StatusTag, WarrantyTag } from '../../components/counterTags';
+import {
+  OutcomeTag,
+  OverdueTag,
+  PriorityTag,
+  RecallDueTag,
+  StatusTag,
+  WarrantyTag,
+} from '../../components/counterTags';
 import { formatMinute } from '../../lib/format';
 import { isPlainKey } from '../../components/keyboard';
 import { textProblem } from '../../components/fieldChecks';
@@ -298,6 +306,60 @@ export function WorkOrderDetailPage() {
           },
         ]
       : []),
+    ...(o.outcome
+      ? [
+          {
+            key: 'outcome',
+            label: t('workOrders.outcome'),
+            span: 'filled' as const,
+            children: (
+              <Space size={4} data-testid="wo-outcome">
+                <OutcomeTag outcome={o.outcome} />
+                {o.unrepairableReason && (
+                  <span data-testid="wo-unrepairable-reason-shown">
+                    {t(`unrepairableReasons.${o.unrepairableReason}`)}
+                  </span>
+                )}
+              </Space>
+            ),
+          },
+        ]
+      : []),
+    ...(o.status === 'onHold' && o.holdReason !== null && o.heldAt !== null
+      ? [
+          {
+            key: 'hold',
+            label: t('workOrders.hold'),
+            span: 'filled' as const,
+            children: (
+              <span data-testid="wo-hold-shown">
+                {t('workOrders.holdText', {
+                  reason: o.holdReason,
+                  since: formatMinute(o.heldAt),
+                  from: o.heldFrom ? t(`statuses.${o.heldFrom}`) : '',
+                })}
+              </span>
+            ),
+          },
+        ]
+      : []),
+    ...(o.recallAt !== null
+      ? [
+          {
+            key: 'recallAt',
+            label: t('workOrders.recallAt'),
+            children: (
+              <Space size={4}>
+                <span data-testid="wo-recall-shown">{localDate(o.recallAt)}</span>
+                {o.recallDue && <RecallDueTag />}
+              </Space>
+            ),
+          },
+        ]
+      : []),
+    ...(o.diagnosedAt
+      ? [{ key: 'diagnosedAt', label: t('workOrders.diagnosedAt'), children: formatMinute(o.diagnosedAt) }]
+      : []),
     ...(o.readyAt
       ? [{ key: 'readyAt', label: t('workOrders.readyAt'), children: formatMinute(o.readyAt) }]
       : []),
@@ -315,7 +377,9 @@ export function WorkOrderDetailPage() {
             <StatusTag status={o.status} />
             <PriorityTag priority={o.priority} />
             <WarrantyTag status={o.warrantyStatus} reason={o.warrantyOverrideReason} />
+            {o.outcome && o.outcome !== o.status && <OutcomeTag outcome={o.outcome} />}
             {o.overdue && <OverdueTag />}
+            {o.recallDue && <RecallDueTag />}
             {o.partsArrived && <PartsArrivedTag />}
             {o.reworkOfId && (
               <Link to={`/work-orders/${o.reworkOfId}`} data-testid="wo-rework-link">

@@ -28,11 +28,19 @@ import {
   type WorkOrderRow,
 } from '@shared/schemas/workOrders';
 import { WARRANTY_STATUSES, type WarrantyStatus } from '@shared/warranty';
-import { WORK_ORDER_STATUSES, type WorkOrderStatus } from '@shared/workOrderStatus';
+import { OUTCOMES, WORK_ORDER_STATUSES, type Outcome, type WorkOrderStatus } from '@shared/workOrderStatus';
+import { localDate } from '@shared/dates';
 import { useWorkOrderList } from '../../api/workOrders';
 import { TechnicianSelect } from '../../components/TechnicianSelect';
 import { useCan, useSession } from '../../api/session';
-import { OverdueTag, PriorityTag, StatusTag, WarrantyTag } from '../../components/counterTags';
+import {
+  OutcomeTag,
+  OverdueTag,
+  PriorityTag,
+  RecallDueTag,
+  StatusTag,
+  WarrantyTag,
+} from '../../components/counterTags';
 import { formatMinute } from '../../lib/format';
 import { serverPagination } from '../../components/paging';
 import '../../components/counter.css';
@@ -57,6 +65,7 @@ interface Filters {
   warrantyStatus?: WarrantyStatus;
   channel?: Channel;
   serviceType?: ServiceType;
+  outcome?: Outcome;
 }
 
 const EMPTY: Filters = { overdue: false, openOnly: false, partsArrived: false };
@@ -117,6 +126,7 @@ export function WorkOrdersPage() {
     ...(filters.warrantyStatus ? { warrantyStatus: filters.warrantyStatus } : {}),
     ...(filters.channel ? { channel: filters.channel } : {}),
     ...(filters.serviceType ? { serviceType: filters.serviceType } : {}),
+    ...(filters.outcome ? { outcome: filters.outcome } : {}),
     ...(q ? { q } : {}),
     ...sort,
     page,
@@ -158,6 +168,7 @@ export function WorkOrdersPage() {
       render: (_, o) => (
         <Flex vertical align="start" gap={4}>
           <StatusTag status={o.status} />
+          {o.outcome && o.outcome !== o.status && <OutcomeTag outcome={o.outcome} />}
           {o.partsArrived && <PartsArrivedTag />}
           <WarrantyTag status={o.warrantyStatus} />
         </Flex>
@@ -219,6 +230,12 @@ export function WorkOrdersPage() {
         <Flex vertical align="start" gap={2}>
           <span className={o.overdue ? 'wo-overdue-date' : undefined}>{formatMinute(o.promisedAt)}</span>
           {o.overdue && <OverdueTag />}
+          {o.recallAt !== null && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="wo-recall-on">
+              {t('workOrders.recallOn', { date: localDate(o.recallAt) })}
+            </Typography.Text>
+          )}
+          {o.recallDue && <RecallDueTag />}
         </Flex>
       ),
     },
@@ -332,6 +349,17 @@ export function WorkOrdersPage() {
           style={{ width: 128 }}
           options={SERVICE_TYPES.map((s) => ({ value: s, label: t(`serviceTypes.${s}`) }))}
           data-testid="wo-filter-service"
+        />
+        <Select<Outcome>
+          allowClear
+          value={filters.outcome}
+          onChange={(outcome) => change({ outcome })}
+          placeholder={t('workOrders.anyOutcome')}
+          aria-label={t('workOrders.outcome')}
+          popupMatchSelectWidth={false}
+          style={{ width: 128 }}
+          options={OUTCOMES.map((c) => ({ value: c, label: t(`outcomes.${c}`) }))}
+          data-testid="wo-filter-outcome"
         />
         <Checkbox
           checked={filters.overdue}
