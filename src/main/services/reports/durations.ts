@@ -39,6 +39,8 @@ export function durations(
   start: number,
   end: number,
   technicianIds: readonly string[],
+  /** Only orders repaired (outcome 已修复): a technician's completions. */
+  repairedOnly = false,
 ): DurationGroups {
   const techs = technicianIds.length + 1;
   const techCase = technicianIds.length
@@ -48,7 +50,7 @@ export function durations(
     db,
     `SELECT ((max(${moment} - created_at, 0) * 2 + (${moment} <= promised_at)) * 8
         + ${caseIndex('service_type', SERVICE_TYPES)}) * ${techs} + ${techCase}
-     FROM work_orders INDEXED BY ${INDEX[moment]} WHERE ${moment} >= ? AND ${moment} < ?`,
+     FROM work_orders INDEXED BY ${INDEX[moment]} WHERE ${moment} >= ? AND ${moment} < ?${repairedOnly ? " AND outcome = 'repaired'" : ''}`,
     [...technicianIds, start, end],
   );
   // Sorted codes are sorted by duration (it is the high part): one pass counts each group, a

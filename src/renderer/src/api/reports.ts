@@ -38,6 +38,8 @@ const fetchers: { [N in ReportName]: (period: PeriodInput) => Promise<ReportOutp
   warrantyClaims: (p) => invoke('reports.warrantyClaims', p),
   technicians: (p) => invoke('reports.technicians', p),
   parts: (p) => invoke('reports.parts', p),
+  serviceQuality: (p) => invoke('reports.serviceQuality', p),
+  byCategory: (p) => invoke('reports.byCategory', p),
 };
 
 /** One report, fetched now. */
