@@ -47,7 +47,14 @@ export function byCategoryReport(db: Db, input: PeriodInput): ByCategoryReport {
     return p.tally;
   };
 
-  type OrderGroup = { category: string; brand: string; outcome: number; n: number; readied: number; readyMs: number };
+  type OrderGroup = {
+    category: string;
+    brand: string;
+    outcome: number;
+    n: number;
+    readied: number;
+    readyMs: number;
+  };
   const orders = db.$client
     .prepare<[number, number], OrderGroup>(
       `SELECT d.category AS category, d.brand AS brand, ${caseIndex('o.outcome', OUTCOMES)} AS outcome,
