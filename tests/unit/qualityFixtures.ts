@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Outcome, WorkOrderStatus } from '@shared/workOrderStatus';
+import type { Outcome, UnrepairableReason, WorkOrderStatus } from '@shared/workOrderStatus';
 import type { ComplaintStatus } from '@shared/schemas/complaintKinds';
 import type { FollowUpState } from '@shared/schemas/followUps';
 import { complaints, devices, followUps, settlements, workOrders } from '../../src/main/db/schema';
@@ -57,6 +57,7 @@ export class QualityRows {
     deliveredH?: number | null;
     promisedH?: number;
     outcome?: Outcome | null;
+    unrepairableReason?: UnrepairableReason | null;
     reworkOfId?: string | null;
   }): string {
     const id = uuidv7();
@@ -95,6 +96,7 @@ export class QualityRows {
         readyAt: plus(o.readyH),
         deliveredAt: plus(o.deliveredH),
         outcome,
+        unrepairableReason: o.unrepairableReason ?? null,
         createdBy: this.adminId,
         createdAt: o.createdAt,
         updatedAt: o.createdAt,
