@@ -59,6 +59,8 @@ export class QualityRows {
     outcome?: Outcome | null;
     unrepairableReason?: UnrepairableReason | null;
     reworkOfId?: string | null;
+    /** Parked (待客户) with this recall time. */
+    recallAt?: number;
   }): string {
     const id = uuidv7();
     this.n += 1;
@@ -66,15 +68,17 @@ export class QualityRows {
       h === null || h === undefined ? null : o.createdAt + h * H;
     const outcome = o.outcome ?? null;
     const status: WorkOrderStatus =
-      outcome === 'cancelled'
-        ? 'cancelled'
-        : o.deliveredH != null
-          ? 'delivered'
-          : o.readyH != null
-            ? 'ready'
-            : o.diagnosedH != null
-              ? 'inRepair'
-              : 'received';
+      o.recallAt !== undefined
+        ? 'onHold'
+        : outcome === 'cancelled'
+          ? 'cancelled'
+          : o.deliveredH != null
+            ? 'delivered'
+            : o.readyH != null
+              ? 'ready'
+              : o.diagnosedH != null
+                ? 'inRepair'
+                : 'received';
     this.db
       .insert(workOrders)
       .values({
@@ -97,6 +101,10 @@ export class QualityRows {
         deliveredAt: plus(o.deliveredH),
         outcome,
         unrepairableReason: o.unrepairableReason ?? null,
+        heldFrom: o.recallAt !== undefined ? 'awaitingParts' : null,
+        holdReason: o.recallAt !== undefined ? '客户自购配件' : null,
+        heldAt: o.recallAt !== undefined ? o.createdAt + H : null,
+        recallAt: o.recallAt ?? null,
         createdBy: this.adminId,
         createdAt: o.createdAt,
         updatedAt: o.createdAt,
@@ -140,14 +148,17 @@ export class QualityRows {
     resolvedH?: number | null;
     /** Hours after creation the resolution was due. */
     dueH?: number;
-  }): void {
+    /** Hours after creation the first response was due. */
+    firstDueH?: number;
+  }): string {
     this.n += 1;
+    const id = uuidv7();
     const plus = (h: number | null | undefined) =>
       h === null || h === undefined ? null : c.createdAt + h * H;
     this.db
       .insert(complaints)
       .values({
-        id: uuidv7(),
+        id,
         complaintNo: `TS-BJ01-Q-${this.n}`,
         customerId: this.customerId,
         workOrderId: c.workOrderId,
@@ -156,7 +167,7 @@ export class QualityRows {
         severity: 'minor',
         description: '修完又坏了',
         status: c.status,
-        firstResponseDue: c.createdAt + 24 * H,
+        firstResponseDue: c.createdAt + (c.firstDueH ?? 24) * H,
         resolutionDue: c.createdAt + (c.dueH ?? 48) * H,
         firstRespondedAt: plus(c.respondedH),
         resolvedAt: plus(c.resolvedH),
@@ -166,6 +177,7 @@ export class QualityRows {
         updatedAt: c.createdAt,
       })
       .run();
+    return id;
   }
 
   /** A settlement (settlement_facts follows it by trigger) of `total` fen. */

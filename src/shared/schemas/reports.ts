@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../dates';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../languages';
 import { WORK_ORDER_STATUSES } from '../workOrderStatus';
+import { COMPLAINT_SEVERITIES, COMPLAINT_STATUSES } from './complaintKinds';
 import { epochMs, id } from './common';
 import { CHANNELS, SERVICE_TYPES } from './workOrders';
 import { PAYMENT_METHODS } from './settlements';
@@ -381,6 +382,18 @@ const orderBrief = z.object({
   overdue: z.boolean(),
 });
 
+/** A complaint past one of its deadlines, for the manager's home. */
+const complaintBrief = z.object({
+  id,
+  complaintNo: z.string(),
+  customerName: z.string(),
+  severity: z.enum(COMPLAINT_SEVERITIES),
+  status: z.enum(COMPLAINT_STATUSES),
+  /** The deadline it missed: no first response yet, or no answer given yet. */
+  late: z.enum(['firstResponse', 'resolution']),
+  dueAt: epochMs,
+});
+
 /**
  * The home screen. Sections a role does not see are null: a clerk gets the counter, a technician
  * their queue, a manager (and admin) the shop and the counter.
@@ -422,6 +435,35 @@ export const dashboard = z.object({
       /** All of them (the list stops at 100). */
       open: count,
       overdue: count,
+    })
+    .nullable(),
+  /**
+   * The clerk's after-sales work (clerk, manager, admin), on the server's clock: follow-ups still
+   * pending due today (local day) and due before today; orders on hold whose recall date has come
+   * (status onHold, recall_at ≤ now), longest waiting first (at most 100).
+   */
+  afterSales: z
+    .object({
+      followUpsToday: count,
+      followUpsOverdue: count,
+      recallDue: z.array(orderBrief.extend({ recallAt: epochMs })),
+      recallDueCount: count,
+    })
+    .nullable(),
+  /**
+   * The manager's quality (manager, admin). Overdue complaints on the server's clock: still 已受理
+   * past first_response_due, or open and not answered (no resolved_at) past resolution_due; the
+   * 10 most overdue. This month's figures as reports.serviceQuality gives them for the month so far.
+   */
+  quality: z
+    .object({
+      complaintsOverdue: count,
+      overdueComplaints: z.array(complaintBrief),
+      month: day,
+      fixRate: rate,
+      satisfaction: z.number().nullable(),
+      satisfactionGood: rate,
+      followUpRate: rate,
     })
     .nullable(),
 });
