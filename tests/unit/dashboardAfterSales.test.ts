@@ -30,7 +30,7 @@ beforeAll(async () => {
   clerk = await signedInAs(app, admin, 'clerk');
   tech = await signedInAs(app, admin, 'technician');
   const adminId = (await admin.ok('auth.state', {})).user?.id ?? '';
-  const r = new QualityRows(app, adminId);
+  const r = new QualityRows(app.core.deps.db, app.clock.ms, adminId);
   const phone = r.device('手机', 'Apple');
   const delivered = (day: number) =>
     r.order({

@@ -2,29 +2,56 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Outcome, UnrepairableReason, WorkOrderStatus } from '@shared/workOrderStatus';
 import type { ComplaintStatus } from '@shared/schemas/complaintKinds';
 import type { FollowUpState } from '@shared/schemas/followUps';
-import { complaints, devices, followUps, settlements, workOrders } from '../../src/main/db/schema';
-import { insertCustomer } from './counterFixtures';
-import type { TestApp } from './harness';
+import type { Db } from '../../src/main/db/open';
+import {
+  complaints,
+  customerPhones,
+  customers,
+  devices,
+  followUps,
+  settlements,
+  workOrders,
+} from '../../src/main/db/schema';
 
 /** Local time (the calendar is the same whatever the machine's zone). */
 export const at = (month: number, day: number, hour: number, minute = 0): number =>
   new Date(2026, month - 1, day, hour, minute).getTime();
 export const H = 3_600_000;
 
-/** Rows written straight into the tables the quality reports read, with every column a report uses. */
+/**
+ * Rows written straight into the tables the quality reports read, with every column a report uses
+ * (the unit tests and the e2e test share them). `now`: when the customer and devices were created.
+ */
 export class QualityRows {
   private n = 0;
-  readonly customerId: string;
+  readonly customerId = uuidv7();
 
   constructor(
-    private readonly app: TestApp,
+    private readonly db: Db,
+    private readonly now: number,
     private readonly adminId: string,
   ) {
-    this.customerId = insertCustomer(app, { name: '李四' });
-  }
-
-  private get db() {
-    return this.app.core.deps.db;
+    db.insert(customers)
+      .values({
+        id: this.customerId,
+        code: 'Q000001',
+        name: '李四',
+        type: 'individual',
+        level: '普通',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .run();
+    db.insert(customerPhones)
+      .values({
+        id: uuidv7(),
+        customerId: this.customerId,
+        phone: '13900001111',
+        phoneReversed: '11110000931',
+        label: '手机',
+        position: 0,
+      })
+      .run();
   }
 
   device(category: string, brand: string): string {
@@ -39,8 +66,8 @@ export class QualityRows {
         brand,
         model: `M${this.n}`,
         serialNo: `QS${String(this.n).padStart(6, '0')}`,
-        createdAt: this.app.clock.ms,
-        updatedAt: this.app.clock.ms,
+        createdAt: this.now,
+        updatedAt: this.now,
       })
       .run();
     return id;
@@ -207,4 +234,132 @@ export class QualityRows {
       })
       .run();
   }
+}
+
+/**
+ * The hand-built month of the service-quality tests (see serviceQuality.test.ts for the table and
+ * the right answers): `day(d, hour)` is day d of the month (0 and below: the month before; past its
+ * end: the month after), `techA` and `techB` the two technicians.
+ */
+export function handBuiltMonth(
+  r: QualityRows,
+  day: (d: number, hour: number, minute?: number) => number,
+  techA: string,
+  techB: string,
+): void {
+  const phoneApple = r.device('手机', 'Apple');
+  const phoneHuawei = r.device('手机', '华为');
+  const laptopApple = r.device('笔记本', 'Apple');
+  const laptopLenovo = r.device('笔记本', '联想');
+  const o0 = r.order({
+    deviceId: phoneApple,
+    technicianId: techA,
+    createdAt: day(-11, 10),
+    diagnosedH: 2,
+    readyH: 24,
+    deliveredH: 48,
+    outcome: 'repaired',
+  });
+  const o8 = r.order({
+    deviceId: laptopApple,
+    technicianId: techB,
+    createdAt: day(-6, 10),
+    readyH: 24,
+    deliveredH: 72,
+    outcome: 'repaired',
+  });
+  const o1 = r.order({
+    deviceId: phoneApple,
+    technicianId: techA,
+    createdAt: day(2, 10),
+    diagnosedH: 2,
+    readyH: 24,
+    deliveredH: 48,
+    outcome: 'repaired',
+  });
+  const o2 = r.order({
+    deviceId: phoneHuawei,
+    technicianId: techA,
+    createdAt: day(3, 10),
+    diagnosedH: 4,
+    readyH: 72,
+    deliveredH: 96,
+    outcome: 'repaired',
+  });
+  const o3 = r.order({
+    deviceId: laptopApple,
+    technicianId: techA,
+    createdAt: day(4, 10),
+    diagnosedH: 6,
+    readyH: 30,
+    deliveredH: 48,
+    outcome: 'unrepairable',
+  });
+  const o4 = r.order({
+    deviceId: laptopLenovo,
+    technicianId: techB,
+    createdAt: day(5, 10),
+    diagnosedH: 1,
+    readyH: 10,
+    deliveredH: 20,
+    outcome: 'declined',
+  });
+  const o5 = r.order({
+    deviceId: phoneHuawei,
+    technicianId: techB,
+    serviceType: 'maintenance',
+    createdAt: day(6, 10),
+    outcome: 'cancelled',
+  });
+  r.order({
+    deviceId: phoneApple,
+    technicianId: techB,
+    createdAt: day(7, 10),
+    diagnosedH: 3,
+    reworkOfId: o0,
+  });
+  r.order({
+    deviceId: laptopLenovo,
+    technicianId: null,
+    serviceType: 'maintenance',
+    createdAt: day(8, 10),
+  });
+
+  r.followUp({
+    workOrderId: o0,
+    dueAt: day(1, 10),
+    state: 'reached',
+    doneAt: day(1, 11),
+    scores: [5, 4, 3, 2],
+  });
+  r.followUp({
+    workOrderId: o1,
+    dueAt: day(10, 10),
+    state: 'reached',
+    doneAt: day(10, 12),
+    scores: [4, 5, 5, null],
+  });
+  r.followUp({ workOrderId: o2, dueAt: day(12, 10), state: 'unreachable', doneAt: day(14, 10) });
+  r.followUp({ workOrderId: o3, dueAt: day(15, 10), state: 'pending' });
+  r.followUp({ workOrderId: o4, dueAt: day(16, 10), state: 'optedOut', doneAt: day(16, 9) });
+  r.followUp({ workOrderId: o8, dueAt: day(20, 10), state: 'wrongNumber', doneAt: day(21, 10) });
+  r.followUp({
+    workOrderId: o5,
+    dueAt: day(33, 10),
+    state: 'reached',
+    doneAt: day(33, 11),
+    scores: [1, 1, 1, 1],
+  });
+
+  r.complaint({ workOrderId: o2, createdAt: day(13, 10), status: 'closed', respondedH: 2, resolvedH: 20 });
+  r.complaint({ workOrderId: o3, createdAt: day(16, 10), status: 'closed', respondedH: 5, resolvedH: 60 });
+  r.complaint({ workOrderId: null, createdAt: day(18, 10), status: 'received' });
+  r.complaint({ workOrderId: o4, createdAt: day(20, 10), status: 'withdrawn', respondedH: 1 });
+  r.complaint({ workOrderId: o1, createdAt: day(32, 10), status: 'closed', respondedH: 1, resolvedH: 2 });
+
+  r.settlement(o1, day(3, 10), 30000);
+  r.settlement(o2, day(6, 10), 50000);
+  r.settlement(o3, day(6, 11), 5000);
+  r.settlement(o1, day(3, 9), 10000, 'void');
+  r.settlement(o0, day(-9, 10), 20000);
 }

@@ -52,7 +52,7 @@ beforeAll(async () => {
   await admin.ok('settings.update', { security: { idleLockMinutes: 0 } });
   manager = await signedInAs(app, admin, 'manager');
   const adminId = (await admin.ok('auth.state', {})).user?.id ?? '';
-  const rows = new QualityRows(app, adminId);
+  const rows = new QualityRows(app.core.deps.db, app.clock.ms, adminId);
   const start = new Date(2026, 0, 1, 9).getTime();
   app.core.database.sqlite.transaction(() => {
     records.forEach((r, i) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpShop, signedInAs, startApp, type Client, type TestApp } from './harness';
-import { at, QualityRows } from './qualityFixtures';
+import { at, handBuiltMonth, QualityRows } from './qualityFixtures';
 
 /**
  * A hand-built November 2026 (local time); every right answer below is worked out by hand from
@@ -41,122 +41,8 @@ beforeAll(async () => {
   techA = await create('techa', 'A 师傅');
   techB = await create('techb', 'B 师傅');
   const adminId = (await admin.ok('auth.state', {})).user?.id ?? '';
-  const r = new QualityRows(app, adminId);
-  const phoneApple = r.device('手机', 'Apple');
-  const phoneHuawei = r.device('手机', '华为');
-  const laptopApple = r.device('笔记本', 'Apple');
-  const laptopLenovo = r.device('笔记本', '联想');
-  const o0 = r.order({
-    deviceId: phoneApple,
-    technicianId: techA,
-    createdAt: at(10, 20, 10),
-    diagnosedH: 2,
-    readyH: 24,
-    deliveredH: 48,
-    outcome: 'repaired',
-  });
-  const o8 = r.order({
-    deviceId: laptopApple,
-    technicianId: techB,
-    createdAt: at(10, 25, 10),
-    readyH: 24,
-    deliveredH: 72,
-    outcome: 'repaired',
-  });
-  const o1 = r.order({
-    deviceId: phoneApple,
-    technicianId: techA,
-    createdAt: at(11, 2, 10),
-    diagnosedH: 2,
-    readyH: 24,
-    deliveredH: 48,
-    outcome: 'repaired',
-  });
-  const o2 = r.order({
-    deviceId: phoneHuawei,
-    technicianId: techA,
-    createdAt: at(11, 3, 10),
-    diagnosedH: 4,
-    readyH: 72,
-    deliveredH: 96,
-    outcome: 'repaired',
-  });
-  const o3 = r.order({
-    deviceId: laptopApple,
-    technicianId: techA,
-    createdAt: at(11, 4, 10),
-    diagnosedH: 6,
-    readyH: 30,
-    deliveredH: 48,
-    outcome: 'unrepairable',
-  });
-  const o4 = r.order({
-    deviceId: laptopLenovo,
-    technicianId: techB,
-    createdAt: at(11, 5, 10),
-    diagnosedH: 1,
-    readyH: 10,
-    deliveredH: 20,
-    outcome: 'declined',
-  });
-  const o5 = r.order({
-    deviceId: phoneHuawei,
-    technicianId: techB,
-    serviceType: 'maintenance',
-    createdAt: at(11, 6, 10),
-    outcome: 'cancelled',
-  });
-  r.order({
-    deviceId: phoneApple,
-    technicianId: techB,
-    createdAt: at(11, 7, 10),
-    diagnosedH: 3,
-    reworkOfId: o0,
-  });
-  r.order({
-    deviceId: laptopLenovo,
-    technicianId: null,
-    serviceType: 'maintenance',
-    createdAt: at(11, 8, 10),
-  });
-
-  r.followUp({
-    workOrderId: o0,
-    dueAt: at(11, 1, 10),
-    state: 'reached',
-    doneAt: at(11, 1, 11),
-    scores: [5, 4, 3, 2],
-  });
-  r.followUp({
-    workOrderId: o1,
-    dueAt: at(11, 10, 10),
-    state: 'reached',
-    doneAt: at(11, 10, 12),
-    scores: [4, 5, 5, null],
-  });
-  r.followUp({ workOrderId: o2, dueAt: at(11, 12, 10), state: 'unreachable', doneAt: at(11, 14, 10) });
-  r.followUp({ workOrderId: o3, dueAt: at(11, 15, 10), state: 'pending' });
-  r.followUp({ workOrderId: o4, dueAt: at(11, 16, 10), state: 'optedOut', doneAt: at(11, 16, 9) });
-  r.followUp({ workOrderId: o8, dueAt: at(11, 20, 10), state: 'wrongNumber', doneAt: at(11, 21, 10) });
-  r.followUp({
-    workOrderId: o5,
-    dueAt: at(12, 3, 10),
-    state: 'reached',
-    doneAt: at(12, 3, 11),
-    scores: [1, 1, 1, 1],
-  });
-
-  r.complaint({ workOrderId: o2, createdAt: at(11, 13, 10), status: 'closed', respondedH: 2, resolvedH: 20 });
-  r.complaint({ workOrderId: o3, createdAt: at(11, 16, 10), status: 'closed', respondedH: 5, resolvedH: 60 });
-  r.complaint({ workOrderId: null, createdAt: at(11, 18, 10), status: 'received' });
-  r.complaint({ workOrderId: o4, createdAt: at(11, 20, 10), status: 'withdrawn', respondedH: 1 });
-  r.complaint({ workOrderId: o1, createdAt: at(12, 2, 10), status: 'closed', respondedH: 1, resolvedH: 2 });
-
-  r.settlement(o1, at(11, 3, 10), 30000);
-  r.settlement(o2, at(11, 6, 10), 50000);
-  r.settlement(o3, at(11, 6, 11), 5000);
-  r.settlement(o1, at(11, 3, 9), 10000, 'void');
-  r.settlement(o0, at(10, 22, 10), 20000);
+  const r = new QualityRows(app.core.deps.db, app.clock.ms, adminId);
+  handBuiltMonth(r, (d, hour, minute = 0) => at(11, d, hour, minute), techA, techB);
 });
 afterAll(() => app.cleanup());
 

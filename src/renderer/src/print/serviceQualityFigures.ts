@@ -2,8 +2,8 @@ import type { TFunction } from 'i18next';
 import { SATISFACTION_DIMENSIONS } from '@shared/schemas/followUps';
 import type { ServiceQualityFigures, ServiceQualityReport } from '@shared/schemas/reports';
 import { OUTCOMES } from '@shared/workOrderStatus';
-import { axisChart, pieChart } from '../../components/charts/options';
-import { formatHours, formatRate } from '../../lib/format';
+import { axisChart, pieChart } from '../components/charts/options';
+import { formatHours, formatRate } from '../lib/format';
 
 /** The service-quality report's figures and charts, worded once for the 服务质量 tab and the printed report. */
 

@@ -174,7 +174,7 @@ export function ServiceQualityTab({ period }: { period: PeriodInput }) {
                 {
                   title: t('reports.serviceQuality.dimension'),
                   dataIndex: 'dimension',
-                  render: (d: string) =>
+                  render: (d: (typeof SATISFACTION_DIMENSIONS)[number] | 'overall') =>
                     d === 'overall' ? t('reports.serviceQuality.overall') : t(`satisfactionDimensions.${d}`),
                 },
                 { title: t('reports.serviceQuality.scores'), dataIndex: 'n', align: 'right' },
