@@ -25,7 +25,7 @@ export const homeZhCN = {
   promisedAt: '承诺完成',
   readyAt: '可取机时间',
   overdue: '已超期',
-  recallAt: '约定回访',
+  recallAt: '约定联系时间',
   afterSalesTitle: '售后待办',
   followUpsToday: '今日待回访',
   followUpsOverdue: '逾期未回访',

@@ -8,7 +8,7 @@ import { formatHours, formatRate } from '../lib/format';
 /** The service-quality report's figures and charts, worded once for the 服务质量 tab and the printed report. */
 
 /** A mean score (1–5) or a per-100 figure, one decimal; – when there is none. */
-export const formatScore = (value: number | null): string => (value === null ? '–' : value.toFixed(1));
+export const formatScore = (value: number | null): string => (value === null ? '—' : value.toFixed(1));
 
 /** The headline figures, in the order the screen and the printed report show them. */
 export function qualityHeadline(f: ServiceQualityFigures, t: TFunction) {
