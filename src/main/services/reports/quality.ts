@@ -38,8 +38,8 @@ export function qualityReport(db: Db, input: PeriodInput): QualityReport {
   }
   const delivered =
     db.get<{ n: number }>(
-      sql`SELECT count(*) AS n FROM work_orders INDEXED BY work_orders_delivered_report
-        WHERE delivered_at >= ${start} AND delivered_at < ${end} AND outcome = 'repaired'`,
+      sql`SELECT count(*) AS n FROM work_orders INDEXED BY work_orders_repaired_delivered
+        WHERE outcome = 'repaired' AND delivered_at >= ${start} AND delivered_at < ${end}`,
     )?.n ?? 0;
   // From the (few) reworks to their originals, not from every delivered order to its reworks.
   const cameBack =
