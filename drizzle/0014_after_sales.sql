@@ -103,6 +103,8 @@ ALTER TABLE `work_orders` ADD `hold_reason` text;--> statement-breakpoint
 ALTER TABLE `work_orders` ADD `held_at` integer;--> statement-breakpoint
 ALTER TABLE `work_orders` ADD `recall_at` integer;--> statement-breakpoint
 CREATE INDEX `work_orders_outcome_report` ON `work_orders` (`created_at`,`outcome`,`service_type`,`technician_id`,`device_id`,`diagnosed_at`,`ready_at`,`promised_at`,`rework_of_id`,`warranty_computed`);--> statement-breakpoint
+CREATE INDEX `work_orders_repaired_ready` ON `work_orders` (`outcome`,`ready_at`,`created_at`,`promised_at`,`service_type`,`technician_id`);--> statement-breakpoint
+CREATE INDEX `work_orders_repaired_delivered` ON `work_orders` (`outcome`,`delivered_at`);--> statement-breakpoint
 CREATE INDEX `work_orders_recall` ON `work_orders` (`status`,`recall_at`);--> statement-breakpoint
 -- Hand-added before release. The version triggers of 0013 name their columns: remade with the new ones.
 DROP TRIGGER `work_orders_version`;

@@ -96,12 +96,14 @@ import {
   restoreResult,
 } from './schemas/backup';
 import {
+  byCategoryReport,
   dashboard,
   partsReport,
   periodInput,
   qualityReport,
   reportExportInput,
   revenueReport,
+  serviceQualityReport,
   technicianReport,
   turnaroundReport,
   volumeReport,
@@ -421,6 +423,12 @@ export const contract = {
   }),
   'reports.technicians': method({ input: periodInput, output: technicianReport, access: 'reports.read' }),
   'reports.parts': method({ input: periodInput, output: partsReport, access: 'reports.read' }),
+  'reports.serviceQuality': method({
+    input: periodInput,
+    output: serviceQualityReport,
+    access: 'reports.read',
+  }),
+  'reports.byCategory': method({ input: periodInput, output: byCategoryReport, access: 'reports.read' }),
   'reports.export': method({ input: reportExportInput, output: xlsxFile, access: 'reports.read' }),
 
   /** 局域网共享 on the host: its settings, addresses, fingerprint and the open pairing code. */

@@ -377,6 +377,7 @@ const printForms = labels<PrintForm>({
   reportSummary: ['经营汇总', 'Business summary'],
   reportTechnicians: ['技术员绩效表', 'Technician performance'],
   reportWarranty: ['三包索赔清单', 'Warranty claims'],
+  reportServiceQuality: ['服务质量报告', 'Service quality report'],
 });
 
 const backupTriggers = labels<BackupTrigger>({

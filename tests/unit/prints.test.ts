@@ -115,6 +115,7 @@ describe('prints.record and prints.count', () => {
       { form: 'reportSummary', documentId: '2026-11-01_2026-11-30_day' },
       { form: 'reportTechnicians', documentId: '2026-01-01_2026-12-31_month' },
       { form: 'reportWarranty', documentId: '2026-11-01_2026-11-30_week' },
+      { form: 'reportServiceQuality', documentId: '2026-11-01_2026-11-30_month' },
     ];
     for (const ref of refs) {
       expect(await shop.manager.ok('prints.record', ref), ref.form).toEqual({ count: 1 });

@@ -136,6 +136,8 @@ describe('reports.quality', () => {
       completed: 2,
       cancelled: 1,
       completionRate: 2 / 6,
+      // B and C repaired (passed the check), F cancelled, D E G still open.
+      outcomes: { repaired: 2, unrepairable: 0, declined: 0, cancelled: 1, open: 3 },
       reworks: 1,
       reworkRate: 1 / 6,
       delivered: 2,
@@ -149,6 +151,7 @@ describe('reports.quality', () => {
       reworks: 1,
       completionRate: 1 / 5,
       reworkRate: 1 / 5,
+      outcomes: { repaired: 1, unrepairable: 0, declined: 0, cancelled: 1, open: 3 },
     });
     expect(r.byServiceType.find((s) => s.serviceType === 'maintenance')).toMatchObject({
       received: 1,

@@ -26,6 +26,7 @@ const FORM_ACCESS: Record<PrintForm, Permission> = {
   reportSummary: 'reports.read',
   reportTechnicians: 'reports.read',
   reportWarranty: 'reports.read',
+  reportServiceQuality: 'reports.read',
 };
 
 /** The stored record a form prints, if it is one: a print of nothing is refused. */

@@ -20,6 +20,7 @@ export const PRINT_FORMS = [
   'reportSummary',
   'reportTechnicians',
   'reportWarranty',
+  'reportServiceQuality',
 ] as const;
 export type PrintForm = (typeof PRINT_FORMS)[number];
 
@@ -32,7 +33,12 @@ const RECORD_FORMS: readonly PrintForm[] = [
   'settlementReceipt',
   'stockDocument',
 ];
-const REPORT_FORMS: readonly PrintForm[] = ['reportSummary', 'reportTechnicians', 'reportWarranty'];
+const REPORT_FORMS: readonly PrintForm[] = [
+  'reportSummary',
+  'reportTechnicians',
+  'reportWarranty',
+  'reportServiceQuality',
+];
 
 /** The stock list has one document: the list as it stands (its print route's `all`). */
 export const STOCK_LIST_DOCUMENT = 'all';

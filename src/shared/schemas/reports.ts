@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../dates';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../languages';
 import { WORK_ORDER_STATUSES } from '../workOrderStatus';
+import { COMPLAINT_SEVERITIES, COMPLAINT_STATUSES } from './complaintKinds';
 import { epochMs, id } from './common';
 import { CHANNELS, SERVICE_TYPES } from './workOrders';
 import { PAYMENT_METHODS } from './settlements';
@@ -78,18 +79,34 @@ export const turnaroundReport = z.object({
 export type TurnaroundReport = z.infer<typeof turnaroundReport>;
 
 /**
- * Quality of the work. `received` orders came in during the period; `completed` of them reached
- * ready (or delivered); `reworks` are orders received in the period that return a repair inside
- * the repair-warranty window; first-time fix is the share of the orders delivered in the period
- * that did not come back inside that window (up to today).
+ * Orders received in the period by how they ended (维修结果); `open` have no outcome yet (still at
+ * the bench, on hold, or waiting for pickup of a repair not yet passed).
+ */
+export const outcomeSplit = z.object({
+  repaired: count,
+  unrepairable: count,
+  declined: count,
+  cancelled: count,
+  open: count,
+});
+export type OutcomeSplit = z.infer<typeof outcomeSplit>;
+
+/**
+ * Quality of the work. `received` orders came in during the period; `completed` of them were
+ * repaired (outcome 已修复: an unrepaired return, a refusal or a cancellation is not a completion),
+ * `outcomes` splits them all by outcome; `reworks` are orders received in the period that return a
+ * repair inside the repair-warranty window; first-time fix is the share of the repaired orders
+ * delivered in the period that did not come back inside that window (up to today).
  */
 export const qualityReport = z.object({
   received: count,
   completed: count,
   cancelled: count,
   completionRate: rate,
+  outcomes: outcomeSplit,
   reworks: count,
   reworkRate: rate,
+  /** Repaired orders delivered in the period (an unrepaired return is not a fix to count). */
   delivered: count,
   fixedFirstTime: count,
   firstTimeFixRate: rate,
@@ -101,6 +118,7 @@ export const qualityReport = z.object({
       reworks: count,
       completionRate: rate,
       reworkRate: rate,
+      outcomes: outcomeSplit,
     }),
   ),
 });
@@ -174,7 +192,7 @@ export const technicianReport = z.object({
     z.object({
       technicianId: id.nullable(),
       technicianName: z.string().nullable(),
-      /** Orders of theirs readied in the period. */
+      /** Orders of theirs readied in the period and repaired (an unrepaired return is not a completion). */
       completed: count,
       /**
        * Labor on settlements made in the period (voided excluded), customer amounts as in revenue,
@@ -226,6 +244,110 @@ export const partsReport = z.object({
 });
 export type PartsReport = z.infer<typeof partsReport>;
 
+/** A mean over `n` items (null when n is 0). */
+const meanOf = z.object({ n: count, mean: z.number().nullable() });
+
+/**
+ * 服务质量 (GB/T 27922's indicators) for one group of orders: the whole shop, one technician or one
+ * service type. Orders: those received (created_at) in the period, read from one covering index.
+ */
+export const serviceQualityFigures = z.object({
+  /** Orders received in the period. */
+  received: count,
+  /** First response: of those, the ones diagnosed (diagnosed_at set); mean hours intake → diagnosis. */
+  firstResponse: count,
+  firstResponseHours: hours,
+  /** Turnaround: of those, the ones that reached ready (ready_at set); mean hours intake → ready. */
+  readied: count,
+  turnaroundHours: hours,
+  /** Of the readied ones: ready on or before the promised time; rate = onTime / readied. */
+  onTime: count,
+  onTimeRate: rate,
+  /** Of the orders received, by outcome (open = none yet). */
+  outcomes: outcomeSplit,
+  /** Fix rate: repaired / orders with an outcome (repaired + unrepairable + declined + cancelled). */
+  fixRate: rate,
+  /**
+   * Reworks: orders received in the period that return an earlier repair inside the repair-warranty
+   * window (warranty_computed 'repair'); rate = reworks / received. Per technician, a rework counts
+   * for the technician of the order that came back (whose work it was).
+   */
+  reworks: count,
+  reworkRate: rate,
+  /**
+   * Follow-ups due: follow_ups with due_at in the period, except those the customer opted out of;
+   * done = of those, the ones settled by a call (reached, unreachable, wrong number).
+   * followUpRate = done / due; reachRate = reached / done. By the order's technician / service type.
+   */
+  followUpsDue: count,
+  followUpsDone: count,
+  followUpsReached: count,
+  followUpRate: rate,
+  reachRate: rate,
+  /**
+   * Satisfaction: follow-ups reached with done_at in the period; per dimension the mean score (1–5)
+   * and the share of 4 or 5 among the scores given; `overall` pools the four dimensions' scores.
+   */
+  satisfaction: z.object({
+    attitude: meanOf.extend({ good: rate }),
+    quality: meanOf.extend({ good: rate }),
+    timeliness: meanOf.extend({ good: rate }),
+    price: meanOf.extend({ good: rate }),
+    overall: meanOf.extend({ good: rate }),
+  }),
+  /**
+   * Complaints received (created_at) in the period; per 100 orders = complaints × 100 / received.
+   * Per technician and service type, a complaint counts through the order it names (one without an
+   * order counts in the shop's figures only).
+   */
+  complaints: count,
+  complaintsPer100: z.number().nonnegative().nullable(),
+  /** Of those complaints: mean hours created → first response (first_responded_at set). */
+  complaintFirstResponseHours: hours,
+  /** Of those complaints: mean hours created → resolution given (resolved_at set). */
+  complaintResolutionHours: hours,
+  /**
+   * Resolved in time: resolved_at ≤ resolution_due, over the complaints received in the period that
+   * were not withdrawn (one still unresolved counts as not in time).
+   */
+  complaintsResolvedInTime: count,
+  resolvedInTimeRate: rate,
+});
+export type ServiceQualityFigures = z.infer<typeof serviceQualityFigures>;
+
+export const serviceQualityReport = z.object({
+  overall: serviceQualityFigures,
+  /** Every technician with an order received in the period; unassigned as technicianId null. */
+  byTechnician: z.array(
+    serviceQualityFigures.extend({ technicianId: id.nullable(), technicianName: z.string().nullable() }),
+  ),
+  /** Every service type, empty ones too. */
+  byServiceType: z.array(serviceQualityFigures.extend({ serviceType: z.enum(SERVICE_TYPES) })),
+});
+export type ServiceQualityReport = z.infer<typeof serviceQualityReport>;
+
+/**
+ * By what was repaired (设备品类 / 品牌), orders received in the period: volume, outcome split, fix
+ * rate (repaired / orders with an outcome), mean hours intake → ready of those readied, and revenue
+ * billed on settlements made in the period (not void) for orders of that category / brand, as in
+ * the revenue report. Brands and categories as entered on the devices; most orders first.
+ */
+export const categoryFigures = z.object({
+  received: count,
+  outcomes: outcomeSplit,
+  fixRate: rate,
+  readied: count,
+  turnaroundHours: hours,
+  /** Billed, in fen. */
+  revenue: fen,
+});
+export const byCategoryReport = z.object({
+  byCategory: z.array(categoryFigures.extend({ category: z.string() })),
+  byBrand: z.array(categoryFigures.extend({ brand: z.string() })),
+  byBrandCategory: z.array(categoryFigures.extend({ brand: z.string(), category: z.string() })),
+});
+export type ByCategoryReport = z.infer<typeof byCategoryReport>;
+
 export const REPORT_NAMES = [
   'volume',
   'turnaround',
@@ -234,6 +356,8 @@ export const REPORT_NAMES = [
   'warrantyClaims',
   'technicians',
   'parts',
+  'serviceQuality',
+  'byCategory',
 ] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
@@ -256,6 +380,18 @@ const orderBrief = z.object({
   createdAt: epochMs,
   /** Open and past its promised time on the server's clock. */
   overdue: z.boolean(),
+});
+
+/** A complaint past one of its deadlines, for the manager's home. */
+const complaintBrief = z.object({
+  id,
+  complaintNo: z.string(),
+  customerName: z.string(),
+  severity: z.enum(COMPLAINT_SEVERITIES),
+  status: z.enum(COMPLAINT_STATUSES),
+  /** The deadline it missed: no first response yet, or no answer given yet. */
+  late: z.enum(['firstResponse', 'resolution']),
+  dueAt: epochMs,
 });
 
 /**
@@ -299,6 +435,35 @@ export const dashboard = z.object({
       /** All of them (the list stops at 100). */
       open: count,
       overdue: count,
+    })
+    .nullable(),
+  /**
+   * The clerk's after-sales work (clerk, manager, admin), on the server's clock: follow-ups still
+   * pending due today (local day) and due before today; orders on hold whose recall date has come
+   * (status onHold, recall_at ≤ now), longest waiting first (at most 100).
+   */
+  afterSales: z
+    .object({
+      followUpsToday: count,
+      followUpsOverdue: count,
+      recallDue: z.array(orderBrief.extend({ recallAt: epochMs })),
+      recallDueCount: count,
+    })
+    .nullable(),
+  /**
+   * The manager's quality (manager, admin). Overdue complaints on the server's clock: still 已受理
+   * past first_response_due, or open and not answered (no resolved_at) past resolution_due; the
+   * 10 most overdue. This month's figures as reports.serviceQuality gives them for the month so far.
+   */
+  quality: z
+    .object({
+      complaintsOverdue: count,
+      overdueComplaints: z.array(complaintBrief),
+      month: day,
+      fixRate: rate,
+      satisfaction: z.number().nullable(),
+      satisfactionGood: rate,
+      followUpRate: rate,
     })
     .nullable(),
 });

@@ -116,6 +116,17 @@ export const workOrders = sqliteTable(
       t.reworkOfId,
       t.warrantyComputed,
     ),
+    // Repaired orders by when they were readied or delivered (a technician's completions, first-time
+    // fix): the outcome first, so the range reads only repaired ones, with no table lookups.
+    index('work_orders_repaired_ready').on(
+      t.outcome,
+      t.readyAt,
+      t.createdAt,
+      t.promisedAt,
+      t.serviceType,
+      t.technicianId,
+    ),
+    index('work_orders_repaired_delivered').on(t.outcome, t.deliveredAt),
     index('work_orders_recall').on(t.status, t.recallAt),
   ],
 );

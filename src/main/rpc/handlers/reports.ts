@@ -17,5 +17,7 @@ export const reportHandlers: HandlersFor<'reports.'> & HandlersFor<'dashboard.'>
   'reports.warrantyClaims': (input, ctx) => REPORTS.warrantyClaims(ctx.deps.db, input),
   'reports.technicians': (input, ctx) => REPORTS.technicians(ctx.deps.db, input),
   'reports.parts': (input, ctx) => REPORTS.parts(ctx.deps.db, input),
+  'reports.serviceQuality': (input, ctx) => REPORTS.serviceQuality(ctx.deps.db, input),
+  'reports.byCategory': (input, ctx) => REPORTS.byCategory(ctx.deps.db, input),
   'reports.export': (input, ctx) => reports.exportReport(ctx, input),
 };

@@ -8,6 +8,7 @@ import { readCounter } from '../settings';
 import { stockAlerts } from '../stock/alerts';
 import { deviceLabel, isOverdue, statusIsOpen, statusOnTheClock } from '../workOrders/rows';
 import { DAY_MS } from './period';
+import { afterSalesSection, qualitySection } from './dashboardAfterSales';
 
 /** Longest lists the home screen shows; the work-order list has the rest. */
 const LIST_LIMIT = 100;
@@ -126,5 +127,7 @@ export function dashboard(q: Db, user: UserRecord, now: number): Dashboard {
     );
     if (assigned > 0) queue = queueSection(q, user.id, now);
   }
-  return { counter, shop, queue };
+  const afterSales = staff || user.role === 'clerk' ? afterSalesSection(q, now, briefs) : null;
+  const quality = staff ? qualitySection(q, now) : null;
+  return { counter, shop, queue, afterSales, quality };
 }

@@ -32,6 +32,9 @@ const INDEX: Record<Moment, string> = {
   delivered_at: 'work_orders_delivered_report',
 };
 
+/** Repaired orders by ready_at: the outcome leads, so the range holds nothing else (still covering). */
+const REPAIRED_READY_INDEX = 'work_orders_repaired_ready';
+
 /** `technicianIds`: every user who may hold orders (a shop has a handful). */
 export function durations(
   db: Db,
@@ -39,7 +42,10 @@ export function durations(
   start: number,
   end: number,
   technicianIds: readonly string[],
+  /** Only orders repaired (outcome 已修复): a technician's completions (by ready_at only). */
+  repairedOnly = false,
 ): DurationGroups {
+  if (repairedOnly && moment !== 'ready_at') throw new Error('repaired-only durations are read by ready_at');
   const techs = technicianIds.length + 1;
   const techCase = technicianIds.length
     ? `(CASE technician_id ${technicianIds.map((_, i) => `WHEN ? THEN ${i + 1}`).join(' ')} ELSE 0 END)`
@@ -48,7 +54,8 @@ export function durations(
     db,
     `SELECT ((max(${moment} - created_at, 0) * 2 + (${moment} <= promised_at)) * 8
         + ${caseIndex('service_type', SERVICE_TYPES)}) * ${techs} + ${techCase}
-     FROM work_orders INDEXED BY ${INDEX[moment]} WHERE ${moment} >= ? AND ${moment} < ?`,
+     FROM work_orders INDEXED BY ${repairedOnly ? REPAIRED_READY_INDEX : INDEX[moment]}
+     WHERE ${repairedOnly ? "outcome = 'repaired' AND " : ''}${moment} >= ? AND ${moment} < ?`,
     [...technicianIds, start, end],
   );
   // Sorted codes are sorted by duration (it is the high part): one pass counts each group, a

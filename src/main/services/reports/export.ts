@@ -11,10 +11,16 @@ import { REPORTS } from './reports';
 import { warrantyClaimsReport } from './warrantyClaims';
 import { REPORT_TITLES, W, say, type Words } from './labels';
 import { CHANNELS, SERVICE_TYPES } from '@shared/schemas/workOrders';
+import { SATISFACTION_DIMENSIONS } from '@shared/schemas/followUps';
+import { OUTCOMES } from '@shared/workOrderStatus';
 import type {
+  ByCategoryReport,
+  OutcomeSplit,
   PartsReport,
   QualityReport,
   RevenueReport,
+  ServiceQualityFigures,
+  ServiceQualityReport,
   TechnicianReport,
   TurnaroundReport,
   VolumeReport,
@@ -111,6 +117,13 @@ function turnaroundSheets(r: TurnaroundReport, lang: Language): SheetOut[] {
   ];
 }
 
+/** The outcome split's columns: each outcome by its own words, then the still open. */
+const OUTCOME_COLS = (lang: Language): Col[] => [
+  ...OUTCOMES.map((o) => int(LABELS.outcomes[lang][o])),
+  int(W.open),
+];
+const outcomeCells = (o: OutcomeSplit): CellOut[] => [...OUTCOMES.map((k) => o[k]), o.open];
+
 function qualitySheets(r: QualityReport, lang: Language): SheetOut[] {
   return [
     // One row of the period's figures, each column with its own number format.
@@ -122,6 +135,7 @@ function qualitySheets(r: QualityReport, lang: Language): SheetOut[] {
         int(W.completed),
         int(W.cancelled),
         rate(W.completionRate),
+        ...OUTCOME_COLS(lang),
         int(W.reworks),
         rate(W.reworkRate),
         int(W.delivered),
@@ -134,6 +148,7 @@ function qualitySheets(r: QualityReport, lang: Language): SheetOut[] {
           r.completed,
           r.cancelled,
           r.completionRate,
+          ...outcomeCells(r.outcomes),
           r.reworks,
           r.reworkRate,
           r.delivered,
@@ -152,6 +167,7 @@ function qualitySheets(r: QualityReport, lang: Language): SheetOut[] {
         int(W.reworks),
         rate(W.completionRate),
         rate(W.reworkRate),
+        ...OUTCOME_COLS(lang),
       ],
       r.byServiceType.map((s) => [
         LABELS.serviceTypes[lang][s.serviceType],
@@ -160,6 +176,7 @@ function qualitySheets(r: QualityReport, lang: Language): SheetOut[] {
         s.reworks,
         s.completionRate,
         s.reworkRate,
+        ...outcomeCells(s.outcomes),
       ]),
     ),
   ];
@@ -316,6 +333,124 @@ function partsSheets(r: PartsReport, lang: Language): SheetOut[] {
   ];
 }
 
+const QUALITY_COLS = (lang: Language): Col[] => [
+  int(W.received),
+  hours(W.firstResponseHours),
+  int(W.readied),
+  hours(W.turnaroundHours),
+  rate(W.onTimeRate),
+  ...OUTCOME_COLS(lang),
+  rate(W.fixRate),
+  int(W.reworks),
+  rate(W.reworkRate),
+  int(W.followUpsDue),
+  int(W.followUpsDone),
+  rate(W.followUpRate),
+  rate(W.reachRate),
+  hours(W.satisfactionMean),
+  rate(W.satisfactionGood),
+  int(W.complaints),
+  hours(W.complaintsPer100),
+  hours(W.complaintFirstResponseHours),
+  hours(W.complaintResolutionHours),
+  rate(W.resolvedInTimeRate),
+];
+function qualityCells(f: ServiceQualityFigures): CellOut[] {
+  return [
+    f.received,
+    f.firstResponseHours,
+    f.readied,
+    f.turnaroundHours,
+    f.onTimeRate,
+    ...outcomeCells(f.outcomes),
+    f.fixRate,
+    f.reworks,
+    f.reworkRate,
+    f.followUpsDue,
+    f.followUpsDone,
+    f.followUpRate,
+    f.reachRate,
+    f.satisfaction.overall.mean,
+    f.satisfaction.overall.good,
+    f.complaints,
+    f.complaintsPer100,
+    f.complaintFirstResponseHours,
+    f.complaintResolutionHours,
+    f.resolvedInTimeRate,
+  ];
+}
+
+function serviceQualitySheets(r: ServiceQualityReport, lang: Language): SheetOut[] {
+  const dims = [...SATISFACTION_DIMENSIONS, 'overall'] as const;
+  return [
+    sheet(
+      lang,
+      W.byServiceType,
+      [{ h: W.serviceType }, ...QUALITY_COLS(lang)],
+      [
+        ...r.byServiceType.map((s) => [LABELS.serviceTypes[lang][s.serviceType], ...qualityCells(s)]),
+        [say(W.overall, lang), ...qualityCells(r.overall)],
+      ],
+    ),
+    sheet(
+      lang,
+      W.byTechnician,
+      [{ h: W.technician }, ...QUALITY_COLS(lang)],
+      r.byTechnician.map((t) => [t.technicianName ?? say(W.unassigned, lang), ...qualityCells(t)]),
+    ),
+    sheet(
+      lang,
+      W.satisfactionMean,
+      [{ h: W.dimension }, int(W.scores), hours(W.satisfactionMean), rate(W.satisfactionGood)],
+      dims.map((d) => {
+        const s = r.overall.satisfaction[d];
+        const name = d === 'overall' ? say(W.overallScore, lang) : LABELS.satisfactionDimensions[lang][d];
+        return [name, s.n, s.mean, s.good];
+      }),
+    ),
+  ];
+}
+
+const CATEGORY_COLS = (lang: Language): Col[] => [
+  int(W.received),
+  ...OUTCOME_COLS(lang),
+  rate(W.fixRate),
+  int(W.readied),
+  hours(W.turnaroundHours),
+  money(W.revenueYuan),
+];
+const categoryCells = (f: Omit<ByCategoryReport['byBrand'][number], 'brand'>): CellOut[] => [
+  f.received,
+  ...outcomeCells(f.outcomes),
+  f.fixRate,
+  f.readied,
+  f.turnaroundHours,
+  f.revenue,
+];
+
+function byCategorySheets(r: ByCategoryReport, lang: Language): SheetOut[] {
+  return [
+    sheet(
+      lang,
+      W.byDeviceCategory,
+      [{ h: W.deviceCategory }, ...CATEGORY_COLS(lang)],
+      r.byCategory.map((c) => [c.category, ...categoryCells(c)]),
+    ),
+    sheet(
+      lang,
+      W.byBrand,
+      [{ h: W.brand }, ...CATEGORY_COLS(lang)],
+      r.byBrand.map((b) => [b.brand, ...categoryCells(b)]),
+    ),
+    sheet(
+      lang,
+      W.byBrandCategory,
+      [{ h: W.brand }, { h: W.deviceCategory }, ...CATEGORY_COLS(lang)],
+      r.byBrandCategory.map((b) => [b.brand, b.category, ...categoryCells(b)]),
+    ),
+  ];
+}
+
 /** `营收-20260101-20261231.xlsx`: the report and its period. */
 export async function exportReport(
   ctx: CallContext,
@@ -339,6 +474,10 @@ export async function exportReport(
         return technicianSheets(REPORTS.technicians(q, period), lang);
       case 'parts':
         return partsSheets(REPORTS.parts(q, period), lang);
+      case 'serviceQuality':
+        return serviceQualitySheets(REPORTS.serviceQuality(q, period), lang);
+      case 'byCategory':
+        return byCategorySheets(REPORTS.byCategory(q, period), lang);
     }
   })();
   const base = `${say(REPORT_TITLES[input.report], lang)}-${period.from.replaceAll('-', '')}-${period.to.replaceAll('-', '')}`;

@@ -2,7 +2,9 @@ import type { PeriodInput, ReportName } from '@shared/schemas/reports';
 import type { OutputOf } from '@shared/contract';
 import type { Db } from '../../db/open';
 import { partsReport } from './parts';
+import { byCategoryReport } from './byCategory';
 import { qualityReport } from './quality';
+import { serviceQualityReport } from './serviceQuality';
 import { revenueReport } from './revenue';
 import { technicianReport } from './technicians';
 import { turnaroundReport } from './turnaround';
@@ -18,4 +20,6 @@ export const REPORTS: { [N in ReportName]: (q: Db, input: PeriodInput) => Output
   warrantyClaims: warrantyClaimsReport,
   technicians: technicianReport,
   parts: partsReport,
+  serviceQuality: serviceQualityReport,
+  byCategory: byCategoryReport,
 };

@@ -8,8 +8,8 @@ import { userNames } from './turnaround';
 type Row = TechnicianReport['rows'][number];
 
 /**
- * Per technician (null = unassigned): orders of theirs readied in the period and their mean intake
- * → ready time; labor on settlements made in the period and not void (customer amounts, as in
+ * Per technician (null = unassigned): orders of theirs readied in the period and repaired (an
+ * unrepaired return is not a completion) and their mean intake → ready time; labor on settlements made in the period and not void (customer amounts, as in
  * revenue, so the rows add up to its labor) and the labor lines' hours, credited to the order's
  * technician when it was settled; reworks received in the period (inside the repair-warranty
  * window) of orders they had repaired. Labor is one index range per technician
@@ -19,7 +19,7 @@ export function technicianReport(db: Db, input: PeriodInput): TechnicianReport {
   const { start, end } = periodOf(input);
   const names = userNames(db);
   const ids = [...names.keys()];
-  const readied = durations(db, 'ready_at', start, end, ids);
+  const readied = durations(db, 'ready_at', start, end, ids, true);
 
   type Labor = { amount: number; hours: number };
   const laborOf = db.$client.prepare<[string, number, number], Labor>(

@@ -38,6 +38,8 @@ const fetchers: { [N in ReportName]: (period: PeriodInput) => Promise<ReportOutp
   warrantyClaims: (p) => invoke('reports.warrantyClaims', p),
   technicians: (p) => invoke('reports.technicians', p),
   parts: (p) => invoke('reports.parts', p),
+  serviceQuality: (p) => invoke('reports.serviceQuality', p),
+  byCategory: (p) => invoke('reports.byCategory', p),
 };
 
 /** One report, fetched now. */
@@ -65,7 +67,10 @@ export interface SummaryData {
   technicians: TechnicianReport;
 }
 
-export type ReportPrintForm = Extract<PrintForm, 'reportSummary' | 'reportTechnicians' | 'reportWarranty'>;
+export type ReportPrintForm = Extract<
+  PrintForm,
+  'reportSummary' | 'reportTechnicians' | 'reportWarranty' | 'reportServiceQuality'
+>;
 
 /** Everything a printed report form shows, read fresh each time it opens. */
 export function useReportForPrint(form: ReportPrintForm, period: PeriodInput | null) {
@@ -76,6 +81,13 @@ export function useReportForPrint(form: ReportPrintForm, period: PeriodInput | n
     gcTime: 0,
     queryFn: async () => {
       if (!period) throw new Error('no period');
+      if (form === 'reportServiceQuality') {
+        const [serviceQuality, byCategory] = await Promise.all([
+          fetchReport('serviceQuality', period),
+          fetchReport('byCategory', period),
+        ]);
+        return { form, serviceQuality, byCategory } as const;
+      }
       if (form === 'reportWarranty')
         return { form, warranty: await fetchReport('warrantyClaims', period) } as const;
       if (form === 'reportTechnicians') {

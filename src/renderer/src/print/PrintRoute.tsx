@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router-dom';
+import { REPORT_ROUTES, type ReportForm } from './reportRoutes';
 
 /** The forms and the barcode encoder load only when something is printed. */
 const PrintPage = lazy(() => import('./PrintPage'));
@@ -7,8 +8,8 @@ const PrintPage = lazy(() => import('./PrintPage'));
 const ReportPrintPage = lazy(() => import('./ReportPrintPage').then((m) => ({ default: m.ReportPrintPage })));
 
 /** Report forms are named `report-…`; every other form is PrintPage's. */
-function isReportRoute(form: string): form is 'report-summary' | 'report-technicians' | 'report-warranty' {
-  return form === 'report-summary' || form === 'report-technicians' || form === 'report-warranty';
+function isReportRoute(form: string): form is ReportForm {
+  return (REPORT_ROUTES as readonly string[]).includes(form);
 }
 
 export function PrintRoute() {

@@ -9,20 +9,30 @@ import { PrintFrame, usePrepared } from './PrintFrame';
 import { usePrintIssue } from './printIssue';
 import { ReportSummaryForm, SUMMARY_CHARTS } from './ReportSummaryForm';
 import { reportPageRule } from './reportSheet';
+import type { ReportForm } from './reportRoutes';
+import { SERVICE_QUALITY_CHARTS, ServiceQualityForm } from './ServiceQualityForm';
 import { TechnicianSheetForm } from './TechnicianSheetForm';
 import { WarrantyClaimsForm } from './WarrantyClaimsForm';
-
-export type ReportForm = 'report-summary' | 'report-technicians' | 'report-warranty';
 
 const PRINT_FORMS: Record<ReportForm, ReportPrintForm> = {
   'report-summary': 'reportSummary',
   'report-technicians': 'reportTechnicians',
   'report-warranty': 'reportWarranty',
+  'report-service-quality': 'reportServiceQuality',
+};
+
+/** The charts a form waits for before it is ready to print. */
+const CHARTS: Record<ReportForm, number> = {
+  'report-summary': SUMMARY_CHARTS,
+  'report-technicians': 0,
+  'report-warranty': 0,
+  'report-service-quality': SERVICE_QUALITY_CHARTS,
 };
 
 /**
- * `/print/report-summary|report-technicians|report-warranty/<from>_<to>_<bucket>`: the printed
- * reports. The summary is ready only once its SVG charts have drawn.
+ * `/print/report-summary|report-technicians|report-warranty|report-service-quality/<from>_<to>_<bucket>`:
+ * the printed reports. The summary and the service-quality report are ready only once their SVG
+ * charts have drawn.
  */
 export function ReportPrintPage({ form, id }: { form: ReportForm; id: string }) {
   const labels = usePrintLabels();
@@ -41,7 +51,7 @@ export function ReportPrintPage({ form, id }: { form: ReportForm; id: string }) 
     [query.dataUpdatedAt],
   );
   const chartsDrawn =
-    form !== 'report-summary' || (charts.at === query.dataUpdatedAt && charts.done.length >= SUMMARY_CHARTS);
+    CHARTS[form] === 0 || (charts.at === query.dataUpdatedAt && charts.done.length >= CHARTS[form]);
 
   const loaded = query.data !== undefined && settings.data !== undefined;
   const printing = usePrintIssue(
@@ -57,6 +67,7 @@ export function ReportPrintPage({ form, id }: { form: ReportForm; id: string }) 
     'report-summary': t('reports.sheet.summaryTitle'),
     'report-technicians': t('reports.sheet.techniciansTitle'),
     'report-warranty': t('reports.sheet.warrantyTitle'),
+    'report-service-quality': t('reports.sheet.serviceQualityTitle'),
   };
 
   let body: ReactNode;
@@ -73,6 +84,15 @@ export function ReportPrintPage({ form, id }: { form: ReportForm; id: string }) 
     const common = { period, settings: settings.data, labels, printedAt: query.dataUpdatedAt };
     if (data.form === 'reportSummary') {
       body = <ReportSummaryForm data={data.summary} onChartFinished={onChartFinished} {...common} />;
+    } else if (data.form === 'reportServiceQuality') {
+      body = (
+        <ServiceQualityForm
+          quality={data.serviceQuality}
+          byCategory={data.byCategory}
+          onChartFinished={onChartFinished}
+          {...common}
+        />
+      );
     } else if (data.form === 'reportTechnicians') {
       body = <TechnicianSheetForm technicians={data.technicians} turnaround={data.turnaround} {...common} />;
     } else {

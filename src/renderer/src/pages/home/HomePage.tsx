@@ -14,6 +14,7 @@ import { RoleTag } from '../../components/RoleTag';
 import { errorMessage } from '../../i18n/errorMessage';
 import { DashFigure, DashFigures } from './DashFigure';
 import { OrderBriefTable } from './OrderBriefTable';
+import { AfterSales, Quality } from './AfterSalesCards';
 
 function Counter({ counter }: { counter: NonNullable<Dashboard['counter']> }) {
   const { t } = useTranslation();
@@ -198,7 +199,9 @@ export function HomePage() {
       {!data && !dashboard.error && <Skeleton active />}
       {data?.queue && <Queue queue={data.queue} />}
       {data?.shop && <Shop shop={data.shop} />}
+      {data?.quality && <Quality quality={data.quality} />}
       {data?.counter && <Counter counter={data.counter} />}
+      {data?.afterSales && <AfterSales afterSales={data.afterSales} />}
     </Flex>
   );
 }

@@ -4,7 +4,8 @@ import { Link } from 'react-router-dom';
 import type { Dashboard } from '@shared/schemas/reports';
 import { formatMinute } from '../../lib/format';
 
-type Brief = NonNullable<Dashboard['queue']>['orders'][number];
+/** An order of a list; a held order's brief carries its recall time. */
+type Brief = NonNullable<Dashboard['queue']>['orders'][number] & { recallAt?: number };
 
 /** A short list of orders (the technician's queue, pickups overdue), each linking to the order. */
 export function OrderBriefTable({
@@ -15,8 +16,8 @@ export function OrderBriefTable({
 }: {
   orders: Brief[];
   testId: string;
-  /** Which time to show: promised (a queue) or ready (waiting for pickup). */
-  since: 'promisedAt' | 'readyAt';
+  /** Which time to show: promised (a queue), ready (waiting for pickup) or the recall date (on hold). */
+  since: 'promisedAt' | 'readyAt' | 'recallAt';
   emptyText: string;
 }) {
   const { t } = useTranslation();
@@ -42,10 +43,10 @@ export function OrderBriefTable({
         { title: t('home.device'), dataIndex: 'device', ellipsis: true },
         { title: t('home.status'), dataIndex: 'status', render: (s: Brief['status']) => t(`statuses.${s}`) },
         {
-          title: since === 'promisedAt' ? t('home.promisedAt') : t('home.readyAt'),
+          title: t(`home.${since}`),
           key: 'time',
           render: (_, o) => {
-            const at = since === 'promisedAt' ? o.promisedAt : o.readyAt;
+            const at = o[since] ?? null;
             if (at === null) return '—';
             // The server decides what is overdue: this screen's clock may differ from the host's.
             return since === 'promisedAt' && o.overdue ? (

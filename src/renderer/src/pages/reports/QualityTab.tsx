@@ -10,7 +10,7 @@ import { Figures, ReportError, ReportExport, ReportSection } from './ReportParts
 
 type Row = QualityReport['byServiceType'][number];
 
-/** 质量: completion, rework and first-time-fix, overall and by service type. */
+/** 质量: completion (repaired), the outcome split, rework and first-time fix, overall and by service type. */
 export function QualityTab({ period }: { period: PeriodInput }) {
   const { t } = useTranslation();
   const report = useReport('quality', period);
@@ -50,6 +50,13 @@ export function QualityTab({ period }: { period: PeriodInput }) {
             value: formatRate(data?.completionRate ?? null),
           },
           { key: 'q-cancelled', title: t('reports.quality.cancelled'), value: data?.cancelled ?? 0 },
+          {
+            key: 'q-unrepairable',
+            title: t('outcomes.unrepairable'),
+            value: data?.outcomes.unrepairable ?? 0,
+          },
+          { key: 'q-declined', title: t('outcomes.declined'), value: data?.outcomes.declined ?? 0 },
+          { key: 'q-open', title: t('reports.quality.open'), value: data?.outcomes.open ?? 0 },
           {
             key: 'q-reworks',
             title: t('reports.quality.reworks'),
@@ -107,6 +114,18 @@ export function QualityTab({ period }: { period: PeriodInput }) {
               dataIndex: 'reworkRate',
               align: 'right',
               render: formatRate,
+            },
+            ...(['unrepairable', 'declined', 'cancelled'] as const).map((o) => ({
+              title: t(`outcomes.${o}`),
+              key: o,
+              align: 'right' as const,
+              render: (_: unknown, r: Row) => r.outcomes[o],
+            })),
+            {
+              title: t('reports.quality.open'),
+              key: 'open',
+              align: 'right',
+              render: (_, r) => r.outcomes.open,
             },
           ]}
         />

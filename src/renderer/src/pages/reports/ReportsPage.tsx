@@ -4,14 +4,25 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { periodFromParams, periodToParams, periodToSegment, type PeriodState } from '../../lib/reportPeriod';
 import { PeriodPicker } from './PeriodPicker';
+import { ByCategoryTab } from './ByCategoryTab';
 import { PartsTab } from './PartsTab';
 import { QualityTab } from './QualityTab';
 import { RevenueTab } from './RevenueTab';
+import { ServiceQualityTab } from './ServiceQualityTab';
 import { TechniciansTab } from './TechniciansTab';
 import { TurnaroundTab } from './TurnaroundTab';
 import { VolumeTab } from './VolumeTab';
 
-const TABS = ['volume', 'turnaround', 'quality', 'revenue', 'technicians', 'parts'] as const;
+const TABS = [
+  'volume',
+  'turnaround',
+  'quality',
+  'serviceQuality',
+  'byCategory',
+  'revenue',
+  'technicians',
+  'parts',
+] as const;
 type Tab = (typeof TABS)[number];
 
 function isTab(value: string | null): value is Tab {
@@ -44,6 +55,8 @@ export function ReportsPage() {
     if (name === 'volume') return <VolumeTab period={period} />;
     if (name === 'turnaround') return <TurnaroundTab period={period} />;
     if (name === 'quality') return <QualityTab period={period} />;
+    if (name === 'serviceQuality') return <ServiceQualityTab period={period} />;
+    if (name === 'byCategory') return <ByCategoryTab period={period} />;
     if (name === 'revenue') return <RevenueTab period={period} />;
     if (name === 'technicians') return <TechniciansTab period={period} />;
     return <PartsTab period={period} />;
@@ -74,6 +87,13 @@ export function ReportsPage() {
             data-testid="print-report-warranty"
           >
             {t('reports.print.warranty')}
+          </Button>
+          <Button
+            icon={<PrinterOutlined />}
+            onClick={() => print('report-service-quality')}
+            data-testid="print-report-service-quality"
+          >
+            {t('reports.print.serviceQuality')}
           </Button>
         </Flex>
       }
