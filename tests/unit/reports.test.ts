@@ -510,8 +510,12 @@ describe('settlement_facts', () => {
     // The backfill of the migration, run again from scratch, gives the same rows the triggers kept.
     const migration = readFileSync(resolve(MIGRATIONS, '0009_report_facts.sql'), 'utf8');
     const backfill = migration.slice(migration.lastIndexOf('INSERT INTO `settlement_facts`'));
+    // 0015 added the device's category, with its own backfill.
+    const later = readFileSync(resolve(MIGRATIONS, '0015_report_facts.sql'), 'utf8');
+    const categoryBackfill = later.slice(later.lastIndexOf('UPDATE `settlement_facts`'));
     sqlite.exec('DELETE FROM settlement_facts');
     sqlite.exec(backfill);
+    sqlite.exec(categoryBackfill);
     expect(sqlite.prepare('SELECT * FROM settlement_facts ORDER BY settlement_id').all()).toEqual(kept);
   });
 });

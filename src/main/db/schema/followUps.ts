@@ -1,5 +1,6 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { CallResult, FollowUpState } from '@shared/schemas/followUps';
+import type { SERVICE_TYPES } from '@shared/schemas/orderKinds';
 import { customers } from './customers';
 import { workOrders } from './workOrders';
 
@@ -35,12 +36,30 @@ export const followUps = sqliteTable(
     doneAt: integer('done_at'),
     doneBy: text('done_by'),
     createdAt: integer('created_at').notNull(),
+    /**
+     * The order's technician and service type as delivered, copied by a trigger (drizzle/0015) so the
+     * service-quality report reads a year of follow-ups from one index, without a join per row.
+     */
+    technicianId: text('technician_id'),
+    serviceType: text('service_type').$type<(typeof SERVICE_TYPES)[number]>(),
   },
   (t) => [
     uniqueIndex('follow_ups_order').on(t.workOrderId),
     index('follow_ups_state_due').on(t.state, t.dueAt),
     index('follow_ups_due').on(t.dueAt, t.state, t.doneAt),
     index('follow_ups_done').on(t.doneAt, t.state),
+    // The service-quality report (covering): follow-ups due, and the scores of those reached.
+    index('follow_ups_due_report').on(t.dueAt, t.state, t.technicianId, t.serviceType),
+    index('follow_ups_done_report').on(
+      t.doneAt,
+      t.state,
+      t.attitude,
+      t.quality,
+      t.timeliness,
+      t.price,
+      t.technicianId,
+      t.serviceType,
+    ),
     index('follow_ups_customer').on(t.customerId, t.state),
   ],
 );

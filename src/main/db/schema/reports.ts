@@ -21,6 +21,8 @@ export const settlementFacts = sqliteTable(
     status: text('status').$type<'active' | 'void'>().notNull(),
     technicianId: text('technician_id'),
     brand: text('brand').notNull(),
+    /** The device's category when it was settled (drizzle/0015), for revenue by category. */
+    category: text('category').notNull().default(''),
     /** The order was under the maker's warranty (status 'in') when settled. */
     makerWarranty: integer('maker_warranty', { mode: 'boolean' }).notNull(),
     total: integer('total').notNull(),
@@ -48,6 +50,7 @@ export const settlementFacts = sqliteTable(
       t.claimLines,
       t.brand,
     ),
+    index('settlement_facts_category').on(t.createdAt, t.status, t.category, t.brand, t.total),
     // Per technician, one range each: no sort of a year's rows for a GROUP BY.
     index('settlement_facts_technician').on(t.technicianId, t.createdAt, t.status, t.labor, t.laborHours),
     // The 三包 claims by brand, in brand order: only settlements with a claim.

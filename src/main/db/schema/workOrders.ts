@@ -62,6 +62,12 @@ export const workOrders = sqliteTable(
     holdReason: text('hold_reason'),
     heldAt: integer('held_at'),
     recallAt: integer('recall_at'),
+    /**
+     * The device's category and brand, kept by triggers (drizzle/0015: at intake, when the order's
+     * device changes, when the device is edited): the by-category report reads a year from one index.
+     */
+    deviceCategory: text('device_category'),
+    deviceBrand: text('device_brand'),
     createdBy: text('created_by')
       .notNull()
       .references(() => users.id),
@@ -128,6 +134,7 @@ export const workOrders = sqliteTable(
     ),
     index('work_orders_repaired_delivered').on(t.outcome, t.deliveredAt),
     index('work_orders_recall').on(t.status, t.recallAt),
+    index('work_orders_category_report').on(t.createdAt, t.deviceCategory, t.deviceBrand, t.outcome, t.readyAt),
   ],
 );
 

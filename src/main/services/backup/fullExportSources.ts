@@ -130,6 +130,9 @@ export const SOURCES = {
     approvalRecordedBy: LEFT_OUT.inLog,
     // How many changes it has seen (stale edits are refused by it): the log keeps the changes.
     version: LEFT_OUT.inLog,
+    // The device's, copied for the reports: the device column and the devices sheet show them.
+    deviceCategory: LEFT_OUT.derived,
+    deviceBrand: LEFT_OUT.derived,
   }),
   workOrderEvents: sheetSource('workOrderEvents', EVENT_COLUMNS, {
     id: LEFT_OUT.id,
@@ -220,6 +223,9 @@ export const SOURCES = {
     customerId: 'customerCode',
     complaintId: 'complaintNo',
     reworkOrderId: 'reworkOrderNo',
+    // The order's, copied for the reports: the work orders sheet shows them.
+    technicianId: LEFT_OUT.derived,
+    serviceType: LEFT_OUT.derived,
   }),
   followUpCalls: sheetSource('followUpCalls', FOLLOW_UP_CALL_COLUMNS, {
     id: LEFT_OUT.id,

@@ -51,6 +51,8 @@ export function openFollowUpOnDelivery(
     doneAt: null,
     doneBy: null,
     createdAt: at,
+    technicianId: order.technicianId,
+    serviceType: order.serviceType,
   };
   tx.insert(followUps).values(record).run();
   addEvent(tx, {

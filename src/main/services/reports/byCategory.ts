@@ -33,9 +33,10 @@ const busiestFirst = <T extends { received: number; revenue: number }>(a: T, b: 
 
 /**
  * By category, brand and brand × category (see `byCategoryReport`). Orders received in the
- * period come from work_orders_outcome_report with their device's category and brand; revenue is
- * what settlement_facts billed in the period (not void), by the settled order's device. Grouped in
- * SQL by device kind (few groups), then folded into the three views here.
+ * period come from work_orders_category_report with the device's category and brand copied onto
+ * the order (drizzle/0015); revenue is what settlement_facts billed in the period (not void), by
+ * the device's category and brand when it was settled. Each is one index range grouped in SQL by
+ * device kind (few groups), then folded into the three views here.
  */
 export function byCategoryReport(db: Db, input: PeriodInput): ByCategoryReport {
   const { start, end } = periodOf(input);
@@ -57,11 +58,11 @@ export function byCategoryReport(db: Db, input: PeriodInput): ByCategoryReport {
   };
   const orders = db.$client
     .prepare<[number, number], OrderGroup>(
-      `SELECT d.category AS category, d.brand AS brand, ${caseIndex('o.outcome', OUTCOMES)} AS outcome,
-         count(*) AS n, count(o.ready_at) AS readied,
-         coalesce(sum(max(o.ready_at - o.created_at, 0)), 0) AS readyMs
-       FROM work_orders o INDEXED BY work_orders_outcome_report CROSS JOIN devices d ON d.id = o.device_id
-       WHERE o.created_at >= ? AND o.created_at < ?
+      `SELECT coalesce(device_category, '') AS category, coalesce(device_brand, '') AS brand,
+         ${caseIndex('outcome', OUTCOMES)} AS outcome, count(*) AS n, count(ready_at) AS readied,
+         coalesce(sum(max(ready_at - created_at, 0)), 0) AS readyMs
+       FROM work_orders INDEXED BY work_orders_category_report
+       WHERE created_at >= ? AND created_at < ?
        GROUP BY 1, 2, 3`,
     )
     .all(start, end);
@@ -74,10 +75,9 @@ export function byCategoryReport(db: Db, input: PeriodInput): ByCategoryReport {
   }
   const revenue = db.$client
     .prepare<[number, number], { category: string; brand: string; billed: number }>(
-      `SELECT d.category AS category, d.brand AS brand, sum(f.total) AS billed
-       FROM settlement_facts f INDEXED BY settlement_facts_created
-         CROSS JOIN work_orders o ON o.id = f.work_order_id CROSS JOIN devices d ON d.id = o.device_id
-       WHERE f.created_at >= ? AND f.created_at < ? AND f.status = 'active'
+      `SELECT category, brand, sum(total) AS billed
+       FROM settlement_facts INDEXED BY settlement_facts_category
+       WHERE created_at >= ? AND created_at < ? AND status = 'active'
        GROUP BY 1, 2`,
     )
     .all(start, end);

@@ -146,6 +146,8 @@ export function createWorkOrder(
       holdReason: null,
       heldAt: null,
       recallAt: null,
+      deviceCategory: device.category,
+      deviceBrand: device.brand,
       createdBy: ctx.user?.id ?? '',
       createdAt: at,
       updatedAt: at,
