@@ -36,7 +36,8 @@ export function ComplaintsPage() {
   const [params, setParams] = useSearchParams();
   const canWrite = useCan('complaints.write');
   const [tab, setTab] = useState<Tab>('all');
-  const [overdue, setOverdue] = useState(false);
+  // The manager's home opens the overdue ones: /complaints?overdue=1.
+  const [overdue, setOverdue] = useState(params.get('overdue') === '1');
   const [severity, setSeverity] = useState<ComplaintSeverity | undefined>();
   const [text, setText] = useState('');
   const paging = usePaging();

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Card, Flex, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { PhoneOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { FOLLOW_UP_TABS, type FollowUpRow, type FollowUpTab } from '@shared/schemas/followUps';
 import { useFollowUpList } from '../../api/followUps';
 import { usePaging } from '../../components/paging';
@@ -72,7 +72,10 @@ function Settled({ row }: { row: FollowUpRow }) {
 /** 回访: today's calls, the overdue ones, every pending one and the finished ones, decided by the server's day. */
 export function FollowUpsPage() {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<FollowUpTab>('today');
+  const [params] = useSearchParams();
+  // The home's figures open a tab: /follow-ups?tab=overdue.
+  const asked = FOLLOW_UP_TABS.find((k) => k === params.get('tab'));
+  const [tab, setTab] = useState<FollowUpTab>(asked ?? 'today');
   const paging = usePaging(20);
   const list = useFollowUpList({ tab, page: paging.page, pageSize: paging.pageSize });
   const [calling, setCalling] = useState<FollowUpRow | null>(null);

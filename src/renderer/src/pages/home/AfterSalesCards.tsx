@@ -17,12 +17,14 @@ export function AfterSales({ afterSales }: { afterSales: NonNullable<Dashboard['
           title={t('home.followUpsToday')}
           value={afterSales.followUpsToday}
           testId="dash-follow-ups-today"
+          to="/follow-ups?tab=today"
         />
         <DashFigure
           title={t('home.followUpsOverdue')}
           value={afterSales.followUpsOverdue}
           testId="dash-follow-ups-overdue"
           warn={afterSales.followUpsOverdue > 0}
+          to="/follow-ups?tab=overdue"
         />
         <DashFigure
           title={t('home.recallDue')}
@@ -54,6 +56,7 @@ export function Quality({ quality }: { quality: NonNullable<Dashboard['quality']
           value={quality.complaintsOverdue}
           testId="dash-complaints-overdue"
           warn={quality.complaintsOverdue > 0}
+          to="/complaints?overdue=1"
         />
         <DashFigure
           title={t('home.fixRateMonth')}
