@@ -57,6 +57,33 @@ export class QualityTally {
   resolvedMs = 0;
   inTime = 0;
 
+  /** Adds another group's sums to this one's. */
+  add(o: QualityTally): void {
+    this.received += o.received;
+    o.outcomes.forEach((n, i) => (this.outcomes[i] = (this.outcomes[i] ?? 0) + n));
+    this.diagnosed += o.diagnosed;
+    this.diagnosedMs += o.diagnosedMs;
+    this.readied += o.readied;
+    this.readyMs += o.readyMs;
+    this.onTime += o.onTime;
+    this.reworks += o.reworks;
+    this.due += o.due;
+    this.done += o.done;
+    this.reached += o.reached;
+    for (const d of SATISFACTION_DIMENSIONS) {
+      this.scores[d].n += o.scores[d].n;
+      this.scores[d].sum += o.scores[d].sum;
+      this.scores[d].good += o.scores[d].good;
+    }
+    this.complaints += o.complaints;
+    this.complaintsCounted += o.complaintsCounted;
+    this.responded += o.responded;
+    this.respondedMs += o.respondedMs;
+    this.resolved += o.resolved;
+    this.resolvedMs += o.resolvedMs;
+    this.inTime += o.inTime;
+  }
+
   score(dimension: Dimension, value: number | null): void {
     if (value === null) return;
     const s = this.scores[dimension];

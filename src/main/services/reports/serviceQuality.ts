@@ -38,12 +38,18 @@ export function serviceQualityReport(db: Db, input: PeriodInput): ServiceQuality
     if (!tally) byTech.set(t, (tally = new QualityTally()));
     return tally;
   };
-  /** The shop, the order's technician and its service type. */
-  const groups = (t: Cells[number] | undefined, svc: Cells[number] | undefined): QualityTally[] => {
-    const list = [overall, tech(typeof t === 'string' ? t : '')];
-    const type = byType[Number(svc)];
-    if (type) list.push(type);
-    return list;
+  /**
+   * One tally per technician × service type, folded into the shop, the technician and the type at
+   * the end: a row touches one tally (a year is ~400,000 rows on the bench branch; summing them in
+   * SQL with GROUP BY measured 2–3× slower, as it sorts them first).
+   */
+  const cells = new Map<string, QualityTally[]>();
+  const cell = (t: Cells[number] | undefined, svc: Cells[number] | undefined): QualityTally => {
+    const key = typeof t === 'string' ? t : '';
+    let row = cells.get(key);
+    if (!row) cells.set(key, (row = []));
+    const i = Number(svc);
+    return (row[i] ??= new QualityTally());
   };
 
   // Orders received: outcome, first response, turnaround, on time, reworks (by their own type).
@@ -55,18 +61,17 @@ export function serviceQualityReport(db: Db, input: PeriodInput): ServiceQuality
     [start, end],
   )) {
     const created = Number(createdAt);
-    for (const g of groups(t, svc)) {
-      g.received += 1;
-      g.outcomes[Number(outcome)] = (g.outcomes[Number(outcome)] ?? 0) + 1;
-      if (diagnosedAt !== null) {
-        g.diagnosed += 1;
-        g.diagnosedMs += Math.max(Number(diagnosedAt) - created, 0);
-      }
-      if (readyAt !== null) {
-        g.readied += 1;
-        g.readyMs += Math.max(Number(readyAt) - created, 0);
-        if (Number(readyAt) <= Number(promisedAt)) g.onTime += 1;
-      }
+    const g = cell(t, svc);
+    g.received += 1;
+    g.outcomes[Number(outcome)] = (g.outcomes[Number(outcome)] ?? 0) + 1;
+    if (diagnosedAt !== null) {
+      g.diagnosed += 1;
+      g.diagnosedMs += Math.max(Number(diagnosedAt) - created, 0);
+    }
+    if (readyAt !== null) {
+      g.readied += 1;
+      g.readyMs += Math.max(Number(readyAt) - created, 0);
+      if (Number(readyAt) <= Number(promisedAt)) g.onTime += 1;
     }
     // The shop's and the type's reworks; a technician's are those of the orders they did (below).
     if (rework) {
@@ -94,11 +99,10 @@ export function serviceQualityReport(db: Db, input: PeriodInput): ServiceQuality
      WHERE due_at >= ? AND due_at < ? AND state <> 'optedOut'`,
     [start, end],
   )) {
-    for (const g of groups(t, svc)) {
-      g.due += 1;
-      if (state !== 'pending') g.done += 1;
-      if (state === 'reached') g.reached += 1;
-    }
+    const g = cell(t, svc);
+    g.due += 1;
+    if (state !== 'pending') g.done += 1;
+    if (state === 'reached') g.reached += 1;
   }
 
   // Satisfaction: the scores of the customers reached in the period.
@@ -109,12 +113,11 @@ export function serviceQualityReport(db: Db, input: PeriodInput): ServiceQuality
      WHERE done_at >= ? AND done_at < ? AND state = 'reached'`,
     [start, end],
   )) {
-    for (const g of groups(t, svc)) {
-      g.score('attitude', attitude === null ? null : Number(attitude));
-      g.score('quality', quality === null ? null : Number(quality));
-      g.score('timeliness', timeliness === null ? null : Number(timeliness));
-      g.score('price', price === null ? null : Number(price));
-    }
+    const g = cell(t, svc);
+    g.score('attitude', attitude === null ? null : Number(attitude));
+    g.score('quality', quality === null ? null : Number(quality));
+    g.score('timeliness', timeliness === null ? null : Number(timeliness));
+    g.score('price', price === null ? null : Number(price));
   }
 
   // Complaints received in the period, through the order they name (if any).
@@ -127,23 +130,29 @@ export function serviceQualityReport(db: Db, input: PeriodInput): ServiceQuality
     [start, end],
   )) {
     const created = Number(createdAt);
-    for (const g of hasOrder ? groups(t, svc) : [overall]) {
-      g.complaints += 1;
-      if (respondedAt !== null) {
-        g.responded += 1;
-        g.respondedMs += Math.max(Number(respondedAt) - created, 0);
-      }
-      if (resolvedAt !== null) {
-        g.resolved += 1;
-        g.resolvedMs += Math.max(Number(resolvedAt) - created, 0);
-      }
-      if (status !== 'withdrawn') {
-        g.complaintsCounted += 1;
-        if (resolvedAt !== null && Number(resolvedAt) <= Number(resolutionDue)) g.inTime += 1;
-      }
+    const g = hasOrder ? cell(t, svc) : overall;
+    g.complaints += 1;
+    if (respondedAt !== null) {
+      g.responded += 1;
+      g.respondedMs += Math.max(Number(respondedAt) - created, 0);
+    }
+    if (resolvedAt !== null) {
+      g.resolved += 1;
+      g.resolvedMs += Math.max(Number(resolvedAt) - created, 0);
+    }
+    if (status !== 'withdrawn') {
+      g.complaintsCounted += 1;
+      if (resolvedAt !== null && Number(resolvedAt) <= Number(resolutionDue)) g.inTime += 1;
     }
   }
 
+  for (const [t, row] of cells) {
+    row.forEach((g, svc) => {
+      overall.add(g);
+      tech(t).add(g);
+      byType[svc]?.add(g);
+    });
+  }
   const byTechnician = [...byTech.entries()]
     .filter(([, tally]) => !tally.empty)
     .map(([t, tally]) => ({
