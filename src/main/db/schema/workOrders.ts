@@ -134,7 +134,13 @@ export const workOrders = sqliteTable(
     ),
     index('work_orders_repaired_delivered').on(t.outcome, t.deliveredAt),
     index('work_orders_recall').on(t.status, t.recallAt),
-    index('work_orders_category_report').on(t.createdAt, t.deviceCategory, t.deviceBrand, t.outcome, t.readyAt),
+    index('work_orders_category_report').on(
+      t.createdAt,
+      t.deviceCategory,
+      t.deviceBrand,
+      t.outcome,
+      t.readyAt,
+    ),
   ],
 );
 
