@@ -38,25 +38,24 @@ export function serviceQualityReport(db: Db, input: PeriodInput): ServiceQuality
     if (!tally) byTech.set(t, (tally = new QualityTally()));
     return tally;
   };
-  // Technicians as numbers (their place among the users; the last for none): a year of rows then
-  // carries no id string per row into JS.
-  const techIds = [...names.keys()];
-  const TECH_CASE = (column: string) => caseIndex(column, techIds);
   /**
    * One tally per technician × service type, folded into the shop, the technician and the type at
    * the end: a row touches one tally (a year is ~400,000 rows on the bench branch; summing them in
    * SQL with GROUP BY measured 2–3× slower, as it sorts them first).
    */
-  const cells: QualityTally[][] = [];
+  const cells = new Map<string, QualityTally[]>();
   const cell = (t: Cells[number] | undefined, svc: Cells[number] | undefined): QualityTally => {
-    const row = (cells[Number(t)] ??= []);
-    return (row[Number(svc)] ??= new QualityTally());
+    const key = typeof t === 'string' ? t : '';
+    let row = cells.get(key);
+    if (!row) cells.set(key, (row = []));
+    const i = Number(svc);
+    return (row[i] ??= new QualityTally());
   };
 
   // Orders received: outcome, first response, turnaround, on time, reworks (by their own type).
   for (const [createdAt, outcome, svc, t, diagnosedAt, readyAt, promisedAt, rework] of rawRows(
     db,
-    `SELECT created_at, ${OUTCOME_CASE}, ${SERVICE_CASE('service_type')}, ${TECH_CASE('technician_id')}, diagnosed_at,
+    `SELECT created_at, ${OUTCOME_CASE}, ${SERVICE_CASE('service_type')}, technician_id, diagnosed_at,
        ready_at, promised_at, (rework_of_id IS NOT NULL AND warranty_computed = 'repair')
      FROM work_orders INDEXED BY work_orders_outcome_report WHERE created_at >= ? AND created_at < ?`,
     [start, end],
@@ -93,23 +92,23 @@ export function serviceQualityReport(db: Db, input: PeriodInput): ServiceQuality
   }
 
   // Follow-ups due in the period (opted out left out) and which of them a call settled.
-  for (const [done, reached, t, svc] of rawRows(
+  for (const [state, t, svc] of rawRows(
     db,
-    `SELECT state <> 'pending', state = 'reached', ${TECH_CASE('technician_id')}, ${SERVICE_CASE('service_type')}
+    `SELECT state, technician_id, ${SERVICE_CASE('service_type')}
      FROM follow_ups INDEXED BY follow_ups_due_report
      WHERE due_at >= ? AND due_at < ? AND state <> 'optedOut'`,
     [start, end],
   )) {
     const g = cell(t, svc);
     g.due += 1;
-    g.done += Number(done);
-    g.reached += Number(reached);
+    if (state !== 'pending') g.done += 1;
+    if (state === 'reached') g.reached += 1;
   }
 
   // Satisfaction: the scores of the customers reached in the period.
   for (const [attitude, quality, timeliness, price, t, svc] of rawRows(
     db,
-    `SELECT attitude, quality, timeliness, price, ${TECH_CASE('technician_id')}, ${SERVICE_CASE('service_type')}
+    `SELECT attitude, quality, timeliness, price, technician_id, ${SERVICE_CASE('service_type')}
      FROM follow_ups INDEXED BY follow_ups_done_report
      WHERE done_at >= ? AND done_at < ? AND state = 'reached'`,
     [start, end],
@@ -125,7 +124,7 @@ export function serviceQualityReport(db: Db, input: PeriodInput): ServiceQuality
   for (const [createdAt, respondedAt, resolvedAt, resolutionDue, status, hasOrder, t, svc] of rawRows(
     db,
     `SELECT c.created_at, c.first_responded_at, c.resolved_at, c.resolution_due, c.status,
-       o.id IS NOT NULL, ${TECH_CASE('o.technician_id')}, ${SERVICE_CASE('o.service_type')}
+       o.id IS NOT NULL, o.technician_id, ${SERVICE_CASE('o.service_type')}
      FROM complaints c INDEXED BY complaints_created LEFT JOIN work_orders o ON o.id = c.work_order_id
      WHERE c.created_at >= ? AND c.created_at < ?`,
     [start, end],
@@ -147,13 +146,13 @@ export function serviceQualityReport(db: Db, input: PeriodInput): ServiceQuality
     }
   }
 
-  cells.forEach((row, t) =>
+  for (const [t, row] of cells) {
     row.forEach((g, svc) => {
       overall.add(g);
-      tech(techIds[t] ?? '').add(g);
+      tech(t).add(g);
       byType[svc]?.add(g);
-    }),
-  );
+    });
+  }
   const byTechnician = [...byTech.entries()]
     .filter(([, tally]) => !tally.empty)
     .map(([t, tally]) => ({
