@@ -5,6 +5,7 @@ import type { Db } from '../db/open';
 import type { UserRecord } from '../db/schema';
 import type { SessionStore, Session } from './sessions';
 import type { NoticeFeed } from '../lan/notices';
+import type { ProviderLookup } from './channels/provider';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Anything queries can run on: the connection or an open transaction. */
@@ -33,6 +34,8 @@ export interface Deps {
   notices?: NoticeFeed;
   /** Host mode on the shop's LAN (lan/host.ts); unset where no LAN host runs (bare tests). */
   lan?: LanGate;
+  /** The SMS and e-mail providers the shop configured (services/channels); unset in bare tests. */
+  messageProviders?: ProviderLookup;
 }
 
 /** What the lan.* handlers ask of the LAN host: its settings, listener and pairing code. */
