@@ -48,17 +48,18 @@ export const followUps = sqliteTable(
     index('follow_ups_state_due').on(t.state, t.dueAt),
     index('follow_ups_due').on(t.dueAt, t.state, t.doneAt),
     index('follow_ups_done').on(t.doneAt, t.state),
-    // The service-quality report (covering): follow-ups due, and the scores of those reached.
-    index('follow_ups_due_report').on(t.dueAt, t.state, t.technicianId, t.serviceType),
-    index('follow_ups_done_report').on(
-      t.doneAt,
+    // The service-quality report (covering): one technician × service type's follow-ups due in a
+    // period, and the scores of those reached, each as one index range (reports/groupSums.ts).
+    index('follow_ups_due_group').on(t.technicianId, t.serviceType, t.dueAt, t.state),
+    index('follow_ups_done_group').on(
+      t.technicianId,
+      t.serviceType,
       t.state,
+      t.doneAt,
       t.attitude,
       t.quality,
       t.timeliness,
       t.price,
-      t.technicianId,
-      t.serviceType,
     ),
     index('follow_ups_customer').on(t.customerId, t.state),
   ],

@@ -109,13 +109,13 @@ export const workOrders = sqliteTable(
       t.serviceType,
       t.technicianId,
     ),
-    // The service-quality and by-category reports: a period of closed orders from this alone.
-    index('work_orders_outcome_report').on(
+    // The quality reports: one technician × service type's orders of a period as one index range,
+    // summed in SQL (services/reports/groupSums.ts).
+    index('work_orders_group_report').on(
+      t.technicianId,
+      t.serviceType,
       t.createdAt,
       t.outcome,
-      t.serviceType,
-      t.technicianId,
-      t.deviceId,
       t.diagnosedAt,
       t.readyAt,
       t.promisedAt,

@@ -3,7 +3,7 @@ import type { PeriodInput, QualityReport } from '@shared/schemas/reports';
 import { SERVICE_TYPES } from '@shared/schemas/workOrders';
 import { OUTCOMES } from '@shared/workOrderStatus';
 import type { Db } from '../../db/open';
-import { caseIndex, pluckNumbers } from './numbers';
+import { groupReaders, groupsOf } from './groupSums';
 import { periodOf } from './period';
 import { rateOf, splitOf } from './qualityFigures';
 
@@ -20,21 +20,14 @@ const IS_REWORK = sql`(o.rework_of_id IS NOT NULL AND o.warranty_computed = 'rep
  */
 export function qualityReport(db: Db, input: PeriodInput): QualityReport {
   const { start, end } = periodOf(input);
-  // One number per order received: (service type × 5 + outcome) × 2 + rework.
-  const codes = pluckNumbers(
-    db,
-    `SELECT (${caseIndex('service_type', SERVICE_TYPES)} * 5 + ${caseIndex('outcome', OUTCOMES)}) * 2
-        + (rework_of_id IS NOT NULL AND warranty_computed = 'repair')
-     FROM work_orders INDEXED BY work_orders_outcome_report WHERE created_at >= ? AND created_at < ?`,
-    [start, end],
-  );
   const counts = SERVICE_TYPES.map(() => ({ outcomes: new Float64Array(OUTCOMES.length + 1), reworks: 0 }));
-  for (const code of codes) {
-    const c = counts[Math.floor(code / 10)];
+  const read = groupReaders(db);
+  for (const g of groupsOf(db)) {
+    const c = counts[SERVICE_TYPES.indexOf(g.serviceType)];
     if (!c) continue;
-    const outcome = Math.floor(code / 2) % 5;
-    c.outcomes[outcome] = (c.outcomes[outcome] ?? 0) + 1;
-    c.reworks += code & 1;
+    const orders = read.orders(g, start, end);
+    orders.outcomes.forEach((n, i) => (c.outcomes[i] = (c.outcomes[i] ?? 0) + n));
+    c.reworks += orders.reworks;
   }
   const delivered =
     db.get<{ n: number }>(

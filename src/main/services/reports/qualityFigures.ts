@@ -1,6 +1,7 @@
 import type { OutcomeSplit, ServiceQualityFigures } from '@shared/schemas/reports';
 import { SATISFACTION_DIMENSIONS } from '@shared/schemas/followUps';
 import { OUTCOMES, type Outcome } from '@shared/workOrderStatus';
+import type { FollowUpSums, OrderSums } from './groupSums';
 import { hoursOf } from './period';
 
 /** A share, null when there is nothing to divide by. */
@@ -57,8 +58,8 @@ export class QualityTally {
   resolvedMs = 0;
   inTime = 0;
 
-  /** Adds another group's sums to this one's. */
-  add(o: QualityTally): void {
+  /** A group's orders; their reworks are the caller's, as a technician's are those of the orders they did. */
+  addOrders(o: OrderSums): void {
     this.received += o.received;
     o.outcomes.forEach((n, i) => (this.outcomes[i] = (this.outcomes[i] ?? 0) + n));
     this.diagnosed += o.diagnosed;
@@ -66,30 +67,19 @@ export class QualityTally {
     this.readied += o.readied;
     this.readyMs += o.readyMs;
     this.onTime += o.onTime;
-    this.reworks += o.reworks;
-    this.due += o.due;
-    this.done += o.done;
-    this.reached += o.reached;
-    for (const d of SATISFACTION_DIMENSIONS) {
-      this.scores[d].n += o.scores[d].n;
-      this.scores[d].sum += o.scores[d].sum;
-      this.scores[d].good += o.scores[d].good;
-    }
-    this.complaints += o.complaints;
-    this.complaintsCounted += o.complaintsCounted;
-    this.responded += o.responded;
-    this.respondedMs += o.respondedMs;
-    this.resolved += o.resolved;
-    this.resolvedMs += o.resolvedMs;
-    this.inTime += o.inTime;
   }
 
-  score(dimension: Dimension, value: number | null): void {
-    if (value === null) return;
-    const s = this.scores[dimension];
-    s.n += 1;
-    s.sum += value;
-    if (value >= 4) s.good += 1;
+  addFollowUps(f: FollowUpSums): void {
+    this.due += f.due;
+    this.done += f.done;
+    this.reached += f.reached;
+    SATISFACTION_DIMENSIONS.forEach((d, i) => {
+      const from = f.scores[i];
+      if (!from) return;
+      this.scores[d].n += from.n;
+      this.scores[d].sum += from.sum;
+      this.scores[d].good += from.good;
+    });
   }
 
   figures(): ServiceQualityFigures {

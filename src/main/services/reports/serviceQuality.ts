@@ -1,7 +1,7 @@
 import type { PeriodInput, ServiceQualityReport } from '@shared/schemas/reports';
 import { SERVICE_TYPES } from '@shared/schemas/workOrders';
-import { OUTCOMES } from '@shared/workOrderStatus';
 import type { Db } from '../../db/open';
+import { groupReaders, groupsOf } from './groupSums';
 import { caseIndex } from './numbers';
 import { periodOf } from './period';
 import { QualityTally } from './qualityFigures';
@@ -17,15 +17,13 @@ function rawRows(db: Db, text: string, params: (string | number)[]): Cells[] {
     .all(...params);
 }
 
-const OUTCOME_CASE = caseIndex('outcome', OUTCOMES);
 const SERVICE_CASE = (column: string) => caseIndex(column, SERVICE_TYPES);
 
 /**
  * 服务质量: every figure of `serviceQualityFigures` (see its doc comments for the definitions) for
- * the shop, per technician and per service type. Five reads, each a range of one index: the orders
- * received (work_orders_outcome_report, covering), the reworks among them with the technician of
- * the order that came back, the follow-ups due and those reached (with the order's technician and
- * service type copied onto the follow-up, drizzle/0015: no join per row), and the complaints received.
+ * the shop, per technician and per service type. The orders received and the follow-ups due and
+ * reached are summed per technician × service type in SQL (groupSums.ts); then two small reads: the
+ * reworks with the technician of the order that came back, and the complaints received.
  */
 export function serviceQualityReport(db: Db, input: PeriodInput): ServiceQualityReport {
   const { start, end } = periodOf(input);
@@ -38,47 +36,23 @@ export function serviceQualityReport(db: Db, input: PeriodInput): ServiceQuality
     if (!tally) byTech.set(t, (tally = new QualityTally()));
     return tally;
   };
-  /**
-   * One tally per technician × service type, folded into the shop, the technician and the type at
-   * the end: a row touches one tally (a year is ~400,000 rows on the bench branch; summing them in
-   * SQL with GROUP BY measured 2–3× slower, as it sorts them first).
-   */
-  const cells = new Map<string, QualityTally[]>();
-  const cell = (t: Cells[number] | undefined, svc: Cells[number] | undefined): QualityTally => {
-    const key = typeof t === 'string' ? t : '';
-    let row = cells.get(key);
-    if (!row) cells.set(key, (row = []));
-    const i = Number(svc);
-    return (row[i] ??= new QualityTally());
-  };
+  /** The shop's, the technician's and the service type's tallies a group's sums go to. */
+  const tallies = (t: string | null, svc: number) =>
+    [overall, tech(t ?? ''), byType[svc]].filter((x): x is QualityTally => x !== undefined);
 
-  // Orders received: outcome, first response, turnaround, on time, reworks (by their own type).
-  for (const [createdAt, outcome, svc, t, diagnosedAt, readyAt, promisedAt, rework] of rawRows(
-    db,
-    `SELECT created_at, ${OUTCOME_CASE}, ${SERVICE_CASE('service_type')}, technician_id, diagnosed_at,
-       ready_at, promised_at, (rework_of_id IS NOT NULL AND warranty_computed = 'repair')
-     FROM work_orders INDEXED BY work_orders_outcome_report WHERE created_at >= ? AND created_at < ?`,
-    [start, end],
-  )) {
-    const created = Number(createdAt);
-    const g = cell(t, svc);
-    g.received += 1;
-    g.outcomes[Number(outcome)] = (g.outcomes[Number(outcome)] ?? 0) + 1;
-    if (diagnosedAt !== null) {
-      g.diagnosed += 1;
-      g.diagnosedMs += Math.max(Number(diagnosedAt) - created, 0);
-    }
-    if (readyAt !== null) {
-      g.readied += 1;
-      g.readyMs += Math.max(Number(readyAt) - created, 0);
-      if (Number(readyAt) <= Number(promisedAt)) g.onTime += 1;
+  const read = groupReaders(db);
+  for (const g of groupsOf(db)) {
+    const svc = SERVICE_TYPES.indexOf(g.serviceType);
+    const orders = read.orders(g, start, end);
+    const followUps = read.followUps(g, start, end);
+    for (const tally of tallies(g.technicianId, svc)) {
+      tally.addOrders(orders);
+      tally.addFollowUps(followUps);
     }
     // The shop's and the type's reworks; a technician's are those of the orders they did (below).
-    if (rework) {
-      overall.reworks += 1;
-      const type = byType[Number(svc)];
-      if (type) type.reworks += 1;
-    }
+    overall.reworks += orders.reworks;
+    const type = byType[svc];
+    if (type) type.reworks += orders.reworks;
   }
   // From the (few) reworks to the orders that came back, whose technician's work it was.
   for (const [t] of rawRows(
@@ -91,35 +65,6 @@ export function serviceQualityReport(db: Db, input: PeriodInput): ServiceQuality
     tech(String(t)).reworks += 1;
   }
 
-  // Follow-ups due in the period (opted out left out) and which of them a call settled.
-  for (const [state, t, svc] of rawRows(
-    db,
-    `SELECT state, technician_id, ${SERVICE_CASE('service_type')}
-     FROM follow_ups INDEXED BY follow_ups_due_report
-     WHERE due_at >= ? AND due_at < ? AND state <> 'optedOut'`,
-    [start, end],
-  )) {
-    const g = cell(t, svc);
-    g.due += 1;
-    if (state !== 'pending') g.done += 1;
-    if (state === 'reached') g.reached += 1;
-  }
-
-  // Satisfaction: the scores of the customers reached in the period.
-  for (const [attitude, quality, timeliness, price, t, svc] of rawRows(
-    db,
-    `SELECT attitude, quality, timeliness, price, technician_id, ${SERVICE_CASE('service_type')}
-     FROM follow_ups INDEXED BY follow_ups_done_report
-     WHERE done_at >= ? AND done_at < ? AND state = 'reached'`,
-    [start, end],
-  )) {
-    const g = cell(t, svc);
-    g.score('attitude', attitude === null ? null : Number(attitude));
-    g.score('quality', quality === null ? null : Number(quality));
-    g.score('timeliness', timeliness === null ? null : Number(timeliness));
-    g.score('price', price === null ? null : Number(price));
-  }
-
   // Complaints received in the period, through the order they name (if any).
   for (const [createdAt, respondedAt, resolvedAt, resolutionDue, status, hasOrder, t, svc] of rawRows(
     db,
@@ -130,29 +75,23 @@ export function serviceQualityReport(db: Db, input: PeriodInput): ServiceQuality
     [start, end],
   )) {
     const created = Number(createdAt);
-    const g = hasOrder ? cell(t, svc) : overall;
-    g.complaints += 1;
-    if (respondedAt !== null) {
-      g.responded += 1;
-      g.respondedMs += Math.max(Number(respondedAt) - created, 0);
-    }
-    if (resolvedAt !== null) {
-      g.resolved += 1;
-      g.resolvedMs += Math.max(Number(resolvedAt) - created, 0);
-    }
-    if (status !== 'withdrawn') {
-      g.complaintsCounted += 1;
-      if (resolvedAt !== null && Number(resolvedAt) <= Number(resolutionDue)) g.inTime += 1;
+    for (const g of hasOrder ? tallies(typeof t === 'string' ? t : null, Number(svc)) : [overall]) {
+      g.complaints += 1;
+      if (respondedAt !== null) {
+        g.responded += 1;
+        g.respondedMs += Math.max(Number(respondedAt) - created, 0);
+      }
+      if (resolvedAt !== null) {
+        g.resolved += 1;
+        g.resolvedMs += Math.max(Number(resolvedAt) - created, 0);
+      }
+      if (status !== 'withdrawn') {
+        g.complaintsCounted += 1;
+        if (resolvedAt !== null && Number(resolvedAt) <= Number(resolutionDue)) g.inTime += 1;
+      }
     }
   }
 
-  for (const [t, row] of cells) {
-    row.forEach((g, svc) => {
-      overall.add(g);
-      tech(t).add(g);
-      byType[svc]?.add(g);
-    });
-  }
   const byTechnician = [...byTech.entries()]
     .filter(([, tally]) => !tally.empty)
     .map(([t, tally]) => ({
