@@ -29,6 +29,8 @@ const PASSING = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNRE
 
 interface MailError {
   code?: unknown;
+  /** The socket's own code under nodemailer's (a TLS certificate refusal, ECONNREFUSED…). */
+  originalCode?: unknown;
   responseCode?: unknown;
   response?: unknown;
   message?: unknown;
@@ -36,8 +38,8 @@ interface MailError {
 
 /**
  * An SMTP reply code decides first (4xx: try later; 5xx: refused for good, e.g. 535 bad password,
- * 550 no such mailbox); without one, a network failure is retryable and a bad setting (TLS refused,
- * sign-in refused) is not.
+ * 550 no such mailbox); without one, a network failure is retryable and a bad setting (an untrusted
+ * certificate, TLS refused) is not.
  */
 export function mapMailError(error: unknown): SendResult {
   const e: MailError = typeof error === 'object' && error !== null ? (error as MailError) : {};
@@ -51,6 +53,10 @@ export function mapMailError(error: unknown): SendResult {
         : String(error);
   const reason = code ? `${said}（${code}）` : said;
   if (reply !== null) return { ok: false, retryable: reply >= 400 && reply < 500, reason };
+  // A certificate this PC does not trust stays untrusted on the next try: a setting to fix.
+  const original = typeof e.originalCode === 'string' ? e.originalCode : '';
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|^ERR_TLS/.test(original))
+    return { ok: false, retryable: false, reason: `${said}（${original}）` };
   return { ok: false, retryable: PASSING.has(code), reason };
 }
 
