@@ -3,7 +3,7 @@ import type { channelsZhCN } from './channels.zh-CN';
 export const channelsEnUS: typeof channelsZhCN = {
   section: 'Message channels',
   intro:
-    "Notify customers through the shop's own Alibaba Cloud SMS account and mailbox. Secrets are stored encrypted on this PC and never shown again once saved.",
+    "Notify customers through the shop's own Alibaba Cloud SMS account and mailbox. Secrets are stored encrypted on this PC and never shown again once saved. {{keptBy}} {{restore}}",
   keptBy: {
     os: 'Secrets are encrypted by the system keychain.',
     keyFile:

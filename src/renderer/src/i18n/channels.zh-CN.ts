@@ -1,7 +1,8 @@
 /** 设置 → 消息通道: the shop's SMS account (Alibaba Cloud) and its mailbox (SMTP). */
 export const channelsZhCN = {
   section: '消息通道',
-  intro: '用本店自己的阿里云短信账号和邮箱给客户发通知。密钥加密保存在本机，保存后不再显示。',
+  intro:
+    '用本店自己的阿里云短信账号和邮箱给客户发通知。密钥加密保存在本机，保存后不再显示。{{keptBy}}{{restore}}',
   keptBy: {
     os: '密钥由系统钥匙串加密保存。',
     keyFile: '密钥由数据文件夹中的密钥文件加密保存（仅本机用户可读，不随备份带走）。',

@@ -15,8 +15,10 @@ export function ChannelSettings() {
   return (
     <>
       <Typography.Paragraph type="secondary" data-testid="channels-intro">
-        {t('messageChannels.intro')} {t(`messageChannels.keptBy.${view.secretsKeptBy}`)}{' '}
-        {t('messageChannels.restoreHint')}
+        {t('messageChannels.intro', {
+          keptBy: t(`messageChannels.keptBy.${view.secretsKeptBy}`),
+          restore: t('messageChannels.restoreHint'),
+        })}
       </Typography.Paragraph>
       <SmsChannelForm view={view.sms} />
       <Divider />
