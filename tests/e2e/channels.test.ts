@@ -161,4 +161,8 @@ describe('设置 → 消息通道', () => {
     await desk.stillShot(manager, 'channels-02-email-saved-and-tested');
     await cardShot('channels-02-card-email');
   });
+
+  it('left no warnings in the browser console', () => {
+    expect(desk.consoleProblems).toEqual([]);
+  });
 });
