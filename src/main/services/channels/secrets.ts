@@ -96,3 +96,37 @@ export function keyFileSecretBox(dataDir: string): SecretBox {
     },
   };
 }
+
+/** The system keychain as the desktop shell offers it (electron/secrets.ts wraps safeStorage). */
+export interface Keychain {
+  /** False without a keychain, and on Linux when only the fixed-password `basic_text` store is there. */
+  available: boolean;
+  encrypt(text: string): Buffer;
+  decrypt(data: Buffer): string;
+}
+
+export const OS_PREFIX = 'os:v1:';
+
+/**
+ * Sealed by the keychain when there is a real one, else by the key file; values sealed either way stay
+ * readable on this PC whichever is used next. The label rides inside the sealed text, so a value
+ * moved to another field does not open there.
+ */
+export function keychainSecretBox(dataDir: string, keychain: Keychain): SecretBox {
+  const fallback = keyFileSecretBox(dataDir);
+  if (!keychain.available) return fallback;
+  return {
+    keptBy: 'os',
+    seal: (label, text) => OS_PREFIX + keychain.encrypt(`${label}\n${text}`).toString('base64'),
+    open(label, sealed) {
+      if (!sealed.startsWith(OS_PREFIX)) return fallback.open(label, sealed);
+      try {
+        const plain = keychain.decrypt(Buffer.from(sealed.slice(OS_PREFIX.length), 'base64'));
+        return plain.startsWith(`${label}\n`) ? plain.slice(label.length + 1) : null;
+      } catch {
+        // Another user profile or PC: the manager types the secret again.
+        return null;
+      }
+    },
+  };
+}
