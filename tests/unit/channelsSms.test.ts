@@ -163,6 +163,16 @@ describe('SendSms against the local double', () => {
     expect(double.requests.every((r) => r.problems.length === 0)).toBe(true);
   });
 
+  it('does not follow a redirect with the signed request', async () => {
+    const sms = createAliyunSmsProvider(config, { now: clock.now });
+    double.script({ status: 302, body: '', headers: { location: `${double.url}/elsewhere` } });
+    expect(await sms.send(message())).toEqual({
+      ok: false,
+      retryable: false,
+      reason: '短信平台的回复无法识别（HTTP 302）',
+    });
+  });
+
   it('counts a reply it cannot read as not sent', () => {
     expect(mapSmsReply(200, 'not json')).toMatchObject({ ok: false, retryable: false });
     expect(mapSmsReply(200, JSON.stringify({ Code: 'OK' }))).toMatchObject({ ok: false });

@@ -137,8 +137,8 @@ export async function startSmsDouble(options: SmsDoubleOptions): Promise<SmsDoub
   const nonces = new Set<string>();
   let sent = 0;
   const server: Server = createServer((req, res) => {
-    const answer = (status: number, body: Record<string, string> | string) => {
-      res.writeHead(status, { 'content-type': 'application/json;charset=utf-8' });
+    const answer = (status: number, body: Record<string, string> | string, headers = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', ...headers });
       res.end(typeof body === 'string' ? body : JSON.stringify(body));
     };
     const url = new URL(req.url ?? '/', 'http://double');
@@ -171,7 +171,7 @@ export async function startSmsDouble(options: SmsDoubleOptions): Promise<SmsDoub
       );
       return;
     }
-    if (next) return answer(next.status, next.body);
+    if (next) return answer(next.status, next.body, next.headers);
     sent += 1;
     answer(200, { Message: 'OK', RequestId: `R${sent}`, Code: 'OK', BizId: `900619746936498${sent}^0` });
   });

@@ -171,7 +171,12 @@ export function createAliyunSmsProvider(config: AliyunSmsConfig, options: Aliyun
         return { ok: false, retryable: false, reason: `短信内容无法编码：${String(error)}` };
       }
       try {
-        const response = await fetch(url, { method: 'GET', signal: AbortSignal.timeout(timeoutMs) });
+        // A redirect would carry the signed request elsewhere: not followed, it counts as a failed send.
+        const response = await fetch(url, {
+          method: 'GET',
+          redirect: 'manual',
+          signal: AbortSignal.timeout(timeoutMs),
+        });
         return mapSmsReply(response.status, await response.text());
       } catch (error) {
         return networkFailure(error);
