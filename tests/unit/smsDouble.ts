@@ -43,7 +43,9 @@ export interface SmsRequest {
 }
 
 /** A reply the double gives instead of OK (the documented error shapes), or a delay before answering. */
-export type Scripted = { status: number; body: Record<string, string> | string } | { delayMs: number };
+export type Scripted =
+  | { status: number; body: Record<string, string> | string; headers?: Record<string, string> }
+  | { delayMs: number };
 
 export interface SmsDouble {
   url: string;
