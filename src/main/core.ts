@@ -7,6 +7,8 @@ import { BackupManager } from './services/backup/manager';
 import { consoleLogger, type Connection, type Deps, type Logger, type Platform } from './services/context';
 import { SessionStore } from './services/sessions';
 import { NoticeFeed } from './lan/notices';
+import { createProviderLookup } from './services/channels/lookup';
+import { keyFileSecretBox, type SecretBox } from './services/channels/secrets';
 
 export { DATABASE_FILE };
 
@@ -24,6 +26,8 @@ export interface CoreOptions {
   platform?: Platform;
   /** Pages per step of the online backup; small values let tests interleave writes. */
   backupStepPages?: number;
+  /** Seals the channels' secrets: the system keychain in Electron; by default a key file in dataDir. */
+  secretBox?: SecretBox;
 }
 
 /** Everything behind the transports: the opened store, the services' dependencies and dispatch. */
@@ -81,6 +85,8 @@ export function createCore(options: CoreOptions): Core {
     platform: options.platform,
     notices,
   };
+  deps.secrets = options.secretBox ?? keyFileSecretBox(options.dataDir);
+  deps.messageProviders = createProviderLookup(deps, deps.secrets);
   const backup = new BackupManager(
     {
       deps,

@@ -6,6 +6,7 @@ import { DatabaseTooNewError } from './db/open';
 import { electronPlatform } from './electron/dialogs';
 import { registerRpc } from './electron/ipc';
 import { readStartup, saveMode } from './electron/mode';
+import { safeStorageSecretBox } from './electron/secrets';
 import { corePaths, rendererIndexPath, useSeparateDevProfile } from './electron/paths';
 import { registerShell } from './electron/shellIpc';
 import { registerTerminalRpc, relayNotices } from './electron/terminalIpc';
@@ -58,8 +59,10 @@ if (!app.requestSingleInstanceLock()) {
     try {
       // A damaged database does not throw: the core starts in recovery mode and the window
       // shows the guided restore.
+      const paths = corePaths();
       core = createCore({
-        ...corePaths(),
+        ...paths,
+        secretBox: safeStorageSecretBox(paths.dataDir),
         appVersion: app.getVersion(),
         platform: electronPlatform(() => mainWindow),
       });

@@ -110,6 +110,7 @@ import {
   warrantyClaimsReport,
 } from './schemas/reports';
 import { printCount, printRef } from './schemas/prints';
+import { channelsView, testSendInput, testSendResult, updateChannelsInput } from './schemas/channels';
 import { followUpList, followUpRow, listFollowUpsInput, recordCallInput } from './schemas/followUps';
 import {
   assignComplaintInput,
@@ -481,6 +482,13 @@ export const contract = {
   'prints.count': method({ input: printRef, output: printCount, access: 'signedIn' }),
   /** A print issued (打印): logged with who and when; returns its number, 2 and on are 补打. */
   'prints.record': method({ input: printRef, output: printCount, access: 'signedIn' }),
+
+  // ── 消息通道 message channels: the SMS account and the mailbox; secrets only as set / not set ──
+  'channels.get': method({ input: empty, output: channelsView, access: 'channels.manage' }),
+  /** Each secret is kept, replaced or cleared; a channel turned on must be complete. */
+  'channels.update': method({ input: updateChannelsInput, output: channelsView, access: 'channels.manage' }),
+  /** One test message through the saved settings; the provider's refusal comes back as data. */
+  'channels.test': method({ input: testSendInput, output: testSendResult, access: 'channels.manage' }),
 } as const;
 
 export type Contract = typeof contract;

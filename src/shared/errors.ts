@@ -289,6 +289,25 @@ export const REASONS = {
     code: 'VALIDATION',
     params: { problem: ['orderOtherCustomer', 'refundNotOfOrder', 'reworkNotOfOrder', 'needsOrder'] },
   },
+
+  // ── message channels (消息通道: SMS account, mailbox) ──
+  /** A channel turned on needs this field (its secret included). */
+  channelSettingRequired: { code: 'VALIDATION', params: {} },
+  /** A mailbox password needs the account it belongs to. */
+  smtpPasswordWithoutAccount: { code: 'VALIDATION', params: {} },
+  /** The SMS endpoint: a host name or https:// address; plain http:// only to this PC (a test double). */
+  smsEndpointRefused: { code: 'VALIDATION', params: { problem: ['notAddress', 'plainHttp'] } },
+  unknownMessageEvent: { code: 'VALIDATION', params: { event: 'text' } },
+  notAMobileNumber: { code: 'VALIDATION', params: {} },
+  notAnEmailAddress: { code: 'VALIDATION', params: {} },
+  /** The channel is off or incomplete: nothing can be sent through it. */
+  channelNotSetUp: { code: 'CONFLICT', params: { channel: ['sms', 'email'] } },
+  /** Its secret was stored on another PC (a restored backup): it must be typed again here. */
+  channelSecretUnreadable: { code: 'CONFLICT', params: { channel: ['sms', 'email'] } },
+  /** No template code for this event in the SMS settings. */
+  smsTemplateMissing: { code: 'VALIDATION', params: { event: 'text' } },
+  /** The key that encrypts the secrets could not be made or read (the data folder). */
+  secretsUnavailable: { code: 'INTERNAL', params: { detail: 'text' } },
 } as const satisfies Record<string, ReasonSpec>;
 
 export type Reason = keyof typeof REASONS;

@@ -47,6 +47,8 @@ export const PERMISSIONS = [
   'complaints.read',
   /** Take a complaint, work it, answer it, record the customer's confirmation. */
   'complaints.write',
+  /** 消息通道: the SMS account and mailbox (their secrets are written, never read back), test sends. */
+  'channels.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

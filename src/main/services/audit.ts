@@ -8,7 +8,14 @@ import type { Queryable, Tx } from './context';
 import { callTerminal, noteChange } from './callScope';
 
 /** Keys that never reach the audit log, whatever entity they sit in. */
-const SECRET_KEYS = new Set(['password', 'passwordHash', 'newPassword', 'currentPassword', 'devicePassword']);
+const SECRET_KEYS = new Set([
+  'password',
+  'passwordHash',
+  'newPassword',
+  'currentPassword',
+  'devicePassword',
+  'accessKeySecret',
+]);
 
 export function redact(value: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
   if (!value) return null;

@@ -6,6 +6,7 @@ import type { UserRecord } from '../db/schema';
 import type { SessionStore, Session } from './sessions';
 import type { NoticeFeed } from '../lan/notices';
 import type { ProviderLookup } from './channels/provider';
+import type { SecretBox } from './channels/secrets';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Anything queries can run on: the connection or an open transaction. */
@@ -36,6 +37,8 @@ export interface Deps {
   lan?: LanGate;
   /** The SMS and e-mail providers the shop configured (services/channels); unset in bare tests. */
   messageProviders?: ProviderLookup;
+  /** Seals the channels' secrets at rest (services/channels/secrets.ts); unset in bare tests. */
+  secrets?: SecretBox;
 }
 
 /** What the lan.* handlers ask of the LAN host: its settings, listener and pairing code. */

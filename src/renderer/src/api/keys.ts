@@ -15,6 +15,8 @@ export const queryKeys = {
   auditList: (input: AuditListInput) => ['audit', 'list', input] as const,
   auditFacets: ['audit', 'facets'] as const,
   settings: ['settings'] as const,
+  /** 消息通道: the SMS account and mailbox (secrets only as set / not set). */
+  channels: ['channels'] as const,
 
   /** Customers and their devices: one prefix, since a device change shows on its customer's page. */
   customers: ['customers'] as const,

@@ -1,6 +1,7 @@
 import { followUpsEnUS } from './followUps.en-US';
 import { complaintsEnUS } from './complaints.en-US';
 import { lanEnUS } from './lan.en-US';
+import { channelsEnUS } from './channels.en-US';
 import { stockEnUS } from './stock.en-US';
 import { orderPartsEnUS } from './orderParts.en-US';
 import { settlementsEnUS } from './settlements.en-US';
@@ -149,6 +150,16 @@ export const enUS: Messages = {
     roundingMethod: 'Rounding method',
     discountLimitPercent: 'Discount limit',
     laborBelowPriceNeedsApproval: 'Approval below list price',
+    accessKeyId: 'AccessKey ID',
+    accessKeySecret: 'AccessKey Secret',
+    signName: 'Sign name',
+    endpoint: 'Endpoint',
+    host: 'SMTP server',
+    port: 'Port',
+    fromAddress: 'From address',
+    fromName: 'From name',
+    to: 'Recipient',
+    templateCodes: 'Template codes',
   },
   validation: {
     required: 'This field is required',
@@ -299,4 +310,5 @@ export const enUS: Messages = {
   lan: lanEnUS,
   followUps: followUpsEnUS,
   complaints: complaintsEnUS,
+  messageChannels: channelsEnUS,
 };

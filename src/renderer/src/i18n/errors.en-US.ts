@@ -201,6 +201,19 @@ const errorsEnUS = {
   resolutionRequired: FIELDS,
   confirmationRequired: FIELDS,
   complaintLinkRefused: FIELDS,
+
+  channelSettingRequired: FIELDS,
+  smtpPasswordWithoutAccount: FIELDS,
+  smsEndpointRefused: FIELDS,
+  unknownMessageEvent: 'There is no message event {{event}}',
+  notAMobileNumber: FIELDS,
+  notAnEmailAddress: FIELDS,
+  channelNotSetUp:
+    'This channel is off or not fully set up: fill in and save it under Message channels first.',
+  channelSecretUnreadable:
+    'This PC cannot decrypt the secret saved for this channel (the data may come from a backup made on another PC): type it again and save.',
+  smsTemplateMissing: '“{{event}}” has no SMS template code: fill it in and save first.',
+  secretsUnavailable: 'The key file that encrypts the secrets cannot be read or written: {{detail}}',
 } satisfies Record<Reason, string>;
 
 const fieldErrorsEnUS = {
@@ -245,6 +258,11 @@ const fieldErrorsEnUS = {
   recallAtRequired: 'Choose the date to call the customer back',
   recallAtPast: 'The call-back date cannot be in the past',
   outcomeFieldsNotTaken: 'This move does not take this field',
+  channelSettingRequired: 'Required to turn this channel on',
+  smtpPasswordWithoutAccount: 'A password needs its account',
+  smsEndpointRefused: 'A host name or https:// address (http:// only to this PC, for tests)',
+  notAMobileNumber: 'An 11-digit mainland China mobile number, e.g. 13800138000',
+  notAnEmailAddress: 'A valid e-mail address',
 } satisfies Record<keyof typeof fieldErrorsZhCN, string>;
 
 export const errorWordsEnUS = { errors: errorsEnUS, fieldErrors: fieldErrorsEnUS };

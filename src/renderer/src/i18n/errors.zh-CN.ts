@@ -194,6 +194,18 @@ const errorsZhCN = {
   resolutionRequired: FIELDS,
   confirmationRequired: FIELDS,
   complaintLinkRefused: FIELDS,
+
+  channelSettingRequired: FIELDS,
+  smtpPasswordWithoutAccount: FIELDS,
+  smsEndpointRefused: FIELDS,
+  unknownMessageEvent: '没有这个消息事件：{{event}}',
+  notAMobileNumber: FIELDS,
+  notAnEmailAddress: FIELDS,
+  channelNotSetUp: '此通道尚未开启或设置不完整，请先在“消息通道”中填写并保存。',
+  channelSecretUnreadable:
+    '本机无法解密此通道保存的密钥（数据可能是从其他电脑的备份恢复的），请重新输入并保存。',
+  smsTemplateMissing: '“{{event}}”没有填写短信模板 CODE，请先填写并保存。',
+  secretsUnavailable: '无法读写加密密钥文件：{{detail}}',
 } satisfies Record<Reason, string>;
 
 /**
@@ -242,6 +254,11 @@ export const fieldErrorsZhCN = {
   recallAtRequired: '请选择回访日期',
   recallAtPast: '回访日期不能早于现在',
   outcomeFieldsNotTaken: '此操作不需要填写此项',
+  channelSettingRequired: '开启此通道时必须填写',
+  smtpPasswordWithoutAccount: '填写密码时必须同时填写账号',
+  smsEndpointRefused: '请填写域名或 https:// 地址（http:// 仅限本机测试地址）',
+  notAMobileNumber: '请输入 11 位中国大陆手机号，如 13800138000',
+  notAnEmailAddress: '请输入有效的邮箱地址',
 } satisfies Partial<Record<Reason, string>>;
 
 /** Wired into the dictionary with one spread: `errors` and `fieldErrors`. */

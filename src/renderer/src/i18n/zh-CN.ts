@@ -1,6 +1,7 @@
 import { followUpsZhCN } from './followUps.zh-CN';
 import { complaintsZhCN } from './complaints.zh-CN';
 import { lanZhCN } from './lan.zh-CN';
+import { channelsZhCN } from './channels.zh-CN';
 import { stockZhCN } from './stock.zh-CN';
 import { orderPartsZhCN } from './orderParts.zh-CN';
 import { settlementsZhCN } from './settlements.zh-CN';
@@ -148,6 +149,16 @@ export const zhCN = {
     roundingMethod: '抹零方式',
     discountLimitPercent: '折扣上限',
     laborBelowPriceNeedsApproval: '低于标准价需授权',
+    accessKeyId: 'AccessKey ID',
+    accessKeySecret: 'AccessKey Secret',
+    signName: '短信签名',
+    endpoint: '接入地址',
+    host: 'SMTP 服务器',
+    port: '端口',
+    fromAddress: '发件地址',
+    fromName: '发件人名称',
+    to: '收件人',
+    templateCodes: '模板 CODE',
   },
   validation: {
     required: '请填写此项',
@@ -296,6 +307,7 @@ export const zhCN = {
   lan: lanZhCN,
   followUps: followUpsZhCN,
   complaints: complaintsZhCN,
+  messageChannels: channelsZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -7,6 +7,7 @@ import { useCan } from '../../api/session';
 import { Forbidden } from '../../components/Forbidden';
 import { errorMessage } from '../../i18n/errorMessage';
 import { BillingForm } from './BillingForm';
+import { ChannelSettings } from './channels/ChannelSettings';
 import { ComplaintSettings } from './ComplaintSettings';
 import { CounterForm } from './CounterForm';
 import { FollowUpSettings } from './FollowUpSettings';
@@ -14,7 +15,7 @@ import { SecurityForm } from './SecurityForm';
 import { ShopProfileForm } from './ShopProfileForm';
 
 /** The sections an address can open (`#/settings/billing`). */
-const SECTIONS = ['shop', 'counter', 'billing', 'afterSales', 'security'] as const;
+const SECTIONS = ['shop', 'counter', 'billing', 'afterSales', 'security', 'channels'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function isSection(value: string | undefined): value is Section {
@@ -26,6 +27,7 @@ export function SettingsPage() {
   const { t } = useTranslation();
   const settings = useSettings();
   const readOnly = !useCan('settings.write');
+  const manageChannels = useCan('channels.manage');
   const { section } = useParams();
   const loaded = settings.isSuccess;
 
@@ -70,6 +72,11 @@ export function SettingsPage() {
       <Card title={t('settings.securitySection')} id="settings-security">
         <SecurityForm security={settings.data.security} readOnly={readOnly} />
       </Card>
+      {manageChannels && (
+        <Card title={t('messageChannels.section')} id="settings-channels" data-testid="settings-channels">
+          <ChannelSettings />
+        </Card>
+      )}
     </Flex>
   );
 }
