@@ -110,6 +110,7 @@ import {
   warrantyClaimsReport,
 } from './schemas/reports';
 import { printCount, printRef } from './schemas/prints';
+import { signIntakeInput } from './schemas/handover';
 import { followUpList, followUpRow, listFollowUpsInput, recordCallInput } from './schemas/followUps';
 import {
   assignComplaintInput,
@@ -272,6 +273,12 @@ export const contract = {
     access: 'workOrders.write',
   }),
   'workOrders.attachment': method({ input: byId, output: attachmentData, access: 'workOrders.read' }),
+  /** 客户签名 for intake given after the order was taken (once; never replaced). */
+  'workOrders.signIntake': method({
+    input: signIntakeInput,
+    output: workOrderDetail,
+    access: 'workOrders.write',
+  }),
   /** Who can be assigned: active technicians (and managers, who also repair in small shops). */
   'workOrders.technicians': method({
     input: empty,

@@ -9,6 +9,7 @@ import { openFollowUpOnDelivery } from '../followUps/create';
 import { requireSettledForDelivery } from '../settlements/delivery';
 import { requireNoActiveSettlement } from '../settlements/records';
 import { recordUpdate } from './events';
+import { planHandover, recordHandover } from './handover';
 import { loadOrder } from './lookups';
 import { checkOutcomeFields, outcomeChanges } from './outcomes';
 import { returnAllParts } from './parts';
@@ -76,6 +77,8 @@ export function transitionWorkOrder(
     }
     checkOutcomeFields(tx, order, input, now());
     if (to === 'delivered') requireSettledForDelivery(tx, order);
+    // After the payment check: an unpaid order is refused for that first, whatever was ticked.
+    const handover = planHandover(tx, order, to, input.handover);
     // Cancelling puts the parts back on the shelf: not under a settlement that billed them.
     if (to === 'cancelled') requireNoActiveSettlement(tx, order.id, 'cancel');
 
@@ -123,6 +126,7 @@ export function transitionWorkOrder(
         after: { status: to, ...(input.note ? { note: input.note } : {}), ...data },
       },
     );
+    if (handover) recordHandover(tx, ctx, order, handover, at);
     if (to === 'delivered') openFollowUpOnDelivery(tx, ctx, order.id, at);
     if (to === 'cancelled') {
       const returned = returnAllParts(tx, ctx, order, input.note);
