@@ -222,7 +222,7 @@ describe('hand-over checklist at delivery', () => {
     for (const items of [
       allBack.slice(0, 2),
       [...allBack, { item: 'box', returned: true }],
-      [...allBack, allBack[0]],
+      [...allBack, { item: 'charger', returned: true }],
     ]) {
       const mismatch = await refused(shop.app, () =>
         shop.clerk.call('workOrders.transition', { id: order.id, to: 'delivered', handover: { items } }),
