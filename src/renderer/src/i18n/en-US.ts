@@ -1,3 +1,4 @@
+import { handoverEnUS } from './handover.en-US';
 import { followUpsEnUS } from './followUps.en-US';
 import { complaintsEnUS } from './complaints.en-US';
 import { lanEnUS } from './lan.en-US';
@@ -299,4 +300,5 @@ export const enUS: Messages = {
   lan: lanEnUS,
   followUps: followUpsEnUS,
   complaints: complaintsEnUS,
+  handover: handoverEnUS,
 };

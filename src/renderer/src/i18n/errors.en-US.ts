@@ -83,14 +83,19 @@ const errorsEnUS = {
   attachmentNotFound: NOT_FOUND,
   attachmentFileMissing: NOT_FOUND,
   attachmentDamaged: INTERNAL,
-  signatureRefused: 'The signature cannot be saved: it must be a PNG image of at most {{maxKb}} KB. Clear it and sign again.',
-  signatureExists: 'Work order {{orderNo}} already has the customer’s signature for this step; a saved signature cannot be replaced.',
-  pickupSignatureRequired: 'This shop requires the customer’s signature at pickup: have the customer sign on screen before delivering {{orderNo}}.',
+  signatureRefused:
+    'The signature cannot be saved: it must be a PNG image of at most {{maxKb}} KB. Clear it and sign again.',
+  signatureExists:
+    'Work order {{orderNo}} already has the customer’s signature for this step; a saved signature cannot be replaced.',
+  pickupSignatureRequired:
+    'This shop requires the customer’s signature at pickup: have the customer sign on screen before delivering {{orderNo}}.',
   handoverRequired: 'Check the hand-over list item by item before delivering {{orderNo}}.',
   handoverOnlyAtDelivery: 'The hand-over list is filled in only at delivery.',
-  handoverItemsMismatch: 'The hand-over list does not match the accessories recorded on {{orderNo}}; reload and check again.',
+  handoverItemsMismatch:
+    'The hand-over list does not match the accessories recorded on {{orderNo}}; reload and check again.',
   handoverNoteRequired: 'Something was not returned: write why for each item not returned.',
-  idNoteRequired: 'The customer has no claim ticket: this shop requires the ID checked (e.g. the last digits of the ID card) before delivering {{orderNo}}.',
+  idNoteRequired:
+    'The customer has no claim ticket: this shop requires the ID checked (e.g. the last digits of the ID card) before delivering {{orderNo}}.',
   endBeforeStart: FIELDS,
 
   settlementNotFound: NOT_FOUND,

@@ -91,7 +91,8 @@ const errorsZhCN = {
   handoverOnlyAtDelivery: '交机清单只在交付时填写。',
   handoverItemsMismatch: '交机清单与工单 {{orderNo}} 登记的随机附件不一致，请刷新后重新核对。',
   handoverNoteRequired: '有物品未归还：请为每一项未归还的物品写明原因。',
-  idNoteRequired: '客户未带取机凭条：本店要求登记所核对的证件信息（如身份证后四位）后才能交付工单 {{orderNo}}。',
+  idNoteRequired:
+    '客户未带取机凭条：本店要求登记所核对的证件信息（如身份证后四位）后才能交付工单 {{orderNo}}。',
   endBeforeStart: FIELDS,
 
   settlementNotFound: NOT_FOUND,

@@ -1,3 +1,4 @@
+import { handoverZhCN } from './handover.zh-CN';
 import { followUpsZhCN } from './followUps.zh-CN';
 import { complaintsZhCN } from './complaints.zh-CN';
 import { lanZhCN } from './lan.zh-CN';
@@ -296,6 +297,7 @@ export const zhCN = {
   lan: lanZhCN,
   followUps: followUpsZhCN,
   complaints: complaintsZhCN,
+  handover: handoverZhCN,
 };
 
 export type Messages = typeof zhCN;
