@@ -142,7 +142,18 @@ export function HandOverModal({
                   name={['items', i, 'note']}
                   style={{ flex: 1 }}
                   dependencies={[['items', i, 'returned']]}
-                  rules={returned ? [rules.text(itemNote)] : [rules.required, rules.text(itemNote)]}
+                  rules={
+                    returned
+                      ? [rules.text(itemNote)]
+                      : [
+                          {
+                            required: true,
+                            whitespace: true,
+                            message: t('fieldErrors.handoverNoteRequired'),
+                          },
+                          rules.text(itemNote),
+                        ]
+                  }
                 >
                   <TextInput
                     schema={itemNote}
