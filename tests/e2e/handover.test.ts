@@ -181,9 +181,17 @@ describe('signatures and the hand-over', () => {
 
   it('scanning the claim ticket finds the order and opens its delivery; the pickup signature prints on the settlement', async () => {
     const admin = await desk.signedIn(ADMIN);
-    await rpc(admin, 'settings.update', {
-      handover: { pickupSignature: 'required', idNoteWithoutTicket: true },
-    });
+    // 设置 → 交机: the pickup signature required, an ID note without the ticket.
+    await admin.goto(`${desk.server.origin}/#/settings`);
+    await admin.getByTestId('settings-handover-form').waitFor();
+    await admin.getByTestId('settings-pickup-signature-required').check();
+    await admin.getByTestId('settings-id-note-without-ticket').click();
+    await admin.getByTestId('settings-handover-submit').click();
+    await expect
+      .poll(async () => (await rpc(admin, 'settings.get', {})).handover)
+      .toEqual({ pickupSignature: 'required', idNoteWithoutTicket: true });
+    await admin.getByTestId('settings-handover').scrollIntoViewIfNeeded();
+    await desk.stillShot(admin, 'handover-00-settings');
     const created = await rpc(admin, 'workOrders.create', {
       customerId,
       deviceId,

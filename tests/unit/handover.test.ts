@@ -265,7 +265,19 @@ describe('hand-over checklist at delivery', () => {
       idNote: '',
       signatureId: null,
     });
-    expect(sql('SELECT * FROM order_handovers WHERE work_order_id = ?', order.id)).toHaveLength(1);
+    const [row] = sql<{ items: string; without_ticket: number; id_note: string; username: string }>(
+      'SELECT items, without_ticket, id_note, username FROM order_handovers WHERE work_order_id = ?',
+      order.id,
+    );
+    expect(row).toEqual({ items: JSON.stringify(items), without_ticket: 0, id_note: '', username: 'clerk1' });
+    // Once recorded, the hand-over is evidence: the database refuses to change or remove it.
+    const db = shop.app.core.database.sqlite;
+    expect(() =>
+      db.prepare("UPDATE order_handovers SET id_note = 'x' WHERE work_order_id = ?").run(order.id),
+    ).toThrow('hand-overs are append-only');
+    expect(() => db.prepare('DELETE FROM order_handovers WHERE work_order_id = ?').run(order.id)).toThrow(
+      'hand-overs are append-only',
+    );
   });
 
   it('is taken only at delivery', async () => {

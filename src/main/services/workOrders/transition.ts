@@ -22,7 +22,8 @@ import { closeWaits, openWaits, type OpenedWait } from './waits';
  * the customer's approval (who and how), kept on the order. Moving to awaiting parts records what the
  * order waits for (catalog parts, or a note saying what); leaving it closes those waits. Cancelling
  * puts every part line back on the shelf (refused while a settlement stands). Delivery needs the
- * order paid, or nothing owed. Giving up and parking take their own fields (outcomes.ts); an order
+ * order paid, or nothing owed, and its hand-over (交机, handover.ts) when the order left accessories or
+ * the 交机 settings ask for a signature or the ticket. Giving up and parking take their own fields (outcomes.ts); an order
  * on hold resumes only to where it was parked. Parking an order that waits for parts closes its
  * waits like any move out of awaiting parts: a parked order does not hold stock on the shelf, and
  * resuming to awaiting parts says again what it waits for. Row, waits, stock, timeline and audit
