@@ -2,14 +2,8 @@ import { Code128 } from './Barcode';
 import { localDate } from '@shared/dates';
 import { firstTermsLine, maskName, phoneTail } from './slipText';
 import { formatMinute } from '../lib/format';
-import {
-  deviceLine,
-  ShopHeader,
-  signatureOf,
-  UnrepairedSlipRow,
-  unrepairedLine,
-  type FormProps,
-} from './parts';
+import { deviceLine, ShopHeader, UnrepairedSlipRow, unrepairedLine, type FormProps } from './parts';
+import { signatureOf } from './signatures';
 import { ReprintMark } from './reprint';
 import './ticket.css';
 

@@ -1,16 +1,8 @@
 import { Code128, QrCode } from './Barcode';
 import { formatMinute } from '../lib/format';
 import { formatYuan } from '../lib/money';
-import {
-  brandModel,
-  Cell,
-  FieldTable,
-  IntakeRows,
-  ShopHeader,
-  SignLine,
-  signatureOf,
-  type FormProps,
-} from './parts';
+import { brandModel, Cell, FieldTable, IntakeRows, ShopHeader, SignLine, type FormProps } from './parts';
+import { signatureOf } from './signatures';
 import { ReprintMark } from './reprint';
 import './intakeReceipt.css';
 

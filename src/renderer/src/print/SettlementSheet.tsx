@@ -3,7 +3,8 @@ import { Code128 } from './Barcode';
 import { formatMinute } from '../lib/format';
 import { formatYuan } from '../lib/money';
 import type { PrintLabels } from './labels';
-import { Cell, FieldTable, ShopHeader, SignLine, signatureOf, unrepairedLine } from './parts';
+import { Cell, FieldTable, ShopHeader, SignLine, unrepairedLine } from './parts';
+import { signatureOf } from './signatures';
 import { handoverLine } from './handoverLine';
 import { ReprintMark } from './reprint';
 import {

@@ -223,14 +223,6 @@ export function SignLine({
   );
 }
 
-/** The order's signature of one kind, as a data URL to print, if the customer signed. */
-export function signatureOf(
-  order: Pick<WorkOrderDetail, 'signatures'> | null,
-  kind: 'intake' | 'pickup',
-): string | undefined {
-  return order?.signatures.find((s) => s.kind === kind)?.dataUrl;
-}
-
 /**
  * The @page rule of a form that flows over as many A4 pages as it needs (a list, the day close):
  * margins on every page and the page number at the foot.
