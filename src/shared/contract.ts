@@ -111,6 +111,7 @@ import {
 } from './schemas/reports';
 import { printCount, printRef } from './schemas/prints';
 import { channelsView, testSendInput, testSendResult, updateChannelsInput } from './schemas/channels';
+import { signIntakeInput } from './schemas/handover';
 import { followUpList, followUpRow, listFollowUpsInput, recordCallInput } from './schemas/followUps';
 import {
   assignComplaintInput,
@@ -273,6 +274,12 @@ export const contract = {
     access: 'workOrders.write',
   }),
   'workOrders.attachment': method({ input: byId, output: attachmentData, access: 'workOrders.read' }),
+  /** 客户签名 for intake given after the order was taken (once; never replaced). */
+  'workOrders.signIntake': method({
+    input: signIntakeInput,
+    output: workOrderDetail,
+    access: 'workOrders.write',
+  }),
   /** Who can be assigned: active technicians (and managers, who also repair in small shops). */
   'workOrders.technicians': method({
     input: empty,

@@ -6,6 +6,7 @@ import { WARRANTY_STATUSES } from './warranty';
 import { COMPLAINT_STATUSES } from './schemas/complaintKinds';
 import { FOLLOW_UP_STATES } from './schemas/followUps';
 import { WORK_ORDER_STATUSES } from './workOrderStatus';
+import { SIGNATURE_KINDS } from './schemas/handover';
 
 /** The closed set of error codes that cross the RPC boundary; every reason below implies one. */
 export const ERROR_CODES = [
@@ -137,6 +138,18 @@ export const REASONS = {
   attachmentNotFound: { code: 'NOT_FOUND', params: {} },
   attachmentFileMissing: { code: 'NOT_FOUND', params: {} },
   attachmentDamaged: { code: 'INTERNAL', params: {} },
+  // ── signatures and the hand-over (交机) ──
+  signatureRefused: {
+    code: 'VALIDATION',
+    params: { problem: ['type', 'tooLarge', 'content'], maxKb: 'count' },
+  },
+  signatureExists: { code: 'CONFLICT', params: { orderNo: 'text', kind: SIGNATURE_KINDS } },
+  pickupSignatureRequired: { code: 'VALIDATION', params: { orderNo: 'text' } },
+  handoverRequired: { code: 'VALIDATION', params: { orderNo: 'text' } },
+  handoverOnlyAtDelivery: { code: 'VALIDATION', params: { to: WORK_ORDER_STATUSES } },
+  handoverItemsMismatch: { code: 'VALIDATION', params: { orderNo: 'text' } },
+  handoverNoteRequired: { code: 'VALIDATION', params: { item: 'text' } },
+  idNoteRequired: { code: 'VALIDATION', params: { orderNo: 'text' } },
   /** A period whose end is not after its start (lists, reports, exports). */
   endBeforeStart: { code: 'VALIDATION', params: {} },
 

@@ -240,6 +240,8 @@ const eventKinds = labels<CodeOf<typeof EVENT_KINDS>>({
   settlement: ['结算', 'Settlement'],
   followUp: ['回访', 'Follow-up'],
   complaint: ['投诉', 'Complaint'],
+  signature: ['客户签名', 'Signature'],
+  handover: ['交机', 'Hand-over'],
 });
 
 const customerTypes = labels<CustomerType>({

@@ -242,10 +242,17 @@ describe('the counter, as a clerk and a technician use it', () => {
     await waitForStatus(page, 'inRepair');
     expect(await page.getByTestId('wo-approval-shown').textContent()).toContain(WALK_IN.name);
 
-    for (const status of ['qc', 'ready', 'delivered']) {
+    for (const status of ['qc', 'ready']) {
       await page.getByTestId(`wo-move-${status}`).click();
       await waitForStatus(page, status);
     }
+    // Delivery hands back the charger and the cable left at intake: both ticked on the checklist.
+    await page.getByTestId('wo-move-delivered').click();
+    await page.getByTestId('wo-handover-form').waitFor();
+    await page.getByTestId('wo-handover-returned-charger').check();
+    await page.getByTestId('wo-handover-returned-cable').check();
+    await page.getByTestId('wo-handover-submit').click();
+    await waitForStatus(page, 'delivered');
     await page.getByTestId('wo-no-moves').waitFor();
     expect(await timelineMoves(page)).toEqual([
       'diagnosing',

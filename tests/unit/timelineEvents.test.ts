@@ -192,12 +192,20 @@ async function wholeLife(): Promise<Detail> {
 }
 
 /**
- * After the hand-over, on a second order of the same customer: delivery makes the follow-up, a call
+ * After the hand-over, on a second order of the same customer: a later intake signature, the delivery
+ * with its hand-over (no ticket, the ID seen, the pickup signature), which makes the follow-up, a call
  * that does not reach the customer, then the customer's opt-out closing it (the `followUp` kind).
  */
 async function afterHandOver(): Promise<Detail> {
   const { clerk } = shop;
-  const order = await moveTo(shop, await orderInRepair(shop), ['qc', 'ready', 'delivered']);
+  const ready = await moveTo(shop, await orderInRepair(shop), ['qc', 'ready']);
+  // The customer signs for intake later, then hands over with a pickup signature (签名, 交机).
+  await clerk.ok('workOrders.signIntake', { id: ready.id, signature: PNG });
+  const order = await clerk.ok('workOrders.transition', {
+    id: ready.id,
+    to: 'delivered',
+    handover: { withoutTicket: true, idNote: '身份证后四位 1234', signature: PNG },
+  });
   const followUpId = (await clerk.ok('followUps.list', { tab: 'pending' })).rows.find(
     (r) => r.workOrderId === order.id,
   )?.id;
@@ -228,7 +236,7 @@ describe('timeline events', () => {
       expect(timelineEntry.parse(row)).toEqual(row);
     }
     expect([...new Set(rows.map(shapeOf))].sort()).toEqual(everyShape().sort());
-    expect(everyShape()).toHaveLength(25);
+    expect(everyShape()).toHaveLength(27);
   });
 
   it('gives the clerk every event through the contract, with the money of the settlement', async () => {

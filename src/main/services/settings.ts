@@ -11,6 +11,7 @@ import {
   type ShopProfile,
 } from '@shared/schemas/settings';
 import { billingSettings, type BillingSettings } from '@shared/schemas/billing';
+import { handoverSettings, type HandoverSettings } from '@shared/schemas/handover';
 import type { ParsedInputOf } from '@shared/contract';
 import { settings } from '../db/schema';
 import { writeAudit, changedFields } from './audit';
@@ -20,6 +21,7 @@ const DEFAULT_SECURITY: SecuritySettings = securitySettings.parse({});
 const DEFAULT_COUNTER: CounterSettings = counterSettings.parse({});
 const DEFAULT_BILLING: BillingSettings = billingSettings.parse({});
 const DEFAULT_AFTER_SALES: AfterSalesSettings = afterSalesSettings.parse({});
+const DEFAULT_HANDOVER: HandoverSettings = handoverSettings.parse({});
 
 function readKey(q: Queryable, key: string): unknown {
   const row = q.select().from(settings).where(eq(settings.key, key)).get();
@@ -60,6 +62,11 @@ export function readAfterSales(q: Queryable): AfterSalesSettings {
   return value === undefined ? DEFAULT_AFTER_SALES : afterSalesSettings.parse(value);
 }
 
+export function readHandover(q: Queryable): HandoverSettings {
+  const value = readKey(q, 'handover');
+  return value === undefined ? DEFAULT_HANDOVER : handoverSettings.parse(value);
+}
+
 export function writeShop(q: Queryable, shop: ShopProfile, now: number): void {
   writeKey(q, 'shop', shop, now);
 }
@@ -73,6 +80,7 @@ export function getSettings(q: Queryable): SettingsView {
     counter: readCounter(q),
     billing: readBilling(q),
     afterSales: readAfterSales(q),
+    handover: readHandover(q),
   };
 }
 
@@ -82,7 +90,7 @@ export function updateSettings(ctx: CallContext, input: ParsedInputOf<'settings.
   return db.transaction((tx) => {
     const current = getSettings(tx);
     const at = now();
-    for (const key of ['shop', 'security', 'counter', 'billing', 'afterSales'] as const) {
+    for (const key of ['shop', 'security', 'counter', 'billing', 'afterSales', 'handover'] as const) {
       const next = input[key];
       if (!next) continue;
       const diff = changedFields(current[key], next);

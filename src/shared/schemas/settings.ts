@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { billingSettings } from './billing';
 import { COMPLAINT_SEVERITIES, type ComplaintSeverity } from './complaintKinds';
 import { SERVICE_TYPES } from './orderKinds';
+import { handoverSettings } from './handover';
 
 export const shopName = z.string().trim().min(1).max(60);
 /** Prefix of document numbers such as BJ01-20261122-0007. */
@@ -140,6 +141,7 @@ export const settingsView = z.object({
   counter: counterSettings,
   billing: billingSettings,
   afterSales: afterSalesSettings,
+  handover: handoverSettings,
 });
 export type SettingsView = z.infer<typeof settingsView>;
 
@@ -150,5 +152,6 @@ export const updateSettingsInput = z
     counter: counterSettings.optional(),
     billing: billingSettings.optional(),
     afterSales: afterSalesSettings.optional(),
+    handover: handoverSettings.optional(),
   })
   .strict();

@@ -17,6 +17,14 @@ import { fen } from './stock';
 import { PAYMENT_METHODS, PAYMENT_STATUSES, settlementSummary } from './settlements';
 import { SERVICE_ITEM_KINDS } from './billing';
 import { CHANNELS, SERVICE_TYPES } from './orderKinds';
+import {
+  handoverEventData,
+  handoverInput,
+  handoverView,
+  signatureEventData,
+  signatureImage,
+  signatureView,
+} from './handover';
 
 export { CHANNELS, SERVICE_TYPES };
 export const APPROVAL_METHODS = ['inPerson', 'phone', 'message', 'written'] as const;
@@ -53,6 +61,10 @@ export const EVENT_KINDS = [
   'followUp',
   /** 投诉 about this order: taken, and each step. */
   'complaint',
+  /** 客户签名 for intake, at intake or later. */
+  'signature',
+  /** 交机: the checklist, the claim ticket or the ID seen, the pickup signature. */
+  'handover',
 ] as const;
 
 export const status = z.enum(WORK_ORDER_STATUSES);
@@ -92,6 +104,8 @@ export const createWorkOrderInput = z
       .strict()
       .nullable()
       .default(null),
+    /** The customer's intake signature (PNG data URL), optional. */
+    signature: signatureImage.nullable().default(null),
   })
   .strict();
 
@@ -129,6 +143,8 @@ export const transitionInput = z
     unrepairableReason: z.enum(UNREPAIRABLE_REASONS).optional(),
     /** Required parking (→ onHold): when to call the customer back, not before now. Not taken otherwise. */
     recallAt: epochMs.optional(),
+    /** Required delivering an order with accessories (or as the 交机 settings ask): the hand-over. */
+    handover: handoverInput.optional(),
   })
   .strict();
 
@@ -434,6 +450,8 @@ const EVENT_DATA = {
   settlement: settlementEventData,
   followUp: followUpEventData,
   complaint: complaintEventData,
+  signature: signatureEventData,
+  handover: handoverEventData,
 } satisfies Record<(typeof EVENT_KINDS)[number], z.ZodType>;
 
 /** One kind with its data: what a writer passes and what a stored row decodes to. */
@@ -452,6 +470,8 @@ export const timelineEntry = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('settlement'), data: EVENT_DATA.settlement }),
   z.object({ kind: z.literal('followUp'), data: EVENT_DATA.followUp }),
   z.object({ kind: z.literal('complaint'), data: EVENT_DATA.complaint }),
+  z.object({ kind: z.literal('signature'), data: EVENT_DATA.signature }),
+  z.object({ kind: z.literal('handover'), data: EVENT_DATA.handover }),
 ]);
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 /** The data one kind of event records. */
@@ -487,6 +507,8 @@ export const workOrderEvent = z.discriminatedUnion('kind', [
   }),
   z.object({ ...eventBase, kind: z.literal('followUp'), data: EVENT_DATA.followUp }),
   z.object({ ...eventBase, kind: z.literal('complaint'), data: EVENT_DATA.complaint }),
+  z.object({ ...eventBase, kind: z.literal('signature'), data: EVENT_DATA.signature }),
+  z.object({ ...eventBase, kind: z.literal('handover'), data: EVENT_DATA.handover }),
 ]);
 export type WorkOrderEvent = z.infer<typeof workOrderEvent>;
 
@@ -597,6 +619,10 @@ export const workOrderDetail = workOrderRow.extend({
   settlement: z
     .union([settlementSummary, settlementSummary.pick({ id: true, settlementNo: true, status: true })])
     .nullable(),
+  /** 客户签名 taken (intake, pickup), oldest first. */
+  signatures: z.array(signatureView),
+  /** 交机 as recorded at delivery; null before. */
+  handover: handoverView.nullable(),
 });
 export type WorkOrderDetail = z.infer<typeof workOrderDetail>;
 

@@ -12,6 +12,7 @@ export const workOrderHandlers: HandlersFor<'workOrders.'> = {
   'workOrders.addNote': (input, ctx) => workOrders.addNote(ctx, input),
   'workOrders.overrideWarranty': (input, ctx) => workOrders.overrideWarranty(ctx, input),
   'workOrders.addAttachment': (input, ctx) => workOrders.addAttachment(ctx, input),
+  'workOrders.signIntake': (input, ctx) => workOrders.signIntake(ctx, input),
   'workOrders.addPart': (input, ctx) => workOrders.addOrderPart(ctx, input),
   'workOrders.updatePart': (input, ctx) => workOrders.updateOrderPart(ctx, input),
   'workOrders.removePart': (input, ctx) => workOrders.removeOrderPart(ctx, input),

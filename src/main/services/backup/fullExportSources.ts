@@ -85,7 +85,9 @@ export function sheetSource<N extends TableName, C extends readonly Column[]>(
  * open order awaits, a working list; the timeline keeps the moves), settlementFacts (report
  * figures kept by triggers from the settlements), settings (not records: a backup keeps them),
  * sequences (the counters behind document numbers), terminals (this host's pairings and key hashes:
- * the audit and timeline sheets name the terminal of every change).
+ * the audit and timeline sheets name the terminal of every change), orderSignatures (images: the
+ * backup keeps them; the timeline sheet says when each was taken), orderHandovers (the timeline
+ * sheet carries each hand-over whole).
  */
 type WithoutSheet =
   | 'customerPhones'
@@ -94,7 +96,9 @@ type WithoutSheet =
   | 'settlementFacts'
   | 'settings'
   | 'sequences'
-  | 'terminals';
+  | 'terminals'
+  | 'orderSignatures'
+  | 'orderHandovers';
 
 /**
  * One source per table of the schema that has a sheet, in the order of the workbook: a new table

@@ -10,6 +10,7 @@ import type { CallContext, Queryable } from '../context';
 import { readCounter, readShop } from '../settings';
 import { actorOf } from '../users';
 import { addEvent } from './events';
+import { decodeSignature, storeIntakeSignature } from './handover';
 import { normalizeAccessories, requireTechnician } from './lookups';
 import { nextOrderNo } from './numbers';
 import { readDetail } from './read';
@@ -87,6 +88,7 @@ export function createWorkOrder(
   input: ParsedInputOf<'workOrders.create'>,
 ): WorkOrderDetail {
   const { db, now } = ctx.deps;
+  const signature = input.signature === null ? null : decodeSignature(input.signature, 'signature');
   return db.transaction((tx) => {
     const at = now();
     const { device } = checkParties(tx, input.customerId, input.deviceId);
@@ -196,6 +198,7 @@ export function createWorkOrder(
         ...(override ? { warrantyOverride: override } : {}),
       },
     });
+    if (signature) storeIntakeSignature(tx, ctx, record, signature, at);
     return readDetail(tx, record.id, ctx.user, at);
   });
 }

@@ -7,6 +7,7 @@ export { transitionWorkOrder } from './transition';
 export { renewApproval } from './renewApproval';
 export { updateWorkOrder, assignWorkOrder, addNote, overrideWarranty } from './edit';
 export { addAttachment, readAttachment } from './attachments';
+export { signIntake } from './handover';
 export { getWorkOrder, listTechnicians } from './read';
 export { addOrderPart, updateOrderPart, removeOrderPart } from './parts';
 export { addCharge, updateCharge, removeCharge } from './charges';

@@ -28,6 +28,7 @@ import { loadOrder, normalizeAccessories, TECHNICIAN_ROLES } from './lookups';
 import { readQuoteCheck } from './quote';
 import { workOrderRowsByIds } from './rows';
 import { readWaits } from './waits';
+import { readHandover, readSignatures } from './handoverRead';
 
 /**
  * The whole order for its page: row, intake details, approval, timeline (oldest first), photos,
@@ -128,6 +129,8 @@ export function readDetail(
     waitingFor: readWaits(q, id),
     charges,
     settlement: settlementFor(q, id, mayReadMoney),
+    signatures: readSignatures(q, id),
+    handover: readHandover(q, id),
   };
 }
 

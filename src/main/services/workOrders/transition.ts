@@ -9,6 +9,7 @@ import { openFollowUpOnDelivery } from '../followUps/create';
 import { requireSettledForDelivery } from '../settlements/delivery';
 import { requireNoActiveSettlement } from '../settlements/records';
 import { recordUpdate } from './events';
+import { planHandover, recordHandover } from './handover';
 import { loadOrder } from './lookups';
 import { checkOutcomeFields, outcomeChanges } from './outcomes';
 import { returnAllParts } from './parts';
@@ -21,7 +22,8 @@ import { closeWaits, openWaits, type OpenedWait } from './waits';
  * the customer's approval (who and how), kept on the order. Moving to awaiting parts records what the
  * order waits for (catalog parts, or a note saying what); leaving it closes those waits. Cancelling
  * puts every part line back on the shelf (refused while a settlement stands). Delivery needs the
- * order paid, or nothing owed. Giving up and parking take their own fields (outcomes.ts); an order
+ * order paid, or nothing owed, and its hand-over (交机, handover.ts) when the order left accessories or
+ * the 交机 settings ask for a signature or the ticket. Giving up and parking take their own fields (outcomes.ts); an order
  * on hold resumes only to where it was parked. Parking an order that waits for parts closes its
  * waits like any move out of awaiting parts: a parked order does not hold stock on the shelf, and
  * resuming to awaiting parts says again what it waits for. Row, waits, stock, timeline and audit
@@ -76,6 +78,8 @@ export function transitionWorkOrder(
     }
     checkOutcomeFields(tx, order, input, now());
     if (to === 'delivered') requireSettledForDelivery(tx, order);
+    // After the payment check: an unpaid order is refused for that first, whatever was ticked.
+    const handover = planHandover(tx, order, to, input.handover);
     // Cancelling puts the parts back on the shelf: not under a settlement that billed them.
     if (to === 'cancelled') requireNoActiveSettlement(tx, order.id, 'cancel');
 
@@ -123,6 +127,7 @@ export function transitionWorkOrder(
         after: { status: to, ...(input.note ? { note: input.note } : {}), ...data },
       },
     );
+    if (handover) recordHandover(tx, ctx, order, handover, at);
     if (to === 'delivered') openFollowUpOnDelivery(tx, ctx, order.id, at);
     if (to === 'cancelled') {
       const returned = returnAllParts(tx, ctx, order, input.note);

@@ -130,6 +130,13 @@ export function useAddAttachment() {
   );
 }
 
+/** 客户签名 for intake given after the order was taken; once, never replaced. */
+export function useSignIntake() {
+  return useOrderMutation((input: InputOf<'workOrders.signIntake'>) =>
+    invoke('workOrders.signIntake', input),
+  );
+}
+
 /** Takes the part off the shelf for the order (an orderIssue document). */
 export function useAddOrderPart() {
   return useOrderMutation(

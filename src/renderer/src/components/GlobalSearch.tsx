@@ -111,7 +111,8 @@ function buildHits(result: SearchResult, q: string, canIntake: boolean, t: TFunc
 /**
  * The one search box in the header: `/` (outside text fields) or F2 (anywhere) focuses it. Results
  * come as you type, grouped; ↑↓ move, Enter opens, Esc closes. A scanner's order number + Enter
- * opens the order even before the results arrive.
+ * opens the order even before the results arrive; the claim ticket of an order ready for pickup
+ * opens its delivery's hand-over with the ticket ticked as scanned.
  */
 export function GlobalSearch() {
   const { t } = useTranslation();
@@ -148,9 +149,9 @@ export function GlobalSearch() {
     setActive(0);
     inputRef.current?.blur();
   };
-  const go = (path: string) => {
+  const go = (path: string, state?: { scanned: true }) => {
     close();
-    void navigate(path);
+    void navigate(path, state ? { state } : undefined);
   };
 
   const enter = async () => {
@@ -158,8 +159,15 @@ export function GlobalSearch() {
     const settled = settledQ === q && !search.isPlaceholderData && search.data;
     const result = settled ? search.data : await searchNow(q).catch(() => null);
     if (!result) return;
-    // The scanner's case: the query is exactly one order number, and nobody picked another row.
-    if (result.exactOrderId && (active === 0 || !settled)) return go(`/work-orders/${result.exactOrderId}`);
+    // The scanner's case: the query is exactly one order number, and nobody picked another row. A
+    // claim ticket scanned for an order ready for pickup lands on its delivery (the hand-over).
+    if (result.exactOrderId && (active === 0 || !settled)) {
+      const exact = result.workOrders.find((o) => o.id === result.exactOrderId);
+      return go(
+        `/work-orders/${result.exactOrderId}`,
+        exact?.status === 'ready' ? { scanned: true } : undefined,
+      );
+    }
     const list = buildHits(result, q, canIntake, t);
     const hit = list[settled ? current : 0];
     if (hit) go(hit.path);

@@ -1,3 +1,4 @@
+import { handoverEnUS } from './handover.en-US';
 import { followUpsEnUS } from './followUps.en-US';
 import { complaintsEnUS } from './complaints.en-US';
 import { lanEnUS } from './lan.en-US';
@@ -311,4 +312,5 @@ export const enUS: Messages = {
   followUps: followUpsEnUS,
   complaints: complaintsEnUS,
   messageChannels: channelsEnUS,
+  handover: handoverEnUS,
 };

@@ -83,6 +83,19 @@ const errorsEnUS = {
   attachmentNotFound: NOT_FOUND,
   attachmentFileMissing: NOT_FOUND,
   attachmentDamaged: INTERNAL,
+  signatureRefused:
+    'The signature cannot be saved: it must be a PNG image of at most {{maxKb}} KB. Clear it and sign again.',
+  signatureExists:
+    'Work order {{orderNo}} already has the customer’s signature for this step; a saved signature cannot be replaced.',
+  pickupSignatureRequired:
+    'This shop requires the customer’s signature at pickup: have the customer sign on screen before delivering {{orderNo}}.',
+  handoverRequired: 'Check the hand-over list item by item before delivering {{orderNo}}.',
+  handoverOnlyAtDelivery: 'The hand-over list is filled in only at delivery.',
+  handoverItemsMismatch:
+    'The hand-over list does not match the accessories recorded on {{orderNo}}; reload and check again.',
+  handoverNoteRequired: 'Something was not returned: write why for each item not returned.',
+  idNoteRequired:
+    'The customer has no claim ticket: this shop requires the ID checked (e.g. the last digits of the ID card) before delivering {{orderNo}}.',
   endBeforeStart: FIELDS,
 
   settlementNotFound: NOT_FOUND,
@@ -263,6 +276,10 @@ const fieldErrorsEnUS = {
   smsEndpointRefused: 'A host name or https:// address (http:// only to this PC, for tests)',
   notAMobileNumber: 'An 11-digit mainland China mobile number, e.g. 13800138000',
   notAnEmailAddress: 'A valid e-mail address',
+  handoverNoteRequired: 'Not returned: write why',
+  idNoteRequired: 'Enter the ID checked',
+  pickupSignatureRequired: 'Have the customer sign',
+  signatureRefused: errorsEnUS.signatureRefused,
 } satisfies Record<keyof typeof fieldErrorsZhCN, string>;
 
 export const errorWordsEnUS = { errors: errorsEnUS, fieldErrors: fieldErrorsEnUS };

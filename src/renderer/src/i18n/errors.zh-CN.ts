@@ -84,6 +84,15 @@ const errorsZhCN = {
   attachmentNotFound: NOT_FOUND,
   attachmentFileMissing: NOT_FOUND,
   attachmentDamaged: INTERNAL,
+  signatureRefused: '客户签名无法保存：签名须为 PNG 图片，且不超过 {{maxKb}} KB，请清除后重新签名。',
+  signatureExists: '工单 {{orderNo}} 已有这一步的客户签名；签名保存后不能替换。',
+  pickupSignatureRequired: '本店要求客户取机时签名：请让客户在屏幕上签名后再交付工单 {{orderNo}}。',
+  handoverRequired: '交付工单 {{orderNo}} 前，请先逐项核对交机清单。',
+  handoverOnlyAtDelivery: '交机清单只在交付时填写。',
+  handoverItemsMismatch: '交机清单与工单 {{orderNo}} 登记的随机附件不一致，请刷新后重新核对。',
+  handoverNoteRequired: '有物品未归还：请为每一项未归还的物品写明原因。',
+  idNoteRequired:
+    '客户未带取机凭条：本店要求登记所核对的证件信息（如身份证后四位）后才能交付工单 {{orderNo}}。',
   endBeforeStart: FIELDS,
 
   settlementNotFound: NOT_FOUND,
@@ -259,6 +268,10 @@ export const fieldErrorsZhCN = {
   smsEndpointRefused: '请填写域名或 https:// 地址（http:// 仅限本机测试地址）',
   notAMobileNumber: '请输入 11 位中国大陆手机号，如 13800138000',
   notAnEmailAddress: '请输入有效的邮箱地址',
+  handoverNoteRequired: '未归还，请写明原因',
+  idNoteRequired: '请登记核对的证件信息',
+  pickupSignatureRequired: '请客户签名',
+  signatureRefused: errorsZhCN.signatureRefused,
 } satisfies Partial<Record<Reason, string>>;
 
 /** Wired into the dictionary with one spread: `errors` and `fieldErrors`. */

@@ -1,3 +1,4 @@
+import { handoverZhCN } from './handover.zh-CN';
 import { followUpsZhCN } from './followUps.zh-CN';
 import { complaintsZhCN } from './complaints.zh-CN';
 import { lanZhCN } from './lan.zh-CN';
@@ -308,6 +309,7 @@ export const zhCN = {
   followUps: followUpsZhCN,
   complaints: complaintsZhCN,
   messageChannels: channelsZhCN,
+  handover: handoverZhCN,
 };
 
 export type Messages = typeof zhCN;

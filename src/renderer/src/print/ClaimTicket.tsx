@@ -3,6 +3,7 @@ import { localDate } from '@shared/dates';
 import { firstTermsLine, maskName, phoneTail } from './slipText';
 import { formatMinute } from '../lib/format';
 import { deviceLine, ShopHeader, UnrepairedSlipRow, unrepairedLine, type FormProps } from './parts';
+import { signatureOf } from './signatures';
 import { ReprintMark } from './reprint';
 import './ticket.css';
 
@@ -15,6 +16,8 @@ export function ClaimTicket({ data, labels }: FormProps) {
   const f = labels.field;
   const terms = firstTermsLine(settings.counter.terms) || labels.claim.defaultTerms;
   const unrepaired = unrepairedLine(order, labels);
+  // The customer's intake signature, to compare with the one given at pickup.
+  const signed = signatureOf(order, 'intake');
   return (
     <div className="pf-sheet pf-sheet--receipt">
       <div className="pf-ticket" data-testid="print-ticket">
@@ -39,6 +42,14 @@ export function ClaimTicket({ data, labels }: FormProps) {
             <strong>{localDate(order.promisedAt)}</strong>
           </dd>
           {unrepaired ? <UnrepairedSlipRow line={unrepaired} labels={labels} /> : null}
+          {signed ? (
+            <>
+              <dt>{f.customerSignature}</dt>
+              <dd>
+                <img className="pf-ticket__signature" src={signed} alt="" data-testid="print-signature" />
+              </dd>
+            </>
+          ) : null}
         </dl>
         <div className="pf-ticket__terms">{terms}</div>
       </div>

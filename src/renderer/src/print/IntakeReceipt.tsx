@@ -2,6 +2,7 @@ import { Code128, QrCode } from './Barcode';
 import { formatMinute } from '../lib/format';
 import { formatYuan } from '../lib/money';
 import { brandModel, Cell, FieldTable, IntakeRows, ShopHeader, SignLine, type FormProps } from './parts';
+import { signatureOf } from './signatures';
 import { ReprintMark } from './reprint';
 import './intakeReceipt.css';
 
@@ -87,7 +88,7 @@ function IntakeCopy({ data, labels, copy }: FormProps & { copy: Copy }) {
       </section>
 
       <footer className="pf-signs">
-        <SignLine label={f.customerSignature} wide />
+        <SignLine label={f.customerSignature} wide image={signatureOf(order, 'intake')} />
         <SignLine label={f.date} />
         <SignLine label={f.receivedBy} hint={order.createdBy} />
       </footer>

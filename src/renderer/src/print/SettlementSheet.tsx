@@ -4,6 +4,8 @@ import { formatMinute } from '../lib/format';
 import { formatYuan } from '../lib/money';
 import type { PrintLabels } from './labels';
 import { Cell, FieldTable, ShopHeader, SignLine, unrepairedLine } from './parts';
+import { signatureOf } from './signatures';
+import { handoverLine } from './handoverLine';
 import { ReprintMark } from './reprint';
 import {
   paidLine,
@@ -68,16 +70,26 @@ function outcomeOf(order: SettlementFormProps['data']['order'], labels: PrintLab
 }
 
 /** Field rows beyond the three every settlement has and the one the layout leaves for a remark. */
-function extraFieldRows(s: Settlement, labels: PrintLabels, outcome: string | null): number {
-  return Math.max(0, (remarkOf(s, labels) ? 1 : 0) + (s.status === 'void' ? 1 : 0) + (outcome ? 1 : 0) - 1);
+function extraFieldRows(s: Settlement, labels: PrintLabels, outcome: string | null, handover = 0): number {
+  return Math.max(
+    0,
+    (remarkOf(s, labels) ? 1 : 0) + (s.status === 'void' ? 1 : 0) + (outcome ? 1 : 0) + handover - 1,
+  );
 }
 
 /**
  * Lines into sheets: all on one when they fit beside the totals; otherwise full sheets first and
  * at least one line kept on the last, so the totals and signatures never stand alone.
  */
-function planSheets(s: Settlement, layout: Layout, labels: PrintLabels, outcome: string | null): Plan {
-  const extra = extraFieldRows(s, labels, outcome);
+function planSheets(
+  s: Settlement,
+  layout: Layout,
+  labels: PrintLabels,
+  outcome: string | null,
+  handover: string | null,
+): Plan {
+  // The hand-over line and the signed customer line (a little taller) take about a line's room.
+  const extra = extraFieldRows(s, labels, outcome, handover ? 1 : 0);
   const roomForPayments = layout.paymentRows + layout.lastLines - extra - 1;
   const listed = s.payments.length > roomForPayments ? s.payments.slice(0, roomForPayments - 1) : s.payments;
   const rest = s.payments.slice(listed.length);
@@ -254,7 +266,8 @@ function SettlementSheets({ data, labels, paper }: SettlementFormProps & { paper
   const l = labels.settlement;
   const f = labels.field;
   const outcome = outcomeOf(order, labels);
-  const plan = planSheets(s, LAYOUTS[paper], labels, outcome);
+  const handover = handoverLine(order, labels);
+  const plan = planSheets(s, LAYOUTS[paper], labels, outcome, handover);
   const remark = remarkOf(s, labels);
   const sheetClass = `pf-sheet pf-sheet--settle ${paper === 'a5' ? 'pf-sheet--a5l' : 'pf-sheet--a4'}`;
   const terms = settlementTerms(settings, labels, outcome !== null);
@@ -314,6 +327,16 @@ function SettlementSheets({ data, labels, paper }: SettlementFormProps & { paper
                     </td>
                   </tr>
                 ) : null}
+                {handover ? (
+                  <tr>
+                    <th scope="row">{labels.handover.label}</th>
+                    <td colSpan={5}>
+                      <div className="pf-nowrap" data-testid="print-handover">
+                        {handover}
+                      </div>
+                    </td>
+                  </tr>
+                ) : null}
                 {remark ? (
                   <tr>
                     <th scope="row">{l.note}</th>
@@ -347,7 +370,7 @@ function SettlementSheets({ data, labels, paper }: SettlementFormProps & { paper
                       </div>
                     ) : null}
                     <div className="pf-signs">
-                      <SignLine label={l.customerSignature} wide />
+                      <SignLine label={l.customerSignature} wide image={signatureOf(order, 'pickup')} />
                       <SignLine label={l.handledBy} hint={s.createdBy ?? undefined} />
                       <SignLine label={l.date} />
                     </div>

@@ -211,6 +211,18 @@ const zhCN = {
     manager: '店长',
     items: (n: number) => `${n} 笔`,
   },
+  handover: {
+    label: '交机',
+    returned: '已归还',
+    notReturned: '未归还',
+    other: '其他物品',
+    withTicket: '凭取机凭条取机',
+    withoutTicket: (idNote: string) => (idNote ? `未带凭条，核对证件：${idNote}` : '未带凭条'),
+    why: (item: string, note: string) => `${item}（${note}）`,
+    list: '、',
+    parts: '；',
+    colon: '：',
+  },
 };
 
 type FormWords = typeof zhCN;
@@ -418,6 +430,19 @@ const enUS: FormWords = {
     cashier: 'Cashier',
     manager: 'Manager',
     items: (n: number) => `${n} entries`,
+  },
+  handover: {
+    label: 'Hand-over',
+    returned: 'Returned',
+    notReturned: 'Not returned',
+    other: 'other items',
+    withTicket: 'with the claim ticket',
+    withoutTicket: (idNote: string) =>
+      idNote ? `no claim ticket; ID checked: ${idNote}` : 'no claim ticket',
+    why: (item: string, note: string) => `${item} (${note})`,
+    list: ', ',
+    parts: '; ',
+    colon: ': ',
   },
 };
 

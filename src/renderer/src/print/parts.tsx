@@ -199,12 +199,26 @@ export function Cell({
   );
 }
 
-/** A signature line: the label, then room to sign. */
-export function SignLine({ label, hint, wide = false }: { label: string; hint?: string; wide?: boolean }) {
+/** A signature line: the label, then room to sign, or the signature the customer gave on screen. */
+export function SignLine({
+  label,
+  hint,
+  wide = false,
+  image,
+}: {
+  label: string;
+  hint?: string;
+  wide?: boolean;
+  /** 客户签名 taken on screen (a PNG data URL), printed on the line in place of the empty room. */
+  image?: string;
+}) {
   return (
     <div className={wide ? 'pf-sign pf-sign--wide' : 'pf-sign'}>
       <span className="pf-sign__label">{label}</span>
-      <span className="pf-sign__line">{hint ? <span className="pf-sign__hint">{hint}</span> : null}</span>
+      <span className={image ? 'pf-sign__line pf-sign__line--signed' : 'pf-sign__line'}>
+        {image ? <img className="pf-sign__image" src={image} alt="" data-testid="print-signature" /> : null}
+        {hint ? <span className="pf-sign__hint">{hint}</span> : null}
+      </span>
     </div>
   );
 }

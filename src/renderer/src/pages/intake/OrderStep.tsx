@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Col, DatePicker, Flex, Form, Row, Select, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -24,6 +24,7 @@ import { formatMinute } from '../../lib/format';
 import { yuanToFen } from '../../lib/money';
 import { TextArea, TextInput } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
+import { SignaturePad } from '../../components/SignaturePad';
 import { serverNow, serverToday } from '../../lib/serverClock';
 import { errorMessage } from '../../i18n/errorMessage';
 
@@ -70,6 +71,8 @@ export function OrderStep({
   const history = useDevice(device.id);
   const priority = Form.useWatch('priority', form) ?? 'normal';
   const reworkOfId = Form.useWatch('reworkOfId', form);
+  // 客户签名 at intake: optional; the PNG goes with the order in one save.
+  const [signature, setSignature] = useState<string | null>(null);
 
   const delivered = (history.data?.workOrders ?? []).filter((o) => o.status === 'delivered');
   const hours = counter.slaHours[priority];
@@ -90,6 +93,7 @@ export function OrderStep({
         estimate: yuanToFen(values.estimate),
         technicianId: values.technicianId ?? null,
         reworkOfId: values.reworkOfId ?? null,
+        signature,
         ...(values.promisedAt ? { promisedAt: values.promisedAt.valueOf() } : {}),
       },
       { onSuccess: onSaved, onError: (e) => showFieldErrors(form, e, t) },
@@ -283,6 +287,9 @@ export function OrderStep({
             )}
           </Typography.Text>
         </Flex>
+        <Form.Item label={t('handover.intakeSignature')} style={{ marginTop: 16, maxWidth: 640 }}>
+          <SignaturePad testId="intake-signature" onChange={setSignature} />
+        </Form.Item>
         {create.error && (
           <Alert
             type="error"

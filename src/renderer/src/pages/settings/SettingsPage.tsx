@@ -11,6 +11,7 @@ import { ChannelSettings } from './channels/ChannelSettings';
 import { ComplaintSettings } from './ComplaintSettings';
 import { CounterForm } from './CounterForm';
 import { FollowUpSettings } from './FollowUpSettings';
+import { HandoverSettingsForm } from './HandoverSettingsForm';
 import { SecurityForm } from './SecurityForm';
 import { ShopProfileForm } from './ShopProfileForm';
 
@@ -65,6 +66,9 @@ export function SettingsPage() {
         data-testid="settings-after-sales"
       >
         <FollowUpSettings afterSales={settings.data.afterSales} readOnly={readOnly} />
+      </Card>
+      <Card title={t('handover.settings.title')} id="settings-handover" data-testid="settings-handover">
+        <HandoverSettingsForm handover={settings.data.handover} readOnly={readOnly} />
       </Card>
       <Card title={t('complaints.settings.title')} id="settings-complaints" data-testid="settings-complaints">
         <ComplaintSettings afterSales={settings.data.afterSales} readOnly={readOnly} />

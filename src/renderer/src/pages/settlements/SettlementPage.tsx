@@ -37,6 +37,9 @@ import { SettlementLines } from './SettlementLines';
 import { PaymentStatusTag } from './SettlementTags';
 import { VoidModal } from './VoidModal';
 import { errorMessage } from '../../i18n/errorMessage';
+import { useSettings } from '../../api/settings';
+import { HandOverModal, needsHandover } from '../workOrders/HandOverModal';
+import type { HandoverInput } from '@shared/schemas/handover';
 
 type Dialog = 'pay' | 'refund' | 'void' | null;
 
@@ -57,8 +60,25 @@ function DeliverButton({ settlement }: { settlement: Settlement }) {
   const order = useWorkOrder(settlement.workOrderId);
   const canMove = useCan('workOrders.transition');
   const transition = useTransition();
+  const settings = useSettings();
   const [error, setError] = useState<string | null>(null);
+  // 交机: the checklist (and the signature, the ticket) when the order or the shop asks for it.
+  const [handingOver, setHandingOver] = useState(false);
   if (!order.data) return null;
+  const deliver = (handover?: HandoverInput) => {
+    setError(null);
+    transition.mutate(
+      { id: settlement.workOrderId, to: 'delivered', ...(handover ? { handover } : {}) },
+      {
+        onSuccess: () => {
+          setHandingOver(false);
+          void message.success(t('settlements.detail.delivered'));
+        },
+        onError: (e) => setError(errorMessage(e, t)),
+      },
+    );
+  };
+  const handoverSettings = settings.data?.handover;
   const status = order.data.status;
   if (status === 'delivered') {
     return (
@@ -80,14 +100,10 @@ function DeliverButton({ settlement }: { settlement: Settlement }) {
             icon={<CarryOutOutlined />}
             loading={transition.isPending}
             onClick={() => {
-              setError(null);
-              transition.mutate(
-                { id: settlement.workOrderId, to: 'delivered' },
-                {
-                  onSuccess: () => void message.success(t('settlements.detail.delivered')),
-                  onError: (e) => setError(errorMessage(e, t)),
-                },
-              );
+              if (handoverSettings && needsHandover(order.data, handoverSettings, false)) {
+                setError(null);
+                setHandingOver(true);
+              } else deliver();
             }}
             data-testid="settlement-deliver"
           >
@@ -95,13 +111,24 @@ function DeliverButton({ settlement }: { settlement: Settlement }) {
           </Button>
         )}
       </Space>
-      {error && (
+      {error && !handingOver && (
         <Alert
           type="error"
           showIcon
           title={error}
           closable={{ onClose: () => setError(null) }}
           data-testid="settlement-deliver-error"
+        />
+      )}
+      {handingOver && handoverSettings && (
+        <HandOverModal
+          order={order.data}
+          settings={handoverSettings}
+          scanned={false}
+          pending={transition.isPending}
+          error={error}
+          onSubmit={deliver}
+          onClose={() => setHandingOver(false)}
         />
       )}
     </Flex>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Flex, Form, Select, Tooltip, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -18,11 +18,15 @@ import { useFormRules } from '../../components/formRules';
 import { TextArea, TextInput } from '../../components/TextInput';
 import { AwaitingPartsModal } from './AwaitingPartsModal';
 import { HoldModal, UnrepairableModal } from './OutcomeModals';
+import { HandOverModal, needsHandover } from './HandOverModal';
+import { handoverSettings as handoverSettingsSchema } from '@shared/schemas/handover';
+import { useSettings } from '../../api/settings';
 
 type TransitionMove = Omit<InputOf<'workOrders.transition'>, 'id' | 'to'>;
 import { errorMessage } from '../../i18n/errorMessage';
 
 type ApprovalMethod = (typeof APPROVAL_METHODS)[number];
+const NO_HANDOVER_SETTINGS = handoverSettingsSchema.parse({});
 const moveNote = transitionInput.shape.note;
 
 /** The verb on a move's button: what the person at the bench does, by the target status. */
@@ -33,7 +37,7 @@ function moveKey(from: WorkOrderStatus, to: WorkOrderStatus) {
   return `moves.${to}` as const;
 }
 
-type DialogKind = 'reason' | 'approval' | 'parts' | 'unrepairable' | 'hold';
+type DialogKind = 'reason' | 'approval' | 'parts' | 'unrepairable' | 'hold' | 'handover';
 
 interface ReasonValues {
   note: string;
@@ -52,8 +56,20 @@ interface ApprovalValues {
  * parking (挂起) asks why and when to call back; an order on hold resumes to where it was parked
  * (恢复). A move the server refuses (someone moved the order meanwhile) says so plainly.
  */
-export function StatusActions({ order }: { order: WorkOrderDetail }) {
+export function StatusActions({
+  order,
+  scanned = false,
+  onScanHandled,
+}: {
+  order: WorkOrderDetail;
+  /** The claim ticket was just scanned to open this order: delivery opens its hand-over at once. */
+  scanned?: boolean;
+  onScanHandled?: () => void;
+}) {
   const { t } = useTranslation();
+  const settings = useSettings();
+  // Until the settings arrive, the defaults: the checklist alone decides.
+  const handoverSettings = settings.data?.handover ?? NO_HANDOVER_SETTINGS;
   const queryClient = useQueryClient();
   const transition = useTransition();
   const rules = useFormRules();
@@ -85,7 +101,10 @@ export function StatusActions({ order }: { order: WorkOrderDetail }) {
         onError: (error) => {
           const stale = error instanceof ApiError && error.code === 'INVALID_TRANSITION';
           const keepsOpen =
-            dialog?.kind === 'parts' || dialog?.kind === 'unrepairable' || dialog?.kind === 'hold';
+            dialog?.kind === 'parts' ||
+            dialog?.kind === 'unrepairable' ||
+            dialog?.kind === 'hold' ||
+            dialog?.kind === 'handover';
           if (keepsOpen && !stale) {
             setDialogError(errorMessage(error, t));
             return;
@@ -110,11 +129,22 @@ export function StatusActions({ order }: { order: WorkOrderDetail }) {
     );
   };
 
+  // A scanned claim ticket lands on the delivery: its hand-over opens once, as soon as it can.
+  const scanOpened = useRef(false);
+  const canDeliver = moves.includes('delivered');
+  useEffect(() => {
+    if (!scanned || scanOpened.current || !canDeliver) return;
+    scanOpened.current = true;
+    setDialog({ to: 'delivered', kind: 'handover' });
+  }, [scanned, canDeliver]);
+
   const start = (to: WorkOrderStatus) => {
     setDialogError(null);
     if (to === 'awaitingParts') setDialog({ to, kind: 'parts' });
     else if (to === 'unrepairable') setDialog({ to, kind: 'unrepairable' });
     else if (to === 'onHold') setDialog({ to, kind: 'hold' });
+    else if (to === 'delivered' && needsHandover(order, handoverSettings, scanned))
+      setDialog({ to, kind: 'handover' });
     else if (needsReason(to)) setDialog({ to, kind: 'reason' });
     else if (needsApproval(order.status, to)) setDialog({ to, kind: 'approval' });
     else run(to, {});
@@ -211,6 +241,20 @@ export function StatusActions({ order }: { order: WorkOrderDetail }) {
           error={dialogError}
           onSubmit={(move) => run(dialog.to, move)}
           onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'handover' && (
+        <HandOverModal
+          order={order}
+          settings={handoverSettings}
+          scanned={scanned}
+          pending={transition.isPending}
+          error={dialogError}
+          onSubmit={(handover) => run(dialog.to, { handover })}
+          onClose={() => {
+            setDialog(null);
+            onScanHandled?.();
+          }}
         />
       )}
       {dialog?.kind === 'approval' && (

@@ -16,6 +16,7 @@ import type { WarrantyStatus } from '@shared/warranty';
 import { formatDateTime, formatMinute } from '../../lib/format';
 import { formatYuan } from '../../lib/money';
 import { describeFollowUp } from './followUpEvent';
+import { describeHandover, describeSignature } from './handoverEvent';
 
 /** What one timeline entry says: the line, what goes under it, the dot's colour. */
 interface Described {
@@ -444,6 +445,10 @@ function describe(e: WorkOrderEvent, t: TFunction): Described {
       return describeSettlement(e, t);
     case 'followUp':
       return describeFollowUp(e, t);
+    case 'signature':
+      return describeSignature(e, t);
+    case 'handover':
+      return describeHandover(e, t);
   }
 }
 

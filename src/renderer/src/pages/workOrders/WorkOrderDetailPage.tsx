@@ -50,6 +50,7 @@ import { OrderComplaintButton } from '../complaints/OrderComplaintButton';
 import { QuoteExcess } from './QuoteExcess';
 import { SettlementPanel } from './SettlementPanel';
 import { StatusActions } from './StatusActions';
+import { OrderSignatures } from './OrderSignatures';
 import { WorkOrderTimeline } from './Timeline';
 import { showsWaiting, WaitingFor } from './WaitingFor';
 import { WarrantyOverrideModal } from './WarrantyOverrideModal';
@@ -155,6 +156,8 @@ export function WorkOrderDetailPage() {
   const canSeeSettlement = useCan('settlements.read');
   const [dialog, setDialog] = useState<Dialog>(null);
   const justCreated = (location.state as { created?: boolean } | null)?.created === true;
+  // Opened by scanning its claim ticket in the search box: delivery's hand-over opens at once.
+  const scanned = (location.state as { scanned?: boolean } | null)?.scanned === true;
 
   // P prints the intake receipt: the last key of a keyboard-only intake.
   useEffect(() => {
@@ -432,7 +435,11 @@ export function WorkOrderDetailPage() {
           )}
           <QuoteExcess order={o} />
           {canTransition ? (
-            <StatusActions order={o} />
+            <StatusActions
+              order={o}
+              scanned={scanned}
+              onScanHandled={() => void navigate(location.pathname, { replace: true, state: null })}
+            />
           ) : (
             <Typography.Text type="secondary">{t('workOrders.noTransitionRight')}</Typography.Text>
           )}
@@ -503,6 +510,9 @@ export function WorkOrderDetailPage() {
                 <SettlementPanel order={o} />
               </Card>
             )}
+            <Card size="small" title={t('handover.signaturesTitle')}>
+              <OrderSignatures order={o} canWrite={canWrite} />
+            </Card>
             <Card size="small" title={t('workOrders.timeline')}>
               {canWrite && <NoteBox order={o} />}
               <WorkOrderTimeline events={o.events} />
