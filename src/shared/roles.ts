@@ -47,6 +47,10 @@ export const PERMISSIONS = [
   'complaints.read',
   /** Take a complaint, work it, answer it, record the customer's confirmation. */
   'complaints.write',
+  /** 消息模板 and the 发件箱 (outbox): templates, modes, quiet hours; retry or cancel a message. */
+  'messages.manage',
+  /** Answer the message prompt after an action (send / skip) and copy a message for WeChat. */
+  'messages.send',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -72,6 +76,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'followUps.work',
     'complaints.read',
     'complaints.write',
+    'messages.send',
   ],
   technician: [
     'settings.read',

@@ -11,6 +11,7 @@ import { printHandlers } from './handlers/prints';
 import { lanHandlers } from './handlers/lan';
 import { followUpHandlers } from './handlers/followUps';
 import { complaintHandlers } from './handlers/complaints';
+import { messageHandlers } from './handlers/messages';
 
 /** Every contract method's handler, gathered from the areas' files in handlers/. */
 export const handlers: Handlers = {
@@ -26,4 +27,5 @@ export const handlers: Handlers = {
   ...lanHandlers,
   ...followUpHandlers,
   ...complaintHandlers,
+  ...messageHandlers,
 };

@@ -85,7 +85,8 @@ export function sheetSource<N extends TableName, C extends readonly Column[]>(
  * open order awaits, a working list; the timeline keeps the moves), settlementFacts (report
  * figures kept by triggers from the settlements), settings (not records: a backup keeps them),
  * sequences (the counters behind document numbers), terminals (this host's pairings and key hashes:
- * the audit and timeline sheets name the terminal of every change).
+ * the audit and timeline sheets name the terminal of every change), outboxMessages (the working queue
+ * of messages to customers: each message is on its order's timeline sheet).
  */
 type WithoutSheet =
   | 'customerPhones'
@@ -94,7 +95,8 @@ type WithoutSheet =
   | 'settlementFacts'
   | 'settings'
   | 'sequences'
-  | 'terminals';
+  | 'terminals'
+  | 'outboxMessages';
 
 /**
  * One source per table of the schema that has a sheet, in the order of the workbook: a new table

@@ -10,6 +10,7 @@ import type { CallContext, Queryable } from '../context';
 import { readCounter, readShop } from '../settings';
 import { actorOf } from '../users';
 import { addEvent } from './events';
+import { enqueueMessages } from '../messages/enqueue';
 import { normalizeAccessories, requireTechnician } from './lookups';
 import { nextOrderNo } from './numbers';
 import { readDetail } from './read';
@@ -195,6 +196,14 @@ export function createWorkOrder(
         ...(passwordGiven ? { devicePasswordChanged: true } : {}),
         ...(override ? { warrantyOverride: override } : {}),
       },
+    });
+    enqueueMessages(tx, {
+      event: 'received',
+      customerId: record.customerId,
+      workOrderId: record.id,
+      occurrence: record.id,
+      at,
+      actor: ctx.user,
     });
     return readDetail(tx, record.id, ctx.user, at);
   });

@@ -201,6 +201,10 @@ const errorsEnUS = {
   resolutionRequired: FIELDS,
   confirmationRequired: FIELDS,
   complaintLinkRefused: FIELDS,
+
+  unknownTemplateVariable: 'The template uses {{variable}}, which is not a variable: pick one from the list (such as {customer} or {orderNo}).',
+  outboxMessageNotFound: 'This message does not exist.',
+  outboxMessageState: 'This message is no longer in a state that allows this: refresh to see where it stands.',
 } satisfies Record<Reason, string>;
 
 const fieldErrorsEnUS = {
@@ -245,6 +249,7 @@ const fieldErrorsEnUS = {
   recallAtRequired: 'Choose the date to call the customer back',
   recallAtPast: 'The call-back date cannot be in the past',
   outcomeFieldsNotTaken: 'This move does not take this field',
+  unknownTemplateVariable: '{{variable}} is not a variable',
 } satisfies Record<keyof typeof fieldErrorsZhCN, string>;
 
 export const errorWordsEnUS = { errors: errorsEnUS, fieldErrors: fieldErrorsEnUS };

@@ -194,6 +194,10 @@ const errorsZhCN = {
   resolutionRequired: FIELDS,
   confirmationRequired: FIELDS,
   complaintLinkRefused: FIELDS,
+
+  unknownTemplateVariable: '模板中的 {{variable}} 不是可用的变量，请从变量列表中选择（例如 {客户}、{工单号}）。',
+  outboxMessageNotFound: '消息不存在。',
+  outboxMessageState: '这条消息当前的状态不允许此操作，请刷新后查看。',
 } satisfies Record<Reason, string>;
 
 /**
@@ -242,6 +246,7 @@ export const fieldErrorsZhCN = {
   recallAtRequired: '请选择回访日期',
   recallAtPast: '回访日期不能早于现在',
   outcomeFieldsNotTaken: '此操作不需要填写此项',
+  unknownTemplateVariable: '{{variable}} 不是可用的变量',
 } satisfies Partial<Record<Reason, string>>;
 
 /** Wired into the dictionary with one spread: `errors` and `fieldErrors`. */
