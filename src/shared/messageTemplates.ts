@@ -99,10 +99,12 @@ export function smsSegments(length: number): number {
 export const DEFAULT_TEMPLATES: Record<Language, Record<MessageEvent, string>> = {
   'zh-CN': {
     received: '{客户}您好，您的{设备}已由{店名}受理，工单号{工单号}。如有疑问请致电{电话}。',
-    quoteWaiting: '{客户}您好，您的{设备}（工单{工单号}）已检测完毕，维修报价{金额}，请回复或致电{电话}确认。',
+    quoteWaiting:
+      '{客户}您好，您的{设备}（工单{工单号}）已检测完毕，维修报价{金额}，请回复或致电{电话}确认。',
     waitingParts: '{客户}您好，您的{设备}（工单{工单号}）正在等待配件，到货后我们会尽快维修。{店名}',
     readyForPickup: '{客户}您好，您的{设备}（工单{工单号}）已可取机，请携带取机凭条到{店名}领取。电话{电话}',
-    pickupReminder: '{客户}您好，您的{设备}（工单{工单号}）已在{店名}等候取机{天数}天，请尽快领取。电话{电话}',
+    pickupReminder:
+      '{客户}您好，您的{设备}（工单{工单号}）已在{店名}等候取机{天数}天，请尽快领取。电话{电话}',
     followUpThanks: '{客户}您好，感谢您接听{店名}的回访，您的意见我们已记录，期待再次为您服务。',
     complaintUpdate: '{客户}您好，您的投诉（{投诉单号}）当前进度：{投诉进度}。如有疑问请致电{店名}{电话}。',
   },

@@ -118,9 +118,7 @@ export const outboxList = paged(outboxRow);
 export const orderMessagesInput = z.object({ workOrderId: id }).strict();
 
 /** The clerk's answer to an `ask` row: send it on its channel, say it was copied to WeChat, or skip. */
-export const answerMessageInput = z
-  .object({ id, action: z.enum(['send', 'copied', 'skip']) })
-  .strict();
+export const answerMessageInput = z.object({ id, action: z.enum(['send', 'copied', 'skip']) }).strict();
 
 /** Render an event's template for an order (Copy for WeChat); `copied` logs it as sent by the clerk. */
 export const composeInput = z.object({ workOrderId: id, event: z.enum(MESSAGE_EVENTS) }).strict();

@@ -253,9 +253,9 @@ export const followUpEventData = z.discriminatedUnion('action', [
   z.object({ action: z.literal('optedOut'), followUpId: id }),
 ]);
 /** 投诉 on the order's timeline. */
-/** A message to the customer: what became of it (the outbox row has its text). */
+/** A message to the customer: the state it reached (the outbox row has its text). */
 export const messageEventData = z.object({
-  action: z.enum(OUTBOX_STATES),
+  state: z.enum(OUTBOX_STATES),
   messageId: id,
   event: z.enum(MESSAGE_EVENTS),
   channel: z.enum(MESSAGE_CHANNELS),

@@ -1,10 +1,5 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type {
-  MessageChannel,
-  MessageEvent,
-  OutboxReason,
-  OutboxState,
-} from '@shared/schemas/messageKinds';
+import type { MessageChannel, MessageEvent, OutboxReason, OutboxState } from '@shared/schemas/messageKinds';
 import { customers } from './customers';
 import { workOrders } from './workOrders';
 

@@ -11,7 +11,11 @@ import { addEvent } from '../workOrders/events';
 
 /** The customer hears where their complaint stands (taken, and each move), as settings say. */
 export function complaintMessage(tx: Tx, ctx: CallContext, c: ComplaintRecord, at: number): void {
-  const status = tx.select({ status: complaints.status }).from(complaints).where(eq(complaints.id, c.id)).get();
+  const status = tx
+    .select({ status: complaints.status })
+    .from(complaints)
+    .where(eq(complaints.id, c.id))
+    .get();
   enqueueMessages(tx, {
     event: 'complaintUpdate',
     customerId: c.customerId,

@@ -101,7 +101,7 @@ export function enqueueMessages(tx: Tx, cause: MessageCause): string[] {
     messageOnTimeline(
       tx,
       { id, workOrderId: cause.workOrderId, event: cause.event, channel },
-      { action: state, at: cause.at, actor: cause.actor, reason },
+      { state, at: cause.at, actor: cause.actor, reason },
     );
   }
   return written;

@@ -20,7 +20,8 @@ type Action = 'retry' | 'cancel' | 'send' | 'copied' | 'skip';
 
 function load(tx: Tx, id: string): OutboxMessageRecord {
   const row = tx.select().from(outboxMessages).where(eq(outboxMessages.id, id)).get();
-  if (!row) throw new AppError('outboxMessageNotFound', {}, 'no such outbox message', { fields: [{ path: 'id' }] });
+  if (!row)
+    throw new AppError('outboxMessageNotFound', {}, 'no such outbox message', { fields: [{ path: 'id' }] });
   return row;
 }
 
@@ -35,7 +36,11 @@ function requireState(row: OutboxMessageRecord, action: Action, allowed: readonl
 }
 
 function requireContact(tx: Tx, customerId: string): void {
-  const c = tx.select({ noContact: customers.noContact }).from(customers).where(eq(customers.id, customerId)).get();
+  const c = tx
+    .select({ noContact: customers.noContact })
+    .from(customers)
+    .where(eq(customers.id, customerId))
+    .get();
   if (c?.noContact) throw new AppError('customerNoContact', {}, 'the customer asked not to be contacted');
 }
 
@@ -51,12 +56,16 @@ function change(
     .set({ ...patch, updatedAt: at })
     .where(and(eq(outboxMessages.id, row.id), eq(outboxMessages.state, row.state)))
     .run();
-  messageOnTimeline(tx, { ...row, channel: patch.channel ?? row.channel }, {
-    action: patch.state,
-    at,
-    actor: ctx.user,
-    reason: patch.reason ?? null,
-  });
+  messageOnTimeline(
+    tx,
+    { ...row, channel: patch.channel ?? row.channel },
+    {
+      state: patch.state,
+      at,
+      actor: ctx.user,
+      reason: patch.reason ?? null,
+    },
+  );
   writeAudit(tx, {
     at,
     actor: actorOf(ctx.user),
@@ -73,7 +82,9 @@ function change(
 
 export function listMessages(ctx: CallContext, input: ParsedInputOf<'messages.list'>) {
   if (input.from !== undefined && input.to !== undefined && input.to <= input.from) {
-    throw new AppError('endBeforeStart', {}, 'the period ends before it starts', { fields: [{ path: 'to' }] });
+    throw new AppError('endBeforeStart', {}, 'the period ends before it starts', {
+      fields: [{ path: 'to' }],
+    });
   }
   return listOutbox(ctx.deps.db, input);
 }
@@ -129,7 +140,14 @@ export function answerMessage(ctx: CallContext, input: ParsedInputOf<'messages.a
         tx,
         ctx,
         row,
-        { state: 'sent', channel: 'wechat', recipient: '', sentAt: at, sentBy: ctx.user?.id ?? null, sentByName: ctx.user?.displayName ?? null },
+        {
+          state: 'sent',
+          channel: 'wechat',
+          recipient: '',
+          sentAt: at,
+          sentBy: ctx.user?.id ?? null,
+          sentByName: ctx.user?.displayName ?? null,
+        },
         at,
       );
     }
@@ -155,14 +173,22 @@ export function composeMessage(ctx: CallContext, input: ParsedInputOf<'messages.
 }
 
 /** The clerk sent the composed text by WeChat: a `sent` row in the clerk's name, on the timeline. */
-export function copiedForWechat(ctx: CallContext, input: ParsedInputOf<'messages.copiedForWechat'>): OutboxRow {
+export function copiedForWechat(
+  ctx: CallContext,
+  input: ParsedInputOf<'messages.copiedForWechat'>,
+): OutboxRow {
   const { db, now } = ctx.deps;
   return db.transaction((tx) => {
     const order = loadOrder(tx, input.workOrderId);
     requireContact(tx, order.customerId);
     const at = now();
     const settings = readMessageSettings(tx);
-    const values = valuesFor(tx, { customerId: order.customerId, workOrderId: order.id, now: at, language: settings.language });
+    const values = valuesFor(tx, {
+      customerId: order.customerId,
+      workOrderId: order.id,
+      now: at,
+      language: settings.language,
+    });
     const { text } = renderTemplate(settings.templates[input.event].text, values);
     const id = uuidv7();
     tx.insert(outboxMessages)
@@ -184,11 +210,15 @@ export function copiedForWechat(ctx: CallContext, input: ParsedInputOf<'messages
         sentAt: at,
       })
       .run();
-    messageOnTimeline(tx, { id, workOrderId: order.id, event: input.event, channel: 'wechat' }, {
-      action: 'sent',
-      at,
-      actor: ctx.user,
-    });
+    messageOnTimeline(
+      tx,
+      { id, workOrderId: order.id, event: input.event, channel: 'wechat' },
+      {
+        state: 'sent',
+        at,
+        actor: ctx.user,
+      },
+    );
     writeAudit(tx, {
       at,
       actor: actorOf(ctx.user),

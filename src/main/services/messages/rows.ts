@@ -19,7 +19,12 @@ function base(q: Queryable) {
     .leftJoin(users, eq(users.id, outboxMessages.sentBy));
 }
 
-type Joined = { row: typeof outboxMessages.$inferSelect; orderNo: string | null; customerName: string; sentByName: string | null };
+type Joined = {
+  row: typeof outboxMessages.$inferSelect;
+  orderNo: string | null;
+  customerName: string;
+  sentByName: string | null;
+};
 
 function toRow(j: Joined): OutboxRow {
   const r = j.row;

@@ -8,7 +8,7 @@ export function messageOnTimeline(
   tx: Tx,
   row: Pick<OutboxMessageRecord, 'id' | 'workOrderId' | 'event' | 'channel'>,
   step: {
-    action: OutboxState;
+    state: OutboxState;
     at: number;
     actor: UserRecord | null;
     reason?: OutboxReason | null;
@@ -22,7 +22,7 @@ export function messageOnTimeline(
     actor: step.actor,
     kind: 'message',
     data: {
-      action: step.action,
+      state: step.state,
       messageId: row.id,
       event: row.event,
       channel: row.channel,

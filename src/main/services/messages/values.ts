@@ -25,7 +25,11 @@ export function contactOf(q: Queryable, customerId: string): { phone: string; em
     .orderBy(asc(customerPhones.position))
     .limit(1)
     .get();
-  const customer = q.select({ email: customers.email }).from(customers).where(eq(customers.id, customerId)).get();
+  const customer = q
+    .select({ email: customers.email })
+    .from(customers)
+    .where(eq(customers.id, customerId))
+    .get();
   return { phone: phone?.phone ?? '', email: customer?.email ?? '' };
 }
 

@@ -63,7 +63,7 @@ function reconcile(deps: Deps, now: number): number {
       .returning()
       .all();
     for (const row of stale) {
-      messageOnTimeline(tx, row, { action: 'failed', at: now, actor: null, reason: 'interrupted' });
+      messageOnTimeline(tx, row, { state: 'failed', at: now, actor: null, reason: 'interrupted' });
     }
     return stale.length;
   });
@@ -99,7 +99,12 @@ function scheduleReminders(deps: Deps, now: number): number {
 type Outcome = 'sent' | 'retrying' | 'failed' | 'skipped' | 'deferred' | 'taken';
 
 /** Close a row without sending: failed or skipped with its reason, on the timeline. */
-function close(deps: Deps, row: OutboxMessageRecord, state: 'failed' | 'skipped', reason: OutboxReason): void {
+function close(
+  deps: Deps,
+  row: OutboxMessageRecord,
+  state: 'failed' | 'skipped',
+  reason: OutboxReason,
+): void {
   const at = deps.now();
   deps.db.transaction((tx) => {
     const done = tx
@@ -108,7 +113,7 @@ function close(deps: Deps, row: OutboxMessageRecord, state: 'failed' | 'skipped'
       .where(and(eq(outboxMessages.id, row.id), eq(outboxMessages.state, 'queued')))
       .returning()
       .get();
-    if (done) messageOnTimeline(tx, done, { action: state, at, actor: null, reason });
+    if (done) messageOnTimeline(tx, done, { state, at, actor: null, reason });
   });
 }
 
@@ -178,7 +183,7 @@ async function sendOne(deps: Deps, row: OutboxMessageRecord, now: number): Promi
         .where(mine)
         .returning()
         .get();
-      if (done) messageOnTimeline(tx, done, { action: 'sent', at, actor: null });
+      if (done) messageOnTimeline(tx, done, { state: 'sent', at, actor: null });
       return 'sent';
     }
     if (result.retryable && claimed.attempts < settings.maxAttempts) {
@@ -210,7 +215,7 @@ async function sendOne(deps: Deps, row: OutboxMessageRecord, now: number): Promi
       .get();
     if (done) {
       messageOnTimeline(tx, done, {
-        action: 'failed',
+        state: 'failed',
         at,
         actor: null,
         reason: 'provider',

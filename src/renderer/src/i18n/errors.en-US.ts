@@ -202,9 +202,11 @@ const errorsEnUS = {
   confirmationRequired: FIELDS,
   complaintLinkRefused: FIELDS,
 
-  unknownTemplateVariable: 'The template uses {{variable}}, which is not a variable: pick one from the list (such as {customer} or {orderNo}).',
+  unknownTemplateVariable:
+    'The template uses {{variable}}, which is not a variable: pick one from the list (such as {customer} or {orderNo}).',
   outboxMessageNotFound: 'This message does not exist.',
-  outboxMessageState: 'This message is no longer in a state that allows this: refresh to see where it stands.',
+  outboxMessageState:
+    'This message is no longer in a state that allows this: refresh to see where it stands.',
 } satisfies Record<Reason, string>;
 
 const fieldErrorsEnUS = {

@@ -195,7 +195,8 @@ const errorsZhCN = {
   confirmationRequired: FIELDS,
   complaintLinkRefused: FIELDS,
 
-  unknownTemplateVariable: '模板中的 {{variable}} 不是可用的变量，请从变量列表中选择（例如 {客户}、{工单号}）。',
+  unknownTemplateVariable:
+    '模板中的 {{variable}} 不是可用的变量，请从变量列表中选择（例如 {客户}、{工单号}）。',
   outboxMessageNotFound: '消息不存在。',
   outboxMessageState: '这条消息当前的状态不允许此操作，请刷新后查看。',
 } satisfies Record<Reason, string>;
