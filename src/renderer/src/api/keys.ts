@@ -108,6 +108,8 @@ export const queryKeys = {
   messageSettings: ['settings', 'messages'] as const,
   messagePreview: (orderNo: string) => ['settings', 'messages', 'preview', orderNo] as const,
   orderMessages: (workOrderId: string) => ['workOrders', 'messages', workOrderId] as const,
+  composedMessage: (workOrderId: string, event: string) =>
+    ['workOrders', 'messages', workOrderId, 'compose', event] as const,
 
   /** How often a form of a document has been printed (补打 from the second). */
   printCount: (form: string, documentId: string) => ['prints', form, documentId] as const,

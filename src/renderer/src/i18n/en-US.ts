@@ -1,5 +1,6 @@
 import { followUpsEnUS } from './followUps.en-US';
 import { complaintsEnUS } from './complaints.en-US';
+import { messagesEnUS } from './messages.en-US';
 import { lanEnUS } from './lan.en-US';
 import { stockEnUS } from './stock.en-US';
 import { orderPartsEnUS } from './orderParts.en-US';
@@ -63,6 +64,8 @@ export const enUS: Messages = {
     users: 'Users',
     audit: 'Audit log',
     lan: 'LAN sharing',
+    outbox: 'Outbox',
+    messageTemplates: 'Message templates',
   },
   header: {
     changePassword: 'Change password',
@@ -299,4 +302,5 @@ export const enUS: Messages = {
   lan: lanEnUS,
   followUps: followUpsEnUS,
   complaints: complaintsEnUS,
+  messages: messagesEnUS,
 };

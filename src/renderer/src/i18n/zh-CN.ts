@@ -1,5 +1,6 @@
 import { followUpsZhCN } from './followUps.zh-CN';
 import { complaintsZhCN } from './complaints.zh-CN';
+import { messagesZhCN } from './messages.zh-CN';
 import { lanZhCN } from './lan.zh-CN';
 import { stockZhCN } from './stock.zh-CN';
 import { orderPartsZhCN } from './orderParts.zh-CN';
@@ -62,6 +63,8 @@ export const zhCN = {
     users: '用户管理',
     audit: '操作日志',
     lan: '局域网共享',
+    outbox: '发件箱',
+    messageTemplates: '消息模板',
   },
   header: {
     changePassword: '修改密码',
@@ -296,6 +299,7 @@ export const zhCN = {
   lan: lanZhCN,
   followUps: followUpsZhCN,
   complaints: complaintsZhCN,
+  messages: messagesZhCN,
 };
 
 export type Messages = typeof zhCN;

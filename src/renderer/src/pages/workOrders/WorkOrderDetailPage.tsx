@@ -51,6 +51,7 @@ import { QuoteExcess } from './QuoteExcess';
 import { SettlementPanel } from './SettlementPanel';
 import { StatusActions } from './StatusActions';
 import { WorkOrderTimeline } from './Timeline';
+import { OrderMessages } from '../messages/OrderMessages';
 import { showsWaiting, WaitingFor } from './WaitingFor';
 import { WarrantyOverrideModal } from './WarrantyOverrideModal';
 import { WorkForm } from './WorkForm';
@@ -153,6 +154,7 @@ export function WorkOrderDetailPage() {
   const canTransition = useCan('workOrders.transition');
   const canOverride = useCan('workOrders.overrideWarranty');
   const canSeeSettlement = useCan('settlements.read');
+  const canMessage = useCan('messages.send');
   const [dialog, setDialog] = useState<Dialog>(null);
   const justCreated = (location.state as { created?: boolean } | null)?.created === true;
 
@@ -503,7 +505,11 @@ export function WorkOrderDetailPage() {
                 <SettlementPanel order={o} />
               </Card>
             )}
-            <Card size="small" title={t('workOrders.timeline')}>
+            <Card
+              size="small"
+              title={t('workOrders.timeline')}
+              extra={canMessage && <OrderMessages workOrderId={o.id} customerName={o.customerName} />}
+            >
               {canWrite && <NoteBox order={o} />}
               <WorkOrderTimeline events={o.events} />
             </Card>
