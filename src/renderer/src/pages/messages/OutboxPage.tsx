@@ -96,11 +96,13 @@ export function OutboxPage() {
     {
       title: t('messages.outbox.text'),
       dataIndex: 'text',
+      width: 300,
       render: (_, m) => (
         <Typography.Paragraph
           className="outbox-text"
-          ellipsis={{ rows: 2, expandable: true }}
+          ellipsis={{ rows: 2, tooltip: m.text }}
           style={{ marginBottom: 0 }}
+          data-testid="outbox-text"
         >
           {m.text}
         </Typography.Paragraph>
@@ -205,6 +207,7 @@ export function OutboxPage() {
         loading={list.isFetching}
         dataSource={list.data?.rows}
         columns={columns}
+        scroll={{ x: 1400 }}
         locale={{ emptyText: t('messages.outbox.empty') }}
         onRow={(m) => ({
           className: `outbox-row outbox-row--${m.state}`,
