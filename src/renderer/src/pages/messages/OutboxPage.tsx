@@ -60,52 +60,59 @@ export function OutboxPage() {
     onError: (error: unknown) => void message.error(errorMessage(error, t)),
   });
 
+  // Paired cells (order and customer, event and text, channel and recipient) keep the state and
+  // the actions in view beside the menu at 1366 px.
+  const small = { fontSize: 12 };
   const columns: TableColumnsType<OutboxRow> = [
     {
       title: t('messages.outbox.createdAt'),
       dataIndex: 'createdAt',
-      width: 130,
+      width: 110,
       render: (_, m) => formatMinute(m.createdAt),
     },
     {
       title: t('messages.outbox.order'),
       dataIndex: 'orderNo',
-      width: 180,
-      render: (_, m) =>
-        m.workOrderId ? <Link to={`/work-orders/${m.workOrderId}`}>{m.orderNo}</Link> : t('common.none'),
-    },
-    { title: t('messages.outbox.customer'), dataIndex: 'customerName', width: 100, ellipsis: true },
-    {
-      title: t('messages.outbox.event'),
-      dataIndex: 'event',
-      width: 110,
-      render: (_, m) => t(`messageEvents.${m.event}`),
-    },
-    {
-      title: t('messages.outbox.channel'),
-      dataIndex: 'channel',
-      width: 120,
-      render: (_, m) => t(`messageChannels.${m.channel}`),
-    },
-    {
-      title: t('messages.outbox.recipient'),
-      dataIndex: 'recipient',
-      width: 130,
-      render: (_, m) => m.recipient || t('common.none'),
+      width: 170,
+      render: (_, m) => (
+        <Flex vertical>
+          {m.workOrderId ? <Link to={`/work-orders/${m.workOrderId}`}>{m.orderNo}</Link> : t('common.none')}
+          <Typography.Text type="secondary" style={small}>
+            {m.customerName}
+          </Typography.Text>
+        </Flex>
+      ),
     },
     {
       title: t('messages.outbox.text'),
       dataIndex: 'text',
-      width: 300,
       render: (_, m) => (
-        <Typography.Paragraph
-          className="outbox-text"
-          ellipsis={{ rows: 2, tooltip: m.text }}
-          style={{ marginBottom: 0 }}
-          data-testid="outbox-text"
-        >
-          {m.text}
-        </Typography.Paragraph>
+        <Flex vertical>
+          <Typography.Text strong style={small}>
+            {t(`messageEvents.${m.event}`)}
+          </Typography.Text>
+          <Typography.Paragraph
+            className="outbox-text"
+            ellipsis={{ rows: 2, tooltip: m.text }}
+            style={{ marginBottom: 0 }}
+            data-testid="outbox-text"
+          >
+            {m.text}
+          </Typography.Paragraph>
+        </Flex>
+      ),
+    },
+    {
+      title: t('messages.outbox.channel'),
+      dataIndex: 'channel',
+      width: 130,
+      render: (_, m) => (
+        <Flex vertical>
+          {t(`messageChannels.${m.channel}`)}
+          <Typography.Text type="secondary" style={small}>
+            {m.recipient || t('common.none')}
+          </Typography.Text>
+        </Flex>
       ),
     },
     {
@@ -138,7 +145,7 @@ export function OutboxPage() {
         </Flex>
       ),
     },
-    { title: t('messages.outbox.attempts'), dataIndex: 'attempts', width: 60, align: 'right' },
+    { title: t('messages.outbox.attempts'), dataIndex: 'attempts', width: 56, align: 'right' },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -207,7 +214,6 @@ export function OutboxPage() {
         loading={list.isFetching}
         dataSource={list.data?.rows}
         columns={columns}
-        scroll={{ x: 1400 }}
         locale={{ emptyText: t('messages.outbox.empty') }}
         onRow={(m) => ({
           className: `outbox-row outbox-row--${m.state}`,
