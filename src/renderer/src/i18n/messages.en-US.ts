@@ -53,6 +53,7 @@ export const messagesEnUS: typeof messagesZhCN = {
     attempts: 'Tries',
     nextAttempt: 'Next try',
     text: 'Text',
+    send: 'Send',
     retry: 'Retry',
     cancel: 'Cancel',
     cancelConfirm: 'Once cancelled this message is never sent. Cancel it?',

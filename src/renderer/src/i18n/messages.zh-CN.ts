@@ -49,6 +49,7 @@ export const messagesZhCN = {
     attempts: '尝试',
     nextAttempt: '下次尝试',
     text: '内容',
+    send: '发送',
     retry: '重发',
     cancel: '取消发送',
     cancelConfirm: '取消后这条消息不会再发送，确定吗？',

@@ -23,7 +23,7 @@ import {
   type OutboxState,
 } from '@shared/schemas/messageKinds';
 import type { OutboxRow } from '@shared/schemas/messages';
-import { useCancelMessage, useOutboxList, useRetryMessage } from '../../api/messages';
+import { useAnswerMessage, useCancelMessage, useOutboxList, useRetryMessage } from '../../api/messages';
 import { usePaging } from '../../components/paging';
 import { errorMessage } from '../../i18n/errorMessage';
 import { formatMinute } from '../../lib/format';
@@ -46,6 +46,8 @@ export function OutboxPage() {
   const paging = usePaging();
   const retry = useRetryMessage();
   const cancel = useCancelMessage();
+  // A message waiting for a clerk's answer (a complaint without an order has no order page to ask on).
+  const answer = useAnswerMessage();
 
   const input: InputOf<'messages.list'> = {
     ...(state ? { state } : {}),
@@ -159,6 +161,16 @@ export function OutboxPage() {
               data-testid="outbox-retry"
             >
               {t('messages.outbox.retry')}
+            </Button>
+          )}
+          {m.state === 'ask' && m.channel !== 'wechat' && m.recipient !== '' && (
+            <Button
+              size="small"
+              type="primary"
+              onClick={() => answer.mutate({ id: m.id, action: 'send' }, done(t('messages.prompt.queued')))}
+              data-testid="outbox-send"
+            >
+              {t('messages.outbox.send')}
             </Button>
           )}
           {(m.state === 'queued' || m.state === 'ask') && (
