@@ -552,3 +552,34 @@ describe('bad input at the dispatch boundary', () => {
     );
   });
 });
+
+describe('the outbox list', () => {
+  it('filters by state, channel and the span of days it was made in; a span that ends first is refused', async () => {
+    await setModes({ readyForPickup: 'auto', received: 'ask' });
+    const a = await order();
+    app.clock.advance(DAY);
+    const b = await order();
+    await toReady(b.id);
+    // The core's own worker (started with the app) sends the queued one.
+    await app.core.outbox.tick();
+    expect(sms.sent).toHaveLength(1);
+    const all = await manager.ok('messages.list', {});
+    expect(all.total).toBe(3);
+    expect(all.rows.map((r) => [r.orderNo, r.event, r.state])).toEqual([
+      [b.orderNo, 'readyForPickup', 'sent'],
+      [b.orderNo, 'received', 'ask'],
+      [a.orderNo, 'received', 'ask'],
+    ]);
+    expect((await manager.ok('messages.list', { state: 'ask' })).rows.map((r) => r.orderNo)).toEqual([
+      b.orderNo,
+      a.orderNo,
+    ]);
+    expect((await manager.ok('messages.list', { channel: 'email' })).total).toBe(0);
+    const dayOfA = { from: localNoon() - 12 * 3600_000, to: localNoon() + 12 * 3600_000 };
+    expect((await manager.ok('messages.list', dayOfA)).rows.map((r) => r.orderNo)).toEqual([a.orderNo]);
+    expect(await manager.call('messages.list', { from: dayOfA.to, to: dayOfA.from })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', reason: 'endBeforeStart' },
+    });
+  });
+});
