@@ -208,7 +208,7 @@ describe('messages to the customer', () => {
     await desk.stillShot(clerk, 'messages-05-prompt');
     await clerk.getByTestId('message-prompt-copy').click();
     await expect.poll(() => clerk.getByTestId('message-prompt').count()).toBe(0);
-    expect(await clerk.evaluate(() => navigator.clipboard.readText())).toBe(text);
+    expect(await clerk.evaluate('navigator.clipboard.readText()')).toBe(text);
     const messages = await rpc(clerk, 'messages.forOrder', { workOrderId: order.id });
     expect(messages.map((m) => [m.event, m.channel, m.state, m.sentBy])).toEqual([
       ['quoteWaiting', 'wechat', 'sent', '小李'],
