@@ -95,16 +95,18 @@ export function smsSegments(length: number): number {
   return length <= SMS_SINGLE ? 1 : Math.ceil(length / SMS_PART);
 }
 
-/** The shipped templates: zh-CN is the default; en-US for shops that message in English. */
+/**
+ * The shipped templates: zh-CN is the default; en-US for shops that message in English. The Chinese
+ * ones fit one SMS (70) for a typical order (BJ01-20261204-0001, Apple iPhone 13, a six-character
+ * shop name), before the signature the gateway adds.
+ */
 export const DEFAULT_TEMPLATES: Record<Language, Record<MessageEvent, string>> = {
   'zh-CN': {
-    received: '{客户}您好，您的{设备}已由{店名}受理，工单号{工单号}。如有疑问请致电{电话}。',
-    quoteWaiting:
-      '{客户}您好，您的{设备}（工单{工单号}）已检测完毕，维修报价{金额}，请回复或致电{电话}确认。',
-    waitingParts: '{客户}您好，您的{设备}（工单{工单号}）正在等待配件，到货后我们会尽快维修。{店名}',
-    readyForPickup: '{客户}您好，您的{设备}（工单{工单号}）已可取机，请携带取机凭条到{店名}领取。电话{电话}',
-    pickupReminder:
-      '{客户}您好，您的{设备}（工单{工单号}）已在{店名}等候取机{天数}天，请尽快领取。电话{电话}',
+    received: '{客户}您好，{店名}已受理您的{设备}，工单号{工单号}。电话{电话}',
+    quoteWaiting: '{客户}您好，{设备}（工单{工单号}）报价{金额}，请致电{电话}确认。',
+    waitingParts: '{客户}您好，您的{设备}（工单{工单号}）正在等待配件，到货后尽快维修。{店名}',
+    readyForPickup: '{客户}您好，您的{设备}已修好，请凭取机凭条到{店名}取机。工单{工单号}',
+    pickupReminder: '{客户}您好，您的{设备}已在{店名}等候取机{天数}天，请尽快领取。工单{工单号}',
     followUpThanks: '{客户}您好，感谢您接听{店名}的回访，您的意见我们已记录，期待再次为您服务。',
     complaintUpdate: '{客户}您好，您的投诉（{投诉单号}）当前进度：{投诉进度}。如有疑问请致电{店名}{电话}。',
   },

@@ -83,12 +83,10 @@ describe('messages to the customer', () => {
     const preview = page.getByTestId('template-readyForPickup-preview');
     await expect
       .poll(() => preview.textContent())
-      .toBe(
-        `周杰您好，您的Apple iPhone 13（工单${first.orderNo}）已可取机，请携带取机凭条到城东维修中心领取。电话010-88886666`,
-      );
-    // 80 characters: a long SMS of two parts (67 each).
+      .toBe(`周杰您好，您的Apple iPhone 13已修好，请凭取机凭条到城东维修中心取机。工单${first.orderNo}`);
+    // 62 characters: one SMS.
     const length = page.getByTestId('template-readyForPickup-length');
-    expect(await length.textContent()).toBe('80 字 · 2 条短信');
+    expect(await length.textContent()).toBe('62 字 · 1 条短信');
 
     // A longer text: three SMS; a mistyped variable: refused on the spot and by the server.
     const text = page.getByTestId('template-readyForPickup-text');
@@ -202,7 +200,7 @@ describe('messages to the customer', () => {
     const prompt = clerk.getByTestId('message-prompt-text');
     await prompt.waitFor();
     expect(await prompt.textContent()).toBe(
-      `周杰您好，您的Apple iPhone 13（工单${order.orderNo}）已检测完毕，维修报价¥450.00，请回复或致电010-88886666确认。`,
+      `周杰您好，Apple iPhone 13（工单${order.orderNo}）报价¥450.00，请致电010-88886666确认。`,
     );
     const text = await prompt.textContent();
     await desk.stillShot(clerk, 'messages-05-prompt');

@@ -104,7 +104,7 @@ describe('queued with the event, sent by the worker', () => {
       recipient: '13800138000',
       state: 'queued',
       attempts: 0,
-      text: `张三您好，您的Apple iPhone 13（工单${o.orderNo}）已可取机，请携带取机凭条到城东维修中心领取。电话010-88886666`,
+      text: `张三您好，您的Apple iPhone 13已修好，请凭取机凭条到城东维修中心取机。工单${o.orderNo}`,
     });
     expect(messageEvents(o.id)).toEqual([
       expect.objectContaining({ state: 'queued', channel: 'sms', event: 'readyForPickup' }),
@@ -397,7 +397,7 @@ describe('asking the clerk', () => {
     const o = await order();
     const composed = await clerk.ok('messages.compose', { workOrderId: o.id, event: 'quoteWaiting' });
     expect(composed.text).toBe(
-      `张三您好，您的Apple iPhone 13（工单${o.orderNo}）已检测完毕，维修报价¥350.00，请回复或致电010-88886666确认。`,
+      `张三您好，Apple iPhone 13（工单${o.orderNo}）报价¥350.00，请致电010-88886666确认。`,
     );
     expect(rows()).toHaveLength(0);
     const row = await clerk.ok('messages.copiedForWechat', { workOrderId: o.id, event: 'quoteWaiting' });
