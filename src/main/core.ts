@@ -9,6 +9,7 @@ import { SessionStore } from './services/sessions';
 import { NoticeFeed } from './lan/notices';
 import { createProviderLookup } from './services/channels/lookup';
 import { keyFileSecretBox, type SecretBox } from './services/channels/secrets';
+import { OutboxWorker } from './services/messages/worker';
 
 export { DATABASE_FILE };
 
@@ -37,6 +38,8 @@ export interface Core {
   readonly database: OpenedDatabase;
   dataDir: string;
   backup: BackupManager;
+  /** Sends the outbox's messages (started with the scheduler; tests call `outbox.tick()` or runOutbox). */
+  outbox: OutboxWorker;
   /** What changed, for every screen (host windows, LAN terminals' event streams). */
   notices: NoticeFeed;
   dispatch(method: string, input: unknown, conn: Connection): Promise<Envelope<unknown>>;
@@ -112,6 +115,9 @@ export function createCore(options: CoreOptions): Core {
   deps.backup = backup;
   if (damage) deps.log.error(`database failed its start-up check: ${damage}`);
   if (options.scheduler !== false && !damage) backup.startScheduler();
+  // Not while damaged or closed, nor during a restore's swap (the backup manager holds the database).
+  const outbox = new OutboxWorker(() => (open && damage === null ? deps : null));
+  if (options.scheduler !== false && !damage) outbox.start();
   return {
     deps,
     get database() {
@@ -119,10 +125,12 @@ export function createCore(options: CoreOptions): Core {
     },
     dataDir: options.dataDir,
     backup,
+    outbox,
     notices,
     dispatch: (method, input, conn) => dispatch(deps, method, input, conn),
     backupOnQuit: () => backup.backupOnQuit(),
     close: () => {
+      outbox.stop();
       backup.stop();
       if (open) database.sqlite.close();
       open = false;

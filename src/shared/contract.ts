@@ -123,6 +123,18 @@ import {
   listComplaintsInput,
   moveComplaintInput,
 } from './schemas/complaints';
+import {
+  answerMessageInput,
+  composed,
+  composeInput,
+  listOutboxInput,
+  messageSettings,
+  orderMessagesInput,
+  outboxList,
+  outboxRow,
+  previewValues,
+  previewValuesInput,
+} from './schemas/messages';
 
 const byId = z.object({ id }).strict();
 
@@ -484,6 +496,40 @@ export const contract = {
     output: complaintDetail,
     access: 'complaints.write',
   }),
+
+  // ── 消息 messages to customers: templates, the outbox, the clerk's prompts ──
+  /** 设置 → 消息模板: the templates, modes, channels, reminder days, quiet hours, tries. */
+  'messages.settings': method({ input: empty, output: messageSettings, access: 'messages.manage' }),
+  /** Saved whole; a template naming an unknown variable is refused (unknownTemplateVariable). */
+  'messages.updateSettings': method({
+    input: messageSettings,
+    output: messageSettings,
+    access: 'messages.manage',
+  }),
+  /** The variables' values of an order (by number), else of a sample, for the live preview. */
+  'messages.previewValues': method({
+    input: previewValuesInput,
+    output: previewValues,
+    access: 'messages.manage',
+  }),
+  /** 发件箱: every message, newest first, by state, channel and the days it was made. */
+  'messages.list': method({ input: listOutboxInput, output: outboxList, access: 'messages.manage' }),
+  /** A failed (or cancelled) message queued again now, with a fresh count of tries. */
+  'messages.retry': method({ input: byId, output: outboxRow, access: 'messages.manage' }),
+  /** A message still waiting (queued, or waiting for the clerk) is never sent. */
+  'messages.cancel': method({ input: byId, output: outboxRow, access: 'messages.manage' }),
+  /** An order's messages, newest first; those waiting for the clerk's answer are the prompt. */
+  'messages.forOrder': method({
+    input: orderMessagesInput,
+    output: z.array(outboxRow),
+    access: 'messages.send',
+  }),
+  /** The clerk's answer to a prompt: send it, copied to WeChat (sent by the clerk), or skip. */
+  'messages.answer': method({ input: answerMessageInput, output: outboxRow, access: 'messages.send' }),
+  /** An event's text rendered for an order, to copy for WeChat (nothing is recorded). */
+  'messages.compose': method({ input: composeInput, output: composed, access: 'messages.send' }),
+  /** The clerk copied that text to WeChat: logged as sent by the clerk, on the order's timeline. */
+  'messages.copiedForWechat': method({ input: composeInput, output: outboxRow, access: 'messages.send' }),
 
   /** How often a form of a document has been printed; the preview marks the next print 补打. */
   'prints.count': method({ input: printRef, output: printCount, access: 'signedIn' }),

@@ -7,6 +7,7 @@ import { COMPLAINT_STATUSES } from './schemas/complaintKinds';
 import { FOLLOW_UP_STATES } from './schemas/followUps';
 import { WORK_ORDER_STATUSES } from './workOrderStatus';
 import { SIGNATURE_KINDS } from './schemas/handover';
+import { MESSAGE_EVENTS, OUTBOX_STATES } from './schemas/messageKinds';
 
 /** The closed set of error codes that cross the RPC boundary; every reason below implies one. */
 export const ERROR_CODES = [
@@ -321,6 +322,15 @@ export const REASONS = {
   smsTemplateMissing: { code: 'VALIDATION', params: { event: 'text' } },
   /** The key that encrypts the secrets could not be made or read (the data folder). */
   secretsUnavailable: { code: 'INTERNAL', params: { detail: 'text' } },
+  // ── messages to customers (消息模板, 发件箱) ──
+  /** A template names a variable that does not exist (`{客户名}` for `{客户}`). */
+  unknownTemplateVariable: { code: 'VALIDATION', params: { variable: 'text', event: MESSAGE_EVENTS } },
+  outboxMessageNotFound: { code: 'NOT_FOUND', params: {} },
+  /** The message is no longer in a state that allows this (sent already, cancelled, being sent). */
+  outboxMessageState: {
+    code: 'CONFLICT',
+    params: { state: OUTBOX_STATES, action: ['retry', 'cancel', 'send', 'copied', 'skip'] },
+  },
 } as const satisfies Record<string, ReasonSpec>;
 
 export type Reason = keyof typeof REASONS;

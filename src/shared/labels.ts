@@ -38,6 +38,13 @@ import type {
   ResolutionKind,
 } from './schemas/complaintKinds';
 import type { CallResult, FollowUpState, SatisfactionDimension } from './schemas/followUps';
+import type {
+  MessageChannel,
+  MessageEvent,
+  MessageMode,
+  OutboxReason,
+  OutboxState,
+} from './schemas/messageKinds';
 
 type CodeOf<List extends readonly string[]> = List[number];
 
@@ -242,6 +249,7 @@ const eventKinds = labels<CodeOf<typeof EVENT_KINDS>>({
   complaint: ['投诉', 'Complaint'],
   signature: ['客户签名', 'Signature'],
   handover: ['交机', 'Hand-over'],
+  message: ['消息', 'Message'],
 });
 
 const customerTypes = labels<CustomerType>({
@@ -291,6 +299,7 @@ const entities = labels<CodeOf<typeof AUDIT_ENTITIES>>({
   terminal: ['终端', 'Terminal'],
   followUp: ['回访', 'Follow-up'],
   complaint: ['投诉', 'Complaint'],
+  outboxMessage: ['消息', 'Message'],
 });
 
 // ── Settlements ──────────────────────────────────────────────────────────────────────────
@@ -382,6 +391,50 @@ const printForms = labels<PrintForm>({
   reportServiceQuality: ['服务质量报告', 'Service quality report'],
 });
 
+// ── Messages to customers ────────────────────────────────────────────────────────────────
+const messageEvents = labels<MessageEvent>({
+  received: ['接单通知', 'Order received'],
+  quoteWaiting: ['报价待确认', 'Quote waiting for approval'],
+  waitingParts: ['等待配件', 'Waiting for parts'],
+  readyForPickup: ['取机通知', 'Ready for pickup'],
+  pickupReminder: ['取机提醒', 'Pickup reminder'],
+  followUpThanks: ['回访致谢', 'Follow-up thanks'],
+  complaintUpdate: ['投诉进度', 'Complaint update'],
+});
+
+const messageChannels = labels<MessageChannel>({
+  sms: ['短信', 'SMS'],
+  email: ['电子邮件', 'E-mail'],
+  wechat: ['微信（手动复制）', 'WeChat (copied)'],
+});
+
+const messageModes = labels<MessageMode>({
+  auto: ['自动发送', 'Automatic'],
+  ask: ['询问前台', 'Ask the clerk'],
+  off: ['不发送', 'Off'],
+});
+
+const outboxStates = labels<OutboxState>({
+  ask: ['待前台确认', 'Waiting for the clerk'],
+  queued: ['排队中', 'Queued'],
+  sending: ['发送中', 'Sending'],
+  sent: ['已发送', 'Sent'],
+  failed: ['发送失败', 'Failed'],
+  cancelled: ['已取消', 'Cancelled'],
+  skipped: ['未发送', 'Skipped'],
+});
+
+const outboxReasons = labels<OutboxReason>({
+  noRecipient: ['客户没有该渠道的号码或地址', 'The customer has no number or address for this channel'],
+  channelNotConfigured: ['该渠道尚未设置', 'This channel is not set up'],
+  interrupted: [
+    '发送时程序中断，可能已发出：请与客户核实后再重发',
+    'The app stopped while sending; it may have gone out: check with the customer before retrying',
+  ],
+  provider: ['服务商拒绝', 'Refused by the provider'],
+  optedOut: ['客户要求不再联系', 'The customer asked not to be contacted'],
+});
+
 const backupTriggers = labels<BackupTrigger>({
   manual: ['手动', 'Manual'],
   daily: ['每日自动', 'Daily'],
@@ -437,6 +490,11 @@ export const LABELS = {
   stockDocuments,
   printForms,
   backupTriggers,
+  messageEvents,
+  messageChannels,
+  messageModes,
+  outboxStates,
+  outboxReasons,
 } as const;
 
 /** Every table in one language. */

@@ -49,6 +49,10 @@ export const PERMISSIONS = [
   'complaints.write',
   /** 消息通道: the SMS account and mailbox (their secrets are written, never read back), test sends. */
   'channels.manage',
+  /** 消息模板 and the 发件箱 (outbox): templates, modes, quiet hours; retry or cancel a message. */
+  'messages.manage',
+  /** Answer the message prompt after an action (send / skip) and copy a message for WeChat. */
+  'messages.send',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -74,6 +78,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'followUps.work',
     'complaints.read',
     'complaints.write',
+    'messages.send',
   ],
   technician: [
     'settings.read',

@@ -116,6 +116,12 @@ async function wholeLife(): Promise<Detail> {
     note: '已致歉',
   });
 
+  // A message to the customer (the `message` kind): the manager has the quote's message go by itself.
+  const messages = await manager.ok('messages.settings', {});
+  await manager.ok('messages.updateSettings', {
+    ...messages,
+    templates: { ...messages.templates, quoteWaiting: { ...messages.templates.quoteWaiting, mode: 'auto' } },
+  });
   order = await moveTo(shop, order, ['diagnosing', 'quoted']);
   order = await admin.ok('workOrders.transition', {
     id: order.id,
@@ -236,7 +242,7 @@ describe('timeline events', () => {
       expect(timelineEntry.parse(row)).toEqual(row);
     }
     expect([...new Set(rows.map(shapeOf))].sort()).toEqual(everyShape().sort());
-    expect(everyShape()).toHaveLength(27);
+    expect(everyShape()).toHaveLength(28);
   });
 
   it('gives the clerk every event through the contract, with the money of the settlement', async () => {

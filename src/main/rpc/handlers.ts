@@ -12,6 +12,7 @@ import { lanHandlers } from './handlers/lan';
 import { followUpHandlers } from './handlers/followUps';
 import { complaintHandlers } from './handlers/complaints';
 import { channelHandlers } from './handlers/channels';
+import { messageHandlers } from './handlers/messages';
 
 /** Every contract method's handler, gathered from the areas' files in handlers/. */
 export const handlers: Handlers = {
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...followUpHandlers,
   ...complaintHandlers,
   ...channelHandlers,
+  ...messageHandlers,
 };

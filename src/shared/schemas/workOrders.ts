@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OUTCOMES, UNREPAIRABLE_REASONS, WORK_ORDER_STATUSES } from '../workOrderStatus';
 import { COMPLAINT_STATUSES } from './complaintKinds';
+import { MESSAGE_CHANNELS, MESSAGE_EVENTS, OUTBOX_REASONS, OUTBOX_STATES } from './messageKinds';
 import {
   CALL_RESULTS,
   FOLLOW_UP_STATES,
@@ -65,6 +66,8 @@ export const EVENT_KINDS = [
   'signature',
   /** 交机: the checklist, the claim ticket or the ID seen, the pickup signature. */
   'handover',
+  /** A message to the customer (发件箱): queued or offered to the clerk, then sent, failed or not sent. */
+  'message',
 ] as const;
 
 export const status = z.enum(WORK_ORDER_STATUSES);
@@ -266,6 +269,16 @@ export const followUpEventData = z.discriminatedUnion('action', [
   z.object({ action: z.literal('optedOut'), followUpId: id }),
 ]);
 /** 投诉 on the order's timeline. */
+/** A message to the customer: the state it reached (the outbox row has its text). */
+export const messageEventData = z.object({
+  state: z.enum(OUTBOX_STATES),
+  messageId: id,
+  event: z.enum(MESSAGE_EVENTS),
+  channel: z.enum(MESSAGE_CHANNELS),
+  reason: z.enum(OUTBOX_REASONS).optional(),
+  providerReason: z.string().optional(),
+});
+
 const complaintRef = { complaintId: id, complaintNo: z.string() };
 export const complaintEventData = z.discriminatedUnion('action', [
   z.object({ ...complaintRef, action: z.literal('created'), to: z.literal('received').optional() }),
@@ -452,6 +465,7 @@ const EVENT_DATA = {
   complaint: complaintEventData,
   signature: signatureEventData,
   handover: handoverEventData,
+  message: messageEventData,
 } satisfies Record<(typeof EVENT_KINDS)[number], z.ZodType>;
 
 /** One kind with its data: what a writer passes and what a stored row decodes to. */
@@ -472,6 +486,7 @@ export const timelineEntry = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('complaint'), data: EVENT_DATA.complaint }),
   z.object({ kind: z.literal('signature'), data: EVENT_DATA.signature }),
   z.object({ kind: z.literal('handover'), data: EVENT_DATA.handover }),
+  z.object({ kind: z.literal('message'), data: EVENT_DATA.message }),
 ]);
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 /** The data one kind of event records. */
@@ -509,6 +524,7 @@ export const workOrderEvent = z.discriminatedUnion('kind', [
   z.object({ ...eventBase, kind: z.literal('complaint'), data: EVENT_DATA.complaint }),
   z.object({ ...eventBase, kind: z.literal('signature'), data: EVENT_DATA.signature }),
   z.object({ ...eventBase, kind: z.literal('handover'), data: EVENT_DATA.handover }),
+  z.object({ ...eventBase, kind: z.literal('message'), data: EVENT_DATA.message }),
 ]);
 export type WorkOrderEvent = z.infer<typeof workOrderEvent>;
 

@@ -14,3 +14,4 @@ export * from './terminals';
 export * from './followUps';
 export * from './complaints';
 export * from './handover';
+export * from './outbox';

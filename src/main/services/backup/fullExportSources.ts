@@ -88,6 +88,8 @@ export function sheetSource<N extends TableName, C extends readonly Column[]>(
  * the audit and timeline sheets name the terminal of every change), orderSignatures (images: the
  * backup keeps them; the timeline sheet says when each was taken), orderHandovers (the timeline
  * sheet carries each hand-over whole).
+ * the audit and timeline sheets name the terminal of every change), outboxMessages (the working queue
+ * of messages to customers: each message is on its order's timeline sheet).
  */
 type WithoutSheet =
   | 'customerPhones'
@@ -98,7 +100,8 @@ type WithoutSheet =
   | 'sequences'
   | 'terminals'
   | 'orderSignatures'
-  | 'orderHandovers';
+  | 'orderHandovers'
+  | 'outboxMessages';
 
 /**
  * One source per table of the schema that has a sheet, in the order of the workbook: a new table

@@ -5,21 +5,10 @@
  * retry beyond saying whether its failure is worth retrying.
  */
 
-/** The channels an outbox message can take. `wechat` is copied by the clerk, never sent by us. */
-export const MESSAGE_CHANNELS = ['sms', 'email', 'wechat'] as const;
-export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
-
-/** The events a message template exists for (one template per event, settings → 消息模板). */
-export const MESSAGE_EVENTS = [
-  'received',
-  'quoteWaiting',
-  'waitingParts',
-  'readyForPickup',
-  'pickupReminder',
-  'followUpThanks',
-  'complaintUpdate',
-] as const;
-export type MessageEvent = (typeof MESSAGE_EVENTS)[number];
+// The codes live in src/shared (the screens word them too); the seam re-exports them unchanged.
+import type { MessageChannel, MessageEvent } from '@shared/schemas/messageKinds';
+export { MESSAGE_CHANNELS, MESSAGE_EVENTS } from '@shared/schemas/messageKinds';
+export type { MessageChannel, MessageEvent };
 
 /** One message as a provider sees it: already rendered, already past quiet hours and opt-outs. */
 export interface OutgoingMessage {

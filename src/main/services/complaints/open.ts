@@ -8,6 +8,7 @@ import { readAfterSales } from '../settings';
 import { actorOf } from '../users';
 import { addEvent } from '../workOrders/events';
 import { nextComplaintNo } from './numbers';
+import { complaintMessage } from './steps';
 
 const HOUR = 3_600_000;
 
@@ -89,5 +90,6 @@ export function openComplaint(tx: Tx, ctx: CallContext, input: OpenComplaint): C
       data: { complaintId: record.id, complaintNo: record.complaintNo, action: 'created', to: 'received' },
     });
   }
+  complaintMessage(tx, ctx, record, at);
   return record;
 }

@@ -1,11 +1,31 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ComplaintStatus } from '@shared/schemas/complaintKinds';
-import { complaintEvents, type ComplaintRecord } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { complaintEvents, complaints, type ComplaintRecord } from '../../db/schema';
+import { enqueueMessages } from '../messages/enqueue';
 import { writeAudit } from '../audit';
 import { callTerminal } from '../callScope';
 import type { CallContext, Tx } from '../context';
 import { actorOf } from '../users';
 import { addEvent } from '../workOrders/events';
+
+/** The customer hears where their complaint stands (taken, and each move), as settings say. */
+export function complaintMessage(tx: Tx, ctx: CallContext, c: ComplaintRecord, at: number): void {
+  const status = tx
+    .select({ status: complaints.status })
+    .from(complaints)
+    .where(eq(complaints.id, c.id))
+    .get();
+  enqueueMessages(tx, {
+    event: 'complaintUpdate',
+    customerId: c.customerId,
+    workOrderId: c.workOrderId,
+    complaintId: c.id,
+    occurrence: `${c.id}:${at}:${status?.status ?? c.status}`,
+    at,
+    actor: ctx.user,
+  });
+}
 
 export interface ComplaintStep {
   kind: 'status' | 'note' | 'assign' | 'resolution' | 'confirmation';
@@ -45,6 +65,7 @@ export function recordStep(tx: Tx, ctx: CallContext, c: ComplaintRecord, at: num
     before: step.audit.before,
     after: { complaintNo: c.complaintNo, ...step.audit.after },
   });
+  if (step.to) complaintMessage(tx, ctx, c, at);
   if (c.workOrderId && step.to) {
     addEvent(tx, {
       workOrderId: c.workOrderId,

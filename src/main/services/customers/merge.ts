@@ -8,6 +8,7 @@ import {
   customers,
   devices,
   followUps,
+  outboxMessages,
   workOrders,
   type CustomerRecord,
 } from '../../db/schema';
@@ -121,6 +122,11 @@ export function mergeCustomers(ctx: CallContext, input: ParsedInputOf<'customers
       .map((r) => r.id);
     // The follow-ups go with their orders.
     tx.update(followUps).set({ customerId: keep.id }).where(eq(followUps.customerId, merge.id)).run();
+    // So do the messages (a queued one goes to the kept customer's number).
+    tx.update(outboxMessages)
+      .set({ customerId: keep.id })
+      .where(eq(outboxMessages.customerId, merge.id))
+      .run();
     // A complaint follows its customer (and its order, moved just above).
     const complaintIds = tx
       .update(complaints)

@@ -11,6 +11,7 @@ import type { CallContext, Tx } from '../context';
 import { readAfterSales } from '../settings';
 import { actorOf } from '../users';
 import { addEvent } from '../workOrders/events';
+import { enqueueMessages } from '../messages/enqueue';
 import { createWorkOrder } from '../workOrders/create';
 import { dueDayAfter, todayWindow } from './due';
 import { followUpRow } from './rows';
@@ -164,6 +165,17 @@ export function recordFollowUpCall(ctx: CallContext, input: CallInput): FollowUp
         ...(opened ?? {}),
       },
     });
+    // Thanks for a call that reached the customer and left nothing unsolved (else a complaint or rework follows).
+    if (state === 'reached' && !input.problemUnsolved) {
+      enqueueMessages(tx, {
+        event: 'followUpThanks',
+        customerId: order.customerId,
+        workOrderId: order.id,
+        occurrence: f.id,
+        at,
+        actor: ctx.user,
+      });
+    }
     const row = followUpRow(tx, f.id, todayWindow(at).start);
     if (!row) throw new Error(`follow-up ${f.id} vanished`);
     return row;

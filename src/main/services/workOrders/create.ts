@@ -11,6 +11,7 @@ import { readCounter, readShop } from '../settings';
 import { actorOf } from '../users';
 import { addEvent } from './events';
 import { decodeSignature, storeIntakeSignature } from './handover';
+import { enqueueMessages } from '../messages/enqueue';
 import { normalizeAccessories, requireTechnician } from './lookups';
 import { nextOrderNo } from './numbers';
 import { readDetail } from './read';
@@ -199,6 +200,14 @@ export function createWorkOrder(
       },
     });
     if (signature) storeIntakeSignature(tx, ctx, record, signature, at);
+    enqueueMessages(tx, {
+      event: 'received',
+      customerId: record.customerId,
+      workOrderId: record.id,
+      occurrence: record.id,
+      at,
+      actor: ctx.user,
+    });
     return readDetail(tx, record.id, ctx.user, at);
   });
 }

@@ -2,10 +2,12 @@ import { eq } from 'drizzle-orm';
 import { AppError, fieldError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
-import { canTransition, needsApproval, needsReason } from '@shared/workOrderStatus';
+import { canTransition, needsApproval, needsReason, type WorkOrderStatus } from '@shared/workOrderStatus';
+import type { MessageEvent } from '@shared/schemas/messageKinds';
 import { workOrders, type WorkOrderRecord } from '../../db/schema';
 import type { CallContext } from '../context';
 import { openFollowUpOnDelivery } from '../followUps/create';
+import { enqueueMessages } from '../messages/enqueue';
 import { requireSettledForDelivery } from '../settlements/delivery';
 import { requireNoActiveSettlement } from '../settlements/records';
 import { recordUpdate } from './events';
@@ -15,6 +17,13 @@ import { checkOutcomeFields, outcomeChanges } from './outcomes';
 import { returnAllParts } from './parts';
 import { readDetail } from './read';
 import { closeWaits, openWaits, type OpenedWait } from './waits';
+
+/** The moves that tell the customer something (settings → 消息模板 decides whether and how). */
+const MESSAGE_ON_STATUS: Partial<Record<WorkOrderStatus, MessageEvent>> = {
+  quoted: 'quoteWaiting',
+  awaitingParts: 'waitingParts',
+  ready: 'readyForPickup',
+};
 
 /**
  * Move an order along the state machine in `src/shared/workOrderStatus.ts`, which alone decides
@@ -129,6 +138,17 @@ export function transitionWorkOrder(
     );
     if (handover) recordHandover(tx, ctx, order, handover, at);
     if (to === 'delivered') openFollowUpOnDelivery(tx, ctx, order.id, at);
+    const event = MESSAGE_ON_STATUS[to];
+    if (event) {
+      enqueueMessages(tx, {
+        event,
+        customerId: order.customerId,
+        workOrderId: order.id,
+        occurrence: `${order.id}:${at}`,
+        at,
+        actor: ctx.user,
+      });
+    }
     if (to === 'cancelled') {
       const returned = returnAllParts(tx, ctx, order, input.note);
       if (returned) {

@@ -104,6 +104,15 @@ export const queryKeys = {
   followUps: ['followUps'] as const,
   followUpList: (input: ListFollowUpsInput) => ['followUps', 'list', input] as const,
 
+  /** 发件箱: the outbox list (the templates are under settings, an order's messages under its order). */
+  messages: ['messages'] as const,
+  outboxList: (input: InputOf<'messages.list'>) => ['messages', 'list', input] as const,
+  messageSettings: ['settings', 'messages'] as const,
+  messagePreview: (orderNo: string) => ['settings', 'messages', 'preview', orderNo] as const,
+  orderMessages: (workOrderId: string) => ['workOrders', 'messages', workOrderId] as const,
+  composedMessage: (workOrderId: string, event: string) =>
+    ['workOrders', 'messages', workOrderId, 'compose', event] as const,
+
   /** How often a form of a document has been printed (补打 from the second). */
   printCount: (form: string, documentId: string) => ['prints', form, documentId] as const,
 };

@@ -30,6 +30,8 @@ import { LanPage } from '../pages/lan/LanPage';
 import { FollowUpsPage } from '../pages/followUps/FollowUpsPage';
 import { ComplaintsPage } from '../pages/complaints/ComplaintsPage';
 import { ComplaintDetailPage } from '../pages/complaints/ComplaintDetailPage';
+import { MessageTemplatesPage } from '../pages/messages/MessageTemplatesPage';
+import { OutboxPage } from '../pages/messages/OutboxPage';
 
 function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   return useCan(permission) ? children : <Forbidden />;
@@ -81,6 +83,22 @@ export function AppRoutes() {
         element={
           <RequirePermission permission="workOrders.read">
             <WorkOrderDetailPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/outbox"
+        element={
+          <RequirePermission permission="messages.manage">
+            <OutboxPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/message-templates"
+        element={
+          <RequirePermission permission="messages.manage">
+            <MessageTemplatesPage />
           </RequirePermission>
         }
       />

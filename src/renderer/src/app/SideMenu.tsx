@@ -15,6 +15,8 @@ import {
   CloudServerOutlined,
   WifiOutlined,
   HomeOutlined,
+  MessageOutlined,
+  SendOutlined,
   PhoneOutlined,
   InboxOutlined,
   ShopOutlined,
@@ -69,6 +71,12 @@ export function SideMenu() {
       icon: <UserOutlined />,
       label: label('nav-users', t('nav.users')),
     });
+  if (can('messages.manage'))
+    settingsChildren.push({
+      key: '/message-templates',
+      icon: <MessageOutlined />,
+      label: label('nav-messageTemplates', t('nav.messageTemplates')),
+    });
   if (can('audit.read'))
     settingsChildren.push({
       key: '/audit',
@@ -117,6 +125,12 @@ export function SideMenu() {
       key: '/follow-ups',
       icon: <PhoneOutlined />,
       label: label('nav-followUps', t('followUps.title')),
+    });
+  if (can('messages.manage'))
+    counter.push({
+      key: '/outbox',
+      icon: <SendOutlined />,
+      label: label('nav-outbox', t('nav.outbox')),
     });
 
   // 配件库存: the catalog, documents, alerts (with their count), reports and suppliers.

@@ -1,6 +1,7 @@
 import { handoverEnUS } from './handover.en-US';
 import { followUpsEnUS } from './followUps.en-US';
 import { complaintsEnUS } from './complaints.en-US';
+import { messagesEnUS } from './messages.en-US';
 import { lanEnUS } from './lan.en-US';
 import { channelsEnUS } from './channels.en-US';
 import { stockEnUS } from './stock.en-US';
@@ -65,6 +66,8 @@ export const enUS: Messages = {
     users: 'Users',
     audit: 'Audit log',
     lan: 'LAN sharing',
+    outbox: 'Outbox',
+    messageTemplates: 'Message templates',
   },
   header: {
     changePassword: 'Change password',
@@ -311,6 +314,7 @@ export const enUS: Messages = {
   lan: lanEnUS,
   followUps: followUpsEnUS,
   complaints: complaintsEnUS,
-  messageChannels: channelsEnUS,
+  channelSettings: channelsEnUS,
   handover: handoverEnUS,
+  messages: messagesEnUS,
 };

@@ -227,6 +227,11 @@ const errorsEnUS = {
     'This PC cannot decrypt the secret saved for this channel (the data may come from a backup made on another PC): type it again and save.',
   smsTemplateMissing: '“{{event}}” has no SMS template code: fill it in and save first.',
   secretsUnavailable: 'The key file that encrypts the secrets cannot be read or written: {{detail}}',
+  unknownTemplateVariable:
+    'The template uses {{variable}}, which is not a variable: pick one from the list (such as {customer} or {orderNo}).',
+  outboxMessageNotFound: 'This message does not exist.',
+  outboxMessageState:
+    'This message is no longer in a state that allows this: refresh to see where it stands.',
 } satisfies Record<Reason, string>;
 
 const fieldErrorsEnUS = {
@@ -280,6 +285,7 @@ const fieldErrorsEnUS = {
   idNoteRequired: 'Enter the ID checked',
   pickupSignatureRequired: 'Have the customer sign',
   signatureRefused: errorsEnUS.signatureRefused,
+  unknownTemplateVariable: '{{variable}} is not a variable',
 } satisfies Record<keyof typeof fieldErrorsZhCN, string>;
 
 export const errorWordsEnUS = { errors: errorsEnUS, fieldErrors: fieldErrorsEnUS };

@@ -215,6 +215,10 @@ const errorsZhCN = {
     '本机无法解密此通道保存的密钥（数据可能是从其他电脑的备份恢复的），请重新输入并保存。',
   smsTemplateMissing: '“{{event}}”没有填写短信模板 CODE，请先填写并保存。',
   secretsUnavailable: '无法读写加密密钥文件：{{detail}}',
+  unknownTemplateVariable:
+    '模板中的 {{variable}} 不是可用的变量，请从变量列表中选择（例如 {客户}、{工单号}）。',
+  outboxMessageNotFound: '消息不存在。',
+  outboxMessageState: '这条消息当前的状态不允许此操作，请刷新后查看。',
 } satisfies Record<Reason, string>;
 
 /**
@@ -272,6 +276,7 @@ export const fieldErrorsZhCN = {
   idNoteRequired: '请登记核对的证件信息',
   pickupSignatureRequired: '请客户签名',
   signatureRefused: errorsZhCN.signatureRefused,
+  unknownTemplateVariable: '{{variable}} 不是可用的变量',
 } satisfies Partial<Record<Reason, string>>;
 
 /** Wired into the dictionary with one spread: `errors` and `fieldErrors`. */

@@ -1,6 +1,7 @@
 import { handoverZhCN } from './handover.zh-CN';
 import { followUpsZhCN } from './followUps.zh-CN';
 import { complaintsZhCN } from './complaints.zh-CN';
+import { messagesZhCN } from './messages.zh-CN';
 import { lanZhCN } from './lan.zh-CN';
 import { channelsZhCN } from './channels.zh-CN';
 import { stockZhCN } from './stock.zh-CN';
@@ -64,6 +65,8 @@ export const zhCN = {
     users: '用户管理',
     audit: '操作日志',
     lan: '局域网共享',
+    outbox: '发件箱',
+    messageTemplates: '消息模板',
   },
   header: {
     changePassword: '修改密码',
@@ -308,8 +311,9 @@ export const zhCN = {
   lan: lanZhCN,
   followUps: followUpsZhCN,
   complaints: complaintsZhCN,
-  messageChannels: channelsZhCN,
+  channelSettings: channelsZhCN,
   handover: handoverZhCN,
+  messages: messagesZhCN,
 };
 
 export type Messages = typeof zhCN;

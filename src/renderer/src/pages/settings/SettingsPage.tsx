@@ -77,7 +77,7 @@ export function SettingsPage() {
         <SecurityForm security={settings.data.security} readOnly={readOnly} />
       </Card>
       {manageChannels && (
-        <Card title={t('messageChannels.section')} id="settings-channels" data-testid="settings-channels">
+        <Card title={t('channelSettings.section')} id="settings-channels" data-testid="settings-channels">
           <ChannelSettings />
         </Card>
       )}

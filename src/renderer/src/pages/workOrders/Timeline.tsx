@@ -449,6 +449,21 @@ function describe(e: WorkOrderEvent, t: TFunction): Described {
       return describeSignature(e, t);
     case 'handover':
       return describeHandover(e, t);
+    case 'message':
+      // A message to the customer: which, on what, and what became of it (the outbox has its text).
+      return {
+        color: e.data.state === 'sent' ? 'green' : e.data.state === 'failed' ? 'red' : 'gray',
+        text: t('messages.timeline.line', {
+          event: t(`messageEvents.${e.data.event}`),
+          channel: t(`messageChannels.${e.data.channel}`),
+          state: t(`outboxStates.${e.data.state}`),
+        }),
+        detail: e.data.reason
+          ? noteLine(
+              `${t(`outboxReasons.${e.data.reason}`)}${e.data.providerReason ? `：${e.data.providerReason}` : ''}`,
+            )
+          : undefined,
+      };
   }
 }
 

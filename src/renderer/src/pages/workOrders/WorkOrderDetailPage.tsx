@@ -52,6 +52,7 @@ import { SettlementPanel } from './SettlementPanel';
 import { StatusActions } from './StatusActions';
 import { OrderSignatures } from './OrderSignatures';
 import { WorkOrderTimeline } from './Timeline';
+import { OrderMessages } from '../messages/OrderMessages';
 import { showsWaiting, WaitingFor } from './WaitingFor';
 import { WarrantyOverrideModal } from './WarrantyOverrideModal';
 import { WorkForm } from './WorkForm';
@@ -154,6 +155,7 @@ export function WorkOrderDetailPage() {
   const canTransition = useCan('workOrders.transition');
   const canOverride = useCan('workOrders.overrideWarranty');
   const canSeeSettlement = useCan('settlements.read');
+  const canMessage = useCan('messages.send');
   const [dialog, setDialog] = useState<Dialog>(null);
   const justCreated = (location.state as { created?: boolean } | null)?.created === true;
   // Opened by scanning its claim ticket in the search box: delivery's hand-over opens at once.
@@ -513,7 +515,11 @@ export function WorkOrderDetailPage() {
             <Card size="small" title={t('handover.signaturesTitle')}>
               <OrderSignatures order={o} canWrite={canWrite} />
             </Card>
-            <Card size="small" title={t('workOrders.timeline')}>
+            <Card
+              size="small"
+              title={t('workOrders.timeline')}
+              extra={canMessage && <OrderMessages workOrderId={o.id} customerName={o.customerName} />}
+            >
               {canWrite && <NoteBox order={o} />}
               <WorkOrderTimeline events={o.events} />
             </Card>

@@ -15,9 +15,9 @@ export function ChannelSettings() {
   return (
     <>
       <Typography.Paragraph type="secondary" data-testid="channels-intro">
-        {t('messageChannels.intro', {
-          keptBy: t(`messageChannels.keptBy.${view.secretsKeptBy}`),
-          restore: t('messageChannels.restoreHint'),
+        {t('channelSettings.intro', {
+          keptBy: t(`channelSettings.keptBy.${view.secretsKeptBy}`),
+          restore: t('channelSettings.restoreHint'),
         })}
       </Typography.Paragraph>
       <SmsChannelForm view={view.sms} />

@@ -70,10 +70,10 @@ export function EmailChannelForm({ view }: { view: ChannelsView['email'] }) {
       onFinish={submit}
       style={{ maxWidth: 760 }}
     >
-      <Typography.Title level={5}>{t('messageChannels.email.title')}</Typography.Title>
+      <Typography.Title level={5}>{t('channelSettings.email.title')}</Typography.Title>
       <Form.Item
         name={['email', 'enabled']}
-        label={t('messageChannels.email.enabled')}
+        label={t('channelSettings.email.enabled')}
         valuePropName="checked"
       >
         <Switch data-testid="channels-email-enabled" />
@@ -82,7 +82,7 @@ export function EmailChannelForm({ view }: { view: ChannelsView['email'] }) {
         <Col xs={24} md={12}>
           <Form.Item
             name={['email', 'host']}
-            label={t('messageChannels.email.host')}
+            label={t('channelSettings.email.host')}
             rules={[rules.text(fields.host)]}
           >
             <TextInput
@@ -95,7 +95,7 @@ export function EmailChannelForm({ view }: { view: ChannelsView['email'] }) {
         <Col xs={12} md={5}>
           <Form.Item
             name={['email', 'port']}
-            label={t('messageChannels.email.port')}
+            label={t('channelSettings.email.port')}
             rules={[rules.whole(fields.port, { required: true })]}
           >
             <NumberInput data-testid="channels-email-port" />
@@ -104,13 +104,13 @@ export function EmailChannelForm({ view }: { view: ChannelsView['email'] }) {
         <Col xs={12} md={7}>
           <Form.Item
             name={['email', 'security']}
-            label={t('messageChannels.email.security')}
-            extra={t('messageChannels.email.securityHelp')}
+            label={t('channelSettings.email.security')}
+            extra={t('channelSettings.email.securityHelp')}
           >
             <Select
               options={SMTP_SECURITY.map((s) => ({
                 value: s,
-                label: t(`messageChannels.email.securityNames.${s}`),
+                label: t(`channelSettings.email.securityNames.${s}`),
               }))}
               data-testid="channels-email-security"
             />
@@ -119,7 +119,7 @@ export function EmailChannelForm({ view }: { view: ChannelsView['email'] }) {
         <Col xs={24} md={12}>
           <Form.Item
             name={['email', 'username']}
-            label={t('messageChannels.email.username')}
+            label={t('channelSettings.email.username')}
             rules={[rules.text(fields.username)]}
           >
             <TextInput schema={fields.username} autoComplete="off" data-testid="channels-email-username" />
@@ -129,7 +129,7 @@ export function EmailChannelForm({ view }: { view: ChannelsView['email'] }) {
           <SecretField
             name={['email', 'password']}
             clearName={['email', 'clearSecret']}
-            label={t('messageChannels.email.password')}
+            label={t('channelSettings.email.password')}
             state={view.password}
             testId="channels-email-password"
           />
@@ -137,7 +137,7 @@ export function EmailChannelForm({ view }: { view: ChannelsView['email'] }) {
         <Col xs={24} md={12}>
           <Form.Item
             name={['email', 'fromAddress']}
-            label={t('messageChannels.email.fromAddress')}
+            label={t('channelSettings.email.fromAddress')}
             rules={[rules.text(fields.fromAddress)]}
           >
             <Input autoComplete="off" data-testid="channels-email-fromAddress" />
@@ -146,7 +146,7 @@ export function EmailChannelForm({ view }: { view: ChannelsView['email'] }) {
         <Col xs={24} md={12}>
           <Form.Item
             name={['email', 'fromName']}
-            label={t('messageChannels.email.fromName')}
+            label={t('channelSettings.email.fromName')}
             rules={[rules.text(fields.fromName)]}
           >
             <TextInput schema={fields.fromName} data-testid="channels-email-fromName" />
@@ -154,14 +154,14 @@ export function EmailChannelForm({ view }: { view: ChannelsView['email'] }) {
         </Col>
       </Row>
       <Button type="primary" htmlType="submit" loading={pending} data-testid="channels-email-save">
-        {t('messageChannels.email.save')}
+        {t('channelSettings.email.save')}
       </Button>
       <Divider size="small" />
       <Flex gap="small" wrap>
         <Input
           style={{ width: 280 }}
-          placeholder={t('messageChannels.email.testTo')}
-          aria-label={t('messageChannels.email.testTo')}
+          placeholder={t('channelSettings.email.testTo')}
+          aria-label={t('channelSettings.email.testTo')}
           value={testTo}
           onChange={(e) => setTestTo(e.target.value)}
           data-testid="channels-email-test-to"
@@ -171,7 +171,7 @@ export function EmailChannelForm({ view }: { view: ChannelsView['email'] }) {
           onClick={() => test.send({ channel: 'email', to: testTo })}
           data-testid="channels-email-test"
         >
-          {t('messageChannels.email.test')}
+          {t('channelSettings.email.test')}
         </Button>
       </Flex>
       {test.result && (

@@ -34,7 +34,7 @@ export function SecretField({
         <Space>
           {label}
           <Tag color={STATE_COLOR[state]} data-testid={`${testId}-state`}>
-            {t(`messageChannels.secret.${state}`)}
+            {t(`channelSettings.secret.${state}`)}
           </Tag>
         </Space>
       }
@@ -45,8 +45,8 @@ export function SecretField({
           autoComplete="new-password"
           placeholder={t(
             state === 'notSet'
-              ? 'messageChannels.secret.newPlaceholder'
-              : 'messageChannels.secret.keepPlaceholder',
+              ? 'channelSettings.secret.newPlaceholder'
+              : 'channelSettings.secret.keepPlaceholder',
           )}
           data-testid={testId}
         />
@@ -54,7 +54,7 @@ export function SecretField({
       {state !== 'notSet' && (
         <Form.Item name={clearName} valuePropName="checked" noStyle>
           <Checkbox style={{ marginTop: 4 }} data-testid={`${testId}-clear`}>
-            {t('messageChannels.secret.clear')}
+            {t('channelSettings.secret.clear')}
           </Checkbox>
         </Form.Item>
       )}

@@ -69,15 +69,15 @@ export function SmsChannelForm({ view }: { view: ChannelsView['sms'] }) {
       onFinish={submit}
       style={{ maxWidth: 760 }}
     >
-      <Typography.Title level={5}>{t('messageChannels.sms.title')}</Typography.Title>
-      <Form.Item name={['sms', 'enabled']} label={t('messageChannels.sms.enabled')} valuePropName="checked">
+      <Typography.Title level={5}>{t('channelSettings.sms.title')}</Typography.Title>
+      <Form.Item name={['sms', 'enabled']} label={t('channelSettings.sms.enabled')} valuePropName="checked">
         <Switch data-testid="channels-sms-enabled" />
       </Form.Item>
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item
             name={['sms', 'accessKeyId']}
-            label={t('messageChannels.sms.accessKeyId')}
+            label={t('channelSettings.sms.accessKeyId')}
             rules={[rules.text(fields.accessKeyId)]}
           >
             <TextInput
@@ -91,7 +91,7 @@ export function SmsChannelForm({ view }: { view: ChannelsView['sms'] }) {
           <SecretField
             name={['sms', 'accessKeySecret']}
             clearName={['sms', 'clearSecret']}
-            label={t('messageChannels.sms.accessKeySecret')}
+            label={t('channelSettings.sms.accessKeySecret')}
             state={view.accessKeySecret}
             testId="channels-sms-secret"
           />
@@ -99,8 +99,8 @@ export function SmsChannelForm({ view }: { view: ChannelsView['sms'] }) {
         <Col xs={24} md={12}>
           <Form.Item
             name={['sms', 'signName']}
-            label={t('messageChannels.sms.signName')}
-            extra={t('messageChannels.sms.signNameHelp')}
+            label={t('channelSettings.sms.signName')}
+            extra={t('channelSettings.sms.signNameHelp')}
             rules={[rules.text(fields.signName)]}
           >
             <TextInput schema={fields.signName} data-testid="channels-sms-signName" />
@@ -109,21 +109,21 @@ export function SmsChannelForm({ view }: { view: ChannelsView['sms'] }) {
         <Col xs={24} md={12}>
           <Form.Item
             name={['sms', 'endpoint']}
-            label={t('messageChannels.sms.endpoint')}
-            extra={t('messageChannels.sms.endpointHelp')}
+            label={t('channelSettings.sms.endpoint')}
+            extra={t('channelSettings.sms.endpointHelp')}
             rules={[rules.text(fields.endpoint)]}
           >
             <TextInput schema={fields.endpoint} data-testid="channels-sms-endpoint" />
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item label={t('messageChannels.sms.templates')} extra={t('messageChannels.sms.templatesHelp')}>
+      <Form.Item label={t('channelSettings.sms.templates')} extra={t('channelSettings.sms.templatesHelp')}>
         <Row gutter={[16, 0]}>
           {events.map((event) => (
             <Col xs={24} md={12} key={event}>
               <Form.Item
                 name={['sms', 'templateCodes', event]}
-                label={t(`messageChannels.events.${event}`, { defaultValue: event })}
+                label={t(`channelSettings.events.${event}`, { defaultValue: event })}
                 rules={[rules.text(smsTemplateCode)]}
                 style={{ marginBottom: 8 }}
               >
@@ -138,27 +138,27 @@ export function SmsChannelForm({ view }: { view: ChannelsView['sms'] }) {
         </Row>
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={pending} data-testid="channels-sms-save">
-        {t('messageChannels.sms.save')}
+        {t('channelSettings.sms.save')}
       </Button>
       <Divider size="small" />
-      <Typography.Paragraph type="secondary">{t('messageChannels.saveFirst')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('channelSettings.saveFirst')}</Typography.Paragraph>
       <Flex gap="small" wrap>
         <Input
           style={{ width: 200 }}
-          placeholder={t('messageChannels.sms.testTo')}
-          aria-label={t('messageChannels.sms.testTo')}
+          placeholder={t('channelSettings.sms.testTo')}
+          aria-label={t('channelSettings.sms.testTo')}
           value={testTo}
           onChange={(e) => setTestTo(e.target.value)}
           data-testid="channels-sms-test-to"
         />
         <Select
           style={{ width: 200 }}
-          aria-label={t('messageChannels.sms.testEvent')}
+          aria-label={t('channelSettings.sms.testEvent')}
           value={testEvent}
           onChange={setTestEvent}
           options={events.map((event) => ({
             value: event,
-            label: t(`messageChannels.events.${event}`, { defaultValue: event }),
+            label: t(`channelSettings.events.${event}`, { defaultValue: event }),
           }))}
           data-testid="channels-sms-test-event"
         />
@@ -167,7 +167,7 @@ export function SmsChannelForm({ view }: { view: ChannelsView['sms'] }) {
           onClick={() => test.send({ channel: 'sms', to: testTo, event: testEvent })}
           data-testid="channels-sms-test"
         >
-          {t('messageChannels.sms.test')}
+          {t('channelSettings.sms.test')}
         </Button>
       </Flex>
       {test.result && (

@@ -10,7 +10,7 @@ export function TestSendResult({ result, testId }: { result: OutputOf<'channels.
       <Alert
         type="success"
         showIcon
-        title={t('messageChannels.testSent', { id: result.providerMessageId ?? '' })}
+        title={t('channelSettings.testSent', { id: result.providerMessageId ?? '' })}
         data-testid={testId}
       />
     );
@@ -18,7 +18,7 @@ export function TestSendResult({ result, testId }: { result: OutputOf<'channels.
     <Alert
       type={result.retryable ? 'warning' : 'error'}
       showIcon
-      title={t(result.retryable ? 'messageChannels.testFailedRetryable' : 'messageChannels.testFailed', {
+      title={t(result.retryable ? 'channelSettings.testFailedRetryable' : 'channelSettings.testFailed', {
         reason: result.reason,
       })}
       data-testid={testId}

@@ -14,7 +14,7 @@ export function useChannelSave<T>(form: FormInstance<T>, afterSave: () => void) 
     update.mutate(input, {
       onSuccess: () => {
         afterSave();
-        void message.success(t('messageChannels.saved'));
+        void message.success(t('channelSettings.saved'));
       },
       onError: (error) => {
         showFieldErrors(form, error, t);
