@@ -240,6 +240,7 @@ const eventKinds = labels<CodeOf<typeof EVENT_KINDS>>({
   settlement: ['结算', 'Settlement'],
   followUp: ['回访', 'Follow-up'],
   complaint: ['投诉', 'Complaint'],
+  deposit: ['订金', 'Deposit'],
 });
 
 const customerTypes = labels<CustomerType>({
@@ -289,6 +290,7 @@ const entities = labels<CodeOf<typeof AUDIT_ENTITIES>>({
   terminal: ['终端', 'Terminal'],
   followUp: ['回访', 'Follow-up'],
   complaint: ['投诉', 'Complaint'],
+  deposit: ['订金', 'Deposit'],
 });
 
 // ── Settlements ──────────────────────────────────────────────────────────────────────────

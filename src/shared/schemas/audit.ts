@@ -35,6 +35,7 @@ export const AUDIT_ENTITIES = [
   'terminal',
   'followUp',
   'complaint',
+  'deposit',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

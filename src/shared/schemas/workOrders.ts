@@ -16,6 +16,7 @@ import { chargeLine } from './charges';
 import { fen } from './stock';
 import { PAYMENT_METHODS, PAYMENT_STATUSES, settlementSummary } from './settlements';
 import { SERVICE_ITEM_KINDS } from './billing';
+import { depositAtIntake, depositSummary } from './deposits';
 import { CHANNELS, SERVICE_TYPES } from './orderKinds';
 
 export { CHANNELS, SERVICE_TYPES };
@@ -53,6 +54,8 @@ export const EVENT_KINDS = [
   'followUp',
   /** 投诉 about this order: taken, and each step. */
   'complaint',
+  /** 订金 taken or given back. */
+  'deposit',
 ] as const;
 
 export const status = z.enum(WORK_ORDER_STATUSES);
@@ -92,6 +95,8 @@ export const createWorkOrderInput = z
       .strict()
       .nullable()
       .default(null),
+    /** 订金 taken at intake, in the same transaction as the order. */
+    deposit: depositAtIntake.optional(),
   })
   .strict();
 
@@ -398,6 +403,8 @@ export const settlementEventData = z.discriminatedUnion('action', [
     discountAmount: z.int(),
     rounding: z.int(),
     total: z.int(),
+    /** 订金 credited to it. */
+    deposit: z.int().optional(),
     approvedBy: approver.optional(),
   }),
   z.object({ action: z.literal('pay'), ...paymentFields }),
@@ -418,6 +425,18 @@ export const settlementEventBrief = z
   .object({ action: z.enum(SETTLEMENT_EVENT_ACTIONS), ...settlementRef })
   .strict();
 
+/** 订金 taken (amount > 0) or given back (amount < 0), and what the order then holds. */
+export const depositEventData = z.object({
+  action: z.enum(['take', 'refund']),
+  depositId: id,
+  method: z.enum(PAYMENT_METHODS),
+  amount: z.int(),
+  held: z.int(),
+  approvedBy: approver.optional(),
+});
+/** A deposit event as a role that may not read money sees it. */
+export const depositEventBrief = z.object({ action: z.enum(['take', 'refund']) }).strict();
+
 /** Each kind's data as written and stored; `satisfies` keeps it to exactly EVENT_KINDS. */
 const EVENT_DATA = {
   created: createdEventData,
@@ -434,6 +453,7 @@ const EVENT_DATA = {
   settlement: settlementEventData,
   followUp: followUpEventData,
   complaint: complaintEventData,
+  deposit: depositEventData,
 } satisfies Record<(typeof EVENT_KINDS)[number], z.ZodType>;
 
 /** One kind with its data: what a writer passes and what a stored row decodes to. */
@@ -452,6 +472,7 @@ export const timelineEntry = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('settlement'), data: EVENT_DATA.settlement }),
   z.object({ kind: z.literal('followUp'), data: EVENT_DATA.followUp }),
   z.object({ kind: z.literal('complaint'), data: EVENT_DATA.complaint }),
+  z.object({ kind: z.literal('deposit'), data: EVENT_DATA.deposit }),
 ]);
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 /** The data one kind of event records. */
@@ -487,6 +508,11 @@ export const workOrderEvent = z.discriminatedUnion('kind', [
   }),
   z.object({ ...eventBase, kind: z.literal('followUp'), data: EVENT_DATA.followUp }),
   z.object({ ...eventBase, kind: z.literal('complaint'), data: EVENT_DATA.complaint }),
+  z.object({
+    ...eventBase,
+    kind: z.literal('deposit'),
+    data: z.union([EVENT_DATA.deposit, depositEventBrief]),
+  }),
 ]);
 export type WorkOrderEvent = z.infer<typeof workOrderEvent>;
 
@@ -597,6 +623,8 @@ export const workOrderDetail = workOrderRow.extend({
   settlement: z
     .union([settlementSummary, settlementSummary.pick({ id: true, settlementNo: true, status: true })])
     .nullable(),
+  /** 订金 on the order; null to a role that may not read money. */
+  deposit: depositSummary.nullable(),
 });
 export type WorkOrderDetail = z.infer<typeof workOrderDetail>;
 

@@ -13,3 +13,4 @@ export * from './prints';
 export * from './terminals';
 export * from './followUps';
 export * from './complaints';
+export * from './deposits';

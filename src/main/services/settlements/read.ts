@@ -26,8 +26,9 @@ const payer = alias(users, 'payer');
 const paymentApprover = alias(users, 'payment_approver');
 
 /** Net paid on the row's settlement, as a correlated sum over its payments (indexed by settlement). */
-const paidSql = sql<number>`(SELECT coalesce(sum(p.amount), 0) FROM ${payments} p
-  WHERE p.settlement_id = ${settlements.id})`;
+const paidSql = sql<number>`((SELECT coalesce(sum(p.amount), 0) FROM ${payments} p
+  WHERE p.settlement_id = ${settlements.id})
+  + CASE WHEN ${settlements.status} = 'active' THEN ${settlements.depositCredited} ELSE 0 END)`;
 
 /** The same rule as paymentStatusOf, for filtering a list in SQL. */
 const paymentStatusSql = sql<string>`CASE
@@ -52,6 +53,7 @@ const headerSelect = {
   discountApprovedBy: discountApprover.displayName,
   rounding: settlements.rounding,
   total: settlements.total,
+  depositCredited: settlements.depositCredited,
   note: settlements.note,
   createdBy: creator.displayName,
   createdAt: settlements.createdAt,

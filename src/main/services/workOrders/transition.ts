@@ -8,6 +8,7 @@ import type { CallContext } from '../context';
 import { openFollowUpOnDelivery } from '../followUps/create';
 import { requireSettledForDelivery } from '../settlements/delivery';
 import { requireNoActiveSettlement } from '../settlements/records';
+import { requireNoDepositDue } from '../settlements/depositRecords';
 import { recordUpdate } from './events';
 import { loadOrder } from './lookups';
 import { checkOutcomeFields, outcomeChanges } from './outcomes';
@@ -78,6 +79,8 @@ export function transitionWorkOrder(
     if (to === 'delivered') requireSettledForDelivery(tx, order);
     // Cancelling puts the parts back on the shelf: not under a settlement that billed them.
     if (to === 'cancelled') requireNoActiveSettlement(tx, order.id, 'cancel');
+    // The order ends with its deposit credited to the settlement or given back, none left over.
+    if (to === 'delivered' || to === 'cancelled') requireNoDepositDue(tx, order);
 
     const at = now();
     const outcome = outcomeChanges(order, input, at);

@@ -37,6 +37,7 @@ const AFFECTS: Record<AuditEntity, readonly QueryKey[] | 'all'> = {
   // A follow-up shows on its order's timeline; its figures on the dashboard and in the reports.
   followUp: [queryKeys.followUps, queryKeys.workOrders, queryKeys.dashboard, queryKeys.reports],
   complaint: [queryKeys.complaints, queryKeys.workOrders, queryKeys.dashboard, queryKeys.reports],
+  deposit: [queryKeys.settlements, queryKeys.workOrders, queryKeys.dashboard, queryKeys.reports],
 };
 
 /** What one change notice makes stale: its entity's areas, and the audit log, which lists every write. */
