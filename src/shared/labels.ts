@@ -375,6 +375,7 @@ const printForms = labels<PrintForm>({
   settlementReceipt: ['结算小票', 'Settlement slip'],
   stockDocument: ['库存单据', 'Stock document'],
   stockList: ['库存清单', 'Stock list'],
+  deviceLabel: ['设备标签', 'Device label'],
   dayClose: ['日结单', 'Day close'],
   reportSummary: ['经营汇总', 'Business summary'],
   reportTechnicians: ['技术员绩效表', 'Technician performance'],

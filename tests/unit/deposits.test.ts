@@ -238,6 +238,7 @@ describe('crediting at settlement and the day close', () => {
     const s = await shop.clerk.ok('settlements.create', { id: order.id });
     expect(s).toMatchObject({ total: 13000, depositCredited: 13000, paid: 13000, balance: 0 });
     expect(s.paymentStatus).toBe('paid');
+    expect(s.depositRefundDue).toBe(7000);
     const ready = await moveTo(shop, await shop.clerk.ok('workOrders.get', { id: order.id }), [
       'qc',
       'ready',
@@ -338,20 +339,18 @@ describe('an order that ends without a settlement', () => {
     it(`${ending}: it cannot end holding the deposit; the refund, approved, lets it end`, async () => {
       const order = await intakeWithDeposit(8800, 'cash');
       const path =
-        ending === 'cancelled'
-          ? (['diagnosing'] as const)
-          : ending === 'declined'
-            ? (['diagnosing', 'declined', 'ready'] as const)
-            : (['diagnosing'] as const);
-      let current = await moveTo(shop, order, [...path]);
+        ending === 'declined' ? (['diagnosing', 'declined', 'ready'] as const) : (['diagnosing'] as const);
+      const moved = await moveTo(shop, order, [...path]);
       if (ending === 'unrepairable') {
-        current = await shop.admin.ok('workOrders.transition', {
+        const givenUp = await shop.admin.ok('workOrders.transition', {
           id: order.id,
           to: 'unrepairable',
           note: '主板损坏',
           unrepairableReason: 'noParts',
         });
-        current = await moveTo(shop, current, ['ready']);
+        expect((await moveTo(shop, givenUp, ['ready'])).status).toBe('ready');
+      } else {
+        expect(moved.status).toBe(ending === 'declined' ? 'ready' : 'diagnosing');
       }
       const last = ending === 'cancelled' ? 'cancelled' : 'delivered';
       const end = () =>

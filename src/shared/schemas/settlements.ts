@@ -119,6 +119,8 @@ export const settlement = settlementTotals.omit({ discountNeedsApproval: true })
   discountApprovedBy: z.string().nullable(),
   /** 订金 credited at settling (counted in paid; an active settlement only). */
   depositCredited: fen,
+  /** 订金 the order holds beyond the credit, owed back (an active settlement only; refunded on the order). */
+  depositRefundDue: fen,
   /** Net of all payments, refunds and reversals, and the deposit credited. */
   paid: signedFen,
   /** total − paid. */

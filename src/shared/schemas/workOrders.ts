@@ -426,14 +426,11 @@ export const settlementEventBrief = z
   .strict();
 
 /** 订金 taken (amount > 0) or given back (amount < 0), and what the order then holds. */
-export const depositEventData = z.object({
-  action: z.enum(['take', 'refund']),
-  depositId: id,
-  method: z.enum(PAYMENT_METHODS),
-  amount: z.int(),
-  held: z.int(),
-  approvedBy: approver.optional(),
-});
+const depositFields = { depositId: id, method: z.enum(PAYMENT_METHODS), amount: z.int(), held: z.int() };
+export const depositEventData = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('take'), ...depositFields }),
+  z.object({ action: z.literal('refund'), ...depositFields, approvedBy: approver }),
+]);
 /** A deposit event as a role that may not read money sees it. */
 export const depositEventBrief = z.object({ action: z.enum(['take', 'refund']) }).strict();
 

@@ -4,7 +4,7 @@ import { fieldError } from '@shared/errors';
 import { localDate } from '@shared/dates';
 import type { ParsedInputOf } from '@shared/contract';
 import type { DepositMethod } from '@shared/schemas/deposits';
-import type { WorkOrderDetail } from '@shared/schemas/workOrders';
+import type { EventData, WorkOrderDetail } from '@shared/schemas/workOrders';
 import { isOpen } from '@shared/workOrderStatus';
 import { deposits, workOrders, type UserRecord, type WorkOrderRecord } from '../../db/schema';
 import { writeAudit } from '../audit';
@@ -55,15 +55,16 @@ function recordDeposit(
   };
   tx.insert(deposits).values(record).run();
   tx.update(workOrders).set({ updatedAt: at }).where(eq(workOrders.id, order.id)).run();
-  const approvedBy = approver ? { approvedBy: { id: approver.id, username: approver.username } } : {};
-  const data = {
-    action: row.amount > 0 ? ('take' as const) : ('refund' as const),
+  const fields = {
     depositId: record.id,
     method: row.method,
     amount: row.amount,
     held: depositHeld(tx, order.id),
-    ...approvedBy,
   };
+  // A refund always has its approver (refundDeposit requires one); a deposit taken has none.
+  const data: EventData<'deposit'> = approver
+    ? { action: 'refund', ...fields, approvedBy: { id: approver.id, username: approver.username } }
+    : { action: 'take', ...fields };
   addEvent(tx, { workOrderId: order.id, at, actor: ctx.user, kind: 'deposit', note: row.reason, data });
   writeAudit(tx, {
     at,

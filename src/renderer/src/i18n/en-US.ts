@@ -4,6 +4,7 @@ import { lanEnUS } from './lan.en-US';
 import { stockEnUS } from './stock.en-US';
 import { orderPartsEnUS } from './orderParts.en-US';
 import { settlementsEnUS } from './settlements.en-US';
+import { depositsEnUS } from './deposits.en-US';
 import { backupEnUS } from './backup.en-US';
 import { reportsEnUS } from './reports.en-US';
 import { homeEnUS } from './home.en-US';
@@ -294,6 +295,7 @@ export const enUS: Messages = {
   stock: stockEnUS,
   orderParts: orderPartsEnUS,
   settlements: settlementsEnUS,
+  deposits: depositsEnUS,
   backup: backupEnUS,
   reports: reportsEnUS,
   lan: lanEnUS,

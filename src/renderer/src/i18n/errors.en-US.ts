@@ -107,7 +107,8 @@ const errorsEnUS = {
   dayFuture: 'That day has not begun; it cannot be closed.',
   dayAlreadyClosed: 'The day is already closed.',
   depositOrderClosed: 'Work order {{orderNo}} has ended; it takes no more deposit.',
-  depositOrderSettled: 'Work order {{orderNo}} has settlement {{settlementNo}}; take payment on the settlement.',
+  depositOrderSettled:
+    'Work order {{orderNo}} has settlement {{settlementNo}}; take payment on the settlement.',
   overDepositRefund: 'More than the deposit this method may give back, ¥{{refundable}}.',
   depositStillHeld: 'Work order {{orderNo}} still holds a deposit of ¥{{amount}}; refund it first.',
   dayNotClosed: 'The day is not closed.',

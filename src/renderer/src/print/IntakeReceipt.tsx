@@ -11,6 +11,20 @@ function copiesOf(data: FormProps['data']): Copy[] {
   return data.settings.counter.intakeCopies === 2 ? ['customer', 'stub'] : ['customer'];
 }
 
+/** 订金 paid so far, by method, after the estimate: credited at settlement. */
+function DepositNote({ data, labels }: FormProps) {
+  const deposit = data.order.deposit;
+  if (!deposit || deposit.held <= 0) return null;
+  const methods = deposit.byMethod.map((m) => labels.codes.paymentMethodsOnPaper[m.method]);
+  return (
+    <span data-testid="print-deposit">
+      {' · '}
+      {labels.field.deposit} <strong>{formatYuan(deposit.held)}</strong>
+      {labels.intake.depositMethods(methods)}
+    </span>
+  );
+}
+
 /** One copy of the intake receipt, laid out for a 210 × 148 mm area (A5 landscape or half an A4). */
 function IntakeCopy({ data, labels, copy }: FormProps & { copy: Copy }) {
   const { order, device, settings } = data;
@@ -72,6 +86,7 @@ function IntakeCopy({ data, labels, copy }: FormProps & { copy: Copy }) {
                 ? labels.value.pendingInspection
                 : formatYuan(order.intakeEstimate)}
             </strong>
+            <DepositNote data={data} labels={labels} />
           </Cell>
           <Cell label={f.technician}>{order.technicianName ?? labels.value.unassigned}</Cell>
           <Cell label={f.receivedBy}>{order.createdBy}</Cell>

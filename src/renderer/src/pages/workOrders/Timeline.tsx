@@ -306,7 +306,7 @@ function describeDeposit(e: EventOf<'deposit'>, t: TFunction): Described {
       <>
         {e.note && noteLine(t('timeline.reason', { reason: e.note }))}
         {noteLine(t('timeline.depositHeld', { amount: formatYuan(data.held) }))}
-        {approvedNote(data.approvedBy, t)}
+        {data.action === 'refund' && approvedNote(data.approvedBy, t)}
       </>
     ),
   };
