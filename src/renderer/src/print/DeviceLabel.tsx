@@ -23,7 +23,7 @@ export function DeviceLabel({ data, labels }: FormProps) {
   return (
     <div className={`pf-sheet pf-sheet--label pf-sheet--label-${size}`} data-testid="print-device-label">
       <div className="pf-label__code">
-        <Code128 value={order.orderNo} moduleMm={narrow ? 0.15 : 0.19} heightMm={8} />
+        <Code128 value={order.orderNo} moduleMm={narrow ? 0.15 : 0.19} heightMm={11} />
       </div>
       <div className="pf-label__no">{order.orderNo}</div>
       <div className="pf-label__who">

@@ -11,17 +11,19 @@ function copiesOf(data: FormProps['data']): Copy[] {
   return data.settings.counter.intakeCopies === 2 ? ['customer', 'stub'] : ['customer'];
 }
 
-/** 订金 paid so far, by method, after the estimate: credited at settlement. */
-function DepositNote({ data, labels }: FormProps) {
+/** 订金 paid so far, by method: a row of its own, only when one was taken (credited at settlement). */
+function DepositRow({ data, labels }: FormProps) {
   const deposit = data.order.deposit;
   if (!deposit || deposit.held <= 0) return null;
   const methods = deposit.byMethod.map((m) => labels.codes.paymentMethodsOnPaper[m.method]);
   return (
-    <span data-testid="print-deposit">
-      {' · '}
-      {labels.field.deposit} <strong>{formatYuan(deposit.held)}</strong>
-      {labels.intake.depositMethods(methods)}
-    </span>
+    <tr>
+      <th scope="row">{labels.field.deposit}</th>
+      <td colSpan={5} data-testid="print-deposit">
+        <strong>{formatYuan(deposit.held)}</strong>
+        {labels.intake.depositMethods(methods)}
+      </td>
+    </tr>
   );
 }
 
@@ -86,11 +88,11 @@ function IntakeCopy({ data, labels, copy }: FormProps & { copy: Copy }) {
                 ? labels.value.pendingInspection
                 : formatYuan(order.intakeEstimate)}
             </strong>
-            <DepositNote data={data} labels={labels} />
           </Cell>
           <Cell label={f.technician}>{order.technicianName ?? labels.value.unassigned}</Cell>
           <Cell label={f.receivedBy}>{order.createdBy}</Cell>
         </tr>
+        <DepositRow data={data} labels={labels} />
         <IntakeRows order={order} labels={labels} variant="" minFont="7" />
       </FieldTable>
 

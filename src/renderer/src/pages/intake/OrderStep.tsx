@@ -3,10 +3,11 @@ import { Alert, Button, Checkbox, Col, DatePicker, Flex, Form, Radio, Row, Selec
 import { SaveOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { fen } from '@shared/schemas/stock';
 import type { CounterSettings, Priority } from '@shared/schemas/settings';
 import { PRIORITIES } from '@shared/schemas/settings';
 import type { Device } from '@shared/schemas/devices';
-import { DEPOSIT_METHODS, depositAtIntake, type DepositMethod } from '@shared/schemas/deposits';
+import { DEPOSIT_METHODS, type DepositMethod } from '@shared/schemas/deposits';
 import {
   ACCESSORIES,
   CHANNELS,
@@ -278,7 +279,7 @@ export function OrderStep({
                 name="depositAmount"
                 extra={t('deposits.intakeHelp')}
                 rules={[
-                  rules.money(depositAtIntake.shape.amount),
+                  rules.money(fen),
                   {
                     // Typed means taken: zero or less is refused, never dropped.
                     validator: (_, value?: string) => {

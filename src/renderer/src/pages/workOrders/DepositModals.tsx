@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App, Form, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { fen } from '@shared/schemas/stock';
 import {
   DEPOSIT_METHODS,
   refundDepositInput,
@@ -31,8 +32,11 @@ function usePositiveYuan() {
   const { t } = useTranslation();
   return {
     validator: (_: unknown, value: string) => {
+      // Not an amount at all: the money rule says so; zero or less is this rule's.
       const fen = yuanToFen(value);
-      return fen && fen > 0 ? Promise.resolve() : Promise.reject(new Error(t('deposits.amountRequired')));
+      return fen === null || fen > 0
+        ? Promise.resolve()
+        : Promise.reject(new Error(t('deposits.amountRequired')));
     },
   };
 }
@@ -108,7 +112,7 @@ export function TakeDepositModal({ order, onClose }: { order: WorkOrderDetail; o
       <Form.Item
         label={t('deposits.amountYuan')}
         name="amount"
-        rules={[rules.money(takeDepositInput.shape.amount, { required: true }), positive]}
+        rules={[rules.money(fen, { required: true }), positive]}
       >
         <YuanInput autoFocus data-testid="deposit-amount" />
       </Form.Item>
@@ -190,7 +194,7 @@ export function RefundDepositModal({ order, onClose }: { order: WorkOrderDetail;
         <Form.Item
           label={t('deposits.amountYuan')}
           name="amount"
-          rules={[rules.money(refundDepositInput.shape.amount, { required: true }), positive]}
+          rules={[rules.money(fen, { required: true }), positive]}
         >
           <YuanInput data-testid="deposit-refund-amount" />
         </Form.Item>
