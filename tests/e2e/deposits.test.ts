@@ -69,6 +69,8 @@ describe('订金 at the counter', () => {
     await page.getByTestId('wo-created').waitFor();
     orderId = /^#\/work-orders\/(.+)$/.exec(hashOf(page))?.[1] ?? '';
     orderNo = (await rpc(page, 'workOrders.get', { id: orderId })).orderNo;
+    // The intake's success banner offers the device label at once.
+    expect(await page.getByTestId('wo-created-label').getAttribute('href')).toBe(`#/print/label/${orderId}`);
 
     const panel = page.getByTestId('wo-deposit');
     await panel.waitFor();

@@ -223,6 +223,14 @@ describe('crediting at settlement and the day close', () => {
       { method: 'wechat', amount: 3000, refunds: 0, net: 3000, count: 1 },
     ]);
 
+    // The home screen's takings agree with the day close: each day once.
+    const dashboard = await shop.manager.ok('dashboard.get', {});
+    expect(dashboard.counter?.takingsToday).toBe(3000);
+    expect(dashboard.shop?.takingsWeek.slice(-2)).toEqual([
+      { key: firstDay, amount: 10000 },
+      { key: today(), amount: 3000 },
+    ]);
+
     const detail = await shop.clerk.ok('workOrders.get', { id: order.id });
     expect(detail.deposit).toMatchObject({ held: 10000, credited: 10000, refundDue: 0 });
     expect(detail.events.find((e) => e.kind === 'settlement')).toMatchObject({

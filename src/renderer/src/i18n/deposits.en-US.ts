@@ -28,6 +28,8 @@ export const depositsEnUS: typeof depositsZhCN = {
     reason: 'Reason',
   },
   settlementCredit: 'Deposit credited',
+  willCredit:
+    'Deposit {{amount}} taken: it is credited against the total; any part above the total goes back to the customer.',
   settlementRefundDue: 'Deposit to refund {{amount}}: refund it on the work order',
   dayTitle: 'Deposits (taken / refunded)',
   dayEmpty: 'No deposits on this day',

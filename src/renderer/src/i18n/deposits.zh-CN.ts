@@ -27,6 +27,7 @@ export const depositsZhCN = {
     reason: '原因',
   },
   settlementCredit: '订金抵扣',
+  willCredit: '已收订金 {{amount}}，结算时抵扣应收；超出应收的部分需退还客户。',
   settlementRefundDue: '应退订金 {{amount}}：请在工单上退订金',
   dayTitle: '订金（收 / 退）',
   dayEmpty: '当天没有订金',

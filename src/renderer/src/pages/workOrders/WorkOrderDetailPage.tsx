@@ -424,6 +424,17 @@ export function WorkOrderDetailPage() {
               showIcon
               data-testid="wo-created"
               title={t('workOrders.createdBanner', { orderNo: o.orderNo })}
+              action={
+                // The device (or its bag) gets its label before it leaves the counter.
+                <Button
+                  size="small"
+                  icon={<TagOutlined />}
+                  href={`#/print/label/${o.id}`}
+                  data-testid="wo-created-label"
+                >
+                  {t('workOrders.printLabel')}
+                </Button>
+              }
             />
           )}
           {o.warrantyOverrideReason && (
