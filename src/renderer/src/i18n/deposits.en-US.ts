@@ -20,12 +20,8 @@ export const depositsEnUS: typeof depositsZhCN = {
   taken: 'Deposit {{amount}} taken ({{method}})',
   refunded: 'Deposit {{amount}} refunded ({{method}})',
   entry: {
-    at: 'Time',
     amount: 'Amount',
-    method: 'Method',
-    by: 'By',
     approvedBy: 'Approved by',
-    reason: 'Reason',
   },
   settlementCredit: 'Deposit credited',
   willCredit:

@@ -19,12 +19,8 @@ export const depositsZhCN = {
   taken: '已收订金 {{amount}}（{{method}}）',
   refunded: '已退订金 {{amount}}（{{method}}）',
   entry: {
-    at: '时间',
     amount: '金额',
-    method: '方式',
-    by: '经手人',
     approvedBy: '授权人',
-    reason: '原因',
   },
   settlementCredit: '订金抵扣',
   willCredit: '已收订金 {{amount}}，结算时抵扣应收；超出应收的部分需退还客户。',

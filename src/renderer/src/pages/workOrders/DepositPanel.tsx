@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Button, Descriptions, Flex, Table, Typography } from 'antd';
+import { Button, Descriptions, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
 import { isOpen } from '@shared/workOrderStatus';
 import { useCan } from '../../api/session';
-import { formatDateTime } from '../../lib/format';
+import { formatMinute } from '../../lib/format';
 import { formatYuan } from '../../lib/money';
 import { RefundDepositModal, TakeDepositModal } from './DepositModals';
 
@@ -41,36 +41,28 @@ export function DepositPanel({ order }: { order: WorkOrderDetail }) {
               },
             ]}
           />
-          <Table
-            size="small"
-            rowKey="id"
-            pagination={false}
-            dataSource={deposit.entries}
-            data-testid="wo-deposit-entries"
-            columns={[
-              { key: 'at', title: t('deposits.entry.at'), render: (_, e) => formatDateTime(e.at) },
-              {
-                key: 'amount',
-                title: t('deposits.entry.amount'),
-                align: 'right',
-                render: (_, e) => formatYuan(e.amount),
-              },
-              {
-                key: 'method',
-                title: t('deposits.entry.method'),
-                render: (_, e) => t(`paymentMethods.${e.method}`),
-              },
-              { key: 'by', title: t('deposits.entry.by'), render: (_, e) => e.userName ?? '' },
-              {
-                key: 'reason',
-                title: t('deposits.entry.reason'),
-                render: (_, e) =>
-                  [e.reason, e.approvedByName && `${t('deposits.entry.approvedBy')} ${e.approvedByName}`]
-                    .filter(Boolean)
-                    .join(' · '),
-              },
-            ]}
-          />
+          {/* One line per entry: the side column is narrow, so no table. */}
+          <Flex vertical gap={4} data-testid="wo-deposit-entries">
+            {deposit.entries.map((e) => (
+              <Flex key={e.id} vertical data-testid="wo-deposit-entry">
+                <Flex justify="space-between" gap="small">
+                  <span>
+                    {formatMinute(e.at)} · {t(`paymentMethods.${e.method}`)} · {e.userName ?? ''}
+                  </span>
+                  <Typography.Text strong type={e.amount < 0 ? 'danger' : undefined}>
+                    {formatYuan(e.amount)}
+                  </Typography.Text>
+                </Flex>
+                {(e.reason || e.approvedByName) && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {[e.reason, e.approvedByName && `${t('deposits.entry.approvedBy')} ${e.approvedByName}`]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </Typography.Text>
+                )}
+              </Flex>
+            ))}
+          </Flex>
         </>
       )}
       <Flex gap="small">
