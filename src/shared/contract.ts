@@ -34,6 +34,7 @@ import {
   workOrderRow,
 } from './schemas/workOrders';
 import { searchInput, searchResult } from './schemas/search';
+import { refundDepositInput, takeDepositInput } from './schemas/deposits';
 import {
   adjustCostInput,
   adjustStockInput,
@@ -370,6 +371,14 @@ export const contract = {
   'dayClose.get': method({ input: dayInput, output: dayReport, access: 'settlements.read' }),
   'dayClose.close': method({ input: dayInput, output: dayReport, access: 'settlements.write' }),
   'dayClose.reopen': method({ input: reopenDayInput, output: dayReport, access: 'settlements.write' }),
+
+  /** 订金 on an open, unsettled order; a refund needs a manager, like a settlement's. */
+  'deposits.take': method({ input: takeDepositInput, output: workOrderDetail, access: 'settlements.write' }),
+  'deposits.refund': method({
+    input: refundDepositInput,
+    output: workOrderDetail,
+    access: 'settlements.write',
+  }),
 
   /** The home screen's warning: last good backup, folder reachable. */
   'backup.status': method({ input: empty, output: backupStatus, access: 'signedIn' }),

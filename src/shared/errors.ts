@@ -176,6 +176,11 @@ export const REASONS = {
   dayFuture: { code: 'VALIDATION', params: { date: 'day' } },
   dayAlreadyClosed: { code: 'CONFLICT', params: { date: 'day' } },
   dayNotClosed: { code: 'CONFLICT', params: { date: 'day' } },
+  // 订金
+  depositOrderClosed: { code: 'CONFLICT', params: { orderNo: 'text', status: WORK_ORDER_STATUSES } },
+  depositOrderSettled: { code: 'CONFLICT', params: { orderNo: 'text', settlementNo: 'text' } },
+  overDepositRefund: { code: 'VALIDATION', params: { method: PAYMENT_METHODS, refundable: 'fen' } },
+  depositStillHeld: { code: 'CONFLICT', params: { orderNo: 'text', amount: 'fen' } },
 
   // ── parts and stock ──
   partNotFound: { code: 'NOT_FOUND', params: {} },

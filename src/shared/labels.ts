@@ -250,6 +250,7 @@ const eventKinds = labels<CodeOf<typeof EVENT_KINDS>>({
   signature: ['客户签名', 'Signature'],
   handover: ['交机', 'Hand-over'],
   message: ['消息', 'Message'],
+  deposit: ['订金', 'Deposit'],
 });
 
 const customerTypes = labels<CustomerType>({
@@ -300,6 +301,7 @@ const entities = labels<CodeOf<typeof AUDIT_ENTITIES>>({
   followUp: ['回访', 'Follow-up'],
   complaint: ['投诉', 'Complaint'],
   outboxMessage: ['消息', 'Message'],
+  deposit: ['订金', 'Deposit'],
 });
 
 // ── Settlements ──────────────────────────────────────────────────────────────────────────
@@ -384,6 +386,7 @@ const printForms = labels<PrintForm>({
   settlementReceipt: ['结算小票', 'Settlement slip'],
   stockDocument: ['库存单据', 'Stock document'],
   stockList: ['库存清单', 'Stock list'],
+  deviceLabel: ['设备标签', 'Device label'],
   dayClose: ['日结单', 'Day close'],
   reportSummary: ['经营汇总', 'Business summary'],
   reportTechnicians: ['技术员绩效表', 'Technician performance'],

@@ -31,6 +31,7 @@ const SHEETS: [zh: string, en: string, table: string][] = [
   ['结算单', 'Settlements', 'settlements'],
   ['结算单明细', 'Settlement lines', 'settlement_lines'],
   ['收款', 'Payments', 'payments'],
+  ['订金', 'Deposits', 'deposits'],
   ['日结记录', 'Day close', 'day_close_events'],
   ['回访', 'Follow-ups', 'follow_ups'],
   ['回访记录', 'Follow-up calls', 'follow_up_calls'],
@@ -45,6 +46,7 @@ let shop: Shop;
 let orderNo = '';
 let settlementNo = '';
 let wechatRef = '';
+let depositOrderNo = '';
 /** The order that could not be fixed, the one on hold (the rework the complaint opened), their times. */
 let unrepairableNo = '';
 let reworkNo = '';
@@ -84,6 +86,15 @@ async function seed(): Promise<void> {
   // The settlement printed, and printed again (补打).
   await shop.clerk.ok('prints.record', { form: 'settlement', documentId: made.id });
   await shop.clerk.ok('prints.record', { form: 'settlement', documentId: made.id });
+  // 订金 taken at intake on an order of its own, before the day is closed.
+  depositOrderNo = (
+    await shop.clerk.ok('workOrders.create', {
+      customerId: shop.customerId,
+      deviceId: shop.warrantyDeviceId,
+      reportedFault: '电池鼓包',
+      deposit: { method: 'alipay', amount: 2000, reference: 'DJ-0001' },
+    })
+  ).orderNo;
   await shop.clerk.ok('dayClose.close', { date: localDate(shop.app.clock.ms) });
   // A second, untouched order so the work-order sheet has more than one row.
   const second = await shop.clerk.ok('workOrders.create', {
@@ -242,6 +253,11 @@ describe('backup.exportAll', () => {
     expect(valueAt(payments, '交易号', wechatRef, '工单号')).toBe(orderNo);
     // 维修工时 ¥80 + screen ¥450, in 元.
     expect(valueAt(payments, '交易号', wechatRef, '金额(元)')).toBe('530');
+
+    const deposits = rowsOf(workbook, '订金');
+    expect(valueAt(deposits, '交易号', 'DJ-0001', '方式')).toBe('支付宝');
+    expect(valueAt(deposits, '交易号', 'DJ-0001', '工单号')).toBe(depositOrderNo);
+    expect(valueAt(deposits, '交易号', 'DJ-0001', '金额(元)')).toBe('20');
 
     const timeline = rowsOf(workbook, '工单时间线');
     expect(timeline.filter((r) => r[0] === orderNo).map((r) => r[2])).toContain('状态变更');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import {
+  depositEventData,
   EVENT_KINDS,
   settlementEventBrief,
   settlementEventData,
@@ -84,6 +85,7 @@ async function wholeLife(): Promise<Detail> {
     estimate: 30_000,
     technicianId: shop.techId,
     warrantyOverride: { status: 'in', reason: '发票显示仍在保修期内' },
+    deposit: { method: 'cash', amount: 1000 },
   });
   order = await clerk.ok('workOrders.update', {
     id: order.id,
@@ -194,6 +196,14 @@ async function wholeLife(): Promise<Detail> {
     approval: MANAGER,
   });
   await clerk.ok('settlements.void', { id: settlement.id, reason: '客户不修了', approval: MANAGER });
+  // The void gives the deposit's credit back to the order; it goes back before the order ends.
+  await clerk.ok('deposits.refund', {
+    id: order.id,
+    method: 'cash',
+    amount: 1000,
+    reason: '不修了，退订金',
+    approval: MANAGER,
+  });
   return moveTo(shop, await clerk.ok('workOrders.get', { id: order.id }), ['cancelled']);
 }
 
@@ -242,7 +252,7 @@ describe('timeline events', () => {
       expect(timelineEntry.parse(row)).toEqual(row);
     }
     expect([...new Set(rows.map(shapeOf))].sort()).toEqual(everyShape().sort());
-    expect(everyShape()).toHaveLength(28);
+    expect(everyShape()).toHaveLength(29);
   });
 
   it('gives the clerk every event through the contract, with the money of the settlement', async () => {
@@ -262,12 +272,18 @@ describe('timeline events', () => {
     for (const d of settled) expect(settlementEventBrief.safeParse(d).success).toBe(false);
   });
 
-  it('gives a technician each settlement event in the brief form and every other event alike', async () => {
+  it('gives a technician each settlement and deposit event in the brief form and every other event alike', async () => {
     const forClerk = await shop.clerk.ok('workOrders.get', { id: order.id });
     const forTech = await shop.tech.ok('workOrders.get', { id: order.id });
     expect(forTech.events).toHaveLength(forClerk.events.length);
     forTech.events.forEach((e, i) => {
       const clerkSees = forClerk.events[i];
+      if (e.kind === 'deposit' && clerkSees?.kind === 'deposit') {
+        // 订金: which way the money went, never how much.
+        expect(e).toEqual({ ...clerkSees, data: { action: clerkSees.data.action } });
+        expect(depositEventData.safeParse(e.data).success).toBe(false);
+        return;
+      }
       if (e.kind !== 'settlement' || clerkSees?.kind !== 'settlement') {
         expect(e).toEqual(clerkSees);
         return;
@@ -281,7 +297,11 @@ describe('timeline events', () => {
     });
     const settled = forTech.events.filter((e) => e.kind === 'settlement');
     expect(settled).toHaveLength(4);
-    expect(JSON.stringify(settled)).not.toMatch(/"(total|amount|paid|tendered|change|subtotal)"/);
+    const deposits = forTech.events.filter((e) => e.kind === 'deposit');
+    expect(deposits.map((e) => e.data)).toEqual([{ action: 'take' }, { action: 'refund' }]);
+    expect(JSON.stringify([...settled, ...deposits])).not.toMatch(
+      /"(total|amount|paid|tendered|change|subtotal|held)"/,
+    );
   });
 });
 

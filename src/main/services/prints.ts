@@ -18,6 +18,7 @@ const FORM_ACCESS: Record<PrintForm, Permission> = {
   intakeReceipt: 'workOrders.read',
   claimTicket: 'workOrders.read',
   jobSheet: 'workOrders.read',
+  deviceLabel: 'workOrders.read',
   settlement: 'settlements.read',
   settlementReceipt: 'settlements.read',
   stockDocument: 'stock.read',
@@ -36,6 +37,7 @@ function recordExists(q: Queryable, ref: PrintRef): boolean {
     case 'intakeReceipt':
     case 'claimTicket':
     case 'jobSheet':
+    case 'deviceLabel':
       return (
         q.select({ id: workOrders.id }).from(workOrders).where(eq(workOrders.id, id)).get() !== undefined
       );

@@ -36,6 +36,7 @@ export const AUDIT_ENTITIES = [
   'followUp',
   'complaint',
   'outboxMessage',
+  'deposit',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

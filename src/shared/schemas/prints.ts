@@ -16,6 +16,7 @@ export const PRINT_FORMS = [
   'settlementReceipt',
   'stockDocument',
   'stockList',
+  'deviceLabel',
   'dayClose',
   'reportSummary',
   'reportTechnicians',
@@ -32,6 +33,7 @@ const RECORD_FORMS: readonly PrintForm[] = [
   'settlement',
   'settlementReceipt',
   'stockDocument',
+  'deviceLabel',
 ];
 const REPORT_FORMS: readonly PrintForm[] = [
   'reportSummary',

@@ -46,6 +46,9 @@ export type Priority = (typeof PRIORITIES)[number];
 
 const label = z.string().trim().min(1).max(20);
 
+export const LABEL_SIZES = ['50x30', '40x30'] as const;
+export type LabelSize = (typeof LABEL_SIZES)[number];
+
 /** How the counter works: lists the shop can change, promised-date SLAs, warranty rules, printing. */
 export const counterSettings = z
   .object({
@@ -77,6 +80,8 @@ export const counterSettings = z
     repairWarrantyDays: z.int().min(0).max(365).default(90),
     /** Days an order may wait ready for pickup (待取机) before the dashboard lists it as overdue. */
     pickupWaitDays: z.int().min(1).max(90).default(7),
+    /** 设备标签 paper: the label printer's roll, 50 × 30 mm or 40 × 30 mm. */
+    labelSize: z.enum(LABEL_SIZES).default('50x30'),
     /** Intake receipt copies: 1 (customer) or 2 (customer + shop stub). */
     intakeCopies: z.union([z.literal(1), z.literal(2)]).default(2),
     /** Printed at the foot of the intake receipt. */

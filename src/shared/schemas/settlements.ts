@@ -117,7 +117,11 @@ export const settlement = settlementTotals.omit({ discountNeedsApproval: true })
   status: z.enum(SETTLEMENT_STATUSES),
   paymentStatus: z.enum(PAYMENT_STATUSES),
   discountApprovedBy: z.string().nullable(),
-  /** Net of all payments, refunds and reversals. */
+  /** 订金 credited at settling (counted in paid; an active settlement only). */
+  depositCredited: fen,
+  /** 订金 the order holds beyond the credit, owed back (an active settlement only; refunded on the order). */
+  depositRefundDue: fen,
+  /** Net of all payments, refunds and reversals, and the deposit credited. */
   paid: signedFen,
   /** total − paid. */
   balance: signedFen,
@@ -208,6 +212,19 @@ export const dayReport = z.object({
   payments: z.array(dayPayment),
   /** Negative payments of the day (refunds and void reversals). */
   refunds: z.array(dayPayment),
+  /** 订金 taken (positive) and given back (negative) on the day; in byMethod, byUser and total. */
+  deposits: z.array(
+    z.object({
+      id,
+      orderNo: z.string(),
+      method: z.enum(PAYMENT_METHODS),
+      amount: signedFen,
+      reason: z.string(),
+      at: epochMs,
+      userName: z.string().nullable(),
+      approvedByName: z.string().nullable(),
+    }),
+  ),
   voids: z.array(
     z.object({
       settlementNo: z.string(),

@@ -17,6 +17,7 @@ import { chargeLine } from './charges';
 import { fen } from './stock';
 import { PAYMENT_METHODS, PAYMENT_STATUSES, settlementSummary } from './settlements';
 import { SERVICE_ITEM_KINDS } from './billing';
+import { depositAtIntake, depositSummary } from './deposits';
 import { CHANNELS, SERVICE_TYPES } from './orderKinds';
 import {
   handoverEventData,
@@ -68,6 +69,8 @@ export const EVENT_KINDS = [
   'handover',
   /** A message to the customer (发件箱): queued or offered to the clerk, then sent, failed or not sent. */
   'message',
+  /** 订金 taken or given back. */
+  'deposit',
 ] as const;
 
 export const status = z.enum(WORK_ORDER_STATUSES);
@@ -109,6 +112,8 @@ export const createWorkOrderInput = z
       .default(null),
     /** The customer's intake signature (PNG data URL), optional. */
     signature: signatureImage.nullable().default(null),
+    /** 订金 taken at intake, in the same transaction as the order. */
+    deposit: depositAtIntake.optional(),
   })
   .strict();
 
@@ -427,6 +432,8 @@ export const settlementEventData = z.discriminatedUnion('action', [
     discountAmount: z.int(),
     rounding: z.int(),
     total: z.int(),
+    /** 订金 credited to it. */
+    deposit: z.int().optional(),
     approvedBy: approver.optional(),
   }),
   z.object({ action: z.literal('pay'), ...paymentFields }),
@@ -447,6 +454,15 @@ export const settlementEventBrief = z
   .object({ action: z.enum(SETTLEMENT_EVENT_ACTIONS), ...settlementRef })
   .strict();
 
+/** 订金 taken (amount > 0) or given back (amount < 0), and what the order then holds. */
+const depositFields = { depositId: id, method: z.enum(PAYMENT_METHODS), amount: z.int(), held: z.int() };
+export const depositEventData = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('take'), ...depositFields }),
+  z.object({ action: z.literal('refund'), ...depositFields, approvedBy: approver }),
+]);
+/** A deposit event as a role that may not read money sees it. */
+export const depositEventBrief = z.object({ action: z.enum(['take', 'refund']) }).strict();
+
 /** Each kind's data as written and stored; `satisfies` keeps it to exactly EVENT_KINDS. */
 const EVENT_DATA = {
   created: createdEventData,
@@ -466,6 +482,7 @@ const EVENT_DATA = {
   signature: signatureEventData,
   handover: handoverEventData,
   message: messageEventData,
+  deposit: depositEventData,
 } satisfies Record<(typeof EVENT_KINDS)[number], z.ZodType>;
 
 /** One kind with its data: what a writer passes and what a stored row decodes to. */
@@ -487,6 +504,7 @@ export const timelineEntry = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('signature'), data: EVENT_DATA.signature }),
   z.object({ kind: z.literal('handover'), data: EVENT_DATA.handover }),
   z.object({ kind: z.literal('message'), data: EVENT_DATA.message }),
+  z.object({ kind: z.literal('deposit'), data: EVENT_DATA.deposit }),
 ]);
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 /** The data one kind of event records. */
@@ -525,6 +543,11 @@ export const workOrderEvent = z.discriminatedUnion('kind', [
   z.object({ ...eventBase, kind: z.literal('signature'), data: EVENT_DATA.signature }),
   z.object({ ...eventBase, kind: z.literal('handover'), data: EVENT_DATA.handover }),
   z.object({ ...eventBase, kind: z.literal('message'), data: EVENT_DATA.message }),
+  z.object({
+    ...eventBase,
+    kind: z.literal('deposit'),
+    data: z.union([EVENT_DATA.deposit, depositEventBrief]),
+  }),
 ]);
 export type WorkOrderEvent = z.infer<typeof workOrderEvent>;
 
@@ -639,6 +662,8 @@ export const workOrderDetail = workOrderRow.extend({
   signatures: z.array(signatureView),
   /** 交机 as recorded at delivery; null before. */
   handover: handoverView.nullable(),
+  /** 订金 on the order; null to a role that may not read money. */
+  deposit: depositSummary.nullable(),
 });
 export type WorkOrderDetail = z.infer<typeof workOrderDetail>;
 

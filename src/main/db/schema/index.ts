@@ -15,3 +15,4 @@ export * from './followUps';
 export * from './complaints';
 export * from './handover';
 export * from './outbox';
+export * from './deposits';

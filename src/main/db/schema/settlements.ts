@@ -49,6 +49,8 @@ export const settlements = sqliteTable(
     discountApprovedBy: text('discount_approved_by').references(() => users.id),
     rounding: integer('rounding').notNull(),
     total: integer('total').notNull(),
+    /** 订金 credited at settling: the order's deposit, up to the total (fen). */
+    depositCredited: integer('deposit_credited').notNull().default(0),
     note: text('note').notNull().default(''),
     createdBy: text('created_by').references(() => users.id),
     createdAt: integer('created_at').notNull(),

@@ -1,7 +1,9 @@
 import type { HandlersFor } from '../handlerTypes';
 import * as settlements from '../../services/settlements';
 
-export const settlementHandlers: HandlersFor<'settlements.'> & HandlersFor<'dayClose.'> = {
+export const settlementHandlers: HandlersFor<'settlements.'> &
+  HandlersFor<'dayClose.'> &
+  HandlersFor<'deposits.'> = {
   'settlements.preview': (input, ctx) => settlements.previewSettlement(ctx, input),
   'settlements.create': (input, ctx) => settlements.createSettlement(ctx, input),
   'settlements.get': (input, ctx) => settlements.readSettlement(ctx.deps.db, input.id),
@@ -14,4 +16,7 @@ export const settlementHandlers: HandlersFor<'settlements.'> & HandlersFor<'dayC
   'dayClose.get': (input, ctx) => settlements.getDay(ctx, input),
   'dayClose.close': (input, ctx) => settlements.closeDay(ctx, input),
   'dayClose.reopen': (input, ctx) => settlements.reopenDay(ctx, input),
+
+  'deposits.take': (input, ctx) => settlements.takeDeposit(ctx, input),
+  'deposits.refund': (input, ctx) => settlements.refundDeposit(ctx, input),
 };

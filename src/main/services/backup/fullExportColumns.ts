@@ -188,6 +188,7 @@ export const SETTLEMENT_COLUMNS = [
   col({ key: 'discountApprovedBy', zh: '折扣授权', en: 'Discount approved by', width: 12 }),
   col({ key: 'rounding', zh: '抹零(元)', en: 'Rounding (CNY)', width: 10, kind: 'money' }),
   col({ key: 'total', zh: '应收(元)', en: 'Total (CNY)', width: 12, kind: 'money' }),
+  col({ key: 'depositCredited', zh: '订金抵扣(元)', en: 'Deposit credited (CNY)', width: 12, kind: 'money' }),
   col({ key: 'note', zh: '备注', en: 'Note', width: 20 }),
   col({ key: 'createdBy', zh: '开单人', en: 'Created by', width: 12 }),
   col({ key: 'createdAt', zh: '开单时间', en: 'Created', width: 17, kind: 'dateTime' }),
@@ -225,6 +226,18 @@ export const PAYMENT_COLUMNS = [
   user,
   col({ key: 'approvedBy', zh: '授权人', en: 'Approved by', width: 12 }),
   col({ key: 'reversal', zh: '冲正', en: 'Reversal', width: 8 }),
+] as const;
+
+export const DEPOSIT_COLUMNS = [
+  at,
+  col({ key: 'businessDate', zh: '营业日', en: 'Business day', width: 12 }),
+  orderNo,
+  col({ key: 'method', zh: '方式', en: 'Method', width: 10 }),
+  col({ key: 'amount', zh: '金额(元)', en: 'Amount (CNY)', width: 12, kind: 'money' }),
+  col({ key: 'reference', zh: '交易号', en: 'Reference', width: 20 }),
+  col({ key: 'reason', zh: '原因', en: 'Reason', width: 20 }),
+  user,
+  col({ key: 'approvedBy', zh: '授权人', en: 'Approved by', width: 12 }),
 ] as const;
 
 export const DAY_CLOSE_COLUMNS = [

@@ -18,6 +18,7 @@ export const FULL_EXPORT_NAMES = {
   settlements: { 'zh-CN': '结算单', 'en-US': 'Settlements' },
   settlementLines: { 'zh-CN': '结算单明细', 'en-US': 'Settlement lines' },
   payments: { 'zh-CN': '收款', 'en-US': 'Payments' },
+  deposits: { 'zh-CN': '订金', 'en-US': 'Deposits' },
   dayClose: { 'zh-CN': '日结记录', 'en-US': 'Day close' },
   followUps: { 'zh-CN': '回访', 'en-US': 'Follow-ups' },
   followUpCalls: { 'zh-CN': '回访记录', 'en-US': 'Follow-up calls' },

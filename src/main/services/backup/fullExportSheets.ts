@@ -262,6 +262,7 @@ interface SettlementRow {
   discountApprovedBy: string | null;
   rounding: number;
   total: number;
+  depositCredited: number;
   note: string;
   createdBy: string | null;
   createdAt: number;
@@ -299,6 +300,18 @@ interface PaymentRow {
   user: string | null;
   approvedBy: string | null;
   reversesId: string | null;
+}
+
+interface DepositRow {
+  at: number;
+  businessDate: string;
+  orderNo: string;
+  method: string;
+  amount: number;
+  reference: string;
+  reason: string;
+  user: string | null;
+  approvedBy: string | null;
 }
 
 interface DayCloseRow {
@@ -630,7 +643,8 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
     sql: `SELECT s.settlement_no AS settlementNo, o.order_no AS orderNo, s.status, s.subtotal,
             s.warranty_value AS warrantyValue, s.discount_type AS discountType,
             s.discount_value AS discountValue, s.discount_amount AS discountAmount,
-            ${NAME_OF('s.discount_approved_by')} AS discountApprovedBy, s.rounding, s.total, s.note,
+            ${NAME_OF('s.discount_approved_by')} AS discountApprovedBy, s.rounding, s.total,
+            s.deposit_credited AS depositCredited, s.note,
             ${NAME_OF('s.created_by')} AS createdBy, s.created_at AS createdAt, s.voided_at AS voidedAt,
             ${NAME_OF('s.voided_by')} AS voidedBy, s.void_reason AS voidReason
           FROM settlements s JOIN work_orders o ON o.id = s.work_order_id
@@ -677,6 +691,15 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
       method: wordOf(w.paymentMethods, p.method),
       reversal: yes(p.reversesId === null ? 0 : 1),
     }),
+  }),
+  deposits: sheet({
+    name: FULL_EXPORT_NAMES.deposits,
+    source: SOURCES.deposits,
+    sql: `SELECT d.at, d.business_date AS businessDate, o.order_no AS orderNo, d.method, d.amount,
+            d.reference, d.reason, ${NAME_OF('d.user_id')} AS user, ${NAME_OF('d.approved_by')} AS approvedBy
+          FROM deposits d JOIN work_orders o ON o.id = d.work_order_id
+          ORDER BY d.at, d.id`,
+    cells: (d: DepositRow, { w }) => ({ ...d, method: wordOf(w.paymentMethods, d.method) }),
   }),
   dayCloseEvents: sheet({
     name: FULL_EXPORT_NAMES.dayClose,

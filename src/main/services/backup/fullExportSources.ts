@@ -22,6 +22,7 @@ import {
   ORDER_PART_COLUMNS,
   PART_COLUMNS,
   PAYMENT_COLUMNS,
+  DEPOSIT_COLUMNS,
   PRINT_COLUMNS,
   SETTLEMENT_COLUMNS,
   SETTLEMENT_LINE_COLUMNS,
@@ -218,6 +219,11 @@ export const SOURCES = {
     settlementId: 'settlementNo',
     userId: 'user',
     reversesId: 'reversal',
+  }),
+  deposits: sheetSource('deposits', DEPOSIT_COLUMNS, {
+    id: LEFT_OUT.id,
+    workOrderId: 'orderNo',
+    userId: 'user',
   }),
   dayCloseEvents: sheetSource('dayCloseEvents', DAY_CLOSE_COLUMNS, {
     id: LEFT_OUT.id,

@@ -42,7 +42,8 @@ function counterSection(q: Db, now: number): NonNullable<Dashboard['counter']> {
   const { pickupWaitDays } = readCounter(q);
   const money = q.get<{ net: number; n: number }>(sql`
     SELECT coalesce(sum(amount), 0) AS net, count(CASE WHEN amount > 0 THEN 1 END) AS n
-    FROM payments WHERE business_date = ${today}`);
+    FROM (SELECT amount FROM payments WHERE business_date = ${today}
+      UNION ALL SELECT amount FROM deposits WHERE business_date = ${today})`);
   return {
     receivedToday: count(
       q,
@@ -78,8 +79,12 @@ function shopSection(q: Db, now: number): NonNullable<Dashboard['shop']> {
   const takings = new Map(
     q
       .all<{ day: string; amount: number }>(
-        sql`SELECT business_date AS day, sum(amount) AS amount FROM payments
-          WHERE business_date >= ${first} AND business_date <= ${today} GROUP BY business_date`,
+        sql`SELECT business_date AS day, sum(amount) AS amount FROM (
+            SELECT business_date, amount FROM payments
+            WHERE business_date >= ${first} AND business_date <= ${today}
+            UNION ALL SELECT business_date, amount FROM deposits
+            WHERE business_date >= ${first} AND business_date <= ${today})
+          GROUP BY business_date`,
       )
       .map((t) => [t.day, t.amount]),
   );

@@ -15,6 +15,8 @@ import { warrantyByBrand } from './warrantyClaims';
  * account, as the day close counts them. A refund and a void's reversing entries are negative
  * payments: they count as refunds on the day they were made, so a settlement paid and voided in
  * the same period nets to 0 collected, and one voided later shows its money going back then.
+ * Deposits (订金) are collected on the day they are taken; billed counts the settlement's total once,
+ * whatever part of it a deposit paid.
  */
 export function revenueReport(db: Db, input: PeriodInput): RevenueReport {
   const period = periodOf(input);
@@ -45,13 +47,22 @@ export function revenueReport(db: Db, input: PeriodInput): RevenueReport {
     };
   });
 
-  // One number per payment: amount × 8 + method (a refund's amount is negative).
-  const codes = pluckNumbers(
-    db,
-    `SELECT amount * 8 + ${caseIndex('method', PAYMENT_METHODS)} FROM payments INDEXED BY payments_date_amount
+  // One number per payment: amount × 8 + method (a refund's amount is negative). 订金 is money
+  // collected on the day it is taken, as in the day close; a settlement crediting it takes no row.
+  const codes = [
+    ...pluckNumbers(
+      db,
+      `SELECT amount * 8 + ${caseIndex('method', PAYMENT_METHODS)} FROM payments INDEXED BY payments_date_amount
      WHERE business_date >= ? AND business_date <= ?`,
-    [input.from, input.to],
-  );
+      [input.from, input.to],
+    ),
+    ...pluckNumbers(
+      db,
+      `SELECT amount * 8 + ${caseIndex('method', PAYMENT_METHODS)} FROM deposits INDEXED BY deposits_date_amount
+     WHERE business_date >= ? AND business_date <= ?`,
+      [input.from, input.to],
+    ),
+  ];
   const money = PAYMENT_METHODS.map(() => ({ amount: 0, refunds: 0, count: 0, rows: 0 }));
   for (const code of codes) {
     const method = ((code % 8) + 8) % 8;

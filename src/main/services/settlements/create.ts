@@ -17,7 +17,7 @@ import { approverFor, requireApprover } from './approval';
 import { orderTotals } from './lines';
 import { nextSettlementNo } from './numbers';
 import { readSettlement } from './read';
-import { activeSettlement } from './records';
+import { activeSettlement, depositHeld } from './records';
 import type { Totals } from './totals';
 
 /**
@@ -81,6 +81,9 @@ export async function createSettlement(ctx: CallContext, input: CreateInput): Pr
     const at = now();
     const id = uuidv7();
     const settlementNo = nextSettlementNo(tx, at);
+    // 订金 already paid counts toward the total; anything above it is owed back (a deposit refund).
+    const depositCredited = Math.min(depositHeld(tx, order.id), totals.total);
+    const deposit = depositCredited > 0 ? { deposit: depositCredited } : {};
     tx.insert(settlements)
       .values({
         id,
@@ -95,6 +98,7 @@ export async function createSettlement(ctx: CallContext, input: CreateInput): Pr
         discountApprovedBy: discountApprover?.id ?? null,
         rounding: totals.rounding,
         total: totals.total,
+        depositCredited,
         note: input.note,
         createdBy: ctx.user?.id ?? null,
         createdAt: at,
@@ -118,6 +122,7 @@ export async function createSettlement(ctx: CallContext, input: CreateInput): Pr
       discountAmount: totals.discountAmount,
       rounding: totals.rounding,
       total: totals.total,
+      ...deposit,
       ...approval,
     } satisfies EventData<'settlement'>;
     addEvent(tx, { workOrderId: order.id, at, actor: ctx.user, kind: 'settlement', note: input.note, data });
@@ -139,6 +144,7 @@ export async function createSettlement(ctx: CallContext, input: CreateInput): Pr
         discountAmount: totals.discountAmount,
         rounding: totals.rounding,
         total: totals.total,
+        ...deposit,
         ...approval,
       },
     });

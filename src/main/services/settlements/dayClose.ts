@@ -4,12 +4,16 @@ import { AppError, fieldError } from '@shared/errors';
 import { dayBounds, isIsoDate, localDate } from '@shared/dates';
 import type { ParsedInputOf } from '@shared/contract';
 import { PAYMENT_METHODS, type DayReport } from '@shared/schemas/settlements';
-import { dayCloseEvents, payments, settlements, users, workOrders } from '../../db/schema';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { dayCloseEvents, deposits, payments, settlements, users, workOrders } from '../../db/schema';
 import { writeAudit } from '../audit';
 import type { CallContext, Queryable } from '../context';
 import { actorOf } from '../users';
 import { approverFor, requireApprover } from './approval';
 import { paymentQuery } from './read';
+
+const depositTaker = alias(users, 'deposit_taker');
+const depositApprover = alias(users, 'deposit_approver');
 
 /**
  * 日结: a day's payments by method and by user, its refunds (negative payments, including a void's
@@ -20,6 +24,8 @@ import { paymentQuery } from './read';
  *
  * The totals count every method, on account (挂账) included, so the figures by method, by user and
  * the total always add up to one another; the on-account line shows what was not taken in money.
+ * 订金 counts on the day it is taken (and a deposit refund on the day it goes back), in those same
+ * figures; crediting it to a settlement later moves no money, so that day counts only the balance.
  */
 
 function requireDate(date: string): void {
@@ -48,6 +54,29 @@ export function requireDayOpen(q: Queryable, date: string): void {
   throw fieldError('date', 'dayClosed', { date }, message);
 }
 
+/** The day's deposits taken and given back, oldest first. */
+function dayDeposits(q: Queryable, date: string) {
+  return q
+    .select({
+      id: deposits.id,
+      orderNo: workOrders.orderNo,
+      method: deposits.method,
+      amount: deposits.amount,
+      reason: deposits.reason,
+      at: deposits.at,
+      userId: deposits.userId,
+      userName: depositTaker.displayName,
+      approvedByName: depositApprover.displayName,
+    })
+    .from(deposits)
+    .innerJoin(workOrders, eq(workOrders.id, deposits.workOrderId))
+    .leftJoin(depositTaker, eq(depositTaker.id, deposits.userId))
+    .leftJoin(depositApprover, eq(depositApprover.id, deposits.approvedBy))
+    .where(eq(deposits.businessDate, date))
+    .orderBy(asc(deposits.at), asc(deposits.id))
+    .all();
+}
+
 function dayReport(q: Queryable, date: string): DayReport {
   const rows = paymentQuery(q, {
     userId: payments.userId,
@@ -61,13 +90,16 @@ function dayReport(q: Queryable, date: string): DayReport {
     .all();
 
   const dayPayments = rows.map(({ userId: _userId, ...p }) => p);
+  // 订金 is money taken on its day like a payment: in the figures by method and user and the total.
+  const depositRows = dayDeposits(q, date);
+  const money = [...rows, ...depositRows].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
   const byMethod = PAYMENT_METHODS.flatMap((method) => {
-    const of = rows.filter((p) => p.method === method);
+    const of = money.filter((p) => p.method === method);
     return of.length ? [{ method, count: of.length, amount: of.reduce((s, p) => s + p.amount, 0) }] : [];
   });
   // By who took the money, in the order they first did that day (two people may share a name).
   const byUser = new Map<string | null, DayReport['byUser'][number]>();
-  for (const p of rows) {
+  for (const p of money) {
     const entry = byUser.get(p.userId) ?? { userName: p.userName, count: 0, amount: 0 };
     entry.count += 1;
     entry.amount += p.amount;
@@ -116,8 +148,9 @@ function dayReport(q: Queryable, date: string): DayReport {
     byUser: [...byUser.values()],
     payments: dayPayments,
     refunds: dayPayments.filter((p) => p.amount < 0),
+    deposits: depositRows.map(({ userId: _userId, ...d }) => d),
     voids,
-    total: dayPayments.reduce((s, p) => s + p.amount, 0),
+    total: money.reduce((s, p) => s + p.amount, 0),
   };
 }
 

@@ -12,7 +12,7 @@ import { activeSettlement, paidOn, paymentStatusOf, yuan } from './records';
 export function requireSettledForDelivery(q: Queryable, order: WorkOrderRecord): void {
   const s = activeSettlement(q, order.id);
   if (s) {
-    const paid = paidOn(q, s.id);
+    const paid = paidOn(q, s);
     if (paymentStatusOf(s.total, paid) === 'paid') return;
     const balance = s.total - paid;
     throw fieldError(

@@ -4,3 +4,4 @@ export { readSettlement, settlementForOrder, listSettlements } from './read';
 export { paySettlement, refundSettlement } from './payments';
 export { voidSettlement } from './void';
 export { getDay, closeDay, reopenDay } from './dayClose';
+export { takeDeposit, refundDeposit } from './deposits';

@@ -72,7 +72,7 @@ export function recordPayment(
   };
   tx.insert(payments).values(record).run();
   tx.update(workOrders).set({ updatedAt: row.at }).where(eq(workOrders.id, s.workOrderId)).run();
-  const paid = paidOn(tx, s.id);
+  const paid = paidOn(tx, s);
   const facts = {
     settlementId: s.id,
     settlementNo: s.settlementNo,
@@ -109,7 +109,7 @@ type PayInput = ParsedInputOf<'settlements.pay'>;
 
 function planPay(q: Queryable, input: PayInput, at: number) {
   const s = loadActiveSettlement(q, input.settlementId);
-  const balance = s.total - paidOn(q, s.id);
+  const balance = s.total - paidOn(q, s);
   if (input.amount > balance) {
     throw fieldError('amount', 'overBalance', { balance }, `more than the balance due of ${yuan(balance)}`);
   }

@@ -6,6 +6,7 @@ import type { Payment, Settlement } from '@shared/schemas/settlements';
 import { amountInWords } from '@shared/money/amountInWords';
 import {
   customers,
+  deposits,
   devices,
   payments,
   settlementLines,
@@ -26,8 +27,14 @@ const payer = alias(users, 'payer');
 const paymentApprover = alias(users, 'payment_approver');
 
 /** Net paid on the row's settlement, as a correlated sum over its payments (indexed by settlement). */
-const paidSql = sql<number>`(SELECT coalesce(sum(p.amount), 0) FROM ${payments} p
-  WHERE p.settlement_id = ${settlements.id})`;
+const paidSql = sql<number>`((SELECT coalesce(sum(p.amount), 0) FROM ${payments} p
+  WHERE p.settlement_id = ${settlements.id})
+  + CASE WHEN ${settlements.status} = 'active' THEN ${settlements.depositCredited} ELSE 0 END)`;
+
+/** What the order's deposits hold beyond the active settlement's credit: owed back to the customer. */
+const depositRefundDueSql = sql<number>`CASE WHEN ${settlements.status} = 'active' THEN
+  (SELECT coalesce(sum(d.amount), 0) FROM ${deposits} d WHERE d.work_order_id = ${settlements.workOrderId})
+  - ${settlements.depositCredited} ELSE 0 END`;
 
 /** The same rule as paymentStatusOf, for filtering a list in SQL. */
 const paymentStatusSql = sql<string>`CASE
@@ -52,6 +59,8 @@ const headerSelect = {
   discountApprovedBy: discountApprover.displayName,
   rounding: settlements.rounding,
   total: settlements.total,
+  depositCredited: settlements.depositCredited,
+  depositRefundDue: depositRefundDueSql,
   note: settlements.note,
   createdBy: creator.displayName,
   createdAt: settlements.createdAt,

@@ -1,8 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { fieldError } from '@shared/errors';
+import type { DepositMethod } from '@shared/schemas/deposits';
 import type { PaymentStatus } from '@shared/schemas/settlements';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
-import { payments, settlements, type SettlementRecord } from '../../db/schema';
+import { deposits, payments, settlements, type SettlementRecord } from '../../db/schema';
 import type { Queryable } from '../context';
 
 /**
@@ -25,14 +26,33 @@ export function activeSettlement(q: Queryable, workOrderId: string): SettlementR
     .get();
 }
 
-/** Net of every payment, refund and reversal on the settlement (fen). */
-export function paidOn(q: Queryable, settlementId: string): number {
-  return (
+type Paid = Pick<SettlementRecord, 'id' | 'status' | 'depositCredited'>;
+
+/**
+ * Net of every payment, refund and reversal on the settlement, and the deposit credited to it while
+ * it stands (fen). A void settlement gives its credit back to the order's deposit.
+ */
+export function paidOn(q: Queryable, s: Paid): number {
+  const taken =
     q
       .select({ paid: sql<number>`coalesce(sum(${payments.amount}), 0)` })
       .from(payments)
-      .where(eq(payments.settlementId, settlementId))
-      .get()?.paid ?? 0
+      .where(eq(payments.settlementId, s.id))
+      .get()?.paid ?? 0;
+  return taken + (s.status === 'active' ? s.depositCredited : 0);
+}
+
+/** 订金 the order holds: taken less given back (fen). */
+export function depositHeld(q: Queryable, workOrderId: string, method?: DepositMethod): number {
+  const where = method
+    ? and(eq(deposits.workOrderId, workOrderId), eq(deposits.method, method))
+    : eq(deposits.workOrderId, workOrderId);
+  return (
+    q
+      .select({ held: sql<number>`coalesce(sum(${deposits.amount}), 0)` })
+      .from(deposits)
+      .where(where)
+      .get()?.held ?? 0
   );
 }
 
@@ -46,7 +66,7 @@ export function paymentStatusOf(total: number, paid: number): PaymentStatus {
 export function settlementSummaryOf(q: Queryable, workOrderId: string): WorkOrderDetail['settlement'] {
   const s = activeSettlement(q, workOrderId);
   if (!s) return null;
-  const paid = paidOn(q, s.id);
+  const paid = paidOn(q, s);
   return {
     id: s.id,
     settlementNo: s.settlementNo,

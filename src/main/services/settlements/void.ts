@@ -51,7 +51,9 @@ export async function voidSettlement(
   return db.transaction((tx) => {
     const at = now();
     const { s, businessDate } = plan(tx, input, at);
-    const paidBefore = paidOn(tx, s.id);
+    const paidBefore = paidOn(tx, s);
+    // Its deposit credit goes back to the order: the reversals' figures say so.
+    const voided = { ...s, status: 'void' as const };
     tx.update(settlements)
       .set({ status: 'void', voidedAt: at, voidedBy: manager.id, voidReason: input.reason })
       .where(eq(settlements.id, s.id))
@@ -71,7 +73,7 @@ export async function voidSettlement(
         at,
         reversesId: latestPositive(tx, s.id, method)?.id ?? null,
       };
-      const reversal = recordPayment(tx, ctx, s, row, 'voidReversal', manager);
+      const reversal = recordPayment(tx, ctx, voided, row, 'voidReversal', manager);
       return [{ paymentId: reversal.id, method, amount: reversal.amount }];
     });
     const approvedBy = { id: manager.id, username: manager.username };

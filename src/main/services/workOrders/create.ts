@@ -15,6 +15,7 @@ import { enqueueMessages } from '../messages/enqueue';
 import { normalizeAccessories, requireTechnician } from './lookups';
 import { nextOrderNo } from './numbers';
 import { readDetail } from './read';
+import { takeDepositAtIntake } from '../settlements/deposits';
 
 const HOUR = 3600_000;
 /** A rework chain longer than this is corrupt data, not a shop's history. */
@@ -186,6 +187,8 @@ export function createWorkOrder(
         data: { from: warrantyComputed, to: override.status, computed: warrantyComputed },
       });
     }
+    // 订金 at intake: its own row, timeline entry and audit row, after the order's.
+    if (input.deposit) takeDepositAtIntake(tx, ctx, record, input.deposit, at);
     const { devicePassword: _secret, ...audited } = record;
     writeAudit(tx, {
       at,

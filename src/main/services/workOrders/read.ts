@@ -24,6 +24,7 @@ import {
 import type { CallContext, Queryable } from '../context';
 import { nameInitials } from '../pinyin';
 import { settlementSummaryOf } from '../settlements/records';
+import { depositSummaryOf } from '../settlements/depositRecords';
 import { loadOrder, normalizeAccessories, TECHNICIAN_ROLES } from './lookups';
 import { readQuoteCheck } from './quote';
 import { workOrderRowsByIds } from './rows';
@@ -131,6 +132,7 @@ export function readDetail(
     settlement: settlementFor(q, id, mayReadMoney),
     signatures: readSignatures(q, id),
     handover: readHandover(q, id),
+    deposit: mayReadMoney ? depositSummaryOf(q, id) : null,
   };
 }
 
@@ -162,6 +164,9 @@ function toEvent(row: typeof workOrderEvents.$inferSelect, mayReadMoney: boolean
   if (entry.kind === 'settlement' && !mayReadMoney) {
     const { action, settlementId, settlementNo } = entry.data;
     return { ...base, kind: 'settlement', data: { action, settlementId, settlementNo } };
+  }
+  if (entry.kind === 'deposit' && !mayReadMoney) {
+    return { ...base, kind: 'deposit', data: { action: entry.data.action } };
   }
   return { ...base, ...entry };
 }

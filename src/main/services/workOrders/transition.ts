@@ -10,6 +10,7 @@ import { openFollowUpOnDelivery } from '../followUps/create';
 import { enqueueMessages } from '../messages/enqueue';
 import { requireSettledForDelivery } from '../settlements/delivery';
 import { requireNoActiveSettlement } from '../settlements/records';
+import { requireNoDepositDue } from '../settlements/depositRecords';
 import { recordUpdate } from './events';
 import { planHandover, recordHandover } from './handover';
 import { loadOrder } from './lookups';
@@ -91,6 +92,8 @@ export function transitionWorkOrder(
     const handover = planHandover(tx, order, to, input.handover);
     // Cancelling puts the parts back on the shelf: not under a settlement that billed them.
     if (to === 'cancelled') requireNoActiveSettlement(tx, order.id, 'cancel');
+    // The order ends with its deposit credited to the settlement or given back, none left over.
+    if (to === 'delivered' || to === 'cancelled') requireNoDepositDue(tx, order);
 
     const at = now();
     const outcome = outcomeChanges(order, input, at);

@@ -7,6 +7,7 @@ import { channelsEnUS } from './channels.en-US';
 import { stockEnUS } from './stock.en-US';
 import { orderPartsEnUS } from './orderParts.en-US';
 import { settlementsEnUS } from './settlements.en-US';
+import { depositsEnUS } from './deposits.en-US';
 import { backupEnUS } from './backup.en-US';
 import { reportsEnUS } from './reports.en-US';
 import { homeEnUS } from './home.en-US';
@@ -309,6 +310,7 @@ export const enUS: Messages = {
   stock: stockEnUS,
   orderParts: orderPartsEnUS,
   settlements: settlementsEnUS,
+  deposits: depositsEnUS,
   backup: backupEnUS,
   reports: reportsEnUS,
   lan: lanEnUS,

@@ -119,6 +119,11 @@ const errorsEnUS = {
   dayClosed: '{{date}} is closed (day close): its payments cannot change until a manager reopens it.',
   dayFuture: 'That day has not begun; it cannot be closed.',
   dayAlreadyClosed: 'The day is already closed.',
+  depositOrderClosed: 'Work order {{orderNo}} has ended; it takes no more deposit.',
+  depositOrderSettled:
+    'Work order {{orderNo}} has settlement {{settlementNo}}; take payment on the settlement.',
+  overDepositRefund: 'More than the deposit this method may give back, ¥{{refundable}}.',
+  depositStillHeld: 'Work order {{orderNo}} still holds a deposit of ¥{{amount}}; refund it first.',
   dayNotClosed: 'The day is not closed.',
 
   partNotFound: NOT_FOUND,
@@ -271,6 +276,7 @@ const fieldErrorsEnUS = {
   tenderedNotCash: errorsEnUS.tenderedNotCash,
   tenderedLow: errorsEnUS.tenderedLow,
   overRefund: errorsEnUS.overRefund,
+  overDepositRefund: errorsEnUS.overDepositRefund,
   dayClosed: errorsEnUS.dayClosed,
   unrepairableReasonRequired: 'Choose why it cannot be repaired',
   recallAtRequired: 'Choose the date to call the customer back',

@@ -116,6 +116,10 @@ const errorsZhCN = {
   dayFuture: '这一天还没到，不能日结。',
   dayAlreadyClosed: '这一天已经日结。',
   dayNotClosed: '这一天尚未日结。',
+  depositOrderClosed: '工单 {{orderNo}} 已结束，不能再收订金。',
+  depositOrderSettled: '工单 {{orderNo}} 已有结算单 {{settlementNo}}，请在结算单上收款。',
+  overDepositRefund: '超过该方式可退的订金 ¥{{refundable}}。',
+  depositStillHeld: '工单 {{orderNo}} 还有订金 ¥{{amount}} 未退，请先退订金。',
 
   partNotFound: NOT_FOUND,
   partArchived: '配件已停用',
@@ -262,6 +266,7 @@ export const fieldErrorsZhCN = {
   tenderedNotCash: errorsZhCN.tenderedNotCash,
   tenderedLow: errorsZhCN.tenderedLow,
   overRefund: errorsZhCN.overRefund,
+  overDepositRefund: errorsZhCN.overDepositRefund,
   dayClosed: errorsZhCN.dayClosed,
   unrepairableReasonRequired: '请选择无法修复的原因',
   recallAtRequired: '请选择回访日期',

@@ -54,6 +54,12 @@ export const timelineEnUS: typeof timelineZhCN = {
   settlementRefunded: 'Refund {{amount}} ({{method}}) · {{no}}',
   settlementVoided: 'Settlement {{no}} voided',
   settlementStatus: 'Payment status: {{status}}',
+  settlementDeposit: 'Deposit credited {{amount}}',
+  depositTaken: 'Deposit {{amount}} taken ({{method}})',
+  depositRefunded: 'Deposit {{amount}} refunded ({{method}})',
+  depositTakenBrief: 'Deposit taken',
+  depositRefundedBrief: 'Deposit refunded',
+  depositHeld: 'Deposit held {{amount}}',
   yes: 'yes',
   no: 'no',
 };

@@ -53,6 +53,12 @@ export const timelineZhCN = {
   settlementRefunded: '退款 {{amount}}（{{method}}）· {{no}}',
   settlementVoided: '作废结算单 {{no}}',
   settlementStatus: '收款状态：{{status}}',
+  settlementDeposit: '订金抵扣 {{amount}}',
+  depositTaken: '收订金 {{amount}}（{{method}}）',
+  depositRefunded: '退订金 {{amount}}（{{method}}）',
+  depositTakenBrief: '收订金',
+  depositRefundedBrief: '退订金',
+  depositHeld: '订金结余 {{amount}}',
   yes: '是',
   no: '否',
 };

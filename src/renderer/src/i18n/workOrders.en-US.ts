@@ -44,6 +44,7 @@ export const workOrdersEnUS: typeof workOrdersZhCN = {
   printIntake: 'Print intake receipt',
   printClaim: 'Print claim ticket',
   printJobSheet: 'Print job sheet',
+  printLabel: 'Print device label',
   printHotkey: 'Press P on this page to print the intake receipt',
   createdBanner: 'Work order {{orderNo}} created. Press P to print the intake receipt.',
   customerDevice: 'Customer and device',

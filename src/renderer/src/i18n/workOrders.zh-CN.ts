@@ -43,6 +43,7 @@ export const workOrdersZhCN = {
   printIntake: '打印接机单',
   printClaim: '打印取机凭条',
   printJobSheet: '打印派工单',
+  printLabel: '打印设备标签',
   printHotkey: '在本页按 P 键也可打印接机单',
   createdBanner: '工单 {{orderNo}} 已创建。按 P 键打印接机单。',
   customerDevice: '客户与设备',

@@ -7,6 +7,7 @@ import { channelsZhCN } from './channels.zh-CN';
 import { stockZhCN } from './stock.zh-CN';
 import { orderPartsZhCN } from './orderParts.zh-CN';
 import { settlementsZhCN } from './settlements.zh-CN';
+import { depositsZhCN } from './deposits.zh-CN';
 import { backupZhCN } from './backup.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { homeZhCN } from './home.zh-CN';
@@ -306,6 +307,7 @@ export const zhCN = {
   stock: stockZhCN,
   orderParts: orderPartsZhCN,
   settlements: settlementsZhCN,
+  deposits: depositsZhCN,
   backup: backupZhCN,
   reports: reportsZhCN,
   lan: lanZhCN,

@@ -195,6 +195,54 @@ function VoidList({ report, labels }: { report: DayReport; labels: PrintLabels }
   );
 }
 
+/** 订金 taken and given back that day: in the figures above, listed on their own. */
+function DepositList({ report, labels }: { report: DayReport; labels: PrintLabels }) {
+  const d = labels.dayClose;
+  if (report.deposits.length === 0) return null;
+  return (
+    <section className="pf-day-section">
+      <div className="pf-day-section__title">
+        {d.deposits} · {d.items(report.deposits.length)}
+      </div>
+      <table className="pf-day-table" data-testid="print-day-deposits">
+        <colgroup>
+          <col className="pf-day-table__no" />
+          <col className="pf-day-table__time" />
+          <col className="pf-day-table__order" />
+          <col className="pf-day-table__user" />
+          <col className="pf-day-table__amount" />
+          <col className="pf-day-table__user" />
+          <col />
+        </colgroup>
+        <thead>
+          <tr>
+            <th className="pf-center">{labels.settlement.no}</th>
+            <th>{d.time}</th>
+            <th>{d.orderNo}</th>
+            <th>{d.method}</th>
+            <th className="pf-num">{d.amount}</th>
+            <th>{d.cashier}</th>
+            <th>{d.reason}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.deposits.map((v, i) => (
+            <tr key={v.id}>
+              <td className="pf-center">{i + 1}</td>
+              <td>{formatMinute(v.at).slice(11)}</td>
+              <td className="pf-mono-cell">{v.orderNo}</td>
+              <td>{labels.codes.paymentMethodsOnPaper[v.method]}</td>
+              <td className="pf-num">{formatYuan(v.amount)}</td>
+              <td>{v.userName ?? '—'}</td>
+              <td>{v.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 /** Every close and reopen of the day, oldest first: 日结 18:02 王店长；重新打开 18:30 王店长（补录）… */
 function historyText(report: DayReport, labels: PrintLabels): string {
   return report.history
@@ -281,6 +329,7 @@ export function DayCloseForm({ report, settings, labels, printedAt }: DayCloseFo
 
       <PaymentList title={d.payments} payments={received} labels={labels} testId="print-day-payments" />
       <PaymentList title={d.refunds} payments={report.refunds} labels={labels} testId="print-day-refunds" />
+      <DepositList report={report} labels={labels} />
       <VoidList report={report} labels={labels} />
 
       <div className="pf-day-close" data-testid="print-day-total">

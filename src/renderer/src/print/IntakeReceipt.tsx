@@ -12,6 +12,22 @@ function copiesOf(data: FormProps['data']): Copy[] {
   return data.settings.counter.intakeCopies === 2 ? ['customer', 'stub'] : ['customer'];
 }
 
+/** 订金 paid so far, by method: a row of its own, only when one was taken (credited at settlement). */
+function DepositRow({ data, labels }: FormProps) {
+  const deposit = data.order.deposit;
+  if (!deposit || deposit.held <= 0) return null;
+  const methods = deposit.byMethod.map((m) => labels.codes.paymentMethodsOnPaper[m.method]);
+  return (
+    <tr>
+      <th scope="row">{labels.field.deposit}</th>
+      <td colSpan={5} data-testid="print-deposit">
+        <strong>{formatYuan(deposit.held)}</strong>
+        {labels.intake.depositMethods(methods)}
+      </td>
+    </tr>
+  );
+}
+
 /** One copy of the intake receipt, laid out for a 210 × 148 mm area (A5 landscape or half an A4). */
 function IntakeCopy({ data, labels, copy }: FormProps & { copy: Copy }) {
   const { order, device, settings } = data;
@@ -77,6 +93,7 @@ function IntakeCopy({ data, labels, copy }: FormProps & { copy: Copy }) {
           <Cell label={f.technician}>{order.technicianName ?? labels.value.unassigned}</Cell>
           <Cell label={f.receivedBy}>{order.createdBy}</Cell>
         </tr>
+        <DepositRow data={data} labels={labels} />
         <IntakeRows order={order} labels={labels} variant="" minFont="7" />
       </FieldTable>
 

@@ -10,6 +10,8 @@ import { ClaimTicket } from './ClaimTicket';
 import { heightInMm } from './fit';
 import { IntakeA4, IntakeA5 } from './IntakeReceipt';
 import { JobSheet } from './JobSheet';
+import { DeviceLabel, LABEL_PAPER } from './DeviceLabel';
+import type { LabelSize } from '@shared/schemas/settings';
 import { usePrintLabels, type PrintLabels } from './labels';
 import type { FormProps, PrintData } from './parts';
 import { PrintFrame, usePrepared } from './PrintFrame';
@@ -17,7 +19,7 @@ import { usePrintIssue } from './printIssue';
 import { isSettlementForm, SettlementPrintPage } from './SettlementPrintPage';
 import { isStockForm, StockPrintPage } from './StockPrintPage';
 
-type FormKind = 'intakeA5' | 'intakeA4' | 'claim' | 'jobsheet';
+type FormKind = 'intakeA5' | 'intakeA4' | 'claim' | 'jobsheet' | 'label';
 
 /** Route names → forms; `intake` is the shop's default receipt (A5 landscape). */
 const ROUTE_FORMS: Record<string, FormKind> = {
@@ -26,6 +28,7 @@ const ROUTE_FORMS: Record<string, FormKind> = {
   'intake-a4': 'intakeA4',
   claim: 'claim',
   jobsheet: 'jobsheet',
+  label: 'label',
 };
 
 const FORM_ROUTES: Record<FormKind, string> = {
@@ -33,6 +36,7 @@ const FORM_ROUTES: Record<FormKind, string> = {
   intakeA4: 'intake-a4',
   claim: 'claim',
   jobsheet: 'jobsheet',
+  label: 'label',
 };
 
 const FORMS: Record<FormKind, (props: FormProps) => ReactNode> = {
@@ -40,6 +44,7 @@ const FORMS: Record<FormKind, (props: FormProps) => ReactNode> = {
   intakeA4: IntakeA4,
   claim: ClaimTicket,
   jobsheet: JobSheet,
+  label: DeviceLabel,
 };
 
 /** The paper sizes of the intake receipt are one form: an A4 after an A5 is a reprint. */
@@ -48,9 +53,10 @@ const PRINT_FORMS: Record<FormKind, PrintForm> = {
   intakeA4: 'intakeReceipt',
   claim: 'claimTicket',
   jobsheet: 'jobSheet',
+  label: 'deviceLabel',
 };
 
-const PAGE_SIZES: Record<Exclude<FormKind, 'claim'>, string> = {
+const PAGE_SIZES: Record<Exclude<FormKind, 'claim' | 'label'>, string> = {
   intakeA5: 'A5 landscape',
   intakeA4: 'A4 portrait',
   jobsheet: 'A4 portrait',
@@ -59,14 +65,21 @@ const PAGE_SIZES: Record<Exclude<FormKind, 'claim'>, string> = {
 /** Until the slip is measured, a receipt page long enough for any slip. */
 const RECEIPT_FALLBACK_MM = 297;
 
-function pageRule(kind: FormKind, receiptMm: number | null): string {
-  const size = kind === 'claim' ? `80mm ${receiptMm ?? RECEIPT_FALLBACK_MM}mm` : PAGE_SIZES[kind];
+function pageRule(kind: FormKind, receiptMm: number | null, labelSize: LabelSize): string {
+  const paper = LABEL_PAPER[labelSize];
+  const size =
+    kind === 'claim'
+      ? `80mm ${receiptMm ?? RECEIPT_FALLBACK_MM}mm`
+      : kind === 'label'
+        ? `${paper.width}mm ${paper.height}mm`
+        : PAGE_SIZES[kind];
   return `@page { size: ${size}; margin: 0; }`;
 }
 
 function formTitle(kind: FormKind, labels: PrintLabels): string {
   if (kind === 'claim') return labels.claim.title;
   if (kind === 'jobsheet') return labels.jobSheet.title;
+  if (kind === 'label') return labels.deviceLabel.title;
   return labels.intake.title;
 }
 
@@ -112,7 +125,9 @@ function OrderPrintPage({ form, id }: { form: string; id: string }) {
     <PrintFrame
       pagesRef={pagesRef}
       ready={ready}
-      pageRule={kind ? pageRule(kind, measured ?? null) : null}
+      pageRule={
+        kind && settings.data ? pageRule(kind, measured ?? null, settings.data.counter.labelSize) : null
+      }
       docTitle={kind && orderNo ? `${formTitle(kind, labels)} ${orderNo}` : null}
       printing={printing}
       switcher={

@@ -76,12 +76,17 @@ export function totalRows(s: Settlement, labels: PrintLabels): TotalRow[] {
   ];
 }
 
-/** 已付 ¥x · 未付 ¥y (多付 when a refund is still owed) · the status, or 已作废. */
+/**
+ * 已付 ¥x (含订金 ¥d) · 未付 ¥y (多付 when a refund is still owed) · 应退订金 ¥r · the status, or 已作废.
+ */
 export function paidLine(s: Settlement, labels: PrintLabels): string {
   const l = labels.settlement;
   const balance =
     s.balance >= 0 ? `${l.balance} ${formatYuan(s.balance)}` : `${l.overpaid} ${formatYuan(-s.balance)}`;
-  return `${l.paid} ${formatYuan(s.paid)} · ${balance} · ${statusWord(s, labels)}`;
+  const deposit = s.depositCredited > 0 ? l.depositIncluded(formatYuan(s.depositCredited)) : '';
+  const refundDue =
+    s.depositRefundDue > 0 ? ` · ${l.depositRefundDue} ${formatYuan(s.depositRefundDue)}` : '';
+  return `${l.paid} ${formatYuan(s.paid)}${deposit} · ${balance}${refundDue} · ${statusWord(s, labels)}`;
 }
 
 /** 已作废, or what the customer has paid: 未付款, 部分付款, 已付清. */

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Checkbox, Col, DatePicker, Flex, Form, Row, Select, Typography } from 'antd';
+import { Alert, Button, Checkbox, Col, DatePicker, Flex, Form, Radio, Row, Select, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { fen } from '@shared/schemas/stock';
 import type { CounterSettings, Priority } from '@shared/schemas/settings';
 import { PRIORITIES } from '@shared/schemas/settings';
 import type { Device } from '@shared/schemas/devices';
+import { DEPOSIT_METHODS, type DepositMethod } from '@shared/schemas/deposits';
 import {
   ACCESSORIES,
   CHANNELS,
@@ -45,6 +47,9 @@ interface OrderValues {
   promisedAt?: Dayjs | null;
   technicianId?: string | null;
   reworkOfId?: string | null;
+  /** 订金 in 元 as typed; empty for none. */
+  depositAmount?: string;
+  depositMethod: DepositMethod;
 }
 
 /**
@@ -68,6 +73,7 @@ export function OrderStep({
   const [form] = Form.useForm<OrderValues>();
   const create = useCreateWorkOrder();
   const canAssign = useCan('workOrders.assign');
+  const canTakeDeposit = useCan('settlements.write');
   const history = useDevice(device.id);
   const priority = Form.useWatch('priority', form) ?? 'normal';
   const reworkOfId = Form.useWatch('reworkOfId', form);
@@ -95,6 +101,15 @@ export function OrderStep({
         reworkOfId: values.reworkOfId ?? null,
         signature,
         ...(values.promisedAt ? { promisedAt: values.promisedAt.valueOf() } : {}),
+        ...(values.depositAmount?.trim()
+          ? {
+              deposit: {
+                method: values.depositMethod,
+                amount: yuanToFen(values.depositAmount) ?? 0,
+                reference: '',
+              },
+            }
+          : {}),
       },
       { onSuccess: onSaved, onError: (e) => showFieldErrors(form, e, t) },
     );
@@ -129,6 +144,7 @@ export function OrderStep({
           accessories: [],
           technicianId: null,
           reworkOfId: null,
+          depositMethod: 'cash',
         }}
         onFinish={submit}
       >
@@ -259,6 +275,43 @@ export function OrderStep({
             </Col>
           )}
         </Row>
+        {canTakeDeposit && (
+          <Row gutter={16}>
+            <Col xs={12} md={6}>
+              <Form.Item
+                label={t('deposits.amountYuan')}
+                name="depositAmount"
+                extra={t('deposits.intakeHelp')}
+                rules={[
+                  rules.money(fen),
+                  {
+                    // Typed means taken: zero or less is refused, never dropped.
+                    validator: (_, value?: string) => {
+                      if (!value?.trim()) return Promise.resolve();
+                      const fen = yuanToFen(value);
+                      return fen !== null && fen <= 0
+                        ? Promise.reject(new Error(t('deposits.amountRequired')))
+                        : Promise.resolve();
+                    },
+                  },
+                ]}
+              >
+                <YuanInput data-testid="intake-deposit" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={18}>
+              <Form.Item label={t('deposits.method')} name="depositMethod">
+                <Radio.Group optionType="button" data-testid="intake-deposit-method">
+                  {DEPOSIT_METHODS.map((m) => (
+                    <Radio.Button key={m} value={m} data-testid={`intake-deposit-method-${m}`}>
+                      {t(`paymentMethods.${m}`)}
+                    </Radio.Button>
+                  ))}
+                </Radio.Group>
+              </Form.Item>
+            </Col>
+          </Row>
+        )}
         {delivered.length > 0 && !reworkOfId && (
           <Alert
             type="info"

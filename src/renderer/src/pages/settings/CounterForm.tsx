@@ -1,6 +1,12 @@
 import { Button, Col, Form, Radio, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { counterSettings, PRIORITIES, type CounterSettings, type Priority } from '@shared/schemas/settings';
+import {
+  counterSettings,
+  LABEL_SIZES,
+  PRIORITIES,
+  type CounterSettings,
+  type Priority,
+} from '@shared/schemas/settings';
 import { useFormRules } from '../../components/formRules';
 import { NumberInput } from '../../components/NumberInput';
 import { numberOf, numberText } from '../../lib/numberText';
@@ -140,6 +146,14 @@ export function CounterForm({ counter, readOnly }: CounterFormProps) {
                 { value: 1, label: t('settings.copies1') },
                 { value: 2, label: t('settings.copies2') },
               ]}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('settings.labelSize')} name="labelSize" extra={t('settings.labelSizeHelp')}>
+            <Radio.Group
+              data-testid="settings-label-size"
+              options={LABEL_SIZES.map((size) => ({ value: size, label: t(`settings.labelSizes.${size}`) }))}
             />
           </Form.Item>
         </Col>

@@ -265,6 +265,14 @@ export function NewSettlementPage() {
               {totals && (
                 <Flex vertical gap="middle" align="stretch">
                   <SettlementFigures totals={totals} />
+                  {o.deposit && o.deposit.held > 0 && (
+                    <Alert
+                      type="info"
+                      showIcon
+                      title={t('deposits.willCredit', { amount: formatYuan(o.deposit.held) })}
+                      data-testid="settle-deposit"
+                    />
+                  )}
                   {error && <Alert type="error" showIcon title={error} data-testid="settle-error" />}
                   <Flex justify="end" gap="small">
                     <Button onClick={() => void navigate(`/work-orders/${o.id}`)}>

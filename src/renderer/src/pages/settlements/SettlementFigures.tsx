@@ -37,10 +37,13 @@ export function SettlementFigures({
   totals,
   paid,
   balance,
+  deposit,
 }: {
   totals: Figures;
   paid?: number;
   balance?: number;
+  /** 订金 credited (part of paid) and still owed back. */
+  deposit?: { credited: number; refundDue: number };
 }) {
   const { t } = useTranslation();
   return (
@@ -85,6 +88,13 @@ export function SettlementFigures({
         <Typography.Text type="secondary">{t('settlements.totals.inWords')}</Typography.Text>
         <Typography.Text data-testid="settlement-in-words">{totals.totalInWords}</Typography.Text>
       </Flex>
+      {deposit && deposit.credited > 0 && (
+        <FigureRow
+          label={t('deposits.settlementCredit')}
+          value={formatYuan(deposit.credited)}
+          testId="settlement-deposit"
+        />
+      )}
       {paid !== undefined && (
         <FigureRow label={t('settlements.totals.paid')} value={formatYuan(paid)} testId="settlement-paid" />
       )}
@@ -95,6 +105,11 @@ export function SettlementFigures({
           testId="settlement-balance"
           strong
         />
+      )}
+      {deposit && deposit.refundDue > 0 && (
+        <Typography.Text type="danger" data-testid="settlement-deposit-refund-due">
+          {t('deposits.settlementRefundDue', { amount: formatYuan(deposit.refundDue) })}
+        </Typography.Text>
       )}
     </Flex>
   );

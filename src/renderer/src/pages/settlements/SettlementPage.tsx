@@ -284,7 +284,12 @@ export function SettlementPage() {
         </Col>
         <Col xs={24} xl={8}>
           <Card size="small">
-            <SettlementFigures totals={s} paid={s.paid} balance={s.balance} />
+            <SettlementFigures
+              totals={s}
+              paid={s.paid}
+              balance={s.balance}
+              deposit={{ credited: s.depositCredited, refundDue: s.depositRefundDue }}
+            />
           </Card>
         </Col>
       </Row>

@@ -280,6 +280,8 @@ function describeSettlement(e: EventOf<'settlement'>, t: TFunction): Described {
           <>
             {data.discountAmount > 0 &&
               noteLine(t('timeline.settlementDiscount', { amount: formatYuan(data.discountAmount) }))}
+            {data.deposit !== undefined &&
+              noteLine(t('timeline.settlementDeposit', { amount: formatYuan(data.deposit) }))}
             {approvedNote(data.approvedBy, t)}
             {note}
           </>
@@ -287,6 +289,28 @@ function describeSettlement(e: EventOf<'settlement'>, t: TFunction): Described {
       };
     }
   }
+}
+
+/** 订金 taken or given back; a role that may not read money sees only which. */
+function describeDeposit(e: EventOf<'deposit'>, t: TFunction): Described {
+  const data = e.data;
+  const refund = data.action === 'refund';
+  const color = refund ? 'red' : 'green';
+  if (!('amount' in data)) {
+    return { color, text: t(refund ? 'timeline.depositRefundedBrief' : 'timeline.depositTakenBrief') };
+  }
+  const money = { amount: formatYuan(Math.abs(data.amount)), method: t(`paymentMethods.${data.method}`) };
+  return {
+    color,
+    text: t(refund ? 'timeline.depositRefunded' : 'timeline.depositTaken', money),
+    detail: (
+      <>
+        {e.note && noteLine(t('timeline.reason', { reason: e.note }))}
+        {noteLine(t('timeline.depositHeld', { amount: formatYuan(data.held) }))}
+        {data.action === 'refund' && approvedNote(data.approvedBy, t)}
+      </>
+    ),
+  };
 }
 
 /** The customer's yes (who, how and, when recorded, the quote approved) as one line. */
@@ -464,6 +488,8 @@ function describe(e: WorkOrderEvent, t: TFunction): Described {
             )
           : undefined,
       };
+    case 'deposit':
+      return describeDeposit(e, t);
   }
 }
 

@@ -16,7 +16,7 @@ import {
   Typography,
   type DescriptionsProps,
 } from 'antd';
-import { EditOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { EditOutlined, PrinterOutlined, SafetyCertificateOutlined, TagOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { noteInput, type WorkOrderDetail } from '@shared/schemas/workOrders';
@@ -49,6 +49,7 @@ import { PartsArrivedTag } from './PartsArrivedTag';
 import { OrderComplaintButton } from '../complaints/OrderComplaintButton';
 import { QuoteExcess } from './QuoteExcess';
 import { SettlementPanel } from './SettlementPanel';
+import { DepositPanel } from './DepositPanel';
 import { StatusActions } from './StatusActions';
 import { OrderSignatures } from './OrderSignatures';
 import { WorkOrderTimeline } from './Timeline';
@@ -414,6 +415,9 @@ export function WorkOrderDetailPage() {
             >
               {t('workOrders.printJobSheet')}
             </Button>
+            <Button icon={<TagOutlined />} href={`#/print/label/${o.id}`} data-testid="wo-print-label">
+              {t('workOrders.printLabel')}
+            </Button>
             <OrderComplaintButton order={o} />
           </Space>
         }
@@ -425,6 +429,17 @@ export function WorkOrderDetailPage() {
               showIcon
               data-testid="wo-created"
               title={t('workOrders.createdBanner', { orderNo: o.orderNo })}
+              action={
+                // The device (or its bag) gets its label before it leaves the counter.
+                <Button
+                  size="small"
+                  icon={<TagOutlined />}
+                  href={`#/print/label/${o.id}`}
+                  data-testid="wo-created-label"
+                >
+                  {t('workOrders.printLabel')}
+                </Button>
+              }
             />
           )}
           {o.warrantyOverrideReason && (
@@ -510,6 +525,11 @@ export function WorkOrderDetailPage() {
             {canSeeSettlement && (
               <Card size="small" title={t('settlements.panel.title')}>
                 <SettlementPanel order={o} />
+              </Card>
+            )}
+            {o.deposit && (
+              <Card size="small" title={t('deposits.title')}>
+                <DepositPanel order={o} />
               </Card>
             )}
             <Card size="small" title={t('handover.signaturesTitle')}>

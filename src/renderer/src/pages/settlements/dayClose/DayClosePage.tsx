@@ -28,6 +28,7 @@ import { CloseDayModal } from './CloseDayModal';
 import { DayHistory } from './DayHistory';
 import { DayPayments } from './DayPayments';
 import { DayVoids } from './DayVoids';
+import { DayDeposits } from './DayDeposits';
 import { ReopenDayModal } from './ReopenDayModal';
 import '../settlements.css';
 
@@ -135,6 +136,9 @@ export function DayClosePage() {
           </Card>
           <Card size="small" title={t('settlements.dayClose.refunds')}>
             <DayPayments rows={r.refunds} testId="day-refunds" withReason />
+          </Card>
+          <Card size="small" title={t('deposits.dayTitle')}>
+            <DayDeposits rows={r.deposits} />
           </Card>
           <Card size="small" title={t('settlements.dayClose.voids')}>
             <DayVoids rows={r.voids} />
