@@ -39,7 +39,7 @@ const smsFields = {
   signName: z.string().trim().max(30),
   /** dysmsapi.aliyuncs.com, a regional endpoint, or (loopback only) an http:// test double. */
   endpoint: z.string().trim().min(1).max(200),
-  /** One template code per message event (keys: the events, checked by the main process). */
+  /** One template code per message event (keys: MESSAGE_EVENTS, checked by the main process). */
   templateCodes: z.record(z.string().max(40), smsTemplateCode),
 };
 

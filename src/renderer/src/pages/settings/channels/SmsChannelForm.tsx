@@ -1,3 +1,4 @@
+import { MESSAGE_EVENTS } from '@shared/schemas/messageKinds';
 import { useState } from 'react';
 import { Button, Col, Divider, Flex, Form, Input, Row, Select, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -28,7 +29,7 @@ export function SmsChannelForm({ view }: { view: ChannelsView['sms'] }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<SmsValues>();
   const rules = useFormRules();
-  const events = Object.keys(view.templateCodes);
+  const events = MESSAGE_EVENTS;
   const { save, pending } = useChannelSave(form, () => {
     form.setFieldValue(['sms', 'accessKeySecret'], '');
     form.setFieldValue(['sms', 'clearSecret'], false);
@@ -123,7 +124,7 @@ export function SmsChannelForm({ view }: { view: ChannelsView['sms'] }) {
             <Col xs={24} md={12} key={event}>
               <Form.Item
                 name={['sms', 'templateCodes', event]}
-                label={t(`channelSettings.events.${event}`, { defaultValue: event })}
+                label={t(`messageEvents.${event}`)}
                 rules={[rules.text(smsTemplateCode)]}
                 style={{ marginBottom: 8 }}
               >
@@ -158,7 +159,7 @@ export function SmsChannelForm({ view }: { view: ChannelsView['sms'] }) {
           onChange={setTestEvent}
           options={events.map((event) => ({
             value: event,
-            label: t(`channelSettings.events.${event}`, { defaultValue: event }),
+            label: t(`messageEvents.${event}`),
           }))}
           data-testid="channels-sms-test-event"
         />
