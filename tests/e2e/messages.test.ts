@@ -1,31 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { MessageProvider, OutgoingMessage, SendResult } from '../../src/main/services/channels/provider';
 import { runOutbox } from '../../src/main/services/messages';
 import { rpc, startDesk, type Desk } from './fixture';
 import { customerWithDevice, setUpShop } from './seed';
+import { errorReply, startSmsDouble, type SmsDouble } from '../unit/smsDouble';
 
 const ADMIN = { username: 'admin', displayName: '王店长', password: 'message-admin-2026' };
 const MANAGER = { username: 'laozhang', displayName: '张店长', password: 'manager-pass-2026' };
 const CLERK = { username: 'xiaoli', displayName: '小李', password: 'clerk-pass-2026' };
 const TECH = { username: 'chengong', displayName: '陈工', password: 'tech-pass-2026' };
 
-/**
- * The SMS provider double wired in through deps.messageProviders, as the channels' real provider is
- * (services/channels builds it from settings): it counts what it is handed and answers from a script.
- */
-class SmsDouble implements MessageProvider {
-  readonly channel = 'sms' as const;
-  readonly sent: OutgoingMessage[] = [];
-  readonly script: SendResult[] = [];
-  send(message: OutgoingMessage): Promise<SendResult> {
-    this.sent.push(message);
-    return Promise.resolve(this.script.shift() ?? { ok: true, providerMessageId: `sms-${this.sent.length}` });
-  }
+const SMS_KEY_ID = 'LTAI5tDeskE2E';
+const SMS_SECRET = 'e2e-sms-secret-6Yq2';
+
+/** Every message goes out through the real Alibaba Cloud SMS provider to a double that checks each
+ * request's signature and parameters as Alibaba documents them (tests/unit/smsDouble.ts). */
+let sms: SmsDouble;
+
+/** The well-formed SendSms requests that carried `orderNo` (the double records every request). */
+function smsFor(orderNo: string) {
+  return sms.requests.filter(
+    (r) => r.problems.length === 0 && (r.params.TemplateParam ?? '').includes(orderNo),
+  );
 }
 
 let desk: Desk;
-const sms = new SmsDouble();
 let customerId = '';
 let deviceId = '';
 
@@ -44,10 +43,20 @@ async function orderAt(page: Page, path: ('diagnosing' | 'inRepair' | 'qc')[]) {
 beforeAll(async () => {
   // Mid-morning of the suite's day: outside the SMS quiet hours (21:00–08:00).
   desk = await startDesk({ hour: 10 });
-  desk.core.deps.messageProviders = (channel) => (channel === 'sms' ? sms : null);
+  sms = await startSmsDouble({ accessKeyId: SMS_KEY_ID, accessKeySecret: SMS_SECRET, now: desk.clock.now });
   const page = await desk.open();
   await setUpShop(page, { admin: ADMIN, clerk: CLERK, tech: TECH });
   await rpc(page, 'users.create', { ...MANAGER, role: 'manager' });
+  await rpc(page, 'channels.update', {
+    sms: {
+      enabled: true,
+      accessKeyId: SMS_KEY_ID,
+      signName: '城东维修',
+      endpoint: sms.url,
+      templateCodes: { readyForPickup: 'SMS_154950909', quoteWaiting: 'SMS_154950910' },
+      accessKeySecret: { action: 'replace', value: SMS_SECRET },
+    },
+  });
   await rpc(page, 'settings.update', {
     security: { idleLockMinutes: 0 },
     shop: { name: '城东维修中心', branchCode: 'BJ01', phone: '010-88886666' },
@@ -63,6 +72,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await sms?.close();
   await desk?.close();
 });
 
@@ -132,16 +142,24 @@ describe('messages to the customer', () => {
     await expect
       .poll(() => clerk.getByTestId('wo-timeline').textContent())
       .toContain('取机通知 · 短信 · 排队中');
-    expect(sms.sent).toHaveLength(0);
+    expect(smsFor(order.orderNo)).toHaveLength(0);
 
     // The worker's pass (the app runs it every 20 s; the test runs it on the desk's clock).
     expect(await runOutbox(desk.core.deps)).toMatchObject({ sent: 1 });
-    expect(sms.sent).toHaveLength(1);
-    expect(sms.sent[0]).toMatchObject({
-      to: '13912345678',
-      event: 'readyForPickup',
-      text: `周杰您好，您的Apple iPhone 13（工单${order.orderNo}）已可取机。城东维修中心`,
+    const [request] = smsFor(order.orderNo);
+    expect(smsFor(order.orderNo)).toHaveLength(1);
+    expect(request?.params).toMatchObject({
+      Action: 'SendSms',
+      PhoneNumbers: '13912345678',
+      SignName: '城东维修',
+      TemplateCode: 'SMS_154950909',
     });
+    expect(JSON.parse(request?.params.TemplateParam ?? '{}')).toMatchObject({
+      客户: '周杰',
+      工单号: order.orderNo,
+    });
+    const [queued] = await rpc(clerk, 'messages.forOrder', { workOrderId: order.id });
+    expect(queued?.text).toBe(`周杰您好，您的Apple iPhone 13（工单${order.orderNo}）已可取机。城东维修中心`);
     await clerk.reload();
     await expect
       .poll(() => clerk.getByTestId('wo-timeline').textContent())
@@ -163,7 +181,7 @@ describe('messages to the customer', () => {
     const order = await orderAt(setup, ['diagnosing', 'inRepair', 'qc']);
     await rpc(setup, 'workOrders.transition', { id: order.id, to: 'ready' });
     await setup.context().close();
-    sms.script.push({ ok: false, retryable: false, reason: 'isv.BUSINESS_LIMIT_CONTROL 触发分钟级流控' });
+    sms.script(errorReply('isv.MOBILE_NUMBER_ILLEGAL', '非法手机号'));
     expect(await runOutbox(desk.core.deps)).toMatchObject({ failed: 1 });
 
     const manager = await desk.signedIn(MANAGER);
@@ -174,13 +192,13 @@ describe('messages to the customer', () => {
     await row.waitFor();
     expect(await manager.locator('tr[data-testid^="outbox-row-"]').count()).toBe(1);
     expect(await row.getByTestId('outbox-reason').textContent()).toBe(
-      '服务商拒绝：isv.BUSINESS_LIMIT_CONTROL 触发分钟级流控',
+      '服务商拒绝：非法手机号（isv.MOBILE_NUMBER_ILLEGAL）',
     );
     await desk.stillShot(manager, 'messages-04-outbox-failed');
     await row.getByTestId('outbox-retry').click();
     await expect.poll(() => row.count()).toBe(0);
     expect(await runOutbox(desk.core.deps)).toMatchObject({ sent: 1 });
-    const sentKeys = sms.sent.filter((m) => m.text.includes(order.orderNo)).map((m) => m.idempotencyKey);
+    const sentKeys = smsFor(order.orderNo).map((r) => r.params.OutId);
     expect(sentKeys).toHaveLength(2);
     expect(new Set(sentKeys).size).toBe(1);
     await manager.context().close();
