@@ -252,7 +252,7 @@ describe('timeline events', () => {
       expect(timelineEntry.parse(row)).toEqual(row);
     }
     expect([...new Set(rows.map(shapeOf))].sort()).toEqual(everyShape().sort());
-    expect(everyShape()).toHaveLength(29);
+    expect(everyShape()).toHaveLength(30);
   });
 
   it('gives the clerk every event through the contract, with the money of the settlement', async () => {
