@@ -106,9 +106,9 @@ describe('设置 → 消息通道', () => {
     expect(sms.requests).toHaveLength(0);
 
     await manager.getByTestId('channels-sms-test-to').fill('138 0013 8000');
-    // The first event with a code is chosen; the manager picks 待取机's template.
+    // The first event with a code is chosen; the manager picks 取机通知's template.
     await manager.getByTestId('channels-sms-test-event').click();
-    await manager.locator('.ant-select-item-option[title="待取机"]').click();
+    await manager.locator('.ant-select-item-option[title="取机通知"]').click();
     await manager.getByTestId('channels-sms-test').click();
     const result = manager.getByTestId('channels-sms-test-result');
     await expect.poll(() => result.textContent()).toContain('测试消息已发出');
