@@ -94,6 +94,8 @@ export const REASONS = {
   unknownDeviceCategory: { code: 'VALIDATION', params: { category: 'text' } },
   warrantyEndBeforePurchase: { code: 'VALIDATION', params: {} },
   warrantyNeedsPurchaseDate: { code: 'VALIDATION', params: {} },
+  /** A usage reading below the device's last one, without a reason. */
+  readingBackwards: { code: 'VALIDATION', params: { last: 'count' } },
 
   // ── work orders ──
   workOrderNotFound: { code: 'NOT_FOUND', params: {} },

@@ -21,6 +21,7 @@ import type {
   SETTLEMENT_STATUSES,
 } from './schemas/settlements';
 import type { StockDocumentKind } from './schemas/stock';
+import type { READING_SOURCES, READING_UNITS } from './schemas/readings';
 import type {
   ACCESSORIES,
   APPROVAL_METHODS,
@@ -341,6 +342,19 @@ const dayCloseActions = labels<CodeOf<typeof DAY_CLOSE_ACTIONS>>({
   reopen: ['重新打开', 'Reopened'],
 });
 
+const readingUnits = labels<CodeOf<typeof READING_UNITS>>({
+  km: ['公里', 'km'],
+  hours: ['小时', 'hours'],
+  count: ['次', 'counts'],
+});
+
+const readingSources = labels<CodeOf<typeof READING_SOURCES>>({
+  intake: ['接单登记', 'At intake'],
+  reported: ['客户告知', 'Reported'],
+  correction: ['更正', 'Correction'],
+  import: ['导入', 'Imported'],
+});
+
 const discountTypes = labels<CodeOf<typeof DISCOUNT_TYPES>>({
   none: ['不打折', 'None'],
   amount: ['减免金额', 'Amount off'],
@@ -486,6 +500,8 @@ export const LABELS = {
   chargeKinds,
   settlementStatuses,
   dayCloseActions,
+  readingUnits,
+  readingSources,
   discountTypes,
   roundingUnits,
   roundingMethods,

@@ -8,6 +8,7 @@ import type { OutputOf } from '@shared/contract';
 import { localDate } from '@shared/dates';
 import { cellText } from '../../src/main/services/excel/workbook';
 import { zipBacklog, zipBacklogParts } from '../../src/main/services/backup/fullExportBackpressure';
+import { recordReading } from '../../src/main/services/readings';
 import { tempDir } from './harness';
 import { addLines, moveTo, openShop, orderInRepair, type Shop } from './settlementsFixtures';
 import { insertAfterSales, type AfterSalesRows } from './backupAfterSalesRows';
@@ -32,6 +33,7 @@ const SHEETS: [zh: string, en: string, table: string][] = [
   ['结算单明细', 'Settlement lines', 'settlement_lines'],
   ['收款', 'Payments', 'payments'],
   ['订金', 'Deposits', 'deposits'],
+  ['设备读数', 'Device readings', 'device_readings'],
   ['日结记录', 'Day close', 'day_close_events'],
   ['回访', 'Follow-ups', 'follow_ups'],
   ['回访记录', 'Follow-up calls', 'follow_up_calls'],
@@ -109,6 +111,19 @@ async function seed(): Promise<void> {
     reportedFault: '换屏后漏光',
   });
   reworkNo = rework.orderNo;
+  // The meter read at the rework's intake (a car's odometer, in a phone shop's test: the sheet is what counts).
+  shop.app.core.database.db.transaction((tx) =>
+    recordReading(tx, {
+      deviceId: shop.deviceId,
+      unit: 'km',
+      value: 12_345,
+      readAt: shop.app.clock.ms,
+      source: 'intake',
+      workOrderId: rework.id,
+      recordedBy: null,
+      recordedAt: shop.app.clock.ms,
+    }),
+  );
   afterSalesFields(order.id, second.id, rework.id);
   const sqlite = shop.app.core.database.sqlite;
   const id = (username: string) =>
@@ -258,6 +273,10 @@ describe('backup.exportAll', () => {
     expect(valueAt(deposits, '交易号', 'DJ-0001', '方式')).toBe('支付宝');
     expect(valueAt(deposits, '交易号', 'DJ-0001', '工单号')).toBe(depositOrderNo);
     expect(valueAt(deposits, '交易号', 'DJ-0001', '金额(元)')).toBe('20');
+    const readings = rowsOf(workbook, '设备读数');
+    expect(valueAt(readings, '读数', '12345', '工单号')).toBe(reworkNo);
+    expect(valueAt(readings, '读数', '12345', '单位')).toBe('公里');
+    expect(valueAt(readings, '读数', '12345', '来源')).toBe('接单登记');
 
     const timeline = rowsOf(workbook, '工单时间线');
     expect(timeline.filter((r) => r[0] === orderNo).map((r) => r[2])).toContain('状态变更');

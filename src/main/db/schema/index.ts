@@ -16,3 +16,4 @@ export * from './complaints';
 export * from './handover';
 export * from './outbox';
 export * from './deposits';
+export * from './readings';

@@ -240,6 +240,21 @@ export const DEPOSIT_COLUMNS = [
   col({ key: 'approvedBy', zh: '授权人', en: 'Approved by', width: 12 }),
 ] as const;
 
+export const DEVICE_READING_COLUMNS = [
+  customerCode,
+  customerName,
+  col({ key: 'device', zh: '设备', en: 'Device', width: 24 }),
+  col({ key: 'serialNo', zh: '序列号', en: 'Serial no.', width: 20 }),
+  col({ key: 'readAt', zh: '读数时间', en: 'Read at', width: 17, kind: 'dateTime' }),
+  col({ key: 'value', zh: '读数', en: 'Reading', width: 12 }),
+  col({ key: 'unit', zh: '单位', en: 'Unit', width: 8 }),
+  col({ key: 'source', zh: '来源', en: 'Source', width: 10 }),
+  orderNo,
+  col({ key: 'reason', zh: '原因', en: 'Reason', width: 20 }),
+  user,
+  at,
+] as const;
+
 export const DAY_CLOSE_COLUMNS = [
   col({ key: 'businessDate', zh: '营业日', en: 'Business day', width: 12 }),
   col({ key: 'action', zh: '操作', en: 'Action', width: 10 }),

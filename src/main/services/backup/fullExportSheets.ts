@@ -314,6 +314,21 @@ interface DepositRow {
   approvedBy: string | null;
 }
 
+interface DeviceReadingRow {
+  customerCode: string;
+  customerName: string;
+  device: string;
+  serialNo: string;
+  readAt: number;
+  value: number;
+  unit: string;
+  source: string;
+  orderNo: string | null;
+  reason: string;
+  user: string | null;
+  at: number;
+}
+
 interface DayCloseRow {
   businessDate: string;
   action: string;
@@ -700,6 +715,24 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
           FROM deposits d JOIN work_orders o ON o.id = d.work_order_id
           ORDER BY d.at, d.id`,
     cells: (d: DepositRow, { w }) => ({ ...d, method: wordOf(w.paymentMethods, d.method) }),
+  }),
+  deviceReadings: sheet({
+    name: FULL_EXPORT_NAMES.deviceReadings,
+    source: SOURCES.deviceReadings,
+    sql: `SELECT c.code AS customerCode, c.name AS customerName,
+            trim(d.brand || ' ' || d.model) AS device, d.serial_no AS serialNo, r.read_at AS readAt,
+            r.value, r.unit, r.source, o.order_no AS orderNo, r.reason,
+            ${NAME_OF('r.recorded_by')} AS user, r.recorded_at AS at
+          FROM device_readings r
+          JOIN devices d ON d.id = r.device_id
+          JOIN customers c ON c.id = d.customer_id
+          LEFT JOIN work_orders o ON o.id = r.work_order_id
+          ORDER BY r.read_at, r.id`,
+    cells: (r: DeviceReadingRow, { w }) => ({
+      ...r,
+      unit: wordOf(w.readingUnits, r.unit),
+      source: wordOf(w.readingSources, r.source),
+    }),
   }),
   dayCloseEvents: sheet({
     name: FULL_EXPORT_NAMES.dayClose,

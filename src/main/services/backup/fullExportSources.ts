@@ -23,6 +23,7 @@ import {
   PART_COLUMNS,
   PAYMENT_COLUMNS,
   DEPOSIT_COLUMNS,
+  DEVICE_READING_COLUMNS,
   PRINT_COLUMNS,
   SETTLEMENT_COLUMNS,
   SETTLEMENT_LINE_COLUMNS,
@@ -224,6 +225,13 @@ export const SOURCES = {
     id: LEFT_OUT.id,
     workOrderId: 'orderNo',
     userId: 'user',
+  }),
+  deviceReadings: sheetSource('deviceReadings', DEVICE_READING_COLUMNS, {
+    id: LEFT_OUT.id,
+    deviceId: 'device',
+    workOrderId: 'orderNo',
+    recordedBy: 'user',
+    recordedAt: 'at',
   }),
   dayCloseEvents: sheetSource('dayCloseEvents', DAY_CLOSE_COLUMNS, {
     id: LEFT_OUT.id,

@@ -48,6 +48,8 @@ const errorsEnUS = {
   unknownDeviceCategory: FIELDS,
   warrantyEndBeforePurchase: FIELDS,
   warrantyNeedsPurchaseDate: FIELDS,
+  readingBackwards:
+    'The reading is below the last recorded {{last}}: check it, or give a reason (e.g. meter replaced).',
 
   workOrderNotFound: NOT_FOUND,
   orderClosedToEdits: 'This work order is delivered or cancelled and can no longer be changed.',
@@ -246,6 +248,7 @@ const fieldErrorsEnUS = {
   disableSelf: errorsEnUS.disableSelf,
   lastAdmin: errorsEnUS.lastAdmin,
   deviceIdentity: errorsEnUS.deviceIdentity,
+  readingBackwards: errorsEnUS.readingBackwards,
 
   partNotFound: 'No such part',
   supplierNotFound: 'No such supplier',

@@ -51,6 +51,7 @@ const errorsZhCN = {
   unknownDeviceCategory: FIELDS,
   warrantyEndBeforePurchase: FIELDS,
   warrantyNeedsPurchaseDate: FIELDS,
+  readingBackwards: '读数低于上次记录的 {{last}}，请核对；确需录入请填写原因（如更换仪表）。',
 
   workOrderNotFound: NOT_FOUND,
   orderClosedToEdits: '工单已交付或已取消，不能再修改。',
@@ -236,6 +237,7 @@ export const fieldErrorsZhCN = {
   disableSelf: errorsZhCN.disableSelf,
   lastAdmin: errorsZhCN.lastAdmin,
   deviceIdentity: errorsZhCN.deviceIdentity,
+  readingBackwards: errorsZhCN.readingBackwards,
 
   partNotFound: '配件不存在',
   supplierNotFound: '供应商不存在',
