@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { Match } from '@shared/errors';
 import { ApiError } from '../lib/apiError';
-import { issueMessage } from '../i18n/errorMessage';
+import { errorMessage, issueMessage } from '../i18n/errorMessage';
 
 function hasField(values: unknown, path: string[]): boolean {
   let node: unknown = values;
@@ -30,6 +32,23 @@ export function showFieldErrors(
     .map((issue) => ({ name: issue.path.split('.'), errors: [issueMessage(issue, t)] }))
     .filter((field) => (!topLevelOnly || field.name.length === 1) && hasField(values, field.name));
   if (fields.length > 0) form.setFields(fields);
+}
+
+/**
+ * A dialog's refusal: `show` marks the fields the server named (top level only) and keeps its words
+ * for the dialog's banner; `clear` before each try.
+ */
+export function useSubmitError(form: FormInstance) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  return {
+    error,
+    clear: () => setError(null),
+    show: (e: unknown) => {
+      showFieldErrors(form, e, t, { topLevelOnly: true });
+      setError(errorMessage(e, t));
+    },
+  };
 }
 
 /** The records a CONFLICT names (e.g. customers who already have this phone number). */

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Alert, App, Form, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { InputOf } from '@shared/contract';
@@ -7,11 +6,10 @@ import { confirmationInput, moveComplaintInput, openReworkInput } from '@shared/
 import { fen } from '@shared/schemas/stock';
 import { useMoveComplaint, type Complaint } from '../../api/complaints';
 import { FormModal } from '../../components/FormModal';
-import { showFieldErrors } from '../../components/formErrors';
+import { useSubmitError } from '../../components/formErrors';
 import { useFormRules } from '../../components/formRules';
 import { TextArea, TextInput } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
-import { errorMessage } from '../../i18n/errorMessage';
 import { formatMinute } from '../../lib/format';
 import { formatYuan, yuanToFen } from '../../lib/money';
 
@@ -72,7 +70,7 @@ export function MoveComplaintModal({
   const [form] = Form.useForm<Values>();
   const rules = useFormRules();
   const move = useMoveComplaint();
-  const [error, setError] = useState<string | null>(null);
+  const refusal = useSubmitError(form);
   const kind = Form.useWatch(['resolution', 'kind'], form);
   const reworkMode = Form.useWatch(['resolution', 'reworkMode'], form);
   const answering = to === 'awaitingConfirmation';
@@ -80,7 +78,7 @@ export function MoveComplaintModal({
   const linksNeedOrder = (kind === 'refund' || kind === 'rework') && !complaint.workOrderId;
 
   const submit = (values: Values) => {
-    setError(null);
+    refusal.clear();
     move.mutate(
       {
         id: complaint.id,
@@ -97,10 +95,7 @@ export function MoveComplaintModal({
           );
           onClose();
         },
-        onError: (e) => {
-          showFieldErrors(form, e, t, { topLevelOnly: true });
-          setError(errorMessage(e, t));
-        },
+        onError: refusal.show,
       },
     );
   };
@@ -117,7 +112,7 @@ export function MoveComplaintModal({
         ...(closing ? { confirmation: { by: complaint.customerName, how: '' } } : {}),
       }}
       pending={move.isPending}
-      error={error}
+      error={refusal.error}
       submitText={t(`complaints.moves.${moveWord(complaint.status, to)}`)}
       onFinish={submit}
       onClose={onClose}

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Form, Input } from 'antd';
+import { Alert, Form, Input, type FormInstance } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { managerApproval } from '@shared/schemas/settlements';
@@ -8,9 +8,10 @@ import { useFormRules } from '../../components/formRules';
 import type { settlementsZhCN } from '../../i18n/settlements.zh-CN';
 import { approvalIssue, needsApproval } from './settlementErrors';
 import { errorMessage } from '../../i18n/errorMessage';
+import { useSubmitError } from '../../components/formErrors';
 
 /** A manager's user name and password, typed at the counter (managerApproval in the contract). */
-interface Approval {
+export interface Approval {
   username: string;
   password: string;
 }
@@ -54,6 +55,29 @@ export function useManagerApproval() {
     <ManagerApprovalModal pending={pending} onClose={() => setPending(null)} />
   ) : null;
   return { withApproval, modal, asking: pending !== null };
+}
+
+/**
+ * A dialog's submit for an action a manager may have to approve: sends `input`, asks for the manager
+ * when the server wants one and sends it again with the approval, and shows any other refusal on the
+ * dialog (its fields and its banner). Render `modal` beside the dialog.
+ */
+export function useApprovedSubmit(form: FormInstance, what: ApprovalWhat) {
+  const approval = useManagerApproval();
+  const refusal = useSubmitError(form);
+  function submit<I extends object, T>(
+    input: I,
+    send: (input: I & { approval?: Approval }) => Promise<T>,
+    onSuccess: (result: T) => void,
+  ): void {
+    refusal.clear();
+    approval.withApproval((given) => send(given ? { ...input, approval: given } : input), {
+      what,
+      onSuccess,
+      onError: refusal.show,
+    });
+  }
+  return { submit, error: refusal.error, asking: approval.asking, modal: approval.modal };
 }
 
 function ManagerApprovalModal({ pending, onClose }: { pending: Pending; onClose: () => void }) {

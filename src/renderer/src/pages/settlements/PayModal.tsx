@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { App, Col, Flex, Form, Radio, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { addPaymentInput, PAYMENT_METHODS, type PaymentMethod } from '@shared/schemas/settlements';
@@ -9,9 +8,7 @@ import { useFormRules } from '../../components/formRules';
 import { fenToYuan, formatYuan, yuanToFen } from '../../lib/money';
 import { TextInput } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
-import { useManagerApproval } from './ManagerApproval';
-import { errorMessage } from '../../i18n/errorMessage';
-import { showFieldErrors } from '../../components/formErrors';
+import { useApprovedSubmit } from './ManagerApproval';
 
 interface Values {
   method: PaymentMethod;
@@ -30,8 +27,7 @@ export function PayModal({ settlement, onClose }: { settlement: Settlement; onCl
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const pay = usePay();
-  const approval = useManagerApproval();
-  const [error, setError] = useState<string | null>(null);
+  const approval = useApprovedSubmit(form, 'onAccount');
   const rules = useFormRules();
   const method = Form.useWatch('method', form) ?? 'cash';
   const amount = yuanToFen(Form.useWatch('amount', form));
@@ -40,7 +36,6 @@ export function PayModal({ settlement, onClose }: { settlement: Settlement; onCl
   const balance = settlement.balance;
 
   const submit = (values: Values) => {
-    setError(null);
     const amountFen = yuanToFen(values.amount) ?? 0;
     const tenderedFen = values.method === 'cash' ? yuanToFen(values.tendered) : null;
     const input = {
@@ -50,22 +45,15 @@ export function PayModal({ settlement, onClose }: { settlement: Settlement; onCl
       ...(tenderedFen !== null ? { tendered: tenderedFen } : {}),
       reference: values.method === 'cash' ? '' : values.reference.trim(),
     };
-    approval.withApproval((given) => pay.mutateAsync(given ? { ...input, approval: given } : input), {
-      what: 'onAccount',
-      onSuccess: (s) => {
-        void message.success(
-          t('settlements.pay.done', {
-            amount: formatYuan(amountFen),
-            method: t(`paymentMethods.${values.method}`),
-          }),
-        );
-        if (s.paymentStatus === 'paid') void message.success(t('settlements.pay.paidAll'));
-        onClose();
-      },
-      onError: (e) => {
-        showFieldErrors(form, e, t, { topLevelOnly: true });
-        setError(errorMessage(e, t));
-      },
+    approval.submit(input, pay.mutateAsync, (s) => {
+      void message.success(
+        t('settlements.pay.done', {
+          amount: formatYuan(amountFen),
+          method: t(`paymentMethods.${values.method}`),
+        }),
+      );
+      if (s.paymentStatus === 'paid') void message.success(t('settlements.pay.paidAll'));
+      onClose();
     });
   };
 
@@ -78,7 +66,7 @@ export function PayModal({ settlement, onClose }: { settlement: Settlement; onCl
         form={form}
         initialValues={{ method: 'cash', amount: fenToYuan(balance), tendered: '', reference: '' }}
         pending={pay.isPending || approval.asking}
-        error={error}
+        error={approval.error}
         submitText={t('settlements.pay.submit')}
         onFinish={submit}
         onClose={onClose}

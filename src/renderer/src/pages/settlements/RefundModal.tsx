@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { App, Form, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PAYMENT_METHODS, refundInput, type PaymentMethod } from '@shared/schemas/settlements';
@@ -9,9 +8,7 @@ import { useFormRules } from '../../components/formRules';
 import { fenToYuan, formatYuan, yuanToFen } from '../../lib/money';
 import { TextInput } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
-import { useManagerApproval } from './ManagerApproval';
-import { errorMessage } from '../../i18n/errorMessage';
-import { showFieldErrors } from '../../components/formErrors';
+import { useApprovedSubmit } from './ManagerApproval';
 
 type RefundMethod = Exclude<PaymentMethod, 'onAccount'>;
 
@@ -36,15 +33,13 @@ export function RefundModal({ settlement, onClose }: { settlement: Settlement; o
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const refund = useRefund();
-  const approval = useManagerApproval();
-  const [error, setError] = useState<string | null>(null);
+  const approval = useApprovedSubmit(form, 'refund');
   const rules = useFormRules();
   const net = netByMethod(settlement);
   const methods = PAYMENT_METHODS.filter((m): m is RefundMethod => m !== 'onAccount');
   const first = methods.find((m) => (net.get(m) ?? 0) > 0) ?? 'cash';
 
   const submit = (values: Values) => {
-    setError(null);
     const amount = yuanToFen(values.amount) ?? 0;
     const input = {
       settlementId: settlement.id,
@@ -53,21 +48,14 @@ export function RefundModal({ settlement, onClose }: { settlement: Settlement; o
       reason: values.reason.trim(),
       reference: values.reference.trim(),
     };
-    approval.withApproval((given) => refund.mutateAsync(given ? { ...input, approval: given } : input), {
-      what: 'refund',
-      onSuccess: () => {
-        void message.success(
-          t('settlements.refund.done', {
-            amount: formatYuan(amount),
-            method: t(`paymentMethods.${values.method}`),
-          }),
-        );
-        onClose();
-      },
-      onError: (e) => {
-        showFieldErrors(form, e, t, { topLevelOnly: true });
-        setError(errorMessage(e, t));
-      },
+    approval.submit(input, refund.mutateAsync, () => {
+      void message.success(
+        t('settlements.refund.done', {
+          amount: formatYuan(amount),
+          method: t(`paymentMethods.${values.method}`),
+        }),
+      );
+      onClose();
     });
   };
 
@@ -85,7 +73,7 @@ export function RefundModal({ settlement, onClose }: { settlement: Settlement; o
           reference: '',
         }}
         pending={refund.isPending || approval.asking}
-        error={error}
+        error={approval.error}
         submitText={t('settlements.refund.submit')}
         onFinish={submit}
         onClose={onClose}

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { App, Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useVoidSettlement, type Settlement } from '../../api/settlements';
@@ -6,9 +5,7 @@ import { voidSettlementInput } from '@shared/schemas/settlements';
 import { FormModal } from '../../components/FormModal';
 import { useFormRules } from '../../components/formRules';
 import { TextArea } from '../../components/TextInput';
-import { useManagerApproval } from './ManagerApproval';
-import { errorMessage } from '../../i18n/errorMessage';
-import { showFieldErrors } from '../../components/formErrors';
+import { useApprovedSubmit } from './ManagerApproval';
 
 interface Values {
   reason: string;
@@ -21,22 +18,12 @@ export function VoidModal({ settlement, onClose }: { settlement: Settlement; onC
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const voidIt = useVoidSettlement();
-  const approval = useManagerApproval();
-  const [error, setError] = useState<string | null>(null);
+  const approval = useApprovedSubmit(form, 'void');
 
   const submit = ({ reason }: Values) => {
-    setError(null);
-    const input = { id: settlement.id, reason: reason.trim() };
-    approval.withApproval((given) => voidIt.mutateAsync(given ? { ...input, approval: given } : input), {
-      what: 'void',
-      onSuccess: () => {
-        void message.success(t('settlements.void.done', { no: settlement.settlementNo }));
-        onClose();
-      },
-      onError: (e) => {
-        showFieldErrors(form, e, t, { topLevelOnly: true });
-        setError(errorMessage(e, t));
-      },
+    approval.submit({ id: settlement.id, reason: reason.trim() }, voidIt.mutateAsync, () => {
+      void message.success(t('settlements.void.done', { no: settlement.settlementNo }));
+      onClose();
     });
   };
 
@@ -49,7 +36,7 @@ export function VoidModal({ settlement, onClose }: { settlement: Settlement; onC
         form={form}
         initialValues={{ reason: '' }}
         pending={voidIt.isPending || approval.asking}
-        error={error}
+        error={approval.error}
         submitText={t('settlements.void.submit')}
         onFinish={submit}
         onClose={onClose}

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { App, Form, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { fen } from '@shared/schemas/stock';
@@ -11,13 +10,12 @@ import {
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
 import { useRefundDeposit, useTakeDeposit } from '../../api/deposits';
 import { FormModal } from '../../components/FormModal';
-import { showFieldErrors } from '../../components/formErrors';
+import { useSubmitError } from '../../components/formErrors';
 import { useFormRules } from '../../components/formRules';
 import { TextInput } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
-import { errorMessage } from '../../i18n/errorMessage';
 import { fenToYuan, formatYuan, yuanToFen } from '../../lib/money';
-import { useManagerApproval } from '../settlements/ManagerApproval';
+import { useApprovedSubmit } from '../settlements/ManagerApproval';
 
 interface Values {
   method: DepositMethod;
@@ -73,10 +71,10 @@ export function TakeDepositModal({ order, onClose }: { order: WorkOrderDetail; o
   const take = useTakeDeposit();
   const rules = useFormRules();
   const positive = usePositiveYuan();
-  const [error, setError] = useState<string | null>(null);
+  const refusal = useSubmitError(form);
 
   const submit = (values: Values) => {
-    setError(null);
+    refusal.clear();
     const amount = yuanToFen(values.amount) ?? 0;
     take.mutate(
       { id: order.id, method: values.method, amount, reference: values.reference.trim() },
@@ -87,10 +85,7 @@ export function TakeDepositModal({ order, onClose }: { order: WorkOrderDetail; o
           );
           onClose();
         },
-        onError: (e) => {
-          showFieldErrors(form, e, t, { topLevelOnly: true });
-          setError(errorMessage(e, t));
-        },
+        onError: refusal.show,
       },
     );
   };
@@ -103,7 +98,7 @@ export function TakeDepositModal({ order, onClose }: { order: WorkOrderDetail; o
       form={form}
       initialValues={{ method: 'cash', amount: '', reason: '', reference: '' }}
       pending={take.isPending}
-      error={error}
+      error={refusal.error}
       submitText={t('deposits.take')}
       onFinish={submit}
       onClose={onClose}
@@ -133,17 +128,15 @@ export function RefundDepositModal({ order, onClose }: { order: WorkOrderDetail;
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const refund = useRefundDeposit();
-  const approval = useManagerApproval();
+  const approval = useApprovedSubmit(form, 'refund');
   const rules = useFormRules();
   const positive = usePositiveYuan();
-  const [error, setError] = useState<string | null>(null);
   const deposit = order.deposit;
   const held = new Map<string, number>((deposit?.byMethod ?? []).map((m) => [m.method, m.amount]));
   const first = deposit?.byMethod[0]?.method ?? 'cash';
   const due = deposit?.refundDue ?? 0;
 
   const submit = (values: Values) => {
-    setError(null);
     const amount = yuanToFen(values.amount) ?? 0;
     const input = {
       id: order.id,
@@ -152,21 +145,11 @@ export function RefundDepositModal({ order, onClose }: { order: WorkOrderDetail;
       reason: values.reason.trim(),
       reference: values.reference.trim(),
     };
-    approval.withApproval((given) => refund.mutateAsync(given ? { ...input, approval: given } : input), {
-      what: 'refund',
-      onSuccess: () => {
-        void message.success(
-          t('deposits.refunded', {
-            amount: formatYuan(amount),
-            method: t(`paymentMethods.${values.method}`),
-          }),
-        );
-        onClose();
-      },
-      onError: (e) => {
-        showFieldErrors(form, e, t, { topLevelOnly: true });
-        setError(errorMessage(e, t));
-      },
+    approval.submit(input, refund.mutateAsync, () => {
+      void message.success(
+        t('deposits.refunded', { amount: formatYuan(amount), method: t(`paymentMethods.${values.method}`) }),
+      );
+      onClose();
     });
   };
 
@@ -184,7 +167,7 @@ export function RefundDepositModal({ order, onClose }: { order: WorkOrderDetail;
           reference: '',
         }}
         pending={refund.isPending || approval.asking}
-        error={error}
+        error={approval.error}
         submitText={t('deposits.refund')}
         onFinish={submit}
         onClose={onClose}

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { App, Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { reopenDayInput } from '@shared/schemas/settlements';
@@ -6,9 +5,7 @@ import { useReopenDay } from '../../../api/settlements';
 import { FormModal } from '../../../components/FormModal';
 import { useFormRules } from '../../../components/formRules';
 import { TextInput } from '../../../components/TextInput';
-import { errorMessage } from '../../../i18n/errorMessage';
-import { useManagerApproval } from '../ManagerApproval';
-import { showFieldErrors } from '../../../components/formErrors';
+import { useApprovedSubmit } from '../ManagerApproval';
 
 /** Reopen a closed day: a reason, and a manager's approval. */
 export function ReopenDayModal({ date, onClose }: { date: string; onClose: () => void }) {
@@ -17,21 +14,11 @@ export function ReopenDayModal({ date, onClose }: { date: string; onClose: () =>
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
   const reopen = useReopenDay();
-  const approval = useManagerApproval();
-  const [error, setError] = useState<string | null>(null);
+  const approval = useApprovedSubmit(form, 'reopen');
   const submit = ({ reason }: { reason: string }) => {
-    setError(null);
-    const input = { date, reason: reason.trim() };
-    approval.withApproval((given) => reopen.mutateAsync(given ? { ...input, approval: given } : input), {
-      what: 'reopen',
-      onSuccess: () => {
-        void message.success(t('settlements.dayClose.reopened', { date }));
-        onClose();
-      },
-      onError: (e) => {
-        showFieldErrors(form, e, t, { topLevelOnly: true });
-        setError(errorMessage(e, t));
-      },
+    approval.submit({ date, reason: reason.trim() }, reopen.mutateAsync, () => {
+      void message.success(t('settlements.dayClose.reopened', { date }));
+      onClose();
     });
   };
   return (
@@ -43,7 +30,7 @@ export function ReopenDayModal({ date, onClose }: { date: string; onClose: () =>
         form={form}
         initialValues={{ reason: '' }}
         pending={reopen.isPending || approval.asking}
-        error={error}
+        error={approval.error}
         submitText={t('settlements.dayClose.reopen')}
         onFinish={submit}
         onClose={onClose}
