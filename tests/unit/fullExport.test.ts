@@ -275,6 +275,7 @@ describe('backup.exportAll', () => {
     expect(valueAt(deposits, '交易号', 'DJ-0001', '金额(元)')).toBe('20');
     const readings = rowsOf(workbook, '设备读数');
     expect(valueAt(readings, '读数', '12345', '工单号')).toBe(reworkNo);
+    expect(valueAt(readings, '读数', '12345', '设备')).toBe('Apple iPhone 13');
     expect(valueAt(readings, '读数', '12345', '单位')).toBe('公里');
     expect(valueAt(readings, '读数', '12345', '来源')).toBe('接单登记');
 

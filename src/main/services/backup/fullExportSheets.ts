@@ -59,6 +59,11 @@ export function sayFor(lang: Language): Say {
 }
 
 /** A stored JSON list of codes as words. */
+/** A device as the sheets name it: brand and model, or its category when it has neither. */
+function deviceWords(d: { brand: string; model: string; category: string }): string {
+  return [d.brand, d.model].filter((s) => s !== '').join(' ') || d.category;
+}
+
 function wordList<K extends string>(json: string, words: Record<K, string>, separator: string): string {
   return parseTags(json)
     .map((code) => wordOf(words, code))
@@ -317,7 +322,9 @@ interface DepositRow {
 interface DeviceReadingRow {
   customerCode: string;
   customerName: string;
-  device: string;
+  brand: string;
+  model: string;
+  category: string;
   serialNo: string;
   readAt: number;
   value: number;
@@ -510,7 +517,7 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
       customerCode: o.customerCode,
       customerName: o.customerName,
       phone: o.phone,
-      device: [o.brand, o.model].filter((s) => s !== '').join(' ') || o.category,
+      device: deviceWords(o),
       serialNo: o.serialNo,
       channel: wordOf(w.channels, o.channel),
       serviceType: wordOf(w.serviceTypes, o.serviceType),
@@ -720,7 +727,7 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
     name: FULL_EXPORT_NAMES.deviceReadings,
     source: SOURCES.deviceReadings,
     sql: `SELECT c.code AS customerCode, c.name AS customerName,
-            trim(d.brand || ' ' || d.model) AS device, d.serial_no AS serialNo, r.read_at AS readAt,
+            d.brand, d.model, d.category, d.serial_no AS serialNo, r.read_at AS readAt,
             r.value, r.unit, r.source, o.order_no AS orderNo, r.reason,
             ${NAME_OF('r.recorded_by')} AS user, r.recorded_at AS at
           FROM device_readings r
@@ -728,8 +735,9 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
           JOIN customers c ON c.id = d.customer_id
           LEFT JOIN work_orders o ON o.id = r.work_order_id
           ORDER BY r.read_at, r.id`,
-    cells: (r: DeviceReadingRow, { w }) => ({
+    cells: ({ brand, model, category, ...r }: DeviceReadingRow, { w }) => ({
       ...r,
+      device: deviceWords({ brand, model, category }),
       unit: wordOf(w.readingUnits, r.unit),
       source: wordOf(w.readingSources, r.source),
     }),
