@@ -8,7 +8,10 @@ export const DEVICE_KINDS = ['general', 'vehicle', 'appliance'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 /** The kinds of the default categories (汽车, 家电); the other defaults are general. */
-export const DEFAULT_CATEGORY_KINDS: Readonly<Record<string, DeviceKind>> = { 汽车: 'vehicle', 家电: 'appliance' };
+export const DEFAULT_CATEGORY_KINDS: Readonly<Record<string, DeviceKind>> = {
+  汽车: 'vehicle',
+  家电: 'appliance',
+};
 
 /** The kind of a category under the shop's mapping. */
 export function kindOfCategory(

@@ -45,7 +45,12 @@ function vinChecked(v: { vin: string; vinNoCheckDigit: boolean }, ctx: z.Refinem
   if (v.vin === '') return;
   const problem = vinProblem(v.vin);
   if (problem === null || (problem === 'vinCheckDigit' && v.vinNoCheckDigit)) return;
-  ctx.addIssue({ code: 'custom', path: ['vin'], message: problem, params: { reason: problem satisfies Reason } });
+  ctx.addIssue({
+    code: 'custom',
+    path: ['vin'],
+    message: problem,
+    params: { reason: problem satisfies Reason },
+  });
 }
 
 /**

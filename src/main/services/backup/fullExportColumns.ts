@@ -43,7 +43,12 @@ export const DEVICE_COLUMNS = [
   col({ key: 'invoiceNo', zh: '发票号', en: 'Invoice no.', width: 16 }),
   col({ key: 'plateNo', zh: '车牌号', en: 'Plate no.', width: 12 }),
   col({ key: 'vin', zh: '车架号(VIN)', en: 'VIN', width: 20 }),
-  col({ key: 'vinNoCheckDigit', zh: 'VIN无校验位(进口车)', en: 'VIN without check digit (import)', width: 12 }),
+  col({
+    key: 'vinNoCheckDigit',
+    zh: 'VIN无校验位(进口车)',
+    en: 'VIN without check digit (import)',
+    width: 12,
+  }),
   col({ key: 'modelYear', zh: '年款', en: 'Model year', width: 8 }),
   col({ key: 'installAddress', zh: '安装地址', en: 'Installation address', width: 28 }),
   col({ key: 'installDate', zh: '安装日期', en: 'Installed', width: 12 }),

@@ -65,10 +65,18 @@ export function searchDevices(
   // A whole plate (粤 A 12345 typed any way) or a whole VIN, on their own indexes.
   const plate = normalizePlate(text);
   if (!t.full && charLength(plate) >= 3) {
-    strong.push(...t.add(devicesWhere(q, plain, sql`d.plate_no = ${plate}`, sql`d.created_at DESC`, t.want)).map((d) => d.id));
+    strong.push(
+      ...t
+        .add(devicesWhere(q, plain, sql`d.plate_no = ${plate}`, sql`d.created_at DESC`, t.want))
+        .map((d) => d.id),
+    );
   }
   if (!t.full && charLength(serial) === 17) {
-    strong.push(...t.add(devicesWhere(q, plain, sql`d.vin = ${serial}`, sql`d.created_at DESC`, t.want)).map((d) => d.id));
+    strong.push(
+      ...t
+        .add(devicesWhere(q, plain, sql`d.vin = ${serial}`, sql`d.created_at DESC`, t.want))
+        .map((d) => d.id),
+    );
   }
   if (!t.full && charLength(serial) >= 2) {
     const prefix = devicesWhere(q, plain, startsWith(sql`d.serial_no`, serial), sql`d.serial_no`, t.want);

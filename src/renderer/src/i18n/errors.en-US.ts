@@ -50,11 +50,13 @@ const errorsEnUS = {
   warrantyNeedsPurchaseDate: FIELDS,
   readingBackwards:
     'The reading is below the last recorded {{last}}: check it, or give a reason (e.g. meter replaced).',
-  plateInvalid: 'Not a valid Chinese plate number (e.g. 粤A12345, new-energy 粤BD12345 or 粤B12345D, 粤A1234学)',
+  plateInvalid:
+    'Not a valid Chinese plate number (e.g. 粤A12345, new-energy 粤BD12345 or 粤B12345D, 粤A1234学)',
   vinLength: 'A VIN has 17 characters',
   vinForbiddenLetter: 'A VIN never contains I, O or Q: check it (they are probably 1 or 0)',
   vinCharacters: 'A VIN holds only digits and capital letters',
-  vinCheckDigit: 'The VIN’s check digit (9th character) does not match: check it, or tick “Imported vehicle, VIN has no check digit”',
+  vinCheckDigit:
+    'The VIN’s check digit (9th character) does not match: check it, or tick “Imported vehicle, VIN has no check digit”',
   mileageRequired: 'A vehicle’s work order needs the odometer reading at intake',
 
   workOrderNotFound: NOT_FOUND,
