@@ -32,7 +32,7 @@ export type PlateKind = (typeof PLATE_KINDS)[number];
 const FORMATS: readonly PlateFormat[] = [
   // 粤A12345 / 京AD1234: province, issuing office letter, five letters-or-digits (blue/yellow plates).
   { kind: 'ordinary', pattern: new RegExp(`^${P}${L}${X}{5}$`, 'u') },
-  // 粤BD12345 / 京AF0A123: small new-energy (green) — D/F, and since the 2021 extension A–K
+  // 粤BD12345 / 京AFA1234: small new-energy (green) — D/F, and since the 2021 extension A–K
   // (A–E pure electric, F–K others, no I), then a letter-or-digit, then four digits.
   { kind: 'newEnergySmall', pattern: new RegExp(`^${P}${L}[A-HJK]${X}\\d{4}$`, 'u') },
   // 粤B12345D: large new-energy (yellow-green): five digits, then D (electric) or F (hybrid).
