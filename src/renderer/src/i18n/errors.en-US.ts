@@ -51,7 +51,7 @@ const errorsEnUS = {
   readingBackwards:
     'The reading is below the last recorded {{last}}: check it, or give a reason (e.g. meter replaced).',
   plateInvalid:
-    'Not a valid Chinese plate number (e.g. 粤A12345, new-energy 粤BD12345 or 粤B12345D, 粤A1234学)',
+    'Not a valid Chinese plate number: a province, a letter and five letters or digits (no I or O); new-energy plates have 8 characters',
   vinLength: 'A VIN has 17 characters',
   vinForbiddenLetter: 'A VIN never contains I, O or Q: check it (they are probably 1 or 0)',
   vinCharacters: 'A VIN holds only digits and capital letters',
