@@ -113,7 +113,7 @@ export function KindRow({ data, labels }: FormProps) {
         <Cell label={f.plateNo}>
           <strong data-testid="print-plate">{device.plateNo || '—'}</strong>
         </Cell>
-        <Cell label={f.vin}>
+        <Cell label={f.vin} wrap>
           <span data-testid="print-vin">
             {device.vin || '—'}
             {device.modelYear ? ` · ${f.modelYear} ${device.modelYear}` : ''}
