@@ -91,6 +91,11 @@ describe('a car at the counter (汽车)', () => {
     for (const words of ['车牌号', '粤BD12345', 'LSVAU218XN2183294', '进厂里程', '48,230 公里']) {
       expect(receipt.text.split(words).length - 1, words).toBe(2);
     }
+    // Both copies on one A4 sheet still fit one page with the vehicle's row.
+    const a4 = await printToPdf(desk, page, `intake-a4/${orderId}`, 'vehicle-intake-a4');
+    expect(a4.pages).toBe(1);
+    expectSize(a4, A4);
+    expect(a4.text).toContain('48,230 公里');
     // The job sheet: one A4 page.
     const job = await printToPdf(desk, page, `jobsheet/${orderId}`, 'vehicle-jobsheet');
     expect(job.pages).toBe(1);
@@ -130,6 +135,38 @@ describe('a car at the counter (汽车)', () => {
     await expect
       .poll(() => page.locator('[data-testid="wo-event"][data-kind="created"]').textContent())
       .toContain('进厂里程：4,823 公里（低于上次，原因：上次多录了一位）');
+    await page.context().close();
+  });
+
+  it('an appliance (家电) carries its installation address and date, on the form and the receipt', async () => {
+    const page = await desk.signedIn(CLERK);
+    const owner = await rpc(page, 'customers.create', {
+      name: '刘阿姨',
+      phones: [{ phone: '13698765432', label: '手机' }],
+    });
+    await page.goto(`${desk.server.origin}/#/intake?customerId=${owner.id}`);
+    await page.getByTestId('intake-device-form').waitFor();
+    await expect.poll(() => page.locator('[data-testid="device-category"] :focus').count()).toBe(1);
+    await page.keyboard.type('家电');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('device-install-address').waitFor();
+    expect(await page.getByTestId('device-plate').count()).toBe(0);
+    await page.getByTestId('device-brand').fill('格力');
+    await page.getByTestId('device-model').fill('KFR-35GW 挂机');
+    await page.getByTestId('device-install-address').fill('朝阳区和平街 12 号院 3-502');
+    await page.getByTestId('intake-device-submit').click();
+    await page.getByTestId('intake-order-form').waitFor();
+    // No odometer for an appliance.
+    expect(await page.getByTestId('intake-mileage').count()).toBe(0);
+    await page.getByTestId('intake-fault').fill('不制冷，外机不转');
+    await page.getByTestId('intake-save').click();
+    await page.getByTestId('wo-created').waitFor();
+    const id = /^#\/work-orders\/(.+)$/.exec(hashOf(page))?.[1] ?? '';
+    const receipt = await printToPdf(desk, page, `intake-a5/${id}`, 'appliance-intake-a5');
+    expect(receipt.pages).toBe(2);
+    expect(receipt.text).toContain('安装地址');
+    expect(receipt.text).toContain('朝阳区和平街 12 号院 3-502');
+    expect(receipt.text).not.toContain('车牌号');
     await page.context().close();
   });
 });
