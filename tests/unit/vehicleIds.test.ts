@@ -91,7 +91,12 @@ describe('the device schema refuses with the reason a form words', () => {
   const base = { customerId: '0190f0f0-0000-7000-8000-000000000000', category: '汽车', brand: '比亚迪' };
   const reasonOf = (input: Record<string, unknown>) => {
     const parsed = createDeviceInput.safeParse({ ...base, ...input });
-    return parsed.success ? null : parsed.error.issues.map((i) => [i.path.join('.'), i.params?.reason]);
+    return parsed.success
+      ? null
+      : parsed.error.issues.map((i) => [
+          i.path.join('.'),
+          (i as { params?: { reason?: string } }).params?.reason,
+        ]);
   };
   it('a bad plate, each VIN problem, and a wrong check digit unless the import is confirmed', () => {
     expect(reasonOf({ plateNo: '粤A1234' })).toEqual([['plateNo', 'plateInvalid']]);

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { cellText } from '../../src/main/services/excel/workbook';
 import { auditLog, deviceReadings } from '../../src/main/db/schema';
-import { setUpShop, signedInAs, snapshot, startApp, type Client, type TestApp } from './harness';
+import { setUpShop, signedInAs, snapshot, startApp, tempDir, type Client, type TestApp } from './harness';
 
 let app: TestApp;
 let admin: Client;
@@ -259,5 +261,49 @@ describe('search by plate and VIN', () => {
     await clerk.ok('devices.update', { id: han.id, version: han.version, ...car, plateNo: '粤A99999' });
     expect(await search('A12')).toEqual([]);
     expect(await search('A999')).toEqual([han.id]);
+  });
+});
+
+describe('exported', () => {
+  it('the full export’s devices sheet carries the plate, VIN, import confirmation, year and installation', async () => {
+    await clerk.ok('devices.create', {
+      customerId,
+      category: '汽车',
+      brand: '大众',
+      plateNo: '粤BD67890',
+      vin: 'WVWZZZ1JZXW000001',
+      vinNoCheckDigit: true,
+      modelYear: 2019,
+    });
+    await clerk.ok('devices.create', {
+      customerId,
+      category: '家电',
+      brand: '格力',
+      installAddress: '朝阳区和平街 12 号院 3-502',
+      installDate: '2025-06-01',
+    });
+    const { dir, cleanup } = tempDir();
+    try {
+      const result = await admin.ok('backup.exportAll', { lang: 'zh-CN', folder: dir });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(result.file);
+      const rows: string[][] = [];
+      workbook.getWorksheet('设备')?.eachRow((row) => {
+        const cells: string[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, col) => (cells[col - 1] = cellText(cell.value)));
+        rows.push(Array.from(cells, (c) => c ?? ''));
+      });
+      const [head, ...body] = rows;
+      const at = (brand: string, header: string) =>
+        body.find((r) => r[head?.indexOf('品牌') ?? -1] === brand)?.[head?.indexOf(header) ?? -1];
+      expect(at('大众', '车牌号')).toBe('粤BD67890');
+      expect(at('大众', '车架号(VIN)')).toBe('WVWZZZ1JZXW000001');
+      expect(at('大众', 'VIN无校验位(进口车)')).toBe('是');
+      expect(at('大众', '年款')).toBe('2019');
+      expect(at('格力', '安装地址')).toBe('朝阳区和平街 12 号院 3-502');
+      expect(at('格力', '安装日期')).toBe('2025-06-01');
+    } finally {
+      cleanup();
+    }
   });
 });
