@@ -96,6 +96,14 @@ export const REASONS = {
   warrantyNeedsPurchaseDate: { code: 'VALIDATION', params: {} },
   /** A usage reading below the device's last one, without a reason. */
   readingBackwards: { code: 'VALIDATION', params: { last: 'count' } },
+  /** Vehicles (src/shared/plate.ts, src/shared/vin.ts). */
+  plateInvalid: { code: 'VALIDATION', params: {} },
+  vinLength: { code: 'VALIDATION', params: {} },
+  vinForbiddenLetter: { code: 'VALIDATION', params: {} },
+  vinCharacters: { code: 'VALIDATION', params: {} },
+  vinCheckDigit: { code: 'VALIDATION', params: {} },
+  /** A vehicle's work order needs the odometer at intake. */
+  mileageRequired: { code: 'VALIDATION', params: {} },
 
   // ── work orders ──
   workOrderNotFound: { code: 'NOT_FOUND', params: {} },

@@ -232,9 +232,11 @@ describe('counter benchmarks at 100k customers / 150k devices / 300k orders', ()
 
   it('workOrders.create', async () => {
     const ids = app.core.database.sqlite.prepare(
-      'SELECT id, customer_id AS c FROM devices WHERE customer_id = ? LIMIT 1',
+      'SELECT id, customer_id AS c, category FROM devices WHERE customer_id = ? LIMIT 1',
     );
-    const targets = branch.sample.customerIds.map((c) => ids.get(c) as { id: string; c: string });
+    const targets = branch.sample.customerIds.map(
+      (c) => ids.get(c) as { id: string; c: string; category: string },
+    );
     const next = cycle(targets);
     const insert = app.core.database.sqlite.prepare(
       `INSERT INTO work_orders (id, order_no, customer_id, device_id, status, channel, service_type, priority, reported_fault,
@@ -254,6 +256,8 @@ describe('counter benchmarks at 100k customers / 150k devices / 300k orders', ()
           customerId: t.c,
           deviceId: t.id,
           reportedFault: '屏幕碎裂，触摸失灵',
+          // A vehicle is taken in with its odometer (the same reading each time: never backwards).
+          ...(t.category === '汽车' ? { mileageKm: 1000 } : {}),
         });
       },
       () => {

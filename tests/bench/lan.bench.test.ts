@@ -100,10 +100,12 @@ afterAll(async () => {
   app?.cleanup();
 });
 
-/** Owners and their devices, for intake. */
+/** Owners and their devices, for intake (not vehicles: they are taken in with their odometer reading). */
 function devicesWithOwners(limit: number): { customerId: string; deviceId: string }[] {
   return app.core.database.sqlite
-    .prepare(`SELECT id AS deviceId, customer_id AS customerId FROM devices ORDER BY rowid DESC LIMIT ?`)
+    .prepare(
+      `SELECT id AS deviceId, customer_id AS customerId FROM devices WHERE category <> '汽车' ORDER BY rowid DESC LIMIT ?`,
+    )
     .all(limit) as { customerId: string; deviceId: string }[];
 }
 

@@ -5,17 +5,21 @@ import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { Device } from '@shared/schemas/devices';
 import { localDate, warrantyEndFrom, type IsoDate } from '@shared/dates';
 import { makerWarrantyOn } from '@shared/warranty';
+import { kindOfCategory } from '@shared/deviceKinds';
+import { vinProblem } from '@shared/vin';
 import { devices, type DeviceRecord } from '../db/schema';
 import { changedFields, writeAudit } from './audit';
 import type { CallContext, Queryable } from './context';
 import { readCounter } from './settings';
 import { actorOf } from './users';
 import { assertVersion } from './versions';
+import { latestReading } from './readings';
 import { openOrdersOf, workOrderHistory } from './customers/history';
 import { activeCustomer } from './customers/records';
 
 /** The device as the contract shows it; `today` is the shop's local date for the warranty status. */
-export function toDevice(d: DeviceRecord, today: IsoDate): Device {
+export function toDevice(q: Queryable, d: DeviceRecord, today: IsoDate): Device {
+  const kind = kindOfCategory(readCounter(q).categoryKinds, d.category);
   return {
     id: d.id,
     customerId: d.customerId,
@@ -27,6 +31,14 @@ export function toDevice(d: DeviceRecord, today: IsoDate): Device {
     warrantyEnd: d.warrantyEnd,
     invoiceNo: d.invoiceNo,
     notes: d.notes,
+    plateNo: d.plateNo,
+    vin: d.vin,
+    vinNoCheckDigit: d.vinNoCheckDigit,
+    modelYear: d.modelYear,
+    installAddress: d.installAddress,
+    installDate: d.installDate,
+    kind,
+    lastMileageKm: kind === 'vehicle' ? (latestReading(q, d.id, 'km')?.value ?? null) : null,
     warrantyToday: makerWarrantyOn(d.warrantyEnd, today) ? 'in' : 'out',
     archivedAt: d.archivedAt,
     createdAt: d.createdAt,
@@ -58,6 +70,27 @@ function assertCategory(q: Queryable, category: string, previous: string | null)
       'not one of the shop’s device categories',
     );
   }
+}
+
+type KindInput = Pick<
+  ParsedInputOf<'devices.create'>,
+  'plateNo' | 'vin' | 'vinNoCheckDigit' | 'modelYear' | 'installAddress' | 'installDate'
+>;
+
+/**
+ * The vehicle and appliance fields as stored. The input schema has refused a bad plate or VIN; the
+ * import confirmation is kept only where the VIN's check digit is in fact wrong, so the audit row
+ * that carries `vinNoCheckDigit: true` is the log of that confirmation.
+ */
+function kindFields(input: KindInput) {
+  return {
+    plateNo: input.plateNo,
+    vin: input.vin,
+    vinNoCheckDigit: input.vinNoCheckDigit && input.vin !== '' && vinProblem(input.vin) === 'vinCheckDigit',
+    modelYear: input.modelYear,
+    installAddress: input.installAddress,
+    installDate: input.installDate,
+  };
 }
 
 type WarrantyInput = ParsedInputOf<'devices.create'>['warranty'];
@@ -108,6 +141,7 @@ export function createDevice(ctx: CallContext, input: ParsedInputOf<'devices.cre
       warrantyEnd: warrantyEndOf(input.purchaseDate, input.warranty),
       invoiceNo: input.invoiceNo,
       notes: input.notes,
+      ...kindFields(input),
       archivedAt: null,
       createdAt: at,
       updatedAt: at,
@@ -122,7 +156,7 @@ export function createDevice(ctx: CallContext, input: ParsedInputOf<'devices.cre
       entityId: record.id,
       after: auditView(record),
     });
-    return toDevice(record, localDate(at));
+    return toDevice(tx, record, localDate(at));
   });
 }
 
@@ -142,9 +176,10 @@ export function updateDevice(ctx: CallContext, input: ParsedInputOf<'devices.upd
       warrantyEnd: warrantyEndOf(input.purchaseDate, input.warranty),
       invoiceNo: input.invoiceNo,
       notes: input.notes,
+      ...kindFields(input),
     };
     const diff = changedFields(auditView(before), auditView(next));
-    if (!diff) return toDevice(before, localDate(now()));
+    if (!diff) return toDevice(tx, before, localDate(now()));
     next.updatedAt = now();
     tx.update(devices).set(next).where(eq(devices.id, before.id)).run();
     writeAudit(tx, {
@@ -157,7 +192,7 @@ export function updateDevice(ctx: CallContext, input: ParsedInputOf<'devices.upd
       after: diff.after,
     });
     // Read back: the trigger has bumped the version.
-    return toDevice(deviceRecord(tx, before.id), localDate(next.updatedAt));
+    return toDevice(tx, deviceRecord(tx, before.id), localDate(next.updatedAt));
   });
 }
 
@@ -167,7 +202,7 @@ export function archiveDevice(ctx: CallContext, id: string): Device {
   return db.transaction((tx) => {
     const d = deviceRecord(tx, id);
     const at = now();
-    if (d.archivedAt !== null) return toDevice(d, localDate(at));
+    if (d.archivedAt !== null) return toDevice(tx, d, localDate(at));
     const open = openOrdersOf(tx, { deviceId: d.id });
     if (open.length > 0) {
       throw new AppError(
@@ -187,7 +222,7 @@ export function archiveDevice(ctx: CallContext, id: string): Device {
       before: { archivedAt: null },
       after: { archivedAt: at },
     });
-    return toDevice(deviceRecord(tx, d.id), localDate(at));
+    return toDevice(tx, deviceRecord(tx, d.id), localDate(at));
   });
 }
 
@@ -196,7 +231,7 @@ export function restoreDevice(ctx: CallContext, id: string): Device {
   return db.transaction((tx) => {
     const d = deviceRecord(tx, id);
     const at = now();
-    if (d.archivedAt === null) return toDevice(d, localDate(at));
+    if (d.archivedAt === null) return toDevice(tx, d, localDate(at));
     tx.update(devices).set({ archivedAt: null, updatedAt: at }).where(eq(devices.id, d.id)).run();
     writeAudit(tx, {
       at,
@@ -207,7 +242,7 @@ export function restoreDevice(ctx: CallContext, id: string): Device {
       before: { archivedAt: d.archivedAt },
       after: { archivedAt: null },
     });
-    return toDevice(deviceRecord(tx, d.id), localDate(at));
+    return toDevice(tx, deviceRecord(tx, d.id), localDate(at));
   });
 }
 
@@ -217,6 +252,6 @@ export function getDevice(ctx: CallContext, id: string): OutputOf<'devices.get'>
   return db.transaction((tx) => {
     const d = deviceRecord(tx, id);
     const at = now();
-    return { device: toDevice(d, localDate(at)), workOrders: workOrderHistory(tx, { deviceId: id }, at) };
+    return { device: toDevice(tx, d, localDate(at)), workOrders: workOrderHistory(tx, { deviceId: id }, at) };
   });
 }

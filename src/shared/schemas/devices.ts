@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { isIsoDate } from '../dates';
 import { WARRANTY_STATUSES } from '../warranty';
+import { isValidPlate, normalizePlate } from '../plate';
+import { normalizeVin, vinProblem } from '../vin';
 import type { Reason } from '../errors';
 import { epochMs, id, recordVersion } from './common';
+import { DEVICE_KINDS } from '../deviceKinds';
 
 export const isoDate = z.string().refine(isIsoDate, 'YYYY-MM-DD');
 
@@ -15,7 +18,40 @@ const deviceFields = {
   purchaseDate: isoDate.nullable().default(null),
   invoiceNo: z.string().trim().max(40).default(''),
   notes: z.string().trim().max(1000).default(''),
+  // Vehicles (kind `vehicle`): the plate and VIN, normalised; make and model are brand and model.
+  plateNo: z
+    .string()
+    .max(20)
+    .transform(normalizePlate)
+    .refine((p) => p === '' || isValidPlate(p), {
+      message: 'not a Chinese plate number',
+      params: { reason: 'plateInvalid' satisfies Reason },
+    })
+    .default(''),
+  vin: z.string().max(30).transform(normalizeVin).default(''),
+  /** The clerk confirms an imported vehicle whose VIN has no check digit; logged when it is used. */
+  vinNoCheckDigit: z.boolean().default(false),
+  modelYear: z.int().min(1900).max(2100).nullable().default(null),
+  // Appliances (kind `appliance`): where and when it was installed.
+  installAddress: z.string().trim().max(120).default(''),
+  installDate: isoDate.nullable().default(null),
 };
+
+/**
+ * A VIN is refused with its own reason (length, I/O/Q, other characters, check digit); a wrong check
+ * digit passes only with the clerk's confirmation of an import without one (vinNoCheckDigit).
+ */
+function vinChecked(v: { vin: string; vinNoCheckDigit: boolean }, ctx: z.RefinementCtx): void {
+  if (v.vin === '') return;
+  const problem = vinProblem(v.vin);
+  if (problem === null || (problem === 'vinCheckDigit' && v.vinNoCheckDigit)) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['vin'],
+    message: problem,
+    params: { reason: problem satisfies Reason },
+  });
+}
 
 /**
  * A device is known by at least one of brand, model or serial: a bare "手机" cannot be told apart
@@ -47,7 +83,8 @@ export const createDeviceInput = z
     path: ['warranty'],
     message: 'months need a purchase date',
   })
-  .superRefine(identified);
+  .superRefine(identified)
+  .superRefine(vinChecked);
 
 export const updateDeviceInput = z
   .object({ id, version: recordVersion, ...deviceFields, warranty: warrantyInput.default(null) })
@@ -56,7 +93,8 @@ export const updateDeviceInput = z
     path: ['warranty'],
     message: 'months need a purchase date',
   })
-  .superRefine(identified);
+  .superRefine(identified)
+  .superRefine(vinChecked);
 
 export const device = z.object({
   id,
@@ -69,6 +107,17 @@ export const device = z.object({
   warrantyEnd: z.string().nullable(),
   invoiceNo: z.string(),
   notes: z.string(),
+  plateNo: z.string(),
+  vin: z.string(),
+  /** True when the VIN's check digit is wrong and the clerk confirmed an import without one. */
+  vinNoCheckDigit: z.boolean(),
+  modelYear: z.int().nullable(),
+  installAddress: z.string(),
+  installDate: z.string().nullable(),
+  /** From the shop's category → kind mapping: which of the fields above the forms show. */
+  kind: z.enum(DEVICE_KINDS),
+  /** The newest odometer reading (km) of a vehicle, for the intake form; null when none. */
+  lastMileageKm: z.int().nullable(),
   /** The maker's warranty today (`in` / `out`); our repair warranty shows on work orders. */
   warrantyToday: z.enum(WARRANTY_STATUSES),
   archivedAt: epochMs.nullable(),

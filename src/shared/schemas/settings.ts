@@ -3,6 +3,7 @@ import { billingSettings } from './billing';
 import { COMPLAINT_SEVERITIES, type ComplaintSeverity } from './complaintKinds';
 import { SERVICE_TYPES } from './orderKinds';
 import { handoverSettings } from './handover';
+import { DEFAULT_CATEGORY_KINDS, DEVICE_KINDS } from '../deviceKinds';
 
 export const shopName = z.string().trim().min(1).max(60);
 /** Prefix of document numbers such as BJ01-20261122-0007. */
@@ -54,6 +55,8 @@ export const counterSettings = z
   .object({
     customerLevels: z.array(label).min(1).max(20).default(['普通', 'VIP']),
     deviceCategories: z.array(label).min(1).max(50).default(['手机', '电脑', '平板', '家电', '汽车', '其他']),
+    /** The kind of each category (vehicle / appliance fields); a category not listed is general. */
+    categoryKinds: z.record(label, z.enum(DEVICE_KINDS)).default({ ...DEFAULT_CATEGORY_KINDS }),
     /** Hours from intake to the promised date, per priority. */
     slaHours: z
       .object({

@@ -19,6 +19,7 @@ import { PAYMENT_METHODS, PAYMENT_STATUSES, settlementSummary } from './settleme
 import { SERVICE_ITEM_KINDS } from './billing';
 import { depositAtIntake, depositSummary } from './deposits';
 import { CHANNELS, SERVICE_TYPES } from './orderKinds';
+import { READING_MAX } from './readings';
 import {
   handoverEventData,
   handoverInput,
@@ -114,6 +115,9 @@ export const createWorkOrderInput = z
     signature: signatureImage.nullable().default(null),
     /** 订金 taken at intake, in the same transaction as the order. */
     deposit: depositAtIntake.optional(),
+    /** The odometer (km) at intake: required for a vehicle; below the last reading needs the reason. */
+    mileageKm: z.int().min(0).max(READING_MAX).nullable().default(null),
+    mileageReason: z.string().trim().max(200).default(''),
   })
   .strict();
 
@@ -229,6 +233,9 @@ const createdEventData = z.object({
   /** The intake estimate; recorded since 0010_prints_and_quotes. */
   estimate: storedFen.nullable().optional(),
   devicePasswordChanged: z.literal(true).optional(),
+  /** The odometer at intake (vehicles, since issue 16) and why it is below the last reading, if it is. */
+  mileageKm: z.int().optional(),
+  mileageReason: z.string().optional(),
 });
 
 /** A part an order waits for, as the move to awaiting parts found it. */
@@ -664,6 +671,8 @@ export const workOrderDetail = workOrderRow.extend({
   handover: handoverView.nullable(),
   /** 订金 on the order; null to a role that may not read money. */
   deposit: depositSummary.nullable(),
+  /** The odometer reading taken at intake (device_readings), with its reason when it went backwards. */
+  intakeMileage: z.object({ km: z.int(), reason: z.string() }).nullable(),
 });
 export type WorkOrderDetail = z.infer<typeof workOrderDetail>;
 

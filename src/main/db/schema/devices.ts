@@ -18,6 +18,15 @@ export const devices = sqliteTable(
     warrantyEnd: text('warranty_end'),
     invoiceNo: text('invoice_no').notNull().default(''),
     notes: text('notes').notNull().default(''),
+    /** Vehicles: plate (normalised, src/shared/plate.ts), VIN and model year; make/model are brand/model. */
+    plateNo: text('plate_no').notNull().default(''),
+    vin: text('vin').notNull().default(''),
+    /** The clerk confirmed an imported vehicle whose VIN has no check digit (audited). */
+    vinNoCheckDigit: integer('vin_no_check_digit', { mode: 'boolean' }).notNull().default(false),
+    modelYear: integer('model_year'),
+    /** Appliances: where and when (YYYY-MM-DD) it was installed. */
+    installAddress: text('install_address').notNull().default(''),
+    installDate: text('install_date'),
     archivedAt: integer('archived_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
@@ -27,6 +36,9 @@ export const devices = sqliteTable(
   (t) => [
     index('devices_customer').on(t.customerId),
     index('devices_serial').on(t.serialNo),
+    // A plate or VIN typed whole at the counter is found on these, before the text index.
+    index('devices_plate').on(t.plateNo),
+    index('devices_vin').on(t.vin),
     // Search by the first letters of a brand, model or category in any case (hp → HP), newest first:
     // a range on lower(x), which SQLite folds for ASCII only, as services/search/text.ts does. The id
     // makes them covering for the work-order list's filter (the orders of every HP device).

@@ -99,6 +99,12 @@ interface DeviceRow {
   purchaseDate: string | null;
   warrantyEnd: string | null;
   invoiceNo: string;
+  plateNo: string;
+  vin: string;
+  vinNoCheckDigit: number;
+  modelYear: number | null;
+  installAddress: string;
+  installDate: string | null;
   notes: string;
   archivedAt: number | null;
   createdAt: number;
@@ -482,10 +488,16 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
     source: SOURCES.devices,
     sql: `SELECT c.code AS customerCode, c.name AS customerName, d.category, d.brand, d.model,
             d.serial_no AS serialNo, d.purchase_date AS purchaseDate, d.warranty_end AS warrantyEnd,
-            d.invoice_no AS invoiceNo, d.notes, d.archived_at AS archivedAt, d.created_at AS createdAt
+            d.invoice_no AS invoiceNo, d.plate_no AS plateNo, d.vin, d.vin_no_check_digit AS vinNoCheckDigit,
+            d.model_year AS modelYear, d.install_address AS installAddress, d.install_date AS installDate,
+            d.notes, d.archived_at AS archivedAt, d.created_at AS createdAt
           FROM devices d JOIN customers c ON c.id = d.customer_id
           ORDER BY c.code, d.created_at, d.id`,
-    cells: (d: DeviceRow, { yes }) => ({ ...d, archived: yes(d.archivedAt) }),
+    cells: (d: DeviceRow, { yes }) => ({
+      ...d,
+      vinNoCheckDigit: yes(d.vinNoCheckDigit),
+      archived: yes(d.archivedAt),
+    }),
   }),
   workOrders: sheet({
     name: FULL_EXPORT_NAMES.workOrders,

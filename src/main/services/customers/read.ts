@@ -131,7 +131,7 @@ export function getCustomer(ctx: CallContext, id: string): OutputOf<'customers.g
       .where(eq(devices.customerId, id))
       .orderBy(sql`${devices.archivedAt} IS NOT NULL`, desc(devices.createdAt), desc(devices.id))
       .all()
-      .map((d) => toDevice(d, today));
+      .map((d) => toDevice(tx, d, today));
     return { customer, devices: owned, workOrders: workOrderHistory(tx, { customerId: id }, at) };
   });
 }

@@ -43,9 +43,10 @@ export function searchGlobal(q: Queryable, input: ParsedInputOf<'search.global'>
       id: d.id,
       customerId: d.customerId,
       customerName: d.customerName,
-      label: deviceLabel(d),
+      // A vehicle is known at the counter by its plate, and by its VIN where it has no serial.
+      label: d.plateNo ? `${deviceLabel(d)} ${d.plateNo}` : deviceLabel(d),
       category: d.category,
-      serialNo: d.serialNo,
+      serialNo: d.serialNo || d.vin,
     })),
     workOrders: orders.hits.map((w) => ({
       id: w.id,

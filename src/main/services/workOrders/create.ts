@@ -16,6 +16,8 @@ import { normalizeAccessories, requireTechnician } from './lookups';
 import { nextOrderNo } from './numbers';
 import { readDetail } from './read';
 import { takeDepositAtIntake } from '../settlements/deposits';
+import { kindOfCategory } from '@shared/deviceKinds';
+import { recordReading } from '../readings';
 
 const HOUR = 3600_000;
 /** A rework chain longer than this is corrupt data, not a shop's history. */
@@ -99,6 +101,10 @@ export function createWorkOrder(
       throw fieldError('promisedAt', 'promisedBeforeIntake', {}, 'promised date is before intake');
     }
     const counter = readCounter(tx);
+    // A vehicle is received with its odometer reading; other kinds are not asked for one.
+    if (kindOfCategory(counter.categoryKinds, device.category) === 'vehicle' && input.mileageKm === null) {
+      throw fieldError('mileageKm', 'mileageRequired', {}, 'a vehicle needs the odometer reading at intake');
+    }
     const originalDeliveredAt = input.reworkOfId ? reworkClock(tx, input.reworkOfId, device.id) : null;
     const warrantyComputed: WarrantyStatus = warrantyAtIntake({
       warrantyEnd: device.warrantyEnd,
@@ -158,6 +164,25 @@ export function createWorkOrder(
       version: 1,
     };
     tx.insert(workOrders).values(record).run();
+    // Through the one place readings live: refused below the last reading without a reason.
+    const mileage =
+      input.mileageKm === null
+        ? null
+        : recordReading(tx, {
+            deviceId: device.id,
+            unit: 'km',
+            value: input.mileageKm,
+            readAt: at,
+            source: 'intake',
+            workOrderId: record.id,
+            reason: input.mileageReason,
+            recordedBy: ctx.user?.id ?? null,
+            recordedAt: at,
+            field: 'mileageKm',
+          });
+    const mileageData = mileage
+      ? { mileageKm: mileage.value, ...(mileage.reason ? { mileageReason: mileage.reason } : {}) }
+      : {};
 
     const passwordGiven = record.devicePassword !== '';
     addEvent(tx, {
@@ -175,6 +200,7 @@ export function createWorkOrder(
         // What the intake forms print; later quotes are edits on the timeline.
         estimate: record.estimate,
         ...(passwordGiven ? { devicePasswordChanged: true } : {}),
+        ...mileageData,
       },
     });
     if (override) {
@@ -200,6 +226,7 @@ export function createWorkOrder(
         ...audited,
         ...(passwordGiven ? { devicePasswordChanged: true } : {}),
         ...(override ? { warrantyOverride: override } : {}),
+        ...mileageData,
       },
     });
     if (signature) storeIntakeSignature(tx, ctx, record, signature, at);

@@ -12,6 +12,7 @@ import {
 } from '@shared/schemas/workOrders';
 import {
   attachments,
+  deviceReadings,
   parts,
   stockDocuments,
   users,
@@ -133,7 +134,24 @@ export function readDetail(
     signatures: readSignatures(q, id),
     handover: readHandover(q, id),
     deposit: mayReadMoney ? depositSummaryOf(q, id) : null,
+    intakeMileage: intakeMileageOf(q, id),
   };
+}
+
+/** The odometer reading this order took at intake, if any. */
+function intakeMileageOf(q: Queryable, workOrderId: string): WorkOrderDetail['intakeMileage'] {
+  const r = q
+    .select({ km: deviceReadings.value, reason: deviceReadings.reason })
+    .from(deviceReadings)
+    .where(
+      and(
+        eq(deviceReadings.workOrderId, workOrderId),
+        eq(deviceReadings.source, 'intake'),
+        eq(deviceReadings.unit, 'km'),
+      ),
+    )
+    .get();
+  return r ?? null;
 }
 
 /**

@@ -9,6 +9,8 @@ import { NumberInput } from './NumberInput';
 import { numberOf } from '../lib/numberText';
 import { fromIsoDate, toIsoDate } from '../lib/format';
 import { TextInput } from './TextInput';
+import { kindOfCategory, type DeviceKind } from '@shared/deviceKinds';
+import { DeviceKindFields } from './DeviceKindFields';
 
 const fields = createDeviceInput.shape;
 
@@ -25,6 +27,13 @@ export interface DeviceFormValues {
   warrantyMonths?: string;
   invoiceNo?: string;
   notes?: string;
+  // The kind's fields (DeviceKindFields).
+  plateNo?: string;
+  vin?: string;
+  vinNoCheckDigit?: boolean;
+  modelYear?: string;
+  installAddress?: string;
+  installDate?: Dayjs | null;
 }
 
 type DeviceFields = Omit<InputOf<'devices.update'>, 'id' | 'version'>;
@@ -46,6 +55,12 @@ export function toDeviceInput(values: DeviceFormValues): DeviceFields {
     warranty,
     invoiceNo: values.invoiceNo ?? '',
     notes: values.notes ?? '',
+    plateNo: values.plateNo ?? '',
+    vin: values.vin ?? '',
+    vinNoCheckDigit: values.vinNoCheckDigit ?? false,
+    modelYear: numberOf(values.modelYear, 0),
+    installAddress: values.installAddress ?? '',
+    installDate: values.installDate ? toIsoDate(values.installDate) : null,
   };
 }
 
@@ -61,6 +76,12 @@ export function deviceFormValues(device: Device | null, categories: string[]): D
     warrantyEnd: device.warrantyEnd ? fromIsoDate(device.warrantyEnd) : null,
     invoiceNo: device.invoiceNo,
     notes: device.notes,
+    plateNo: device.plateNo,
+    vin: device.vin,
+    vinNoCheckDigit: device.vinNoCheckDigit,
+    modelYear: device.modelYear === null ? '' : String(device.modelYear),
+    installAddress: device.installAddress,
+    installDate: device.installDate ? fromIsoDate(device.installDate) : null,
   };
 }
 
@@ -70,6 +91,8 @@ function upper(value: unknown): string {
 
 interface DeviceFieldsProps {
   categories: string[];
+  /** The shop's category → kind mapping (设置): which extra fields the category asks for. */
+  categoryKinds: Readonly<Record<string, DeviceKind>>;
   /** Focus the first field when shown (inline in the intake). */
   autoFocus?: boolean;
   /** The intake shows the essentials only; the modal shows invoice and notes as well. */
@@ -82,7 +105,13 @@ interface DeviceFieldsProps {
  * A device's fields inside an antd Form. The maker's warranty is given either as an end date or
  * as months from the purchase date (the server computes the end).
  */
-export function DeviceFieldsInputs({ categories, autoFocus, full, perRow = 3 }: DeviceFieldsProps) {
+export function DeviceFieldsInputs({
+  categories,
+  categoryKinds,
+  autoFocus,
+  full,
+  perRow = 3,
+}: DeviceFieldsProps) {
   const span = perRow === 3 ? 8 : 12;
   const { t } = useTranslation();
   const rules = useFormRules();
@@ -215,6 +244,7 @@ export function DeviceFieldsInputs({ categories, autoFocus, full, perRow = 3 }: 
           </Form.Item>
         </Col>
       </Row>
+      <DeviceKindFields kind={kindOfCategory(categoryKinds, String(current ?? ''))} span={span} />
       {full && (
         <Row gutter={16}>
           <Col xs={24} md={span}>

@@ -61,7 +61,13 @@ export function DeviceFormModal({ customerId, device, onClose, onSaved }: Device
       onFinish={submit}
       onClose={onClose}
     >
-      <DeviceFieldsInputs categories={categories} autoFocus full perRow={2} />
+      <DeviceFieldsInputs
+        categories={categories}
+        categoryKinds={settings.data?.counter.categoryKinds ?? {}}
+        autoFocus
+        full
+        perRow={2}
+      />
     </FormModal>
   );
 }

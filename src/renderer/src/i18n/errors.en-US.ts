@@ -50,6 +50,14 @@ const errorsEnUS = {
   warrantyNeedsPurchaseDate: FIELDS,
   readingBackwards:
     'The reading is below the last recorded {{last}}: check it, or give a reason (e.g. meter replaced).',
+  plateInvalid:
+    'Not a valid Chinese plate number: a province, a letter and five letters or digits (no I or O); new-energy plates have 8 characters',
+  vinLength: 'A VIN has 17 characters',
+  vinForbiddenLetter: 'A VIN never contains I, O or Q: check it (they are probably 1 or 0)',
+  vinCharacters: 'A VIN holds only digits and capital letters',
+  vinCheckDigit:
+    'The VIN’s check digit (9th character) does not match: check it, or tick “Imported vehicle, VIN has no check digit”',
+  mileageRequired: 'A vehicle’s work order needs the odometer reading at intake',
 
   workOrderNotFound: NOT_FOUND,
   orderClosedToEdits: 'This work order is delivered or cancelled and can no longer be changed.',
@@ -249,6 +257,12 @@ const fieldErrorsEnUS = {
   lastAdmin: errorsEnUS.lastAdmin,
   deviceIdentity: errorsEnUS.deviceIdentity,
   readingBackwards: errorsEnUS.readingBackwards,
+  plateInvalid: errorsEnUS.plateInvalid,
+  vinLength: errorsEnUS.vinLength,
+  vinForbiddenLetter: errorsEnUS.vinForbiddenLetter,
+  vinCharacters: errorsEnUS.vinCharacters,
+  vinCheckDigit: errorsEnUS.vinCheckDigit,
+  mileageRequired: errorsEnUS.mileageRequired,
 
   partNotFound: 'No such part',
   supplierNotFound: 'No such supplier',

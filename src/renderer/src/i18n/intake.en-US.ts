@@ -1,6 +1,10 @@
 import type { intakeZhCN } from './intake.zh-CN';
 
 export const intakeEnUS: typeof intakeZhCN = {
+  mileage: 'Odometer at intake',
+  mileageUnit: 'km',
+  mileageReason: 'Why it is below the last reading',
+  mileageReasonNeeded: 'The reading is below the last one: give the reason (e.g. meter replaced)',
   title: 'Intake',
   stepCustomer: 'Customer',
   stepDevice: 'Device',

@@ -1,5 +1,9 @@
 /** The intake: customer, device and order, without the mouse. */
 export const intakeZhCN = {
+  mileage: '进厂里程',
+  mileageUnit: '公里',
+  mileageReason: '里程低于上次的原因',
+  mileageReasonNeeded: '里程低于上次记录，请填写原因（如更换仪表）',
   title: '接机',
   stepCustomer: '客户',
   stepDevice: '设备',

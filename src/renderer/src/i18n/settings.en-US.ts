@@ -28,6 +28,12 @@ export const settingsEnUS: typeof settingsZhCN = {
   customerLevelsHelp: 'Type and press Enter to add; the first one is the default for new customers',
   deviceCategories: 'Device categories',
   deviceCategoriesHelp: 'The categories offered when a device is registered; type and press Enter to add',
+  kindCategories: { vehicle: 'Vehicle categories', appliance: 'Appliance categories' },
+  kindCategoriesHelp: {
+    vehicle: 'Devices of these categories carry a plate, VIN and model year; their orders need the odometer',
+    appliance: 'Devices of these categories carry an installation address and date',
+  },
+  kindCategoriesBoth: 'A category cannot be both a vehicle and an appliance',
   slaHours: 'Promised-date SLA',
   slaHelp: 'The promised date of a new order is intake time plus these hours, by priority',
   hours: 'hours',

@@ -26,6 +26,12 @@ export const settingsZhCN = {
   customerLevelsHelp: '输入后按 Enter 添加；第一个是新客户的默认等级',
   deviceCategories: '设备类别',
   deviceCategoriesHelp: '接机建档时可选的设备类别，输入后按 Enter 添加',
+  kindCategories: { vehicle: '车辆类别', appliance: '家电类别' },
+  kindCategoriesHelp: {
+    vehicle: '这些类别的设备登记车牌号、车架号(VIN)、年款，接单须填进厂里程',
+    appliance: '这些类别的设备登记安装地址和安装日期',
+  },
+  kindCategoriesBoth: '一个类别不能既是车辆又是家电',
   slaHours: '承诺完成时限',
   slaHelp: '接机时按优先级自动计算承诺完成时间（接机时间 + 时限）',
   hours: '小时',

@@ -1,7 +1,16 @@
 import { Code128, QrCode } from './Barcode';
 import { formatMinute } from '../lib/format';
 import { formatYuan } from '../lib/money';
-import { brandModel, Cell, FieldTable, IntakeRows, ShopHeader, SignLine, type FormProps } from './parts';
+import {
+  brandModel,
+  Cell,
+  FieldTable,
+  IntakeRows,
+  KindRow,
+  ShopHeader,
+  SignLine,
+  type FormProps,
+} from './parts';
 import { signatureOf } from './signatures';
 import { ReprintMark } from './reprint';
 import './intakeReceipt.css';
@@ -72,6 +81,7 @@ function IntakeCopy({ data, labels, copy }: FormProps & { copy: Copy }) {
             {order.serialNo || '—'}
           </Cell>
         </tr>
+        <KindRow data={data} labels={labels} />
         <tr>
           <Cell label={f.warranty}>
             <strong>{labels.codes.warranty[order.warrantyStatus]}</strong>

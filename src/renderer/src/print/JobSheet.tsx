@@ -5,7 +5,16 @@ import { Code128, QrCode } from './Barcode';
 import { patternDots } from './slipText';
 import { formatMinute } from '../lib/format';
 import { formatYuan } from '../lib/money';
-import { brandModel, Cell, FieldTable, IntakeRows, ShopHeader, SignLine, type FormProps } from './parts';
+import {
+  brandModel,
+  Cell,
+  FieldTable,
+  IntakeRows,
+  KindRow,
+  ShopHeader,
+  SignLine,
+  type FormProps,
+} from './parts';
 import { ReprintMark } from './reprint';
 import './jobSheet.css';
 
@@ -161,6 +170,7 @@ export function JobSheet({ data, labels }: FormProps) {
               <strong>{order.serialNo || '—'}</strong>
             </Cell>
           </tr>
+          <KindRow data={data} labels={labels} />
           <tr>
             <Cell label={f.warranty}>
               <strong>{labels.codes.warranty[order.warrantyStatus]}</strong>

@@ -99,6 +99,50 @@ export function brandModel(data: PrintData): string {
   return [device.brand, device.model].filter(Boolean).join(' ') || '—';
 }
 
+/**
+ * The fields of the device's kind, as one row of the field table: a vehicle's plate, VIN and the
+ * odometer at intake; an appliance's installation address and date. Nothing for a general device.
+ */
+export function KindRow({ data, labels }: FormProps) {
+  const { device, order } = data;
+  const f = labels.field;
+  if (device?.kind === 'vehicle') {
+    const km = order.intakeMileage?.km;
+    return (
+      <tr>
+        <Cell label={f.plateNo}>
+          <strong data-testid="print-plate">{device.plateNo || '—'}</strong>
+        </Cell>
+        <Cell label={f.vin} wrap>
+          <span data-testid="print-vin">
+            {device.vin || '—'}
+            {device.modelYear ? ` · ${f.modelYear} ${device.modelYear}` : ''}
+          </span>
+        </Cell>
+        <Cell label={f.mileage}>
+          <strong data-testid="print-mileage">
+            {km === undefined ? '—' : `${km.toLocaleString('en-US')} ${f.mileageUnit}`}
+          </strong>
+        </Cell>
+      </tr>
+    );
+  }
+  if (device?.kind === 'appliance') {
+    return (
+      <tr>
+        <th scope="row">{f.installAddress}</th>
+        <td colSpan={3}>
+          <div className="pf-wrap2" data-testid="print-install-address">
+            {device.installAddress || '—'}
+          </div>
+        </td>
+        <Cell label={f.installDate}>{device.installDate ?? '—'}</Cell>
+      </tr>
+    );
+  }
+  return null;
+}
+
 /** The checklist of accessories: every item with a drawn box, ticked when it was left. */
 function AccessoryChecklist({ order, labels }: { order: WorkOrderDetail; labels: PrintLabels }) {
   const left = new Set(order.accessories);

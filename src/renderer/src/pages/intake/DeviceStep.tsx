@@ -52,7 +52,11 @@ function NewDeviceForm({
       <Typography.Title level={5} style={{ marginTop: 0 }}>
         <PlusOutlined /> {t('intake.newDeviceTitle')}
       </Typography.Title>
-      <DeviceFieldsInputs categories={categories} autoFocus />
+      <DeviceFieldsInputs
+        categories={categories}
+        categoryKinds={settings.data?.counter.categoryKinds ?? {}}
+        autoFocus
+      />
       {create.error && (
         <Typography.Paragraph type="danger" data-testid="intake-device-error">
           {errorMessage(create.error, t)}

@@ -29,6 +29,8 @@ import { YuanInput } from '../../components/YuanInput';
 import { SignaturePad } from '../../components/SignaturePad';
 import { serverNow, serverToday } from '../../lib/serverClock';
 import { errorMessage } from '../../i18n/errorMessage';
+import { numberOf } from '../../lib/numberText';
+import { MileageFields } from './MileageFields';
 
 const fields = createWorkOrderInput.shape;
 
@@ -50,6 +52,9 @@ interface OrderValues {
   /** 订金 in 元 as typed; empty for none. */
   depositAmount?: string;
   depositMethod: DepositMethod;
+  /** 进厂里程 (vehicles): km as typed, and the reason when below the last reading. */
+  mileageKm?: string;
+  mileageReason?: string;
 }
 
 /**
@@ -100,6 +105,8 @@ export function OrderStep({
         technicianId: values.technicianId ?? null,
         reworkOfId: values.reworkOfId ?? null,
         signature,
+        mileageKm: numberOf(values.mileageKm, 0),
+        mileageReason: values.mileageReason ?? '',
         ...(values.promisedAt ? { promisedAt: values.promisedAt.valueOf() } : {}),
         ...(values.depositAmount?.trim()
           ? {
@@ -161,6 +168,7 @@ export function OrderStep({
             data-testid="intake-fault"
           />
         </Form.Item>
+        <MileageFields device={device} />
         <Form.Item label={t('workOrders.accessories')} name="accessories">
           <Checkbox.Group
             data-testid="intake-accessories"

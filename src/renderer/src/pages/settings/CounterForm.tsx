@@ -17,11 +17,20 @@ const fields = counterSettings.shape;
 const slaFields = fields.slaHours.unwrap().shape;
 
 /** The counter settings as the form holds them: the numbers as typed. */
-type CounterValues = Omit<CounterSettings, 'slaHours' | 'repairWarrantyDays' | 'pickupWaitDays'> & {
+type CounterValues = Omit<
+  CounterSettings,
+  'slaHours' | 'repairWarrantyDays' | 'pickupWaitDays' | 'categoryKinds'
+> & {
   slaHours: Record<Priority, string>;
   repairWarrantyDays: string;
   pickupWaitDays: string;
+  /** categoryKinds as the form holds it: the categories of each kind with fields of its own. */
+  kindCategories: Record<FieldKind, string[]>;
 };
+
+/** The kinds that bring fields of their own; every other category is general. */
+const FIELD_KINDS = ['vehicle', 'appliance'] as const;
+type FieldKind = (typeof FIELD_KINDS)[number];
 
 function toValues(counter: CounterSettings): CounterValues {
   return {
@@ -32,7 +41,16 @@ function toValues(counter: CounterSettings): CounterValues {
     >,
     repairWarrantyDays: numberText(counter.repairWarrantyDays),
     pickupWaitDays: numberText(counter.pickupWaitDays),
+    kindCategories: {
+      vehicle: Object.keys(counter.categoryKinds).filter((c) => counter.categoryKinds[c] === 'vehicle'),
+      appliance: Object.keys(counter.categoryKinds).filter((c) => counter.categoryKinds[c] === 'appliance'),
+    },
   };
+}
+
+/** The form's lists → the settings' map (a category in both lists is refused by the form's rule). */
+function categoryKindsOf(lists: CounterValues['kindCategories']): CounterSettings['categoryKinds'] {
+  return Object.fromEntries(FIELD_KINDS.flatMap((kind) => (lists[kind] ?? []).map((c) => [c, kind])));
 }
 
 const whole = (text: string) => numberOf(text, 0) ?? 0;
@@ -48,11 +66,13 @@ export function CounterForm({ counter, readOnly }: CounterFormProps) {
   const [form] = Form.useForm<CounterValues>();
   const { save, pending } = useSaveSettings(form);
   const rules = useFormRules();
+  const categoryList = Form.useWatch('deviceCategories', form);
 
-  const submit = (values: CounterValues) =>
+  const submit = ({ kindCategories, ...values }: CounterValues) =>
     save({
       counter: {
         ...values,
+        categoryKinds: categoryKindsOf(kindCategories),
         customerLevels: values.customerLevels.map((v) => v.trim()),
         deviceCategories: values.deviceCategories.map((v) => v.trim()),
         slaHours: {
@@ -93,6 +113,36 @@ export function CounterForm({ counter, readOnly }: CounterFormProps) {
       >
         <Select mode="tags" tokenSeparators={[',', '，']} data-testid="settings-device-categories" />
       </Form.Item>
+      <Row gutter={16}>
+        {FIELD_KINDS.map((kind) => (
+          <Col key={kind} xs={24} md={12}>
+            <Form.Item
+              label={t(`settings.kindCategories.${kind}`)}
+              name={['kindCategories', kind]}
+              extra={t(`settings.kindCategoriesHelp.${kind}`)}
+              dependencies={[['kindCategories', kind === 'vehicle' ? 'appliance' : 'vehicle']]}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: (_, value: string[] | undefined) => {
+                    const other = new Set<string>(
+                      getFieldValue(['kindCategories', kind === 'vehicle' ? 'appliance' : 'vehicle']) ?? [],
+                    );
+                    return (value ?? []).some((c) => other.has(c))
+                      ? Promise.reject(new Error(t('settings.kindCategoriesBoth')))
+                      : Promise.resolve();
+                  },
+                }),
+              ]}
+            >
+              <Select
+                mode="multiple"
+                options={(categoryList ?? []).map((c) => ({ value: c, label: c }))}
+                data-testid={`settings-kind-${kind}`}
+              />
+            </Form.Item>
+          </Col>
+        ))}
+      </Row>
       <Form.Item label={t('settings.slaHours')} extra={t('settings.slaHelp')} style={{ marginBottom: 8 }}>
         <Row gutter={16}>
           {PRIORITIES.map((p) => (

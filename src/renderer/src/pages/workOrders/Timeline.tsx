@@ -339,6 +339,15 @@ function describe(e: WorkOrderEvent, t: TFunction): Described {
             {estimate !== undefined &&
               estimate !== null &&
               noteLine(t('timeline.intakeEstimate', { amount: formatYuan(estimate) }))}
+            {e.data.mileageKm !== undefined &&
+              noteLine(
+                t('timeline.intakeMileage', {
+                  km: e.data.mileageKm.toLocaleString(),
+                  reason: e.data.mileageReason
+                    ? t('timeline.mileageReason', { reason: e.data.mileageReason })
+                    : '',
+                }),
+              )}
           </>
         ),
       };

@@ -213,6 +213,21 @@ export function WorkOrderDetailPage() {
       children: <span data-testid="wo-device">{o.deviceLabel}</span>,
     },
     { key: 'serial', label: t('devices.serialNo'), children: o.serialNo || none },
+    // 进厂里程 of a vehicle's order, with the reason when it was below the last reading.
+    ...(o.intakeMileage
+      ? [
+          {
+            key: 'mileage',
+            label: t('intake.mileage'),
+            children: (
+              <span data-testid="wo-mileage">
+                {t('timeline.mileageKm', { km: o.intakeMileage.km.toLocaleString() })}
+                {o.intakeMileage.reason ? `（${o.intakeMileage.reason}）` : ''}
+              </span>
+            ),
+          },
+        ]
+      : []),
   ];
 
   const intakeItems: DescriptionsProps['items'] = [
