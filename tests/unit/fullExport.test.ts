@@ -34,6 +34,7 @@ const SHEETS: [zh: string, en: string, table: string][] = [
   ['收款', 'Payments', 'payments'],
   ['订金', 'Deposits', 'deposits'],
   ['设备读数', 'Device readings', 'device_readings'],
+  ['预约', 'Appointments', 'appointments'],
   ['日结记录', 'Day close', 'day_close_events'],
   ['回访', 'Follow-ups', 'follow_ups'],
   ['回访记录', 'Follow-up calls', 'follow_up_calls'],

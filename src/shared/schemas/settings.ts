@@ -3,6 +3,7 @@ import { billingSettings } from './billing';
 import { COMPLAINT_SEVERITIES, type ComplaintSeverity } from './complaintKinds';
 import { SERVICE_TYPES } from './orderKinds';
 import { handoverSettings } from './handover';
+import { appointmentSettings } from './appointments';
 
 export const shopName = z.string().trim().min(1).max(60);
 /** Prefix of document numbers such as BJ01-20261122-0007. */
@@ -147,6 +148,7 @@ export const settingsView = z.object({
   billing: billingSettings,
   afterSales: afterSalesSettings,
   handover: handoverSettings,
+  appointments: appointmentSettings,
 });
 export type SettingsView = z.infer<typeof settingsView>;
 
@@ -158,5 +160,6 @@ export const updateSettingsInput = z
     billing: billingSettings.optional(),
     afterSales: afterSalesSettings.optional(),
     handover: handoverSettings.optional(),
+    appointments: appointmentSettings.optional(),
   })
   .strict();

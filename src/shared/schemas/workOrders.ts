@@ -114,6 +114,8 @@ export const createWorkOrderInput = z
     signature: signatureImage.nullable().default(null),
     /** 订金 taken at intake, in the same transaction as the order. */
     deposit: depositAtIntake.optional(),
+    /** 预约到店: the booked appointment this intake turns into an order (marked arrived with it). */
+    appointmentId: id.nullable().default(null),
   })
   .strict();
 
