@@ -491,6 +491,7 @@ export const contract = {
     output: appointmentList,
     access: 'appointments.read',
   }),
+  'appointments.get': method({ input: byId, output: appointmentRow, access: 'appointments.read' }),
   /** 明日预约: tomorrow's booked appointments to call, on the server's clock. */
   'appointments.callList': method({ input: empty, output: appointmentList, access: 'appointments.read' }),
   /** Book; a collision (capacity, closed hours) needs `confirmCollisions`. Arrival is workOrders.create. */

@@ -125,6 +125,14 @@ async function seed(): Promise<void> {
       recordedAt: shop.app.clock.ms,
     }),
   );
+  // 预约: one booked for tomorrow (confirmed, whatever the hour the fake clock's zone makes it).
+  await shop.clerk.ok('appointments.book', {
+    customerId: shop.customerId,
+    deviceId: shop.deviceId,
+    fault: '预约换电池',
+    startAt: shop.app.clock.ms + 24 * 3600_000,
+    confirmCollisions: true,
+  });
   afterSalesFields(order.id, second.id, rework.id);
   const sqlite = shop.app.core.database.sqlite;
   const id = (username: string) =>

@@ -1,6 +1,9 @@
 import { addDays, localDate, localMidnight } from '@shared/dates';
 import type { ParsedInputOf } from '@shared/contract';
-import type { AppointmentList } from '@shared/schemas/appointments';
+import { AppError } from '@shared/errors';
+import type { AppointmentList, AppointmentRow } from '@shared/schemas/appointments';
+import { eq } from 'drizzle-orm';
+import { appointments } from '../../db/schema';
 import type { CallContext } from '../context';
 import { appointmentRows, startingBetween } from './rows';
 
@@ -28,4 +31,11 @@ export function callList(ctx: CallContext): AppointmentList {
     now,
   );
   return { day, today, rows, now };
+}
+
+/** One appointment, as the calendar shows it (the intake reads it to prefill the order at arrival). */
+export function getAppointment(ctx: CallContext, id: string): AppointmentRow {
+  const row = appointmentRows(ctx.deps.db, eq(appointments.id, id), ctx.deps.now())[0];
+  if (!row) throw new AppError('appointmentNotFound', {}, 'appointment not found');
+  return row;
 }

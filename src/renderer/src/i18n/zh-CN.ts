@@ -1,5 +1,6 @@
 import { handoverZhCN } from './handover.zh-CN';
 import { followUpsZhCN } from './followUps.zh-CN';
+import { appointmentsZhCN } from './appointments.zh-CN';
 import { complaintsZhCN } from './complaints.zh-CN';
 import { messagesZhCN } from './messages.zh-CN';
 import { lanZhCN } from './lan.zh-CN';
@@ -316,6 +317,7 @@ export const zhCN = {
   channelSettings: channelsZhCN,
   handover: handoverZhCN,
   messages: messagesZhCN,
+  appointments: appointmentsZhCN,
 };
 
 export type Messages = typeof zhCN;
