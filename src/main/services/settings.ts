@@ -98,7 +98,15 @@ export function updateSettings(ctx: CallContext, input: ParsedInputOf<'settings.
   return db.transaction((tx) => {
     const current = getSettings(tx);
     const at = now();
-    for (const key of ['shop', 'security', 'counter', 'billing', 'afterSales', 'handover', 'appointments'] as const) {
+    for (const key of [
+      'shop',
+      'security',
+      'counter',
+      'billing',
+      'afterSales',
+      'handover',
+      'appointments',
+    ] as const) {
       const next = input[key];
       if (!next) continue;
       const diff = changedFields(current[key], next);

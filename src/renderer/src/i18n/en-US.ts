@@ -70,6 +70,7 @@ export const enUS: Messages = {
     lan: 'LAN sharing',
     outbox: 'Outbox',
     messageTemplates: 'Message templates',
+    appointments: 'Appointments',
   },
   header: {
     changePassword: 'Change password',

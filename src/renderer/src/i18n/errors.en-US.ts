@@ -216,7 +216,8 @@ const errorsEnUS = {
   customerNoContact: 'The customer asked not to be contacted: no follow-up calls or messages.',
 
   appointmentNotFound: 'This appointment does not exist.',
-  appointmentCollides: 'This slot is full or collides with other bookings ({{with}}). To book it anyway, choose “Book anyway”.',
+  appointmentCollides:
+    'This slot is full or collides with other bookings ({{with}}). To book it anyway, choose “Book anyway”.',
   appointmentInPast: FIELDS,
   appointmentNotBooked: 'This appointment is no longer booked: this cannot be done any more.',
   noShowBeforeStart: 'The appointment starts at {{startAt}}: it cannot be a no-show before then.',

@@ -69,6 +69,7 @@ export const zhCN = {
     lan: '局域网共享',
     outbox: '发件箱',
     messageTemplates: '消息模板',
+    appointments: '预约',
   },
   header: {
     changePassword: '修改密码',
