@@ -383,3 +383,31 @@ describe('the day-before reminder and the call list', () => {
     expect(rows('SELECT reminded_at FROM appointments')).toEqual([{ reminded_at: null }]);
   });
 });
+
+describe('the no-show rate in the quality report', () => {
+  it('is no-shows of the appointments kept or missed that started in the period', async () => {
+    const kept = await booked({ startAt: tomorrowAt(10) });
+    const missed = await booked({ startAt: tomorrowAt(11) });
+    const alsoMissed = await booked({ startAt: tomorrowAt(12) });
+    const cancelled = await booked({ startAt: tomorrowAt(13) });
+    await booked({ startAt: tomorrowAt(14) });
+    await clerk.ok('appointments.cancel', { id: cancelled.id, reason: '改期' });
+    app.clock.ms = alsoMissed.startAt + 30 * MINUTE;
+    await clerk.ok('workOrders.create', {
+      customerId,
+      deviceId,
+      reportedFault: kept.fault,
+      appointmentId: kept.id,
+    });
+    await clerk.ok('appointments.noShow', { id: missed.id });
+    await clerk.ok('appointments.noShow', { id: alsoMissed.id });
+    const day = localDate(kept.startAt);
+    const r = await admin.ok('reports.quality', { from: day, to: day });
+    expect(r.appointments).toEqual({ arrived: 1, noShow: 2, noShowRate: 2 / 3 });
+    const before = await admin.ok('reports.quality', {
+      from: localDate(app.clock.ms - 48 * HOUR),
+      to: localDate(app.clock.ms - 48 * HOUR),
+    });
+    expect(before.appointments).toEqual({ arrived: 0, noShow: 0, noShowRate: null });
+  });
+});
