@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, App, Button, Descriptions, Drawer, Flex, Form, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -28,6 +28,8 @@ export function AppointmentDrawer({ row, onClose }: { row: AppointmentRow; onClo
   const noShow = useNoShow();
   const cancel = useCancelAppointment();
   const [cancelling, setCancelling] = useState(false);
+  // 到店 takes the focus when the drawer opens: Enter goes on to the intake.
+  const arriveRef = useRef<HTMLButtonElement>(null);
   const booked = row.state === 'booked';
   const error = noShow.error ?? cancel.error;
 
@@ -35,11 +37,12 @@ export function AppointmentDrawer({ row, onClose }: { row: AppointmentRow; onClo
     <Drawer
       open
       width={520}
+      autoFocus={false}
+      afterOpenChange={(opened) => opened && arriveRef.current?.focus()}
       title={t('appointments.title')}
       onClose={onClose}
-      data-testid="appointment-drawer"
     >
-      <Flex vertical gap="middle">
+      <Flex vertical gap="middle" data-testid="appointment-drawer">
         <Descriptions column={1} size="small" bordered>
           <Descriptions.Item label={t('appointments.time')}>
             {formatMinute(row.startAt)} – {formatMinute(row.endAt).slice(11)}
@@ -81,7 +84,7 @@ export function AppointmentDrawer({ row, onClose }: { row: AppointmentRow; onClo
             {canIntake && (
               <Button
                 type="primary"
-                autoFocus
+                ref={arriveRef}
                 onClick={() => void navigate(intakeUrl(row))}
                 data-testid="appointment-arrive"
               >

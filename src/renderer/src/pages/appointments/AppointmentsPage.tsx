@@ -20,7 +20,7 @@ import { errorMessage } from '../../i18n/errorMessage';
 import { toIsoDate } from '../../lib/format';
 import { serverToday } from '../../lib/serverClock';
 import { AppointmentDrawer } from './AppointmentDrawer';
-import { BookingModal, type BookingStart } from './BookingModal';
+import { BookingPanel, type BookingStart } from './BookingPanel';
 import { CallList } from './CallList';
 import { StateTag } from './StateTag';
 import { atClock, slotTimes, weekStart } from './slots';
@@ -227,6 +227,7 @@ export function AppointmentsPage() {
       data-testid="appointments-page"
     >
       <Flex vertical gap="middle">
+        {booking && <BookingPanel start={booking} settings={s} onClose={closeBooking} />}
         <Flex gap="small" wrap align="center">
           <Button
             icon={<LeftOutlined />}
@@ -291,7 +292,6 @@ export function AppointmentsPage() {
       {open && (
         <AppointmentDrawer row={rows.find((r) => r.id === open.id) ?? open} onClose={() => setOpen(null)} />
       )}
-      {booking && <BookingModal start={booking} settings={s} onClose={closeBooking} />}
       {calls && <CallList onClose={() => setCalls(false)} />}
     </Card>
   );

@@ -21,30 +21,31 @@ export function CallList({ onClose }: { onClose: () => void }) {
           {t('appointments.print')}
         </Button>
       }
-      data-testid="call-list"
       className="appt-call-list"
     >
-      <Typography.Paragraph type="secondary">{t('appointments.callListHint')}</Typography.Paragraph>
-      {list.error && <Alert type="error" showIcon title={errorMessage(list.error, t)} />}
-      <Table<AppointmentRow>
-        rowKey="id"
-        size="small"
-        pagination={false}
-        loading={list.isPending}
-        dataSource={list.data?.rows ?? []}
-        locale={{ emptyText: t('appointments.callListEmpty') }}
-        columns={[
-          { title: t('appointments.time'), render: (_, r) => dayjs(r.startAt).format('HH:mm'), width: 70 },
-          { title: t('appointments.customer'), dataIndex: 'customerName' },
-          { title: t('appointments.phone'), dataIndex: 'phone' },
-          { title: t('appointments.device'), dataIndex: 'deviceLabel' },
-          { title: t('appointments.fault'), dataIndex: 'fault' },
-          {
-            title: t('appointments.technician'),
-            render: (_, r) => [r.technicianName, r.bay].filter(Boolean).join(' · '),
-          },
-        ]}
-      />
+      <div data-testid="call-list">
+        <Typography.Paragraph type="secondary">{t('appointments.callListHint')}</Typography.Paragraph>
+        {list.error && <Alert type="error" showIcon title={errorMessage(list.error, t)} />}
+        <Table<AppointmentRow>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          loading={list.isPending}
+          dataSource={list.data?.rows ?? []}
+          locale={{ emptyText: t('appointments.callListEmpty') }}
+          columns={[
+            { title: t('appointments.time'), render: (_, r) => dayjs(r.startAt).format('HH:mm'), width: 70 },
+            { title: t('appointments.customer'), dataIndex: 'customerName' },
+            { title: t('appointments.phone'), dataIndex: 'phone' },
+            { title: t('appointments.device'), dataIndex: 'deviceLabel' },
+            { title: t('appointments.fault'), dataIndex: 'fault' },
+            {
+              title: t('appointments.technician'),
+              render: (_, r) => [r.technicianName, r.bay].filter(Boolean).join(' · '),
+            },
+          ]}
+        />
+      </div>
     </Modal>
   );
 }

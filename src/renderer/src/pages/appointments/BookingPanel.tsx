@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Flex, Modal, Skeleton, Steps, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Skeleton, Steps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentRow, AppointmentSettings } from '@shared/schemas/appointments';
 import { useCustomer } from '../../api/customers';
@@ -16,10 +16,10 @@ export interface BookingStart extends BookingPrefill {
 }
 
 /**
- * 新预约: customer (found by phone tail, or new), device (one of theirs, or new), then the booking —
+ * 新预约 (a panel above the calendar, so the keyboard flows as in the intake): customer (found by phone tail, or new), device (one of theirs, or new), then the booking —
  * the intake's own first two steps, so a booking and a walk-in find and make customers alike.
  */
-export function BookingModal({
+export function BookingPanel({
   start,
   settings,
   onClose,
@@ -62,14 +62,14 @@ export function BookingModal({
 
   const c = customer.data?.customer;
   return (
-    <Modal
-      open
-      width={880}
+    <Card
+      size="small"
       title={t('appointments.book')}
-      footer={null}
-      onCancel={onClose}
-      destroyOnHidden
-      data-testid="booking-modal"
+      extra={
+        <Button size="small" onClick={onClose} data-testid="booking-close">
+          {t('common.cancel')}
+        </Button>
+      }
     >
       <Flex vertical gap="middle" data-step={step} data-testid="booking-steps">
         <Steps
@@ -105,6 +105,6 @@ export function BookingModal({
         )}
         {body}
       </Flex>
-    </Modal>
+    </Card>
   );
 }
