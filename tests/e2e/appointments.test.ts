@@ -150,6 +150,25 @@ describe('预约: book by phone, convert at arrival', () => {
     await list.waitFor({ state: 'hidden' });
   });
 
+  it('another screen opens the booking form prefilled from the URL (the maintenance due list)', async () => {
+    const q = new URLSearchParams({
+      book: '1',
+      customerId,
+      deviceId,
+      serviceType: 'maintenance',
+      fault: '到期保养：更换机油',
+    });
+    await clerk.goto(`${desk.server.origin}/#/appointments?${q.toString()}`);
+    await clerk.getByTestId('booking-form').waitFor();
+    expect(await clerk.getByTestId('booking-fault').inputValue()).toBe('到期保养：更换机油');
+    expect(await clerk.getByTestId('booking-customer').textContent()).toContain('张三');
+    expect(await clerk.getByTestId('booking-device').textContent()).toContain('汉 EV');
+    expect(await clerk.getByTestId('booking-service-type').textContent()).toContain('保养');
+    await clerk.getByTestId('booking-close').click();
+    await clerk.getByTestId('booking-form').waitFor({ state: 'detached' });
+    expect(new URL(clerk.url()).hash).toBe('#/appointments');
+  });
+
   it('at arrival the appointment becomes a work order, keyboard only, carrying every field', async () => {
     await desk.clock.set(bookedDay.hour(8).minute(50).valueOf());
     await clerk.goto(`${desk.server.origin}/#/`);

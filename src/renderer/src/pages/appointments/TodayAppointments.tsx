@@ -15,7 +15,8 @@ export function TodayAppointments() {
   const canRead = useCan('appointments.read');
   const canIntake = useCan('workOrders.write');
   const list = useAppointmentList({}, canRead);
-  if (!canRead) return null;
+  // A shop that takes no appointments sees its home page as before: no card without any today.
+  if (!canRead || !list.data || list.data.rows.length === 0) return null;
   return (
     <Card
       size="small"
@@ -27,7 +28,6 @@ export function TodayAppointments() {
         rowKey="id"
         size="small"
         pagination={false}
-        loading={list.isPending}
         dataSource={list.data?.rows ?? []}
         locale={{ emptyText: t('appointments.todayEmpty') }}
         columns={[
