@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Flex, Segmented, Select, Skeleton, Typography } from 'antd';
 import {
   CalendarOutlined,
@@ -155,12 +155,15 @@ export function AppointmentsPage() {
   const [open, setOpen] = useState<AppointmentRow | null>(null);
   const [booking, setBooking] = useState<BookingStart | null>(() => bookingFromUrl(params));
   const [calls, setCalls] = useState(false);
-  // A link to ?book=1… opens the form, also when this page is already open.
+  // A link to ?book=1… opens the form, also when this page is already open (state from the URL,
+  // adjusted while rendering as React advises, not in an effect).
   const asked = params.toString();
-  useEffect(() => {
-    const start = bookingFromUrl(new URLSearchParams(asked));
+  const [seen, setSeen] = useState(asked);
+  if (asked !== seen) {
+    setSeen(asked);
+    const start = bookingFromUrl(params);
     if (start) setBooking(start);
-  }, [asked]);
+  }
   const from = view === 'day' ? day : weekStart(day);
   const list = useAppointmentList({ day: toIsoDate(from), days: view === 'day' ? 1 : 7 });
 
