@@ -115,6 +115,13 @@ import { channelsView, testSendInput, testSendResult, updateChannelsInput } from
 import { signIntakeInput } from './schemas/handover';
 import { followUpList, followUpRow, listFollowUpsInput, recordCallInput } from './schemas/followUps';
 import {
+  appointmentList,
+  appointmentRow,
+  bookAppointmentInput,
+  cancelAppointmentInput,
+  listAppointmentsInput,
+} from './schemas/appointments';
+import {
   assignComplaintInput,
   complaintDetail,
   complaintList,
@@ -476,6 +483,30 @@ export const contract = {
   'followUps.list': method({ input: listFollowUpsInput, output: followUpList, access: 'followUps.work' }),
   /** One call; 问题未解决 may open a complaint or a rework order in the same transaction. */
   'followUps.record': method({ input: recordCallInput, output: followUpRow, access: 'followUps.work' }),
+
+  // ── 预约 appointments ──
+  /** The calendar: one day or a week from `day` (the server's today when left out). */
+  'appointments.list': method({
+    input: listAppointmentsInput,
+    output: appointmentList,
+    access: 'appointments.read',
+  }),
+  'appointments.get': method({ input: byId, output: appointmentRow, access: 'appointments.read' }),
+  /** 明日预约: tomorrow's booked appointments to call, on the server's clock. */
+  'appointments.callList': method({ input: empty, output: appointmentList, access: 'appointments.read' }),
+  /** Book; a collision (capacity, closed hours) needs `confirmCollisions`. Arrival is workOrders.create. */
+  'appointments.book': method({
+    input: bookAppointmentInput,
+    output: appointmentRow,
+    access: 'appointments.write',
+  }),
+  'appointments.cancel': method({
+    input: cancelAppointmentInput,
+    output: appointmentRow,
+    access: 'appointments.write',
+  }),
+  /** 爽约: once the slot has started on the server's clock. */
+  'appointments.noShow': method({ input: byId, output: appointmentRow, access: 'appointments.write' }),
 
   // ── 投诉 complaints ──
   /** Take a complaint (已受理); its deadlines come from the severity's hours in settings. */

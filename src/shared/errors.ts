@@ -8,6 +8,7 @@ import { FOLLOW_UP_STATES } from './schemas/followUps';
 import { WORK_ORDER_STATUSES } from './workOrderStatus';
 import { SIGNATURE_KINDS } from './schemas/handover';
 import { MESSAGE_EVENTS, OUTBOX_STATES } from './schemas/messageKinds';
+import { APPOINTMENT_STATES, COLLISION_KINDS } from './schemas/appointments';
 
 /** The closed set of error codes that cross the RPC boundary; every reason below implies one. */
 export const ERROR_CODES = [
@@ -318,6 +319,19 @@ export const REASONS = {
     code: 'VALIDATION',
     params: { problem: ['orderOtherCustomer', 'refundNotOfOrder', 'reworkNotOfOrder', 'needsOrder'] },
   },
+
+  // ── appointments (预约) ──
+  appointmentNotFound: { code: 'NOT_FOUND', params: {} },
+  /** Over a capacity or outside opening hours: booked only with the clerk's confirmation. `with` lists what it meets. */
+  appointmentCollides: { code: 'CONFLICT', params: { kind: COLLISION_KINDS, with: 'text' } },
+  appointmentInPast: { code: 'VALIDATION', params: {} },
+  /** Arrived, no-show and cancel move only a booked appointment. */
+  appointmentNotBooked: { code: 'INVALID_TRANSITION', params: { state: APPOINTMENT_STATES } },
+  /** 爽约 only once the slot has started on the server's clock. */
+  noShowBeforeStart: { code: 'INVALID_TRANSITION', params: { startAt: 'moment' } },
+  unknownBay: { code: 'VALIDATION', params: { bay: 'text' } },
+  /** The order made at arrival is for another customer or device than the appointment's. */
+  appointmentOtherParty: { code: 'VALIDATION', params: { problem: ['customer', 'device'] } },
 
   // ── message channels (消息通道: SMS account, mailbox) ──
   /** A channel turned on needs this field (its secret included). */

@@ -38,6 +38,7 @@ import type {
   ComplaintStatus,
   ResolutionKind,
 } from './schemas/complaintKinds';
+import type { AppointmentChannel, AppointmentState } from './schemas/appointments';
 import type { CallResult, FollowUpState, SatisfactionDimension } from './schemas/followUps';
 import type {
   MessageChannel,
@@ -303,6 +304,7 @@ const entities = labels<CodeOf<typeof AUDIT_ENTITIES>>({
   complaint: ['投诉', 'Complaint'],
   outboxMessage: ['消息', 'Message'],
   deposit: ['订金', 'Deposit'],
+  appointment: ['预约', 'Appointment'],
 });
 
 // ── Settlements ──────────────────────────────────────────────────────────────────────────
@@ -340,6 +342,20 @@ const settlementStatuses = labels<CodeOf<typeof SETTLEMENT_STATUSES>>({
 const dayCloseActions = labels<CodeOf<typeof DAY_CLOSE_ACTIONS>>({
   close: ['日结', 'Closed'],
   reopen: ['重新打开', 'Reopened'],
+});
+
+// ── Appointments (预约) ──
+const appointmentStates = labels<AppointmentState>({
+  booked: ['已预约', 'Booked'],
+  arrived: ['已到店', 'Arrived'],
+  noShow: ['爽约', 'No-show'],
+  cancelled: ['已取消', 'Cancelled'],
+});
+
+const appointmentChannels = labels<AppointmentChannel>({
+  phone: ['电话', 'Phone'],
+  counter: ['到店', 'At the counter'],
+  online: ['网上', 'Online'],
 });
 
 const readingUnits = labels<CodeOf<typeof READING_UNITS>>({
@@ -417,6 +433,7 @@ const messageEvents = labels<MessageEvent>({
   pickupReminder: ['取机提醒', 'Pickup reminder'],
   followUpThanks: ['回访致谢', 'Follow-up thanks'],
   complaintUpdate: ['投诉进度', 'Complaint update'],
+  appointmentReminder: ['预约提醒', 'Appointment reminder'],
 });
 
 const messageChannels = labels<MessageChannel>({
@@ -502,6 +519,8 @@ export const LABELS = {
   dayCloseActions,
   readingUnits,
   readingSources,
+  appointmentStates,
+  appointmentChannels,
   discountTypes,
   roundingUnits,
   roundingMethods,

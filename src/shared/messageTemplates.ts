@@ -29,6 +29,8 @@ export const MESSAGE_VARIABLES = [
   /** The complaint's number and where it stands (complaint updates). */
   { name: '投诉单号', alias: 'complaintNo' },
   { name: '投诉进度', alias: 'complaintStatus' },
+  /** The appointment's day and time (the day-before reminder): 12月5日 10:00. */
+  { name: '预约时间', alias: 'appointmentTime' },
 ] as const;
 export type MessageVariable = (typeof MESSAGE_VARIABLES)[number]['name'];
 export type MessageValues = Partial<Record<MessageVariable, string>>;
@@ -109,6 +111,7 @@ export const DEFAULT_TEMPLATES: Record<Language, Record<MessageEvent, string>> =
     pickupReminder: '{客户}您好，您的{设备}已在{店名}等候取机{天数}天，请尽快领取。工单{工单号}',
     followUpThanks: '{客户}您好，感谢您接听{店名}的回访，您的意见我们已记录，期待再次为您服务。',
     complaintUpdate: '{客户}您好，您的投诉（{投诉单号}）当前进度：{投诉进度}。如有疑问请致电{店名}{电话}。',
+    appointmentReminder: '{客户}您好，您预约了{预约时间}到{店名}处理{设备}，如需改期请致电{电话}。',
   },
   'en-US': {
     received: 'Hello {customer}, {shop} has received your {device}, order {orderNo}. Questions: {shopPhone}.',
@@ -124,5 +127,7 @@ export const DEFAULT_TEMPLATES: Record<Language, Record<MessageEvent, string>> =
       'Hello {customer}, thank you for taking our follow-up call. {shop} has noted your feedback and looks forward to serving you again.',
     complaintUpdate:
       'Hello {customer}, your complaint {complaintNo} is now: {complaintStatus}. Questions: {shop} {shopPhone}.',
+    appointmentReminder:
+      'Hello {customer}, a reminder of your appointment at {shop} on {appointmentTime} for your {device}. To change it: {shopPhone}.',
   },
 };

@@ -53,6 +53,10 @@ export const PERMISSIONS = [
   'messages.manage',
   /** Answer the message prompt after an action (send / skip) and copy a message for WeChat. */
   'messages.send',
+  /** 预约: the calendar and today's list. */
+  'appointments.read',
+  /** Book, cancel and record a no-show (arrival is the intake: workOrders.write). */
+  'appointments.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -79,6 +83,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'complaints.read',
     'complaints.write',
     'messages.send',
+    'appointments.read',
+    'appointments.write',
   ],
   technician: [
     'settings.read',

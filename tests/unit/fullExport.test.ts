@@ -34,6 +34,7 @@ const SHEETS: [zh: string, en: string, table: string][] = [
   ['收款', 'Payments', 'payments'],
   ['订金', 'Deposits', 'deposits'],
   ['设备读数', 'Device readings', 'device_readings'],
+  ['预约', 'Appointments', 'appointments'],
   ['日结记录', 'Day close', 'day_close_events'],
   ['回访', 'Follow-ups', 'follow_ups'],
   ['回访记录', 'Follow-up calls', 'follow_up_calls'],
@@ -124,6 +125,14 @@ async function seed(): Promise<void> {
       recordedAt: shop.app.clock.ms,
     }),
   );
+  // 预约: one booked for tomorrow (confirmed, whatever the hour the fake clock's zone makes it).
+  await shop.clerk.ok('appointments.book', {
+    customerId: shop.customerId,
+    deviceId: shop.deviceId,
+    fault: '预约换电池',
+    startAt: shop.app.clock.ms + 24 * 3600_000,
+    confirmCollisions: true,
+  });
   afterSalesFields(order.id, second.id, rework.id);
   const sqlite = shop.app.core.database.sqlite;
   const id = (username: string) =>

@@ -26,6 +26,7 @@ const ALL: Required<MessageValues> = {
   天数: '7',
   投诉单号: 'TS-20261122-0001',
   投诉进度: '处理中',
+  预约时间: '12月5日 10:00',
 };
 
 describe('rendering', () => {

@@ -12,6 +12,7 @@ import {
 } from '@shared/schemas/settings';
 import { billingSettings, type BillingSettings } from '@shared/schemas/billing';
 import { handoverSettings, type HandoverSettings } from '@shared/schemas/handover';
+import { appointmentSettings, type AppointmentSettings } from '@shared/schemas/appointments';
 import type { ParsedInputOf } from '@shared/contract';
 import { settings } from '../db/schema';
 import { writeAudit, changedFields } from './audit';
@@ -22,6 +23,7 @@ const DEFAULT_COUNTER: CounterSettings = counterSettings.parse({});
 const DEFAULT_BILLING: BillingSettings = billingSettings.parse({});
 const DEFAULT_AFTER_SALES: AfterSalesSettings = afterSalesSettings.parse({});
 const DEFAULT_HANDOVER: HandoverSettings = handoverSettings.parse({});
+const DEFAULT_APPOINTMENTS: AppointmentSettings = appointmentSettings.parse({});
 
 function readKey(q: Queryable, key: string): unknown {
   const row = q.select().from(settings).where(eq(settings.key, key)).get();
@@ -67,6 +69,11 @@ export function readHandover(q: Queryable): HandoverSettings {
   return value === undefined ? DEFAULT_HANDOVER : handoverSettings.parse(value);
 }
 
+export function readAppointmentSettings(q: Queryable): AppointmentSettings {
+  const value = readKey(q, 'appointments');
+  return value === undefined ? DEFAULT_APPOINTMENTS : appointmentSettings.parse(value);
+}
+
 export function writeShop(q: Queryable, shop: ShopProfile, now: number): void {
   writeKey(q, 'shop', shop, now);
 }
@@ -81,6 +88,7 @@ export function getSettings(q: Queryable): SettingsView {
     billing: readBilling(q),
     afterSales: readAfterSales(q),
     handover: readHandover(q),
+    appointments: readAppointmentSettings(q),
   };
 }
 
@@ -90,7 +98,15 @@ export function updateSettings(ctx: CallContext, input: ParsedInputOf<'settings.
   return db.transaction((tx) => {
     const current = getSettings(tx);
     const at = now();
-    for (const key of ['shop', 'security', 'counter', 'billing', 'afterSales', 'handover'] as const) {
+    for (const key of [
+      'shop',
+      'security',
+      'counter',
+      'billing',
+      'afterSales',
+      'handover',
+      'appointments',
+    ] as const) {
       const next = input[key];
       if (!next) continue;
       const diff = changedFields(current[key], next);

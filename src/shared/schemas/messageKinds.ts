@@ -16,6 +16,7 @@ export const MESSAGE_EVENTS = [
   'pickupReminder',
   'followUpThanks',
   'complaintUpdate',
+  'appointmentReminder',
 ] as const;
 export type MessageEvent = (typeof MESSAGE_EVENTS)[number];
 

@@ -41,10 +41,13 @@ export const messageSettings = z
   .object({
     templates: z
       .object(
-        Object.fromEntries(MESSAGE_EVENTS.map((e) => [e, eventTemplate])) as Record<
-          MessageEvent,
-          typeof eventTemplate
-        >,
+        // An event added later starts off for a shop whose templates were saved before it existed.
+        Object.fromEntries(
+          MESSAGE_EVENTS.map((e) => [
+            e,
+            eventTemplate.default({ mode: 'off', text: DEFAULT_TEMPLATES['zh-CN'][e] }),
+          ]),
+        ) as Record<MessageEvent, z.ZodDefault<typeof eventTemplate>>,
       )
       .strict()
       .default(defaultTemplates('zh-CN')),

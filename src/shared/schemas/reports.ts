@@ -110,6 +110,11 @@ export const qualityReport = z.object({
   delivered: count,
   fixedFirstTime: count,
   firstTimeFixRate: rate,
+  /**
+   * 预约 that started in the period and were settled by the customer: came (arrived) or did not
+   * (noShow); the no-show rate is of those two (cancelled and still booked ones are neither).
+   */
+  appointments: z.object({ arrived: count, noShow: count, noShowRate: rate }),
   byServiceType: z.array(
     z.object({
       serviceType: z.enum(SERVICE_TYPES),

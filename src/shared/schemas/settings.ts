@@ -4,6 +4,7 @@ import { COMPLAINT_SEVERITIES, type ComplaintSeverity } from './complaintKinds';
 import { SERVICE_TYPES } from './orderKinds';
 import { handoverSettings } from './handover';
 import { DEFAULT_CATEGORY_KINDS, DEVICE_KINDS } from '../deviceKinds';
+import { appointmentSettings } from './appointments';
 
 export const shopName = z.string().trim().min(1).max(60);
 /** Prefix of document numbers such as BJ01-20261122-0007. */
@@ -150,6 +151,7 @@ export const settingsView = z.object({
   billing: billingSettings,
   afterSales: afterSalesSettings,
   handover: handoverSettings,
+  appointments: appointmentSettings,
 });
 export type SettingsView = z.infer<typeof settingsView>;
 
@@ -161,5 +163,6 @@ export const updateSettingsInput = z
     billing: billingSettings.optional(),
     afterSales: afterSalesSettings.optional(),
     handover: handoverSettings.optional(),
+    appointments: appointmentSettings.optional(),
   })
   .strict();

@@ -118,6 +118,8 @@ export const createWorkOrderInput = z
     /** The odometer (km) at intake: required for a vehicle; below the last reading needs the reason. */
     mileageKm: z.int().min(0).max(READING_MAX).nullable().default(null),
     mileageReason: z.string().trim().max(200).default(''),
+    /** 预约到店: the booked appointment this intake turns into an order (marked arrived with it). */
+    appointmentId: id.nullable().default(null),
   })
   .strict();
 

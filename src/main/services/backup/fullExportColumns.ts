@@ -266,6 +266,28 @@ export const DEVICE_READING_COLUMNS = [
   at,
 ] as const;
 
+export const APPOINTMENT_COLUMNS = [
+  col({ key: 'startAt', zh: '预约时间', en: 'Starts', width: 17, kind: 'dateTime' }),
+  col({ key: 'endAt', zh: '结束时间', en: 'Ends', width: 17, kind: 'dateTime' }),
+  col({ key: 'state', zh: '状态', en: 'State', width: 10 }),
+  customerCode,
+  customerName,
+  col({ key: 'device', zh: '设备', en: 'Device', width: 24 }),
+  col({ key: 'serviceType', zh: '服务类型', en: 'Service type', width: 10 }),
+  col({ key: 'fault', zh: '预约故障', en: 'Expected fault', width: 30 }),
+  col({ key: 'channel', zh: '预约渠道', en: 'Booked by', width: 10 }),
+  col({ key: 'technician', zh: '技术员', en: 'Technician', width: 12 }),
+  col({ key: 'bay', zh: '工位', en: 'Bay', width: 10 }),
+  col({ key: 'note', zh: '备注', en: 'Note', width: 24 }),
+  col({ key: 'cancelReason', zh: '取消原因', en: 'Cancel reason', width: 20 }),
+  orderNo,
+  col({ key: 'closedAt', zh: '办结时间', en: 'Closed at', width: 17, kind: 'dateTime' }),
+  col({ key: 'closedBy', zh: '办结人', en: 'Closed by', width: 12 }),
+  col({ key: 'remindedAt', zh: '提醒时间', en: 'Reminded at', width: 17, kind: 'dateTime' }),
+  user,
+  at,
+] as const;
+
 export const DAY_CLOSE_COLUMNS = [
   col({ key: 'businessDate', zh: '营业日', en: 'Business day', width: 12 }),
   col({ key: 'action', zh: '操作', en: 'Action', width: 10 }),

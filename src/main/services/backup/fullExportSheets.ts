@@ -342,6 +342,28 @@ interface DeviceReadingRow {
   at: number;
 }
 
+interface AppointmentRow {
+  startAt: number;
+  endAt: number;
+  state: string;
+  customerCode: string;
+  customerName: string;
+  device: string;
+  serviceType: string;
+  fault: string;
+  channel: string;
+  technician: string | null;
+  bay: string | null;
+  note: string;
+  cancelReason: string | null;
+  orderNo: string | null;
+  closedAt: number | null;
+  closedBy: string | null;
+  remindedAt: number | null;
+  user: string | null;
+  at: number;
+}
+
 interface DayCloseRow {
   businessDate: string;
   action: string;
@@ -752,6 +774,27 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
       device: deviceWords({ brand, model, category }),
       unit: wordOf(w.readingUnits, r.unit),
       source: wordOf(w.readingSources, r.source),
+    }),
+  }),
+  appointments: sheet({
+    name: FULL_EXPORT_NAMES.appointments,
+    source: SOURCES.appointments,
+    sql: `SELECT a.start_at AS startAt, a.end_at AS endAt, a.state, c.code AS customerCode,
+            c.name AS customerName, trim(d.brand || ' ' || d.model) AS device,
+            a.service_type AS serviceType, a.fault, a.channel, ${NAME_OF('a.technician_id')} AS technician,
+            a.bay, a.note, a.cancel_reason AS cancelReason, o.order_no AS orderNo, a.closed_at AS closedAt,
+            ${NAME_OF('a.closed_by')} AS closedBy, a.reminded_at AS remindedAt,
+            ${NAME_OF('a.created_by')} AS user, a.created_at AS at
+          FROM appointments a
+          JOIN customers c ON c.id = a.customer_id
+          JOIN devices d ON d.id = a.device_id
+          LEFT JOIN work_orders o ON o.id = a.work_order_id
+          ORDER BY a.start_at, a.id`,
+    cells: (a: AppointmentRow, { w }) => ({
+      ...a,
+      state: wordOf(w.appointmentStates, a.state),
+      serviceType: wordOf(w.serviceTypes, a.serviceType),
+      channel: wordOf(w.appointmentChannels, a.channel),
     }),
   }),
   dayCloseEvents: sheet({

@@ -24,6 +24,7 @@ import {
   PAYMENT_COLUMNS,
   DEPOSIT_COLUMNS,
   DEVICE_READING_COLUMNS,
+  APPOINTMENT_COLUMNS,
   PRINT_COLUMNS,
   SETTLEMENT_COLUMNS,
   SETTLEMENT_LINE_COLUMNS,
@@ -232,6 +233,15 @@ export const SOURCES = {
     workOrderId: 'orderNo',
     recordedBy: 'user',
     recordedAt: 'at',
+  }),
+  appointments: sheetSource('appointments', APPOINTMENT_COLUMNS, {
+    id: LEFT_OUT.id,
+    customerId: 'customerName',
+    deviceId: 'device',
+    technicianId: 'technician',
+    workOrderId: 'orderNo',
+    createdBy: 'user',
+    createdAt: 'at',
   }),
   dayCloseEvents: sheetSource('dayCloseEvents', DAY_CLOSE_COLUMNS, {
     id: LEFT_OUT.id,

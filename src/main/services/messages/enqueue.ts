@@ -16,6 +16,8 @@ export interface MessageCause {
   customerId: string;
   workOrderId: string | null;
   complaintId?: string | null;
+  /** The appointment a reminder is about (its time and device fill the template). */
+  appointmentId?: string | null;
   /**
    * Names this occurrence of the event (the order and the moment it moved, a follow-up's id…): with
    * the event and the channel it is the idempotency key, so one occurrence never queues twice.
@@ -59,6 +61,7 @@ export function enqueueMessages(tx: Tx, cause: MessageCause): string[] {
     customerId: cause.customerId,
     workOrderId: cause.workOrderId,
     complaintId: cause.complaintId ?? null,
+    appointmentId: cause.appointmentId ?? null,
     now: cause.at,
     language: settings.language,
   });

@@ -2,7 +2,7 @@ import { asc, desc, eq } from 'drizzle-orm';
 import { LABELS } from '@shared/labels';
 import type { Language } from '@shared/languages';
 import type { MessageValues } from '@shared/messageTemplates';
-import { complaints, customerPhones, customers, devices, workOrders } from '../../db/schema';
+import { appointments, complaints, customerPhones, customers, devices, workOrders } from '../../db/schema';
 import type { Queryable } from '../context';
 import { readShop } from '../settings';
 
@@ -37,6 +37,7 @@ export interface ValueSource {
   customerId: string;
   workOrderId: string | null;
   complaintId?: string | null;
+  appointmentId?: string | null;
   now: number;
   language: Language;
 }
@@ -88,7 +89,35 @@ export function valuesFor(q: Queryable, source: ValueSource): MessageValues {
       values.投诉进度 = LABELS.complaintStatuses[source.language][complaint.status];
     }
   }
+  if (source.appointmentId) {
+    const booked = q
+      .select({
+        startAt: appointments.startAt,
+        brand: devices.brand,
+        model: devices.model,
+        category: devices.category,
+      })
+      .from(appointments)
+      .innerJoin(devices, eq(devices.id, appointments.deviceId))
+      .where(eq(appointments.id, source.appointmentId))
+      .get();
+    if (booked) {
+      values.预约时间 = appointmentTime(booked.startAt, source.language);
+      values.设备 = [booked.brand, booked.model].filter(Boolean).join(' ') || booked.category;
+    }
+  }
   return values;
+}
+
+/** 12月5日 10:00 / Dec 5, 10:00, on the server's local clock. */
+export function appointmentTime(at: number, language: Language): string {
+  const d = new Date(at);
+  const time = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  if (language === 'zh-CN') return `${d.getMonth() + 1}月${d.getDate()}日 ${time}`;
+  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][
+    d.getMonth()
+  ];
+  return `${month} ${d.getDate()}, ${time}`;
 }
 
 /** What the preview shows when the shop has no order yet (or none by that number). */
@@ -106,6 +135,7 @@ export function sampleValues(q: Queryable, language: Language): MessageValues {
     天数: '7',
     投诉单号: 'TS-20261122-0001',
     投诉进度: LABELS.complaintStatuses[language].inProgress,
+    预约时间: zh ? '12月5日 10:00' : 'Dec 5, 10:00',
   };
 }
 

@@ -6,6 +6,7 @@ import { customers, outboxMessages, workOrders, type OutboxMessageRecord } from 
 import type { SendResult } from '../channels/provider';
 import type { Deps } from '../context';
 import { enqueueMessages } from './enqueue';
+import { scheduleAppointmentReminders } from '../appointments/reminders';
 import { quietUntil } from './quietHours';
 import { readMessageSettings } from './settings';
 import { messageOnTimeline } from './timeline';
@@ -228,7 +229,7 @@ async function sendOne(deps: Deps, row: OutboxMessageRecord, now: number): Promi
 
 /**
  * One pass of the outbox on the server's clock (`deps.now`): reconcile rows a stopped process
- * left sending, queue the pickup reminders that came due, then send every queued row whose time
+ * left sending, queue the pickup and appointment reminders that came due, then send every queued row whose time
  * has come — quiet hours, opt-outs, retries with backoff and the try limit applied. Safe to run
  * beside another pass: a row is claimed by one atomic update before it is handed to a provider.
  */
@@ -236,7 +237,7 @@ export async function runOutbox(deps: Deps): Promise<OutboxTick> {
   const now = deps.now();
   const tick: OutboxTick = {
     reconciled: reconcile(deps, now),
-    reminders: scheduleReminders(deps, now),
+    reminders: scheduleReminders(deps, now) + scheduleAppointmentReminders(deps, now),
     sent: 0,
     retrying: 0,
     failed: 0,

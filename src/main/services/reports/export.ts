@@ -141,6 +141,9 @@ function qualitySheets(r: QualityReport, lang: Language): SheetOut[] {
         int(W.delivered),
         int(W.fixedFirstTime),
         rate(W.firstTimeFixRate),
+        int(W.appointmentsArrived),
+        int(W.appointmentsNoShow),
+        rate(W.noShowRate),
       ],
       [
         [
@@ -154,6 +157,9 @@ function qualitySheets(r: QualityReport, lang: Language): SheetOut[] {
           r.delivered,
           r.fixedFirstTime,
           r.firstTimeFixRate,
+          r.appointments.arrived,
+          r.appointments.noShow,
+          r.appointments.noShowRate,
         ],
       ],
     ),

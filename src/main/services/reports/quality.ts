@@ -41,6 +41,13 @@ export function qualityReport(db: Db, input: PeriodInput): QualityReport {
       WHERE o.rework_of_id IS NOT NULL AND ${IS_REWORK} AND orig.outcome = 'repaired'
         AND orig.delivered_at >= ${start} AND orig.delivered_at < ${end}`)?.n ?? 0;
 
+  const kept = db.all<{ state: string; n: number }>(
+    sql`SELECT state, count(*) AS n FROM appointments INDEXED BY appointments_state_start
+      WHERE state IN ('arrived', 'noShow') AND start_at >= ${start} AND start_at < ${end} GROUP BY state`,
+  );
+  const arrived = kept.find((k) => k.state === 'arrived')?.n ?? 0;
+  const noShow = kept.find((k) => k.state === 'noShow')?.n ?? 0;
+
   const byServiceType = SERVICE_TYPES.map((serviceType, i) => {
     const c = counts[i];
     const outcomes = splitOf(c?.outcomes ?? []);
@@ -74,6 +81,7 @@ export function qualityReport(db: Db, input: PeriodInput): QualityReport {
     delivered,
     fixedFirstTime,
     firstTimeFixRate: rateOf(fixedFirstTime, delivered),
+    appointments: { arrived, noShow, noShowRate: rateOf(noShow, arrived + noShow) },
     byServiceType,
   };
 }

@@ -18,13 +18,14 @@ import { readDetail } from './read';
 import { takeDepositAtIntake } from '../settlements/deposits';
 import { kindOfCategory } from '@shared/deviceKinds';
 import { recordReading } from '../readings';
+import { markArrived } from '../appointments/close';
 
 const HOUR = 3600_000;
 /** A rework chain longer than this is corrupt data, not a shop's history. */
 const MAX_REWORK_DEPTH = 100;
 
 /** The customer and device of a new order: both live, and the device is this customer's. */
-function checkParties(q: Queryable, customerId: string, deviceId: string) {
+export function checkParties(q: Queryable, customerId: string, deviceId: string) {
   const customer = q.select().from(customers).where(eq(customers.id, customerId)).get();
   if (!customer) throw fieldError('customerId', 'customerNotFound', {}, 'customer not found');
   if (customer.mergedIntoId !== null) {
@@ -230,6 +231,19 @@ export function createWorkOrder(
       },
     });
     if (signature) storeIntakeSignature(tx, ctx, record, signature, at);
+    if (input.appointmentId !== null) {
+      const booked = markArrived(tx, ctx, input.appointmentId, record, at);
+      // The booking's note goes on the order's timeline, so nothing said at booking is lost.
+      if (booked.note !== '')
+        addEvent(tx, {
+          workOrderId: record.id,
+          at,
+          actor: ctx.user,
+          kind: 'note',
+          note: booked.note,
+          data: null,
+        });
+    }
     enqueueMessages(tx, {
       event: 'received',
       customerId: record.customerId,

@@ -35,6 +35,9 @@ export const queryKeys = {
   /** Attachments never change once stored: their own prefix, left alone by order invalidations. */
   attachment: (id: string) => ['attachments', id] as const,
 
+  /** 预约: the calendar, today's list and the call list. */
+  appointments: ['appointments'] as const,
+
   searches: ['search'] as const,
   search: (q: string) => ['search', q] as const,
 

@@ -53,6 +53,7 @@ export function SideMenu() {
       '/backup',
       '/lan',
       '/follow-ups',
+      '/appointments',
     ].find((area) => pathname.startsWith(area)) ?? pathname;
   const { user, terminal } = useSession();
   // Backups, restore, reset, the full export and the LAN settings are done at the host PC only.
@@ -100,6 +101,12 @@ export function SideMenu() {
           {t('nav.intake')}
         </span>
       ),
+    });
+  if (can('appointments.read'))
+    counter.push({
+      key: '/appointments',
+      icon: <CalendarOutlined />,
+      label: label('nav-appointments', t('nav.appointments')),
     });
   if (can('workOrders.read'))
     counter.push({

@@ -1,5 +1,6 @@
 import { handoverEnUS } from './handover.en-US';
 import { followUpsEnUS } from './followUps.en-US';
+import { appointmentsEnUS } from './appointments.en-US';
 import { complaintsEnUS } from './complaints.en-US';
 import { messagesEnUS } from './messages.en-US';
 import { lanEnUS } from './lan.en-US';
@@ -69,6 +70,7 @@ export const enUS: Messages = {
     lan: 'LAN sharing',
     outbox: 'Outbox',
     messageTemplates: 'Message templates',
+    appointments: 'Appointments',
   },
   header: {
     changePassword: 'Change password',
@@ -319,4 +321,5 @@ export const enUS: Messages = {
   channelSettings: channelsEnUS,
   handover: handoverEnUS,
   messages: messagesEnUS,
+  appointments: appointmentsEnUS,
 };

@@ -223,6 +223,15 @@ const errorsEnUS = {
   scoresNotTaken: FIELDS,
   customerNoContact: 'The customer asked not to be contacted: no follow-up calls or messages.',
 
+  appointmentNotFound: 'This appointment does not exist.',
+  appointmentCollides:
+    'This slot is full or collides with other bookings ({{with}}). To book it anyway, choose “Book anyway”.',
+  appointmentInPast: FIELDS,
+  appointmentNotBooked: 'This appointment is no longer booked: this cannot be done any more.',
+  noShowBeforeStart: 'The appointment starts at {{startAt}}: it cannot be a no-show before then.',
+  unknownBay: FIELDS,
+  appointmentOtherParty: FIELDS,
+
   complaintNotFound: 'This complaint does not exist.',
   complaintMoveNotAllowed: 'Complaint {{complaintNo}} cannot do this in its current state.',
   complaintFinished: 'Complaint {{complaintNo}} is finished (closed or withdrawn): it can no longer change.',
@@ -308,6 +317,9 @@ const fieldErrorsEnUS = {
   idNoteRequired: 'Enter the ID checked',
   pickupSignatureRequired: 'Have the customer sign',
   signatureRefused: errorsEnUS.signatureRefused,
+  appointmentInPast: 'The time cannot be before now',
+  unknownBay: '“{{bay}}” is not one of the bays',
+  appointmentOtherParty: 'Not the appointment’s customer or device',
   unknownTemplateVariable: '{{variable}} is not a variable',
 } satisfies Record<keyof typeof fieldErrorsZhCN, string>;
 

@@ -208,6 +208,14 @@ const errorsZhCN = {
   scoresNotTaken: FIELDS,
   customerNoContact: '客户已要求不再联系，不能回访或发送消息。',
 
+  appointmentNotFound: '预约不存在。',
+  appointmentCollides: '此时段与已有预约冲突或已满（{{with}}）。确认仍要预约，请点“仍然预约”。',
+  appointmentInPast: FIELDS,
+  appointmentNotBooked: '此预约已不在“已预约”状态，不能再执行此操作。',
+  noShowBeforeStart: '预约时间 {{startAt}} 还没到，不能记为爽约。',
+  unknownBay: FIELDS,
+  appointmentOtherParty: FIELDS,
+
   complaintNotFound: '投诉不存在。',
   complaintMoveNotAllowed: '投诉 {{complaintNo}} 在当前状态下不能执行此操作。',
   complaintFinished: '投诉 {{complaintNo}} 已结束（已关闭或已撤销），不能再修改。',
@@ -295,6 +303,9 @@ export const fieldErrorsZhCN = {
   idNoteRequired: '请登记核对的证件信息',
   pickupSignatureRequired: '请客户签名',
   signatureRefused: errorsZhCN.signatureRefused,
+  appointmentInPast: '预约时间不能早于现在',
+  unknownBay: '“{{bay}}”不在工位列表中',
+  appointmentOtherParty: '与预约的客户或设备不一致',
   unknownTemplateVariable: '{{variable}} 不是可用的变量',
 } satisfies Partial<Record<Reason, string>>;
 

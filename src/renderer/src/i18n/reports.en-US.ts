@@ -78,6 +78,7 @@ export const reportsEnUS: typeof reportsZhCN = {
     delivered: 'Delivered',
     fixedFirstTime: 'Fixed first time',
     firstTimeFixRate: 'First-time fix rate',
+    noShowRate: 'Appointment no-show rate',
     byServiceType: 'By service type',
     hint: 'Completion (repaired only), outcomes and rework rate are of the orders received in the period; first-time fix is of the repaired orders delivered in it that did not come back within the repair warranty.',
   },

@@ -77,6 +77,7 @@ export const reportsZhCN = {
     delivered: '交付',
     fixedFirstTime: '一次修复',
     firstTimeFixRate: '一次修复率',
+    noShowRate: '预约爽约率',
     byServiceType: '按服务类型',
     hint: '完工率（只算已修复）、维修结果、返修率针对期间内受理的工单；一次修复率针对期间内交付的已修复工单中保修期内未返修的。',
   },

@@ -1,5 +1,6 @@
 import { handoverZhCN } from './handover.zh-CN';
 import { followUpsZhCN } from './followUps.zh-CN';
+import { appointmentsZhCN } from './appointments.zh-CN';
 import { complaintsZhCN } from './complaints.zh-CN';
 import { messagesZhCN } from './messages.zh-CN';
 import { lanZhCN } from './lan.zh-CN';
@@ -68,6 +69,7 @@ export const zhCN = {
     lan: '局域网共享',
     outbox: '发件箱',
     messageTemplates: '消息模板',
+    appointments: '预约',
   },
   header: {
     changePassword: '修改密码',
@@ -316,6 +318,7 @@ export const zhCN = {
   channelSettings: channelsZhCN,
   handover: handoverZhCN,
   messages: messagesZhCN,
+  appointments: appointmentsZhCN,
 };
 
 export type Messages = typeof zhCN;

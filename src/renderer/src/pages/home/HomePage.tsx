@@ -14,6 +14,7 @@ import { RoleTag } from '../../components/RoleTag';
 import { errorMessage } from '../../i18n/errorMessage';
 import { DashFigure, DashFigures } from './DashFigure';
 import { OrderBriefTable } from './OrderBriefTable';
+import { TodayAppointments } from '../appointments/TodayAppointments';
 import { AfterSales, Quality } from './AfterSalesCards';
 
 function Counter({ counter }: { counter: NonNullable<Dashboard['counter']> }) {
@@ -197,6 +198,7 @@ export function HomePage() {
       </Flex>
       {dashboard.error && <Alert type="error" showIcon title={errorMessage(dashboard.error, t)} />}
       {!data && !dashboard.error && <Skeleton active />}
+      <TodayAppointments />
       {data?.queue && <Queue queue={data.queue} />}
       {data?.shop && <Shop shop={data.shop} />}
       {data?.quality && <Quality quality={data.quality} />}

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Flex, Skeleton, Steps, Tag, Typography } from
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
+import { useAppointment } from '../../api/appointments';
 import { useCustomer } from '../../api/customers';
 import { useSettings } from '../../api/settings';
 import { deviceName, WarrantyTag } from '../../components/counterTags';
@@ -11,6 +12,7 @@ import { CustomerStep } from './CustomerStep';
 import { DeviceStep } from './DeviceStep';
 import { OrderStep } from './OrderStep';
 import { errorMessage } from '../../i18n/errorMessage';
+import { formatMinute } from '../../lib/format';
 
 /**
  * 接机: customer → device → order, all by keyboard. Opened from the search box (?phone= for a new
@@ -25,6 +27,15 @@ function Intake() {
   const [deviceId, setDeviceId] = useState<string | null>(params.get('deviceId'));
   const customer = useCustomer(customerId ?? undefined);
   const settings = useSettings();
+  // 预约到店: opened from an appointment (?appointmentId=), whose booking fills the order.
+  const appointmentId = params.get('appointmentId');
+  const appointment = useAppointment(appointmentId);
+  const booked =
+    appointment.data?.state === 'booked' &&
+    appointment.data.customerId === customerId &&
+    appointment.data.deviceId === deviceId
+      ? appointment.data
+      : null;
 
   const device = customer.data?.devices.find((d) => d.id === deviceId) ?? null;
   const step = !customerId ? 0 : !device ? 1 : 2;
@@ -37,7 +48,7 @@ function Intake() {
   let body;
   if (!customerId) {
     body = <CustomerStep initialText={params.get('phone') ?? ''} onPicked={setCustomerId} />;
-  } else if (customer.isPending || settings.isPending) {
+  } else if (customer.isPending || settings.isPending || (appointmentId && appointment.isPending)) {
     body = <Skeleton active />;
   } else if (customer.isError || settings.isError) {
     body = <Alert type="error" showIcon title={errorMessage(customer.error ?? settings.error, t)} />;
@@ -48,7 +59,13 @@ function Intake() {
     body = <DeviceStep customerId={customerId} devices={customer.data.devices} onPicked={setDeviceId} />;
   } else {
     body = (
-      <OrderStep customerId={customerId} device={device} counter={settings.data.counter} onSaved={saved} />
+      <OrderStep
+        customerId={customerId}
+        device={device}
+        counter={settings.data.counter}
+        onSaved={saved}
+        appointment={booked}
+      />
     );
   }
 
@@ -65,6 +82,19 @@ function Intake() {
             { title: t('intake.stepOrder') },
           ]}
         />
+        {booked && (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="intake-appointment"
+            title={t('appointments.fromAppointment', { time: formatMinute(booked.startAt) })}
+            description={
+              [booked.bay, booked.note && t('appointments.appointmentNote', { note: booked.note })]
+                .filter(Boolean)
+                .join(' · ') || undefined
+            }
+          />
+        )}
         {c && (
           <Flex
             className="intake-summary"

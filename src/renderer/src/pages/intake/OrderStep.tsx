@@ -15,6 +15,7 @@ import {
   SERVICE_TYPES,
   type WorkOrderDetail,
 } from '@shared/schemas/workOrders';
+import { ORDER_CHANNEL_OF, type AppointmentRow } from '@shared/schemas/appointments';
 import { useDevice } from '../../api/devices';
 import { useCreateWorkOrder } from '../../api/workOrders';
 import { TechnicianSelect } from '../../components/TechnicianSelect';
@@ -67,11 +68,14 @@ export function OrderStep({
   device,
   counter,
   onSaved,
+  appointment = null,
 }: {
   customerId: string;
   device: Device;
   counter: CounterSettings;
   onSaved: (order: WorkOrderDetail) => void;
+  /** 预约到店: the booking prefills the order, and the order marks it arrived. */
+  appointment?: AppointmentRow | null;
 }) {
   const { t } = useTranslation();
   const rules = useFormRules();
@@ -107,6 +111,7 @@ export function OrderStep({
         signature,
         mileageKm: numberOf(values.mileageKm, 0),
         mileageReason: values.mileageReason ?? '',
+        appointmentId: appointment?.id ?? null,
         ...(values.promisedAt ? { promisedAt: values.promisedAt.valueOf() } : {}),
         ...(values.depositAmount?.trim()
           ? {
@@ -152,6 +157,12 @@ export function OrderStep({
           technicianId: null,
           reworkOfId: null,
           depositMethod: 'cash',
+          ...(appointment && {
+            reportedFault: appointment.fault,
+            channel: ORDER_CHANNEL_OF[appointment.channel],
+            serviceType: appointment.serviceType,
+            technicianId: appointment.technicianId,
+          }),
         }}
         onFinish={submit}
       >

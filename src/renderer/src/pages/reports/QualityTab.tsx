@@ -79,6 +79,12 @@ export function QualityTab({ period }: { period: PeriodInput }) {
             title: t('reports.quality.firstTimeFixRate'),
             value: formatRate(data?.firstTimeFixRate ?? null),
           },
+          {
+            key: 'q-no-show-rate',
+            title: t('reports.quality.noShowRate'),
+            value: formatRate(data?.appointments.noShowRate ?? null),
+            warn: (data?.appointments.noShow ?? 0) > 0,
+          },
         ]}
       />
       <Typography.Text type="secondary">{t('reports.quality.hint')}</Typography.Text>

@@ -6,6 +6,7 @@ import { useSettings } from '../../api/settings';
 import { useCan } from '../../api/session';
 import { Forbidden } from '../../components/Forbidden';
 import { errorMessage } from '../../i18n/errorMessage';
+import { AppointmentSettingsForm } from './AppointmentSettingsForm';
 import { BillingForm } from './BillingForm';
 import { ChannelSettings } from './channels/ChannelSettings';
 import { ComplaintSettings } from './ComplaintSettings';
@@ -69,6 +70,13 @@ export function SettingsPage() {
       </Card>
       <Card title={t('handover.settings.title')} id="settings-handover" data-testid="settings-handover">
         <HandoverSettingsForm handover={settings.data.handover} readOnly={readOnly} />
+      </Card>
+      <Card
+        title={t('appointments.settings.title')}
+        id="settings-appointments"
+        data-testid="settings-appointments"
+      >
+        <AppointmentSettingsForm settings={settings.data.appointments} readOnly={readOnly} />
       </Card>
       <Card title={t('complaints.settings.title')} id="settings-complaints" data-testid="settings-complaints">
         <ComplaintSettings afterSales={settings.data.afterSales} readOnly={readOnly} />
