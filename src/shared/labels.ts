@@ -252,6 +252,7 @@ const eventKinds = labels<CodeOf<typeof EVENT_KINDS>>({
   handover: ['交机', 'Hand-over'],
   message: ['消息', 'Message'],
   deposit: ['订金', 'Deposit'],
+  onsite: ['上门', 'On-site'],
 });
 
 const customerTypes = labels<CustomerType>({

@@ -27,6 +27,7 @@ import {
   signatureImage,
   signatureView,
 } from './handover';
+import { onsiteEventData } from './onsite';
 
 export { CHANNELS, SERVICE_TYPES };
 export const APPROVAL_METHODS = ['inPerson', 'phone', 'message', 'written'] as const;
@@ -71,6 +72,8 @@ export const EVENT_KINDS = [
   'message',
   /** 订金 taken or given back. */
   'deposit',
+  /** 上门: the visit scheduled or changed, the technician's arrival and finish. */
+  'onsite',
 ] as const;
 
 export const status = z.enum(WORK_ORDER_STATUSES);
@@ -483,6 +486,7 @@ const EVENT_DATA = {
   handover: handoverEventData,
   message: messageEventData,
   deposit: depositEventData,
+  onsite: onsiteEventData,
 } satisfies Record<(typeof EVENT_KINDS)[number], z.ZodType>;
 
 /** One kind with its data: what a writer passes and what a stored row decodes to. */
@@ -505,6 +509,7 @@ export const timelineEntry = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('handover'), data: EVENT_DATA.handover }),
   z.object({ kind: z.literal('message'), data: EVENT_DATA.message }),
   z.object({ kind: z.literal('deposit'), data: EVENT_DATA.deposit }),
+  z.object({ kind: z.literal('onsite'), data: EVENT_DATA.onsite }),
 ]);
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 /** The data one kind of event records. */
@@ -548,6 +553,7 @@ export const workOrderEvent = z.discriminatedUnion('kind', [
     kind: z.literal('deposit'),
     data: z.union([EVENT_DATA.deposit, depositEventBrief]),
   }),
+  z.object({ ...eventBase, kind: z.literal('onsite'), data: EVENT_DATA.onsite }),
 ]);
 export type WorkOrderEvent = z.infer<typeof workOrderEvent>;
 

@@ -24,6 +24,7 @@ import {
   PAYMENT_COLUMNS,
   DEPOSIT_COLUMNS,
   DEVICE_READING_COLUMNS,
+  ONSITE_JOB_COLUMNS,
   PRINT_COLUMNS,
   SETTLEMENT_COLUMNS,
   SETTLEMENT_LINE_COLUMNS,
@@ -232,6 +233,12 @@ export const SOURCES = {
     workOrderId: 'orderNo',
     recordedBy: 'user',
     recordedAt: 'at',
+  }),
+  onsiteJobs: sheetSource('onsiteJobs', ONSITE_JOB_COLUMNS, {
+    workOrderId: 'orderNo',
+    technicianIds: 'technicians',
+    travelFeeLineId: 'travelFee',
+    updatedAt: LEFT_OUT.inLog,
   }),
   dayCloseEvents: sheetSource('dayCloseEvents', DAY_CLOSE_COLUMNS, {
     id: LEFT_OUT.id,

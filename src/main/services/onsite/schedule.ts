@@ -1,0 +1,157 @@
+import { eq } from 'drizzle-orm';
+import { fieldError } from '@shared/errors';
+import type { ParsedInputOf } from '@shared/contract';
+import type { OnsiteOfOrder } from '@shared/schemas/onsite';
+import type { EventData } from '@shared/schemas/workOrders';
+import { onsiteJobs, workOrders, type OnsiteJobRecord, type WorkOrderRecord } from '../../db/schema';
+import { changedFields } from '../audit';
+import type { CallContext, Queryable, Tx } from '../context';
+import { recordUpdate } from '../workOrders/events';
+import { loadOrder, requireOpen, requireTechnician } from '../workOrders/lookups';
+import { applyTravelFee, travelFeeLine } from './travelFee';
+import { userNames, visitorIds } from './read';
+import { onsiteOfOrder } from './views';
+
+/**
+ * Setting and changing a visit. Only an open order whose channel is 上门 takes one; the window must
+ * end after it starts; every technician must be one who can be assigned orders. Each change is one
+ * timeline entry (schedule the first time, change after) and one audit row; the travel fee moves its
+ * fee line in the same transaction.
+ */
+
+export function requireOnsiteOrder(q: Queryable, id: string): WorkOrderRecord {
+  const order = loadOrder(q, id);
+  requireOpen(order);
+  if (order.channel !== 'onsite') {
+    throw fieldError(
+      'id',
+      'onsiteWrongChannel',
+      { orderNo: order.orderNo },
+      `${order.orderNo} is not on-site`,
+    );
+  }
+  return order;
+}
+
+export function loadVisit(q: Queryable, order: WorkOrderRecord): OnsiteJobRecord {
+  const job = q.select().from(onsiteJobs).where(eq(onsiteJobs.workOrderId, order.id)).get();
+  if (!job) {
+    throw fieldError('id', 'onsiteNotScheduled', { orderNo: order.orderNo }, `${order.orderNo} has no visit`);
+  }
+  return job;
+}
+
+/** Names of the technicians, checked; in the order given (the first is the lead). */
+function technicianNames(q: Queryable, ids: readonly string[]): string[] {
+  return ids.map((id, i) => requireTechnician(q, id, `technicianIds.${i}`).displayName);
+}
+
+function touch(tx: Tx, order: WorkOrderRecord, at: number): void {
+  tx.update(workOrders).set({ updatedAt: at }).where(eq(workOrders.id, order.id)).run();
+}
+
+type SetInput = ParsedInputOf<'onsite.set'>;
+
+export function setOnsite(ctx: CallContext, input: SetInput): OnsiteOfOrder {
+  return ctx.deps.db.transaction((tx) => {
+    const order = requireOnsiteOrder(tx, input.id);
+    if (input.toTime <= input.fromTime) {
+      throw fieldError('toTime', 'onsiteWindowInvalid', {}, 'the window must end after it starts');
+    }
+    const technicians = technicianNames(tx, input.technicianIds);
+    const existing = tx.select().from(onsiteJobs).where(eq(onsiteJobs.workOrderId, order.id)).get();
+    const at = ctx.deps.now();
+    const line = travelFeeLine(tx, existing?.travelFeeLineId ?? null);
+    const after = {
+      address: input.address,
+      day: input.day,
+      fromTime: input.fromTime,
+      toTime: input.toTime,
+      technicians,
+      travelFee: input.travelFee,
+    };
+    const fields = {
+      address: input.address,
+      day: input.day,
+      fromTime: input.fromTime,
+      toTime: input.toTime,
+      technicianIds: JSON.stringify(input.technicianIds),
+    };
+    if (!existing) {
+      const lineId = applyTravelFee(tx, ctx, order, null, input.travelFee, at);
+      tx.insert(onsiteJobs)
+        .values({ workOrderId: order.id, ...fields, travelFeeLineId: lineId, createdAt: at, updatedAt: at })
+        .run();
+      const data = { action: 'schedule', ...after } satisfies EventData<'onsite'>;
+      touch(tx, order, at);
+      recordUpdate(
+        tx,
+        { workOrderId: order.id, at, actor: ctx.user, kind: 'onsite', data },
+        { after: { onsite: { ...after, technicianIds: input.technicianIds } } },
+      );
+      return onsiteOfOrder(tx, order.id);
+    }
+    const before = {
+      address: existing.address,
+      day: existing.day,
+      fromTime: existing.fromTime,
+      toTime: existing.toTime,
+      technicians: userNames(tx, visitorIds(existing)),
+      travelFee: line?.amount ?? 0,
+    };
+    const diff = changedFields(before, after);
+    const idsChanged = existing.technicianIds !== fields.technicianIds;
+    if (!diff && !idsChanged) return onsiteOfOrder(tx, order.id);
+    const lineId = applyTravelFee(tx, ctx, order, line, input.travelFee, at);
+    tx.update(onsiteJobs)
+      .set({ ...fields, travelFeeLineId: lineId, updatedAt: at })
+      .where(eq(onsiteJobs.workOrderId, order.id))
+      .run();
+    touch(tx, order, at);
+    const changed = diff ?? { before: { technicians: before.technicians }, after: { technicians } };
+    const data = {
+      action: 'change',
+      fields: (Object.keys(changed.after) as (keyof typeof after)[]).filter((k) => k in after),
+      ...changed,
+    } satisfies EventData<'onsite'>;
+    recordUpdate(
+      tx,
+      { workOrderId: order.id, at, actor: ctx.user, kind: 'onsite', data },
+      { before: { onsite: changed.before }, after: { onsite: changed.after } },
+    );
+    return onsiteOfOrder(tx, order.id);
+  });
+}
+
+/** The board's reassign (a drag, or the menu): the visit's technicians as a whole list. */
+export function assignOnsite(ctx: CallContext, input: ParsedInputOf<'onsite.assign'>): OnsiteOfOrder {
+  return ctx.deps.db.transaction((tx) => {
+    const order = requireOnsiteOrder(tx, input.id);
+    const job = loadVisit(tx, order);
+    const technicians = technicianNames(tx, input.technicianIds);
+    const ids = JSON.stringify(input.technicianIds);
+    if (ids === job.technicianIds) return onsiteOfOrder(tx, order.id);
+    const before = userNames(tx, visitorIds(job));
+    const at = ctx.deps.now();
+    tx.update(onsiteJobs)
+      .set({ technicianIds: ids, updatedAt: at })
+      .where(eq(onsiteJobs.workOrderId, order.id))
+      .run();
+    touch(tx, order, at);
+    const data = {
+      action: 'change',
+      fields: ['technicians'],
+      before: { technicians: before },
+      after: { technicians },
+    } satisfies EventData<'onsite'>;
+    recordUpdate(
+      tx,
+      { workOrderId: order.id, at, actor: ctx.user, kind: 'onsite', data },
+      {
+        before: { onsite: { technicianIds: visitorIds(job) } },
+        after: { onsite: { technicianIds: input.technicianIds } },
+      },
+    );
+    return onsiteOfOrder(tx, order.id);
+  });
+}
