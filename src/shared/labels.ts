@@ -407,6 +407,8 @@ const printForms = labels<PrintForm>({
   reportTechnicians: ['技术员绩效表', 'Technician performance'],
   reportWarranty: ['三包索赔清单', 'Warranty claims'],
   reportServiceQuality: ['服务质量报告', 'Service quality report'],
+  routeSheet: ['上门路线单', 'Route sheet'],
+  onsiteReport: ['上门服务确认单', 'On-site service report'],
 });
 
 // ── Messages to customers ────────────────────────────────────────────────────────────────
