@@ -113,7 +113,6 @@ export function RouteSheetForm({
                           <strong>
                             {stop.fromTime}–{stop.toTime}
                           </strong>
-                          <div className="pf-route-small">{stop.orderNo}</div>
                         </td>
                         <td>
                           {stop.customerName}
@@ -122,7 +121,9 @@ export function RouteSheetForm({
                         <td>
                           <strong>{stop.address}</strong>
                           <div>{stop.device}</div>
-                          <div className="pf-route-small">{stop.fault}</div>
+                          <div className="pf-route-small">
+                            {stop.orderNo} · {stop.fault}
+                          </div>
                         </td>
                         <td>
                           <Bring stop={stop} labels={labels} />
