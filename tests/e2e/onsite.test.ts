@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { rpc, startDesk, type Desk } from './fixture';
 import { A4, expectSize, printToPdf } from './pdf';
 import { customerWithDevice, setUpShop } from './seed';
+import { needsApproval } from '@shared/workOrderStatus';
 
 const ADMIN = { username: 'admin', displayName: '王店长', password: 'counter-admin-1' };
 const CLERK = { username: 'xiaoli', displayName: '小李', password: 'clerk-pass-2026' };
@@ -106,6 +107,24 @@ beforeAll(async () => {
     });
     orders.push({ id: order.id, orderNo: order.orderNo });
   }
+  // A part issued to 陈阿姨's order before the visit: the route sheet says to bring it.
+  const supplierId = (await rpc(page, 'suppliers.create', { name: '美的配件中心' })).id;
+  const part = await rpc(page, 'parts.create', { code: 'CAP-35', name: '压缩机启动电容', salePrice: 6000 });
+  await rpc(page, 'stock.post', {
+    kind: 'receipt',
+    supplierId,
+    lines: [{ partId: part.id, qty: 5, unitCost: 2500 }],
+  });
+  const first = orders[0]?.id ?? '';
+  for (const to of ['diagnosing', 'inRepair'] as const) {
+    const current = await rpc(page, 'workOrders.get', { id: first });
+    await rpc(page, 'workOrders.transition', {
+      id: first,
+      to,
+      ...(needsApproval(current.status, to) ? { approval: { by: '陈阿姨', method: 'phone' as const } } : {}),
+    });
+  }
+  await rpc(page, 'workOrders.addPart', { id: first, partId: part.id, qty: 1 });
   await page.context().close();
 });
 
@@ -187,6 +206,9 @@ describe('on-site jobs', () => {
     expect(pages[0]).toContain('李工');
     expect(pages[0]).toContain('朝阳区建国路 88 号');
     expect(pages[0]).toContain('13910000001');
+    // What to bring: the part issued to the order (the cell wraps the state onto a line of its own).
+    expect(pages[0]).toContain('压缩机启动电容 ×1');
+    expect(pages[0]).toContain('（已领）');
     expect(pages[0]).not.toContain('光华路');
     expect(pages[1]).toContain('张工');
     // 张工's stops in window order: 刘先生 at 10:00 before 赵女士 at 14:00.
@@ -213,7 +235,8 @@ describe('on-site jobs', () => {
     await page.getByTestId('wo-onsite-sign').click();
     await signWithMouse(page, 'wo-onsite-sign-pad');
     await page.getByTestId('wo-onsite-sign-save').click();
-    await page.getByTestId('wo-onsite-signature').waitFor();
+    await page.getByTestId('wo-onsite-signed').waitFor();
+    await page.getByTestId('wo-signature-onsite-image').waitFor();
     await desk.stillShot(page, 'onsite-04-order-card');
 
     const pdf = await printToPdf(desk, page, `onsite-report/${id}`, 'onsite-05-service-report');

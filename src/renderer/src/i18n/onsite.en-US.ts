@@ -46,6 +46,7 @@ export const onsiteEnUS = {
     change: 'Visit changed: {{changes}}',
     arrive: 'Technician arrived on site',
     finish: 'On-site work finished',
+    signed: 'The customer signed the service report',
     none: 'none',
     field: '{{field}} {{before}} → {{after}}',
   },

@@ -44,6 +44,7 @@ export const onsiteZhCN = {
     change: '修改上门：{{changes}}',
     arrive: '技师到达现场',
     finish: '上门完工',
+    signed: '客户已在服务确认单上签名',
     none: '无',
     field: '{{field}} {{before}} → {{after}}',
   },

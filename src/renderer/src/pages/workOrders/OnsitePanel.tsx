@@ -17,7 +17,7 @@ import { useCan, useSession } from '../../api/session';
 import { FormModal } from '../../components/FormModal';
 import { useFormRules } from '../../components/formRules';
 import { showFieldErrors } from '../../components/formErrors';
-import { SignatureImage, SignaturePad } from '../../components/SignaturePad';
+import { SignaturePad } from '../../components/SignaturePad';
 import { YuanInput } from '../../components/YuanInput';
 import { errorMessage } from '../../i18n/errorMessage';
 import { formatMinute } from '../../lib/format';
@@ -302,11 +302,11 @@ export function OnsitePanel({ order }: { order: WorkOrderDetail }) {
           </Button>
         )}
       </Space>
+      {/* The image itself shows under 客户签名 with who took it and when. */}
       {view.data.signature && (
-        <Flex vertical gap={2}>
-          <Typography.Text type="secondary">{t('onsite.signed')}</Typography.Text>
-          <SignatureImage dataUrl={view.data.signature.dataUrl} testId="wo-onsite-signature" />
-        </Flex>
+        <Typography.Text type="success" data-testid="wo-onsite-signed">
+          {t('onsite.signed')}
+        </Typography.Text>
       )}
       {editing && <OnsiteFormModal order={order} view={view.data} onClose={() => setEditing(false)} />}
       {signing && <SignReportModal order={order} onClose={() => setSigning(false)} />}
