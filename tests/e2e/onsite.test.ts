@@ -195,6 +195,39 @@ describe('on-site jobs', () => {
     await page.context().close();
   });
 
+  it('takes an 上门 order at the counter with its visit: the address comes from the customer', async () => {
+    const page = await desk.signedIn(CLERK);
+    const { customerId, deviceId } = await customerWithDevice(
+      page,
+      {
+        name: '孙老师',
+        phones: [{ phone: '139 1000 0004', label: '手机' }],
+        address: '海淀区学院路 30 号 6-402',
+      },
+      { category: '家电', brand: '格力', model: 'KFR-26GW 空调' },
+    );
+    await page.goto(`${desk.server.origin}/#/intake?customerId=${customerId}&deviceId=${deviceId}`);
+    await page.getByTestId('intake-order-form').waitFor();
+    await page.getByTestId('intake-fault').fill('空调漏水');
+    expect(await page.getByTestId('intake-onsite').count()).toBe(0);
+    await page.getByTestId('intake-channel').click();
+    await page.locator('.ant-select-item-option[title="上门"]').click();
+    await expect
+      .poll(() => page.getByTestId('intake-onsite-address').inputValue())
+      .toBe('海淀区学院路 30 号 6-402');
+    expect(await page.getByTestId('intake-onsite-fee').inputValue()).toBe('50.00');
+    // Without the window the form refuses; nothing is saved.
+    await page.getByTestId('intake-save').click();
+    await expect.poll(() => page.locator('.ant-form-item-explain-error').count()).toBeGreaterThan(0);
+    await page.getByTestId('intake-onsite-day').fill(day);
+    await page.getByTestId('intake-onsite-from').fill('16:00');
+    await page.getByTestId('intake-onsite-to').fill('17:00');
+    await page.getByTestId('intake-save').click();
+    await page.getByTestId('wo-detail').waitFor();
+    await expect.poll(() => page.getByTestId('wo-onsite-window').textContent()).toBe(`${day} 16:00–17:00`);
+    await page.context().close();
+  });
+
   it("prints the day's route sheets: one A4 page per technician, stops in window order", async () => {
     const page = await desk.signedIn(CLERK);
     const pdf = await printToPdf(desk, page, `routes/${day}`, 'onsite-03-route-sheets');

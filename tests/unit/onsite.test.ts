@@ -320,3 +320,47 @@ describe('route sheets and the service report', () => {
     expect(twice.reason).toBe('signatureExists');
   });
 });
+
+describe('the visit given at intake', () => {
+  it('creates an 上门 order with its visit and travel fee in one save', async () => {
+    const { id: _id, ...values } = visit('00000000-0000-7000-8000-000000000000');
+    const order = await shop.clerk.ok('workOrders.create', {
+      customerId: shop.customerId,
+      deviceId: shop.deviceId,
+      channel: 'onsite',
+      reportedFault: '热水器点不着火',
+      onsite: values,
+    });
+    expect(order.charges.map((c) => [c.itemCode, c.amount])).toEqual([['SM', 5000]]);
+    const view = await shop.clerk.ok('onsite.get', { id: order.id });
+    expect(view.job).toMatchObject({ address: values.address, day: values.day, fromTime: '09:00' });
+    expect(order.events.map((e) => e.kind)).toEqual(['created', 'charges', 'onsite']);
+  });
+
+  it('refuses a visit with a walk-in order, a visit without an address, or a backwards window; nothing is created', async () => {
+    const { id: _id, ...values } = visit('00000000-0000-7000-8000-000000000000');
+    const base = { customerId: shop.customerId, deviceId: shop.deviceId, reportedFault: '热水器点不着火' };
+    const walkIn = await refused(shop.app, () =>
+      shop.clerk.call('workOrders.create', { ...base, channel: 'walkIn', onsite: values }),
+    );
+    expect(walkIn).toMatchObject({ code: 'VALIDATION', reason: 'onsiteWrongChannel' });
+    expect(walkIn.details?.fields?.map((f) => f.path)).toEqual(['onsite']);
+    const noAddress = await refused(shop.app, () =>
+      shop.clerk.call('workOrders.create', {
+        ...base,
+        channel: 'onsite',
+        onsite: { ...values, address: '' },
+      }),
+    );
+    expect(noAddress.details?.fields?.map((f) => f.path)).toEqual(['onsite.address']);
+    const backwards = await refused(shop.app, () =>
+      shop.clerk.call('workOrders.create', {
+        ...base,
+        channel: 'onsite',
+        onsite: { ...values, fromTime: '12:00', toTime: '11:00' },
+      }),
+    );
+    expect(backwards).toMatchObject({ reason: 'onsiteWindowInvalid' });
+    expect(backwards.details?.fields?.map((f) => f.path)).toEqual(['onsite.toTime']);
+  });
+});

@@ -7,6 +7,9 @@ import { WORK_ORDER_STATUSES } from '../workOrderStatus';
 
 /** 上门服务: the visit of an order whose channel is 上门 (address, window, travel fee, technicians). */
 
+/** The billing settings' service item a visit's 上门费 line is made from. */
+export const TRAVEL_FEE_CODE = 'SM';
+
 /** A time of day, "08:30". */
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 /** Up to five technicians go on one visit; the first is the lead. */
@@ -32,6 +35,8 @@ export const setOnsiteInput = z
   })
   .strict();
 export type SetOnsiteInput = z.input<typeof setOnsiteInput>;
+/** The same visit given with a new 上门 order at intake. */
+export const visitAtIntake = setOnsiteInput.omit({ id: true });
 
 /** The board's reassign (drag or menu): the visit's technicians, as a whole list. */
 export const assignOnsiteInput = z.object({ id, technicianIds: visitors }).strict();

@@ -27,7 +27,7 @@ import {
   signatureImage,
   signatureView,
 } from './handover';
-import { onsiteEventData } from './onsite';
+import { onsiteEventData, visitAtIntake } from './onsite';
 
 export { CHANNELS, SERVICE_TYPES };
 export const APPROVAL_METHODS = ['inPerson', 'phone', 'message', 'written'] as const;
@@ -117,6 +117,8 @@ export const createWorkOrderInput = z
     signature: signatureImage.nullable().default(null),
     /** 订金 taken at intake, in the same transaction as the order. */
     deposit: depositAtIntake.optional(),
+    /** 上门: the visit (address, window, technicians, travel fee), only with channel onsite. */
+    onsite: visitAtIntake.optional(),
   })
   .strict();
 

@@ -42,8 +42,8 @@ export function loadVisit(q: Queryable, order: WorkOrderRecord): OnsiteJobRecord
 }
 
 /** Names of the technicians, checked; in the order given (the first is the lead). */
-function technicianNames(q: Queryable, ids: readonly string[]): string[] {
-  return ids.map((id, i) => requireTechnician(q, id, `technicianIds.${i}`).displayName);
+function technicianNames(q: Queryable, ids: readonly string[], prefix = ''): string[] {
+  return ids.map((id, i) => requireTechnician(q, id, `${prefix}technicianIds.${i}`).displayName);
 }
 
 function touch(tx: Tx, order: WorkOrderRecord, at: number): void {
@@ -51,46 +51,78 @@ function touch(tx: Tx, order: WorkOrderRecord, at: number): void {
 }
 
 type SetInput = ParsedInputOf<'onsite.set'>;
+/** A visit's fields, as the intake takes them with a new 上门 order. */
+export type VisitValues = Omit<SetInput, 'id'>;
+
+/** `prefix` names the fields where the visit sits in the input (`onsite.` at intake). */
+function requireWindow(values: VisitValues, prefix = ''): void {
+  if (values.toTime <= values.fromTime) {
+    throw fieldError(`${prefix}toTime`, 'onsiteWindowInvalid', {}, 'the window must end after it starts');
+  }
+}
+
+function afterOf(values: VisitValues, technicians: string[]) {
+  return {
+    address: values.address,
+    day: values.day,
+    fromTime: values.fromTime,
+    toTime: values.toTime,
+    technicians,
+    travelFee: values.travelFee,
+  };
+}
+
+/**
+ * The first visit of an 上门 order, in the caller's transaction (onsite.set, or the intake that
+ * creates the order with it): checks, the travel-fee line, the row, the schedule entry and audit.
+ */
+export function scheduleVisit(
+  tx: Tx,
+  ctx: CallContext,
+  order: WorkOrderRecord,
+  values: VisitValues,
+  at: number,
+  prefix = '',
+): void {
+  requireWindow(values, prefix);
+  const technicians = technicianNames(tx, values.technicianIds, prefix);
+  const lineId = applyTravelFee(tx, ctx, order, null, values.travelFee, at);
+  tx.insert(onsiteJobs)
+    .values({
+      workOrderId: order.id,
+      address: values.address,
+      day: values.day,
+      fromTime: values.fromTime,
+      toTime: values.toTime,
+      technicianIds: JSON.stringify(values.technicianIds),
+      travelFeeLineId: lineId,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .run();
+  const after = afterOf(values, technicians);
+  const data = { action: 'schedule', ...after } satisfies EventData<'onsite'>;
+  recordUpdate(
+    tx,
+    { workOrderId: order.id, at, actor: ctx.user, kind: 'onsite', data },
+    { after: { onsite: { ...after, technicianIds: values.technicianIds } } },
+  );
+}
 
 export function setOnsite(ctx: CallContext, input: SetInput): OnsiteOfOrder {
   return ctx.deps.db.transaction((tx) => {
     const order = requireOnsiteOrder(tx, input.id);
-    if (input.toTime <= input.fromTime) {
-      throw fieldError('toTime', 'onsiteWindowInvalid', {}, 'the window must end after it starts');
-    }
-    const technicians = technicianNames(tx, input.technicianIds);
     const existing = tx.select().from(onsiteJobs).where(eq(onsiteJobs.workOrderId, order.id)).get();
     const at = ctx.deps.now();
-    const line = travelFeeLine(tx, existing?.travelFeeLineId ?? null);
-    const after = {
-      address: input.address,
-      day: input.day,
-      fromTime: input.fromTime,
-      toTime: input.toTime,
-      technicians,
-      travelFee: input.travelFee,
-    };
-    const fields = {
-      address: input.address,
-      day: input.day,
-      fromTime: input.fromTime,
-      toTime: input.toTime,
-      technicianIds: JSON.stringify(input.technicianIds),
-    };
     if (!existing) {
-      const lineId = applyTravelFee(tx, ctx, order, null, input.travelFee, at);
-      tx.insert(onsiteJobs)
-        .values({ workOrderId: order.id, ...fields, travelFeeLineId: lineId, createdAt: at, updatedAt: at })
-        .run();
-      const data = { action: 'schedule', ...after } satisfies EventData<'onsite'>;
+      scheduleVisit(tx, ctx, order, input, at);
       touch(tx, order, at);
-      recordUpdate(
-        tx,
-        { workOrderId: order.id, at, actor: ctx.user, kind: 'onsite', data },
-        { after: { onsite: { ...after, technicianIds: input.technicianIds } } },
-      );
       return onsiteOfOrder(tx, order.id);
     }
+    requireWindow(input);
+    const technicians = technicianNames(tx, input.technicianIds);
+    const line = travelFeeLine(tx, existing.travelFeeLineId);
+    const after = afterOf(input, technicians);
     const before = {
       address: existing.address,
       day: existing.day,
@@ -99,15 +131,24 @@ export function setOnsite(ctx: CallContext, input: SetInput): OnsiteOfOrder {
       technicians: userNames(tx, visitorIds(existing)),
       travelFee: line?.amount ?? 0,
     };
+    const ids = JSON.stringify(input.technicianIds);
     const diff = changedFields(before, after);
-    const idsChanged = existing.technicianIds !== fields.technicianIds;
-    if (!diff && !idsChanged) return onsiteOfOrder(tx, order.id);
+    if (!diff && existing.technicianIds === ids) return onsiteOfOrder(tx, order.id);
     const lineId = applyTravelFee(tx, ctx, order, line, input.travelFee, at);
     tx.update(onsiteJobs)
-      .set({ ...fields, travelFeeLineId: lineId, updatedAt: at })
+      .set({
+        address: input.address,
+        day: input.day,
+        fromTime: input.fromTime,
+        toTime: input.toTime,
+        technicianIds: ids,
+        travelFeeLineId: lineId,
+        updatedAt: at,
+      })
       .where(eq(onsiteJobs.workOrderId, order.id))
       .run();
     touch(tx, order, at);
+    // The same names in another order (the lead changed) still say who goes now.
     const changed = diff ?? { before: { technicians: before.technicians }, after: { technicians } };
     const data = {
       action: 'change',

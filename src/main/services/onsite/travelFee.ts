@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
+import { TRAVEL_FEE_CODE } from '@shared/schemas/onsite';
 import type { EventData } from '@shared/schemas/workOrders';
 import { workOrderCharges, type WorkOrderChargeRecord, type WorkOrderRecord } from '../../db/schema';
 import type { CallContext, Queryable, Tx } from '../context';
@@ -11,7 +12,6 @@ import { addEvent } from '../workOrders/events';
  * 上门费 is a fee line on the order (work_order_charges), so the settlement bills it like any other
  * fee: the visit keeps only the line's id. Its item is the billing settings' 上门费 (code SM).
  */
-export const TRAVEL_FEE_CODE = 'SM';
 
 /** The 上门费 item's price, the form's default (0 when the shop has no such item). */
 export function defaultTravelFee(q: Queryable): number {
