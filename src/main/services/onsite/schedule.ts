@@ -7,7 +7,8 @@ import { onsiteJobs, workOrders, type OnsiteJobRecord, type WorkOrderRecord } fr
 import { changedFields } from '../audit';
 import type { CallContext, Queryable, Tx } from '../context';
 import { recordUpdate } from '../workOrders/events';
-import { loadOrder, requireOpen, requireTechnician } from '../workOrders/lookups';
+import { requireTechnician } from '../workOrders/lookups';
+import { loadVisit, requireOnsiteOrder } from './lookups';
 import { applyTravelFee, travelFeeLine } from './travelFee';
 import { userNames, visitorIds } from './read';
 import { onsiteOfOrder } from './views';
@@ -18,28 +19,6 @@ import { onsiteOfOrder } from './views';
  * timeline entry (schedule the first time, change after) and one audit row; the travel fee moves its
  * fee line in the same transaction.
  */
-
-export function requireOnsiteOrder(q: Queryable, id: string): WorkOrderRecord {
-  const order = loadOrder(q, id);
-  requireOpen(order);
-  if (order.channel !== 'onsite') {
-    throw fieldError(
-      'id',
-      'onsiteWrongChannel',
-      { orderNo: order.orderNo },
-      `${order.orderNo} is not on-site`,
-    );
-  }
-  return order;
-}
-
-export function loadVisit(q: Queryable, order: WorkOrderRecord): OnsiteJobRecord {
-  const job = q.select().from(onsiteJobs).where(eq(onsiteJobs.workOrderId, order.id)).get();
-  if (!job) {
-    throw fieldError('id', 'onsiteNotScheduled', { orderNo: order.orderNo }, `${order.orderNo} has no visit`);
-  }
-  return job;
-}
 
 /** Names of the technicians, checked; in the order given (the first is the lead). */
 function technicianNames(q: Queryable, ids: readonly string[], prefix = ''): string[] {

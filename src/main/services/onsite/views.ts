@@ -18,7 +18,7 @@ import { listTechnicians, readOrderParts } from '../workOrders/read';
 import { loadOrder, normalizeAccessories } from '../workOrders/lookups';
 import { readJob, readJobs } from './read';
 import { defaultTravelFee } from './travelFee';
-import { loadVisit } from './schedule';
+import { loadVisit } from './lookups';
 
 /** The order page's 上门 card. */
 export function onsiteOfOrder(q: Queryable, workOrderId: string): OnsiteOfOrder {

@@ -6,7 +6,7 @@ import { onsiteJobs, workOrders } from '../../db/schema';
 import type { CallContext } from '../context';
 import { recordUpdate } from '../workOrders/events';
 import { decodeSignature, storeSignature } from '../workOrders/handover';
-import { loadVisit, requireOnsiteOrder } from './schedule';
+import { loadVisit, requireOnsiteOrder } from './lookups';
 import { visitorIds } from './read';
 import { onsiteOfOrder } from './views';
 
