@@ -3,7 +3,7 @@ import { fieldError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import type { OnsiteOfOrder } from '@shared/schemas/onsite';
 import type { EventData } from '@shared/schemas/workOrders';
-import { onsiteJobs, workOrders, type OnsiteJobRecord, type WorkOrderRecord } from '../../db/schema';
+import { onsiteJobs, workOrders, type WorkOrderRecord } from '../../db/schema';
 import { changedFields } from '../audit';
 import type { CallContext, Queryable, Tx } from '../context';
 import { recordUpdate } from '../workOrders/events';
