@@ -26,16 +26,20 @@ export function BoardCard({
   lane,
   lanes,
   onMove,
+  canAssign,
 }: {
   job: OnsiteJob;
   lane: string;
   lanes: { id: string; name: string }[];
   onMove: (job: OnsiteJob, from: string, to: string) => void;
+  /** Without the right to assign (a technician), the card neither drags nor offers the menu. */
+  canAssign: boolean;
 }) {
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
     id: `${job.workOrderId}|${lane}`,
     data: { job, lane },
+    disabled: !canAssign,
   });
   const conflict = lane !== UNASSIGNED && job.conflictWith.includes(lane);
   const style = transform
@@ -78,27 +82,29 @@ export function BoardCard({
             </Typography.Text>
           )}
           <Flex gap={4} wrap align="center">
-            <Dropdown
-              trigger={['click']}
-              menu={{
-                items: [
-                  ...lanes
-                    .filter((l) => l.id !== lane)
-                    .map((l) => ({
-                      key: l.id,
-                      label:
-                        l.id === UNASSIGNED
-                          ? t('onsite.toUnassigned')
-                          : t('onsite.reassignTo', { name: l.name }),
-                    })),
-                ],
-                onClick: ({ key }) => onMove(job, lane, key),
-              }}
-            >
-              <Button size="small" data-testid="board-reassign">
-                {t('onsite.reassign')} <DownOutlined />
-              </Button>
-            </Dropdown>
+            {canAssign && (
+              <Dropdown
+                trigger={['click']}
+                menu={{
+                  items: [
+                    ...lanes
+                      .filter((l) => l.id !== lane)
+                      .map((l) => ({
+                        key: l.id,
+                        label:
+                          l.id === UNASSIGNED
+                            ? t('onsite.toUnassigned')
+                            : t('onsite.reassignTo', { name: l.name }),
+                      })),
+                  ],
+                  onClick: ({ key }) => onMove(job, lane, key),
+                }}
+              >
+                <Button size="small" data-testid="board-reassign">
+                  {t('onsite.reassign')} <DownOutlined />
+                </Button>
+              </Dropdown>
+            )}
             <VisitButtons job={job} size="small" />
           </Flex>
         </Flex>

@@ -25,12 +25,14 @@ function Lane({
   jobs,
   lanes,
   onMove,
+  canAssign,
 }: {
   id: string;
   name: string;
   jobs: OnsiteJob[];
   lanes: { id: string; name: string }[];
   onMove: (job: OnsiteJob, from: string, to: string) => void;
+  canAssign: boolean;
 }) {
   const { isOver, setNodeRef } = useDroppable({ id });
   return (
@@ -54,7 +56,14 @@ function Lane({
       >
         <Flex vertical gap={8}>
           {jobs.map((job) => (
-            <BoardCard key={job.workOrderId} job={job} lane={id} lanes={lanes} onMove={onMove} />
+            <BoardCard
+              key={job.workOrderId}
+              job={job}
+              lane={id}
+              lanes={lanes}
+              onMove={onMove}
+              canAssign={canAssign}
+            />
           ))}
         </Flex>
       </Card>
@@ -141,7 +150,15 @@ export function OnsiteBoardPage() {
       <DndContext sensors={sensors} onDragEnd={onDragEnd}>
         <Flex gap={12} style={{ overflowX: 'auto', paddingBottom: 8 }} align="start">
           {lanes.map((l) => (
-            <Lane key={l.id} id={l.id} name={l.name} jobs={jobsOf(l.id)} lanes={lanes} onMove={move} />
+            <Lane
+              key={l.id}
+              id={l.id}
+              name={l.name}
+              jobs={jobsOf(l.id)}
+              lanes={lanes}
+              onMove={move}
+              canAssign={canAssign}
+            />
           ))}
         </Flex>
       </DndContext>

@@ -18,7 +18,7 @@ function valueOf(field: keyof WindowValues, values: WindowValues, t: TFunction):
   const v = values[field];
   if (v === undefined) return '';
   if (field === 'travelFee') return formatYuan(v as number);
-  if (Array.isArray(v)) return v.length > 0 ? v.join('、') : t('onsite.timeline.none');
+  if (Array.isArray(v)) return v.length > 0 ? v.join(t('common.listSeparator')) : t('onsite.timeline.none');
   return String(v);
 }
 
@@ -43,7 +43,10 @@ export function describeOnsite(e: OnsiteEvent, t: TFunction): { color: string; t
           from: d.fromTime,
           to: d.toTime,
           address: d.address,
-          technicians: d.technicians.length > 0 ? d.technicians.join('、') : t('onsite.timeline.none'),
+          technicians:
+            d.technicians.length > 0
+              ? d.technicians.join(t('common.listSeparator'))
+              : t('onsite.timeline.none'),
           fee: formatYuan(d.travelFee),
         }),
       };
