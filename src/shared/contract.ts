@@ -113,6 +113,18 @@ import {
 import { printCount, printRef } from './schemas/prints';
 import { channelsView, testSendInput, testSendResult, updateChannelsInput } from './schemas/channels';
 import { signIntakeInput } from './schemas/handover';
+import {
+  assignOnsiteInput,
+  onsiteBoard,
+  onsiteBoardInput,
+  onsiteOfOrder,
+  onsiteReport,
+  onsiteRouteInput,
+  onsiteSignInput,
+  onsiteVisitInput,
+  routeSheets,
+  setOnsiteInput,
+} from './schemas/onsite';
 import { followUpList, followUpRow, listFollowUpsInput, recordCallInput } from './schemas/followUps';
 import {
   appointmentList,
@@ -278,6 +290,28 @@ export const contract = {
     access: 'workOrders.write',
   }),
   /** Labor and fee lines; refused while an active settlement exists (void it first). */
+  // ── 上门服务: the visit of an on-site order, the dispatch board, route sheets, service report ──
+  'onsite.get': method({
+    input: z.object({ id }).strict(),
+    output: onsiteOfOrder,
+    access: 'workOrders.read',
+  }),
+  'onsite.set': method({ input: setOnsiteInput, output: onsiteOfOrder, access: 'workOrders.write' }),
+  'onsite.assign': method({ input: assignOnsiteInput, output: onsiteOfOrder, access: 'workOrders.assign' }),
+  'onsite.arrive': method({
+    input: onsiteVisitInput,
+    output: onsiteOfOrder,
+    access: 'workOrders.transition',
+  }),
+  'onsite.finish': method({
+    input: onsiteVisitInput,
+    output: onsiteOfOrder,
+    access: 'workOrders.transition',
+  }),
+  'onsite.sign': method({ input: onsiteSignInput, output: onsiteOfOrder, access: 'workOrders.write' }),
+  'onsite.board': method({ input: onsiteBoardInput, output: onsiteBoard, access: 'workOrders.read' }),
+  'onsite.routeSheets': method({ input: onsiteRouteInput, output: routeSheets, access: 'workOrders.read' }),
+  'onsite.report': method({ input: onsiteVisitInput, output: onsiteReport, access: 'workOrders.read' }),
   'workOrders.addCharge': method({
     input: addChargeInput,
     output: workOrderDetail,

@@ -360,6 +360,20 @@ export const REASONS = {
     code: 'CONFLICT',
     params: { state: OUTBOX_STATES, action: ['retry', 'cancel', 'send', 'copied', 'skip'] },
   },
+  // ── on-site jobs (上门服务) ──
+  /** On-site details belong to an order whose channel is 上门 only. */
+  onsiteWrongChannel: { code: 'VALIDATION', params: { orderNo: 'text' } },
+  /** The window ends at or before it starts. */
+  onsiteWindowInvalid: { code: 'VALIDATION', params: {} },
+  /** The order has no on-site details yet (address and window): set them first. */
+  onsiteNotScheduled: { code: 'CONFLICT', params: { orderNo: 'text' } },
+  /** Only a visiting technician (or a manager) records arrival and finish. */
+  onsiteNotVisitor: { code: 'FORBIDDEN', params: {} },
+  /** Arrival and finish are recorded once each, arrival first. */
+  onsiteVisitOrder: {
+    code: 'CONFLICT',
+    params: { problem: ['arrivedAlready', 'notArrived', 'finishedAlready'] },
+  },
 } as const satisfies Record<string, ReasonSpec>;
 
 export type Reason = keyof typeof REASONS;

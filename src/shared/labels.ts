@@ -253,6 +253,7 @@ const eventKinds = labels<CodeOf<typeof EVENT_KINDS>>({
   handover: ['交机', 'Hand-over'],
   message: ['消息', 'Message'],
   deposit: ['订金', 'Deposit'],
+  onsite: ['上门', 'On-site'],
 });
 
 const customerTypes = labels<CustomerType>({
@@ -422,6 +423,8 @@ const printForms = labels<PrintForm>({
   reportTechnicians: ['技术员绩效表', 'Technician performance'],
   reportWarranty: ['三包索赔清单', 'Warranty claims'],
   reportServiceQuality: ['服务质量报告', 'Service quality report'],
+  routeSheet: ['上门路线单', 'Route sheet'],
+  onsiteReport: ['上门服务确认单', 'On-site service report'],
 });
 
 // ── Messages to customers ────────────────────────────────────────────────────────────────

@@ -35,6 +35,7 @@ const SHEETS: [zh: string, en: string, table: string][] = [
   ['订金', 'Deposits', 'deposits'],
   ['设备读数', 'Device readings', 'device_readings'],
   ['预约', 'Appointments', 'appointments'],
+  ['上门服务', 'On-site jobs', 'onsite_jobs'],
   ['日结记录', 'Day close', 'day_close_events'],
   ['回访', 'Follow-ups', 'follow_ups'],
   ['回访记录', 'Follow-up calls', 'follow_up_calls'],
@@ -53,6 +54,7 @@ let depositOrderNo = '';
 /** The order that could not be fixed, the one on hold (the rework the complaint opened), their times. */
 let unrepairableNo = '';
 let reworkNo = '';
+let onsiteNo = '';
 const HOUR = 3_600_000;
 let diagnosedAt = 0;
 let heldAt = 0;
@@ -134,6 +136,23 @@ async function seed(): Promise<void> {
     confirmCollisions: true,
   });
   afterSalesFields(order.id, second.id, rework.id);
+  // A 上门 visit with its travel fee.
+  const visit = await shop.clerk.ok('workOrders.create', {
+    customerId: shop.customerId,
+    deviceId: shop.deviceId,
+    channel: 'onsite',
+    reportedFault: '上门检修',
+  });
+  onsiteNo = visit.orderNo;
+  await shop.clerk.ok('onsite.set', {
+    id: visit.id,
+    address: '建国路 88 号',
+    day: '2026-11-24',
+    fromTime: '09:00',
+    toTime: '10:30',
+    technicianIds: [shop.techId],
+    travelFee: 5000,
+  });
   const sqlite = shop.app.core.database.sqlite;
   const id = (username: string) =>
     (sqlite.prepare('SELECT id FROM users WHERE username = ?').get(username) as { id: string }).id;
@@ -287,6 +306,11 @@ describe('backup.exportAll', () => {
     expect(valueAt(readings, '读数', '12345', '设备')).toBe('Apple iPhone 13');
     expect(valueAt(readings, '读数', '12345', '单位')).toBe('公里');
     expect(valueAt(readings, '读数', '12345', '来源')).toBe('接单登记');
+
+    const visits = rowsOf(workbook, '上门服务');
+    expect(valueAt(visits, '工单号', onsiteNo, '上门地址')).toBe('建国路 88 号');
+    expect(valueAt(visits, '工单号', onsiteNo, '上门技师')).toBe('technician 员工');
+    expect(valueAt(visits, '工单号', onsiteNo, '上门费(元)')).toBe('50');
 
     const timeline = rowsOf(workbook, '工单时间线');
     expect(timeline.filter((r) => r[0] === orderNo).map((r) => r[2])).toContain('状态变更');

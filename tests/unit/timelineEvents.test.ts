@@ -237,22 +237,54 @@ async function afterHandOver(): Promise<Detail> {
   return order;
 }
 
+/** An 上门 order: its visit scheduled, rescheduled and reassigned, the technician's arrival and finish. */
+async function onsiteLife(): Promise<Detail> {
+  const { clerk, tech, admin } = shop;
+  const order = await clerk.ok('workOrders.create', {
+    customerId: shop.customerId,
+    deviceId: shop.deviceId,
+    channel: 'onsite',
+    reportedFault: '洗衣机不脱水',
+  });
+  const visit = {
+    id: order.id,
+    address: '建国路 88 号',
+    day: '2026-11-24',
+    fromTime: '09:00',
+    toTime: '10:00',
+  };
+  await clerk.ok('onsite.set', { ...visit, technicianIds: [shop.techId], travelFee: 5000 });
+  await clerk.ok('onsite.set', {
+    ...visit,
+    fromTime: '10:00',
+    toTime: '11:00',
+    technicianIds: [shop.techId],
+  });
+  await admin.ok('onsite.assign', { id: order.id, technicianIds: [shop.techId, await userId('manager1')] });
+  await tech.ok('onsite.arrive', { id: order.id });
+  return tech.ok('workOrders.get', {
+    id: (await tech.ok('onsite.finish', { id: order.id })).job?.workOrderId ?? '',
+  });
+}
+
 describe('timeline events', () => {
   let order: Detail;
   let handedOver: Detail;
+  let visited: Detail;
   beforeAll(async () => {
     order = await wholeLife();
     handedOver = await afterHandOver();
+    visited = await onsiteLife();
   });
 
   it("stores every writer's event in a shape the union reads back whole, every kind and action among them", () => {
-    const rows = [...storedRows(order.id), ...storedRows(handedOver.id)];
+    const rows = [...storedRows(order.id), ...storedRows(handedOver.id), ...storedRows(visited.id)];
     for (const row of rows) {
       // Nothing a writer stores is dropped by the reader: the parse gives back exactly the row.
       expect(timelineEntry.parse(row)).toEqual(row);
     }
     expect([...new Set(rows.map(shapeOf))].sort()).toEqual(everyShape().sort());
-    expect(everyShape()).toHaveLength(30);
+    expect(everyShape()).toHaveLength(34);
   });
 
   it('gives the clerk every event through the contract, with the money of the settlement', async () => {

@@ -14,6 +14,7 @@ import { complaintHandlers } from './handlers/complaints';
 import { channelHandlers } from './handlers/channels';
 import { messageHandlers } from './handlers/messages';
 import { appointmentHandlers } from './handlers/appointments';
+import { onsiteHandlers } from './handlers/onsite';
 
 /** Every contract method's handler, gathered from the areas' files in handlers/. */
 export const handlers: Handlers = {
@@ -32,4 +33,5 @@ export const handlers: Handlers = {
   ...channelHandlers,
   ...messageHandlers,
   ...appointmentHandlers,
+  ...onsiteHandlers,
 };

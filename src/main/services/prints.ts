@@ -28,6 +28,8 @@ const FORM_ACCESS: Record<PrintForm, Permission> = {
   reportTechnicians: 'reports.read',
   reportWarranty: 'reports.read',
   reportServiceQuality: 'reports.read',
+  routeSheet: 'workOrders.read',
+  onsiteReport: 'workOrders.read',
 };
 
 /** The stored record a form prints, if it is one: a print of nothing is refused. */
@@ -38,6 +40,7 @@ function recordExists(q: Queryable, ref: PrintRef): boolean {
     case 'claimTicket':
     case 'jobSheet':
     case 'deviceLabel':
+    case 'onsiteReport':
       return (
         q.select({ id: workOrders.id }).from(workOrders).where(eq(workOrders.id, id)).get() !== undefined
       );

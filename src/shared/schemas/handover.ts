@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { epochMs, id } from './common';
 
-/** 客户签名: signed at intake (接机) or at hand-over (取机). One of each per order, never replaced. */
-export const SIGNATURE_KINDS = ['intake', 'pickup'] as const;
+/**
+ * 客户签名: signed at intake (接机), at hand-over (取机) or on the 上门 service report (服务确认单).
+ * One of each per order, never replaced.
+ */
+export const SIGNATURE_KINDS = ['intake', 'pickup', 'onsite'] as const;
 export type SignatureKind = (typeof SIGNATURE_KINDS)[number];
 
 /**

@@ -22,6 +22,9 @@ export const PRINT_FORMS = [
   'reportTechnicians',
   'reportWarranty',
   'reportServiceQuality',
+  /** 上门: the day's route sheets (document: the day), one visit's service report (the order). */
+  'routeSheet',
+  'onsiteReport',
 ] as const;
 export type PrintForm = (typeof PRINT_FORMS)[number];
 
@@ -34,6 +37,7 @@ const RECORD_FORMS: readonly PrintForm[] = [
   'settlementReceipt',
   'stockDocument',
   'deviceLabel',
+  'onsiteReport',
 ];
 const REPORT_FORMS: readonly PrintForm[] = [
   'reportSummary',
@@ -54,7 +58,7 @@ function isPeriodSegment(value: string): boolean {
 function documentOk(form: PrintForm, documentId: string): boolean {
   if (RECORD_FORMS.includes(form)) return id.safeParse(documentId).success;
   if (REPORT_FORMS.includes(form)) return isPeriodSegment(documentId);
-  if (form === 'dayClose') return isIsoDate(documentId);
+  if (form === 'dayClose' || form === 'routeSheet') return isIsoDate(documentId);
   return documentId === STOCK_LIST_DOCUMENT;
 }
 

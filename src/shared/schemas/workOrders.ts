@@ -28,6 +28,7 @@ import {
   signatureImage,
   signatureView,
 } from './handover';
+import { onsiteEventData, visitAtIntake } from './onsite';
 
 export { CHANNELS, SERVICE_TYPES };
 export const APPROVAL_METHODS = ['inPerson', 'phone', 'message', 'written'] as const;
@@ -72,6 +73,8 @@ export const EVENT_KINDS = [
   'message',
   /** 订金 taken or given back. */
   'deposit',
+  /** 上门: the visit scheduled or changed, the technician's arrival and finish. */
+  'onsite',
 ] as const;
 
 export const status = z.enum(WORK_ORDER_STATUSES);
@@ -120,6 +123,8 @@ export const createWorkOrderInput = z
     mileageReason: z.string().trim().max(200).default(''),
     /** 预约到店: the booked appointment this intake turns into an order (marked arrived with it). */
     appointmentId: id.nullable().default(null),
+    /** 上门: the visit (address, window, technicians, travel fee), only with channel onsite. */
+    onsite: visitAtIntake.optional(),
   })
   .strict();
 
@@ -492,6 +497,7 @@ const EVENT_DATA = {
   handover: handoverEventData,
   message: messageEventData,
   deposit: depositEventData,
+  onsite: onsiteEventData,
 } satisfies Record<(typeof EVENT_KINDS)[number], z.ZodType>;
 
 /** One kind with its data: what a writer passes and what a stored row decodes to. */
@@ -514,6 +520,7 @@ export const timelineEntry = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('handover'), data: EVENT_DATA.handover }),
   z.object({ kind: z.literal('message'), data: EVENT_DATA.message }),
   z.object({ kind: z.literal('deposit'), data: EVENT_DATA.deposit }),
+  z.object({ kind: z.literal('onsite'), data: EVENT_DATA.onsite }),
 ]);
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 /** The data one kind of event records. */
@@ -557,6 +564,7 @@ export const workOrderEvent = z.discriminatedUnion('kind', [
     kind: z.literal('deposit'),
     data: z.union([EVENT_DATA.deposit, depositEventBrief]),
   }),
+  z.object({ ...eventBase, kind: z.literal('onsite'), data: EVENT_DATA.onsite }),
 ]);
 export type WorkOrderEvent = z.infer<typeof workOrderEvent>;
 

@@ -18,3 +18,4 @@ export * from './outbox';
 export * from './deposits';
 export * from './readings';
 export * from './appointments';
+export * from './onsite';

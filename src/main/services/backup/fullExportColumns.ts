@@ -288,6 +288,21 @@ export const APPOINTMENT_COLUMNS = [
   at,
 ] as const;
 
+export const ONSITE_JOB_COLUMNS = [
+  orderNo,
+  col({ key: 'address', zh: '上门地址', en: 'Visit address', width: 30 }),
+  col({ key: 'day', zh: '上门日期', en: 'Visit day', width: 12 }),
+  col({ key: 'fromTime', zh: '开始', en: 'From', width: 8 }),
+  col({ key: 'toTime', zh: '结束', en: 'To', width: 8 }),
+  col({ key: 'technicians', zh: '上门技师', en: 'Visiting technicians', width: 20 }),
+  col({ key: 'travelFee', zh: '上门费(元)', en: 'Travel fee (CNY)', width: 12, kind: 'money' }),
+  col({ key: 'arrivedAt', zh: '到达时间', en: 'Arrived', width: 17, kind: 'dateTime' }),
+  col({ key: 'arrivedBy', zh: '到达记录人', en: 'Arrival by', width: 12 }),
+  col({ key: 'finishedAt', zh: '完工时间', en: 'Finished', width: 17, kind: 'dateTime' }),
+  col({ key: 'finishedBy', zh: '完工记录人', en: 'Finish by', width: 12 }),
+  col({ key: 'createdAt', zh: '安排时间', en: 'Scheduled', width: 17, kind: 'dateTime' }),
+] as const;
+
 export const DAY_CLOSE_COLUMNS = [
   col({ key: 'businessDate', zh: '营业日', en: 'Business day', width: 12 }),
   col({ key: 'action', zh: '操作', en: 'Action', width: 10 }),

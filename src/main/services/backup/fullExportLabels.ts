@@ -21,6 +21,7 @@ export const FULL_EXPORT_NAMES = {
   deposits: { 'zh-CN': '订金', 'en-US': 'Deposits' },
   deviceReadings: { 'zh-CN': '设备读数', 'en-US': 'Device readings' },
   appointments: { 'zh-CN': '预约', 'en-US': 'Appointments' },
+  onsiteJobs: { 'zh-CN': '上门服务', 'en-US': 'On-site jobs' },
   dayClose: { 'zh-CN': '日结记录', 'en-US': 'Day close' },
   followUps: { 'zh-CN': '回访', 'en-US': 'Follow-ups' },
   followUpCalls: { 'zh-CN': '回访记录', 'en-US': 'Follow-up calls' },

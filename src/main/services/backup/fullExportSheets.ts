@@ -364,6 +364,21 @@ interface AppointmentRow {
   at: number;
 }
 
+interface OnsiteJobRow {
+  orderNo: string;
+  address: string;
+  day: string;
+  fromTime: string;
+  toTime: string;
+  technicians: string;
+  travelFee: number | null;
+  arrivedAt: number | null;
+  arrivedBy: string | null;
+  finishedAt: number | null;
+  finishedBy: string | null;
+  createdAt: number;
+}
+
 interface DayCloseRow {
   businessDate: string;
   action: string;
@@ -796,6 +811,20 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
       serviceType: wordOf(w.serviceTypes, a.serviceType),
       channel: wordOf(w.appointmentChannels, a.channel),
     }),
+  }),
+  onsiteJobs: sheet({
+    name: FULL_EXPORT_NAMES.onsiteJobs,
+    source: SOURCES.onsiteJobs,
+    sql: `SELECT o.order_no AS orderNo, j.address, j.day, j.from_time AS fromTime, j.to_time AS toTime,
+            (SELECT group_concat(u.display_name, '、') FROM json_each(j.technician_ids) t
+              JOIN users u ON u.id = t.value) AS technicians,
+            (SELECT c.amount FROM work_order_charges c
+              WHERE c.id = j.travel_fee_line_id AND c.removed_at IS NULL) AS travelFee,
+            j.arrived_at AS arrivedAt, ${NAME_OF('j.arrived_by')} AS arrivedBy,
+            j.finished_at AS finishedAt, ${NAME_OF('j.finished_by')} AS finishedBy, j.created_at AS createdAt
+          FROM onsite_jobs j JOIN work_orders o ON o.id = j.work_order_id
+          ORDER BY j.day, j.from_time, o.order_no`,
+    cells: (j: OnsiteJobRow) => ({ ...j, technicians: j.technicians ?? '' }),
   }),
   dayCloseEvents: sheet({
     name: FULL_EXPORT_NAMES.dayClose,

@@ -25,6 +25,7 @@ import {
   DEPOSIT_COLUMNS,
   DEVICE_READING_COLUMNS,
   APPOINTMENT_COLUMNS,
+  ONSITE_JOB_COLUMNS,
   PRINT_COLUMNS,
   SETTLEMENT_COLUMNS,
   SETTLEMENT_LINE_COLUMNS,
@@ -242,6 +243,12 @@ export const SOURCES = {
     workOrderId: 'orderNo',
     createdBy: 'user',
     createdAt: 'at',
+  }),
+  onsiteJobs: sheetSource('onsiteJobs', ONSITE_JOB_COLUMNS, {
+    workOrderId: 'orderNo',
+    technicianIds: 'technicians',
+    travelFeeLineId: 'travelFee',
+    updatedAt: LEFT_OUT.inLog,
   }),
   dayCloseEvents: sheetSource('dayCloseEvents', DAY_CLOSE_COLUMNS, {
     id: LEFT_OUT.id,

@@ -19,6 +19,7 @@ import { takeDepositAtIntake } from '../settlements/deposits';
 import { kindOfCategory } from '@shared/deviceKinds';
 import { recordReading } from '../readings';
 import { markArrived } from '../appointments/close';
+import { scheduleVisit } from '../onsite/schedule';
 
 const HOUR = 3600_000;
 /** A rework chain longer than this is corrupt data, not a shop's history. */
@@ -164,6 +165,10 @@ export function createWorkOrder(
       updatedAt: at,
       version: 1,
     };
+    if (input.onsite && record.channel !== 'onsite') {
+      const message = `${record.orderNo} is not an on-site order: it takes no visit`;
+      throw fieldError('onsite', 'onsiteWrongChannel', { orderNo: record.orderNo }, message);
+    }
     tx.insert(workOrders).values(record).run();
     // Through the one place readings live: refused below the last reading without a reason.
     const mileage =
@@ -216,6 +221,8 @@ export function createWorkOrder(
     }
     // 订金 at intake: its own row, timeline entry and audit row, after the order's.
     if (input.deposit) takeDepositAtIntake(tx, ctx, record, input.deposit, at);
+    // 上门: the visit given with the order, its travel fee a fee line from the start.
+    if (input.onsite) scheduleVisit(tx, ctx, record, input.onsite, at, 'onsite.');
     const { devicePassword: _secret, ...audited } = record;
     writeAudit(tx, {
       at,

@@ -58,7 +58,7 @@ export function decodeSignature(dataUrl: string, path: string): DecodedSignature
 }
 
 /** Store one signature; a second of the same kind for the order is refused (never replaced). */
-function storeSignature(
+export function storeSignature(
   tx: Tx,
   ctx: CallContext,
   order: WorkOrderRecord,

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { OutputOf } from '@shared/contract';
 import type { PrintForm } from '@shared/schemas/prints';
 import type {
@@ -48,8 +48,14 @@ function fetchReport<N extends ReportName>(name: N, period: PeriodInput): Promis
   return fetcher(period);
 }
 
-/** One report for one period; the last figures stay on screen while a new period loads. */
-export function useReport<N extends ReportName>(name: N, period: PeriodInput) {
+/**
+ * One report for one period; the last figures stay on screen while a new period loads. The return
+ * type is written out: the contract has grown past what the compiler infers for every report.
+ */
+export function useReport<N extends ReportName>(
+  name: N,
+  period: PeriodInput,
+): UseQueryResult<ReportOutput<N>> {
   return useQuery({
     queryKey: queryKeys.report(name, period),
     queryFn: () => fetchReport(name, period),

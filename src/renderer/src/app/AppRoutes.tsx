@@ -28,6 +28,7 @@ import { PrintRoute } from '../print/PrintRoute';
 import { useCan, useIsHost } from '../api/session';
 import { LanPage } from '../pages/lan/LanPage';
 import { FollowUpsPage } from '../pages/followUps/FollowUpsPage';
+import { OnsiteBoardPage } from '../pages/onsite/OnsiteBoardPage';
 import { ComplaintsPage } from '../pages/complaints/ComplaintsPage';
 import { ComplaintDetailPage } from '../pages/complaints/ComplaintDetailPage';
 import { MessageTemplatesPage } from '../pages/messages/MessageTemplatesPage';
@@ -108,6 +109,14 @@ export function AppRoutes() {
         element={
           <RequirePermission permission="appointments.read">
             <AppointmentsPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/onsite"
+        element={
+          <RequirePermission permission="workOrders.read">
+            <OnsiteBoardPage />
           </RequirePermission>
         }
       />

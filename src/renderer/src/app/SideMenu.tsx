@@ -3,6 +3,7 @@ import {
   AccountBookOutlined,
   AlertOutlined,
   AppstoreOutlined,
+  CarOutlined,
   AreaChartOutlined,
   ContactsOutlined,
   CommentOutlined,
@@ -113,6 +114,12 @@ export function SideMenu() {
       key: '/work-orders',
       icon: <ToolOutlined />,
       label: label('nav-workOrders', t('nav.workOrders')),
+    });
+  if (can('workOrders.read'))
+    counter.push({
+      key: '/onsite',
+      icon: <CarOutlined />,
+      label: label('nav-onsite', t('onsite.menu')),
     });
   if (can('customers.read'))
     counter.push({

@@ -9,6 +9,7 @@ import { stockEnUS } from './stock.en-US';
 import { orderPartsEnUS } from './orderParts.en-US';
 import { settlementsEnUS } from './settlements.en-US';
 import { depositsEnUS } from './deposits.en-US';
+import { onsiteEnUS } from './onsite.en-US';
 import { backupEnUS } from './backup.en-US';
 import { reportsEnUS } from './reports.en-US';
 import { homeEnUS } from './home.en-US';
@@ -313,6 +314,7 @@ export const enUS: Messages = {
   orderParts: orderPartsEnUS,
   settlements: settlementsEnUS,
   deposits: depositsEnUS,
+  onsite: onsiteEnUS,
   backup: backupEnUS,
   reports: reportsEnUS,
   lan: lanEnUS,

@@ -256,6 +256,13 @@ const errorsEnUS = {
   outboxMessageNotFound: 'This message does not exist.',
   outboxMessageState:
     'This message is no longer in a state that allows this: refresh to see where it stands.',
+  onsiteWrongChannel:
+    'Work order {{orderNo}} is not an on-site job: it takes no visit address, window or visiting technicians.',
+  onsiteWindowInvalid: 'The visit window must end after it starts.',
+  onsiteNotScheduled: 'Work order {{orderNo}} has no visit address and window yet: set them first.',
+  onsiteNotVisitor: 'Only a visiting technician (or a manager) records arrival and finish.',
+  onsiteVisitOrder:
+    'The visit cannot record this now: arrival comes first, and arrival and finish are recorded once each.',
 } satisfies Record<Reason, string>;
 
 const fieldErrorsEnUS = {
@@ -321,6 +328,7 @@ const fieldErrorsEnUS = {
   unknownBay: '“{{bay}}” is not one of the bays',
   appointmentOtherParty: 'Not the appointment’s customer or device',
   unknownTemplateVariable: '{{variable}} is not a variable',
+  onsiteWindowInvalid: 'Must end after it starts',
 } satisfies Record<keyof typeof fieldErrorsZhCN, string>;
 
 export const errorWordsEnUS = { errors: errorsEnUS, fieldErrors: fieldErrorsEnUS };

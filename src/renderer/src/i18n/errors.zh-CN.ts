@@ -238,6 +238,11 @@ const errorsZhCN = {
     '模板中的 {{variable}} 不是可用的变量，请从变量列表中选择（例如 {客户}、{工单号}）。',
   outboxMessageNotFound: '消息不存在。',
   outboxMessageState: '这条消息当前的状态不允许此操作，请刷新后查看。',
+  onsiteWrongChannel: '工单 {{orderNo}} 不是上门服务单，不能填写上门地址、时段或上门技师。',
+  onsiteWindowInvalid: '上门时段的结束时间必须晚于开始时间。',
+  onsiteNotScheduled: '工单 {{orderNo}} 还没有上门地址和时段，请先安排。',
+  onsiteNotVisitor: '只有上门技师（或主管）可以记录到达和完工。',
+  onsiteVisitOrder: '现在不能记录：须先到达再完工，到达和完工各只记录一次。',
 } satisfies Record<Reason, string>;
 
 /**
@@ -307,6 +312,7 @@ export const fieldErrorsZhCN = {
   unknownBay: '“{{bay}}”不在工位列表中',
   appointmentOtherParty: '与预约的客户或设备不一致',
   unknownTemplateVariable: '{{variable}} 不是可用的变量',
+  onsiteWindowInvalid: '结束时间须晚于开始时间',
 } satisfies Partial<Record<Reason, string>>;
 
 /** Wired into the dictionary with one spread: `errors` and `fieldErrors`. */

@@ -7,7 +7,7 @@ export const handoverEnUS: Words<typeof handoverZhCN> = {
   clearSignature: 'Clear',
   intakeSignature: 'Customer signature (optional)',
   signaturesTitle: 'Customer signatures',
-  kinds: { intake: 'At intake', pickup: 'At pickup' },
+  kinds: { intake: 'At intake', pickup: 'At pickup', onsite: 'On-site report' },
   signedBy: '{{time}} · by {{by}}',
   notSigned: 'Not signed',
   signNow: 'Customer signs',

@@ -4,7 +4,7 @@ export const handoverZhCN = {
   clearSignature: '清除重签',
   intakeSignature: '客户签名（可选）',
   signaturesTitle: '客户签名',
-  kinds: { intake: '接机签名', pickup: '取机签名' },
+  kinds: { intake: '接机签名', pickup: '取机签名', onsite: '服务确认签名' },
   signedBy: '{{time}} · 经办 {{by}}',
   notSigned: '未签名',
   signNow: '请客户签名',

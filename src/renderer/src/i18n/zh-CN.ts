@@ -9,6 +9,7 @@ import { stockZhCN } from './stock.zh-CN';
 import { orderPartsZhCN } from './orderParts.zh-CN';
 import { settlementsZhCN } from './settlements.zh-CN';
 import { depositsZhCN } from './deposits.zh-CN';
+import { onsiteZhCN } from './onsite.zh-CN';
 import { backupZhCN } from './backup.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { homeZhCN } from './home.zh-CN';
@@ -310,6 +311,7 @@ export const zhCN = {
   orderParts: orderPartsZhCN,
   settlements: settlementsZhCN,
   deposits: depositsZhCN,
+  onsite: onsiteZhCN,
   backup: backupZhCN,
   reports: reportsZhCN,
   lan: lanZhCN,

@@ -18,6 +18,7 @@ import { PrintFrame, usePrepared } from './PrintFrame';
 import { usePrintIssue } from './printIssue';
 import { isSettlementForm, SettlementPrintPage } from './SettlementPrintPage';
 import { isStockForm, StockPrintPage } from './StockPrintPage';
+import { isOnsiteForm, OnsitePrintPage } from './OnsitePrintPage';
 
 type FormKind = 'intakeA5' | 'intakeA4' | 'claim' | 'jobsheet' | 'label';
 
@@ -157,5 +158,6 @@ export default function PrintPage() {
   const { form = '', id = '' } = useParams();
   if (isStockForm(form)) return <StockPrintPage form={form} id={id} />;
   if (isSettlementForm(form)) return <SettlementPrintPage form={form} id={id} />;
+  if (isOnsiteForm(form)) return <OnsitePrintPage form={form} id={id} />;
   return <OrderPrintPage form={form} id={id} />;
 }

@@ -28,6 +28,7 @@ import { yuanToFen } from '../../lib/money';
 import { TextArea, TextInput } from '../../components/TextInput';
 import { YuanInput } from '../../components/YuanInput';
 import { SignaturePad } from '../../components/SignaturePad';
+import { OnsiteFields, type OnsiteValues } from './OnsiteFields';
 import { serverNow, serverToday } from '../../lib/serverClock';
 import { errorMessage } from '../../i18n/errorMessage';
 import { numberOf } from '../../lib/numberText';
@@ -56,6 +57,8 @@ interface OrderValues {
   /** 进厂里程 (vehicles): km as typed, and the reason when below the last reading. */
   mileageKm?: string;
   mileageReason?: string;
+  /** 上门: the visit, when the channel is 上门. */
+  onsite?: OnsiteValues;
 }
 
 /**
@@ -86,6 +89,7 @@ export function OrderStep({
   const history = useDevice(device.id);
   const priority = Form.useWatch('priority', form) ?? 'normal';
   const reworkOfId = Form.useWatch('reworkOfId', form);
+  const channel = Form.useWatch('channel', form);
   // 客户签名 at intake: optional; the PNG goes with the order in one save.
   const [signature, setSignature] = useState<string | null>(null);
 
@@ -112,6 +116,18 @@ export function OrderStep({
         mileageKm: numberOf(values.mileageKm, 0),
         mileageReason: values.mileageReason ?? '',
         appointmentId: appointment?.id ?? null,
+        ...(values.channel === 'onsite' && values.onsite
+          ? {
+              onsite: {
+                address: values.onsite.address ?? '',
+                day: values.onsite.day ?? '',
+                fromTime: values.onsite.fromTime ?? '',
+                toTime: values.onsite.toTime ?? '',
+                technicianIds: values.onsite.technicianIds ?? [],
+                travelFee: yuanToFen(values.onsite.travelFee) ?? 0,
+              },
+            }
+          : {}),
         ...(values.promisedAt ? { promisedAt: values.promisedAt.valueOf() } : {}),
         ...(values.depositAmount?.trim()
           ? {
@@ -251,6 +267,7 @@ export function OrderStep({
             </Form.Item>
           </Col>
         </Row>
+        {channel === 'onsite' && <OnsiteFields customerId={customerId} />}
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item

@@ -70,7 +70,8 @@ export function OrderSignatures({ order, canWrite }: { order: WorkOrderDetail; c
   const h = order.handover;
   return (
     <Flex vertical gap="small" data-testid="wo-signatures">
-      {SIGNATURE_KINDS.map((kind) => {
+      {/* The service report's signature belongs to 上门 orders only. */}
+      {SIGNATURE_KINDS.filter((kind) => kind !== 'onsite' || order.channel === 'onsite').map((kind) => {
         const s = order.signatures.find((x) => x.kind === kind);
         return (
           <Flex

@@ -17,6 +17,7 @@ import { formatDateTime, formatMinute } from '../../lib/format';
 import { formatYuan } from '../../lib/money';
 import { describeFollowUp } from './followUpEvent';
 import { describeHandover, describeSignature } from './handoverEvent';
+import { describeOnsite } from './onsiteEvent';
 
 /** What one timeline entry says: the line, what goes under it, the dot's colour. */
 interface Described {
@@ -499,6 +500,8 @@ function describe(e: WorkOrderEvent, t: TFunction): Described {
       };
     case 'deposit':
       return describeDeposit(e, t);
+    case 'onsite':
+      return describeOnsite(e, t);
   }
 }
 

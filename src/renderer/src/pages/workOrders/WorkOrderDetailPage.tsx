@@ -52,6 +52,7 @@ import { SettlementPanel } from './SettlementPanel';
 import { DepositPanel } from './DepositPanel';
 import { StatusActions } from './StatusActions';
 import { OrderSignatures } from './OrderSignatures';
+import { OnsitePanel } from './OnsitePanel';
 import { WorkOrderTimeline } from './Timeline';
 import { OrderMessages } from '../messages/OrderMessages';
 import { showsWaiting, WaitingFor } from './WaitingFor';
@@ -545,6 +546,11 @@ export function WorkOrderDetailPage() {
             {o.deposit && (
               <Card size="small" title={t('deposits.title')}>
                 <DepositPanel order={o} />
+              </Card>
+            )}
+            {o.channel === 'onsite' && (
+              <Card size="small" title={t('onsite.title')}>
+                <OnsitePanel order={o} />
               </Card>
             )}
             <Card size="small" title={t('handover.signaturesTitle')}>

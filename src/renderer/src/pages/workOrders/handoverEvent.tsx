@@ -22,7 +22,9 @@ export function handoverItemName(item: string, t: TFunction, otherNote = ''): st
 }
 
 /** 客户签名 for intake on the order's timeline. */
-export function describeSignature(_e: SignatureEvent, t: TFunction) {
+export function describeSignature(e: SignatureEvent, t: TFunction) {
+  // The pickup signature is part of the hand-over's entry; the 上门 report's has an entry of its own.
+  if (e.data.kind === 'onsite') return { color: 'blue', text: t('onsite.timeline.signed') };
   return { color: 'blue', text: t('handover.timeline.intakeSigned') };
 }
 
