@@ -53,6 +53,11 @@ export const PERMISSIONS = [
   'messages.manage',
   /** Answer the message prompt after an action (send / skip) and copy a message for WeChat. */
   'messages.send',
+  /** 保养: plans, the due list, readings the customer reports, the warranty-expiry call list. */
+  'maintenance.work',
+  'contracts.read',
+  /** 维保合同: make a service contract (a sale the manager signs). */
+  'contracts.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -79,6 +84,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'complaints.read',
     'complaints.write',
     'messages.send',
+    'maintenance.work',
+    'contracts.read',
   ],
   technician: [
     'settings.read',

@@ -37,6 +37,8 @@ export const AUDIT_ENTITIES = [
   'complaint',
   'outboxMessage',
   'deposit',
+  'maintenancePlan',
+  'serviceContract',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

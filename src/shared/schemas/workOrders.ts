@@ -114,6 +114,8 @@ export const createWorkOrderInput = z
     signature: signatureImage.nullable().default(null),
     /** 订金 taken at intake, in the same transaction as the order. */
     deposit: depositAtIntake.optional(),
+    /** 维保合同 the order comes under: its covered lines bill at ¥0, and it uses one visit. */
+    contractId: id.nullable().default(null),
   })
   .strict();
 

@@ -16,6 +16,7 @@ import { normalizeAccessories, requireTechnician } from './lookups';
 import { nextOrderNo } from './numbers';
 import { readDetail } from './read';
 import { takeDepositAtIntake } from '../settlements/deposits';
+import { openContractVisit } from '../maintenance/contracts';
 
 const HOUR = 3600_000;
 /** A rework chain longer than this is corrupt data, not a shop's history. */
@@ -187,6 +188,7 @@ export function createWorkOrder(
         data: { from: warrantyComputed, to: override.status, computed: warrantyComputed },
       });
     }
+    if (input.contractId !== null) openContractVisit(tx, record, input.contractId, at);
     // 订金 at intake: its own row, timeline entry and audit row, after the order's.
     if (input.deposit) takeDepositAtIntake(tx, ctx, record, input.deposit, at);
     const { devicePassword: _secret, ...audited } = record;

@@ -50,6 +50,13 @@ const errorsEnUS = {
   warrantyNeedsPurchaseDate: FIELDS,
   readingBackwards:
     'The reading is below the last recorded {{last}}: check it, or give a reason (e.g. meter replaced).',
+  maintenancePlanNotFound: NOT_FOUND,
+  planReadingRequired: 'A plan by usage needs the reading at its last service.',
+  serviceContractNotFound: NOT_FOUND,
+  contractDeviceNotOwned: 'A covered device belongs to another customer.',
+  contractNotInForce: 'Contract {{contractNo}} runs from {{startsOn}} to {{endsOn}} and is not in force today.',
+  contractDeviceNotCovered: 'This device is not covered by contract {{contractNo}}.',
+  contractVisitsUsedUp: 'Contract {{contractNo}} has used all its {{visits}} visits.',
 
   workOrderNotFound: NOT_FOUND,
   orderClosedToEdits: 'This work order is delivered or cancelled and can no longer be changed.',

@@ -52,6 +52,13 @@ const errorsZhCN = {
   warrantyEndBeforePurchase: FIELDS,
   warrantyNeedsPurchaseDate: FIELDS,
   readingBackwards: '读数低于上次记录的 {{last}}，请核对；确需录入请填写原因（如更换仪表）。',
+  maintenancePlanNotFound: NOT_FOUND,
+  planReadingRequired: '按使用量保养的计划需要填写上次保养时的读数。',
+  serviceContractNotFound: NOT_FOUND,
+  contractDeviceNotOwned: '所选设备不属于该客户。',
+  contractNotInForce: '维保合同 {{contractNo}} 的有效期为 {{startsOn}} 至 {{endsOn}}，今天不在有效期内。',
+  contractDeviceNotCovered: '该设备不在维保合同 {{contractNo}} 的保障范围内。',
+  contractVisitsUsedUp: '维保合同 {{contractNo}} 的 {{visits}} 次服务已用完。',
 
   workOrderNotFound: NOT_FOUND,
   orderClosedToEdits: '工单已交付或已取消，不能再修改。',
