@@ -127,6 +127,30 @@ async function seed(): Promise<void> {
       recordedAt: shop.app.clock.ms,
     }),
   );
+  // 保养计划 of that device, and a 维保合同 with one order under it (issue 16).
+  await shop.clerk.ok('maintenance.createPlan', {
+    deviceId: shop.deviceId,
+    name: '机油',
+    intervalDays: 180,
+    intervalUsage: 5_000,
+    unit: 'km',
+    lastServiceOn: localDate(shop.app.clock.ms),
+  });
+  const contract = await shop.manager.ok('contracts.create', {
+    customerId: shop.customerId,
+    deviceIds: [shop.warrantyDeviceId],
+    startsOn: localDate(shop.app.clock.ms),
+    endsOn: localDate(shop.app.clock.ms),
+    visits: 3,
+    covers: 'both',
+  });
+  await shop.clerk.ok('workOrders.create', {
+    customerId: shop.customerId,
+    deviceId: shop.warrantyDeviceId,
+    serviceType: 'maintenance',
+    reportedFault: '年度保养',
+    contractId: contract.id,
+  });
   afterSalesFields(order.id, second.id, rework.id);
   const sqlite = shop.app.core.database.sqlite;
   const id = (username: string) =>
