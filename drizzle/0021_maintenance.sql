@@ -19,6 +19,7 @@ CREATE TABLE `maintenance_plans` (
 	`next_due_on` text,
 	`next_due_reading` integer,
 	`current_reading` integer,
+	`reading_reached` integer GENERATED ALWAYS AS (coalesce(next_due_reading IS NOT NULL AND current_reading IS NOT NULL AND current_reading >= next_due_reading, 0)) VIRTUAL NOT NULL,
 	`active` integer DEFAULT true NOT NULL,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
@@ -26,8 +27,7 @@ CREATE TABLE `maintenance_plans` (
 );
 --> statement-breakpoint
 CREATE INDEX `maintenance_plans_device` ON `maintenance_plans` (`device_id`,`unit`);--> statement-breakpoint
-CREATE INDEX `maintenance_plans_due_on` ON `maintenance_plans` (`active`,`next_due_on`);--> statement-breakpoint
-CREATE INDEX `maintenance_plans_reading_due` ON `maintenance_plans` (`next_due_on`) WHERE active = 1 AND next_due_reading IS NOT NULL AND current_reading >= next_due_reading;--> statement-breakpoint
+CREATE INDEX `maintenance_plans_due` ON `maintenance_plans` (`active`,`reading_reached`,`next_due_on`);--> statement-breakpoint
 CREATE TABLE `service_contract_devices` (
 	`contract_id` text NOT NULL,
 	`device_id` text NOT NULL,
@@ -55,7 +55,7 @@ CREATE UNIQUE INDEX `service_contracts_contract_no_unique` ON `service_contracts
 CREATE INDEX `service_contracts_customer` ON `service_contracts` (`customer_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `devices_warranty_end` ON `devices` (`warranty_end`);--> statement-breakpoint
 -- A plan's current reading is the device's latest in its unit (as latestReading orders them), kept
--- here so the due list finds plans whose meter reached the due reading through one partial index.
+-- here so reading_reached (and the due list's index on it) follows every new reading.
 CREATE TRIGGER `device_readings_plans` AFTER INSERT ON `device_readings`
 BEGIN
   UPDATE `maintenance_plans` SET `current_reading` = (

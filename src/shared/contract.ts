@@ -572,8 +572,16 @@ export const contract = {
     output: z.array(maintenancePlan),
     access: 'maintenance.work',
   }),
-  'maintenance.createPlan': method({ input: createPlanInput, output: maintenancePlan, access: 'maintenance.work' }),
-  'maintenance.updatePlan': method({ input: updatePlanInput, output: maintenancePlan, access: 'maintenance.work' }),
+  'maintenance.createPlan': method({
+    input: createPlanInput,
+    output: maintenancePlan,
+    access: 'maintenance.work',
+  }),
+  'maintenance.updatePlan': method({
+    input: updatePlanInput,
+    output: maintenancePlan,
+    access: 'maintenance.work',
+  }),
   /** A reading the customer reports (source `reported`); returns the device's plans as they now stand. */
   'maintenance.reportReading': method({
     input: reportReadingInput,
@@ -588,7 +596,11 @@ export const contract = {
     output: warrantyExpiringList,
     access: 'maintenance.work',
   }),
-  'contracts.create': method({ input: createContractInput, output: serviceContract, access: 'contracts.write' }),
+  'contracts.create': method({
+    input: createContractInput,
+    output: serviceContract,
+    access: 'contracts.write',
+  }),
   'contracts.list': method({
     input: listContractsInput,
     output: z.array(serviceContract),

@@ -44,7 +44,9 @@ describe('maintenance plans: due by days, by usage, whichever comes first', () =
     expect(list.counts).toEqual({ overdue: 1, week: 1, month: 1 });
     expect(list.rows.map((r) => r.name)).toEqual(['刹车油']);
     expect(list.rows[0]).toMatchObject({ customerName: '张三', deviceLabel: 'Apple iPhone 13' });
-    expect((await shop.clerk.ok('maintenance.due', { tab: 'week' })).rows.map((r) => r.name)).toEqual(['机油']);
+    expect((await shop.clerk.ok('maintenance.due', { tab: 'week' })).rows.map((r) => r.name)).toEqual([
+      '机油',
+    ]);
     expect((await shop.clerk.ok('maintenance.due', { tab: 'month' })).rows.map((r) => r.name)).toEqual([
       '空调滤芯',
     ]);
@@ -58,7 +60,11 @@ describe('maintenance plans: due by days, by usage, whichever comes first', () =
   it('computes the due reading from the last reading and is due once the meter reaches it', async () => {
     await reading(10_000);
     const byKm = await plan({ name: '机油', intervalUsage: 5_000, unit: 'km' });
-    expect(byKm).toMatchObject({ lastServiceReading: 10_000, nextDueReading: 15_000, currentReading: 10_000 });
+    expect(byKm).toMatchObject({
+      lastServiceReading: 10_000,
+      nextDueReading: 15_000,
+      currentReading: 10_000,
+    });
     expect(byKm.due).toBeNull();
 
     const plans = await reading(15_000);
@@ -319,7 +325,9 @@ describe('warranty-expiry call list', () => {
     expect(list.rows[0]).toMatchObject({ customerName: '张三', warrantyEnd: addDays(today, 5) });
 
     const settings = await shop.admin.ok('settings.get', {});
-    await shop.admin.ok('settings.update', { afterSales: { ...settings.afterSales, warrantyReminderDays: 60 } });
+    await shop.admin.ok('settings.update', {
+      afterSales: { ...settings.afterSales, warrantyReminderDays: 60 },
+    });
     const wider = await shop.clerk.ok('maintenance.warrantyExpiring', {});
     expect(wider.rows.map((r) => r.deviceLabel)).toEqual(['海尔 Mate 60', '美的 Mate 60']);
   });

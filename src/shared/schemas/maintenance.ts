@@ -30,7 +30,12 @@ const planFields = {
 
 /** Days, usage or both; usage names its unit, and a reading is taken only with a unit. */
 function checkInterval(
-  v: { intervalDays: number | null; intervalUsage: number | null; unit: string | null; lastServiceReading: number | null },
+  v: {
+    intervalDays: number | null;
+    intervalUsage: number | null;
+    unit: string | null;
+    lastServiceReading: number | null;
+  },
   ctx: z.RefinementCtx,
 ) {
   if (v.intervalDays === null && v.intervalUsage === null) {
@@ -40,7 +45,11 @@ function checkInterval(
     ctx.addIssue({ code: 'custom', path: ['unit'], message: 'usage needs its unit' });
   }
   if (v.intervalUsage === null && v.lastServiceReading !== null) {
-    ctx.addIssue({ code: 'custom', path: ['lastServiceReading'], message: 'a reading needs a usage interval' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['lastServiceReading'],
+      message: 'a reading needs a usage interval',
+    });
   }
 }
 
@@ -141,9 +150,7 @@ export const serviceContract = z.object({
 });
 export type ServiceContract = z.infer<typeof serviceContract>;
 
-export const listContractsInput = z
-  .object({ customerId: id.optional(), deviceId: id.optional() })
-  .strict();
+export const listContractsInput = z.object({ customerId: id.optional(), deviceId: id.optional() }).strict();
 
 // ── 保修到期提醒 warranty-expiry call list ──
 export const warrantyExpiringInput = z.object({ days: z.int().min(1).max(365).optional() }).strict();

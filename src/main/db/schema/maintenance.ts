@@ -9,7 +9,7 @@ import { workOrders } from './workOrders';
 /**
  * 保养计划: one per device and kind of service. `next_due_on` / `next_due_reading` are stored when
  * the plan is saved or serviced, and `current_reading` is kept by a trigger on device_readings
- * (drizzle/0021), so the due list reads index ranges instead of computing every plan.
+ * (drizzle/0021); `reading_reached` follows from them, so every tab of the due list is one index range.
  */
 export const maintenancePlans = sqliteTable(
   'maintenance_plans',
@@ -30,17 +30,21 @@ export const maintenancePlans = sqliteTable(
     /** last reading + interval usage, null for a plan by days only. */
     nextDueReading: integer('next_due_reading'),
     currentReading: integer('current_reading'),
+    /** The meter has reached the due reading (computed by SQLite), so the due list reads it from an index. */
+    readingReached: integer('reading_reached', { mode: 'boolean' })
+      .notNull()
+      .generatedAlwaysAs(
+        sql`coalesce(next_due_reading IS NOT NULL AND current_reading IS NOT NULL AND current_reading >= next_due_reading, 0)`,
+        { mode: 'virtual' },
+      ),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
     index('maintenance_plans_device').on(t.deviceId, t.unit),
-    index('maintenance_plans_due_on').on(t.active, t.nextDueOn),
-    // Plans whose meter has reached the due reading: only those rows are in this index.
-    index('maintenance_plans_reading_due')
-      .on(t.nextDueOn)
-      .where(sql`active = 1 AND next_due_reading IS NOT NULL AND current_reading >= next_due_reading`),
+    // The due list's tabs: overdue / this week / this month by day, and the plans the meter made due.
+    index('maintenance_plans_due').on(t.active, t.readingReached, t.nextDueOn),
   ],
 );
 export type MaintenancePlanRecord = typeof maintenancePlans.$inferSelect;
@@ -77,7 +81,10 @@ export const serviceContractDevices = sqliteTable(
       .notNull()
       .references(() => devices.id),
   },
-  (t) => [primaryKey({ columns: [t.contractId, t.deviceId] }), index('service_contract_devices_device').on(t.deviceId)],
+  (t) => [
+    primaryKey({ columns: [t.contractId, t.deviceId] }),
+    index('service_contract_devices_device').on(t.deviceId),
+  ],
 );
 
 /** A work order under a contract: one visit, counted while the order is not cancelled. */

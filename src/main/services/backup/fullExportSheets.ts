@@ -795,7 +795,11 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
             ${NAME_OF('s.created_by')} AS user, s.created_at AS createdAt
           FROM service_contracts s JOIN customers c ON c.id = s.customer_id
           ORDER BY s.created_at, s.id`,
-    cells: (s: ServiceContractRow, { w }) => ({ ...s, devices: s.devices ?? '', covers: wordOf(w.contractCovers, s.covers) }),
+    cells: (s: ServiceContractRow, { w }) => ({
+      ...s,
+      devices: s.devices ?? '',
+      covers: wordOf(w.contractCovers, s.covers),
+    }),
   }),
   contractVisits: sheet({
     name: FULL_EXPORT_NAMES.contractVisits,

@@ -242,6 +242,7 @@ export const SOURCES = {
     id: LEFT_OUT.id,
     deviceId: 'device',
     currentReading: LEFT_OUT.derived,
+    readingReached: LEFT_OUT.derived,
     updatedAt: LEFT_OUT.inLog,
   }),
   serviceContracts: sheetSource('serviceContracts', SERVICE_CONTRACT_COLUMNS, {

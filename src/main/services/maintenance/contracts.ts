@@ -59,7 +59,11 @@ function stateOn(c: ServiceContractRecord, today: string): ServiceContract['stat
 }
 
 function toContract(q: Queryable, c: ServiceContractRecord, today: string): ServiceContract {
-  const customer = q.select({ name: customers.name }).from(customers).where(eq(customers.id, c.customerId)).get();
+  const customer = q
+    .select({ name: customers.name })
+    .from(customers)
+    .where(eq(customers.id, c.customerId))
+    .get();
   const covered = q
     .select({ id: devices.id, category: devices.category, brand: devices.brand, model: devices.model })
     .from(serviceContractDevices)
@@ -121,7 +125,8 @@ export function createContract(ctx: CallContext, input: ParsedInputOf<'contracts
       createdAt: at,
     };
     tx.insert(serviceContracts).values(record).run();
-    for (const deviceId of ids) tx.insert(serviceContractDevices).values({ contractId: record.id, deviceId }).run();
+    for (const deviceId of ids)
+      tx.insert(serviceContractDevices).values({ contractId: record.id, deviceId }).run();
     writeAudit(tx, {
       at,
       actor: actorOf(ctx.user),
@@ -174,7 +179,9 @@ export function openContractVisit(tx: Tx, order: WorkOrderRecord, contractId: st
   const covered = tx
     .select({ id: serviceContractDevices.deviceId })
     .from(serviceContractDevices)
-    .where(and(eq(serviceContractDevices.contractId, c.id), eq(serviceContractDevices.deviceId, order.deviceId)))
+    .where(
+      and(eq(serviceContractDevices.contractId, c.id), eq(serviceContractDevices.deviceId, order.deviceId)),
+    )
     .get();
   if (!covered) {
     const params = { contractNo: c.contractNo };
@@ -182,7 +189,12 @@ export function openContractVisit(tx: Tx, order: WorkOrderRecord, contractId: st
   }
   if (visitsUsed(tx, c.id) >= c.visits) {
     const params = { contractNo: c.contractNo, visits: c.visits };
-    throw fieldError('contractId', 'contractVisitsUsedUp', params, `contract ${c.contractNo} has no visit left`);
+    throw fieldError(
+      'contractId',
+      'contractVisitsUsedUp',
+      params,
+      `contract ${c.contractNo} has no visit left`,
+    );
   }
   tx.insert(contractVisits).values({ workOrderId: order.id, contractId: c.id, at }).run();
 }

@@ -17,7 +17,9 @@ export function nextDue(p: Interval): { nextDueOn: IsoDate | null; nextDueReadin
   return {
     nextDueOn: p.intervalDays === null ? null : addDays(p.lastServiceOn, p.intervalDays),
     nextDueReading:
-      p.intervalUsage === null || p.lastServiceReading === null ? null : p.lastServiceReading + p.intervalUsage,
+      p.intervalUsage === null || p.lastServiceReading === null
+        ? null
+        : p.lastServiceReading + p.intervalUsage,
   };
 }
 

@@ -82,12 +82,15 @@ export function devicePlans(ctx: CallContext, deviceId: string): MaintenancePlan
     .map((r) => toPlan(r, today));
 }
 
-export function createPlan(ctx: CallContext, input: ParsedInputOf<'maintenance.createPlan'>): MaintenancePlan {
+export function createPlan(
+  ctx: CallContext,
+  input: ParsedInputOf<'maintenance.createPlan'>,
+): MaintenancePlan {
   const { db, now } = ctx.deps;
   return db.transaction((tx) => {
     const at = now();
     requireDevice(tx, input.deviceId);
-    const record: MaintenancePlanRecord = {
+    const record: typeof maintenancePlans.$inferInsert = {
       id: uuidv7(),
       deviceId: input.deviceId,
       ...planFigures(tx, input.deviceId, input),
@@ -104,11 +107,14 @@ export function createPlan(ctx: CallContext, input: ParsedInputOf<'maintenance.c
       entityId: record.id,
       after: { ...record },
     });
-    return toPlan(record, localDate(at));
+    return toPlan(planRecord(tx, record.id), localDate(at));
   });
 }
 
-export function updatePlan(ctx: CallContext, input: ParsedInputOf<'maintenance.updatePlan'>): MaintenancePlan {
+export function updatePlan(
+  ctx: CallContext,
+  input: ParsedInputOf<'maintenance.updatePlan'>,
+): MaintenancePlan {
   const { db, now } = ctx.deps;
   return db.transaction((tx) => {
     const at = now();
@@ -159,7 +165,12 @@ export function reportReading(
  * moves on to the delivery day and the device's reading then (the intake mileage, or newer). A
  * walk-in 保养 services the device as a whole, so all its plans move, not only the one that was due.
  */
-export function servicePlansOnDelivery(tx: Tx, order: WorkOrderRecord, outcome: string | null, at: number): void {
+export function servicePlansOnDelivery(
+  tx: Tx,
+  order: WorkOrderRecord,
+  outcome: string | null,
+  at: number,
+): void {
   if (order.serviceType !== 'maintenance' || outcome !== 'repaired') return;
   const plans = tx
     .select()

@@ -47,7 +47,10 @@ export function warrantyExpiring(
     .orderBy(asc(devices.warrantyEnd))
     .limit(MAX_ROWS)
     .all();
-  const phones = firstPhones(q, rows.map((r) => r.customerId));
+  const phones = firstPhones(
+    q,
+    rows.map((r) => r.customerId),
+  );
   return {
     today,
     days,

@@ -99,27 +99,35 @@ function line(
 /** Labor first, then parts, then other fees, each in the order it was added (the 结算单's layout). */
 export function settlementLines(source: OrderLines): SourcedLine[] {
   const charge = (c: ChargeSource) =>
-    line(c.id, {
-      kind: c.kind,
-      code: c.code,
-      name: c.name,
-      detail: laborDetail(c),
-      qty: 1,
-      unitPrice: c.amount,
-      coveredByWarranty: c.coveredByWarranty,
-      cost: 0,
-    }, c.coveredByContract);
+    line(
+      c.id,
+      {
+        kind: c.kind,
+        code: c.code,
+        name: c.name,
+        detail: laborDetail(c),
+        qty: 1,
+        unitPrice: c.amount,
+        coveredByWarranty: c.coveredByWarranty,
+        cost: 0,
+      },
+      c.coveredByContract,
+    );
   const part = (p: PartSource) =>
-    line(p.id, {
-      kind: 'part',
-      code: p.code,
-      name: p.name,
-      detail: p.spec,
-      qty: p.qty,
-      unitPrice: p.unitPrice,
-      coveredByWarranty: p.coveredByWarranty,
-      cost: p.unitCost * p.qty,
-    }, p.coveredByContract);
+    line(
+      p.id,
+      {
+        kind: 'part',
+        code: p.code,
+        name: p.name,
+        detail: p.spec,
+        qty: p.qty,
+        unitPrice: p.unitPrice,
+        coveredByWarranty: p.coveredByWarranty,
+        cost: p.unitCost * p.qty,
+      },
+      p.coveredByContract,
+    );
   return [
     ...source.charges.filter((c) => c.kind === 'labor').map(charge),
     ...source.parts.map(part),

@@ -32,6 +32,7 @@ import { ComplaintsPage } from '../pages/complaints/ComplaintsPage';
 import { ComplaintDetailPage } from '../pages/complaints/ComplaintDetailPage';
 import { MessageTemplatesPage } from '../pages/messages/MessageTemplatesPage';
 import { OutboxPage } from '../pages/messages/OutboxPage';
+import { MaintenancePage } from '../pages/maintenance/MaintenancePage';
 
 function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   return useCan(permission) ? children : <Forbidden />;
@@ -99,6 +100,14 @@ export function AppRoutes() {
         element={
           <RequirePermission permission="messages.manage">
             <MessageTemplatesPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/maintenance"
+        element={
+          <RequirePermission permission="maintenance.work">
+            <MaintenancePage />
           </RequirePermission>
         }
       />

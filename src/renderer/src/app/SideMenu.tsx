@@ -12,6 +12,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  ScheduleOutlined,
   CloudServerOutlined,
   WifiOutlined,
   HomeOutlined,
@@ -53,6 +54,7 @@ export function SideMenu() {
       '/backup',
       '/lan',
       '/follow-ups',
+      '/maintenance',
     ].find((area) => pathname.startsWith(area)) ?? pathname;
   const { user, terminal } = useSession();
   // Backups, restore, reset, the full export and the LAN settings are done at the host PC only.
@@ -125,6 +127,12 @@ export function SideMenu() {
       key: '/follow-ups',
       icon: <PhoneOutlined />,
       label: label('nav-followUps', t('followUps.title')),
+    });
+  if (can('maintenance.work'))
+    counter.push({
+      key: '/maintenance',
+      icon: <ScheduleOutlined />,
+      label: label('nav-maintenance', t('maintenance.title')),
     });
   if (can('messages.manage'))
     counter.push({

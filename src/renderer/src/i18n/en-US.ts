@@ -1,5 +1,6 @@
 import { handoverEnUS } from './handover.en-US';
 import { followUpsEnUS } from './followUps.en-US';
+import { maintenanceEnUS } from './maintenance.en-US';
 import { complaintsEnUS } from './complaints.en-US';
 import { messagesEnUS } from './messages.en-US';
 import { lanEnUS } from './lan.en-US';
@@ -319,4 +320,5 @@ export const enUS: Messages = {
   channelSettings: channelsEnUS,
   handover: handoverEnUS,
   messages: messagesEnUS,
+  maintenance: maintenanceEnUS,
 };

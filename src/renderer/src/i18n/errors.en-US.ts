@@ -54,7 +54,8 @@ const errorsEnUS = {
   planReadingRequired: 'A plan by usage needs the reading at its last service.',
   serviceContractNotFound: NOT_FOUND,
   contractDeviceNotOwned: 'A covered device belongs to another customer.',
-  contractNotInForce: 'Contract {{contractNo}} runs from {{startsOn}} to {{endsOn}} and is not in force today.',
+  contractNotInForce:
+    'Contract {{contractNo}} runs from {{startsOn}} to {{endsOn}} and is not in force today.',
   contractDeviceNotCovered: 'This device is not covered by contract {{contractNo}}.',
   contractVisitsUsedUp: 'Contract {{contractNo}} has used all its {{visits}} visits.',
 

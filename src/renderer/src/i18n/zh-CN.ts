@@ -18,6 +18,7 @@ import { devicesZhCN } from './devices.zh-CN';
 import { workOrdersZhCN } from './workOrders.zh-CN';
 import { timelineZhCN } from './timeline.zh-CN';
 import { intakeZhCN } from './intake.zh-CN';
+import { maintenanceZhCN } from './maintenance.zh-CN';
 import { LIST_SEPARATOR, codeWords } from '@shared/labels';
 import { errorWordsZhCN } from './errors.zh-CN';
 
@@ -316,6 +317,7 @@ export const zhCN = {
   channelSettings: channelsZhCN,
   handover: handoverZhCN,
   messages: messagesZhCN,
+  maintenance: maintenanceZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -9,8 +9,21 @@ import { deviceName, WarrantyTag } from '../../components/counterTags';
 import '../../components/counter.css';
 import { CustomerStep } from './CustomerStep';
 import { DeviceStep } from './DeviceStep';
-import { OrderStep } from './OrderStep';
+import { OrderStep, type OrderStart } from './OrderStep';
+import { SERVICE_TYPES } from '@shared/schemas/workOrders';
 import { errorMessage } from '../../i18n/errorMessage';
+
+/** A link's start for the order step (the 保养 due list, a 维保合同): only values the form knows. */
+function orderStart(params: URLSearchParams): OrderStart {
+  const serviceType = SERVICE_TYPES.find((s) => s === params.get('serviceType'));
+  const fault = params.get('fault');
+  const contractId = params.get('contractId');
+  return {
+    ...(serviceType ? { serviceType } : {}),
+    ...(fault ? { reportedFault: fault } : {}),
+    ...(contractId ? { contractId } : {}),
+  };
+}
 
 /**
  * 接机: customer → device → order, all by keyboard. Opened from the search box (?phone= for a new
@@ -48,7 +61,13 @@ function Intake() {
     body = <DeviceStep customerId={customerId} devices={customer.data.devices} onPicked={setDeviceId} />;
   } else {
     body = (
-      <OrderStep customerId={customerId} device={device} counter={settings.data.counter} onSaved={saved} />
+      <OrderStep
+        customerId={customerId}
+        device={device}
+        counter={settings.data.counter}
+        onSaved={saved}
+        start={orderStart(params)}
+      />
     );
   }
 

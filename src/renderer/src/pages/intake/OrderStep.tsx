@@ -29,6 +29,7 @@ import { YuanInput } from '../../components/YuanInput';
 import { SignaturePad } from '../../components/SignaturePad';
 import { serverNow, serverToday } from '../../lib/serverClock';
 import { errorMessage } from '../../i18n/errorMessage';
+import { ContractSelect } from '../maintenance/ContractSelect';
 
 const fields = createWorkOrderInput.shape;
 
@@ -50,6 +51,14 @@ interface OrderValues {
   /** 订金 in 元 as typed; empty for none. */
   depositAmount?: string;
   depositMethod: DepositMethod;
+  contractId?: string | null;
+}
+
+/** What the intake starts from when opened by a link (the due list, a contract): ?serviceType=&fault=&contractId=. */
+export interface OrderStart {
+  serviceType?: (typeof SERVICE_TYPES)[number];
+  reportedFault?: string;
+  contractId?: string;
 }
 
 /**
@@ -62,11 +71,13 @@ export function OrderStep({
   device,
   counter,
   onSaved,
+  start = {},
 }: {
   customerId: string;
   device: Device;
   counter: CounterSettings;
   onSaved: (order: WorkOrderDetail) => void;
+  start?: OrderStart;
 }) {
   const { t } = useTranslation();
   const rules = useFormRules();
@@ -99,6 +110,7 @@ export function OrderStep({
         estimate: yuanToFen(values.estimate),
         technicianId: values.technicianId ?? null,
         reworkOfId: values.reworkOfId ?? null,
+        contractId: values.contractId ?? null,
         signature,
         ...(values.promisedAt ? { promisedAt: values.promisedAt.valueOf() } : {}),
         ...(values.depositAmount?.trim()
@@ -139,7 +151,9 @@ export function OrderStep({
         data-testid="intake-order-form"
         initialValues={{
           channel: 'walkIn',
-          serviceType: 'repair',
+          serviceType: start.serviceType ?? 'repair',
+          reportedFault: start.reportedFault,
+          contractId: start.contractId ?? null,
           priority: 'normal',
           accessories: [],
           technicianId: null,
@@ -275,6 +289,7 @@ export function OrderStep({
             </Col>
           )}
         </Row>
+        <ContractSelect deviceId={device.id} />
         {canTakeDeposit && (
           <Row gutter={16}>
             <Col xs={12} md={6}>
