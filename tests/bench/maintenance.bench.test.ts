@@ -92,9 +92,7 @@ afterAll(() => {
 describe('maintenance benchmarks', () => {
   it('the due list reads index ranges, never every plan', () => {
     const plan = (query: string, ...params: string[]) =>
-      (
-        app.core.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${query}`).all(...params) as { detail: string }[]
-      )
+      (app.core.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${query}`).all(...params) as { detail: string }[])
         .map((p) => p.detail)
         .join(' | ');
     const byDay = plan(

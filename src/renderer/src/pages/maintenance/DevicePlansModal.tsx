@@ -179,7 +179,11 @@ export function DevicePlansModal({ deviceId, onClose }: { deviceId: string | nul
               </Form.Item>
             </Col>
             <Col span={4}>
-              <Form.Item name="lastServiceOn" label={t('maintenance.lastService')} rules={[rules.required]}>
+              <Form.Item
+                name="lastServiceOn"
+                label={t('maintenance.lastService')}
+                rules={[{ required: true, message: t('validation.required') }]}
+              >
                 <DatePicker style={{ width: '100%' }} data-testid="plan-last-on" />
               </Form.Item>
             </Col>

@@ -1,4 +1,4 @@
-import { App, Button, Checkbox, DatePicker, Form, Modal, Radio, Typography } from 'antd';
+import { App, Button, Checkbox, DatePicker, Form, Modal, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { CONTRACT_COVERS, createContractInput, type ContractCovers } from '@shared/schemas/maintenance';
@@ -58,6 +58,8 @@ export function NewContractModal({ open, onClose }: { open: boolean; onClose: ()
     );
 
   const today = serverToday();
+  // A list or a date range: antd's whitespace check is for text, so these say "required" plainly.
+  const picked = { required: true, message: t('validation.required') };
   return (
     <Modal
       open={open}
@@ -89,14 +91,15 @@ export function NewContractModal({ open, onClose }: { open: boolean; onClose: ()
         <Form.Item name="customerId" label={t('maintenance.customer')} rules={[rules.required]}>
           <CustomerSelect testId="contract-customer" />
         </Form.Item>
-        <Form.Item name="deviceIds" label={t('maintenance.devices')} rules={[rules.required]}>
-          {devices.length > 0 ? (
-            <Checkbox.Group options={devices} data-testid="contract-devices" />
-          ) : (
-            <Typography.Text type="secondary">{t('maintenance.pickCustomerFirst')}</Typography.Text>
-          )}
+        <Form.Item
+          name="deviceIds"
+          label={t('maintenance.devices')}
+          rules={[picked]}
+          extra={customerId ? undefined : t('maintenance.pickCustomerFirst')}
+        >
+          <Checkbox.Group options={devices} data-testid="contract-devices" />
         </Form.Item>
-        <Form.Item name="period" label={t('maintenance.period')} rules={[rules.required]}>
+        <Form.Item name="period" label={t('maintenance.period')} rules={[picked]}>
           <DatePicker.RangePicker data-testid="contract-period" />
         </Form.Item>
         <Form.Item
