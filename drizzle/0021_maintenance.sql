@@ -19,7 +19,7 @@ CREATE TABLE `maintenance_plans` (
 	`next_due_on` text,
 	`next_due_reading` integer,
 	`current_reading` integer,
-	`reading_reached` integer GENERATED ALWAYS AS (coalesce(next_due_reading IS NOT NULL AND current_reading IS NOT NULL AND current_reading >= next_due_reading, 0)) VIRTUAL NOT NULL,
+	`reading_reached` integer GENERATED ALWAYS AS (coalesce(next_due_reading IS NOT NULL AND current_reading IS NOT NULL AND current_reading >= next_due_reading, 0)) STORED NOT NULL,
 	`active` integer DEFAULT true NOT NULL,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,

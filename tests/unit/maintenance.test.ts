@@ -138,6 +138,32 @@ describe('maintenance plans: due by days, by usage, whichever comes first', () =
     expect((await shop.clerk.ok('maintenance.due', { tab: 'overdue' })).counts.overdue).toBe(0);
   });
 
+  it('a plan switched off leaves the due list; editing an unknown plan is refused', async () => {
+    const p = await plan({ name: '刹车油', intervalDays: 30, lastServiceOn: addDays(today, -31) });
+    expect((await shop.clerk.ok('maintenance.due', { tab: 'overdue' })).counts.overdue).toBe(1);
+    const off = await shop.clerk.ok('maintenance.updatePlan', {
+      id: p.id,
+      name: p.name,
+      intervalDays: 30,
+      lastServiceOn: p.lastServiceOn,
+      active: false,
+    });
+    expect(off).toMatchObject({ active: false, due: null });
+    expect((await shop.clerk.ok('maintenance.due', { tab: 'overdue' })).counts.overdue).toBe(0);
+    const audit = await shop.admin.ok('audit.list', { entity: 'maintenancePlan', page: 1, pageSize: 10 });
+    expect(audit.rows.map((r) => r.action).sort()).toEqual(['create', 'update']);
+    const unknown = await refused(shop.app, () =>
+      shop.clerk.call('maintenance.updatePlan', {
+        id: shop.customerId,
+        name: 'x',
+        intervalDays: 30,
+        lastServiceOn: today,
+        active: true,
+      }),
+    );
+    expect(unknown).toMatchObject({ code: 'NOT_FOUND', reason: 'maintenancePlanNotFound' });
+  });
+
   it('refuses a plan without an interval, or by usage without a reading, and changes nothing', async () => {
     const none = await refused(shop.app, () =>
       shop.clerk.call('maintenance.createPlan', { deviceId: shop.deviceId, name: 'x', lastServiceOn: today }),

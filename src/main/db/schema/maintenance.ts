@@ -35,7 +35,7 @@ export const maintenancePlans = sqliteTable(
       .notNull()
       .generatedAlwaysAs(
         sql`coalesce(next_due_reading IS NOT NULL AND current_reading IS NOT NULL AND current_reading >= next_due_reading, 0)`,
-        { mode: 'virtual' },
+        { mode: 'stored' },
       ),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: integer('created_at').notNull(),
