@@ -19,7 +19,7 @@ CREATE TABLE `maintenance_plans` (
 	`next_due_on` text,
 	`next_due_reading` integer,
 	`current_reading` integer,
-	`reading_reached` integer GENERATED ALWAYS AS (coalesce(next_due_reading IS NOT NULL AND current_reading IS NOT NULL AND current_reading >= next_due_reading, 0)) STORED NOT NULL,
+	`reading_reached` integer DEFAULT false NOT NULL,
 	`active` integer DEFAULT true NOT NULL,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
@@ -54,14 +54,21 @@ CREATE TABLE `service_contracts` (
 CREATE UNIQUE INDEX `service_contracts_contract_no_unique` ON `service_contracts` (`contract_no`);--> statement-breakpoint
 CREATE INDEX `service_contracts_customer` ON `service_contracts` (`customer_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `devices_warranty_end` ON `devices` (`warranty_end`);--> statement-breakpoint
--- A plan's current reading is the device's latest in its unit (as latestReading orders them), kept
--- here so reading_reached (and the due list's index on it) follows every new reading.
+-- A plan's current reading is the device's latest in its unit (as latestReading orders them), and
+-- reading_reached whether it has come to the due reading: kept here so every new reading moves the
+-- plan into (or out of) the due list's index.
 CREATE TRIGGER `device_readings_plans` AFTER INSERT ON `device_readings`
 BEGIN
-  UPDATE `maintenance_plans` SET `current_reading` = (
-    SELECT `value` FROM `device_readings` r
-    WHERE r.`device_id` = NEW.`device_id` AND r.`unit` = NEW.`unit`
-    ORDER BY r.`read_at` DESC, r.`id` DESC LIMIT 1
-  )
+  UPDATE `maintenance_plans` SET
+    `current_reading` = (
+      SELECT `value` FROM `device_readings` r
+      WHERE r.`device_id` = NEW.`device_id` AND r.`unit` = NEW.`unit`
+      ORDER BY r.`read_at` DESC, r.`id` DESC LIMIT 1
+    ),
+    `reading_reached` = coalesce(`next_due_reading` IS NOT NULL AND (
+      SELECT `value` FROM `device_readings` r
+      WHERE r.`device_id` = NEW.`device_id` AND r.`unit` = NEW.`unit`
+      ORDER BY r.`read_at` DESC, r.`id` DESC LIMIT 1
+    ) >= `next_due_reading`, 0)
   WHERE `device_id` = NEW.`device_id` AND `unit` = NEW.`unit`;
 END;

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import type { ReadingUnit } from '@shared/schemas/readings';
 import type { ContractCovers } from '@shared/schemas/maintenance';
@@ -30,13 +29,12 @@ export const maintenancePlans = sqliteTable(
     /** last reading + interval usage, null for a plan by days only. */
     nextDueReading: integer('next_due_reading'),
     currentReading: integer('current_reading'),
-    /** The meter has reached the due reading (computed by SQLite), so the due list reads it from an index. */
-    readingReached: integer('reading_reached', { mode: 'boolean' })
-      .notNull()
-      .generatedAlwaysAs(
-        sql`coalesce(next_due_reading IS NOT NULL AND current_reading IS NOT NULL AND current_reading >= next_due_reading, 0)`,
-        { mode: 'stored' },
-      ),
+    /**
+     * current_reading >= next_due_reading, kept by the services and the readings trigger. A plain
+     * column, not a generated one: SQLite reads an index on a generated column only with the table
+     * row, and the due list's counts must come from the index alone.
+     */
+    readingReached: integer('reading_reached', { mode: 'boolean' }).notNull().default(false),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),

@@ -10,7 +10,7 @@ import { writeAudit } from '../audit';
 import type { CallContext, Queryable, Tx } from '../context';
 import { latestReading, recordReading } from '../readings';
 import { actorOf } from '../users';
-import { dueTabOf, nextDue } from './due';
+import { dueTabOf, nextDue, readingReached } from './due';
 
 export function toPlan(r: MaintenancePlanRecord, today: string): MaintenancePlan {
   const { due, dueByReading } = dueTabOf(today, r);
@@ -66,7 +66,8 @@ function planFigures(q: Queryable, deviceId: string, f: PlanFields) {
     lastServiceReading,
     currentReading: current,
   };
-  return { ...figures, ...nextDue(figures) };
+  const next = nextDue(figures);
+  return { ...figures, ...next, readingReached: readingReached({ ...next, currentReading: current }) };
 }
 
 export function devicePlans(ctx: CallContext, deviceId: string): MaintenancePlan[] {
@@ -186,8 +187,10 @@ export function servicePlansOnDelivery(
       lastServiceOn: localDate(at),
       lastServiceReading: reading,
     };
+    const next = nextDue(figures);
+    const reached = readingReached({ ...next, currentReading: latest });
     tx.update(maintenancePlans)
-      .set({ ...figures, ...nextDue(figures), currentReading: latest, updatedAt: at })
+      .set({ ...figures, ...next, currentReading: latest, readingReached: reached, updatedAt: at })
       .where(eq(maintenancePlans.id, p.id))
       .run();
   }

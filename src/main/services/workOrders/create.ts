@@ -202,6 +202,7 @@ export function createWorkOrder(
         ...audited,
         ...(passwordGiven ? { devicePasswordChanged: true } : {}),
         ...(override ? { warrantyOverride: override } : {}),
+        ...(input.contractId !== null ? { contractId: input.contractId } : {}),
       },
     });
     if (signature) storeIntakeSignature(tx, ctx, record, signature, at);
