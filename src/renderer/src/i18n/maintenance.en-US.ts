@@ -42,7 +42,7 @@ export const maintenanceEnUS: typeof maintenanceZhCN = {
   readingSaved: 'Reading recorded',
   noContact: 'Do not contact',
   warrantyHint:
-    "Devices whose maker's warranty ends within {{days}} days (as of {{date}}; change the days in Settings → After-sales); customers who asked not to be contacted are left off",
+    "Devices whose maker's warranty ends within {{days}} days (as of {{date}}); customers who asked not to be contacted are left off",
   warrantyEnd: 'Warranty end',
   openCustomer: 'Open customer',
   newContract: 'New service contract',

@@ -40,8 +40,7 @@ export const maintenanceZhCN = {
   saveReading: '登记读数',
   readingSaved: '读数已登记',
   noContact: '勿联系',
-  warrantyHint:
-    '厂家保修将在 {{days}} 天内到期的设备（截至 {{date}}；天数在 设置 → 售后 中修改），已排除勿联系的客户',
+  warrantyHint: '厂家保修将在 {{days}} 天内到期的设备（截至 {{date}}），已排除勿联系的客户',
   warrantyEnd: '保修截止',
   openCustomer: '查看客户',
   newContract: '新建维保合同',
