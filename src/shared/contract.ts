@@ -1,6 +1,20 @@
 import { z } from 'zod';
 import type { Permission } from './roles';
 import { empty, ok } from './schemas/common';
+import {
+  createContractInput,
+  createPlanInput,
+  devicePlansInput,
+  dueList,
+  dueListInput,
+  listContractsInput,
+  maintenancePlan,
+  reportReadingInput,
+  serviceContract,
+  updatePlanInput,
+  warrantyExpiringInput,
+  warrantyExpiringList,
+} from './schemas/maintenance';
 import { appState, changePasswordInput, setupInput, signInInput, unlockInput } from './schemas/auth';
 import { createUserInput, resetPasswordInput, sessionUser, updateUserInput, userRow } from './schemas/users';
 import { auditFacets, auditList, auditListInput } from './schemas/audit';
@@ -616,6 +630,48 @@ export const contract = {
   'channels.update': method({ input: updateChannelsInput, output: channelsView, access: 'channels.manage' }),
   /** One test message through the saved settings; the provider's refusal comes back as data. */
   'channels.test': method({ input: testSendInput, output: testSendResult, access: 'channels.manage' }),
+
+  // ── 保养 maintenance plans, the due list, 维保合同 service contracts, warranty-expiry calls ──
+  'maintenance.plans': method({
+    input: devicePlansInput,
+    output: z.array(maintenancePlan),
+    access: 'maintenance.work',
+  }),
+  'maintenance.createPlan': method({
+    input: createPlanInput,
+    output: maintenancePlan,
+    access: 'maintenance.work',
+  }),
+  'maintenance.updatePlan': method({
+    input: updatePlanInput,
+    output: maintenancePlan,
+    access: 'maintenance.work',
+  }),
+  /** A reading the customer reports (source `reported`); returns the device's plans as they now stand. */
+  'maintenance.reportReading': method({
+    input: reportReadingInput,
+    output: z.array(maintenancePlan),
+    access: 'maintenance.work',
+  }),
+  /** 保养到期 by tab, cut on the server's day, with each tab's count. */
+  'maintenance.due': method({ input: dueListInput, output: dueList, access: 'maintenance.work' }),
+  /** 保修到期提醒: devices whose maker's warranty ends within N days, no-contact customers left off. */
+  'maintenance.warrantyExpiring': method({
+    input: warrantyExpiringInput,
+    output: warrantyExpiringList,
+    access: 'maintenance.work',
+  }),
+  'contracts.create': method({
+    input: createContractInput,
+    output: serviceContract,
+    access: 'contracts.write',
+  }),
+  'contracts.list': method({
+    input: listContractsInput,
+    output: z.array(serviceContract),
+    access: 'contracts.read',
+  }),
+  'contracts.get': method({ input: byId, output: serviceContract, access: 'contracts.read' }),
 } as const;
 
 export type Contract = typeof contract;

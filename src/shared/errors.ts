@@ -106,6 +106,18 @@ export const REASONS = {
   /** A vehicle's work order needs the odometer at intake. */
   mileageRequired: { code: 'VALIDATION', params: {} },
 
+  // ── maintenance plans and service contracts (保养 / 维保合同) ──
+  maintenancePlanNotFound: { code: 'NOT_FOUND', params: {} },
+  /** A plan by usage needs the reading at its last service (typed, or the device's latest). */
+  planReadingRequired: { code: 'VALIDATION', params: {} },
+  serviceContractNotFound: { code: 'NOT_FOUND', params: {} },
+  /** A device named on a contract is not the contract's customer's. */
+  contractDeviceNotOwned: { code: 'VALIDATION', params: {} },
+  /** An order under a contract: the contract is not in force today (server's clock). */
+  contractNotInForce: { code: 'CONFLICT', params: { contractNo: 'text', startsOn: 'day', endsOn: 'day' } },
+  contractDeviceNotCovered: { code: 'VALIDATION', params: { contractNo: 'text' } },
+  contractVisitsUsedUp: { code: 'CONFLICT', params: { contractNo: 'text', visits: 'count' } },
+
   // ── work orders ──
   workOrderNotFound: { code: 'NOT_FOUND', params: {} },
   orderClosedToEdits: {

@@ -22,6 +22,7 @@ import type {
 } from './schemas/settlements';
 import type { StockDocumentKind } from './schemas/stock';
 import type { READING_SOURCES, READING_UNITS } from './schemas/readings';
+import type { CONTRACT_COVERS } from './schemas/maintenance';
 import type {
   ACCESSORIES,
   APPROVAL_METHODS,
@@ -306,6 +307,8 @@ const entities = labels<CodeOf<typeof AUDIT_ENTITIES>>({
   outboxMessage: ['消息', 'Message'],
   deposit: ['订金', 'Deposit'],
   appointment: ['预约', 'Appointment'],
+  maintenancePlan: ['保养计划', 'Maintenance plan'],
+  serviceContract: ['维保合同', 'Service contract'],
 });
 
 // ── Settlements ──────────────────────────────────────────────────────────────────────────
@@ -370,6 +373,12 @@ const readingSources = labels<CodeOf<typeof READING_SOURCES>>({
   reported: ['客户告知', 'Reported'],
   correction: ['更正', 'Correction'],
   import: ['导入', 'Imported'],
+});
+
+const contractCovers = labels<CodeOf<typeof CONTRACT_COVERS>>({
+  labor: ['工时', 'Labor'],
+  parts: ['配件', 'Parts'],
+  both: ['工时和配件', 'Labor and parts'],
 });
 
 const discountTypes = labels<CodeOf<typeof DISCOUNT_TYPES>>({
@@ -524,6 +533,7 @@ export const LABELS = {
   readingSources,
   appointmentStates,
   appointmentChannels,
+  contractCovers,
   discountTypes,
   roundingUnits,
   roundingMethods,

@@ -57,6 +57,11 @@ export const PERMISSIONS = [
   'appointments.read',
   /** Book, cancel and record a no-show (arrival is the intake: workOrders.write). */
   'appointments.write',
+  /** 保养: plans, the due list, readings the customer reports, the warranty-expiry call list. */
+  'maintenance.work',
+  'contracts.read',
+  /** 维保合同: make a service contract (a sale the manager signs). */
+  'contracts.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -85,6 +90,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'messages.send',
     'appointments.read',
     'appointments.write',
+    'maintenance.work',
+    'contracts.read',
   ],
   technician: [
     'settings.read',

@@ -36,6 +36,9 @@ const SHEETS: [zh: string, en: string, table: string][] = [
   ['设备读数', 'Device readings', 'device_readings'],
   ['预约', 'Appointments', 'appointments'],
   ['上门服务', 'On-site jobs', 'onsite_jobs'],
+  ['保养计划', 'Maintenance plans', 'maintenance_plans'],
+  ['维保合同', 'Service contracts', 'service_contracts'],
+  ['合同服务记录', 'Contract visits', 'contract_visits'],
   ['日结记录', 'Day close', 'day_close_events'],
   ['回访', 'Follow-ups', 'follow_ups'],
   ['回访记录', 'Follow-up calls', 'follow_up_calls'],
@@ -134,6 +137,30 @@ async function seed(): Promise<void> {
     fault: '预约换电池',
     startAt: shop.app.clock.ms + 24 * 3600_000,
     confirmCollisions: true,
+  });
+  // 保养计划 of that device, and a 维保合同 with one order under it (issue 16).
+  await shop.clerk.ok('maintenance.createPlan', {
+    deviceId: shop.deviceId,
+    name: '机油',
+    intervalDays: 180,
+    intervalUsage: 5_000,
+    unit: 'km',
+    lastServiceOn: localDate(shop.app.clock.ms),
+  });
+  const contract = await shop.manager.ok('contracts.create', {
+    customerId: shop.customerId,
+    deviceIds: [shop.warrantyDeviceId],
+    startsOn: localDate(shop.app.clock.ms),
+    endsOn: localDate(shop.app.clock.ms),
+    visits: 3,
+    covers: 'both',
+  });
+  await shop.clerk.ok('workOrders.create', {
+    customerId: shop.customerId,
+    deviceId: shop.warrantyDeviceId,
+    serviceType: 'maintenance',
+    reportedFault: '年度保养',
+    contractId: contract.id,
   });
   afterSalesFields(order.id, second.id, rework.id);
   // A 上门 visit with its travel fee.

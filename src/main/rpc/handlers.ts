@@ -15,6 +15,7 @@ import { channelHandlers } from './handlers/channels';
 import { messageHandlers } from './handlers/messages';
 import { appointmentHandlers } from './handlers/appointments';
 import { onsiteHandlers } from './handlers/onsite';
+import { maintenanceHandlers, contractHandlers } from './handlers/maintenance';
 
 /** Every contract method's handler, gathered from the areas' files in handlers/. */
 export const handlers: Handlers = {
@@ -34,4 +35,6 @@ export const handlers: Handlers = {
   ...messageHandlers,
   ...appointmentHandlers,
   ...onsiteHandlers,
+  ...maintenanceHandlers,
+  ...contractHandlers,
 };

@@ -38,6 +38,8 @@ export const AUDIT_ENTITIES = [
   'outboxMessage',
   'deposit',
   'appointment',
+  'maintenancePlan',
+  'serviceContract',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

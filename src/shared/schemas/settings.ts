@@ -123,6 +123,8 @@ export const afterSalesSettings = z
     followUpMaxAttempts: z.int().min(1).max(10).default(3),
     /** Days until the next try after a call that did not reach the customer. */
     followUpRetryDays: z.int().min(1).max(30).default(1),
+    /** 保修到期提醒: devices whose maker's warranty ends within this many days are on the call list. */
+    warrantyReminderDays: z.int().min(1).max(365).default(30),
     /** Hours to the first response and to the resolution, per severity, from the complaint's intake. */
     complaintHours: z
       .object(

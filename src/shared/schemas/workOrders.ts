@@ -125,6 +125,8 @@ export const createWorkOrderInput = z
     appointmentId: id.nullable().default(null),
     /** 上门: the visit (address, window, technicians, travel fee), only with channel onsite. */
     onsite: visitAtIntake.optional(),
+    /** 维保合同 the order comes under: its covered lines bill at ¥0, and it uses one visit. */
+    contractId: id.nullable().default(null),
   })
   .strict();
 

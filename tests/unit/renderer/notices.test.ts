@@ -21,10 +21,14 @@ describe('change notices → the queries they make stale', () => {
       'audit',
       'customers',
       'dashboard',
+      'maintenance',
       'reports',
       'search',
       'workOrders',
     ]);
+    // 保养 plans and 维保合同: their own screens; a contract also shows at the intake of an order.
+    expect(prefixes('maintenancePlan')).toEqual(['audit', 'maintenance']);
+    expect(prefixes('serviceContract')).toEqual(['audit', 'maintenance', 'workOrders']);
     expect(prefixes('workOrderAttachment')).toEqual(['audit', 'dashboard', 'reports', 'workOrders']);
     for (const money of ['settlement', 'payment', 'dayClose'] as const) {
       expect(prefixes(money)).toEqual(['audit', 'dashboard', 'reports', 'settlements', 'workOrders']);

@@ -39,6 +39,8 @@ export const devices = sqliteTable(
     // A plate or VIN typed whole at the counter is found on these, before the text index.
     index('devices_plate').on(t.plateNo),
     index('devices_vin').on(t.vin),
+    // 保修到期提醒: the devices whose maker's warranty ends in the next N days, as one range.
+    index('devices_warranty_end').on(t.warrantyEnd),
     // Search by the first letters of a brand, model or category in any case (hp → HP), newest first:
     // a range on lower(x), which SQLite folds for ASCII only, as services/search/text.ts does. The id
     // makes them covering for the work-order list's filter (the orders of every HP device).

@@ -19,3 +19,4 @@ export * from './deposits';
 export * from './readings';
 export * from './appointments';
 export * from './onsite';
+export * from './maintenance';

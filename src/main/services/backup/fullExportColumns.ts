@@ -303,6 +303,43 @@ export const ONSITE_JOB_COLUMNS = [
   col({ key: 'createdAt', zh: '安排时间', en: 'Scheduled', width: 17, kind: 'dateTime' }),
 ] as const;
 
+export const MAINTENANCE_PLAN_COLUMNS = [
+  customerCode,
+  customerName,
+  col({ key: 'device', zh: '设备', en: 'Device', width: 24 }),
+  col({ key: 'serialNo', zh: '序列号', en: 'Serial no.', width: 20 }),
+  col({ key: 'name', zh: '保养项目', en: 'Plan', width: 16 }),
+  col({ key: 'intervalDays', zh: '间隔天数', en: 'Every (days)', width: 10, kind: 'int' }),
+  col({ key: 'intervalUsage', zh: '间隔用量', en: 'Every (usage)', width: 10, kind: 'int' }),
+  col({ key: 'unit', zh: '单位', en: 'Unit', width: 8 }),
+  col({ key: 'lastServiceOn', zh: '上次保养', en: 'Last service', width: 12 }),
+  col({ key: 'lastServiceReading', zh: '上次读数', en: 'Last reading', width: 10, kind: 'int' }),
+  col({ key: 'nextDueOn', zh: '下次到期', en: 'Next due', width: 12 }),
+  col({ key: 'nextDueReading', zh: '到期读数', en: 'Due reading', width: 10, kind: 'int' }),
+  col({ key: 'active', zh: '启用', en: 'Active', width: 8 }),
+  createdAt,
+] as const;
+
+export const SERVICE_CONTRACT_COLUMNS = [
+  col({ key: 'contractNo', zh: '合同号', en: 'Contract no.', width: 22 }),
+  customerCode,
+  customerName,
+  col({ key: 'devices', zh: '保障设备', en: 'Covered devices', width: 30 }),
+  col({ key: 'startsOn', zh: '开始日期', en: 'Starts', width: 12 }),
+  col({ key: 'endsOn', zh: '结束日期', en: 'Ends', width: 12 }),
+  col({ key: 'visits', zh: '包含次数', en: 'Visits', width: 8, kind: 'int' }),
+  col({ key: 'covers', zh: '保障范围', en: 'Covers', width: 12 }),
+  notes,
+  user,
+  createdAt,
+] as const;
+
+export const CONTRACT_VISIT_COLUMNS = [
+  col({ key: 'contractNo', zh: '合同号', en: 'Contract no.', width: 22 }),
+  orderNo,
+  at,
+] as const;
+
 export const DAY_CLOSE_COLUMNS = [
   col({ key: 'businessDate', zh: '营业日', en: 'Business day', width: 12 }),
   col({ key: 'action', zh: '操作', en: 'Action', width: 10 }),

@@ -379,6 +379,37 @@ interface OnsiteJobRow {
   createdAt: number;
 }
 
+interface MaintenancePlanRow {
+  customerCode: string;
+  customerName: string;
+  device: string;
+  serialNo: string;
+  name: string;
+  intervalDays: number | null;
+  intervalUsage: number | null;
+  unit: string | null;
+  lastServiceOn: string;
+  lastServiceReading: number | null;
+  nextDueOn: string | null;
+  nextDueReading: number | null;
+  active: number;
+  createdAt: number;
+}
+
+interface ServiceContractRow {
+  contractNo: string;
+  customerCode: string;
+  customerName: string;
+  devices: string;
+  startsOn: string;
+  endsOn: string;
+  visits: number;
+  covers: string;
+  notes: string;
+  user: string | null;
+  createdAt: number;
+}
+
 interface DayCloseRow {
   businessDate: string;
   action: string;
@@ -825,6 +856,52 @@ const SHEETS: { [K in keyof typeof SOURCES]: FullSheet } = {
           FROM onsite_jobs j JOIN work_orders o ON o.id = j.work_order_id
           ORDER BY j.day, j.from_time, o.order_no`,
     cells: (j: OnsiteJobRow) => ({ ...j, technicians: j.technicians ?? '' }),
+  }),
+  maintenancePlans: sheet({
+    name: FULL_EXPORT_NAMES.maintenancePlans,
+    source: SOURCES.maintenancePlans,
+    sql: `SELECT c.code AS customerCode, c.name AS customerName,
+            trim(d.brand || ' ' || d.model) AS device, d.serial_no AS serialNo, p.name,
+            p.interval_days AS intervalDays, p.interval_usage AS intervalUsage, p.unit,
+            p.last_service_on AS lastServiceOn, p.last_service_reading AS lastServiceReading,
+            p.next_due_on AS nextDueOn, p.next_due_reading AS nextDueReading, p.active,
+            p.created_at AS createdAt
+          FROM maintenance_plans p
+          JOIN devices d ON d.id = p.device_id
+          JOIN customers c ON c.id = d.customer_id
+          ORDER BY p.created_at, p.id`,
+    cells: (p: MaintenancePlanRow, { w, yes }) => ({
+      ...p,
+      unit: p.unit === null ? '' : wordOf(w.readingUnits, p.unit),
+      active: yes(p.active),
+    }),
+  }),
+  serviceContracts: sheet({
+    name: FULL_EXPORT_NAMES.serviceContracts,
+    source: SOURCES.serviceContracts,
+    sql: `SELECT s.contract_no AS contractNo, c.code AS customerCode, c.name AS customerName,
+            (SELECT group_concat(trim(d.brand || ' ' || d.model || ' ' || d.serial_no), '; ')
+               FROM service_contract_devices cd JOIN devices d ON d.id = cd.device_id
+               WHERE cd.contract_id = s.id) AS devices,
+            s.starts_on AS startsOn, s.ends_on AS endsOn, s.visits, s.covers, s.note AS notes,
+            ${NAME_OF('s.created_by')} AS user, s.created_at AS createdAt
+          FROM service_contracts s JOIN customers c ON c.id = s.customer_id
+          ORDER BY s.created_at, s.id`,
+    cells: (s: ServiceContractRow, { w }) => ({
+      ...s,
+      devices: s.devices ?? '',
+      covers: wordOf(w.contractCovers, s.covers),
+    }),
+  }),
+  contractVisits: sheet({
+    name: FULL_EXPORT_NAMES.contractVisits,
+    source: SOURCES.contractVisits,
+    sql: `SELECT s.contract_no AS contractNo, o.order_no AS orderNo, v.at
+          FROM contract_visits v
+          JOIN service_contracts s ON s.id = v.contract_id
+          JOIN work_orders o ON o.id = v.work_order_id
+          ORDER BY v.at, v.work_order_id`,
+    cells: (v: { contractNo: string; orderNo: string; at: number }) => v,
   }),
   dayCloseEvents: sheet({
     name: FULL_EXPORT_NAMES.dayClose,

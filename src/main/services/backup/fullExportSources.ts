@@ -26,6 +26,9 @@ import {
   DEVICE_READING_COLUMNS,
   APPOINTMENT_COLUMNS,
   ONSITE_JOB_COLUMNS,
+  MAINTENANCE_PLAN_COLUMNS,
+  SERVICE_CONTRACT_COLUMNS,
+  CONTRACT_VISIT_COLUMNS,
   PRINT_COLUMNS,
   SETTLEMENT_COLUMNS,
   SETTLEMENT_LINE_COLUMNS,
@@ -105,7 +108,9 @@ type WithoutSheet =
   | 'terminals'
   | 'orderSignatures'
   | 'orderHandovers'
-  | 'outboxMessages';
+  | 'outboxMessages'
+  /** A contract's covered devices: listed on the contracts sheet. */
+  | 'serviceContractDevices';
 
 /**
  * One source per table of the schema that has a sheet, in the order of the workbook: a new table
@@ -249,6 +254,23 @@ export const SOURCES = {
     technicianIds: 'technicians',
     travelFeeLineId: 'travelFee',
     updatedAt: LEFT_OUT.inLog,
+  }),
+  maintenancePlans: sheetSource('maintenancePlans', MAINTENANCE_PLAN_COLUMNS, {
+    id: LEFT_OUT.id,
+    deviceId: 'device',
+    currentReading: LEFT_OUT.derived,
+    readingReached: LEFT_OUT.derived,
+    updatedAt: LEFT_OUT.inLog,
+  }),
+  serviceContracts: sheetSource('serviceContracts', SERVICE_CONTRACT_COLUMNS, {
+    id: LEFT_OUT.id,
+    customerId: 'customerCode',
+    note: 'notes',
+    createdBy: 'user',
+  }),
+  contractVisits: sheetSource('contractVisits', CONTRACT_VISIT_COLUMNS, {
+    workOrderId: 'orderNo',
+    contractId: 'contractNo',
   }),
   dayCloseEvents: sheetSource('dayCloseEvents', DAY_CLOSE_COLUMNS, {
     id: LEFT_OUT.id,

@@ -3,11 +3,13 @@ import type { DiscountInput } from '@shared/schemas/settlements';
 import type { Queryable } from '../context';
 import { readBilling } from '../settings';
 import { readCharges, readOrderParts } from '../workOrders/read';
+import { contractCoverage } from '../maintenance/coverage';
 import { computeTotals, toOrderLines, type OrderLines, type Totals } from './totals';
 
 /** The order's part, labor and fee lines in use, as the totals take them. */
 function orderLines(q: Queryable, workOrderId: string): OrderLines {
-  return toOrderLines(readOrderParts(q, workOrderId), readCharges(q, workOrderId));
+  const lines = toOrderLines(readOrderParts(q, workOrderId), readCharges(q, workOrderId));
+  return contractCoverage(q, workOrderId, lines);
 }
 
 /** The most a settlement can carry (the contract's fen limit): ¥10,000,000. */

@@ -22,6 +22,8 @@ export interface PartSource {
   unitPrice: number;
   unitCost: number;
   coveredByWarranty: boolean;
+  /** Free under the order's service contract (maintenance/coverage.ts); not a maker's claim. */
+  coveredByContract?: boolean;
 }
 
 /** A labor or fee line in use on the order. */
@@ -34,6 +36,7 @@ export interface ChargeSource {
   hours: number;
   amount: number;
   coveredByWarranty: boolean;
+  coveredByContract?: boolean;
 }
 
 export interface OrderLines {
@@ -86,35 +89,45 @@ function laborDetail(c: ChargeSource): string {
 function line(
   sourceId: string,
   fields: Omit<SettlementLine, 'lineNo' | 'amount' | 'listAmount'>,
+  byContract = false,
 ): Omit<SourcedLine, 'lineNo'> {
   const listAmount = fields.qty * fields.unitPrice;
-  return { ...fields, sourceId, listAmount, amount: fields.coveredByWarranty ? 0 : listAmount };
+  const free = fields.coveredByWarranty || byContract;
+  return { ...fields, sourceId, listAmount, amount: free ? 0 : listAmount };
 }
 
 /** Labor first, then parts, then other fees, each in the order it was added (the 结算单's layout). */
 export function settlementLines(source: OrderLines): SourcedLine[] {
   const charge = (c: ChargeSource) =>
-    line(c.id, {
-      kind: c.kind,
-      code: c.code,
-      name: c.name,
-      detail: laborDetail(c),
-      qty: 1,
-      unitPrice: c.amount,
-      coveredByWarranty: c.coveredByWarranty,
-      cost: 0,
-    });
+    line(
+      c.id,
+      {
+        kind: c.kind,
+        code: c.code,
+        name: c.name,
+        detail: laborDetail(c),
+        qty: 1,
+        unitPrice: c.amount,
+        coveredByWarranty: c.coveredByWarranty,
+        cost: 0,
+      },
+      c.coveredByContract,
+    );
   const part = (p: PartSource) =>
-    line(p.id, {
-      kind: 'part',
-      code: p.code,
-      name: p.name,
-      detail: p.spec,
-      qty: p.qty,
-      unitPrice: p.unitPrice,
-      coveredByWarranty: p.coveredByWarranty,
-      cost: p.unitCost * p.qty,
-    });
+    line(
+      p.id,
+      {
+        kind: 'part',
+        code: p.code,
+        name: p.name,
+        detail: p.spec,
+        qty: p.qty,
+        unitPrice: p.unitPrice,
+        coveredByWarranty: p.coveredByWarranty,
+        cost: p.unitCost * p.qty,
+      },
+      p.coveredByContract,
+    );
   return [
     ...source.charges.filter((c) => c.kind === 'labor').map(charge),
     ...source.parts.map(part),

@@ -20,6 +20,7 @@ import { kindOfCategory } from '@shared/deviceKinds';
 import { recordReading } from '../readings';
 import { markArrived } from '../appointments/close';
 import { scheduleVisit } from '../onsite/schedule';
+import { openContractVisit } from '../maintenance/contracts';
 
 const HOUR = 3600_000;
 /** A rework chain longer than this is corrupt data, not a shop's history. */
@@ -219,6 +220,7 @@ export function createWorkOrder(
         data: { from: warrantyComputed, to: override.status, computed: warrantyComputed },
       });
     }
+    if (input.contractId !== null) openContractVisit(tx, record, input.contractId, at);
     // 订金 at intake: its own row, timeline entry and audit row, after the order's.
     if (input.deposit) takeDepositAtIntake(tx, ctx, record, input.deposit, at);
     // 上门: the visit given with the order, its travel fee a fee line from the start.
@@ -235,6 +237,7 @@ export function createWorkOrder(
         ...(passwordGiven ? { devicePasswordChanged: true } : {}),
         ...(override ? { warrantyOverride: override } : {}),
         ...mileageData,
+        ...(input.contractId !== null ? { contractId: input.contractId } : {}),
       },
     });
     if (signature) storeIntakeSignature(tx, ctx, record, signature, at);

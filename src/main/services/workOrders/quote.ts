@@ -6,6 +6,7 @@ import type { WorkOrderRecord } from '../../db/schema';
 import type { Queryable } from '../context';
 import { readBilling } from '../settings';
 import { yuan } from '../settlements/records';
+import { contractCoverage } from '../maintenance/coverage';
 import { settlementLines, subtotalOf, toOrderLines } from '../settlements/totals';
 
 /**
@@ -28,7 +29,7 @@ export function readQuoteCheck(
   parts: readonly OrderPartLine[],
   charges: readonly ChargeLine[],
 ): QuoteCheck {
-  const billed = subtotalOf(settlementLines(toOrderLines(parts, charges)));
+  const billed = subtotalOf(settlementLines(contractCoverage(q, order.id, toOrderLines(parts, charges))));
   return quoteCheckOf(order.approvedAmount, billed, readBilling(q).quoteTolerance);
 }
 

@@ -7,6 +7,7 @@ import type { MessageEvent } from '@shared/schemas/messageKinds';
 import { workOrders, type WorkOrderRecord } from '../../db/schema';
 import type { CallContext } from '../context';
 import { openFollowUpOnDelivery } from '../followUps/create';
+import { servicePlansOnDelivery } from '../maintenance/plans';
 import { enqueueMessages } from '../messages/enqueue';
 import { requireSettledForDelivery } from '../settlements/delivery';
 import { requireNoActiveSettlement } from '../settlements/records';
@@ -141,6 +142,7 @@ export function transitionWorkOrder(
     );
     if (handover) recordHandover(tx, ctx, order, handover, at);
     if (to === 'delivered') openFollowUpOnDelivery(tx, ctx, order.id, at);
+    if (to === 'delivered') servicePlansOnDelivery(tx, order, outcome.patch.outcome ?? order.outcome, at);
     const event = MESSAGE_ON_STATUS[to];
     if (event) {
       enqueueMessages(tx, {

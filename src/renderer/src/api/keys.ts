@@ -26,6 +26,9 @@ export const queryKeys = {
     ['customers', 'checkPhone', phone, exceptId ?? null] as const,
   device: (id: string) => ['customers', 'device', id] as const,
 
+  /** 保养 plans, the due list, the warranty-expiry list and 维保合同: one prefix. */
+  maintenance: ['maintenance'] as const,
+
   workOrders: ['workOrders'] as const,
   workOrderList: (input: ListWorkOrdersInput) => ['workOrders', 'list', input] as const,
   workOrder: (id: string) => ['workOrders', 'get', id] as const,

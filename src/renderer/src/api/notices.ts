@@ -23,6 +23,8 @@ const AFFECTS: Record<AuditEntity, readonly QueryKey[] | 'all'> = {
     queryKeys.searches,
     queryKeys.dashboard,
     queryKeys.reports,
+    // A delivered 保养 order moves its device's plans; an order under a contract uses (or gives back) a visit.
+    queryKeys.maintenance,
   ],
   workOrderAttachment: [queryKeys.workOrders, queryKeys.dashboard, queryKeys.reports],
   settlement: [queryKeys.settlements, queryKeys.workOrders, queryKeys.dashboard, queryKeys.reports],
@@ -41,6 +43,8 @@ const AFFECTS: Record<AuditEntity, readonly QueryKey[] | 'all'> = {
   outboxMessage: [queryKeys.messages, queryKeys.workOrders],
   deposit: [queryKeys.settlements, queryKeys.workOrders, queryKeys.dashboard, queryKeys.reports],
   appointment: [queryKeys.appointments, queryKeys.dashboard, queryKeys.reports],
+  maintenancePlan: [queryKeys.maintenance],
+  serviceContract: [queryKeys.maintenance, queryKeys.workOrders],
 };
 
 /** What one change notice makes stale: its entity's areas, and the audit log, which lists every write. */

@@ -34,6 +34,7 @@ import { ComplaintDetailPage } from '../pages/complaints/ComplaintDetailPage';
 import { MessageTemplatesPage } from '../pages/messages/MessageTemplatesPage';
 import { OutboxPage } from '../pages/messages/OutboxPage';
 import { AppointmentsPage } from '../pages/appointments/AppointmentsPage';
+import { MaintenancePage } from '../pages/maintenance/MaintenancePage';
 
 function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   return useCan(permission) ? children : <Forbidden />;
@@ -117,6 +118,14 @@ export function AppRoutes() {
         element={
           <RequirePermission permission="workOrders.read">
             <OnsiteBoardPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/maintenance"
+        element={
+          <RequirePermission permission="maintenance.work">
+            <MaintenancePage />
           </RequirePermission>
         }
       />

@@ -13,6 +13,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  ScheduleOutlined,
   CloudServerOutlined,
   WifiOutlined,
   HomeOutlined,
@@ -55,6 +56,7 @@ export function SideMenu() {
       '/lan',
       '/follow-ups',
       '/appointments',
+      '/maintenance',
     ].find((area) => pathname.startsWith(area)) ?? pathname;
   const { user, terminal } = useSession();
   // Backups, restore, reset, the full export and the LAN settings are done at the host PC only.
@@ -139,6 +141,12 @@ export function SideMenu() {
       key: '/follow-ups',
       icon: <PhoneOutlined />,
       label: label('nav-followUps', t('followUps.title')),
+    });
+  if (can('maintenance.work'))
+    counter.push({
+      key: '/maintenance',
+      icon: <ScheduleOutlined />,
+      label: label('nav-maintenance', t('maintenance.title')),
     });
   if (can('messages.manage'))
     counter.push({

@@ -1,6 +1,7 @@
 import { handoverEnUS } from './handover.en-US';
 import { followUpsEnUS } from './followUps.en-US';
 import { appointmentsEnUS } from './appointments.en-US';
+import { maintenanceEnUS } from './maintenance.en-US';
 import { complaintsEnUS } from './complaints.en-US';
 import { messagesEnUS } from './messages.en-US';
 import { lanEnUS } from './lan.en-US';
@@ -324,4 +325,5 @@ export const enUS: Messages = {
   handover: handoverEnUS,
   messages: messagesEnUS,
   appointments: appointmentsEnUS,
+  maintenance: maintenanceEnUS,
 };

@@ -58,6 +58,14 @@ const errorsEnUS = {
   vinCheckDigit:
     'The VIN’s check digit (9th character) does not match: check it, or tick “Imported vehicle, VIN has no check digit”',
   mileageRequired: 'A vehicle’s work order needs the odometer reading at intake',
+  maintenancePlanNotFound: NOT_FOUND,
+  planReadingRequired: 'A plan by usage needs the reading at its last service.',
+  serviceContractNotFound: NOT_FOUND,
+  contractDeviceNotOwned: 'A covered device belongs to another customer.',
+  contractNotInForce:
+    'Contract {{contractNo}} runs from {{startsOn}} to {{endsOn}} and is not in force today.',
+  contractDeviceNotCovered: 'This device is not covered by contract {{contractNo}}.',
+  contractVisitsUsedUp: 'Contract {{contractNo}} has used all its {{visits}} visits.',
 
   workOrderNotFound: NOT_FOUND,
   orderClosedToEdits: 'This work order is delivered or cancelled and can no longer be changed.',

@@ -58,6 +58,13 @@ const errorsZhCN = {
   vinCharacters: '车架号（VIN）只能是数字和大写字母',
   vinCheckDigit: '车架号（VIN）第 9 位校验位不符，请核对；进口车无校验位的，请勾选「进口车，VIN 无校验位」',
   mileageRequired: '车辆接单须填写进厂里程',
+  maintenancePlanNotFound: NOT_FOUND,
+  planReadingRequired: '按使用量保养的计划需要填写上次保养时的读数。',
+  serviceContractNotFound: NOT_FOUND,
+  contractDeviceNotOwned: '所选设备不属于该客户。',
+  contractNotInForce: '维保合同 {{contractNo}} 的有效期为 {{startsOn}} 至 {{endsOn}}，今天不在有效期内。',
+  contractDeviceNotCovered: '该设备不在维保合同 {{contractNo}} 的保障范围内。',
+  contractVisitsUsedUp: '维保合同 {{contractNo}} 的 {{visits}} 次服务已用完。',
 
   workOrderNotFound: NOT_FOUND,
   orderClosedToEdits: '工单已交付或已取消，不能再修改。',

@@ -20,6 +20,7 @@ import { devicesZhCN } from './devices.zh-CN';
 import { workOrdersZhCN } from './workOrders.zh-CN';
 import { timelineZhCN } from './timeline.zh-CN';
 import { intakeZhCN } from './intake.zh-CN';
+import { maintenanceZhCN } from './maintenance.zh-CN';
 import { LIST_SEPARATOR, codeWords } from '@shared/labels';
 import { errorWordsZhCN } from './errors.zh-CN';
 
@@ -321,6 +322,7 @@ export const zhCN = {
   handover: handoverZhCN,
   messages: messagesZhCN,
   appointments: appointmentsZhCN,
+  maintenance: maintenanceZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -10,9 +10,22 @@ import { deviceName, WarrantyTag } from '../../components/counterTags';
 import '../../components/counter.css';
 import { CustomerStep } from './CustomerStep';
 import { DeviceStep } from './DeviceStep';
-import { OrderStep } from './OrderStep';
+import { OrderStep, type OrderStart } from './OrderStep';
+import { SERVICE_TYPES } from '@shared/schemas/workOrders';
 import { errorMessage } from '../../i18n/errorMessage';
 import { formatMinute } from '../../lib/format';
+
+/** A link's start for the order step (the 保养 due list, a 维保合同): only values the form knows. */
+function orderStart(params: URLSearchParams): OrderStart {
+  const serviceType = SERVICE_TYPES.find((s) => s === params.get('serviceType'));
+  const fault = params.get('fault');
+  const contractId = params.get('contractId');
+  return {
+    ...(serviceType ? { serviceType } : {}),
+    ...(fault ? { reportedFault: fault } : {}),
+    ...(contractId ? { contractId } : {}),
+  };
+}
 
 /**
  * 接机: customer → device → order, all by keyboard. Opened from the search box (?phone= for a new
@@ -65,6 +78,7 @@ function Intake() {
         counter={settings.data.counter}
         onSaved={saved}
         appointment={booked}
+        start={orderStart(params)}
       />
     );
   }

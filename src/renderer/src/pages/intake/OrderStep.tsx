@@ -33,6 +33,7 @@ import { serverNow, serverToday } from '../../lib/serverClock';
 import { errorMessage } from '../../i18n/errorMessage';
 import { numberOf } from '../../lib/numberText';
 import { MileageFields } from './MileageFields';
+import { ContractSelect } from '../maintenance/ContractSelect';
 
 const fields = createWorkOrderInput.shape;
 
@@ -59,6 +60,14 @@ interface OrderValues {
   mileageReason?: string;
   /** 上门: the visit, when the channel is 上门. */
   onsite?: OnsiteValues;
+  contractId?: string | null;
+}
+
+/** What the intake starts from when opened by a link (the due list, a contract): ?serviceType=&fault=&contractId=. */
+export interface OrderStart {
+  serviceType?: (typeof SERVICE_TYPES)[number];
+  reportedFault?: string;
+  contractId?: string;
 }
 
 /**
@@ -72,6 +81,7 @@ export function OrderStep({
   counter,
   onSaved,
   appointment = null,
+  start = {},
 }: {
   customerId: string;
   device: Device;
@@ -79,6 +89,7 @@ export function OrderStep({
   onSaved: (order: WorkOrderDetail) => void;
   /** 预约到店: the booking prefills the order, and the order marks it arrived. */
   appointment?: AppointmentRow | null;
+  start?: OrderStart;
 }) {
   const { t } = useTranslation();
   const rules = useFormRules();
@@ -112,6 +123,7 @@ export function OrderStep({
         estimate: yuanToFen(values.estimate),
         technicianId: values.technicianId ?? null,
         reworkOfId: values.reworkOfId ?? null,
+        contractId: values.contractId ?? null,
         signature,
         mileageKm: numberOf(values.mileageKm, 0),
         mileageReason: values.mileageReason ?? '',
@@ -167,7 +179,9 @@ export function OrderStep({
         data-testid="intake-order-form"
         initialValues={{
           channel: 'walkIn',
-          serviceType: 'repair',
+          serviceType: start.serviceType ?? 'repair',
+          reportedFault: start.reportedFault,
+          contractId: start.contractId ?? null,
           priority: 'normal',
           accessories: [],
           technicianId: null,
@@ -311,6 +325,7 @@ export function OrderStep({
             </Col>
           )}
         </Row>
+        <ContractSelect deviceId={device.id} />
         {canTakeDeposit && (
           <Row gutter={16}>
             <Col xs={12} md={6}>
