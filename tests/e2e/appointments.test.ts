@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { rpc, startDesk, type Desk } from './fixture';
 import { customerWithDevice, setUpShop } from './seed';
+import { printToPdf } from './pdf';
 
 const ADMIN = { username: 'admin', displayName: '王店长', password: 'appt-admin-2026' };
 const CLERK = { username: 'xiaozhao', displayName: '小赵', password: 'clerk-pass-2026' };
@@ -62,7 +63,7 @@ beforeAll(async () => {
   ({ customerId, deviceId } = await customerWithDevice(
     page,
     { name: '张三', level: '普通', phones: [{ phone: '13800138000', label: '手机' }] },
-    { category: '汽车', brand: '比亚迪', model: '汉 EV' },
+    { category: '汽车', brand: '比亚迪', model: '汉 EV', plateNo: '粤BD12345', vin: 'LSVAU218XN2183294' },
   ));
   // Another customer already booked with 陈工 at 10:00 tomorrow: the calendar is not empty.
   const other = await customerWithDevice(
@@ -169,7 +170,7 @@ describe('预约: book by phone, convert at arrival', () => {
     expect(new URL(clerk.url()).hash).toBe('#/appointments');
   });
 
-  it('at arrival the appointment becomes a work order, keyboard only, carrying every field', async () => {
+  it('at arrival the appointment becomes a work order, keyboard only, with the car’s mileage; the intake form prints plate and mileage', async () => {
     await desk.clock.set(bookedDay.hour(8).minute(50).valueOf());
     await clerk.goto(`${desk.server.origin}/#/`);
     const today = clerk.getByTestId('home-appointments');
@@ -191,6 +192,12 @@ describe('预约: book by phone, convert at arrival', () => {
     expect(await clerk.getByTestId('intake-fault').inputValue()).toBe('仪表盘故障灯亮，顺便做保养');
     expect(await clerk.getByTestId('intake-chosen-customer').textContent()).toContain('张三');
     expect(await clerk.getByTestId('intake-chosen-device').textContent()).toContain('汉 EV');
+    // A car: the odometer is asked at intake, and saving without it changes nothing.
+    await clerk.keyboard.press('Control+Enter');
+    await expect.poll(() => clerk.locator('#intakeOrder_mileageKm_help').textContent()).toBeTruthy();
+    expect((await rpc(clerk, 'appointments.get', { id: appointmentId })).state).toBe('booked');
+    await tabTo(clerk, 'intake-mileage');
+    await clerk.keyboard.type('48230');
     await desk.stillShot(clerk, 'appointments-07-intake-prefilled');
     await clerk.keyboard.press('Control+Enter');
     await clerk.getByTestId('wo-created').waitFor();
@@ -207,6 +214,14 @@ describe('预约: book by phone, convert at arrival', () => {
       technicianId: techId,
     });
     expect(order.events.some((e) => e.kind === 'note' && e.note === '客户等车')).toBe(true);
+    expect(order.intakeMileage).toEqual({ km: 48_230, reason: '' });
     expect(a.orderNo).toBe(order.orderNo);
+
+    // The intake receipt: two A5 copies, each with the plate and the mileage.
+    const receipt = await printToPdf(desk, clerk, `intake-a5/${order.id}`, 'appointments-08-intake-a5');
+    expect(receipt.pages).toBe(2);
+    for (const words of ['粤BD12345', '进厂里程', '48,230 公里', order.orderNo]) {
+      expect(receipt.text.split(words).length - 1, words).toBe(2);
+    }
   });
 });

@@ -27,7 +27,7 @@ beforeAll(async () => {
   ({ customerId, deviceId: carId } = await customerWithDevice(
     admin,
     { name: '陈明', phones: [{ phone: '13812345678', label: '手机' }] },
-    { category: '其他', brand: '比亚迪', model: '秦PLUS' },
+    { category: '汽车', brand: '比亚迪', model: '秦PLUS', plateNo: '京A12345' },
   ));
   today = desk.clock.today().format('YYYY-MM-DD');
   // A fridge whose maker's warranty ends in 10 days: on the call list.
@@ -91,6 +91,8 @@ describe('保养: the due list, an item turned into a work order, a contract ord
     await clerk.getByTestId('intake-order-form').waitFor();
     expect(await clerk.getByTestId('intake-fault').inputValue()).toBe('机油保养');
     expect(await clerk.getByTestId('intake-service-type').textContent()).toContain('保养');
+    // A car: its odometer at intake is the plan's reading too.
+    await clerk.getByTestId('intake-mileage').fill('25100');
     await desk.stillShot(clerk, 'maintenance-intake-prefilled');
     await clerk.keyboard.press('Control+Enter');
     await clerk.waitForURL(/#\/work-orders\/[0-9a-f-]+$/);
@@ -101,7 +103,45 @@ describe('保养: the due list, an item turned into a work order, a contract ord
       deviceId: carId,
       serviceType: 'maintenance',
       reportedFault: '机油保养',
+      intakeMileage: { km: 25_100, reason: '' },
     });
+    const after = await rpc(clerk, 'maintenance.plans', { deviceId: carId });
+    expect(after.find((p) => p.name === '机油保养')?.currentReading).toBe(25_100);
+    await clerk.context().close();
+  });
+
+  it('a due item becomes an appointment: the booking form opens filled in and books in one step', async () => {
+    const clerk = await desk.signedIn(CLERK);
+    await clerk.goto(`${desk.server.origin}/#/maintenance`);
+    await clerk.getByTestId('due-list').waitFor();
+    await clerk.getByTestId('due-tab-week').click();
+    const plans = await rpc(clerk, 'maintenance.plans', { deviceId: carId });
+    const filter = plans.find((p) => p.name === '空调滤芯')?.id ?? '';
+    await clerk.getByTestId(`due-book-${filter}`).click();
+    await clerk.getByTestId('booking-form').waitFor();
+    expect(await clerk.getByTestId('booking-fault').inputValue()).toBe('空调滤芯');
+    expect(await clerk.getByTestId('booking-customer').textContent()).toContain('陈明');
+    expect(await clerk.getByTestId('booking-device').textContent()).toContain('秦PLUS');
+    expect(await clerk.getByTestId('booking-service-type').textContent()).toContain('保养');
+    await desk.stillShot(clerk, 'maintenance-due-booking');
+    const bookedAfter = desk.clock.now();
+    await clerk.getByTestId('booking-fault').press('Control+Enter');
+    await clerk.getByTestId('booking-form').waitFor({ state: 'detached' });
+    // The first free slot is booked (tomorrow's or later, whatever the hour): look a few days around.
+    const lists = await Promise.all(
+      [-1, 0, 1, 2, 3].map((d) =>
+        rpc(clerk, 'appointments.list', { day: desk.clock.today(d).format('YYYY-MM-DD') }),
+      ),
+    );
+    const booked = lists.flatMap((l) => l.rows).filter((r) => r.customerId === customerId);
+    expect(booked).toHaveLength(1);
+    expect(booked[0]).toMatchObject({
+      state: 'booked',
+      deviceId: carId,
+      serviceType: 'maintenance',
+      fault: '空调滤芯',
+    });
+    expect(booked[0]?.startAt).toBeGreaterThan(bookedAfter);
     await clerk.context().close();
   });
 
@@ -130,6 +170,7 @@ describe('保养: the due list, an item turned into a work order, a contract ord
     await manager.getByTestId('intake-order-form').waitFor();
     expect(await manager.getByTestId('intake-contract').textContent()).toContain(no);
     await manager.getByTestId('intake-fault').fill('年度保养（合同）');
+    await manager.getByTestId('intake-mileage').fill('25100');
     await manager.keyboard.press('Control+Enter');
     await manager.waitForURL(/#\/work-orders\/[0-9a-f-]+$/);
     const orderId = manager.url().split('/').pop() ?? '';
