@@ -216,10 +216,17 @@ describe('回访: the clerk works the follow-up queue', () => {
     // 11 tries is over the limit: refused on the field, nothing saved.
     await expect.poll(() => admin.getByText('请输入 1 到 10 之间的整数').count()).toBe(1);
     await admin.getByTestId('settings-follow-up-max-attempts').fill('4');
+    // The warranty-expiry call list looks at most a year ahead: 400 days is refused, not cut.
+    expect(await admin.getByTestId('settings-warranty-reminder-days').inputValue()).toBe('30');
+    await admin.getByTestId('settings-warranty-reminder-days').fill('400');
+    await admin.getByTestId('settings-follow-up-submit').click();
+    await expect.poll(() => admin.getByText('请输入 1 到 365 之间的整数').count()).toBe(1);
+    expect((await rpc(admin, 'settings.get', {})).afterSales.followUpMaxAttempts).toBe(3);
+    await admin.getByTestId('settings-warranty-reminder-days').fill('45');
     await admin.getByTestId('settings-follow-up-submit').click();
     await expect
       .poll(async () => (await rpc(admin, 'settings.get', {})).afterSales)
-      .toMatchObject({ followUpMaxAttempts: 4, followUpDays: { repair: 5 } });
+      .toMatchObject({ followUpMaxAttempts: 4, followUpDays: { repair: 5 }, warrantyReminderDays: 45 });
     await admin.getByTestId('settings-after-sales').scrollIntoViewIfNeeded();
     await desk.stillShot(admin, 'followups-settings');
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { rpc, startDesk, type Desk } from './fixture';
 import { customerWithDevice, setUpShop } from './seed';
+import { printToPdf } from './pdf';
 
 const ADMIN = { username: 'admin', displayName: '王店长', password: 'maint-admin-2026' };
 const CLERK = { username: 'xiaozhao', displayName: '小赵', password: 'clerk-pass-2026' };
@@ -188,6 +189,9 @@ describe('保养: the due list, an item turned into a work order, a contract ord
     await expect.poll(() => textOf(manager, 'settlement-total')).toBe('¥50.00');
     const labor = manager.getByTestId('settlement-line-WX');
     expect(await labor.getByTestId('settlement-line-amount').textContent()).toBe('¥0.00');
+    // The list amount struck through beside 合同, as a warranty line shows 保修.
+    expect(await labor.getByTestId('settlement-line-contract').textContent()).toBe('合同');
+    expect(await labor.getByTestId('settlement-line-list').textContent()).toBe('¥80.00');
     expect(
       await manager.getByTestId('settlement-line-SM').getByTestId('settlement-line-amount').textContent(),
     ).toBe('¥50.00');
@@ -196,6 +200,16 @@ describe('保养: the due list, an item turned into a work order, a contract ord
     await manager.waitForURL(/#\/settlements\/[0-9a-f-]+$/);
     const settlement = await rpc(manager, 'settlements.get', { id: manager.url().split('/').pop() ?? '' });
     expect(settlement).toMatchObject({ subtotal: 5_000, total: 5_000, warrantyValue: 0 });
+    // The printed settlement names the contract line and its list price; one A5 sheet.
+    const sheet = await printToPdf(
+      desk,
+      manager,
+      `settlement-a5/${settlement.id}`,
+      'maintenance-settlement-a5',
+    );
+    expect(sheet.pages).toBe(1);
+    expect(sheet.text).toMatch(/合同\s*维修工时/);
+    expect(sheet.text).toContain('原价 ¥80.00');
 
     await manager.goto(`${desk.server.origin}/#/maintenance?tab=contracts`);
     await expect.poll(() => textOf(manager, `contract-visits-${no}`)).toBe('1 / 2');

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { epochMs, id } from './common';
-import { isoDate } from './devices';
+import { epochMs, id, isoDate } from './common';
 import { SERVICE_TYPES, type CHANNELS } from './orderKinds';
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '../dates';
 
 /** UUIDv7 text keys. */
 export const id = z.uuid();
@@ -18,3 +19,6 @@ export const pageSize = z.int().min(1).max(200).default(50);
 export function paged<T extends z.ZodType>(row: T) {
   return z.object({ total: z.int().nonnegative(), rows: z.array(row) });
 }
+
+/** A calendar day, `YYYY-MM-DD` (purchase date, warranty end, a visit's or an appointment's day). */
+export const isoDate = z.string().refine(isIsoDate, 'YYYY-MM-DD');

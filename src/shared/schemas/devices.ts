@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { isIsoDate } from '../dates';
 import { WARRANTY_STATUSES } from '../warranty';
 import { isValidPlate, normalizePlate } from '../plate';
 import { normalizeVin, vinProblem } from '../vin';
 import type { Reason } from '../errors';
-import { epochMs, id, recordVersion } from './common';
+import { epochMs, id, isoDate, recordVersion } from './common';
 import { DEVICE_KINDS } from '../deviceKinds';
 
-export const isoDate = z.string().refine(isIsoDate, 'YYYY-MM-DD');
 
 const deviceFields = {
   category: z.string().trim().min(1).max(20),

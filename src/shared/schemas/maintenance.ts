@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { id } from './common';
-import { isoDate } from './devices';
+import { id, isoDate } from './common';
 import { READING_MAX, READING_UNITS } from './readings';
 
 /**

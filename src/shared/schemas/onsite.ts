@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { epochMs, id } from './common';
-import { isIsoDate } from '../dates';
+import { epochMs, id, isoDate } from './common';
 import { fen } from './stock';
 import { signatureImage, signatureView } from './handover';
 import { WORK_ORDER_STATUSES } from '../workOrderStatus';
@@ -11,7 +10,6 @@ import { WORK_ORDER_STATUSES } from '../workOrderStatus';
 export const TRAVEL_FEE_CODE = 'SM';
 
 /** A local day, "2026-11-24" (devices.ts has the same, but importing it would close a circle). */
-const isoDate = z.string().refine(isIsoDate, 'YYYY-MM-DD');
 /** A time of day, "08:30". */
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 /** Up to five technicians go on one visit; the first is the lead. */

@@ -44,6 +44,15 @@ export const settlementLine = z.object({
 });
 export type SettlementLine = z.infer<typeof settlementLine>;
 
+/**
+ * Who pays for a free line: the maker's warranty (保修), the order's service contract (合同: billed at
+ * ¥0 without a warranty flag, settlements/totals.ts), or nobody (null, the customer pays it).
+ */
+export function lineCover(line: SettlementLine): 'warranty' | 'contract' | null {
+  if (line.coveredByWarranty) return 'warranty';
+  return line.amount === 0 && line.listAmount > 0 ? 'contract' : null;
+}
+
 /** Percent off the amount due, to one decimal (9.5 = 9.5 %). */
 export const discountPercent = z.number().min(0).max(100).multipleOf(0.1);
 export const discountInput = z.discriminatedUnion('type', [

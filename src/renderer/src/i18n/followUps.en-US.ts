@@ -59,6 +59,9 @@ export const followUpsEnUS: typeof followUpsZhCN = {
     maxAttemptsHelp: 'After this many calls without an answer the customer counts as not reached',
     retryDays: 'Days before calling again',
     retryDaysHelp: 'After a call that did not reach the customer',
+    warrantyReminderDays: 'Warranty-expiry reminder',
+    warrantyReminderDaysHelp:
+      'Devices whose maker’s warranty ends within this many days are on the call list (Maintenance → Warranty expiring)',
     times: 'calls',
     save: 'Save follow-up settings',
   },

@@ -58,6 +58,8 @@ export const followUpsZhCN = {
     maxAttemptsHelp: '未接通达到此次数后，记为未联系上',
     retryDays: '未接通后再打间隔',
     retryDaysHelp: '未接通后隔几天再次回访',
+    warrantyReminderDays: '保修到期提醒',
+    warrantyReminderDaysHelp: '厂家保修在这么多天内到期的设备列入电话提醒名单（保养 → 保修到期提醒）',
     times: '次',
     save: '保存回访设置',
   },

@@ -2,6 +2,7 @@ import type { settlementsZhCN } from './settlements.zh-CN';
 
 export const settlementsEnUS: typeof settlementsZhCN = {
   coveredTag: 'Warranty',
+  contractTag: 'Contract',
 
   charges: {
     title: 'Labor & fees',

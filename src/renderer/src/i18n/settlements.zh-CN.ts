@@ -3,6 +3,7 @@ import type { ApprovalAction } from '@shared/errors';
 /** Labor and fee lines, settlements, payments, the day close and the billing settings. */
 export const settlementsZhCN = {
   coveredTag: '保修',
+  contractTag: '合同',
 
   charges: {
     title: '工时与费用',

@@ -1,6 +1,6 @@
 import type { Device } from '@shared/schemas/devices';
 import type { SettingsView } from '@shared/schemas/settings';
-import type { Payment, Settlement } from '@shared/schemas/settlements';
+import { lineCover, type Payment, type Settlement, type SettlementLine } from '@shared/schemas/settlements';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
 import { formatMinute } from '../lib/format';
 import { formatYuan } from '../lib/money';
@@ -102,6 +102,13 @@ export function voidLine(s: Settlement): string {
 }
 
 /** A large diagonal 作废 / VOID over a voided settlement's every page, under the text. */
+/** 保修 or 合同 before a free line's name on paper; nothing for a line the customer pays. */
+export function CoverTag({ line, l }: { line: SettlementLine; l: PrintLabels['settlement'] }) {
+  const cover = lineCover(line);
+  if (cover === null) return null;
+  return <span className="pf-tag">{cover === 'warranty' ? l.warrantyTag : l.contractTag}</span>;
+}
+
 export function VoidMark({ labels }: { labels: PrintLabels }) {
   return (
     <div className="pf-void-mark" aria-hidden data-testid="print-void-mark">

@@ -1,4 +1,4 @@
-import type { SettlementLine } from '@shared/schemas/settlements';
+import { lineCover, type SettlementLine } from '@shared/schemas/settlements';
 import { Code128 } from './Barcode';
 import { maskName } from './slipText';
 import { formatMinute } from '../lib/format';
@@ -7,6 +7,7 @@ import type { PrintLabels } from './labels';
 import { ShopHeader, UnrepairedSlipRow, unrepairedLine } from './parts';
 import { ReprintMark } from './reprint';
 import {
+  CoverTag,
   paidLine,
   paymentDetail,
   paymentLabel,
@@ -18,9 +19,9 @@ import {
 import './ticket.css';
 import './settlementReceipt.css';
 
-/** Under a line's name: its list price if under warranty, who and how long for labor, else qty × price. */
+/** Under a line's name: its list price if free (warranty or contract), who and how long for labor, else qty × price. */
 function lineNote(line: SettlementLine, l: PrintLabels['settlement']): string {
-  if (line.coveredByWarranty) return `${l.listPrice} ${formatYuan(line.listAmount)}`;
+  if (lineCover(line)) return `${l.listPrice} ${formatYuan(line.listAmount)}`;
   if (line.kind === 'labor' && line.detail) return line.detail;
   return `${line.qty} × ${formatYuan(line.unitPrice)}`;
 }
@@ -68,7 +69,7 @@ export function SettlementReceipt({ data, labels }: SettlementFormProps) {
           {s.lines.map((line) => (
             <div key={line.lineNo} className="pf-slip__line" data-testid="print-settlement-line">
               <div className="pf-slip__name">
-                {line.coveredByWarranty ? <span className="pf-tag">{l.warrantyTag}</span> : null}
+                <CoverTag line={line} l={l} />
                 {line.name}
               </div>
               <div className="pf-slip__row">

@@ -1,4 +1,4 @@
-import type { Payment, Settlement, SettlementLine } from '@shared/schemas/settlements';
+import { lineCover, type Payment, type Settlement, type SettlementLine } from '@shared/schemas/settlements';
 import { Code128 } from './Barcode';
 import { formatMinute } from '../lib/format';
 import { formatYuan } from '../lib/money';
@@ -8,6 +8,7 @@ import { signatureOf } from './signatures';
 import { handoverLine } from './handoverLine';
 import { ReprintMark } from './reprint';
 import {
+  CoverTag,
   paidLine,
   paymentDetail,
   paymentLabel,
@@ -143,7 +144,7 @@ function LinesTable({ lines, labels }: { lines: SettlementLine[]; labels: PrintL
             <td>{labels.codes.lineKindsOnPaper[line.kind]}</td>
             <td>
               <div className="pf-settle-lines__name">
-                {line.coveredByWarranty ? <span className="pf-tag">{l.warrantyTag}</span> : null}
+                <CoverTag line={line} l={l} />
                 <span className="pf-nowrap">{line.name}</span>
               </div>
             </td>
@@ -153,7 +154,7 @@ function LinesTable({ lines, labels }: { lines: SettlementLine[]; labels: PrintL
             <td className="pf-num">{line.qty}</td>
             <td className="pf-num">{formatYuan(line.unitPrice)}</td>
             <td className="pf-num">
-              {line.coveredByWarranty ? (
+              {lineCover(line) ? (
                 <span className="pf-settle-lines__list">
                   {l.listPrice} {formatYuan(line.listAmount)}
                 </span>

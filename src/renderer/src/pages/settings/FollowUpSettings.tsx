@@ -17,6 +17,7 @@ interface FollowUpValues {
   followUpDays: Record<ServiceType, string>;
   followUpMaxAttempts: string;
   followUpRetryDays: string;
+  warrantyReminderDays: string;
 }
 
 function toValues(a: AfterSalesSettings): FollowUpValues {
@@ -27,13 +28,15 @@ function toValues(a: AfterSalesSettings): FollowUpValues {
     >,
     followUpMaxAttempts: numberText(a.followUpMaxAttempts),
     followUpRetryDays: numberText(a.followUpRetryDays),
+    warrantyReminderDays: numberText(a.warrantyReminderDays),
   };
 }
 
 const whole = (text: string) => numberOf(text, 0) ?? 0;
 
 /**
- * 售后 → 回访: days after delivery per service type (0 = no call), tries and days between them. The
+ * 售后 → 回访: days after delivery per service type (0 = no call), tries and days between them, and
+ * how far ahead the warranty-expiry call list looks. The
  * rest of the after-sales settings (complaint deadlines) is sent back as it is.
  */
 export function FollowUpSettings({
@@ -57,6 +60,7 @@ export function FollowUpSettings({
         ) as AfterSalesSettings['followUpDays'],
         followUpMaxAttempts: whole(values.followUpMaxAttempts),
         followUpRetryDays: whole(values.followUpRetryDays),
+        warrantyReminderDays: whole(values.warrantyReminderDays),
       },
     });
 
@@ -117,6 +121,20 @@ export function FollowUpSettings({
               suffix={t('settings.days')}
               style={{ width: 180 }}
               data-testid="settings-follow-up-retry-days"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('followUps.settings.warrantyReminderDays')}
+            name="warrantyReminderDays"
+            extra={t('followUps.settings.warrantyReminderDaysHelp')}
+            rules={[rules.whole(fields.warrantyReminderDays, { required: true })]}
+          >
+            <NumberInput
+              suffix={t('settings.days')}
+              style={{ width: 180 }}
+              data-testid="settings-warranty-reminder-days"
             />
           </Form.Item>
         </Col>

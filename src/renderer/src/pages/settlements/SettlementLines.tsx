@@ -1,12 +1,12 @@
 import { Flex, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { SettlementLine } from '@shared/schemas/settlements';
+import { lineCover, type SettlementLine } from '@shared/schemas/settlements';
 import { formatYuan } from '../../lib/money';
-import { CoveredTag } from './SettlementTags';
+import { ContractTag, CoveredTag } from './SettlementTags';
 
 /**
- * The settlement's lines: labor, parts, then fees. A warranty line is charged ¥0.00, its list
- * amount struck through beside the 保修 tag, so the customer sees what the warranty paid for.
+ * The settlement's lines: labor, parts, then fees. A warranty or contract line is charged ¥0.00, its
+ * list amount struck through beside the 保修 or 合同 tag, so the customer sees what was paid for.
  */
 export function SettlementLines({ lines }: { lines: SettlementLine[] }) {
   const { t } = useTranslation();
@@ -48,13 +48,13 @@ export function SettlementLines({ lines }: { lines: SettlementLine[] }) {
       width: 150,
       align: 'right',
       render: (_, l) =>
-        l.coveredByWarranty ? (
+        lineCover(l) ? (
           <Flex gap={6} justify="end" align="center" wrap>
             <Typography.Text delete type="secondary" data-testid="settlement-line-list">
               {formatYuan(l.listAmount)}
             </Typography.Text>
             <span data-testid="settlement-line-amount">{formatYuan(l.amount)}</span>
-            <CoveredTag testId="settlement-line-covered" />
+            {lineCover(l) === 'warranty' ? <CoveredTag testId="settlement-line-covered" /> : <ContractTag />}
           </Flex>
         ) : (
           <span data-testid="settlement-line-amount">{formatYuan(l.amount)}</span>

@@ -40,3 +40,13 @@ export function CoveredTag({ testId }: { testId?: string }) {
     </Tag>
   );
 }
+
+/** 合同: the line is free under the order's service contract (维保合同). */
+export function ContractTag() {
+  const { t } = useTranslation();
+  return (
+    <Tag color="blue" style={{ marginInlineEnd: 0 }} data-testid="settlement-line-contract">
+      {t('settlements.contractTag')}
+    </Tag>
+  );
+}
