@@ -6,7 +6,6 @@ import type { Reason } from '../errors';
 import { epochMs, id, isoDate, recordVersion } from './common';
 import { DEVICE_KINDS } from '../deviceKinds';
 
-
 const deviceFields = {
   category: z.string().trim().min(1).max(20),
   brand: z.string().trim().max(40).default(''),
