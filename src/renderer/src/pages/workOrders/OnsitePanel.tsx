@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Button, Descriptions, Flex, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Button, Descriptions, Flex, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { setOnsiteInput, type OnsiteJob, type OnsiteOfOrder } from '@shared/schemas/onsite';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
@@ -17,11 +17,11 @@ import { useCan, useSession } from '../../api/session';
 import { FormModal } from '../../components/FormModal';
 import { useFormRules } from '../../components/formRules';
 import { showFieldErrors } from '../../components/formErrors';
-import { SignaturePad } from '../../components/SignaturePad';
 import { YuanInput } from '../../components/YuanInput';
 import { errorMessage } from '../../i18n/errorMessage';
 import { formatMinute } from '../../lib/format';
 import { fenToYuan, formatYuan, yuanToFen } from '../../lib/money';
+import { SignModal } from './SignModal';
 
 interface Values {
   address: string;
@@ -142,44 +142,14 @@ function OnsiteFormModal({
 function SignReportModal({ order, onClose }: { order: WorkOrderDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const sign = useSignOnsite();
-  const [signature, setSignature] = useState<string | null>(null);
-  const [empty, setEmpty] = useState(false);
-  const save = () => {
-    if (!signature) {
-      setEmpty(true);
-      return;
-    }
-    sign.mutate({ id: order.id, signature }, { onSuccess: onClose });
-  };
   return (
-    <Modal
-      open
-      width={640}
+    <SignModal
+      order={order}
       title={t('onsite.signTitle', { orderNo: order.orderNo })}
-      onCancel={onClose}
-      mask={{ closable: false }}
-      destroyOnHidden
-      footer={
-        <Flex justify="end" gap="small">
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={sign.isPending} onClick={save} data-testid="wo-onsite-sign-save">
-            {t('handover.signSave')}
-          </Button>
-        </Flex>
-      }
-    >
-      <Flex vertical gap="small">
-        <SignaturePad
-          testId="wo-onsite-sign-pad"
-          onChange={(url) => {
-            setSignature(url);
-            if (url) setEmpty(false);
-          }}
-        />
-        {empty && <Alert type="warning" showIcon title={t('handover.signEmpty')} />}
-        {sign.error && <Alert type="error" showIcon title={errorMessage(sign.error, t)} />}
-      </Flex>
-    </Modal>
+      sign={sign}
+      testId="wo-onsite-sign"
+      onClose={onClose}
+    />
   );
 }
 

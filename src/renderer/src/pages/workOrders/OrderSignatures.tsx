@@ -1,61 +1,29 @@
 import { useState } from 'react';
-import { Alert, Button, Flex, Modal, Typography } from 'antd';
+import { Button, Flex, Typography } from 'antd';
 import { SignatureOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { SIGNATURE_KINDS } from '@shared/schemas/handover';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
 import { isOpen } from '@shared/workOrderStatus';
 import { useSignIntake } from '../../api/workOrders';
-import { SignatureImage, SignaturePad } from '../../components/SignaturePad';
-import { errorMessage } from '../../i18n/errorMessage';
+import { SignatureImage } from '../../components/SignaturePad';
 import { formatMinute } from '../../lib/format';
 import { handoverItemName } from './handoverEvent';
+import { SignModal } from './SignModal';
 
 /** The customer signs for intake after the order was taken (here, or on the LAN tablet). */
 function SignIntakeModal({ order, onClose }: { order: WorkOrderDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const sign = useSignIntake();
-  const [signature, setSignature] = useState<string | null>(null);
-  const [empty, setEmpty] = useState(false);
-  const save = () => {
-    if (!signature) {
-      setEmpty(true);
-      return;
-    }
-    sign.mutate({ id: order.id, signature }, { onSuccess: onClose });
-  };
   return (
-    <Modal
-      open
-      width={640}
+    <SignModal
+      order={order}
       title={t('handover.signTitle', { orderNo: order.orderNo })}
-      onCancel={onClose}
-      mask={{ closable: false }}
-      destroyOnHidden
-      footer={
-        <Flex justify="end" gap="small">
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={sign.isPending} onClick={save} data-testid="wo-sign-save">
-            {t('handover.signSave')}
-          </Button>
-        </Flex>
-      }
-    >
-      <Flex vertical gap="small" data-testid="wo-sign-form">
-        <Typography.Text type="secondary">{t('handover.signKept')}</Typography.Text>
-        <SignaturePad
-          testId="wo-sign-pad"
-          onChange={(url) => {
-            setSignature(url);
-            if (url) setEmpty(false);
-          }}
-        />
-        {empty && <Alert type="warning" showIcon title={t('handover.signEmpty')} />}
-        {sign.error && (
-          <Alert type="error" showIcon title={errorMessage(sign.error, t)} data-testid="wo-sign-error" />
-        )}
-      </Flex>
-    </Modal>
+      hint={t('handover.signKept')}
+      sign={sign}
+      testId="wo-sign"
+      onClose={onClose}
+    />
   );
 }
 
