@@ -13,6 +13,8 @@ export interface Inspected {
   attachmentsDir: string;
   /** Remove the extracted files (after a restore, whatever is left of them). */
   discard(): void;
+  /** Time per step, for the log. */
+  timings: string;
 }
 
 /**
@@ -28,6 +30,13 @@ export async function inspectArchive(
   onStep: (percent: number) => void = () => undefined,
 ): Promise<Inspected> {
   const discard = () => rmSync(workDir, { recursive: true, force: true });
+  const marks: string[] = [];
+  let last = performance.now();
+  const mark = (step: string) => {
+    const now = performance.now();
+    marks.push(`${step} ${Math.round(now - last)}ms`);
+    last = now;
+  };
   try {
     if (!existsSync(file) || !statSync(file).isFile()) {
       throw new AppError('backupFileMissing', { file }, `the backup file does not exist: ${file}`);
@@ -42,6 +51,7 @@ export async function inspectArchive(
       const detail = error instanceof Error ? error.message : String(error);
       throw new AppError('archiveUnreadable', { detail }, `not a readable backup archive: ${detail}`);
     }
+    mark('read');
     onStep(45);
     const { manifest } = contents;
     if (manifest.schemaVersion > knownSchema) {
@@ -78,8 +88,10 @@ export async function inspectArchive(
           `the manifest's schema version (${manifest.schemaVersion}) differs from the database's (${version})`,
         );
       }
+      mark('integrity');
       onStep(80);
       const figures = tableFigures(db);
+      mark('figures');
       const tables = new Set([...Object.keys(figures.rowCounts), ...Object.keys(manifest.rowCounts)]);
       for (const table of [...tables].sort()) {
         const manifestRows = manifest.rowCounts[table];
@@ -115,6 +127,7 @@ export async function inspectArchive(
       databaseFile,
       attachmentsDir,
       discard,
+      timings: marks.join(', '),
     };
   } catch (error) {
     discard();

@@ -271,6 +271,7 @@ export class BackupManager implements BackupGate {
         // while damaged there is nothing sound to keep: the damaged file is kept aside instead.
         const safetyDir = this.damage ? null : this.safetyCopyDir();
         this.swapping = true;
+        const swapStart = performance.now();
         const aside = swapIn(
           this.host,
           inspected.databaseFile,
@@ -280,6 +281,9 @@ export class BackupManager implements BackupGate {
           true,
         );
         const safetyBackup = safetyDir ?? '';
+        this.host.deps.log.info(
+          `restore from ${input.file}: ${inspected.timings}, swap ${Math.round(performance.now() - swapStart)}ms`,
+        );
         this.afterSwap(actor, {
           action: 'restore',
           entity: 'database',
