@@ -72,7 +72,8 @@ export function createCore(options: CoreOptions): Core {
   let damage: string | null = null;
   let database: OpenedDatabase;
   // A restore killed half-way is undone before anything opens the database.
-  if (recoverInterruptedSwap(options.dataDir)) (options.log ?? consoleLogger).info('an interrupted restore was undone');
+  if (recoverInterruptedSwap(options.dataDir))
+    (options.log ?? consoleLogger).info('an interrupted restore was undone');
   try {
     database = openDatabase(join(options.dataDir, DATABASE_FILE), options.migrationsDir, { check: true });
   } catch (error) {

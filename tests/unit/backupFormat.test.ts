@@ -1,10 +1,19 @@
-import { copyFileSync, readFileSync, readdirSync, truncateSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { constants as zlib } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tableFigures } from '../../src/main/services/backup/figures';
 import { ADMIN, setUpShop, snapshot, type Client } from './harness';
-import { addData, startBackupApp } from './backupHelpers';
+import { addData, repack, startBackupApp } from './backupHelpers';
 
 /**
  * A backup written by the app before issue 18 (gzip'd tar, `.tar.gz`): three customers, a supplier,
@@ -85,5 +94,30 @@ describe('archive format', () => {
     expect(snapshot(app.core)).toBe(before);
     expect(readdirSync(join(app.core.dataDir, 'backup-work'))).toEqual([]);
     expect(readdirSync(app.core.dataDir).filter((n) => n.includes('safety'))).toEqual([]);
+  });
+
+  it('refuses links and paths outside the backup layout before writing them anywhere', async () => {
+    const admin = await shop();
+    const run = await admin.ok('backup.now', {});
+    const before = snapshot(app.core);
+    for (const [name, add] of [
+      ['link', (dir: string) => symlinkSync('/etc/passwd', join(dir, 'attachments', 'link'))],
+      ['nested', (dir: string) => writeFileSync(join(dir, 'attachments', 'sub', 'x.jpg'), 'x')],
+    ] as const) {
+      const file = join(app.dir, `${name}.tar.zst`);
+      copyFileSync(run.file ?? '', file);
+      await repack(file, (dir) => {
+        mkdirSync(join(dir, 'attachments', 'sub'), { recursive: true });
+        add(dir);
+      });
+      const refused = await admin.call('backup.restore', { file, expectCreatedAt: app.clock.ms });
+      expect(refused.ok || refused.error).toMatchObject({
+        code: 'VALIDATION',
+        reason: 'archiveUnreadable',
+        params: { detail: expect.stringMatching(/^unexpected members: attachments\/(link|sub)/) },
+      });
+    }
+    expect(snapshot(app.core)).toBe(before);
+    expect(readdirSync(join(app.core.dataDir, 'backup-work'))).toEqual([]);
   });
 });

@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '@shared/errors';
 import type { BackupInspection } from '@shared/schemas/backup';
-import { ATTACHMENTS_MEMBER, DATABASE_MEMBER, ExtractWriteError, compareMembers, readArchive } from './archive';
+import {
+  ATTACHMENTS_MEMBER,
+  DATABASE_MEMBER,
+  ExtractWriteError,
+  compareMembers,
+  readArchive,
+} from './archive';
 import { tableFigures } from './figures';
 
 export interface Inspected {
