@@ -226,7 +226,7 @@ describe('restore', () => {
     );
     expect(result.safetyBackup).toMatch(/售后服务台-备份-BJ01-\d{8}-\d{6}-safety$/);
     // One self-contained file: closing the database folded its write-ahead log in before the move.
-    expect(readdirSync(result.safetyBackup)).toEqual(['after-sales.db']);
+    expect(readdirSync(result.safetyBackup).sort()).toEqual(['after-sales.db', 'safety-copy.json']);
 
     const after = figuresNow();
     expect(withoutAudit(after.rowCounts)).toEqual(withoutAudit(atBackup.rowCounts));
@@ -247,8 +247,30 @@ describe('restore', () => {
     const safety = new Database(join(result.safetyBackup, 'after-sales.db'), { readonly: true });
     expect(safety.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(tableFigures(safety)).toEqual(beforeRestore);
-    expect(tableFigures(safety).rowCounts.customers).toBe(8);
     safety.close();
+    // It is a backup like the others: in the history, inspected and restored as one (undoing the restore).
+    expect((await again.ok('backup.history', {}))[0]).toMatchObject({
+      trigger: 'safety',
+      file: result.safetyBackup,
+      ok: true,
+      exists: true,
+    });
+    const inspected = await again.ok('backup.inspect', { file: result.safetyBackup });
+    expect(inspected.manifest).toMatchObject({ trigger: 'safety', branchCode: 'BJ01' });
+    expect(inspected.manifest.rowCounts.customers).toBe(8);
+    const undone = await again.ok('backup.restore', {
+      file: result.safetyBackup,
+      expectCreatedAt: inspected.manifest.createdAt,
+    });
+    expect(withoutAudit(figuresNow().tableChecksums)).toEqual(withoutAudit(beforeRestore.tableChecksums));
+    // Restoring from it copies it: it stays for another time, beside the new safety copy (the -wal
+    // and -shm files are those of the test's own read-only look above).
+    expect(readdirSync(result.safetyBackup).filter((n) => !/-(wal|shm)$/.test(n))).toEqual([
+      'after-sales.db',
+      'safety-copy.json',
+    ]);
+    expect(undone.safetyBackup).not.toBe(result.safetyBackup);
+    expect(existsSync(join(undone.safetyBackup, 'after-sales.db'))).toBe(true);
   });
 
   it('keeps the follow-ups, the complaints and the orders’ outcomes: counts and checksums', async () => {

@@ -79,7 +79,7 @@ beforeAll(async () => {
   current = tableFigures(app.core.database.sqlite);
   // The children own the folder from here on.
   app.core.close();
-});
+}, 60_000);
 
 afterAll(() => {
   app.reopen();
@@ -121,36 +121,44 @@ function startAndRead() {
 }
 
 describe('a restore killed with SIGKILL', () => {
-  it.each(KILL_POINTS)('at %s: the next start is on the data as it was', async (point) => {
-    const child = await runChild(point);
-    expect({ code: child.code, signal: child.signal, stderr: child.stderr }).toEqual({
-      code: null,
-      signal: 'SIGKILL',
-      stderr: '',
-    });
-    const found = startAndRead();
-    expect(found.integrity).toBe('ok');
-    expect(differing(found.figures, current)).toEqual([]);
-    expect(found.figures.rowCounts.customers).toBe(8);
-    expect(found.attachment).toBe('changed');
-    expect(found.leftovers).toEqual([]);
-    expect(found.safetyCopies).toEqual([]);
-    expect(found.work).toEqual([]);
-  });
+  it.each(KILL_POINTS)(
+    'at %s: the next start is on the data as it was',
+    { timeout: 60_000 },
+    async (point) => {
+      const child = await runChild(point);
+      expect({ code: child.code, signal: child.signal, stderr: child.stderr }).toEqual({
+        code: null,
+        signal: 'SIGKILL',
+        stderr: '',
+      });
+      const found = startAndRead();
+      expect(found.integrity).toBe('ok');
+      expect(differing(found.figures, current)).toEqual([]);
+      expect(found.figures.rowCounts.customers).toBe(8);
+      expect(found.attachment).toBe('changed');
+      expect(found.leftovers).toEqual([]);
+      expect(found.safetyCopies).toEqual([]);
+      expect(found.work).toEqual([]);
+    },
+  );
 
-  it('and then not killed: restores the archive, the replaced data kept as the safety copy', async () => {
-    const child = await runChild('-');
-    expect({ code: child.code, stderr: child.stderr }).toEqual({ code: 0, stderr: '' });
-    const safetyCopy = child.stdout.replace(/^restored /, '').trim();
-    const found = startAndRead();
-    expect(found.integrity).toBe('ok');
-    expect(differing(found.figures, atBackup)).toEqual([]);
-    expect(found.attachment).toBe('first');
-    expect(found.leftovers).toEqual([]);
-    expect(found.safetyCopies).toEqual([safetyCopy.split('/').pop()]);
-    const kept = new Database(join(safetyCopy, 'after-sales.db'), { readonly: true });
-    expect(differing(tableFigures(kept), current)).toEqual([]);
-    kept.close();
-    expect(readFileSync(join(safetyCopy, 'attachments', 'a.jpg'), 'utf8')).toBe('changed');
-  });
+  it(
+    'and then not killed: restores the archive, the replaced data kept as the safety copy',
+    { timeout: 60_000 },
+    async () => {
+      const child = await runChild('-');
+      expect({ code: child.code, stderr: child.stderr }).toEqual({ code: 0, stderr: '' });
+      const safetyCopy = child.stdout.replace(/^restored /, '').trim();
+      const found = startAndRead();
+      expect(found.integrity).toBe('ok');
+      expect(differing(found.figures, atBackup)).toEqual([]);
+      expect(found.attachment).toBe('first');
+      expect(found.leftovers).toEqual([]);
+      expect(found.safetyCopies).toEqual([safetyCopy.split('/').pop()]);
+      const kept = new Database(join(safetyCopy, 'after-sales.db'), { readonly: true });
+      expect(differing(tableFigures(kept), current)).toEqual([]);
+      kept.close();
+      expect(readFileSync(join(safetyCopy, 'attachments', 'a.jpg'), 'utf8')).toBe('changed');
+    },
+  );
 });

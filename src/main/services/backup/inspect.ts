@@ -11,6 +11,7 @@ import {
   readArchive,
 } from './archive';
 import { tableFigures } from './figures';
+import { isSafetyCopy, readSafetyCopy } from './safetyCopy';
 
 export interface Inspected {
   inspection: BackupInspection;
@@ -44,14 +45,15 @@ export async function inspectArchive(
     last = now;
   };
   try {
-    if (!existsSync(file) || !statSync(file).isFile()) {
+    const safetyCopy = isSafetyCopy(file);
+    if (!existsSync(file) || !(safetyCopy || statSync(file).isFile())) {
       throw new AppError('backupFileMissing', { file }, `the backup file does not exist: ${file}`);
     }
-    const bytes = statSync(file).size;
+    const bytes = statSync(safetyCopy ? join(file, DATABASE_MEMBER) : file).size;
     let contents;
     try {
       // One read: decompress, hash and extract each member in the same pass.
-      contents = await readArchive(file, workDir);
+      contents = safetyCopy ? await readSafetyCopy(file, workDir) : await readArchive(file, workDir);
     } catch (error) {
       if (error instanceof ExtractWriteError) throw error.failure;
       const detail = error instanceof Error ? error.message : String(error);

@@ -34,6 +34,7 @@ import { writeBackupArchive, type Report } from './write';
 import { inspectArchive } from './inspect';
 import { copyKeptTables, freshDatabase, swapIn } from './swap';
 import { listCandidates } from './candidates';
+import { writeSafetyNote } from './safetyCopy';
 import type { BackupHost } from './host';
 
 type Operation = NonNullable<BackupProgress['operation']>;
@@ -279,6 +280,7 @@ export class BackupManager implements BackupGate {
         // The safety copy is the current data itself, moved aside by the swap (no copy to wait for);
         // while damaged there is nothing sound to keep: the damaged file is kept aside instead.
         const safetyDir = this.damage ? null : this.safetyCopyDir();
+        const replaced = this.host.current() ? readShop(this.host.deps.db) : null;
         this.swapping = true;
         const swapStart = performance.now();
         const aside = swapIn(
@@ -290,6 +292,7 @@ export class BackupManager implements BackupGate {
           true,
         );
         const safetyBackup = safetyDir ?? '';
+        if (safetyDir) this.recordSafetyCopy(safetyDir, replaced, actor);
         this.host.deps.log.info(
           `restore from ${input.file}: ${inspected.timings}, swap ${Math.round(performance.now() - swapStart)}ms`,
         );
@@ -378,6 +381,30 @@ export class BackupManager implements BackupGate {
       const dir = join(root, safetyCopyName(branch, at, n));
       if (!existsSync(dir)) return dir;
     }
+  }
+
+  /** The moved-aside data becomes a backup in the history, as the safety archive used to be. */
+  private recordSafetyCopy(dir: string, shop: ReturnType<typeof readShop>, actor: Actor | null): void {
+    const at = this.host.deps.now();
+    writeSafetyNote(dir, {
+      createdAt: at,
+      appVersion: this.host.appVersion,
+      shopName: shop?.name ?? null,
+      branchCode: shop?.branchCode ?? null,
+    });
+    appendHistory(this.host.dataDir, {
+      id: uuidv7(),
+      at,
+      trigger: 'safety',
+      username: actor?.username ?? null,
+      ok: true,
+      file: dir,
+      bytes: statSync(join(dir, 'after-sales.db')).size,
+      durationMs: 0,
+      error: null,
+      failure: null,
+      exists: true,
+    });
   }
 
   private afterSwap(
