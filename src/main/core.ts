@@ -4,6 +4,7 @@ import type { Envelope } from '@shared/errors';
 import { DATABASE_FILE, DatabaseDamagedError, openDatabase, type OpenedDatabase } from './db/open';
 import { dispatch } from './rpc/dispatch';
 import { BackupManager } from './services/backup/manager';
+import { recoverInterruptedSwap } from './services/backup/swap';
 import { consoleLogger, type Connection, type Deps, type Logger, type Platform } from './services/context';
 import { SessionStore } from './services/sessions';
 import { NoticeFeed } from './lan/notices';
@@ -29,6 +30,8 @@ export interface CoreOptions {
   backupStepPages?: number;
   /** Seals the channels' secrets: the system keychain in Electron; by default a key file in dataDir. */
   secretBox?: SecretBox;
+  /** Named points of a restore, for the kill tests; the app passes nothing. */
+  backupCheckpoint?: (point: string) => void;
 }
 
 /** Everything behind the transports: the opened store, the services' dependencies and dispatch. */
@@ -68,6 +71,9 @@ export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   let damage: string | null = null;
   let database: OpenedDatabase;
+  // A restore killed half-way is undone before anything opens the database.
+  if (recoverInterruptedSwap(options.dataDir))
+    (options.log ?? consoleLogger).info('an interrupted restore was undone');
   try {
     database = openDatabase(join(options.dataDir, DATABASE_FILE), options.migrationsDir, { check: true });
   } catch (error) {
@@ -97,6 +103,7 @@ export function createCore(options: CoreOptions): Core {
       migrationsDir: options.migrationsDir,
       appVersion: options.appVersion ?? packageVersion(options.migrationsDir),
       stepPages: options.backupStepPages,
+      checkpoint: options.backupCheckpoint,
       current: () => (damage === null && open ? database : null),
       closeCurrent: () => {
         if (open) database.sqlite.close();

@@ -60,7 +60,7 @@ describe('backup now', () => {
     await addData(admin, 'A');
     const run = await admin.ok('backup.now', {});
     expect(run).toMatchObject({ ok: true, trigger: 'manual', exists: true, username: 'admin', error: null });
-    expect(run.file).toMatch(/售后服务台-备份-BJ01-\d{8}-\d{6}\.tar\.gz$/);
+    expect(run.file).toMatch(/售后服务台-备份-BJ01-\d{8}-\d{6}\.tar\.zst$/);
     expect(statSync(run.file ?? '').size).toBe(run.bytes);
     // Only the archive: no partial file is left in the folder.
     expect(readdirSync(app.backupDir)).toEqual([run.file?.split('/').pop()]);
@@ -177,7 +177,7 @@ describe('backup now', () => {
     await admin.ok('backup.updateSettings', { ...settings, dailyAt: at, keepDaily: 2, keepWeekly: 0 });
     const first = await app.core.backup.tick();
     expect(first?.trigger).toBe('daily');
-    expect(first?.file).toMatch(/-auto\.tar\.gz$/);
+    expect(first?.file).toMatch(/-auto\.tar\.zst$/);
     expect(await app.core.backup.tick()).toBeNull();
     const manual = await admin.ok('backup.now', {});
     const files: string[] = [];
@@ -200,7 +200,7 @@ describe('backup now', () => {
     await app.core.backupOnQuit();
     const history = await admin.ok('backup.history', {});
     expect(history[0]).toMatchObject({ trigger: 'quit', ok: true });
-    expect(history[0]?.file).toMatch(/-quit\.tar\.gz$/);
+    expect(history[0]?.file).toMatch(/-quit\.tar\.zst$/);
   });
 });
 
@@ -214,13 +214,19 @@ describe('restore', () => {
 
     const inspection = await admin.ok('backup.inspect', { file: run.file ?? '' });
     const clerk = await signedInAs(app, admin, 'clerk');
+    const beforeRestore = figuresNow();
     const result = await admin.ok('backup.restore', {
       file: run.file ?? '',
       expectCreatedAt: inspection.manifest.createdAt,
     });
     expect(result.restoredFrom.manifest.createdAt).toBe(inspection.manifest.createdAt);
-    expect(existsSync(result.safetyBackup)).toBe(true);
-    expect(result.safetyBackup).toMatch(/-safety\.tar\.gz$/);
+    // The safety copy is the replaced data itself, moved aside into the data folder (not copied).
+    expect(result.safetyBackup).toBe(
+      join(app.core.dataDir, 'safety-backups', result.safetyBackup.split('/').pop() ?? ''),
+    );
+    expect(result.safetyBackup).toMatch(/售后服务台-备份-BJ01-\d{8}-\d{6}-safety$/);
+    // One self-contained file: closing the database folded its write-ahead log in before the move.
+    expect(readdirSync(result.safetyBackup).sort()).toEqual(['after-sales.db', 'safety-copy.json']);
 
     const after = figuresNow();
     expect(withoutAudit(after.rowCounts)).toEqual(withoutAudit(atBackup.rowCounts));
@@ -237,10 +243,34 @@ describe('restore', () => {
     const again = await signInAgain();
     const list = await again.ok('customers.list', {});
     expect(list.total).toBe(3);
-    // The safety backup holds the data that was replaced.
-    const safety = await again.ok('backup.inspect', { file: result.safetyBackup });
-    expect(safety.manifest.rowCounts.customers).toBe(8);
-    expect(safety.manifest.trigger).toBe('safety');
+    // The safety copy holds the data that was replaced, whole: its figures are those before the restore.
+    const safety = new Database(join(result.safetyBackup, 'after-sales.db'), { readonly: true });
+    expect(safety.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(tableFigures(safety)).toEqual(beforeRestore);
+    safety.close();
+    // It is a backup like the others: in the history, inspected and restored as one (undoing the restore).
+    expect((await again.ok('backup.history', {}))[0]).toMatchObject({
+      trigger: 'safety',
+      file: result.safetyBackup,
+      ok: true,
+      exists: true,
+    });
+    const inspected = await again.ok('backup.inspect', { file: result.safetyBackup });
+    expect(inspected.manifest).toMatchObject({ trigger: 'safety', branchCode: 'BJ01' });
+    expect(inspected.manifest.rowCounts.customers).toBe(8);
+    const undone = await again.ok('backup.restore', {
+      file: result.safetyBackup,
+      expectCreatedAt: inspected.manifest.createdAt,
+    });
+    expect(withoutAudit(figuresNow().tableChecksums)).toEqual(withoutAudit(beforeRestore.tableChecksums));
+    // Restoring from it copies it: it stays for another time, beside the new safety copy (the -wal
+    // and -shm files are those of the test's own read-only look above).
+    expect(readdirSync(result.safetyBackup).filter((n) => !/-(wal|shm)$/.test(n))).toEqual([
+      'after-sales.db',
+      'safety-copy.json',
+    ]);
+    expect(undone.safetyBackup).not.toBe(result.safetyBackup);
+    expect(existsSync(join(undone.safetyBackup, 'after-sales.db'))).toBe(true);
   });
 
   it('keeps the follow-ups, the complaints and the orders’ outcomes: counts and checksums', async () => {
@@ -349,12 +379,16 @@ describe('restore', () => {
     writeFileSync(join(dir, 'a.jpg'), 'changed');
     writeFileSync(join(dir, 'b.jpg'), 'new');
     const inspection = await admin.ok('backup.inspect', { file: run.file ?? '' });
-    await admin.ok('backup.restore', {
+    const result = await admin.ok('backup.restore', {
       file: run.file ?? '',
       expectCreatedAt: inspection.manifest.createdAt,
     });
     expect(readdirSync(dir)).toEqual(['a.jpg']);
     expect(readFileSync(join(dir, 'a.jpg'), 'utf8')).toBe('first');
+    // The replaced attachments were moved into the safety copy as they were.
+    const kept = join(result.safetyBackup, 'attachments');
+    expect(readdirSync(kept).sort()).toEqual(['a.jpg', 'b.jpg']);
+    expect(readFileSync(join(kept, 'a.jpg'), 'utf8')).toBe('changed');
   });
 });
 

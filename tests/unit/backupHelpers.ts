@@ -89,7 +89,9 @@ export async function repack(file: string, edit: (dir: string) => void): Promise
   try {
     await extract({ file, cwd: dir });
     edit(dir);
-    await create({ gzip: true, file, cwd: dir, portable: true }, readdirSync(dir));
+    // Packed as the app packs: zstd for .tar.zst, gzip for the older .tar.gz.
+    const zstd = file.endsWith('.tar.zst');
+    await create({ gzip: !zstd, zstd, file, cwd: dir, portable: true }, readdirSync(dir));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -184,7 +184,7 @@ describe('reset', () => {
 
     const result = await admin.ok('backup.reset', { confirm: ' 城东维修中心 ' });
     expect(existsSync(result.safetyBackup)).toBe(true);
-    expect(result.safetyBackup).toMatch(/-safety\.tar\.gz$/);
+    expect(result.safetyBackup).toMatch(/-safety\.tar\.zst$/);
 
     expect(sqlite().prepare('SELECT * FROM users ORDER BY id').all()).toEqual(users);
     expect(sqlite().prepare('SELECT * FROM settings ORDER BY key').all()).toEqual(settings);

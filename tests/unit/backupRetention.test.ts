@@ -84,7 +84,7 @@ describe('retention', () => {
       { file: auto, at: at('2026-11-23') },
       { file: quit, at: at('2026-11-23', '21:00') },
     ]);
-    expect(quit).toMatch(/-quit-2\.tar\.gz$/);
+    expect(quit).toMatch(/-quit-2\.tar\.zst$/);
   });
 });
 

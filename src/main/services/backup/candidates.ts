@@ -4,9 +4,9 @@ import type { BackupRun, BackupTrigger } from '@shared/schemas/backup';
 import { isArchiveName } from './names';
 
 function triggerOf(name: string): BackupTrigger {
-  if (/-auto(-\d+)?\.tar\.gz$/.test(name)) return 'daily';
-  if (/-quit(-\d+)?\.tar\.gz$/.test(name)) return 'quit';
-  if (/-safety(-\d+)?\.tar\.gz$/.test(name)) return 'safety';
+  if (/-auto(-\d+)?\.tar\.(zst|gz)$/.test(name)) return 'daily';
+  if (/-quit(-\d+)?\.tar\.(zst|gz)$/.test(name)) return 'quit';
+  if (/-safety(-\d+)?\.tar\.(zst|gz)$/.test(name)) return 'safety';
   return 'manual';
 }
 

@@ -25,18 +25,31 @@ export function tableFigures(sqlite: Sqlite): TableFigures {
     const order = /without\s+rowid\s*$/i.test(sql ?? '') ? '' : ' ORDER BY rowid';
     const hash = createHash('sha256');
     let count = 0;
+    // Rows are hashed in batches: the digest is the same as row by row, with far fewer calls.
+    let batch = '';
     const quoted = name.replaceAll('"', '""');
     for (const row of sqlite.prepare(`SELECT * FROM "${quoted}"${order}`).raw().iterate() as Iterable<
       unknown[]
     >) {
-      hash.update(JSON.stringify(row, blobAsHex));
-      hash.update('\n');
+      // The replacer only matters for blobs; without one JSON.stringify takes V8's fast path.
+      batch += `${row.some(isBlob) ? JSON.stringify(row, blobAsHex) : JSON.stringify(row)}\n`;
+      if (batch.length > BATCH_CHARS) {
+        hash.update(batch);
+        batch = '';
+      }
       count++;
     }
+    hash.update(batch);
     rowCounts[name] = count;
     tableChecksums[name] = hash.digest('hex');
   }
   return { rowCounts, tableChecksums };
+}
+
+const BATCH_CHARS = 1 << 16;
+
+function isBlob(value: unknown): boolean {
+  return value instanceof Uint8Array;
 }
 
 function blobAsHex(_key: string, value: unknown): unknown {

@@ -13,4 +13,6 @@ export interface BackupHost {
   install(next: OpenedDatabase): void;
   /** Pages copied per step of the online backup (smaller steps let writes interleave). */
   stepPages?: number;
+  /** Named points of a restore (tests kill the process there); nothing in the app. */
+  checkpoint?: (point: string) => void;
 }

@@ -1,4 +1,13 @@
-import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '@shared/errors';
@@ -18,13 +27,14 @@ import type { Actor, BackupGate } from '../context';
 import { SessionStore } from '../sessions';
 import { readShop } from '../settings';
 import { archivesToDelete } from './retention';
-import { automaticArchives } from './names';
+import { automaticArchives, safetyCopyName } from './names';
 import { dailyDue, nextDailyAt } from './schedule';
 import { appendHistory, readBackupSettings, readHistory, writeBackupSettings } from './store';
 import { writeBackupArchive, type Report } from './write';
 import { inspectArchive } from './inspect';
 import { copyKeptTables, freshDatabase, swapIn } from './swap';
 import { listCandidates } from './candidates';
+import { writeSafetyNote } from './safetyCopy';
 import type { BackupHost } from './host';
 
 type Operation = NonNullable<BackupProgress['operation']>;
@@ -258,21 +268,33 @@ export class BackupManager implements BackupGate {
   ): Promise<{ restoredFrom: BackupInspection; safetyBackup: string }> {
     return this.exclusive('restore', async (report) => {
       report('verify', 2);
-      const inspected = await inspectArchive(input.file, this.newWorkDir(), this.knownSchema(), (percent) =>
-        report('verify', 2 + percent * 0.33),
-      );
+      const inspected = await inspectArchive(input.file, this.newWorkDir(), this.knownSchema(), (percent) => {
+        report('verify', 2 + percent * 0.9);
+        this.host.checkpoint?.(`verify:${percent}`);
+      });
       try {
         if (inspected.inspection.manifest.createdAt !== input.expectCreatedAt) {
           throw new AppError('backupNotConfirmed', {}, 'this backup file is not the one confirmed');
         }
-        const safetyBackup = await this.safetyBackup(actor, report, [35, 80]);
-        report('check', 85);
+        report('check', 95);
+        // The safety copy is the current data itself, moved aside by the swap (no copy to wait for);
+        // while damaged there is nothing sound to keep: the damaged file is kept aside instead.
+        const safetyDir = this.damage ? null : this.safetyCopyDir();
+        const replaced = this.host.current() ? readShop(this.host.deps.db) : null;
         this.swapping = true;
+        const swapStart = performance.now();
         const aside = swapIn(
           this.host,
           inspected.databaseFile,
           inspected.attachmentsDir,
           this.damage !== null,
+          safetyDir,
+          true,
+        );
+        const safetyBackup = safetyDir ?? '';
+        if (safetyDir) this.recordSafetyCopy(safetyDir, replaced, actor);
+        this.host.deps.log.info(
+          `restore from ${input.file}: ${inspected.timings}, swap ${Math.round(performance.now() - swapStart)}ms`,
         );
         this.afterSwap(actor, {
           action: 'restore',
@@ -284,7 +306,6 @@ export class BackupManager implements BackupGate {
             ...(aside.damagedFile ? { damagedFile: aside.damagedFile } : {}),
           },
         });
-        // While damaged there is nothing sound to back up: the damaged file kept aside stands in.
         return {
           restoredFrom: inspected.inspection,
           safetyBackup: safetyBackup || (aside.damagedFile ?? ''),
@@ -348,6 +369,42 @@ export class BackupManager implements BackupGate {
         `the safety backup failed; nothing changed: ${detail}`,
       );
     }
+  }
+
+  /** A new folder name beside the safety backups, on the data disk so the move is a rename. */
+  private safetyCopyDir(): string {
+    const root = join(this.host.dataDir, 'safety-backups');
+    mkdirSync(root, { recursive: true });
+    const branch = this.host.current() ? (readShop(this.host.deps.db)?.branchCode ?? null) : null;
+    const at = this.host.deps.now();
+    for (let n = 1; ; n++) {
+      const dir = join(root, safetyCopyName(branch, at, n));
+      if (!existsSync(dir)) return dir;
+    }
+  }
+
+  /** The moved-aside data becomes a backup in the history, as the safety archive used to be. */
+  private recordSafetyCopy(dir: string, shop: ReturnType<typeof readShop>, actor: Actor | null): void {
+    const at = this.host.deps.now();
+    writeSafetyNote(dir, {
+      createdAt: at,
+      appVersion: this.host.appVersion,
+      shopName: shop?.name ?? null,
+      branchCode: shop?.branchCode ?? null,
+    });
+    appendHistory(this.host.dataDir, {
+      id: uuidv7(),
+      at,
+      trigger: 'safety',
+      username: actor?.username ?? null,
+      ok: true,
+      file: dir,
+      bytes: statSync(join(dir, 'after-sales.db')).size,
+      durationMs: 0,
+      error: null,
+      failure: null,
+      exists: true,
+    });
   }
 
   private afterSwap(

@@ -26,10 +26,15 @@ function safeBranch(branch: string | null): string {
   return (branch ?? 'shop').replace(/[^\p{L}\p{N}_]/gu, '_') || 'shop';
 }
 
-/** `售后服务台-备份-<branch>-<YYYYMMDD-HHmmss>[-auto|-quit|-safety][-n].tar.gz` */
+/** `售后服务台-备份-<branch>-<YYYYMMDD-HHmmss>[-auto|-quit|-safety][-n].tar.zst` */
 export function archiveName(branch: string | null, at: number, trigger: BackupTrigger, n = 1): string {
   const again = n > 1 ? `-${n}` : '';
-  return `${PREFIX}-${safeBranch(branch)}-${stamp(at)}${SUFFIX[trigger]}${again}.tar.gz`;
+  return `${PREFIX}-${safeBranch(branch)}-${stamp(at)}${SUFFIX[trigger]}${again}.tar.zst`;
+}
+
+/** The folder a restore moves the replaced data into: the archive's name without `.tar.zst`. */
+export function safetyCopyName(branch: string | null, at: number, n = 1): string {
+  return archiveName(branch, at, 'safety', n).replace(/\.tar\.zst$/, '');
 }
 
 export interface AutomaticArchive {
@@ -44,7 +49,7 @@ export interface AutomaticArchive {
  */
 export function automaticArchives(branch: string | null, names: string[]): AutomaticArchive[] {
   const head = `${PREFIX}-${safeBranch(branch)}-`;
-  const shape = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(auto|quit)(-\d+)?\.tar\.gz$/;
+  const shape = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(auto|quit)(-\d+)?\.tar\.(zst|gz)$/;
   const found: AutomaticArchive[] = [];
   for (const name of names) {
     if (!name.startsWith(head)) continue;
@@ -63,7 +68,7 @@ export function automaticArchives(branch: string | null, names: string[]): Autom
   return found;
 }
 
-/** Every archive of any kind this app may have written, for the recovery screen. */
+/** Every archive of any kind this app may have written (zstd, or gzip before issue 18), for the recovery screen. */
 export function isArchiveName(name: string): boolean {
-  return name.startsWith(`${PREFIX}-`) && name.endsWith('.tar.gz');
+  return name.startsWith(`${PREFIX}-`) && (name.endsWith('.tar.zst') || name.endsWith('.tar.gz'));
 }

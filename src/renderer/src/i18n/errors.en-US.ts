@@ -178,7 +178,9 @@ const errorsEnUS = {
   backupFileMissing: 'The backup file does not exist: {{file}}',
   backupTooNew:
     'This backup was made by a newer version of After-Sales Desk (schema {{schemaVersion}}, this app knows {{knownVersion}}); update the app first',
-  archiveUnreadable: CHECK('it is not a readable backup archive (damaged, or not a .tar.gz): {{detail}}'),
+  archiveUnreadable: CHECK(
+    'it is not a readable backup archive (damaged, or not a .tar.zst / .tar.gz): {{detail}}',
+  ),
   archiveMembersMismatch: CHECK('member checksums do not match ({{members}})'),
   archiveExtractedMismatch: CHECK('extracted {{path}} does not match its checksum'),
   archiveIntegrityFailed: CHECK('integrity_check failed ({{problems}})'),

@@ -169,7 +169,7 @@ const errorsZhCN = {
   backupFileMissing: '找不到备份文件：{{file}}',
   backupTooNew:
     '此备份来自更新版本的售后服务台（数据结构版本 {{schemaVersion}}，本程序支持到 {{knownVersion}}），请先升级程序',
-  archiveUnreadable: CHECK('不是可读的备份压缩包（已损坏或不是 .tar.gz）：{{detail}}'),
+  archiveUnreadable: CHECK('不是可读的备份压缩包（已损坏或不是 .tar.zst / .tar.gz）：{{detail}}'),
   archiveMembersMismatch: CHECK('文件校验和不符（{{members}}）'),
   archiveExtractedMismatch: CHECK('解压后的文件 {{path}} 校验和不符'),
   archiveIntegrityFailed: CHECK('数据库完整性检查未通过（{{problems}}）'),

@@ -1,0 +1,123 @@
+import {
+  copyFileSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, resolve } from 'node:path';
+import { constants as zlib } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tableFigures } from '../../src/main/services/backup/figures';
+import { ADMIN, setUpShop, snapshot, type Client } from './harness';
+import { addData, repack, startBackupApp } from './backupHelpers';
+
+/**
+ * A backup written by the app before issue 18 (gzip'd tar, `.tar.gz`): three customers, a supplier,
+ * a part and a stock receipt of shop 城东维修中心 / BJ01, admin as in the harness.
+ */
+const OLD_FORMAT = resolve(import.meta.dirname, 'fixtures/backup-gzip-before-issue18.tar.gz');
+
+let app: ReturnType<typeof startBackupApp>;
+afterEach(() => app.cleanup());
+
+async function shop(): Promise<Client> {
+  app = startBackupApp();
+  const admin = await setUpShop(app);
+  const settings = await admin.ok('backup.settings', {});
+  await admin.ok('backup.updateSettings', { ...settings, folder: app.backupDir });
+  return admin;
+}
+
+describe('archive format', () => {
+  it('writes zstd (magic bytes 28 b5 2f fd), which node:zlib has', async () => {
+    const admin = await shop();
+    expect(zlib.ZSTD_c_compressionLevel).toBeTypeOf('number');
+    const run = await admin.ok('backup.now', {});
+    expect(run.file).toMatch(/\.tar\.zst$/);
+    expect([...readFileSync(run.file ?? '').subarray(0, 4)]).toEqual([0x28, 0xb5, 0x2f, 0xfd]);
+  });
+
+  it('restores an archive written before issue 18 (gzip), with its counts and checksums', async () => {
+    const admin = await shop();
+    await addData(admin, 'now', 5);
+    const file = join(app.dir, '售后服务台-备份-BJ01-20261123-020000.tar.gz');
+    copyFileSync(OLD_FORMAT, file);
+    expect([...readFileSync(file).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+
+    const inspection = await admin.ok('backup.inspect', { file });
+    expect(inspection.manifest).toMatchObject({ formatVersion: 1, branchCode: 'BJ01', trigger: 'manual' });
+    expect(inspection.manifest.rowCounts.customers).toBe(3);
+    const result = await admin.ok('backup.restore', { file, expectCreatedAt: inspection.manifest.createdAt });
+    expect(result.restoredFrom.manifest.createdAt).toBe(inspection.manifest.createdAt);
+
+    const sqlite = app.core.database.sqlite;
+    expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    const figures = tableFigures(sqlite);
+    const { audit_log: _a, ...counts } = figures.rowCounts;
+    const { audit_log: _b, ...expected } = inspection.manifest.rowCounts;
+    // A newer app migrates the restored file: tables it added are empty, every other count is equal.
+    for (const [table, rows] of Object.entries(expected)) expect(counts[table], table).toBe(rows);
+    for (const table of Object.keys(counts)) if (!(table in expected)) expect(counts[table], table).toBe(0);
+    if (!inspection.needsMigration) {
+      const { audit_log: _c, ...checksums } = figures.tableChecksums;
+      const { audit_log: _d, ...expectedChecksums } = inspection.manifest.tableChecksums;
+      expect(checksums).toEqual(expectedChecksums);
+    }
+    const again = app.connect();
+    await again.ok('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+    expect((await again.ok('customers.list', {})).total).toBe(3);
+    expect((await again.ok('stock.check', {})).mismatches).toEqual([]);
+  });
+
+  it('refuses a damaged old-format archive and changes nothing', async () => {
+    const admin = await shop();
+    await addData(admin, 'now');
+    const before = snapshot(app.core);
+    const truncated = join(app.dir, 'truncated.tar.gz');
+    copyFileSync(OLD_FORMAT, truncated);
+    truncateSync(truncated, Math.floor(statSync(truncated).size * 0.6));
+    const flipped = join(app.dir, 'flipped.tar.gz');
+    const bytes = readFileSync(OLD_FORMAT);
+    bytes[Math.floor(bytes.length / 2)] = (bytes[Math.floor(bytes.length / 2)] ?? 0) ^ 0xff;
+    writeFileSync(flipped, bytes);
+    for (const file of [truncated, flipped]) {
+      const refused = await admin.call('backup.restore', { file, expectCreatedAt: app.clock.ms });
+      expect(refused.ok || refused.error).toMatchObject({
+        code: 'VALIDATION',
+        reason: expect.stringMatching(/^archive(Unreadable|MembersMismatch)$/),
+      });
+    }
+    expect(snapshot(app.core)).toBe(before);
+    expect(readdirSync(join(app.core.dataDir, 'backup-work'))).toEqual([]);
+    expect(readdirSync(app.core.dataDir).filter((n) => n.includes('safety'))).toEqual([]);
+  });
+
+  it('refuses links and paths outside the backup layout before writing them anywhere', async () => {
+    const admin = await shop();
+    const run = await admin.ok('backup.now', {});
+    const before = snapshot(app.core);
+    for (const [name, add] of [
+      ['link', (dir: string) => symlinkSync('/etc/passwd', join(dir, 'attachments', 'link'))],
+      ['nested', (dir: string) => writeFileSync(join(dir, 'attachments', 'sub', 'x.jpg'), 'x')],
+    ] as const) {
+      const file = join(app.dir, `${name}.tar.zst`);
+      copyFileSync(run.file ?? '', file);
+      await repack(file, (dir) => {
+        mkdirSync(join(dir, 'attachments', 'sub'), { recursive: true });
+        add(dir);
+      });
+      const refused = await admin.call('backup.restore', { file, expectCreatedAt: app.clock.ms });
+      expect(refused.ok || refused.error).toMatchObject({
+        code: 'VALIDATION',
+        reason: 'archiveUnreadable',
+        params: { detail: expect.stringMatching(/^unexpected members: attachments\/(link|sub)/) },
+      });
+    }
+    expect(snapshot(app.core)).toBe(before);
+    expect(readdirSync(join(app.core.dataDir, 'backup-work'))).toEqual([]);
+  });
+});
