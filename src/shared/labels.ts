@@ -303,6 +303,7 @@ const entities = labels<CodeOf<typeof AUDIT_ENTITIES>>({
   complaint: ['投诉', 'Complaint'],
   outboxMessage: ['消息', 'Message'],
   deposit: ['订金', 'Deposit'],
+  historyImport: ['历史导入', 'History import'],
 });
 
 // ── Settlements ──────────────────────────────────────────────────────────────────────────

@@ -53,13 +53,22 @@ export const PERMISSIONS = [
   'messages.manage',
   /** Answer the message prompt after an action (send / skip) and copy a message for WeChat. */
   'messages.send',
+  /** 历史导入: import past work orders (admin, manager). */
+  'history.import',
+  /** Undo a whole history import until the next day close (admin only). */
+  'history.undo',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   manager: PERMISSIONS.filter(
-    (p) => p !== 'users.write' && p !== 'settings.write' && p !== 'backup.reset' && p !== 'lan.manage',
+    (p) =>
+      p !== 'users.write' &&
+      p !== 'settings.write' &&
+      p !== 'backup.reset' &&
+      p !== 'lan.manage' &&
+      p !== 'history.undo',
   ),
   clerk: [
     'settings.read',

@@ -13,6 +13,7 @@ import { followUpHandlers } from './handlers/followUps';
 import { complaintHandlers } from './handlers/complaints';
 import { channelHandlers } from './handlers/channels';
 import { messageHandlers } from './handlers/messages';
+import { historyHandlers } from './handlers/history';
 
 /** Every contract method's handler, gathered from the areas' files in handlers/. */
 export const handlers: Handlers = {
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...complaintHandlers,
   ...channelHandlers,
   ...messageHandlers,
+  ...historyHandlers,
 };

@@ -37,6 +37,7 @@ export const AUDIT_ENTITIES = [
   'complaint',
   'outboxMessage',
   'deposit',
+  'historyImport',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

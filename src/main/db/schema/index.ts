@@ -17,3 +17,4 @@ export * from './handover';
 export * from './outbox';
 export * from './deposits';
 export * from './readings';
+export * from './history';

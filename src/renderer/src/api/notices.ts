@@ -40,6 +40,8 @@ const AFFECTS: Record<AuditEntity, readonly QueryKey[] | 'all'> = {
   // A message shows in the outbox and on its order's page (the prompt, the timeline).
   outboxMessage: [queryKeys.messages, queryKeys.workOrders],
   deposit: [queryKeys.settlements, queryKeys.workOrders, queryKeys.dashboard, queryKeys.reports],
+  // An import or its undo adds or removes customers, devices, orders and money at once.
+  historyImport: 'all',
 };
 
 /** What one change notice makes stale: its entity's areas, and the audit log, which lists every write. */
