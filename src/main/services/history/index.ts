@@ -17,6 +17,7 @@ import { savedMapping } from '@shared/schemas/history';
 import type { Language } from '@shared/languages';
 import type { XlsxFile } from '@shared/schemas/excel';
 import { writeAudit } from '../audit';
+import { readCounter } from '../settings';
 import type { CallContext } from '../context';
 import { actorOf } from '../users';
 import { exportFileName, workbookFile } from '../excel/workbook';
@@ -70,9 +71,10 @@ export async function runHistoryImport(
     const { columns, mapping } = resolveColumns(read, input.mapping, errors);
     const fileErrors = errors.length > 0;
     progress = { phase: 'checking', done: 0, total: read.rows.length };
+    const categories = new Set(readCounter(db).deviceCategories);
     const checked = fileErrors
       ? []
-      : await checkRows(read, columns, mapping, now(), errors, (done) => {
+      : await checkRows(read, columns, mapping, { now: now(), categories }, errors, (done) => {
           progress = { phase: 'checking', done, total: read.rows.length };
         });
     // Matching and writing in one synchronous transaction: what was matched is what is written.
@@ -148,8 +150,9 @@ export async function runHistoryImport(
 /** Past imports, newest first, with whether each can still be undone. */
 export function listHistoryImports(ctx: CallContext): HistoryImportRecord[] {
   const sqlite = ctx.deps.db.$client;
+  // UUIDv7 ids sort in the order they were made: a close after an import has a greater id.
   const lastClose =
-    sqlite.prepare<[], number | null>("SELECT max(at) FROM day_close_events WHERE action = 'close'").pluck().get() ??
+    sqlite.prepare<[], string | null>("SELECT max(id) FROM day_close_events WHERE action = 'close'").pluck().get() ??
     null;
   const rows = sqlite
     .prepare<
@@ -171,7 +174,7 @@ export function listHistoryImports(ctx: CallContext): HistoryImportRecord[] {
       at: r.at,
       userName: r.userName ?? '',
       undoneAt: r.undoneAt,
-      undoable: r.undoneAt === null && (lastClose === null || lastClose <= r.at),
+      undoable: r.undoneAt === null && (lastClose === null || lastClose < r.id),
     };
   });
 }

@@ -66,7 +66,7 @@ export async function checkRows(
   read: ReadSheet,
   columns: Columns,
   mapping: HistoryMapping,
-  now: number,
+  shop: { now: number; categories: ReadonlySet<string> },
   errors: RowError[],
   progress: (done: number) => void,
 ): Promise<HistoryRow[]> {
@@ -79,7 +79,7 @@ export async function checkRows(
   const rows: HistoryRow[] = [];
   for (let i = 0; i < read.rows.length; i += 2000) {
     for (const row of read.rows.slice(i, i + 2000)) {
-      const checked = readHistoryRow(reader, row, mapping, now, errors);
+      const checked = readHistoryRow(reader, row, mapping, shop, errors);
       if (checked) rows.push(checked);
     }
     progress(Math.min(i + 2000, read.rows.length));
@@ -152,7 +152,6 @@ interface Prior {
 /** Match the checked rows against the shop; refusals go into `errors`. */
 export function matchRows(q: Queryable, sqlite: Sqlite, checked: HistoryRow[], errors: RowError[]): Plan {
   const counter = readCounter(q);
-  const categories = new Set(counter.deviceCategories);
   const closed = closedDays(sqlite);
   const users = sqlite
     .prepare<[], { id: string; username: string; displayName: string }>(
@@ -168,10 +167,6 @@ export function matchRows(q: Queryable, sqlite: Sqlite, checked: HistoryRow[], e
   const accepted: HistoryRow[] = [];
   for (const r of checked) {
     let ok = true;
-    if (!categories.has(r.category)) {
-      errors.push({ row: r.row, field: 'category', code: 'notAllowed', value: r.category });
-      ok = false;
-    }
     if (r.paidAt !== null && closed.has(localDate(r.paidAt))) {
       errors.push({ row: r.row, field: 'paidAt', code: 'dayClosed', value: localDate(r.paidAt) });
       ok = false;

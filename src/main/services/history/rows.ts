@@ -121,9 +121,10 @@ export function readHistoryRow(
   r: RowReader,
   row: SheetRow,
   mapping: HistoryMapping,
-  now: number,
+  shop: { now: number; categories: ReadonlySet<string> },
   errors: RowError[],
 ): HistoryRow | null {
+  const { now } = shop;
   const before = errors.length;
   const fail = (field: HistoryField, code: HistoryErrorCode, value: string) =>
     errors.push({ row: row.row, field, code, value });
@@ -145,12 +146,12 @@ export function readHistoryRow(
     else if (at > now) fail(field, 'badOrder', v);
     return at;
   };
-  const money = (field: HistoryField): number => {
+  const money = (field: HistoryField): number | null => {
     const v = r.cell(row, field);
     if (v === '') return 0;
     const fen = parseFen(v);
     if (fen === null) fail(field, 'notMoney', v);
-    return fen ?? 0;
+    return fen;
   };
 
   const customerName = text('customerName', true);
@@ -158,6 +159,8 @@ export function readHistoryRow(
   const phone = phoneText.replace(/[\s\-()+]/g, '');
   if (phoneText !== '' && !/^\d{3,20}$/.test(phone)) fail('customerPhone', 'badPhone', phoneText);
   const category = text('category', true);
+  // The shop's own categories (settings): a new one is added there first, as at the counter.
+  if (category !== '' && !shop.categories.has(category)) fail('category', 'notAllowed', category);
   const warrantyText = r.cell(row, 'warrantyEnd');
   const warrantyEnd = warrantyText === '' ? null : parseDay(warrantyText);
   if (warrantyText !== '' && warrantyEnd === null) fail('warrantyEnd', 'notDate', warrantyText);
@@ -174,15 +177,16 @@ export function readHistoryRow(
     fail('deliveredAt', 'badOrder', r.cell(row, 'deliveredAt'));
   }
 
-  const labor = money('laborAmount');
-  const parts = money('partsAmount');
-  const paid = money('paidAmount');
+  const laborFen = money('laborAmount');
+  const partsFen = money('partsAmount');
+  const paidFen = money('paidAmount');
+  const [labor, parts, paid] = [laborFen ?? 0, partsFen ?? 0, paidFen ?? 0];
   const methodText = r.cell(row, 'paymentMethod');
   const method = methodText === '' ? null : (METHOD_WORDS.get(lower(methodText)) ?? null);
   if (methodText !== '' && method === null) fail('paymentMethod', 'notAllowed', methodText);
   const paidAt = moment('paidAt', paid > 0);
   if (paid > 0 && methodText === '') fail('paymentMethod', 'required', '');
-  if (paid > labor + parts) fail('paidAmount', 'paidOverTotal', r.cell(row, 'paidAmount'));
+  if (laborFen !== null && partsFen !== null && paid > labor + parts) fail('paidAmount', 'paidOverTotal', r.cell(row, 'paidAmount'));
   if (paidAt !== null && receivedAt !== null && paidAt < receivedAt) {
     fail('paidAt', 'badOrder', r.cell(row, 'paidAt'));
   }

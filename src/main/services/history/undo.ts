@@ -23,10 +23,18 @@ function refuse(problem: 'undone' | 'dayClosed' | 'changed', message: string): A
 /** Every table with a column naming one of these entities, except those listed as its own. */
 function referencing(sqlite: Sqlite, column: string): string[] {
   const tables = sqlite
-    .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%'")
+    .prepare<[], string>(
+      // Search indexes (FTS5 virtual tables and their shadows) follow the rows by triggers.
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'
+       AND name NOT IN (SELECT name || suffix FROM sqlite_master, (SELECT '_data' AS suffix UNION ALL SELECT '_idx'
+         UNION ALL SELECT '_content' UNION ALL SELECT '_docsize' UNION ALL SELECT '_config')
+         WHERE sql LIKE 'CREATE VIRTUAL%')`,
+    )
     .pluck()
     .all();
+  // Search tables (work_order_search…) follow their rows by triggers, on delete too.
   return tables.filter((t) =>
+    !t.endsWith('_search') &&
     sqlite
       .prepare<[string], string>('SELECT name FROM pragma_table_info(?)')
       .pluck()
@@ -58,6 +66,7 @@ function changedSince(sqlite: Sqlite, importId: string, added: Added): string | 
     ` AND id NOT IN (SELECT entity_id FROM history_import_items WHERE import_id = @id AND entity = '${entity}')`;
   const checks: [table: string, column: string, entity: Entity, expected: number, except?: string][] = [];
   for (const table of referencing(sqlite, 'work_order_id')) {
+    // Kept by triggers: one facts row per settlement.
     const expected = added[table === 'settlement_facts' ? 'settlements' : table] ?? 0;
     checks.push([table, 'work_order_id', 'workOrder', expected]);
   }
@@ -109,10 +118,11 @@ export function undoImport(ctx: CallContext, input: ParsedInputOf<'history.undo'
       .get(input.id);
     if (!record) throw new AppError('historyImportNotFound', {}, 'no such import', { fields: [{ path: 'id' }] });
     if (record.undoneAt !== null) throw refuse('undone', 'this import was undone already');
+    // Ids are UUIDv7, in the order they were made: a close recorded after the import has a greater id.
     const closedSince = sqlite
-      .prepare<[number], number>("SELECT count(*) FROM day_close_events WHERE action = 'close' AND at > ?")
+      .prepare<[string], number>("SELECT count(*) FROM day_close_events WHERE action = 'close' AND id > ?")
       .pluck()
-      .get(record.at);
+      .get(record.id);
     if (closedSince) throw refuse('dayClosed', 'a day was closed since this import; it can no longer be undone');
     const added = JSON.parse(record.added) as Added;
     const changed = changedSince(sqlite, record.id, added);
