@@ -93,6 +93,9 @@ export interface PlannedOrder {
   /** An existing customer's id, or the key of a customer this import makes. */
   customer: { existing: string } | { key: string };
   device: { existing: string } | { key: string };
+  /** The device's category and brand, copied onto the order for the reports (as at intake). */
+  deviceCategory: string;
+  deviceBrand: string;
   technicianId: string | null;
   warranty: WarrantyStatus;
   /** The earlier order (existing id or planned row number) this one comes back on. */
@@ -186,11 +189,14 @@ export function matchRows(q: Queryable, sqlite: Sqlite, checked: HistoryRow[], e
       .all(...slice);
     for (const f of found) if (!phoneOwner.has(f.phone)) phoneOwner.set(f.phone, f.id);
   });
-  const deviceBySerial = new Map<string, { id: string; warrantyEnd: string | null }>();
+  const deviceBySerial = new Map<
+    string,
+    { id: string; warrantyEnd: string | null; category: string; brand: string }
+  >();
   inSlices([...new Set(accepted.map((r) => r.serialNo).filter(Boolean))], 500, (slice) => {
     const found = sqlite
-      .prepare<string[], { serialNo: string; id: string; warrantyEnd: string | null }>(
-        `SELECT serial_no AS serialNo, id, warranty_end AS warrantyEnd FROM devices
+      .prepare<string[], { serialNo: string; id: string; warrantyEnd: string | null; category: string; brand: string }>(
+        `SELECT serial_no AS serialNo, id, warranty_end AS warrantyEnd, category, brand FROM devices
          WHERE serial_no IN (${slice.map(() => '?').join(',')}) ORDER BY created_at`,
       )
       .all(...slice);
@@ -219,12 +225,14 @@ export function matchRows(q: Queryable, sqlite: Sqlite, checked: HistoryRow[], e
       customer = { key };
     }
     let device: PlannedOrder['device'];
+    let kind = { category: r.category, brand: r.brand };
     let warrantyEnd = r.warrantyEnd;
     const known = r.serialNo ? deviceBySerial.get(r.serialNo) : undefined;
     if (known) {
       device = { existing: known.id };
       matchedDevices.add(known.id);
       warrantyEnd = r.warrantyEnd ?? known.warrantyEnd;
+      kind = known;
     } else {
       // Without a serial each row is its own device: nothing says two rows are the same one.
       const key = r.serialNo ? `s:${r.serialNo}` : `r:${r.row}`;
@@ -241,12 +249,16 @@ export function matchRows(q: Queryable, sqlite: Sqlite, checked: HistoryRow[], e
           row: r.row,
         });
       }
+      const made = devices.get(key);
+      if (made) kind = made;
       device = { key };
     }
     planned.push({
       row: r,
       customer,
       device,
+      deviceCategory: kind.category,
+      deviceBrand: kind.brand,
       technicianId: r.technician ? (userByName.get(r.technician.toLowerCase()) ?? null) : null,
       warranty: makerWarrantyOn(warrantyEnd, localDate(r.receivedAt)) ? 'in' : 'out',
       reworkOf: null,

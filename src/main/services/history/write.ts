@@ -12,10 +12,7 @@ import type { Db } from '../../db/open';
 import type { UserRecord } from '../../db/schema';
 import type { Tx } from '../context';
 import { initialsFor } from '../customers/records';
-import { nextSequence } from '../sequences';
 import { readCounter, readShop } from '../settings';
-import { nextOrderNo } from '../workOrders/numbers';
-import { nextSettlementNo } from '../settlements/numbers';
 import type { Plan } from './plan';
 
 type Sqlite = Db['$client'];
@@ -34,6 +31,14 @@ function statements(sqlite: Sqlite) {
        VALUES (?, ?, ?, ?, 'individual', ?, ?, ?)`,
     ),
     codeTaken: sqlite.prepare('SELECT 1 FROM customers WHERE code = ?').pluck(),
+    sequence: sqlite
+      .prepare<[string], number>(
+        `INSERT INTO sequences (name, value) VALUES (?, 1)
+         ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value`,
+      )
+      .pluck(),
+    orderNoTaken: sqlite.prepare('SELECT 1 FROM work_orders WHERE order_no = ?').pluck(),
+    settlementNoTaken: sqlite.prepare('SELECT 1 FROM settlements WHERE settlement_no = ?').pluck(),
     phone: sqlite.prepare(
       `INSERT INTO customer_phones (id, customer_id, phone, phone_reversed, label, position) VALUES (?, ?, ?, ?, '', 0)`,
     ),
@@ -44,8 +49,8 @@ function statements(sqlite: Sqlite) {
     order: sqlite.prepare(
       `INSERT INTO work_orders (id, order_no, customer_id, device_id, status, channel, service_type, priority,
          reported_fault, warranty_status, warranty_computed, rework_of_id, promised_at, technician_id, diagnosis,
-         ready_at, delivered_at, outcome, cancel_reason, created_by, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, 'walkIn', 'repair', 'normal', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         ready_at, delivered_at, outcome, cancel_reason, created_by, created_at, updated_at, device_category, device_brand)
+       VALUES (?, ?, ?, ?, ?, 'walkIn', 'repair', 'normal', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     event: sqlite.prepare(
       `INSERT INTO work_order_events (id, work_order_id, at, user_id, username, kind, from_status, to_status, note, data)
@@ -77,10 +82,16 @@ function statements(sqlite: Sqlite) {
   };
 }
 
-function nextCustomerCode(tx: Tx, taken: (code: string) => unknown): string {
+type Statements = ReturnType<typeof statements>;
+
+/**
+ * The next free number from a named counter, as services/sequences.ts and the order, settlement and
+ * customer numbers do it (never reused, a taken one skipped), on prepared statements for speed.
+ */
+function nextFree(s: Statements, counter: string, format: (seq: number) => string, taken: (no: string) => unknown) {
   for (;;) {
-    const code = `KH${String(nextSequence(tx, 'customer')).padStart(6, '0')}`;
-    if (!taken(code)) return code;
+    const no = format(s.sequence.get(counter) ?? 1);
+    if (!taken(no)) return no;
   }
 }
 
@@ -117,7 +128,8 @@ export function writePlan(tx: Tx, sqlite: Sqlite, w: WriteInput): Added {
   for (const c of w.plan.customers) {
     const id = uuidv7();
     customerId.set(c.key, id);
-    s.customer.run(id, nextCustomerCode(tx, (code) => s.codeTaken.get(code)), c.name, initialsFor(c.name, 'individual'), level, c.createdAt, w.now);
+    const code = nextFree(s, 'customer', (n) => `KH${String(n).padStart(6, '0')}`, (no) => s.codeTaken.get(no));
+    s.customer.run(id, code, c.name, initialsFor(c.name, 'individual'), level, c.createdAt, w.now);
     bump('customers');
     if (c.phone) {
       s.phone.run(uuidv7(), id, c.phone, [...c.phone].reverse().join(''));
@@ -144,7 +156,11 @@ export function writePlan(tx: Tx, sqlite: Sqlite, w: WriteInput): Added {
     orderIdOfRow.set(r.row, id);
     const cancelled = r.outcome === 'cancelled';
     const closedAt = r.deliveredAt ?? r.receivedAt;
-    const orderNo = nextOrderNo(tx, branch, r.receivedAt);
+    const day = localDate(r.receivedAt).replaceAll('-', '');
+    // As workOrders/numbers.ts: BJ01-20210305-0001, the day of intake.
+    const orderNo = nextFree(s, `workOrder:${branch}:${day}`, (n) => `${branch}-${day}-${String(n).padStart(4, '0')}`, (no) =>
+      s.orderNoTaken.get(no),
+    );
     const reworkOf = p.reworkOf === null ? null : 'existing' in p.reworkOf ? p.reworkOf.existing : orderIdOfRow.get(p.reworkOf.row) ?? null;
     const promisedAt = r.receivedAt + counter.slaHours.normal * HOUR;
     s.order.run(
@@ -167,6 +183,8 @@ export function writePlan(tx: Tx, sqlite: Sqlite, w: WriteInput): Added {
       user.id,
       r.receivedAt,
       closedAt,
+      p.deviceCategory,
+      p.deviceBrand,
     );
     bump('work_orders');
     s.item.run(w.importId, 'workOrder', id, r.row, r.sourceNo, p.technicianId === null ? r.technician : '');
@@ -191,7 +209,14 @@ export function writePlan(tx: Tx, sqlite: Sqlite, w: WriteInput): Added {
       // Historic parts: a fee line on the order and a part line on the bill; no stock is touched.
       if (r.parts > 0) lines.push({ kind: 'part', code: PARTS_CODE, name: '配件费', amount: r.parts, chargeKind: 'fee' });
       const settlementId = uuidv7();
-      const settlementNo = nextSettlementNo(tx, closedAt);
+      const settleDay = localDate(closedAt).replaceAll('-', '');
+      // As settlements/numbers.ts: JS-BJ01-20210307-0001, the day it was settled.
+      const settlementNo = nextFree(
+        s,
+        `settlement:JS:${branch}:${settleDay}`,
+        (n) => `JS-${branch}-${settleDay}-${String(n).padStart(4, '0')}`,
+        (no) => s.settlementNoTaken.get(no),
+      );
       s.settlement.run(settlementId, settlementNo, id, total, total, user.id, closedAt);
       bump('settlements');
       lines.forEach((l, i) => {
