@@ -100,6 +100,7 @@ describe('history import: checking (dry run)', () => {
       mapping: {
         columns: { customerName: '客户名称', category: '设备类别', receivedAt: '接机日期', outcome: '维修结果' },
         outcomes: {},
+        categories: {},
       },
     });
     expect(result.errors).toEqual([
@@ -290,6 +291,30 @@ describe('history import: stock, closed days and all-or-nothing', () => {
   });
 });
 
+describe('history import: skipping refused rows when asked', () => {
+  it('writes the accepted rows in one go and lists the refused ones', async () => {
+    const rows = [goodRow(), goodRow({ serialNo: 'S9', reportedFault: '' }), goodRow({ serialNo: 'S10', outcome: 'Unknown' })];
+    const strict = await run(rows);
+    expect(strict).toMatchObject({ accepted: 1, refused: 2, committed: false });
+    expect(countOf('work_orders')).toBe(0);
+    const result = await run(rows, { skipRefused: true });
+    expect(result).toMatchObject({ accepted: 1, refused: 2, committed: true });
+    expect(result.errors).toEqual([
+      { row: 3, column: '故障现象', code: 'required', value: '' },
+      { row: 4, column: '维修结果', code: 'notAllowed', value: 'Unknown' },
+    ]);
+    expect(countOf('work_orders')).toBe(1);
+    // A file-level error still keeps everything out.
+    const before = snapshot(shop.app.core);
+    const broken = await run(rows, {
+      skipRefused: true,
+      mapping: { columns: { customerName: '客户名称' }, outcomes: {}, categories: {} },
+    });
+    expect(broken.committed).toBe(false);
+    expect(snapshot(shop.app.core)).toBe(before);
+  });
+});
+
 describe('history import: undo', () => {
   it('removes exactly what the import added (admin only), once', async () => {
     const before = records();
@@ -373,7 +398,7 @@ describe('history import: files and mappings', () => {
   it('maps other headers and own outcome words, and keeps a mapping to reuse', async () => {
     const text = [
       'id,when,kind,maker,status,problem,group',
-      'r1,2016-11-19,手机,Nokia,Fixed,No power,Club A',
+      'r1,2016-11-19,Mobile,Nokia,Fixed,No power,Club A',
       'r2,2016-11-19,手机,Sony,End of life,Broken hinge,Club A',
       'r3,2016-11-20,手机,LG,Repairable,Cracked,Club B',
     ].join('\n');
@@ -390,6 +415,7 @@ describe('history import: files and mappings', () => {
         reportedFault: 'problem',
       },
       outcomes: { Fixed: 'repaired', 'End of life': 'unrepairable', Repairable: 'declined' },
+      categories: { Mobile: '手机' },
     } as const;
     const saved = await shop.manager.ok('history.saveMapping', { name: 'Open Repair', mapping });
     expect(saved).toEqual([{ name: 'Open Repair', mapping }]);

@@ -60,12 +60,14 @@ export const REQUIRED_HISTORY_FIELDS: readonly HistoryField[] = [
 /**
  * Field → the file's column header (as in the file). One column may feed several fields (an event
  * date that is both received and delivered). `outcomes` maps the file's own words to outcomes
- * ("Fixed" → repaired), tried after the built-in words.
+ * ("Fixed" → repaired), tried before the built-in words; `categories` does the same for device kinds.
  */
 export const historyMapping = z
   .object({
     columns: z.partialRecord(z.enum(HISTORY_FIELDS), z.string().min(1).max(200)),
     outcomes: z.record(z.string().min(1).max(100), z.enum(OUTCOMES)).default({}),
+    /** The file's device kinds → the shop's categories ("Mobile" → 手机); others are taken as written. */
+    categories: z.record(z.string().min(1).max(100), z.string().trim().min(1).max(20)).default({}),
   })
   .strict();
 export type HistoryMapping = z.infer<typeof historyMapping>;
@@ -77,6 +79,11 @@ export const historyImportInput = z
     /** Omitted: the template's headers (Chinese or English) are matched as they are. */
     mapping: historyMapping.optional(),
     dryRun: z.boolean().default(true),
+    /**
+     * false (the default): any refused row keeps the whole file out. true: the accepted rows are
+     * written (still in one transaction) and the refused ones listed, to fix and import later.
+     */
+    skipRefused: z.boolean().default(false),
   })
   .strict();
 
@@ -151,7 +158,7 @@ export const historyImportResult = z.object({
   errors: z.array(historyError),
   /** The first rows' results (at most 500) for the dry-run table; the counts above cover them all. */
   preview: z.array(historyRowResult),
-  /** True only when written; a file with refused rows is never written. */
+  /** True only when written: no refused row, or `skipRefused` and no file-level error. */
   committed: z.boolean(),
   importId: id.nullable(),
   ms: z.int().nonnegative(),

@@ -81,7 +81,8 @@ export async function runHistoryImport(
     const outcome = db.transaction((tx) => {
       const plan: Plan = matchRows(tx, db.$client, checked, errors);
       const refusedRows = new Set(errors.filter((e) => e.row > 1).map((e) => e.row));
-      const commit = !input.dryRun && errors.length === 0 && plan.orders.length > 0;
+      const clean = errors.length === 0 || (input.skipRefused && !fileErrors);
+      const commit = !input.dryRun && clean && plan.orders.length > 0;
       let importId: string | null = null;
       if (commit) {
         importId = uuidv7();

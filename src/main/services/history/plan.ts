@@ -36,7 +36,7 @@ export function resolveColumns(
   mapping: HistoryMapping | undefined,
   errors: RowError[],
 ): { columns: Columns; mapping: HistoryMapping } {
-  const given = mapping ?? { columns: suggestColumns(read.headers.map((h) => h.text)), outcomes: {} };
+  const given = mapping ?? { columns: suggestColumns(read.headers.map((h) => h.text)), outcomes: {}, categories: {} };
   const byKey = new Map(read.headers.map((h) => [headerKey(h.text), h]));
   const col: Columns['col'] = {};
   const names: Partial<Record<HistoryField, string>> = {};

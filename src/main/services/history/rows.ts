@@ -158,9 +158,10 @@ export function readHistoryRow(
   const phoneText = r.cell(row, 'customerPhone');
   const phone = phoneText.replace(/[\s\-()+]/g, '');
   if (phoneText !== '' && !/^\d{3,20}$/.test(phone)) fail('customerPhone', 'badPhone', phoneText);
-  const category = text('category', true);
+  const categoryText = text('category', true);
+  const category = mapping.categories[categoryText] ?? categoryText;
   // The shop's own categories (settings): a new one is added there first, as at the counter.
-  if (category !== '' && !shop.categories.has(category)) fail('category', 'notAllowed', category);
+  if (category !== '' && !shop.categories.has(category)) fail('category', 'notAllowed', categoryText);
   const warrantyText = r.cell(row, 'warrantyEnd');
   const warrantyEnd = warrantyText === '' ? null : parseDay(warrantyText);
   if (warrantyText !== '' && warrantyEnd === null) fail('warrantyEnd', 'notDate', warrantyText);
