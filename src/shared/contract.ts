@@ -474,13 +474,21 @@ export const contract = {
 
   /** 历史导入: past work orders from .xlsx / .csv, dry run first, one transaction, undo until day close. */
   'history.preview': method({ input: historyPreviewInput, output: historyPreview, access: 'history.import' }),
-  'history.import': method({ input: historyImportInput, output: historyImportResult, access: 'history.import' }),
+  'history.import': method({
+    input: historyImportInput,
+    output: historyImportResult,
+    access: 'history.import',
+  }),
   'history.progress': method({ input: empty, output: historyProgress, access: 'history.import' }),
   'history.template': method({ input: historyTemplateInput, output: xlsxFile, access: 'history.import' }),
   'history.list': method({ input: empty, output: z.array(historyImportRecord), access: 'history.import' }),
   'history.undo': method({ input: byId, output: z.object({ id }), access: 'history.undo' }),
   'history.mappings': method({ input: empty, output: z.array(savedMapping), access: 'history.import' }),
-  'history.saveMapping': method({ input: saveMappingInput, output: z.array(savedMapping), access: 'history.import' }),
+  'history.saveMapping': method({
+    input: saveMappingInput,
+    output: z.array(savedMapping),
+    access: 'history.import',
+  }),
   'history.deleteMapping': method({
     input: deleteMappingInput,
     output: z.array(savedMapping),

@@ -70,10 +70,14 @@ it('imports the Open Repair records and its reports match the CSV', async () => 
   await admin.ok('settings.update', {
     counter: { ...settings.counter, deviceCategories: [...settings.counter.deviceCategories, ...categories] },
   });
-  const file = { fileName: 'OpenRepairData_v0.3_RestartProject_202204.csv', base64: bytes.toString('base64') };
+  const file = {
+    fileName: 'OpenRepairData_v0.3_RestartProject_202204.csv',
+    base64: bytes.toString('base64'),
+  };
 
   let start = performance.now();
   const dry = await admin.ok('history.import', { file, mapping: MAPPING, dryRun: true });
+  expect(dry.committed).toBe(false);
   const drySeconds = (performance.now() - start) / 1000;
   start = performance.now();
   const run = await admin.ok('history.import', { file, mapping: MAPPING, dryRun: false, skipRefused: true });
@@ -82,7 +86,9 @@ it('imports the Open Repair records and its reports match the CSV', async () => 
   expect(run.accepted + run.refused).toBe(records.length);
 
   const reasons: Record<string, number> = {};
-  for (const e of run.errors) reasons[`${e.column}: ${e.code}${e.code === 'notAllowed' ? ` (${e.value})` : ''}`] = (reasons[`${e.column}: ${e.code}${e.code === 'notAllowed' ? ` (${e.value})` : ''}`] ?? 0) + 1;
+  for (const e of run.errors)
+    reasons[`${e.column}: ${e.code}${e.code === 'notAllowed' ? ` (${e.value})` : ''}`] =
+      (reasons[`${e.column}: ${e.code}${e.code === 'notAllowed' ? ` (${e.value})` : ''}`] ?? 0) + 1;
 
   // The same figures from the CSV: fix rate = Fixed / (Fixed + Repairable + End of life), as the
   // app's fixRate = repaired / decided; over all rows and over the rows the import accepted.
@@ -113,7 +119,11 @@ it('imports the Open Repair records and its reports match the CSV', async () => 
   const appCat = new Map<string, { repaired: number; decided: number }>();
   const yearRows = [];
   for (const year of years) {
-    const r = await admin.ok('reports.byCategory', { from: `${year}-01-01`, to: `${year}-12-31`, bucket: 'month' });
+    const r = await admin.ok('reports.byCategory', {
+      from: `${year}-01-01`,
+      to: `${year}-12-31`,
+      bucket: 'month',
+    });
     let repaired = 0;
     let decided = 0;
     for (const c of r.byCategory) {
@@ -159,5 +169,8 @@ it('imports the Open Repair records and its reports match the CSV', async () => 
     byYear: yearRows,
     byCategory: categoryRows,
   });
-  recordFigures({ 'import.openrepair.s': Number(seconds.toFixed(1)), 'import.openrepair.rows': run.accepted });
+  recordFigures({
+    'import.openrepair.s': Number(seconds.toFixed(1)),
+    'import.openrepair.rows': run.accepted,
+  });
 }, 900_000);

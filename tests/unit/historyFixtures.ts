@@ -14,7 +14,10 @@ function quote(v: string): string {
 
 /** The rows as a CSV with the template's Chinese headers, UTF-8 or GB18030. */
 export function csvFile(rows: Row[], encoding: 'utf8' | 'gb18030' = 'utf8', fileName = 'history.csv') {
-  const lines = [HEADERS.join(','), ...rows.map((r) => HISTORY_COLUMNS.map((c) => quote(r[c.key] ?? '')).join(','))];
+  const lines = [
+    HEADERS.join(','),
+    ...rows.map((r) => HISTORY_COLUMNS.map((c) => quote(r[c.key] ?? '')).join(',')),
+  ];
   const text = `${lines.join('\r\n')}\r\n`;
   const bytes = encoding === 'utf8' ? Buffer.from(text, 'utf8') : iconv.encode(text, 'gb18030');
   return { fileName, base64: bytes.toString('base64') };

@@ -63,7 +63,14 @@ describe('history import: checking (dry run)', () => {
       goodRow({ category: '飞船', warrantyEnd: '明年' }),
       goodRow({ receivedAt: '2099-01-01', deliveredAt: '2099-01-02' }),
       goodRow({ reportedFault: 'x'.repeat(501) }),
-      goodRow({ outcome: '已取消', laborAmount: '', partsAmount: '', paidAmount: '', paidAt: '', deliveredAt: '2021-03-07' }),
+      goodRow({
+        outcome: '已取消',
+        laborAmount: '',
+        partsAmount: '',
+        paidAmount: '',
+        paidAt: '',
+        deliveredAt: '2021-03-07',
+      }),
     ];
     const before = snapshot(shop.app.core);
     const result = await run(rows);
@@ -98,7 +105,12 @@ describe('history import: checking (dry run)', () => {
     const before = snapshot(shop.app.core);
     const result = await run([goodRow()], {
       mapping: {
-        columns: { customerName: '客户名称', category: '设备类别', receivedAt: '接机日期', outcome: '维修结果' },
+        columns: {
+          customerName: '客户名称',
+          category: '设备类别',
+          receivedAt: '接机日期',
+          outcome: '维修结果',
+        },
         outcomes: {},
         categories: {},
       },
@@ -132,11 +144,27 @@ describe('history import: matching', () => {
     const phone = existing.customer.phones[0]?.phone ?? '';
     const device = await shop.admin.ok('devices.get', { id: shop.deviceId });
     const rows: Row[] = [
-      goodRow({ customerName: '张三（旧系统）', customerPhone: phone, serialNo: device.device.serialNo, technician: 'technician 员工' }),
+      goodRow({
+        customerName: '张三（旧系统）',
+        customerPhone: phone,
+        serialNo: device.device.serialNo,
+        technician: 'technician 员工',
+      }),
       goodRow({ customerPhone: '139 1111 2222', serialNo: 'IMEI-9', technician: '老刘' }),
-      goodRow({ customerPhone: '13911112222', serialNo: 'IMEI-9', receivedAt: '2021-09-01', deliveredAt: '2021-09-02' }),
+      goodRow({
+        customerPhone: '13911112222',
+        serialNo: 'IMEI-9',
+        receivedAt: '2021-09-01',
+        deliveredAt: '2021-09-02',
+      }),
       goodRow({ customerName: '无电话客户', customerPhone: '', serialNo: '' }),
-      goodRow({ customerName: '无电话客户', customerPhone: '', serialNo: '', receivedAt: '2021-05-01', deliveredAt: '2021-05-01' }),
+      goodRow({
+        customerName: '无电话客户',
+        customerPhone: '',
+        serialNo: '',
+        receivedAt: '2021-05-01',
+        deliveredAt: '2021-05-01',
+      }),
     ];
     const dry = await check(rows);
     expect(dry.preview.map((p) => [p.customer, p.device, p.technicianMatched])).toEqual([
@@ -146,7 +174,12 @@ describe('history import: matching', () => {
       ['created', 'created', null],
       ['created', 'created', null],
     ]);
-    expect(dry).toMatchObject({ customersCreated: 2, customersMatched: 1, devicesCreated: 3, devicesMatched: 1 });
+    expect(dry).toMatchObject({
+      customersCreated: 2,
+      customersMatched: 1,
+      devicesCreated: 3,
+      devicesMatched: 1,
+    });
 
     const result = await run(rows);
     expect(result.committed).toBe(true);
@@ -156,8 +189,18 @@ describe('history import: matching', () => {
                 i.technician_name AS technicianName
          FROM history_import_items i JOIN work_orders o ON o.id = i.entity_id WHERE i.entity = 'workOrder' ORDER BY i.row`,
       )
-      .all() as { row: number; customerId: string; deviceId: string; technicianId: string | null; technicianName: string }[];
-    expect(orders[0]).toMatchObject({ customerId: shop.customerId, deviceId: shop.deviceId, technicianId: shop.techId });
+      .all() as {
+      row: number;
+      customerId: string;
+      deviceId: string;
+      technicianId: string | null;
+      technicianName: string;
+    }[];
+    expect(orders[0]).toMatchObject({
+      customerId: shop.customerId,
+      deviceId: shop.deviceId,
+      technicianId: shop.techId,
+    });
     // Same phone (written two ways) → one customer; same serial → one device; an unknown technician stays text.
     expect(orders[1]?.customerId).toBe(orders[2]?.customerId);
     expect(orders[1]?.deviceId).toBe(orders[2]?.deviceId);
@@ -171,7 +214,9 @@ describe('history import: matching', () => {
 describe('history import: historic dates everywhere', () => {
   it('keeps received, delivered and paid times in the order, its timeline, the day and the reports', async () => {
     const result = await run([goodRow({ technician: 'technician 员工' })]);
-    const id = sqlite().prepare("SELECT entity_id AS id FROM history_import_items WHERE entity = 'workOrder'").get() as {
+    const id = sqlite()
+      .prepare("SELECT entity_id AS id FROM history_import_items WHERE entity = 'workOrder'")
+      .get() as {
       id: string;
     };
     const order = await shop.admin.ok('workOrders.get', { id: id.id });
@@ -191,7 +236,9 @@ describe('history import: historic dates everywhere', () => {
 
     // The payment counts on its own day, 2021-03-07, and not today.
     const day = await shop.admin.ok('dayClose.get', { date: '2021-03-07' });
-    expect(day.payments.map((p) => [p.amount, p.method, p.orderNo])).toEqual([[50000, 'wechat', order.orderNo]]);
+    expect(day.payments.map((p) => [p.amount, p.method, p.orderNo])).toEqual([
+      [50000, 'wechat', order.orderNo],
+    ]);
     const today = await shop.admin.ok('dayClose.get', { date: '2026-11-23' });
     expect(today.payments).toEqual([]);
 
@@ -205,7 +252,11 @@ describe('history import: historic dates everywhere', () => {
     expect(byCategory.byCategory).toEqual([
       expect.objectContaining({ category: '手机', received: 1, fixRate: 1 }),
     ]);
-    const now = await shop.admin.ok('reports.volume', { from: '2026-11-01', to: '2026-11-30', bucket: 'day' });
+    const now = await shop.admin.ok('reports.volume', {
+      from: '2026-11-01',
+      to: '2026-11-30',
+      bucket: 'day',
+    });
     expect(now.totals.total).toBe(0);
   });
 
@@ -213,10 +264,31 @@ describe('history import: historic dates everywhere', () => {
     const rows: Row[] = [
       goodRow({ serialNo: 'SN-W', warrantyEnd: '2021-12-31' }),
       // Back 20 days after delivery: inside the 90-day repair warranty → a rework of row 2.
-      goodRow({ serialNo: 'SN-W', receivedAt: '2021-03-27 09:00', deliveredAt: '2021-03-28', laborAmount: '', partsAmount: '', paidAmount: '', paidAt: '' }),
+      goodRow({
+        serialNo: 'SN-W',
+        receivedAt: '2021-03-27 09:00',
+        deliveredAt: '2021-03-28',
+        laborAmount: '',
+        partsAmount: '',
+        paidAmount: '',
+        paidAt: '',
+      }),
       // A year later: past both warranties.
-      goodRow({ serialNo: 'SN-W', receivedAt: '2022-06-01', deliveredAt: '2022-06-02', laborAmount: '', partsAmount: '', paidAmount: '', paidAt: '' }),
-      goodRow({ serialNo: 'SN-NEW', receivedAt: '2026-11-10 09:00', deliveredAt: '2026-11-12 15:00', paidAt: '2026-11-12 15:00' }),
+      goodRow({
+        serialNo: 'SN-W',
+        receivedAt: '2022-06-01',
+        deliveredAt: '2022-06-02',
+        laborAmount: '',
+        partsAmount: '',
+        paidAmount: '',
+        paidAt: '',
+      }),
+      goodRow({
+        serialNo: 'SN-NEW',
+        receivedAt: '2026-11-10 09:00',
+        deliveredAt: '2026-11-12 15:00',
+        paidAt: '2026-11-12 15:00',
+      }),
     ];
     await run(rows);
     const orders = sqlite()
@@ -228,7 +300,11 @@ describe('history import: historic dates everywhere', () => {
     expect(orders.map((o) => o.warranty)).toEqual(['in', 'repair', 'out', 'out']);
     expect(orders[1]?.reworkOf).toBe(orders[0]?.id);
     expect(orders[2]?.reworkOf).toBeNull();
-    const quality = await shop.admin.ok('reports.quality', { from: '2021-03-01', to: '2021-03-31', bucket: 'day' });
+    const quality = await shop.admin.ok('reports.quality', {
+      from: '2021-03-01',
+      to: '2021-03-31',
+      bucket: 'day',
+    });
     expect(JSON.stringify(quality)).toContain('"reworks":1');
 
     // Today (2026-11-23) the device delivered on 2026-11-12 comes back: the counter offers the
@@ -236,7 +312,11 @@ describe('history import: historic dates everywhere', () => {
     const last = orders[3];
     const device = await shop.admin.ok('devices.get', { id: last?.deviceId ?? '' });
     expect(device.workOrders.map((o) => o.status)).toEqual(['delivered']);
-    const customerId = (sqlite().prepare('SELECT customer_id AS c FROM devices WHERE id = ?').get(last?.deviceId) as { c: string }).c;
+    const customerId = (
+      sqlite().prepare('SELECT customer_id AS c FROM devices WHERE id = ?').get(last?.deviceId) as {
+        c: string;
+      }
+    ).c;
     const rework = await shop.clerk.ok('workOrders.create', {
       customerId,
       deviceId: last?.deviceId ?? '',
@@ -283,7 +363,12 @@ describe('history import: stock, closed days and all-or-nothing', () => {
     const before = snapshot(shop.app.core);
     const result = await run([
       goodRow(),
-      goodRow({ serialNo: 'X2', receivedAt: '2026-11-19 10:00', deliveredAt: '2026-11-20 11:00', paidAt: '2026-11-20 11:00' }),
+      goodRow({
+        serialNo: 'X2',
+        receivedAt: '2026-11-19 10:00',
+        deliveredAt: '2026-11-20 11:00',
+        paidAt: '2026-11-20 11:00',
+      }),
     ]);
     expect(result.errors).toEqual([{ row: 3, column: '付款日期', code: 'dayClosed', value: '2026-11-20' }]);
     expect(result).toMatchObject({ accepted: 1, refused: 1, committed: false });
@@ -293,7 +378,11 @@ describe('history import: stock, closed days and all-or-nothing', () => {
 
 describe('history import: skipping refused rows when asked', () => {
   it('writes the accepted rows in one go and lists the refused ones', async () => {
-    const rows = [goodRow(), goodRow({ serialNo: 'S9', reportedFault: '' }), goodRow({ serialNo: 'S10', outcome: 'Unknown' })];
+    const rows = [
+      goodRow(),
+      goodRow({ serialNo: 'S9', reportedFault: '' }),
+      goodRow({ serialNo: 'S10', outcome: 'Unknown' }),
+    ];
     const strict = await run(rows);
     expect(strict).toMatchObject({ accepted: 1, refused: 2, committed: false });
     expect(countOf('work_orders')).toBe(0);
@@ -320,20 +409,41 @@ describe('history import: undo', () => {
     const before = records();
     const result = await run([
       goodRow(),
-      goodRow({ customerPhone: '13700001111', serialNo: 'S2', outcome: '无法修复', laborAmount: '30', partsAmount: '', paidAmount: '30' }),
-      goodRow({ customerPhone: '', customerName: '赵六', serialNo: '', outcome: '已取消', deliveredAt: '', laborAmount: '', partsAmount: '', paidAmount: '', paidAt: '' }),
+      goodRow({
+        customerPhone: '13700001111',
+        serialNo: 'S2',
+        outcome: '无法修复',
+        laborAmount: '30',
+        partsAmount: '',
+        paidAmount: '30',
+      }),
+      goodRow({
+        customerPhone: '',
+        customerName: '赵六',
+        serialNo: '',
+        outcome: '已取消',
+        deliveredAt: '',
+        laborAmount: '',
+        partsAmount: '',
+        paidAmount: '',
+        paidAt: '',
+      }),
     ]);
     expect(result.committed).toBe(true);
     expect(countOf('work_orders')).toBe(3);
     const list = await shop.manager.ok('history.list', {});
-    expect(list).toEqual([expect.objectContaining({ id: result.importId, orders: 3, customers: 3, devices: 3, undoable: true })]);
+    expect(list).toEqual([
+      expect.objectContaining({ id: result.importId, orders: 3, customers: 3, devices: 3, undoable: true }),
+    ]);
 
     const manager = await shop.manager.call('history.undo', { id: result.importId ?? '' });
     expect(manager.ok ? null : manager.error.code).toBe('FORBIDDEN');
     await shop.admin.ok('history.undo', { id: result.importId ?? '' });
     const after = JSON.parse(records()) as [string, unknown][];
     const was = new Map(JSON.parse(before) as [string, unknown][]);
-    expect(after.filter(([t, rows]) => JSON.stringify(rows) !== JSON.stringify(was.get(t))).map(([t]) => t)).toEqual([]);
+    expect(
+      after.filter(([t, rows]) => JSON.stringify(rows) !== JSON.stringify(was.get(t))).map(([t]) => t),
+    ).toEqual([]);
     const again = await shop.admin.call('history.undo', { id: result.importId ?? '' });
     expect(again.ok ? null : again.error.reason).toBe('historyUndoRefused');
     expect((await shop.admin.ok('history.list', {}))[0]).toMatchObject({ undoable: false });
@@ -348,11 +458,11 @@ describe('history import: undo', () => {
     expect(snapshot(shop.app.core)).toBe(afterClose);
 
     const second = await run([goodRow({ customerPhone: '13600001111', serialNo: 'S3' })]);
-    const deviceId = (
-      sqlite()
-        .prepare("SELECT o.device_id AS d, o.customer_id AS c FROM history_import_items i JOIN work_orders o ON o.id = i.entity_id WHERE i.import_id = ? AND i.entity = 'workOrder'")
-        .get(second.importId) as { d: string; c: string }
-    );
+    const deviceId = sqlite()
+      .prepare(
+        "SELECT o.device_id AS d, o.customer_id AS c FROM history_import_items i JOIN work_orders o ON o.id = i.entity_id WHERE i.import_id = ? AND i.entity = 'workOrder'",
+      )
+      .get(second.importId) as { d: string; c: string };
     await shop.clerk.ok('workOrders.create', {
       customerId: deviceId.c,
       deviceId: deviceId.d,
@@ -375,7 +485,10 @@ describe('history import: undo', () => {
 
 describe('history import: files and mappings', () => {
   it('reads a GB18030 CSV as Chinese Excel saves it', async () => {
-    const file = csvFile([goodRow({ customerName: '欧阳修', reportedFault: '开不了机，屏幕闪烁' })], 'gb18030');
+    const file = csvFile(
+      [goodRow({ customerName: '欧阳修', reportedFault: '开不了机，屏幕闪烁' })],
+      'gb18030',
+    );
     const preview = await shop.admin.ok('history.preview', { file });
     expect(preview.encoding).toBe('gb18030');
     expect(preview.headers[1]).toBe('客户名称');
@@ -384,7 +497,9 @@ describe('history import: files and mappings', () => {
     expect(result.committed).toBe(true);
     const row = sqlite().prepare('SELECT name FROM customers WHERE name = ?').get('欧阳修');
     expect(row).toEqual({ name: '欧阳修' });
-    expect(sqlite().prepare('SELECT reported_fault AS f FROM work_orders').get()).toEqual({ f: '开不了机，屏幕闪烁' });
+    expect(sqlite().prepare('SELECT reported_fault AS f FROM work_orders').get()).toEqual({
+      f: '开不了机，屏幕闪烁',
+    });
   });
 
   it('reads the same rows from an .xlsx and from the downloaded template', async () => {

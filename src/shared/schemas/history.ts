@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { epochMs, id } from './common';
-import { PAYMENT_METHODS } from './settlements';
 import { OUTCOMES } from '../workOrderStatus';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../languages';
 
@@ -122,8 +121,6 @@ export const HISTORY_ERROR_CODES = [
   'paidOverTotal',
   /** The payment's day is closed (日结): an import never touches a closed day. */
   'dayClosed',
-  /** The same phone is given for two different customer names. */
-  'phoneNameClash',
 ] as const;
 export type HistoryErrorCode = (typeof HISTORY_ERROR_CODES)[number];
 

@@ -41,7 +41,9 @@ export function suggestColumns(headers: readonly string[]): Partial<Record<Histo
     const k = headerKey(h).replace(/\*$/, '');
     const bare = k.replace(/\(.*\)$/, '');
     const column = HISTORY_COLUMNS.find((c) =>
-      [c.zh, c.en].some((t) => [headerKey(t), headerKey(t).replace(/\(.*\)$/, '')].some((x) => x === k || x === bare)),
+      [c.zh, c.en].some((t) =>
+        [headerKey(t), headerKey(t).replace(/\(.*\)$/, '')].some((x) => x === k || x === bare),
+      ),
     );
     if (column && found[column.key] === undefined) found[column.key] = h;
   }

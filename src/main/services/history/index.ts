@@ -89,7 +89,9 @@ export async function runHistoryImport(
         const at = now();
         progress = { phase: 'writing', done: 0, total: plan.orders.length };
         db.$client
-          .prepare(`INSERT INTO history_imports (id, file_name, rows, added, at, user_id) VALUES (?, ?, ?, '{}', ?, ?)`)
+          .prepare(
+            `INSERT INTO history_imports (id, file_name, rows, added, at, user_id) VALUES (?, ?, ?, '{}', ?, ?)`,
+          )
           .run(importId, input.file.fileName, read.rows.length, at, user.id);
         const added = writePlan(tx, db.$client, {
           importId,
@@ -101,7 +103,9 @@ export async function runHistoryImport(
             progress = { phase: 'writing', done, total: plan.orders.length };
           },
         });
-        db.$client.prepare('UPDATE history_imports SET added = ? WHERE id = ?').run(JSON.stringify(added), importId);
+        db.$client
+          .prepare('UPDATE history_imports SET added = ? WHERE id = ?')
+          .run(JSON.stringify(added), importId);
         writeAudit(tx, {
           at,
           actor: actorOf(user),
@@ -120,7 +124,8 @@ export async function runHistoryImport(
       const refused = refusedRows.has(r.row) || !o;
       return {
         row: r.row,
-        customer: refused || !o ? null : 'existing' in o.customer ? ('matched' as const) : ('created' as const),
+        customer:
+          refused || !o ? null : 'existing' in o.customer ? ('matched' as const) : ('created' as const),
         device: refused || !o ? null : 'existing' in o.device ? ('matched' as const) : ('created' as const),
         technicianMatched: refused || !o || o.row.technician === '' ? null : o.technicianId !== null,
         refused,
@@ -153,12 +158,21 @@ export function listHistoryImports(ctx: CallContext): HistoryImportRecord[] {
   const sqlite = ctx.deps.db.$client;
   // UUIDv7 ids sort in the order they were made: a close after an import has a greater id.
   const lastClose =
-    sqlite.prepare<[], string | null>("SELECT max(id) FROM day_close_events WHERE action = 'close'").pluck().get() ??
-    null;
+    sqlite
+      .prepare<[], string | null>("SELECT max(id) FROM day_close_events WHERE action = 'close'")
+      .pluck()
+      .get() ?? null;
   const rows = sqlite
     .prepare<
       [],
-      { id: string; fileName: string; added: string; at: number; userName: string | null; undoneAt: number | null }
+      {
+        id: string;
+        fileName: string;
+        added: string;
+        at: number;
+        userName: string | null;
+        undoneAt: number | null;
+      }
     >(
       `SELECT h.id, h.file_name AS fileName, h.added, h.at, u.display_name AS userName, h.undone_at AS undoneAt
        FROM history_imports h LEFT JOIN users u ON u.id = h.user_id ORDER BY h.at DESC, h.id DESC LIMIT 100`,
@@ -201,7 +215,10 @@ export function saveMapping(ctx: CallContext, input: ParsedInputOf<'history.save
   return list;
 }
 
-export function deleteMapping(ctx: CallContext, input: ParsedInputOf<'history.deleteMapping'>): SavedMapping[] {
+export function deleteMapping(
+  ctx: CallContext,
+  input: ParsedInputOf<'history.deleteMapping'>,
+): SavedMapping[] {
   const before = listMappings(ctx);
   if (!before.some((m) => m.name === input.name)) {
     throw fieldError('name', 'historyMappingNotFound', {}, `no saved mapping named ${input.name}`);
@@ -220,7 +237,14 @@ function writeMappings(ctx: CallContext, list: SavedMapping[]): void {
          ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
       )
       .run(MAPPINGS_KEY, JSON.stringify(list), at);
-    writeAudit(tx, { at, actor: actorOf(ctx.user), action: 'update', entity: 'settings', entityId: MAPPINGS_KEY, after: { mappings: list.map((m) => m.name) } });
+    writeAudit(tx, {
+      at,
+      actor: actorOf(ctx.user),
+      action: 'update',
+      entity: 'settings',
+      entityId: MAPPINGS_KEY,
+      after: { mappings: list.map((m) => m.name) },
+    });
   });
 }
 

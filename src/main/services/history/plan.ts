@@ -36,14 +36,19 @@ export function resolveColumns(
   mapping: HistoryMapping | undefined,
   errors: RowError[],
 ): { columns: Columns; mapping: HistoryMapping } {
-  const given = mapping ?? { columns: suggestColumns(read.headers.map((h) => h.text)), outcomes: {}, categories: {} };
+  const given = mapping ?? {
+    columns: suggestColumns(read.headers.map((h) => h.text)),
+    outcomes: {},
+    categories: {},
+  };
   const byKey = new Map(read.headers.map((h) => [headerKey(h.text), h]));
   const col: Columns['col'] = {};
   const names: Partial<Record<HistoryField, string>> = {};
   for (const field of HISTORY_FIELDS) {
     const header = given.columns[field];
     if (header === undefined) {
-      if (REQUIRED_HISTORY_FIELDS.includes(field)) errors.push({ row: 1, field, code: 'missingColumn', value: '' });
+      if (REQUIRED_HISTORY_FIELDS.includes(field))
+        errors.push({ row: 1, field, code: 'missingColumn', value: '' });
       continue;
     }
     const found = byKey.get(headerKey(header));
@@ -195,7 +200,10 @@ export function matchRows(q: Queryable, sqlite: Sqlite, checked: HistoryRow[], e
   >();
   inSlices([...new Set(accepted.map((r) => r.serialNo).filter(Boolean))], 500, (slice) => {
     const found = sqlite
-      .prepare<string[], { serialNo: string; id: string; warrantyEnd: string | null; category: string; brand: string }>(
+      .prepare<
+        string[],
+        { serialNo: string; id: string; warrantyEnd: string | null; category: string; brand: string }
+      >(
         `SELECT serial_no AS serialNo, id, warranty_end AS warrantyEnd, category, brand FROM devices
          WHERE serial_no IN (${slice.map(() => '?').join(',')}) ORDER BY created_at`,
       )
@@ -220,7 +228,13 @@ export function matchRows(q: Queryable, sqlite: Sqlite, checked: HistoryRow[], e
       // Same phone → same customer; without a phone, the same name within this file.
       const key = r.phone ? `p:${r.phone}` : `n:${r.customerName}`;
       if (!customers.has(key)) {
-        customers.set(key, { key, name: r.customerName, phone: r.phone, createdAt: r.receivedAt, row: r.row });
+        customers.set(key, {
+          key,
+          name: r.customerName,
+          phone: r.phone,
+          createdAt: r.receivedAt,
+          row: r.row,
+        });
       }
       customer = { key };
     }
@@ -282,7 +296,9 @@ function detectReworks(sqlite: Sqlite, planned: PlannedOrder[], days: number): v
   if (days <= 0) return;
   const priors = new Map<string, Prior[]>();
   const keyOf = (d: PlannedOrder['device']) => ('existing' in d ? d.existing : d.key);
-  const existingIds = [...new Set(planned.flatMap((p) => ('existing' in p.device ? [p.device.existing] : [])))];
+  const existingIds = [
+    ...new Set(planned.flatMap((p) => ('existing' in p.device ? [p.device.existing] : []))),
+  ];
   inSlices(existingIds, 500, (slice) => {
     const rows = sqlite
       .prepare<string[], { id: string; deviceId: string; deliveredAt: number; outcome: string | null }>(

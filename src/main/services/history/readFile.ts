@@ -29,7 +29,10 @@ function utf8(bytes: Buffer): string | null {
   }
 }
 
-export function decodeCsv(bytes: Buffer, encoding: CsvEncoding): { text: string; encoding: 'utf8' | 'gb18030' } {
+export function decodeCsv(
+  bytes: Buffer,
+  encoding: CsvEncoding,
+): { text: string; encoding: 'utf8' | 'gb18030' } {
   if (encoding !== 'gb18030') {
     const text = utf8(bytes);
     if (text !== null) return { text: text.replace(/^\uFEFF/, ''), encoding: 'utf8' };

@@ -173,7 +173,8 @@ export function readHistoryRow(
   if (outcomeText !== '' && outcome === null) fail('outcome', 'notAllowed', outcomeText);
   // A cancelled order was never handed back through the counter; every other one was delivered.
   const deliveredAt = moment('deliveredAt', outcome !== null && outcome !== 'cancelled');
-  if (outcome === 'cancelled' && deliveredAt !== null) fail('deliveredAt', 'badOrder', r.cell(row, 'deliveredAt'));
+  if (outcome === 'cancelled' && deliveredAt !== null)
+    fail('deliveredAt', 'badOrder', r.cell(row, 'deliveredAt'));
   if (receivedAt !== null && deliveredAt !== null && deliveredAt < receivedAt) {
     fail('deliveredAt', 'badOrder', r.cell(row, 'deliveredAt'));
   }
@@ -187,7 +188,8 @@ export function readHistoryRow(
   if (methodText !== '' && method === null) fail('paymentMethod', 'notAllowed', methodText);
   const paidAt = moment('paidAt', paid > 0);
   if (paid > 0 && methodText === '') fail('paymentMethod', 'required', '');
-  if (laborFen !== null && partsFen !== null && paid > labor + parts) fail('paidAmount', 'paidOverTotal', r.cell(row, 'paidAmount'));
+  if (laborFen !== null && partsFen !== null && paid > labor + parts)
+    fail('paidAmount', 'paidOverTotal', r.cell(row, 'paidAmount'));
   if (paidAt !== null && receivedAt !== null && paidAt < receivedAt) {
     fail('paidAt', 'badOrder', r.cell(row, 'paidAt'));
   }

@@ -33,20 +33,28 @@ function referencing(sqlite: Sqlite, column: string): string[] {
     .pluck()
     .all();
   // Search tables (work_order_search…) follow their rows by triggers, on delete too.
-  return tables.filter((t) =>
-    !t.endsWith('_search') &&
-    sqlite
-      .prepare<[string], string>('SELECT name FROM pragma_table_info(?)')
-      .pluck()
-      .all(t)
-      .includes(column),
+  return tables.filter(
+    (t) =>
+      !t.endsWith('_search') &&
+      sqlite
+        .prepare<[string], string>('SELECT name FROM pragma_table_info(?)')
+        .pluck()
+        .all(t)
+        .includes(column),
   );
 }
 
 const IN_IMPORT = `SELECT entity_id FROM history_import_items WHERE import_id = @id AND entity = @entity`;
 
 /** Rows of `table` whose `column` names one of the import's entities of a kind, beyond `except`. */
-function countOn(sqlite: Sqlite, importId: string, table: string, column: string, entity: Entity, except = ''): number {
+function countOn(
+  sqlite: Sqlite,
+  importId: string,
+  table: string,
+  column: string,
+  entity: Entity,
+  except = '',
+): number {
   return (
     sqlite
       .prepare<{ id: string; entity: Entity }, number>(
@@ -75,8 +83,15 @@ function changedSince(sqlite: Sqlite, importId: string, added: Added): string | 
     checks.push([table, 'device_id', 'device', 0, table === 'work_orders' ? notImported('workOrder') : '']);
   }
   for (const table of referencing(sqlite, 'customer_id')) {
-    const except = table === 'work_orders' ? notImported('workOrder') : table === 'devices' ? notImported('device') : '';
-    checks.push([table, 'customer_id', 'customer', table === 'customer_phones' ? (added.customer_phones ?? 0) : 0, except]);
+    const except =
+      table === 'work_orders' ? notImported('workOrder') : table === 'devices' ? notImported('device') : '';
+    checks.push([
+      table,
+      'customer_id',
+      'customer',
+      table === 'customer_phones' ? (added.customer_phones ?? 0) : 0,
+      except,
+    ]);
   }
   for (const [table, column, entity, expected, except] of checks) {
     if (table === 'history_import_items') continue;
@@ -90,7 +105,8 @@ function changedSince(sqlite: Sqlite, importId: string, added: Added): string | 
     )
     .pluck()
     .get({ id: importId, entity: 'workOrder' });
-  if (payments !== (added.payments ?? 0)) return `payments: ${payments} rows, the import added ${added.payments ?? 0}`;
+  if (payments !== (added.payments ?? 0))
+    return `payments: ${payments} rows, the import added ${added.payments ?? 0}`;
   return null;
 }
 
@@ -107,28 +123,37 @@ const DELETE_ORDER: [table: string, where: string][] = [
   ['customers', `id IN (@customers)`],
 ];
 
-export function undoImport(ctx: CallContext, input: ParsedInputOf<'history.undo'>): HistoryImportRecord['id'] {
+export function undoImport(
+  ctx: CallContext,
+  input: ParsedInputOf<'history.undo'>,
+): HistoryImportRecord['id'] {
   const { db, now } = ctx.deps;
   const sqlite = db.$client;
   return db.transaction((tx) => {
     const record = sqlite
-      .prepare<[string], { id: string; at: number; added: string; undoneAt: number | null; fileName: string }>(
+      .prepare<
+        [string],
+        { id: string; at: number; added: string; undoneAt: number | null; fileName: string }
+      >(
         'SELECT id, at, added, undone_at AS undoneAt, file_name AS fileName FROM history_imports WHERE id = ?',
       )
       .get(input.id);
-    if (!record) throw new AppError('historyImportNotFound', {}, 'no such import', { fields: [{ path: 'id' }] });
+    if (!record)
+      throw new AppError('historyImportNotFound', {}, 'no such import', { fields: [{ path: 'id' }] });
     if (record.undoneAt !== null) throw refuse('undone', 'this import was undone already');
     // Ids are UUIDv7, in the order they were made: a close recorded after the import has a greater id.
     const closedSince = sqlite
       .prepare<[string], number>("SELECT count(*) FROM day_close_events WHERE action = 'close' AND id > ?")
       .pluck()
       .get(record.id);
-    if (closedSince) throw refuse('dayClosed', 'a day was closed since this import; it can no longer be undone');
+    if (closedSince)
+      throw refuse('dayClosed', 'a day was closed since this import; it can no longer be undone');
     const added = JSON.parse(record.added) as Added;
     const changed = changedSince(sqlite, record.id, added);
     if (changed) throw refuse('changed', `records were added to the imported ones since: ${changed}`);
 
-    const of = (entity: Entity) => `SELECT entity_id FROM history_import_items WHERE import_id = @id AND entity = '${entity}'`;
+    const of = (entity: Entity) =>
+      `SELECT entity_id FROM history_import_items WHERE import_id = @id AND entity = '${entity}'`;
     sqlite.prepare('UPDATE history_imports SET undoing = 1 WHERE id = ?').run(record.id);
     const removed: Record<string, number> = {};
     for (const [table, where] of DELETE_ORDER) {

@@ -88,7 +88,12 @@ type Statements = ReturnType<typeof statements>;
  * The next free number from a named counter, as services/sequences.ts and the order, settlement and
  * customer numbers do it (never reused, a taken one skipped), on prepared statements for speed.
  */
-function nextFree(s: Statements, counter: string, format: (seq: number) => string, taken: (no: string) => unknown) {
+function nextFree(
+  s: Statements,
+  counter: string,
+  format: (seq: number) => string,
+  taken: (no: string) => unknown,
+) {
   for (;;) {
     const no = format(s.sequence.get(counter) ?? 1);
     if (!taken(no)) return no;
@@ -128,7 +133,12 @@ export function writePlan(tx: Tx, sqlite: Sqlite, w: WriteInput): Added {
   for (const c of w.plan.customers) {
     const id = uuidv7();
     customerId.set(c.key, id);
-    const code = nextFree(s, 'customer', (n) => `KH${String(n).padStart(6, '0')}`, (no) => s.codeTaken.get(no));
+    const code = nextFree(
+      s,
+      'customer',
+      (n) => `KH${String(n).padStart(6, '0')}`,
+      (no) => s.codeTaken.get(no),
+    );
     s.customer.run(id, code, c.name, initialsFor(c.name, 'individual'), level, c.createdAt, w.now);
     bump('customers');
     if (c.phone) {
@@ -143,7 +153,17 @@ export function writePlan(tx: Tx, sqlite: Sqlite, w: WriteInput): Added {
   for (const d of w.plan.devices) {
     const id = uuidv7();
     deviceId.set(d.key, id);
-    s.device.run(id, ownerOf(d.customerKey), d.category, d.brand, d.model, d.serialNo, d.warrantyEnd, d.createdAt, w.now);
+    s.device.run(
+      id,
+      ownerOf(d.customerKey),
+      d.category,
+      d.brand,
+      d.model,
+      d.serialNo,
+      d.warrantyEnd,
+      d.createdAt,
+      w.now,
+    );
     bump('devices');
     s.item.run(w.importId, 'device', id, d.row, '', '');
   }
@@ -158,10 +178,18 @@ export function writePlan(tx: Tx, sqlite: Sqlite, w: WriteInput): Added {
     const closedAt = r.deliveredAt ?? r.receivedAt;
     const day = localDate(r.receivedAt).replaceAll('-', '');
     // As workOrders/numbers.ts: BJ01-20210305-0001, the day of intake.
-    const orderNo = nextFree(s, `workOrder:${branch}:${day}`, (n) => `${branch}-${day}-${String(n).padStart(4, '0')}`, (no) =>
-      s.orderNoTaken.get(no),
+    const orderNo = nextFree(
+      s,
+      `workOrder:${branch}:${day}`,
+      (n) => `${branch}-${day}-${String(n).padStart(4, '0')}`,
+      (no) => s.orderNoTaken.get(no),
     );
-    const reworkOf = p.reworkOf === null ? null : 'existing' in p.reworkOf ? p.reworkOf.existing : orderIdOfRow.get(p.reworkOf.row) ?? null;
+    const reworkOf =
+      p.reworkOf === null
+        ? null
+        : 'existing' in p.reworkOf
+          ? p.reworkOf.existing
+          : (orderIdOfRow.get(p.reworkOf.row) ?? null);
     const promisedAt = r.receivedAt + counter.slaHours.normal * HOUR;
     s.order.run(
       id,
@@ -198,16 +226,46 @@ export function writePlan(tx: Tx, sqlite: Sqlite, w: WriteInput): Added {
       promisedAt,
       estimate: null,
     };
-    s.event.run(uuidv7(), id, r.receivedAt, user.id, user.username, 'created', null, 'received', note, JSON.stringify(created));
-    s.event.run(uuidv7(), id, closedAt, user.id, user.username, 'status', 'received', cancelled ? 'cancelled' : 'delivered', '', null);
+    s.event.run(
+      uuidv7(),
+      id,
+      r.receivedAt,
+      user.id,
+      user.username,
+      'created',
+      null,
+      'received',
+      note,
+      JSON.stringify(created),
+    );
+    s.event.run(
+      uuidv7(),
+      id,
+      closedAt,
+      user.id,
+      user.username,
+      'status',
+      'received',
+      cancelled ? 'cancelled' : 'delivered',
+      '',
+      null,
+    );
     added.work_order_events = (added.work_order_events ?? 0) + 2;
 
     const total = r.labor + r.parts;
     if (total > 0) {
-      const lines: { kind: 'labor' | 'part'; code: string; name: string; amount: number; chargeKind: string }[] = [];
-      if (r.labor > 0) lines.push({ kind: 'labor', code: LABOR_CODE, name: '工时费', amount: r.labor, chargeKind: 'labor' });
+      const lines: {
+        kind: 'labor' | 'part';
+        code: string;
+        name: string;
+        amount: number;
+        chargeKind: string;
+      }[] = [];
+      if (r.labor > 0)
+        lines.push({ kind: 'labor', code: LABOR_CODE, name: '工时费', amount: r.labor, chargeKind: 'labor' });
       // Historic parts: a fee line on the order and a part line on the bill; no stock is touched.
-      if (r.parts > 0) lines.push({ kind: 'part', code: PARTS_CODE, name: '配件费', amount: r.parts, chargeKind: 'fee' });
+      if (r.parts > 0)
+        lines.push({ kind: 'part', code: PARTS_CODE, name: '配件费', amount: r.parts, chargeKind: 'fee' });
       const settlementId = uuidv7();
       const settleDay = localDate(closedAt).replaceAll('-', '');
       // As settlements/numbers.ts: JS-BJ01-20210307-0001, the day it was settled.
@@ -221,13 +279,54 @@ export function writePlan(tx: Tx, sqlite: Sqlite, w: WriteInput): Added {
       bump('settlements');
       lines.forEach((l, i) => {
         const chargeId = uuidv7();
-        s.charge.run(chargeId, id, l.chargeKind, l.code, l.name, p.technicianId, l.amount, user.id, closedAt, closedAt);
+        s.charge.run(
+          chargeId,
+          id,
+          l.chargeKind,
+          l.code,
+          l.name,
+          p.technicianId,
+          l.amount,
+          user.id,
+          closedAt,
+          closedAt,
+        );
         bump('work_order_charges');
-        s.line.run(uuidv7(), settlementId, i + 1, l.kind, chargeId, l.code, l.name, l.amount, l.amount, l.amount);
+        s.line.run(
+          uuidv7(),
+          settlementId,
+          i + 1,
+          l.kind,
+          chargeId,
+          l.code,
+          l.name,
+          l.amount,
+          l.amount,
+          l.amount,
+        );
         bump('settlement_lines');
       });
-      const createdEvent = { action: 'create', settlementId, settlementNo, subtotal: total, discountAmount: 0, rounding: 0, total };
-      s.event.run(uuidv7(), id, closedAt, user.id, user.username, 'settlement', null, null, '', JSON.stringify(createdEvent));
+      const createdEvent = {
+        action: 'create',
+        settlementId,
+        settlementNo,
+        subtotal: total,
+        discountAmount: 0,
+        rounding: 0,
+        total,
+      };
+      s.event.run(
+        uuidv7(),
+        id,
+        closedAt,
+        user.id,
+        user.username,
+        'settlement',
+        null,
+        null,
+        '',
+        JSON.stringify(createdEvent),
+      );
       bump('work_order_events');
       if (r.paid > 0 && r.method !== null && r.paidAt !== null) {
         const paymentId = uuidv7();
@@ -243,7 +342,18 @@ export function writePlan(tx: Tx, sqlite: Sqlite, w: WriteInput): Added {
           paid: r.paid,
           paymentStatus: r.paid >= total ? 'paid' : 'partlyPaid',
         };
-        s.event.run(uuidv7(), id, r.paidAt, user.id, user.username, 'settlement', null, null, '', JSON.stringify(pay));
+        s.event.run(
+          uuidv7(),
+          id,
+          r.paidAt,
+          user.id,
+          user.username,
+          'settlement',
+          null,
+          null,
+          '',
+          JSON.stringify(pay),
+        );
         bump('work_order_events');
       }
     }

@@ -15,6 +15,7 @@ import {
   CloudServerOutlined,
   WifiOutlined,
   HomeOutlined,
+  HistoryOutlined,
   MessageOutlined,
   SendOutlined,
   PhoneOutlined,
@@ -76,6 +77,12 @@ export function SideMenu() {
       key: '/message-templates',
       icon: <MessageOutlined />,
       label: label('nav-messageTemplates', t('nav.messageTemplates')),
+    });
+  if (can('history.import'))
+    settingsChildren.push({
+      key: '/history-import',
+      icon: <HistoryOutlined />,
+      label: label('nav-historyImport', t('nav.historyImport')),
     });
   if (can('audit.read'))
     settingsChildren.push({

@@ -8,6 +8,7 @@ import { stockEnUS } from './stock.en-US';
 import { orderPartsEnUS } from './orderParts.en-US';
 import { settlementsEnUS } from './settlements.en-US';
 import { depositsEnUS } from './deposits.en-US';
+import { historyEnUS } from './history.en-US';
 import { backupEnUS } from './backup.en-US';
 import { reportsEnUS } from './reports.en-US';
 import { homeEnUS } from './home.en-US';
@@ -69,6 +70,7 @@ export const enUS: Messages = {
     lan: 'LAN sharing',
     outbox: 'Outbox',
     messageTemplates: 'Message templates',
+    historyImport: 'History import',
   },
   header: {
     changePassword: 'Change password',
@@ -311,6 +313,7 @@ export const enUS: Messages = {
   orderParts: orderPartsEnUS,
   settlements: settlementsEnUS,
   deposits: depositsEnUS,
+  history: historyEnUS,
   backup: backupEnUS,
   reports: reportsEnUS,
   lan: lanEnUS,

@@ -8,6 +8,7 @@ import { stockZhCN } from './stock.zh-CN';
 import { orderPartsZhCN } from './orderParts.zh-CN';
 import { settlementsZhCN } from './settlements.zh-CN';
 import { depositsZhCN } from './deposits.zh-CN';
+import { historyZhCN } from './history.zh-CN';
 import { backupZhCN } from './backup.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { homeZhCN } from './home.zh-CN';
@@ -68,6 +69,7 @@ export const zhCN = {
     lan: '局域网共享',
     outbox: '发件箱',
     messageTemplates: '消息模板',
+    historyImport: '历史导入',
   },
   header: {
     changePassword: '修改密码',
@@ -308,6 +310,7 @@ export const zhCN = {
   orderParts: orderPartsZhCN,
   settlements: settlementsZhCN,
   deposits: depositsZhCN,
+  history: historyZhCN,
   backup: backupZhCN,
   reports: reportsZhCN,
   lan: lanZhCN,
