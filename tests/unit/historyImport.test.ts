@@ -123,6 +123,13 @@ describe('history import: checking (dry run)', () => {
     expect(snapshot(shop.app.core)).toBe(before);
   });
 
+  it('refuses a file with a header and no rows, and reports its progress phases', async () => {
+    const empty = await run([]);
+    expect(empty.errors).toEqual([{ row: 0, column: '接机时间', code: 'noRows', value: '' }]);
+    expect(empty.committed).toBe(false);
+    expect(await shop.admin.ok('history.progress', {})).toEqual({ phase: 'done', done: 0, total: 0 });
+  });
+
   it('refuses a file that is neither a workbook nor text, and a clerk', async () => {
     const bad = await shop.admin.call('history.import', {
       file: { fileName: 'x.csv', base64: Buffer.from([0xff, 0xfe, 0x00]).toString('base64') },
