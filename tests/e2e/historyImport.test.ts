@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { HISTORY_COLUMNS } from '../../src/main/services/history/columns';
+import type { Row } from '../unit/historyFixtures';
 import { ARTIFACTS, startDesk, type Desk } from './fixture';
 import { setUpShop } from './seed';
 
@@ -13,7 +14,7 @@ const TECH = { username: 'ligong', displayName: '李工', password: 'tech-pass-2
 let desk: Desk;
 
 /** A history workbook as a shop keeps it in Excel, with the template's Chinese headers. */
-async function workbook(name: string, rows: Record<string, string>[]): Promise<string> {
+async function workbook(name: string, rows: Row[]): Promise<string> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('维修记录');
   sheet.addRow(HISTORY_COLUMNS.map((c) => c.zh));
@@ -23,7 +24,7 @@ async function workbook(name: string, rows: Record<string, string>[]): Promise<s
   return file;
 }
 
-const ROWS = [
+const ROWS: Row[] = [
   {
     sourceNo: 'A-1001',
     customerName: '陈女士',
