@@ -93,6 +93,18 @@ import {
 } from './schemas/settlements';
 import { exportInput, exportMovementsInput, importInput, importResult, xlsxFile } from './schemas/excel';
 import {
+  deleteMappingInput,
+  historyImportInput,
+  historyImportRecord,
+  historyImportResult,
+  historyPreview,
+  historyPreviewInput,
+  historyProgress,
+  historyTemplateInput,
+  saveMappingInput,
+  savedMapping,
+} from './schemas/history';
+import {
   backupInspection,
   backupNowInput,
   backupProgress,
@@ -514,6 +526,29 @@ export const contract = {
   }),
   'reports.byCategory': method({ input: periodInput, output: byCategoryReport, access: 'reports.read' }),
   'reports.export': method({ input: reportExportInput, output: xlsxFile, access: 'reports.read' }),
+
+  /** 历史导入: past work orders from .xlsx / .csv, dry run first, one transaction, undo until day close. */
+  'history.preview': method({ input: historyPreviewInput, output: historyPreview, access: 'history.import' }),
+  'history.import': method({
+    input: historyImportInput,
+    output: historyImportResult,
+    access: 'history.import',
+  }),
+  'history.progress': method({ input: empty, output: historyProgress, access: 'history.import' }),
+  'history.template': method({ input: historyTemplateInput, output: xlsxFile, access: 'history.import' }),
+  'history.list': method({ input: empty, output: z.array(historyImportRecord), access: 'history.import' }),
+  'history.undo': method({ input: byId, output: z.object({ id }), access: 'history.undo' }),
+  'history.mappings': method({ input: empty, output: z.array(savedMapping), access: 'history.import' }),
+  'history.saveMapping': method({
+    input: saveMappingInput,
+    output: z.array(savedMapping),
+    access: 'history.import',
+  }),
+  'history.deleteMapping': method({
+    input: deleteMappingInput,
+    output: z.array(savedMapping),
+    access: 'history.import',
+  }),
 
   /** 局域网共享 on the host: its settings, addresses, fingerprint and the open pairing code. */
   'lan.status': method({ input: empty, output: lanStatus, access: 'lan.manage', hostOnly: true }),

@@ -228,6 +228,10 @@ export const REASONS = {
     params: { problem: ['tooLarge', 'notXlsx', 'unreadable', 'noSheet'] },
   },
   tooManyMovements: { code: 'VALIDATION', params: { max: 'count' } },
+  historyImportNotFound: { code: 'NOT_FOUND', params: {} },
+  historyMappingNotFound: { code: 'NOT_FOUND', params: {} },
+  /** Undone already, a day closed since, or records added to the imported ones since. */
+  historyUndoRefused: { code: 'CONFLICT', params: { problem: ['undone', 'dayClosed', 'changed'] } },
   exportTooLarge: { code: 'VALIDATION', params: {} },
 
   // ── backup, restore, reset, recovery, full export ──

@@ -309,6 +309,7 @@ const entities = labels<CodeOf<typeof AUDIT_ENTITIES>>({
   appointment: ['预约', 'Appointment'],
   maintenancePlan: ['保养计划', 'Maintenance plan'],
   serviceContract: ['维保合同', 'Service contract'],
+  historyImport: ['历史导入', 'History import'],
 });
 
 // ── Settlements ──────────────────────────────────────────────────────────────────────────

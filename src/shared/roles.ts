@@ -62,13 +62,22 @@ export const PERMISSIONS = [
   'contracts.read',
   /** 维保合同: make a service contract (a sale the manager signs). */
   'contracts.write',
+  /** 历史导入: import past work orders (admin, manager). */
+  'history.import',
+  /** Undo a whole history import until the next day close (admin only). */
+  'history.undo',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   manager: PERMISSIONS.filter(
-    (p) => p !== 'users.write' && p !== 'settings.write' && p !== 'backup.reset' && p !== 'lan.manage',
+    (p) =>
+      p !== 'users.write' &&
+      p !== 'settings.write' &&
+      p !== 'backup.reset' &&
+      p !== 'lan.manage' &&
+      p !== 'history.undo',
   ),
   clerk: [
     'settings.read',

@@ -16,6 +16,7 @@ import { messageHandlers } from './handlers/messages';
 import { appointmentHandlers } from './handlers/appointments';
 import { onsiteHandlers } from './handlers/onsite';
 import { maintenanceHandlers, contractHandlers } from './handlers/maintenance';
+import { historyHandlers } from './handlers/history';
 
 /** Every contract method's handler, gathered from the areas' files in handlers/. */
 export const handlers: Handlers = {
@@ -37,4 +38,5 @@ export const handlers: Handlers = {
   ...onsiteHandlers,
   ...maintenanceHandlers,
   ...contractHandlers,
+  ...historyHandlers,
 };

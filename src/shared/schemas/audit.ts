@@ -40,6 +40,7 @@ export const AUDIT_ENTITIES = [
   'appointment',
   'maintenancePlan',
   'serviceContract',
+  'historyImport',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -20,3 +20,4 @@ export * from './readings';
 export * from './appointments';
 export * from './onsite';
 export * from './maintenance';
+export * from './history';

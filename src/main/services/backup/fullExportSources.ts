@@ -96,7 +96,9 @@ export function sheetSource<N extends TableName, C extends readonly Column[]>(
  * backup keeps them; the timeline sheet says when each was taken), orderHandovers (the timeline
  * sheet carries each hand-over whole).
  * the audit and timeline sheets name the terminal of every change), outboxMessages (the working queue
- * of messages to customers: each message is on its order's timeline sheet).
+ * of messages to customers: each message is on its order's timeline sheet), historyImports and
+ * historyImportItems (an import's bookkeeping for its undo: the audit sheet names every import and
+ * undo, and each imported order's timeline names its file and row).
  */
 type WithoutSheet =
   | 'customerPhones'
@@ -110,7 +112,9 @@ type WithoutSheet =
   | 'orderHandovers'
   | 'outboxMessages'
   /** A contract's covered devices: listed on the contracts sheet. */
-  | 'serviceContractDevices';
+  | 'serviceContractDevices'
+  | 'historyImports'
+  | 'historyImportItems';
 
 /**
  * One source per table of the schema that has a sheet, in the order of the workbook: a new table

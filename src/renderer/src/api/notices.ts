@@ -45,6 +45,8 @@ const AFFECTS: Record<AuditEntity, readonly QueryKey[] | 'all'> = {
   appointment: [queryKeys.appointments, queryKeys.dashboard, queryKeys.reports],
   maintenancePlan: [queryKeys.maintenance],
   serviceContract: [queryKeys.maintenance, queryKeys.workOrders],
+  // An import or its undo adds or removes customers, devices, orders and money at once.
+  historyImport: 'all',
 };
 
 /** What one change notice makes stale: its entity's areas, and the audit log, which lists every write. */

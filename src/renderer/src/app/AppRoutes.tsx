@@ -4,6 +4,7 @@ import type { Permission } from '@shared/roles';
 import { Forbidden } from '../components/Forbidden';
 import { AuditPage } from '../pages/audit/AuditPage';
 import { BackupPage } from '../pages/backup/BackupPage';
+import { HistoryImportPage } from '../pages/history/HistoryImportPage';
 import { ReportsPage } from '../pages/reports/ReportsPage';
 import { CustomerDetailPage } from '../pages/customers/CustomerDetailPage';
 import { CustomersPage } from '../pages/customers/CustomersPage';
@@ -204,6 +205,14 @@ export function AppRoutes() {
         element={
           <RequirePermission permission="reports.read">
             <ReportsPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/history-import"
+        element={
+          <RequirePermission permission="history.import">
+            <HistoryImportPage />
           </RequirePermission>
         }
       />

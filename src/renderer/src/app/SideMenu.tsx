@@ -17,6 +17,7 @@ import {
   CloudServerOutlined,
   WifiOutlined,
   HomeOutlined,
+  HistoryOutlined,
   MessageOutlined,
   SendOutlined,
   PhoneOutlined,
@@ -80,6 +81,12 @@ export function SideMenu() {
       key: '/message-templates',
       icon: <MessageOutlined />,
       label: label('nav-messageTemplates', t('nav.messageTemplates')),
+    });
+  if (can('history.import'))
+    settingsChildren.push({
+      key: '/history-import',
+      icon: <HistoryOutlined />,
+      label: label('nav-historyImport', t('nav.historyImport')),
     });
   if (can('audit.read'))
     settingsChildren.push({

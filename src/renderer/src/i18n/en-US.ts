@@ -11,6 +11,7 @@ import { orderPartsEnUS } from './orderParts.en-US';
 import { settlementsEnUS } from './settlements.en-US';
 import { depositsEnUS } from './deposits.en-US';
 import { onsiteEnUS } from './onsite.en-US';
+import { historyEnUS } from './history.en-US';
 import { backupEnUS } from './backup.en-US';
 import { reportsEnUS } from './reports.en-US';
 import { homeEnUS } from './home.en-US';
@@ -73,6 +74,7 @@ export const enUS: Messages = {
     outbox: 'Outbox',
     messageTemplates: 'Message templates',
     appointments: 'Appointments',
+    historyImport: 'History import',
   },
   header: {
     changePassword: 'Change password',
@@ -316,6 +318,7 @@ export const enUS: Messages = {
   settlements: settlementsEnUS,
   deposits: depositsEnUS,
   onsite: onsiteEnUS,
+  history: historyEnUS,
   backup: backupEnUS,
   reports: reportsEnUS,
   lan: lanEnUS,

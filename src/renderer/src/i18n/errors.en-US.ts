@@ -162,6 +162,10 @@ const errorsEnUS = {
   printDocumentNotFound: NOT_FOUND,
   workbookRefused: FIELDS,
   tooManyMovements: FIELDS,
+  historyImportNotFound: NOT_FOUND,
+  historyMappingNotFound: 'There is no saved column mapping with this name',
+  historyUndoRefused:
+    'This import cannot be undone as a whole: it was undone already, a day was closed since, or records were added to the imported customers, devices or orders since',
   exportTooLarge: VALIDATION,
 
   backupUnavailable: INTERNAL,

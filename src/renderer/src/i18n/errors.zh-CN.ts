@@ -153,6 +153,10 @@ const errorsZhCN = {
   printDocumentNotFound: NOT_FOUND,
   workbookRefused: FIELDS,
   tooManyMovements: FIELDS,
+  historyImportNotFound: NOT_FOUND,
+  historyMappingNotFound: '没有这个名称的列对应方案',
+  historyUndoRefused:
+    '不能整批撤销这次导入：它已经撤销过、导入之后已经日结，或导入的客户、设备、工单之后又有了新记录',
   exportTooLarge: VALIDATION,
 
   backupUnavailable: INTERNAL,

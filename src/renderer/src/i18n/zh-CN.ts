@@ -10,6 +10,7 @@ import { orderPartsZhCN } from './orderParts.zh-CN';
 import { settlementsZhCN } from './settlements.zh-CN';
 import { depositsZhCN } from './deposits.zh-CN';
 import { onsiteZhCN } from './onsite.zh-CN';
+import { historyZhCN } from './history.zh-CN';
 import { backupZhCN } from './backup.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { homeZhCN } from './home.zh-CN';
@@ -72,6 +73,7 @@ export const zhCN = {
     outbox: '发件箱',
     messageTemplates: '消息模板',
     appointments: '预约',
+    historyImport: '历史导入',
   },
   header: {
     changePassword: '修改密码',
@@ -313,6 +315,7 @@ export const zhCN = {
   settlements: settlementsZhCN,
   deposits: depositsZhCN,
   onsite: onsiteZhCN,
+  history: historyZhCN,
   backup: backupZhCN,
   reports: reportsZhCN,
   lan: lanZhCN,

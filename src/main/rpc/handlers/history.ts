@@ -1,0 +1,14 @@
+import type { HandlersFor } from '../handlerTypes';
+import * as history from '../../services/history';
+
+export const historyHandlers: HandlersFor<'history.'> = {
+  'history.preview': (input, ctx) => history.previewHistory(ctx, input),
+  'history.import': (input, ctx) => history.runHistoryImport(ctx, input),
+  'history.progress': () => history.importProgress(),
+  'history.template': (input, ctx) => history.historyTemplate(ctx, input.lang),
+  'history.list': (_input, ctx) => history.listHistoryImports(ctx),
+  'history.undo': (input, ctx) => ({ id: history.undoImport(ctx, input) }),
+  'history.mappings': (_input, ctx) => history.listMappings(ctx),
+  'history.saveMapping': (input, ctx) => history.saveMapping(ctx, input),
+  'history.deleteMapping': (input, ctx) => history.deleteMapping(ctx, input),
+};
