@@ -19,6 +19,9 @@ export default defineConfig({
   main: {
     resolve: { alias },
     build: {
+      // Bundled, not loaded file by file from node_modules at every start: drizzle-orm alone is
+      // ~200 ES modules (most of a cold start's CPU before this); see issue 18.
+      externalizeDeps: { exclude: ['drizzle-orm', 'zod', 'uuid'] },
       rollupOptions: {
         // index: the Electron app; web: browser mode (same services over HTTP, no Electron).
         input: {

@@ -11,6 +11,7 @@ import { NoticeFeed } from './lan/notices';
 import { createProviderLookup } from './services/channels/lookup';
 import { keyFileSecretBox, type SecretBox } from './services/channels/secrets';
 import { OutboxWorker } from './services/messages/worker';
+import { fullCheckReason, markClosed, markOpen } from './db/startCheck';
 
 export { DATABASE_FILE };
 
@@ -69,26 +70,31 @@ function packageVersion(migrationsDir: string): string {
  */
 export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
+  const now = options.now ?? Date.now;
+  const log = options.log ?? consoleLogger;
+  const file = join(options.dataDir, DATABASE_FILE);
   let damage: string | null = null;
   let database: OpenedDatabase;
   // A restore killed half-way is undone before anything opens the database.
-  if (recoverInterruptedSwap(options.dataDir))
-    (options.log ?? consoleLogger).info('an interrupted restore was undone');
+  if (recoverInterruptedSwap(options.dataDir)) log.info('an interrupted restore was undone');
+  // The full check only when the file is in doubt or the week is up; else the cheap checks.
+  const fullCheck = fullCheckReason(file, now());
   try {
-    database = openDatabase(join(options.dataDir, DATABASE_FILE), options.migrationsDir, { check: true });
+    database = openDatabase(file, options.migrationsDir, { check: fullCheck === null ? 'cheap' : true });
   } catch (error) {
     if (!(error instanceof DatabaseDamagedError)) throw error;
     damage = error.problem;
     // A stand-in so nothing holds a closed handle; dispatch refuses every call that would use it.
     database = openDatabase(':memory:', options.migrationsDir);
   }
+  if (damage === null) markOpen(file, fullCheck === null ? null : now());
   let open = true;
   const notices = new NoticeFeed();
   const deps: Deps = {
     db: database.db,
     sessions: new SessionStore(),
-    now: options.now ?? Date.now,
-    log: options.log ?? consoleLogger,
+    now,
+    log,
     scryptN: options.scryptN,
     dataDir: options.dataDir,
     platform: options.platform,
@@ -115,6 +121,8 @@ export function createCore(options: CoreOptions): Core {
         deps.db = next.db;
         damage = null;
         open = true;
+        // A restore verified the file it put in place; a crash from here on must bring the full check.
+        markOpen(file, null);
       },
     },
     damage,
@@ -139,7 +147,11 @@ export function createCore(options: CoreOptions): Core {
     close: () => {
       outbox.stop();
       backup.stop();
-      if (open) database.sqlite.close();
+      if (open) {
+        database.sqlite.close();
+        // Only a sound file that this app closed cleanly earns a start without the full check.
+        if (damage === null) markClosed(file);
+      }
       open = false;
     },
   };

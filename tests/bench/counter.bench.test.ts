@@ -3,7 +3,16 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nameInitials } from '../../src/main/services/pinyin';
 import { startApp, setUpShop, signedInAs, type Client, type TestApp } from '../unit/harness';
+import { contract } from '@shared/contract';
+import type { WorkOrderDetail } from '@shared/schemas/workOrders';
+import { writeAudit } from '../../src/main/services/audit';
+import { enqueueMessages } from '../../src/main/services/messages/enqueue';
+import { actorOf } from '../../src/main/services/users';
+import { createWorkOrder } from '../../src/main/services/workOrders/create';
+import { addEvent } from '../../src/main/services/workOrders/events';
+import { readDetail } from '../../src/main/services/workOrders/read';
 import { measure, recordFigures } from './figures';
+import { callContext, checkInput, measureInTransaction, measureSync } from './steps';
 import { seedBranch, type SeededBranch } from './seedBranch';
 
 /** The benchmark branch of issue 3: 100,000 customers, 150,000 devices, 300,000 work orders. */
@@ -265,6 +274,72 @@ describe('counter benchmarks at 100k customers / 150k devices / 300k orders', ()
         return insert.run(uuidv7(), t.c, t.id, adminId);
       },
     );
+  });
+
+  it('workOrders.create, step by step', async () => {
+    const sqlite = app.core.database.sqlite;
+    const device = sqlite.prepare('SELECT id FROM devices WHERE customer_id = ? LIMIT 1').pluck();
+    const inputs = branch.sample.customerIds.map((customerId) => ({
+      customerId,
+      deviceId: device.get(customerId) as string,
+      reportedFault: '屏幕碎裂，触摸失灵',
+    }));
+    const next = cycle(inputs);
+    const ctx = callContext(app, clerk);
+    const parse = (input: unknown) => contract['workOrders.create'].input.parse(input);
+    const name = 'workOrders.create.step';
+    figures[`${name}.input_ms`] = measureSync(() => checkInput('workOrders.create', next()));
+    // The service on its own: checks, order number, insert, timeline, audit, outbox, read-back, commit.
+    const made: WorkOrderDetail[] = [];
+    figures[`${name}.service_ms`] = measureSync(() => made.push(createWorkOrder(ctx, parse(next()))));
+    const detail = cycle(made);
+    figures[`${name}.readBack_ms`] = measureSync(() =>
+      readDetail(ctx.deps.db, detail().id, ctx.user, app.clock.ms),
+    );
+    figures[`${name}.output_ms`] = measureSync(() => contract['workOrders.create'].output.parse(detail()));
+    figures[`${name}.timeline_ms`] = measureInTransaction(app, (tx) => {
+      const d = detail();
+      addEvent(tx, {
+        workOrderId: d.id,
+        at: app.clock.ms,
+        actor: ctx.user,
+        kind: 'created',
+        toStatus: 'received',
+        data: {
+          orderNo: d.orderNo,
+          warrantyComputed: 'out',
+          technicianId: null,
+          reworkOfId: null,
+          promisedAt: app.clock.ms,
+          estimate: null,
+        },
+      });
+    });
+    figures[`${name}.audit_ms`] = measureInTransaction(app, (tx) => {
+      const d = detail();
+      writeAudit(tx, {
+        at: app.clock.ms,
+        actor: actorOf(ctx.user),
+        action: 'create',
+        entity: 'workOrder',
+        entityId: d.id,
+        after: { ...d, timeline: [] },
+      });
+    });
+    figures[`${name}.outbox_ms`] = measureInTransaction(app, (tx) => {
+      const d = detail();
+      enqueueMessages(tx, {
+        event: 'received',
+        customerId: d.customerId,
+        workOrderId: d.id,
+        occurrence: d.id,
+        at: app.clock.ms,
+        actor: ctx.user,
+      });
+    });
+    // What every write pays to be on disk (synchronous=FULL): a one-row update and its commit.
+    const touch = sqlite.prepare('UPDATE work_orders SET updated_at = updated_at WHERE id = ?');
+    figures[`${name}.commit_ms`] = measureSync(() => touch.run(detail().id));
   });
 
   it('workOrders.transition', async () => {

@@ -2,9 +2,18 @@ import { performance } from 'node:perf_hooks';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nameInitials } from '../../src/main/services/pinyin';
-import type { EventData } from '../../src/shared/schemas/workOrders';
+import type { EventData, WorkOrderDetail } from '../../src/shared/schemas/workOrders';
 import { startApp, setUpShop, signedInAs, type Client, type TestApp } from '../unit/harness';
+import { contract } from '@shared/contract';
+import { writeAudit } from '../../src/main/services/audit';
+import { post, PREFIX } from '../../src/main/services/stock/post';
+import { stockValuation } from '../../src/main/services/stock/reports';
+import { actorOf } from '../../src/main/services/users';
+import { addEvent } from '../../src/main/services/workOrders/events';
+import { addOrderPart } from '../../src/main/services/workOrders/parts';
+import { readDetail } from '../../src/main/services/workOrders/read';
 import { measure, recordFigures } from './figures';
+import { callContext, checkInput, measureInTransaction, measureSync } from './steps';
 import { seedBranch } from './seedBranch';
 import { seedStock, type SeededStock } from './seedStock';
 
@@ -123,6 +132,13 @@ describe('stock benchmarks at 5,000 parts / 1,000,000 movements', () => {
     const rows = app.core.database.sqlite.prepare(
       `SELECT id, code, name, spec, category, unit, location, on_hand, min_stock, cost_price, sale_price,
          on_hand * cost_price AS value FROM parts WHERE on_hand != 0 ORDER BY code`,
+    );
+    // Where the dispatch figure's time goes: the service's query, then the contract's output check.
+    const input = contract['stock.valuation'].input.parse({});
+    const valued = stockValuation(app.core.deps.db, input);
+    figures['stock.valuation.step.service_ms'] = measureSync(() => stockValuation(app.core.deps.db, input));
+    figures['stock.valuation.step.output_ms'] = measureSync(() =>
+      contract['stock.valuation'].output.parse(valued),
     );
     let listed = 0;
     await pair(
@@ -248,6 +264,79 @@ describe('stock benchmarks at 5,000 parts / 1,000,000 movements', () => {
         })();
       },
     );
+  });
+
+  it('workOrders.addPart, step by step', async () => {
+    const open = ids(
+      "SELECT id FROM work_orders WHERE status IN ('diagnosing', 'inRepair', 'awaitingParts', 'qc') LIMIT 100",
+    );
+    const stocked = ids('SELECT id FROM parts WHERE on_hand >= 50 ORDER BY code LIMIT 200');
+    const order = cycle(open);
+    const part = cycle(stocked);
+    const ctx = callContext(app, tech);
+    const parse = (input: unknown) => contract['workOrders.addPart'].input.parse(input);
+    const name = 'workOrders.addPart.step';
+    figures[`${name}.input_ms`] = measureSync(() =>
+      checkInput('workOrders.addPart', { id: order(), partId: part(), qty: 1 }),
+    );
+    // The service on its own: checks, the issue document (stock), the line, timeline, audit, read-back, commit.
+    const made: WorkOrderDetail[] = [];
+    figures[`${name}.service_ms`] = measureSync(() =>
+      made.push(addOrderPart(ctx, parse({ id: order(), partId: part(), qty: 1 }))),
+    );
+    figures[`${name}.stockIssue_ms`] = measureInTransaction(app, (tx) =>
+      post(tx, ctx, {
+        kind: 'orderIssue',
+        prefix: PREFIX.orderIssue,
+        supplierId: null,
+        reason: '',
+        reversesId: null,
+        workOrderId: order(),
+        lines: [{ partId: part(), qty: -1, countedQty: null, unitCost: null, movesAverage: false, path: '' }],
+      }),
+    );
+    const detail = cycle(made);
+    figures[`${name}.readBack_ms`] = measureSync(() =>
+      readDetail(ctx.deps.db, detail().id, ctx.user, app.clock.ms),
+    );
+    figures[`${name}.output_ms`] = measureSync(() => contract['workOrders.addPart'].output.parse(detail()));
+    const line = (d: WorkOrderDetail) => {
+      const p = d.parts[0];
+      if (!p) throw new Error('no part line');
+      return {
+        action: 'add' as const,
+        lineId: p.id,
+        partId: p.partId,
+        partCode: p.partCode,
+        partName: p.partName,
+        qty: 1,
+        unitPrice: p.unitPrice,
+        unitCost: p.unitCost,
+        coveredByWarranty: false,
+        oldPartSerial: '',
+        oldPartRma: false,
+        docNo: 'CK-BENCH',
+      };
+    };
+    figures[`${name}.timeline_ms`] = measureInTransaction(app, (tx) => {
+      const d = detail();
+      addEvent(tx, { workOrderId: d.id, at: app.clock.ms, actor: ctx.user, kind: 'parts', data: line(d) });
+    });
+    figures[`${name}.audit_ms`] = measureInTransaction(app, (tx) => {
+      const d = detail();
+      writeAudit(tx, {
+        at: app.clock.ms,
+        actor: actorOf(ctx.user),
+        action: 'update',
+        entity: 'workOrder',
+        entityId: d.id,
+        after: { part: line(d) },
+      });
+    });
+    const touch = app.core.database.sqlite.prepare(
+      'UPDATE work_orders SET updated_at = updated_at WHERE id = ?',
+    );
+    figures[`${name}.commit_ms`] = measureSync(() => touch.run(detail().id));
   });
 
   it('stock.receipt50 (a 50-line purchase receipt)', async () => {

@@ -1,7 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generate } from 'selfsigned';
 import { lanIPv4Addresses } from './addresses';
 
 export interface HostCertificate {
@@ -56,6 +55,8 @@ export async function hostCertificate(dataDir: string, now: number): Promise<Hos
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const ips = [...new Set([...lanIPv4Addresses(), '127.0.0.1'])];
   const notBeforeDate = new Date(now - DAY_MS);
+  // Loaded when a certificate is first made, not at every start (its X.509 stack costs ~0.1 s).
+  const { generate } = await import('selfsigned');
   const pems = await generate([{ name: 'commonName', value: 'After-Sales Desk host' }], {
     keyType: 'ec',
     curve: 'P-256',
