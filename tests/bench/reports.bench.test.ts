@@ -21,7 +21,9 @@ import { seedStock } from './seedStock';
  * after-sales side (outcomes, follow-ups, complaints; seedAfterSales) feeds serviceQuality and
  * byCategory (issue 14).
  */
-const SIZE = { customers: 100_000, devices: 150_000, workOrders: 600_000, historyDays: 5 * 365 };
+/** BENCH_REPORTS_ORDERS sizes a quicker run (say 300000) on a machine that is busy. */
+const ORDERS = Number(process.env.BENCH_REPORTS_ORDERS ?? 600_000);
+const SIZE = { customers: 100_000, devices: 150_000, workOrders: ORDERS, historyDays: 5 * 365 };
 const STOCK = { parts: 3_000, movements: 300_000 };
 const REPORT_BUDGET_MS = 300;
 const FIVE_YEAR_BUDGET_MS = 1_000;
@@ -95,7 +97,8 @@ beforeAll(async () => {
   figures['seed.complaints'] = afterSales.complaints;
   managerUser = userRow('bench-manager');
   techUser = userRow('tech1');
-}, 600_000);
+  // Seeding 600,000 orders with their money and after-sales rows takes tens of minutes on a shared machine.
+}, 3_600_000);
 
 afterAll(() => {
   recordFigures(figures);
