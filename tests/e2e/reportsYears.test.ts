@@ -114,6 +114,8 @@ describe('reports over several years', () => {
     );
     await expect.poll(() => textOf(page, 'volume-table-total')).toBe('9');
     await expect.poll(() => textOf(page, 'period-bucket')).toBe('Year');
+    // The charts grow in for a second after a page change: shoot them grown.
+    await page.waitForTimeout(1000);
     await desk.stillShot(page, 'reports-years-03-volume-by-year-en');
     await page.goto(
       `${desk.server.origin}/#/reports?tab=revenue&preset=custom&from=${from}&to=${to}&bucket=quarter`,
@@ -127,6 +129,8 @@ describe('reports over several years', () => {
       .poll(() => quarters.first().textContent())
       .toBe(`${first.year()} Q${Math.floor(first.month() / 3) + 1}`);
     await expect.poll(() => quarters.count()).toBeGreaterThanOrEqual(20);
+    // The charts grow in for a second after a page change: shoot them grown.
+    await page.waitForTimeout(1000);
     await desk.stillShot(page, 'reports-years-04-revenue-by-quarter-en');
     await page.getByTestId('lang-zh-CN').click();
     await page.context().close();
