@@ -79,6 +79,8 @@ export interface BranchSize {
   customers: number;
   devices: number;
   workOrders: number;
+  /** How far back the history goes (two years unless given): customers, devices and orders spread over it. */
+  historyDays?: number;
 }
 
 export interface SeededBranch {
@@ -108,6 +110,7 @@ export function seedBranch(
 ): SeededBranch {
   const r = rng(20261123);
   const day = 24 * 3600_000;
+  const history = size.historyDays ?? 730;
   const sample: SeededBranch['sample'] = {
     phones: [],
     names: [],
@@ -152,7 +155,7 @@ export function seedBranch(
     const id = uuidv7();
     const name = pick(r, [...SURNAMES]) + pick(r, [...GIVEN]) + (r() < 0.6 ? pick(r, [...GIVEN]) : '');
     const phone = pick(r, MOBILE_PREFIXES) + String(Math.floor(r() * 1e8)).padStart(8, '0');
-    const created = opts.now - Math.floor(r() * 730 * day);
+    const created = opts.now - Math.floor(r() * history * day);
     insertCustomer.run(
       id,
       `KH${String(i + 1).padStart(6, '0')}`,
@@ -176,9 +179,9 @@ export function seedBranch(
     const owner = customerIds[i < customerIds.length ? i : Math.floor(r() * customerIds.length)] as string;
     const [category, brand, models] = pick(r, DEVICES);
     const serial = `SN${brand.length}${String(Math.floor(r() * 1e10)).padStart(10, '0')}`;
-    const purchased = new Date(opts.now - Math.floor(r() * 1100 * day)).toISOString().slice(0, 10);
+    const purchased = new Date(opts.now - Math.floor(r() * (history + 370) * day)).toISOString().slice(0, 10);
     const end = new Date(Date.parse(purchased) + 365 * day).toISOString().slice(0, 10);
-    const created = opts.now - Math.floor(r() * 700 * day);
+    const created = opts.now - Math.floor(r() * (history - 30) * day);
     insertDevice.run(id, owner, category, brand, pick(r, models), serial, purchased, end, created, created);
     deviceOwners.push([id, owner, category]);
     if (i % 1499 === 0) {
@@ -199,7 +202,7 @@ export function seedBranch(
       string,
     ];
     // Two days' margin keeps seeded numbers clear of today's sequence in any time zone.
-    const created = opts.now - 2 * day - Math.floor(Math.pow(r(), 1.3) * 730 * day);
+    const created = opts.now - 2 * day - Math.floor(Math.pow(r(), 1.3) * history * day);
     const ageDays = (opts.now - created) / day;
     const status: WorkOrderStatus =
       ageDays > 30 ? (r() < 0.92 ? 'delivered' : 'cancelled') : pick(r, WORK_ORDER_STATUSES);

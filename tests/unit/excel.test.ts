@@ -300,6 +300,8 @@ describe('import templates', () => {
       rows: 1,
       created: 1,
       updated: 0,
+      skipped: 0,
+      changes: [],
       errors: [],
       committed: false,
     });
@@ -329,6 +331,7 @@ describe('import templates', () => {
       'Company',
       'Tags',
       'Notes',
+      'Created',
     ]);
     expect(sheetAt(en, 1).name).toBe('Notes');
     expect(await clerk.ok('customers.import', { file: english, dryRun: true })).toMatchObject({

@@ -79,7 +79,15 @@ describe('parts import', () => {
       [],
       partRow('CAM-01', '摄像头', { cost: 19.99, sale: '￥20' }),
     ]);
-    expect(result).toEqual({ rows: 3, created: 3, updated: 0, errors: [], committed: true });
+    expect(result).toEqual({
+      rows: 3,
+      created: 3,
+      updated: 0,
+      skipped: 0,
+      changes: [],
+      errors: [],
+      committed: true,
+    });
     const parts = await partsByCode();
     expect(parts.get('SCR-IP13')).toMatchObject({
       name: 'iPhone 13 屏幕总成',
@@ -110,6 +118,8 @@ describe('parts import', () => {
       rows: 9,
       created: 0,
       updated: 0,
+      skipped: 0,
+      changes: [],
       errors: [{ row: 7, column: '售价(元)', code: 'notMoney', value: '十二块' }],
       committed: false,
     });
@@ -200,7 +210,31 @@ describe('parts import', () => {
       [PART_IMPORT_HEADER, partRow('OLD-1', '新名字'), partRow('NEW-1', '新配件')],
       true,
     );
-    expect(result).toEqual({ rows: 2, created: 1, updated: 1, errors: [], committed: false });
+    expect(result).toEqual({
+      rows: 2,
+      created: 1,
+      updated: 1,
+      skipped: 0,
+      // The fields the update would change, old → new, worded as the file words them.
+      changes: [
+        {
+          row: 2,
+          code: 'OLD-1',
+          name: '旧名字',
+          action: 'update',
+          fields: [
+            { column: '名称*', before: '旧名字', after: '新名字' },
+            { column: '适用机型', before: '', after: 'iPhone 13' },
+            { column: '分类', before: '', after: '屏幕' },
+            { column: '库位', before: '', after: 'A-01' },
+            { column: '售价(元)', before: '0.00', after: '150.50' },
+            { column: '安全库存', before: '0', after: '2' },
+          ],
+        },
+      ],
+      errors: [],
+      committed: false,
+    });
     expect(snapshot(app.core)).toBe(before);
   });
 
@@ -219,7 +253,28 @@ describe('parts import', () => {
       ['old-1', '新名字', '999', '90', ''],
       ['SAME-1', '不变', '', '1', ''],
     ]);
-    expect(result).toEqual({ rows: 2, created: 0, updated: 1, errors: [], committed: true });
+    expect(result).toEqual({
+      rows: 2,
+      created: 0,
+      updated: 1,
+      skipped: 0,
+      changes: [
+        {
+          row: 2,
+          code: 'OLD-1',
+          name: '旧名字',
+          action: 'update',
+          fields: [
+            { column: '名称', before: '旧名字', after: '新名字' },
+            { column: '库位', before: 'B-2', after: '' },
+            { column: '售价(元)', before: '80.00', after: '90.00' },
+          ],
+        },
+        { row: 3, code: 'SAME-1', name: '不变', action: 'unchanged', fields: [] },
+      ],
+      errors: [],
+      committed: true,
+    });
     const part = await clerk.ok('parts.get', { id: old.id });
     // Cost untouched, columns not in the file kept, a blank cell in a present column cleared.
     expect(part).toMatchObject({
@@ -280,6 +335,11 @@ describe('parts import', () => {
       rows: 2,
       created: 0,
       updated: 0,
+      skipped: 0,
+      changes: [
+        { row: 2, code: 'BAT-1', name: '电池', action: 'unchanged', fields: [] },
+        { row: 3, code: 'SCR-1', name: '屏幕', action: 'unchanged', fields: [] },
+      ],
       errors: [],
       committed: true,
     });
@@ -302,7 +362,15 @@ describe('parts import', () => {
     const rows: ExcelJS.CellValue[][] = [PART_IMPORT_HEADER];
     for (let i = 1; i <= 5000; i++) rows.push(partRow(`BULK-${i}`, `批量配件 ${i}`, { sale: `${i}.5` }));
     const result = await importParts(rows);
-    expect(result).toEqual({ rows: 5000, created: 5000, updated: 0, errors: [], committed: true });
+    expect(result).toEqual({
+      rows: 5000,
+      created: 5000,
+      updated: 0,
+      skipped: 0,
+      changes: [],
+      errors: [],
+      committed: true,
+    });
     expect(auditCount('part')).toBe(5000);
 
     rows.push(partRow('BULK-5001', '一行太多'));
@@ -317,6 +385,8 @@ describe('parts import', () => {
       rows: 0,
       created: 0,
       updated: 0,
+      skipped: 0,
+      changes: [],
       errors: [{ row: 0, column: '', code: 'noRows', value: '' }],
       committed: false,
     });
@@ -391,7 +461,15 @@ describe('customers import', () => {
       ['Li Lei', 13700137000, 'company', '普通', '', '', '', '', ''],
       ['王五', '13600136000、13600136000', '', '', '', '', '', '', ''],
     ]);
-    expect(result).toEqual({ rows: 4, created: 4, updated: 0, errors: [], committed: true });
+    expect(result).toEqual({
+      rows: 4,
+      created: 4,
+      updated: 0,
+      skipped: 0,
+      changes: [],
+      errors: [],
+      committed: true,
+    });
     const list = await clerk.ok('customers.list', { sort: 'code', order: 'asc' });
     const [zhang, company, li, wang] = await Promise.all(
       list.rows.map(async (r) => (await clerk.ok('customers.get', { id: r.id })).customer),
@@ -495,7 +573,15 @@ describe('customers import', () => {
       ],
       true,
     );
-    expect(result).toEqual({ rows: 1, created: 1, updated: 0, errors: [], committed: false });
+    expect(result).toEqual({
+      rows: 1,
+      created: 1,
+      updated: 0,
+      skipped: 0,
+      changes: [],
+      errors: [],
+      committed: false,
+    });
     expect(snapshot(app.core)).toBe(before);
   });
 

@@ -17,8 +17,22 @@ export type XlsxFile = z.infer<typeof xlsxFile>;
  * All or nothing: every row is checked first; if any row has an error nothing is written and
  * every error comes back with its row and column. `dryRun` checks without writing.
  */
+/**
+ * What to do with a row that meets a record already on file (a customer by code or phone, a part by
+ * code): refuse the file (the row is an error), skip the row, or update the record from the row.
+ * Left out, each import keeps its earlier rule: customers refuse, parts update.
+ */
+export const IMPORT_EXISTING = ['refuse', 'skip', 'update'] as const;
+export type ImportExisting = (typeof IMPORT_EXISTING)[number];
+
 /** A file that is not a readable workbook is refused as a whole (VALIDATION on `file`). */
-export const importInput = z.object({ file: xlsxFile, dryRun: z.boolean().default(false) }).strict();
+export const importInput = z
+  .object({
+    file: xlsxFile,
+    dryRun: z.boolean().default(false),
+    existing: z.enum(IMPORT_EXISTING).optional(),
+  })
+  .strict();
 
 export const IMPORT_ERROR_CODES = [
   /** A required column is missing from the header row. */
@@ -41,6 +55,14 @@ export const IMPORT_ERROR_CODES = [
   'phoneTaken',
   /** The supplier named is not in the supplier list. */
   'unknownSupplier',
+  /** The part code is already in the catalog (when existing parts are refused). */
+  'codeTaken',
+  /** The row's code and phones point at different customers: value = their codes. */
+  'ambiguousMatch',
+  /** Not a date (2019-03-08, 2019/3/8 or 2019-03-08 14:30, or a date cell). */
+  'badDate',
+  /** A date after today on the server's clock. */
+  'futureDate',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 
@@ -55,11 +77,37 @@ export const importError = z.object({
 });
 export type ImportError = z.infer<typeof importError>;
 
+/** One field a row would change on the record it matched, as the file shows it (old → new). */
+export const importFieldChange = z.object({
+  /** The column's header as in the file. */
+  column: z.string(),
+  before: z.string(),
+  after: z.string(),
+});
+
+/**
+ * A row that met a record already on file and what it does to it: `update` with the fields that
+ * change, `unchanged` (nothing differs), or `skip` (existing records skipped).
+ */
+export const importRowChange = z.object({
+  row: z.int().positive(),
+  /** The record's code (KH000123, the part code). */
+  code: z.string(),
+  name: z.string(),
+  action: z.enum(['update', 'unchanged', 'skip']),
+  fields: z.array(importFieldChange),
+});
+export type ImportRowChange = z.infer<typeof importRowChange>;
+
 export const importResult = z.object({
   /** Data rows read (blank rows skipped). */
   rows: z.int().nonnegative(),
   created: z.int().nonnegative(),
   updated: z.int().nonnegative(),
+  /** Rows that met an existing record and were skipped (existing: 'skip'). */
+  skipped: z.int().nonnegative(),
+  /** Every row that met an existing record, in row order (rows that create are only counted). */
+  changes: z.array(importRowChange),
   errors: z.array(importError),
   /** True only when the rows were written: no errors and not a dry run. */
   committed: z.boolean(),

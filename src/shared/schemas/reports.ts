@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../dates';
+import { isIsoDate, warrantyEndFrom } from '../dates';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../languages';
 import { WORK_ORDER_STATUSES } from '../workOrderStatus';
 import { COMPLAINT_SEVERITIES, COMPLAINT_STATUSES } from './complaintKinds';
@@ -9,26 +9,42 @@ import { PAYMENT_METHODS } from './settlements';
 
 const day = z.string().refine(isIsoDate, 'YYYY-MM-DD');
 
-/** The longest period a report covers (a few years of daily points is still a small chart). */
-export const MAX_PERIOD_DAYS = 366 * 3;
+/** The longest period a report covers: a shop's history of several years, at month or year points. */
+export const MAX_PERIOD_YEARS = 10;
+
+/** The sizes of a chart's points, smallest first. */
+export const BUCKETS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+export type Bucket = (typeof BUCKETS)[number];
+
+/**
+ * The point size that suits a period's length when the user has not chosen one: days up to two
+ * months, months up to two years, quarters up to five years, years beyond (a dozen or so points).
+ */
+export function bucketFor(from: string, to: string): Bucket {
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+  if (days <= 62) return 'day';
+  if (days <= 731) return 'month';
+  if (days <= 1827) return 'quarter';
+  return 'year';
+}
 
 /**
  * A report's period: whole local calendar days, `from` and `to` both included, and the size of
- * the points on a chart over time.
+ * the points on a chart over time. At most ten years: `to` no later than the day before the same
+ * date ten years on (2016-03-01 → 2026-02-28), as a warranty term of 120 months ends.
  */
 export const periodInput = z
   .object({
     from: day,
     to: day,
-    bucket: z.enum(['day', 'week', 'month']).default('day'),
+    bucket: z.enum(BUCKETS).default('day'),
   })
   .strict()
   .refine((p) => p.from <= p.to, { message: 'from after to', path: ['to'] })
-  .refine(
-    (p) =>
-      (Date.parse(`${p.to}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`)) / 86_400_000 < MAX_PERIOD_DAYS,
-    { message: `at most ${MAX_PERIOD_DAYS} days`, path: ['to'] },
-  );
+  .refine((p) => !isIsoDate(p.from) || p.to <= warrantyEndFrom(p.from, MAX_PERIOD_YEARS * 12), {
+    message: `a period is at most ${MAX_PERIOD_YEARS} years`,
+    path: ['to'],
+  });
 export type PeriodInput = z.infer<typeof periodInput>;
 
 const count = z.int().nonnegative();

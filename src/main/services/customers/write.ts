@@ -30,7 +30,12 @@ function nextCustomerCode(tx: Tx): string {
   }
 }
 
-export function createCustomer(ctx: CallContext, input: ParsedInputOf<'customers.create'>): Customer {
+/** `createdAt`: when the customer first came, for one brought from the shop's records (an import). */
+export function createCustomer(
+  ctx: CallContext,
+  input: ParsedInputOf<'customers.create'>,
+  createdAt?: number,
+): Customer {
   const { db, now } = ctx.deps;
   return db.transaction((tx) => {
     assertLevel(tx, input.level, null);
@@ -51,7 +56,7 @@ export function createCustomer(ctx: CallContext, input: ParsedInputOf<'customers
       mergedIntoId: null,
       noContact: input.noContact,
       archivedAt: null,
-      createdAt: at,
+      createdAt: createdAt ?? at,
       updatedAt: at,
       version: 1,
     };

@@ -70,7 +70,8 @@ export const PART_EXPORT_COLUMNS = [
   col({ key: 'archived', zh: '已归档', en: 'Archived', width: 8 }),
 ] as const;
 
-export const CUSTOMER_COLUMNS = [
+/** A customer's own fields, as the form has them. */
+const CUSTOMER_FIELD_COLUMNS = [
   col({
     key: 'name',
     zh: '姓名',
@@ -96,13 +97,36 @@ export const CUSTOMER_COLUMNS = [
   col({ key: 'tags', zh: '标签', en: 'Tags', width: 16 }),
   col({ key: 'notes', zh: '备注', en: 'Notes', width: 30 }),
 ] as const;
-export type CustomerColumnKey = (typeof CUSTOMER_COLUMNS)[number]['key'];
+
+const CUSTOMER_CODE_COLUMN = col({
+  key: 'code',
+  zh: '客户编号',
+  en: 'Customer no.',
+  width: 12,
+  aliases: ['编号', 'Customer code'],
+});
+/** When the customer first came (建档); an import keeps it, the export writes it. */
+const CUSTOMER_CREATED_COLUMN = col({
+  key: 'createdAt',
+  zh: '建档时间',
+  en: 'Created',
+  width: 17,
+  kind: 'dateTime',
+  aliases: ['建档日期', '创建时间', '创建日期', 'Created date', 'Created at'],
+});
+
+/** The import template's columns. */
+export const CUSTOMER_COLUMNS = [...CUSTOMER_FIELD_COLUMNS, CUSTOMER_CREATED_COLUMN] as const;
+
+/** What a customer import reads: the template's columns and the code an export carries (to match by). */
+export const CUSTOMER_IMPORT_COLUMNS = [...CUSTOMER_COLUMNS, CUSTOMER_CODE_COLUMN] as const;
+export type CustomerColumnKey = (typeof CUSTOMER_IMPORT_COLUMNS)[number]['key'];
 
 export const CUSTOMER_EXPORT_COLUMNS = [
-  col({ key: 'code', zh: '客户编号', en: 'Customer no.', width: 12 }),
-  ...CUSTOMER_COLUMNS,
+  CUSTOMER_CODE_COLUMN,
+  ...CUSTOMER_FIELD_COLUMNS,
   col({ key: 'archived', zh: '已归档', en: 'Archived', width: 8 }),
-  col({ key: 'createdAt', zh: '建档时间', en: 'Created', width: 17, kind: 'dateTime' }),
+  CUSTOMER_CREATED_COLUMN,
 ] as const;
 
 export const ON_HAND_COLUMNS = [

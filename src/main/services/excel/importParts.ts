@@ -1,11 +1,13 @@
 /**
- * Parts catalog import. Every row is checked against the same zod schema as the part form; an
- * existing code updates that part (never its cost price: only receipts move it), a new code
- * creates one. All or nothing: one error anywhere and nothing is written.
+ * Parts catalog import. Every row is checked against the same zod schema as the part form; a new
+ * code creates a part; an existing code, as the import chooses, updates that part (never its cost
+ * price: only receipts move it; the default), is skipped, or is an error. All or nothing: one
+ * error anywhere and nothing is written. A dry run lists every existing code with the fields it
+ * would change (old → new).
  */
 import type { z } from 'zod';
 import type { ParsedInputOf } from '@shared/contract';
-import type { ImportResult } from '@shared/schemas/excel';
+import type { ImportExisting, ImportResult, ImportRowChange } from '@shared/schemas/excel';
 import { createPartInput } from '@shared/schemas/stock';
 import { parts, suppliers, type PartRecord, type SupplierRecord } from '../../db/schema';
 import type { CallContext, Queryable } from '../context';
@@ -17,6 +19,7 @@ import {
   mapSheet,
   parseCount,
   parseFen,
+  yuanText,
   type FieldKind,
   type MappedSheet,
 } from './importSheet';
@@ -135,20 +138,47 @@ function readRow({ sheet, errors, existing, findSupplier }: RowContext, row: She
   return clean ? parsed.data : null;
 }
 
+/** A part's fields as the file writes them, for the change list. */
+function fieldText(
+  field: PartField,
+  value: PartInput[PartField] | null,
+  supplierName: (id: string) => string,
+) {
+  if (value === null || value === undefined) return '';
+  if (field === 'costPrice' || field === 'salePrice') return yuanText(Number(value));
+  if (field === 'defaultSupplierId') return supplierName(String(value));
+  return String(value);
+}
+
+interface Plan {
+  ops: Op[];
+  changes: ImportRowChange[];
+  skipped: number;
+}
+
 /** Check every row; the ops to run when there is no error. Synchronous: nothing moves under it. */
-function planPartImport(q: Queryable, read: ReadSheet, errors: ErrorList): Op[] {
+function planPartImport(q: Queryable, read: ReadSheet, errors: ErrorList, existing: ImportExisting): Plan {
+  const plan: Plan = { ops: [], changes: [], skipped: 0 };
+  const { ops } = plan;
   const sheet = mapSheet(read, PART_COLUMNS, errors);
-  if (!sheet) return [];
-  const existing = new Map(
+  if (!sheet) return plan;
+  const names = new Map(
+    q
+      .select({ id: suppliers.id, name: suppliers.name })
+      .from(suppliers)
+      .all()
+      .map((s) => [s.id, s.name]),
+  );
+  const supplierName = (id: string) => names.get(id) ?? id;
+  const onFile = new Map(
     q
       .select()
       .from(parts)
       .all()
       .map((p) => [p.code, p]),
   );
-  const rc: RowContext = { sheet, errors, existing, findSupplier: supplierFinder(q) };
+  const rc: RowContext = { sheet, errors, existing: onFile, findSupplier: supplierFinder(q) };
   const firstRowOf = new Map<string, number>();
-  const ops: Op[] = [];
   for (const row of sheet.rows) {
     const input = readRow(rc, row);
     if (!input) continue;
@@ -158,16 +188,30 @@ function planPartImport(q: Queryable, read: ReadSheet, errors: ErrorList): Op[] 
       continue;
     }
     firstRowOf.set(input.code, row.row);
-    const before = existing.get(input.code);
+    const before = onFile.get(input.code);
     if (!before) {
       ops.push({ create: input });
-    } else if (UPDATABLE.some((f) => input[f] !== before[f])) {
-      const { costPrice: _cost, ...fields } = input;
+      continue;
+    }
+    const met = { row: row.row, code: before.code, name: before.name };
+    if (existing === 'refuse') {
+      errors.add(row.row, sheet.header('code'), 'codeTaken', before.code);
+    } else if (existing === 'skip') {
+      plan.skipped += 1;
+      plan.changes.push({ ...met, action: 'skip', fields: [] });
+    } else {
+      const fields = UPDATABLE.filter((f) => input[f] !== before[f]).map((f) => ({
+        column: sheet.header(COLUMN_OF[f]),
+        before: fieldText(f, before[f], supplierName),
+        after: fieldText(f, input[f], supplierName),
+      }));
+      plan.changes.push({ ...met, action: fields.length > 0 ? 'update' : 'unchanged', fields });
+      const { costPrice: _cost, ...values } = input;
       // The version read here, in the import's own transaction: nothing can change the part between.
-      ops.push({ update: { ...fields, id: before.id, version: before.version } });
+      if (fields.length > 0) ops.push({ update: { ...values, id: before.id, version: before.version } });
     }
   }
-  return ops;
+  return plan;
 }
 
 export async function importParts(
@@ -179,10 +223,19 @@ export async function importParts(
   // is written. The catalog functions' own transactions nest inside as savepoints.
   return ctx.deps.db.transaction((tx) => {
     const errors = new ErrorList();
-    const ops = planPartImport(tx, read, errors);
+    const { ops, changes, skipped } = planPartImport(tx, read, errors, input.existing ?? 'update');
     const created = ops.filter((op) => 'create' in op).length;
-    const result = { rows: read.rows.length, created, updated: ops.length - created, errors: errors.list };
-    if (errors.list.length > 0) return { ...result, created: 0, updated: 0, committed: false };
+    const result = {
+      rows: read.rows.length,
+      created,
+      updated: ops.length - created,
+      skipped,
+      changes,
+      errors: errors.list,
+    };
+    if (errors.list.length > 0) {
+      return { ...result, created: 0, updated: 0, skipped: 0, changes: [], committed: false };
+    }
     // A clean dry run says what the import would do.
     if (input.dryRun) return { ...result, committed: false };
     for (const op of ops) {

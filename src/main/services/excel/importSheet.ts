@@ -3,6 +3,8 @@
  * reading a row's text, turning cell text into numbers, and zod issues into import error codes.
  */
 import type { z } from 'zod';
+import { isIsoDate } from '@shared/dates';
+import type { Language } from '@shared/languages';
 import type { ImportError, ImportErrorCode } from '@shared/schemas/excel';
 import type { Column } from './columns';
 import { headerKey, type ReadSheet, type SheetRow } from './workbook';
@@ -30,6 +32,8 @@ export interface MappedSheet<K extends string> {
   text(row: SheetRow, key: K): string | undefined;
   /** The header as found in the file, or as expected in the file's language when missing. */
   header(key: K): string;
+  /** The language most of the file's headers are in: values in a change list are worded in it. */
+  lang: Language;
 }
 
 /** The forms a header is matched in: as written and without its "(元)" part. */
@@ -88,6 +92,7 @@ export function mapSheet<K extends string>(
       return at ? (row.cells.get(at.col) ?? '') : undefined;
     },
     header: (key) => headerText.get(key) ?? key,
+    lang: english > chinese ? 'en-US' : 'zh-CN',
   };
 }
 
@@ -99,6 +104,39 @@ export function parseFen(text: string): number | null {
   const yuan = m?.[1]?.replaceAll(',', '');
   if (!m || yuan === undefined || yuan.length > 13) return null;
   return Number(yuan) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
+/** Fen as the file writes 元: 45000 → "450.00". */
+export function yuanText(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+const DATE_TIME =
+  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * A date, or date and time, as a person writes it (2019-03-08, 2019/3/8, 2019年3月8日, 2019-03-08
+ * 14:30, or a date cell, which the workbook layer reads as such text) → epoch ms of that local
+ * wall-clock time; null when it is not a real calendar date and time.
+ */
+export function parseDateTime(text: string): number | null {
+  const m = DATE_TIME.exec(text.trim());
+  if (!m) return null;
+  const [y, mo, d, h, mi, sec] = m.slice(1).map((v) => (v === undefined ? 0 : Number(v))) as number[];
+  const day = `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  if (!isIsoDate(day) || (h ?? 0) > 23 || (mi ?? 0) > 59 || (sec ?? 0) > 59) return null;
+  return new Date(y ?? 0, (mo ?? 1) - 1, d, h, mi, sec).getTime();
+}
+
+/** Epoch ms as the file would show it: "2019-03-08 14:30" in local time, "2019-03-08" at midnight. */
+export function dateTimeText(ms: number): string {
+  const t = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`;
+  const time = `${pad(t.getHours())}:${pad(t.getMinutes())}`;
+  return time === '00:00' ? day : `${day} ${time}`;
 }
 
 /** A whole, non-negative number; null otherwise. */

@@ -6,6 +6,7 @@ import { readCounter } from '../settings';
 import { CUSTOMER_COLUMNS, PART_COLUMNS, headerOf, type Column } from './columns';
 import { MAX_IMPORT_ROWS } from './importSheet';
 import { LABELS } from '@shared/labels';
+import { localMidnight } from '@shared/dates';
 import { NAMES } from './labels';
 import { exportFileName, workbookFile, type CellOut, type SheetOut } from './workbook';
 
@@ -84,7 +85,7 @@ export function partsTemplate(ctx: CallContext, lang: Language): Promise<XlsxFil
         HEADER_RULES[lang],
         '必填：编码、名称。编码不区分大小写（保存为大写），在文件内不能重复。',
         '成本价、售价以元为单位，最多两位小数；安全库存是不小于 0 的整数。单位留空为“个”。',
-        '编码已存在的配件按本表更新，编码不存在的新建。更新时不改成本价：成本价只随入库单按移动加权平均变化，新建时才取本表的成本价。',
+        '编码不存在的新建；编码已存在的配件，导入时选择按本表更新（默认）或跳过，先检查会列出将被改动的字段（原值 → 新值）。更新时不改成本价：成本价只随入库单按移动加权平均变化，新建时才取本表的成本价。',
         '更新时，文件里没有的列保持原值；有这一列但单元格空白，表示清空这一项。',
         '供应商填写名称，须是已建档、未归档的供应商；留空表示没有默认供应商。',
         '导出的配件表可以直接修改后导入（库存、已归档两列会被忽略）。',
@@ -94,7 +95,7 @@ export function partsTemplate(ctx: CallContext, lang: Language): Promise<XlsxFil
         HEADER_RULES[lang],
         'Required: Code and Name. Codes ignore case (they are saved in capitals) and may not repeat within the file.',
         'Cost and sale prices are in yuan (CNY) with at most two decimals; minimum stock is a whole number, 0 or more. A blank unit means 个 (piece).',
-        'A part whose code exists is updated from the file; a new code creates a part. Updates never change the cost price: it moves only with purchase receipts (moving average). It is taken from the file only for new parts.',
+        'A new code creates a part; a part whose code exists is, as chosen when importing, updated from the file (the default) or skipped, and the check lists the fields that would change (old → new). Updates never change the cost price: it moves only with purchase receipts (moving average). It is taken from the file only for new parts.',
         'When updating, a column missing from the file keeps its values; a blank cell in a present column clears that field.',
         'Supplier: the name of a supplier on file and not archived; blank for no default supplier.',
         'An exported parts list can be edited and imported back (its On hand and Archived columns are ignored).',
@@ -111,6 +112,8 @@ export function customersTemplate(ctx: CallContext, lang: Language): Promise<Xls
   const first = levels[0] ?? '';
   const zh = lang === 'zh-CN';
   const type = LABELS.customerTypes[lang].individual;
+  // A past date (a customer of some years), as a date cell like the export writes it.
+  const since = localMidnight('2019-03-08');
   const example: CellOut[] = zh
     ? [
         '张三',
@@ -122,6 +125,7 @@ export function customersTemplate(ctx: CallContext, lang: Language): Promise<Xls
         '',
         '老客户',
         '',
+        since,
       ]
     : [
         'Zhang San',
@@ -133,6 +137,7 @@ export function customersTemplate(ctx: CallContext, lang: Language): Promise<Xls
         '',
         'regular',
         '',
+        since,
       ];
   const notes = zh
     ? [
@@ -142,7 +147,9 @@ export function customersTemplate(ctx: CallContext, lang: Language): Promise<Xls
         '类型：个人 或 单位（也可写 企业、公司）；留空为个人。',
         `等级须是系统设置里的客户等级之一：${levels.join('、')}；留空为“${first}”。`,
         '标签可填多个，分隔方式同电话。邮箱可留空。',
-        '导入只新建客户。电话已属于现有客户的行会报错（请到客户档案里处理）；同一个电话在文件里出现两次也会报错。',
+        '建档时间可留空（即导入的时间）；填写时为过去的日期或日期时间，如 2019-03-08 或 2019-03-08 14:30，不能晚于现在。',
+        '已有客户按“客户编号”（导出的客户表带这一列），否则按电话认出。导入时选择：跳过已有客户，或用本表更新已有客户：填了的单元格覆盖原值，空白单元格保持原值，电话只增加不删除。',
+        '先检查会列出每个已有客户将被改动的字段（原值 → 新值）。一行的电话分属两个客户时报错；同一个电话在文件里出现两次也会报错。',
         ...ALL_OR_NOTHING[lang],
       ]
     : [
@@ -152,7 +159,9 @@ export function customersTemplate(ctx: CallContext, lang: Language): Promise<Xls
         'Type: Individual or Company (个人 / 单位 also work); blank means Individual.',
         `Level must be one of the customer levels in Settings: ${levels.join(', ')}; blank means "${first}".`,
         'Several tags are separated like phones. Email may be blank.',
-        'The import only creates customers. A row whose phone already belongs to a customer is an error (deal with it in the customer records), and so is the same phone twice in the file.',
+        'Created may be blank (the time of the import); when given, a past date or date and time such as 2019-03-08 or 2019-03-08 14:30, not later than now.',
+        'Existing customers are found by Customer no. (an exported customer list has it), else by phone. Choose when importing: skip existing customers, or update them from the file: filled cells replace the values, blank cells keep them, phones are only added, never removed.',
+        'The check lists every existing customer with the fields that would change (old → new). A row whose phones belong to two customers is an error, and so is the same phone twice in the file.',
         ...ALL_OR_NOTHING[lang],
       ];
   return workbookFile(exportFileName(NAMES.customersTemplate[lang], ctx.deps.now()), [

@@ -4,7 +4,7 @@ import type { PeriodInput } from '@shared/schemas/reports';
 /**
  * A report's period in the machine's local time: `from`..`to` whole calendar days → [start, end)
  * epoch ms, cut into chart points. A point's `key` is the first day of its calendar day, ISO week
- * (Monday) or month, even when the period starts inside it; what it counts is clipped to the
+ * (Monday), month, quarter (1 Jan, 1 Apr, 1 Jul, 1 Oct) or year, even when the period starts inside it; what it counts is clipped to the
  * period. Every point is present, empty ones included.
  */
 
@@ -29,18 +29,25 @@ function isoWeekday(day: IsoDate): number {
   return (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
 }
 
+/** Months in a point of each calendar size (day and week points are counted in days). */
+const MONTHS: Partial<Record<PeriodInput['bucket'], number>> = { month: 1, quarter: 3, year: 12 };
+
 /** The first day of the point that holds `day`. */
 export function pointKey(day: IsoDate, bucket: PeriodInput['bucket']): IsoDate {
   if (bucket === 'week') return addDays(day, -isoWeekday(day));
-  if (bucket === 'month') return `${day.slice(0, 7)}-01`;
-  return day;
+  const months = MONTHS[bucket];
+  if (months === undefined) return day;
+  const month = Number(day.slice(5, 7));
+  const first = month - ((month - 1) % months);
+  return `${day.slice(0, 4)}-${String(first).padStart(2, '0')}-01`;
 }
 
 function nextKey(key: IsoDate, bucket: PeriodInput['bucket']): IsoDate {
   if (bucket === 'day') return addDays(key, 1);
   if (bucket === 'week') return addDays(key, 7);
   const [y, m] = key.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  const total = y * 12 + (m - 1) + (MONTHS[bucket] ?? 1);
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-01`;
 }
 
 export function periodOf(input: PeriodInput): Period {

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ImportResult, XlsxFile } from '@shared/schemas/excel';
+import type { ImportExisting, ImportResult, XlsxFile } from '@shared/schemas/excel';
 import { currentLanguage } from '../i18n';
 import { invoke } from './client';
 import { afterCounterChange } from './customers';
@@ -74,7 +74,11 @@ export type ImportMethod = 'parts.import' | 'customers.import';
 export function useImport(method: ImportMethod) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { file: XlsxFile; dryRun: boolean }): Promise<ImportResult> => invoke(method, input),
+    mutationFn: (input: {
+      file: XlsxFile;
+      dryRun: boolean;
+      existing: ImportExisting;
+    }): Promise<ImportResult> => invoke(method, input),
     onSuccess: async (result) => {
       if (!result.committed) return;
       await (method === 'parts.import' ? afterStockChange(queryClient) : afterCounterChange(queryClient));

@@ -1,8 +1,25 @@
 import { useState } from 'react';
-import { Alert, App, Button, Flex, Modal, Table, Typography, Upload, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Flex,
+  Modal,
+  Radio,
+  Table,
+  Typography,
+  Upload,
+  type TableColumnsType,
+} from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { MAX_XLSX_BYTES, type ImportError, type ImportResult, type XlsxFile } from '@shared/schemas/excel';
+import {
+  MAX_XLSX_BYTES,
+  type ImportError,
+  type ImportResult,
+  type ImportRowChange,
+  type XlsxFile,
+} from '@shared/schemas/excel';
 import { fileToBase64, useExport, useImport, type ImportMethod, type PlainExport } from '../api/excel';
 import { errorMessage } from '../i18n/errorMessage';
 
@@ -13,7 +30,70 @@ interface ImportModalProps {
   /** How rows meet what is already on file (matched by code, a known phone is an error …). */
   matchNote: string;
   testId: string;
+  /** What a row meeting a record on file does, until the user picks otherwise. */
+  defaultExisting: Existing;
   onClose: () => void;
+}
+
+type Existing = 'skip' | 'update';
+
+/** The rows that met records on file: skipped, unchanged, or the fields they change (old → new). */
+function ChangeList({ changes, testId }: { changes: ImportRowChange[]; testId: string }) {
+  const { t } = useTranslation();
+  const columns: TableColumnsType<ImportRowChange> = [
+    { title: t('stock.import.row'), dataIndex: 'row', width: 60 },
+    {
+      title: t('stock.import.record'),
+      dataIndex: 'code',
+      width: 150,
+      render: (_, c) => (
+        <Flex vertical>
+          <Typography.Text>{c.code}</Typography.Text>
+          <Typography.Text type="secondary">{c.name}</Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: t('stock.import.action'),
+      dataIndex: 'action',
+      width: 80,
+      render: (_, c) => t(`stock.import.actions.${c.action}`),
+    },
+    {
+      title: t('stock.import.changes'),
+      dataIndex: 'fields',
+      render: (_, c) =>
+        c.fields.length === 0 ? (
+          t('common.none')
+        ) : (
+          <Flex vertical>
+            {c.fields.map((f) => (
+              <span key={f.column}>
+                <Typography.Text strong>{f.column}</Typography.Text>{' '}
+                <Typography.Text delete type="secondary">
+                  {f.before || t('common.none')}
+                </Typography.Text>
+                {' → '}
+                <Typography.Text>{f.after || t('common.none')}</Typography.Text>
+              </span>
+            ))}
+          </Flex>
+        ),
+    },
+  ];
+  return (
+    <Flex vertical gap="small">
+      <Typography.Text strong>{t('stock.import.changesTitle')}</Typography.Text>
+      <Table
+        size="small"
+        rowKey="row"
+        data-testid={`${testId}-changes`}
+        columns={columns}
+        dataSource={changes}
+        pagination={changes.length > 6 ? { pageSize: 6, size: 'small' } : false}
+      />
+    </Flex>
+  );
 }
 
 /** What the check of the chosen file said. */
@@ -21,16 +101,20 @@ function CheckResult({ result, testId }: { result: ImportResult; testId: string 
   const { t } = useTranslation();
   if (result.errors.length === 0) {
     return (
-      <Alert
-        type="success"
-        showIcon
-        data-testid={`${testId}-ready`}
-        title={t('stock.import.ready', {
-          rows: result.rows,
-          created: result.created,
-          updated: result.updated,
-        })}
-      />
+      <Flex vertical gap="small">
+        <Alert
+          type="success"
+          showIcon
+          data-testid={`${testId}-ready`}
+          title={t('stock.import.ready', {
+            rows: result.rows,
+            created: result.created,
+            updated: result.updated,
+          })}
+          description={result.skipped > 0 ? t('stock.import.skipped', { count: result.skipped }) : undefined}
+        />
+        {result.changes.length > 0 && <ChangeList changes={result.changes} testId={testId} />}
+      </Flex>
     );
   }
   const columns: TableColumnsType<ImportError & { key: number }> = [
@@ -78,7 +162,15 @@ function CheckResult({ result, testId }: { result: ImportResult; testId: string 
  * 导入 Excel: choose a file, it is checked at once (nothing written), the errors are listed by row and
  * column; 导入 writes it only when every row is good. All or nothing, and the dialog says so.
  */
-export function ImportModal({ title, method, template, matchNote, testId, onClose }: ImportModalProps) {
+export function ImportModal({
+  title,
+  method,
+  template,
+  matchNote,
+  testId,
+  defaultExisting,
+  onClose,
+}: ImportModalProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const run = useImport(method);
@@ -86,6 +178,17 @@ export function ImportModal({ title, method, template, matchNote, testId, onClos
   const [file, setFile] = useState<XlsxFile | null>(null);
   const [checked, setChecked] = useState<ImportResult | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [existing, setExisting] = useState<Existing>(defaultExisting);
+
+  /** Check the file (nothing written) for the chosen handling of existing records. */
+  const check = (picked: XlsxFile, mode: Existing) => {
+    setChecked(null);
+    setProblem(null);
+    run.mutate(
+      { file: picked, dryRun: true, existing: mode },
+      { onSuccess: setChecked, onError: (e) => setProblem(errorMessage(e, t)) },
+    );
+  };
 
   const choose = async (chosen: File) => {
     setChecked(null);
@@ -97,16 +200,13 @@ export function ImportModal({ title, method, template, matchNote, testId, onClos
     }
     const picked = { fileName: chosen.name.slice(-120) || 'import.xlsx', base64: await fileToBase64(chosen) };
     setFile(picked);
-    run.mutate(
-      { file: picked, dryRun: true },
-      { onSuccess: setChecked, onError: (e) => setProblem(errorMessage(e, t)) },
-    );
+    check(picked, existing);
   };
 
   const commit = () => {
     if (!file) return;
     run.mutate(
-      { file, dryRun: false },
+      { file, dryRun: false, existing },
       {
         onSuccess: (result) => {
           if (result.committed) {
@@ -167,6 +267,30 @@ export function ImportModal({ title, method, template, matchNote, testId, onClos
             </Flex>
           }
         />
+        <Flex gap="small" align="center">
+          <Typography.Text>{t('stock.import.existing')}</Typography.Text>
+          <Radio.Group
+            value={existing}
+            data-testid={`${testId}-existing`}
+            onChange={(e) => {
+              const mode = e.target.value as Existing;
+              setExisting(mode);
+              if (file) check(file, mode);
+            }}
+            options={[
+              {
+                value: 'skip',
+                label: <span data-testid={`${testId}-existing-skip`}>{t('stock.import.existingSkip')}</span>,
+              },
+              {
+                value: 'update',
+                label: (
+                  <span data-testid={`${testId}-existing-update`}>{t('stock.import.existingUpdate')}</span>
+                ),
+              },
+            ]}
+          />
+        </Flex>
         <Upload.Dragger
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           multiple={false}

@@ -15,7 +15,8 @@ export const reportsEnUS: typeof reportsZhCN = {
       custom: 'Custom',
     },
     bucket: 'Group by',
-    buckets: { day: 'Day', week: 'Week', month: 'Month' },
+    buckets: { day: 'Day', week: 'Week', month: 'Month', quarter: 'Quarter', year: 'Year' },
+    tooLong: 'A period is at most {{years}} years: move the start later or the end earlier.',
     range: '{{from}} to {{to}}',
   },
   tabs: {

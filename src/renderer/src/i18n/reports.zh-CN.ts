@@ -14,7 +14,8 @@ export const reportsZhCN = {
       custom: '自定义',
     },
     bucket: '汇总粒度',
-    buckets: { day: '按日', week: '按周', month: '按月' },
+    buckets: { day: '按日', week: '按周', month: '按月', quarter: '按季度', year: '按年' },
+    tooLong: '统计期最长 {{years}} 年：请把开始日期往后调，或把结束日期往前调。',
     range: '{{from}} 至 {{to}}',
   },
   tabs: {

@@ -197,9 +197,9 @@ export const stockEnUS: typeof stockZhCN = {
     partsTitle: 'Import parts (Excel)',
     customersTitle: 'Import customers (Excel)',
     partsMatch:
-      'Rows are matched by part code: new codes are created, known codes have their details updated (stock and cost untouched).',
+      'Rows are matched by part code: new codes are created; known codes, as chosen below, have their details updated (stock and cost untouched) or are skipped.',
     customersMatch:
-      'Each row creates a customer; a phone that belongs to another customer is an error, never a merge.',
+      'Existing customers are found by customer no. or phone and, as chosen below, skipped or updated; a row whose phones belong to two customers is an error, never a merge. A given created date is kept.',
     allOrNothing: 'All or nothing: if any row has an error, nothing from the file is imported.',
     allOrNothingDetail:
       'The chosen file is checked row by row first (nothing is written); fix the workbook by row and column, then choose it again.',
@@ -217,6 +217,15 @@ export const stockEnUS: typeof stockZhCN = {
     commit: 'Import',
     commitRows: 'Import {{rows}} rows',
     done: 'Imported {{rows}} rows ({{created}} new, {{updated}} updated)',
+    existing: 'Existing records',
+    existingSkip: 'Skip (leave as they are)',
+    existingUpdate: 'Update from the file',
+    skipped: '{{count}} rows match existing records and will be skipped',
+    changesTitle: 'Rows that match existing records (old → new)',
+    record: 'Record',
+    action: 'Action',
+    actions: { update: 'Update', unchanged: 'No change', skip: 'Skip' },
+    changes: 'Changes',
   },
   importErrors: {
     missingColumn: 'This column is missing',
@@ -231,6 +240,10 @@ export const stockEnUS: typeof stockZhCN = {
     badPhone: 'Not a valid phone number',
     duplicateInFile: 'Repeats another row of the file',
     phoneTaken: 'The phone belongs to another customer',
+    codeTaken: 'The code already exists',
+    ambiguousMatch: 'The phones belong to different customers',
+    badDate: 'Not a valid date (such as 2019-03-08 or 2019-03-08 14:30)',
+    futureDate: 'The date is after today',
     unknownSupplier: 'No such supplier',
   },
   export: {

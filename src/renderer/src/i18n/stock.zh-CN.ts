@@ -196,8 +196,9 @@ export const stockZhCN = {
     button: '导入 Excel',
     partsTitle: '导入配件（Excel）',
     customersTitle: '导入客户（Excel）',
-    partsMatch: '按配件编码对应：新编码新建，已有编码更新其资料（不改动库存和成本）。',
-    customersMatch: '每行新建一位客户；电话已属于其他客户的行会报错，不会自动合并。',
+    partsMatch: '按配件编码对应：新编码新建；已有编码按下面的选择更新其资料（不改动库存和成本）或跳过。',
+    customersMatch:
+      '按客户编号或电话认出已有客户，按下面的选择跳过或更新；一行的电话分属两位客户时报错，不会自动合并。填了建档时间的保留文件里的日期。',
     allOrNothing: '全部成功才导入：任何一行有错误，整个文件都不会导入。',
     allOrNothingDetail:
       '选择文件后会先检查每一行（此时不写入任何数据），请按行号和列名改好 Excel 后重新选择。',
@@ -215,6 +216,15 @@ export const stockZhCN = {
     commit: '导入',
     commitRows: '导入 {{rows}} 行',
     done: '已导入 {{rows}} 行（新建 {{created}}，更新 {{updated}}）',
+    existing: '已有的记录',
+    existingSkip: '跳过（不改动）',
+    existingUpdate: '用本表更新',
+    skipped: '{{count}} 行对应已有记录，将跳过',
+    changesTitle: '对应已有记录的行（原值 → 新值）',
+    record: '记录',
+    action: '处理',
+    actions: { update: '更新', unchanged: '无变化', skip: '跳过' },
+    changes: '改动',
   },
   importErrors: {
     missingColumn: '缺少这一列',
@@ -229,6 +239,10 @@ export const stockZhCN = {
     badPhone: '电话格式不正确',
     duplicateInFile: '与文件中另一行重复',
     phoneTaken: '电话已属于其他客户',
+    codeTaken: '编码已存在',
+    ambiguousMatch: '电话分属不同的客户',
+    badDate: '不是有效的日期（如 2019-03-08 或 2019-03-08 14:30）',
+    futureDate: '日期晚于今天',
     unknownSupplier: '供应商不存在',
   } satisfies Record<ImportErrorCode, string>,
   export: {

@@ -1,13 +1,12 @@
 import type { Dayjs } from 'dayjs';
 import { isIsoDate } from '@shared/dates';
-import type { PeriodInput } from '@shared/schemas/reports';
+import { BUCKETS, bucketFor, type Bucket, type PeriodInput } from '@shared/schemas/reports';
 import { fromIsoDate, toIsoDate } from './format';
 import { serverToday } from './serverClock';
 
 export const PRESETS = ['today', 'week', 'month', 'year', 'custom'] as const;
 export type Preset = (typeof PRESETS)[number];
-export const BUCKETS = ['day', 'week', 'month'] as const;
-export type Bucket = (typeof BUCKETS)[number];
+export { BUCKETS, bucketFor, type Bucket };
 
 function isPreset(value: string | null): value is Preset {
   return value !== null && (PRESETS as readonly string[]).includes(value);
@@ -87,9 +86,11 @@ export function periodFromSegment(segment: string): PeriodInput | null {
   return { from, to, bucket };
 }
 
-/** A chart point's label: the day, the week's first day, or the month. */
+/** A chart point's label: the day, the week's first day, the month, the quarter (2024 Q3) or the year. */
 export function pointLabel(key: string, bucket: Bucket): string {
   const day = fromIsoDate(key);
+  if (bucket === 'year') return day.format('YYYY');
+  if (bucket === 'quarter') return `${day.format('YYYY')} Q${Math.floor(day.month() / 3) + 1}`;
   if (bucket === 'month') return day.format('YYYY-MM');
   return day.format('MM-DD');
 }

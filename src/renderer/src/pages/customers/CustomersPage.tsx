@@ -251,6 +251,7 @@ export function CustomersPage() {
           template="customers.importTemplate"
           matchNote={t('stock.import.customersMatch')}
           testId="customers-import"
+          defaultExisting="skip"
           onClose={() => setImporting(false)}
         />
       )}

@@ -1,7 +1,11 @@
+import { useState } from 'react';
 import { DatePicker, Flex, Segmented, Select, Typography } from 'antd';
+import { warrantyEndFrom } from '@shared/dates';
+import { MAX_PERIOD_YEARS } from '@shared/schemas/reports';
 import { useTranslation } from 'react-i18next';
 import {
   BUCKETS,
+  bucketFor,
   defaultBucket,
   presetDays,
   PRESETS,
@@ -11,7 +15,11 @@ import {
 } from '../../lib/reportPeriod';
 import { fromIsoDate, toIsoDate } from '../../lib/format';
 
-/** 今日 / 本周 / 本月 / 本年 / 自定义, the custom days, and the chart's bucket (day / week / month). */
+/**
+ * 今日 / 本周 / 本月 / 本年 / 自定义, the custom days, and the chart's bucket (day … year). A custom
+ * range takes the bucket that suits its length (the user may pick another); a range over ten years
+ * is refused with a message, never cut short.
+ */
 export function PeriodPicker({
   value,
   onChange,
@@ -21,6 +29,9 @@ export function PeriodPicker({
 }) {
   const { t } = useTranslation();
   const { preset, period } = value;
+  // The period shown when a too-long range was refused: the message goes once the period changes.
+  const [refusedAt, setRefusedAt] = useState<PeriodState['period'] | null>(null);
+  const tooLong = refusedAt === period;
 
   const pickPreset = (next: Preset) => {
     const bucket: Bucket = defaultBucket(next);
@@ -50,7 +61,10 @@ export function PeriodPicker({
         data-testid="period-range"
         onChange={(r) => {
           if (r?.[0] && r[1]) {
-            onChange({ preset: 'custom', period: { ...period, from: toIsoDate(r[0]), to: toIsoDate(r[1]) } });
+            const [from, to] = [toIsoDate(r[0]), toIsoDate(r[1])];
+            const over = to > warrantyEndFrom(from, MAX_PERIOD_YEARS * 12);
+            setRefusedAt(over ? period : null);
+            if (!over) onChange({ preset: 'custom', period: { from, to, bucket: bucketFor(from, to) } });
           }
         }}
       />
@@ -62,6 +76,11 @@ export function PeriodPicker({
         onChange={(bucket) => onChange({ preset, period: { ...period, bucket } })}
         options={BUCKETS.map((b) => ({ value: b, label: t(`reports.period.buckets.${b}`) }))}
       />
+      {tooLong && (
+        <Typography.Text type="danger" data-testid="period-too-long">
+          {t('reports.period.tooLong', { years: MAX_PERIOD_YEARS })}
+        </Typography.Text>
+      )}
     </Flex>
   );
 }

@@ -228,6 +228,7 @@ export function PartsPage() {
           template="parts.importTemplate"
           matchNote={t('stock.import.partsMatch')}
           testId="parts-import"
+          defaultExisting="update"
           onClose={() => setDialog(null)}
         />
       )}
