@@ -66,8 +66,8 @@ function damageQuietly(pages: string[], from = 10): void {
   for (const page of pages.slice(from, from + 30))
     writeSync(fd, Buffer.alloc(64, 0xa5), 0, 64, (Number(page) - 1) * 4096);
   closeSync(fd);
-  utimesSync(file(), before.atime, before.mtime);
-  expect(Math.trunc(statSync(file()).mtimeMs)).toBe(Math.trunc(before.mtimeMs));
+  utimesSync(file(), before.atimeMs / 1000, before.mtimeMs / 1000);
+  expect(Math.abs(statSync(file()).mtimeMs - before.mtimeMs)).toBeLessThan(1);
 }
 
 async function damaged(): Promise<boolean> {
@@ -157,6 +157,7 @@ describe('the start-up check', () => {
     const before = statSync(file());
     utimesSync(file(), before.atime, new Date(before.mtimeMs + 5000));
     expect(fullCheckReason(file(), clock.ms)).toBe('changedOutside');
+    // Put back as a copying tool would, to the millisecond.
     utimesSync(file(), before.atime, before.mtime);
     expect(fullCheckReason(file(), clock.ms)).toBeNull();
     // Another writer's log beside it.

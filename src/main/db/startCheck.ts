@@ -37,8 +37,7 @@ export function readStartRecord(databaseFile: string): StartRecord | null {
 
 function fileStamp(file: string): { size: number; mtimeMs: number } | null {
   const stat = statSync(file, { throwIfNoEntry: false });
-  // Whole milliseconds: tools that keep a file's time (and utimes) keep no finer.
-  return stat ? { size: stat.size, mtimeMs: Math.trunc(stat.mtimeMs) } : null;
+  return stat ? { size: stat.size, mtimeMs: stat.mtimeMs } : null;
 }
 
 /** Why this start must run the full check, or null when the cheap checks are enough. */
@@ -53,7 +52,8 @@ export function fullCheckReason(databaseFile: string, now: number): FullCheckRea
     !stamp ||
     !last.closed ||
     stamp.size !== last.closed.size ||
-    stamp.mtimeMs !== last.closed.mtimeMs ||
+    // Tools that keep a file's time (Node's utimes too) round it to the millisecond.
+    Math.abs(stamp.mtimeMs - last.closed.mtimeMs) > 1 ||
     (wal !== null && wal.size > 0)
   ) {
     return 'changedOutside';

@@ -7,7 +7,8 @@
 import { eq } from 'drizzle-orm';
 import type { ParsedInputOf } from '@shared/contract';
 import { LABELS } from '@shared/labels';
-import { updateCustomerInput, type CustomerType } from '@shared/schemas/customers';
+import type { z } from 'zod';
+import { createCustomerInput, updateCustomerInput, type CustomerType } from '@shared/schemas/customers';
 import type { ImportRowChange } from '@shared/schemas/excel';
 import { customers, type CustomerRecord } from '../../db/schema';
 import { writeAudit } from '../audit';
@@ -16,7 +17,16 @@ import { customerRecord, parseTags, phonesOf } from '../customers/records';
 import { actorOf } from '../users';
 import type { CustomerColumnKey } from './columns';
 import { dateTimeText, issueCode, type ErrorList, type MappedSheet } from './importSheet';
-import type { ReadCustomer } from './importCustomers';
+
+/** One row of the file, read and checked as a new customer would be. */
+export interface ReadCustomer {
+  row: number;
+  input: z.output<typeof createCustomerInput>;
+  /** Columns with a value in this row (a blank cell is not a value: an update keeps the field). */
+  given: Set<CustomerColumnKey>;
+  createdAt: number | undefined;
+  code: string;
+}
 
 export interface CustomerUpdate {
   id: string;

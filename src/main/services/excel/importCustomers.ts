@@ -6,7 +6,6 @@
  * fields it would change (old → new).
  */
 import { and, inArray, isNull } from 'drizzle-orm';
-import type { z } from 'zod';
 import type { ParsedInputOf } from '@shared/contract';
 import type { ImportExisting, ImportResult, ImportRowChange } from '@shared/schemas/excel';
 import { createCustomerInput } from '@shared/schemas/customers';
@@ -16,7 +15,7 @@ import { createCustomer, updateCustomer } from '../customers';
 import { phoneMatches } from '../customers/records';
 import { readCounter } from '../settings';
 import { CUSTOMER_IMPORT_COLUMNS, type CustomerColumnKey } from './columns';
-import { customerUpdate, setCreatedAt, type CustomerUpdate } from './customerUpdate';
+import { customerUpdate, setCreatedAt, type CustomerUpdate, type ReadCustomer } from './customerUpdate';
 import { CUSTOMER_TYPE_WORDS } from './labels';
 import {
   ErrorList,
@@ -29,7 +28,6 @@ import {
 } from './importSheet';
 import { readFirstSheet, type ReadSheet, type SheetRow } from './workbook';
 
-type CustomerInput = z.output<typeof createCustomerInput>;
 type Sheet = MappedSheet<CustomerColumnKey>;
 
 const KIND_OF: Partial<Record<CustomerColumnKey, FieldKind>> = {
@@ -67,15 +65,6 @@ interface RowContext {
 }
 
 /** A checked row: the customer as the form would take it, and what the file actually gave. */
-export interface ReadCustomer {
-  row: number;
-  input: CustomerInput;
-  /** Columns with a value in this row (a blank cell is not a value: an update keeps the field). */
-  given: Set<CustomerColumnKey>;
-  createdAt: number | undefined;
-  code: string;
-}
-
 /** The 建档时间 cell: a past date (or date and time), refused when malformed or after now. */
 function readCreatedAt({ sheet, errors, now }: RowContext, row: SheetRow): number | undefined | null {
   const text = sheet.text(row, 'createdAt') ?? '';
