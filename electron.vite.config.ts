@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 
 const alias = { '@shared': resolve(import.meta.dirname, 'src/shared') };
+const { version } = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as {
+  version: string;
+};
 
 /**
  * The dev server injects React Refresh as an inline script; allow inline scripts there only.
@@ -40,6 +44,8 @@ export default defineConfig({
     root: resolve(import.meta.dirname, 'src/renderer'),
     resolve: { alias },
     plugins: [react(), devCsp],
+    // The About box shows the version the app was built as.
+    define: { __APP_VERSION__: JSON.stringify(version) },
     build: {
       minify: true,
       rollupOptions: { input: resolve(import.meta.dirname, 'src/renderer/index.html') },

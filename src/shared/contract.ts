@@ -549,6 +549,13 @@ export const contract = {
     output: z.array(savedMapping),
     access: 'history.import',
   }),
+  /** 删除示例数据: the demo shop's data goes as with 清空数据 (safety backup first), without typing its name. */
+  'sampleData.remove': method({
+    input: z.object({}).strict(),
+    output: resetResult,
+    access: 'backup.reset',
+    hostOnly: true,
+  }),
 
   /** 局域网共享 on the host: its settings, addresses, fingerprint and the open pairing code. */
   'lan.status': method({ input: empty, output: lanStatus, access: 'lan.manage', hostOnly: true }),

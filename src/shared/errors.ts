@@ -233,6 +233,8 @@ export const REASONS = {
   /** Undone already, a day closed since, or records added to the imported ones since. */
   historyUndoRefused: { code: 'CONFLICT', params: { problem: ['undone', 'dayClosed', 'changed'] } },
   exportTooLarge: { code: 'VALIDATION', params: {} },
+  /** 删除示例数据 in a shop that holds none (removed already, or never loaded). */
+  noSampleData: { code: 'CONFLICT', params: {} },
 
   // ── backup, restore, reset, recovery, full export ──
   backupUnavailable: { code: 'INTERNAL', params: {} },

@@ -10,7 +10,7 @@ import { writeAudit, writeLoneAudit } from './audit';
 import type { CallContext } from './context';
 import { checkPassword, decoyCheck } from './passwordCheck';
 import { hashPassword } from './passwords';
-import { readSecurity, readShop, writeShop } from './settings';
+import { readSampleData, readSecurity, readShop, writeShop } from './settings';
 import { actorOf, countUsers, findUserByName, getUser, insertUser } from './users';
 
 export { LOCKOUT_MS } from './passwordCheck';
@@ -35,6 +35,7 @@ export function appState(ctx: CallContext): AppState {
     idleLockMinutes: readSecurity(db).idleLockMinutes,
     now: ctx.deps.now(),
     terminal: ctx.conn.terminal ?? null,
+    sampleData: readSampleData(db) !== null,
   };
 }
 

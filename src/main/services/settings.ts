@@ -13,6 +13,7 @@ import {
 import { billingSettings, type BillingSettings } from '@shared/schemas/billing';
 import { handoverSettings, type HandoverSettings } from '@shared/schemas/handover';
 import { appointmentSettings, type AppointmentSettings } from '@shared/schemas/appointments';
+import { sampleDataMarker, type SampleDataMarker } from '@shared/schemas/sampleData';
 import type { ParsedInputOf } from '@shared/contract';
 import { settings } from '../db/schema';
 import { writeAudit, changedFields } from './audit';
@@ -72,6 +73,28 @@ export function readHandover(q: Queryable): HandoverSettings {
 export function readAppointmentSettings(q: Queryable): AppointmentSettings {
   const value = readKey(q, 'appointments');
   return value === undefined ? DEFAULT_APPOINTMENTS : appointmentSettings.parse(value);
+}
+
+/** The demo shop's marker, or null when the shop holds no sample data. */
+export function readSampleData(q: Queryable): SampleDataMarker | null {
+  const value = readKey(q, 'sampleData');
+  return value === undefined ? null : sampleDataMarker.parse(value);
+}
+
+export function writeSampleData(q: Queryable, marker: SampleDataMarker | null, now: number): void {
+  if (marker) writeKey(q, 'sampleData', marker, now);
+  else q.delete(settings).where(eq(settings.key, 'sampleData')).run();
+}
+
+/** After a reset the shop holds no sample data: the marker goes, and the categories the demo added. */
+export function forgetSampleData(q: Queryable, now: number): void {
+  const marker = readSampleData(q);
+  if (!marker) return;
+  const counter = readCounter(q);
+  const kept = counter.deviceCategories.filter((c) => !marker.categories.includes(c));
+  if (kept.length > 0 && kept.length < counter.deviceCategories.length)
+    writeKey(q, 'counter', { ...counter, deviceCategories: kept }, now);
+  writeSampleData(q, null, now);
 }
 
 export function writeShop(q: Queryable, shop: ShopProfile, now: number): void {

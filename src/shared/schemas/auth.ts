@@ -16,6 +16,8 @@ export const appState = z.object({
   now: epochMs,
   /** The LAN terminal this screen works from; null on the host PC itself. */
   terminal: terminalRef.nullable(),
+  /** The shop is the demo shop (示例数据): every screen says so, and an admin can remove it. */
+  sampleData: z.boolean(),
 });
 export type AppState = z.infer<typeof appState>;
 
@@ -24,6 +26,8 @@ export const setupInput = z
     shopName,
     branchCode,
     admin: z.object({ username, displayName, password }).strict(),
+    /** 用示例数据试用: the shop starts as a demo shop built from real repair records (removable). */
+    sampleData: z.boolean().default(false),
   })
   .strict();
 

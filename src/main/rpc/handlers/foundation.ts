@@ -3,13 +3,18 @@ import * as auth from '../../services/auth';
 import * as users from '../../services/users';
 import * as audit from '../../services/audit';
 import * as settings from '../../services/settings';
+import { loadSampleData } from '../../services/sampleData';
 
 export const foundationHandlers: HandlersFor<'auth.'> &
   HandlersFor<'users.'> &
   HandlersFor<'audit.'> &
   HandlersFor<'settings.'> = {
   'auth.state': (_, ctx) => auth.appState(ctx),
-  'auth.setup': (input, ctx) => auth.setup(ctx, input),
+  'auth.setup': async (input, ctx) => {
+    const admin = await auth.setup(ctx, input);
+    if (input.sampleData) await loadSampleData({ ...ctx, user: users.getUser(ctx.deps.db, admin.id) });
+    return admin;
+  },
   'auth.signIn': (input, ctx) => auth.signIn(ctx, input),
   'auth.signOut': (_, ctx) => auth.signOut(ctx),
   'auth.lock': (_, ctx) => auth.lock(ctx),

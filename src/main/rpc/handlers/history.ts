@@ -1,7 +1,8 @@
 import type { HandlersFor } from '../handlerTypes';
 import * as history from '../../services/history';
+import { removeSampleData } from '../../services/sampleData';
 
-export const historyHandlers: HandlersFor<'history.'> = {
+export const historyHandlers: HandlersFor<'history.'> & HandlersFor<'sampleData.'> = {
   'history.preview': (input, ctx) => history.previewHistory(ctx, input),
   'history.import': (input, ctx) => history.runHistoryImport(ctx, input),
   'history.progress': () => history.importProgress(),
@@ -11,4 +12,9 @@ export const historyHandlers: HandlersFor<'history.'> = {
   'history.mappings': (_input, ctx) => history.listMappings(ctx),
   'history.saveMapping': (input, ctx) => history.saveMapping(ctx, input),
   'history.deleteMapping': (input, ctx) => history.deleteMapping(ctx, input),
+  'sampleData.remove': async (_input, ctx) => {
+    const result = await removeSampleData(ctx);
+    ctx.conn.setSessionId(null);
+    return result;
+  },
 };

@@ -25,7 +25,7 @@ import { knownSchemaVersion } from '../../db/open';
 import { changedFields, writeLoneAudit } from '../audit';
 import type { Actor, BackupGate } from '../context';
 import { SessionStore } from '../sessions';
-import { readShop } from '../settings';
+import { forgetSampleData, readShop } from '../settings';
 import { archivesToDelete } from './retention';
 import { automaticArchives, safetyCopyName } from './names';
 import { dailyDue, nextDailyAt } from './schedule';
@@ -338,6 +338,7 @@ export class BackupManager implements BackupGate {
       } finally {
         rmSync(work, { recursive: true, force: true });
       }
+      forgetSampleData(this.host.deps.db, this.host.deps.now());
       this.afterSwap(actor, { action: 'delete', entity: 'database', after: { reset: true, safetyBackup } });
       return { safetyBackup };
     });

@@ -139,6 +139,14 @@ export function useResetData(onReset: (result: OutputOf<'backup.reset'>) => void
   });
 }
 
+/** 删除示例数据: a reset without typing the shop name; `onRemoved` on the mutation as above. */
+export function useRemoveSampleData(onRemoved: (result: OutputOf<'sampleData.remove'>) => void) {
+  return useMutation({
+    onSuccess: onRemoved,
+    mutationFn: () => replacing(() => invoke('sampleData.remove', {})),
+  });
+}
+
 export function useExportAll() {
   return useMutation({
     mutationFn: () => invoke('backup.exportAll', { lang: currentLanguage() }),

@@ -10,6 +10,8 @@ export interface Session {
   idleLockMinutes: number;
   /** The LAN terminal this screen works from; null on the host PC itself. */
   terminal: TerminalRef | null;
+  /** The shop is the demo shop (示例数据). */
+  sampleData: boolean;
 }
 
 export const SessionContext = createContext<Session | null>(null);

@@ -2,6 +2,7 @@ import { Layout } from 'antd';
 import { HeaderBar } from './HeaderBar';
 import { AppRoutes } from './AppRoutes';
 import { SessionContext, type Session } from '../api/session';
+import { SampleDataBanner } from './SampleDataBanner';
 import { SideMenu } from './SideMenu';
 import { useIdleLock } from './useIdleLock';
 import { useLiveScreens } from './useLiveScreens';
@@ -21,6 +22,7 @@ export function AppShell({ session }: { session: Session }) {
             <SideMenu />
           </Layout.Sider>
           <Layout.Content className="shell__content">
+            {session.sampleData && <SampleDataBanner />}
             <AppRoutes />
           </Layout.Content>
         </Layout>

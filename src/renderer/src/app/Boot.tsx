@@ -48,9 +48,9 @@ export function Boot() {
     );
   }
 
-  const { setupNeeded, user, locked, shopName, idleLockMinutes, terminal } = state.data;
+  const { setupNeeded, user, locked, shopName, idleLockMinutes, terminal, sampleData } = state.data;
   if (setupNeeded) return <FirstRunPage />;
   if (!user) return <SignInPage shopName={shopName} />;
   if (locked) return <LockScreen user={user} />;
-  return <AppShell session={{ user, shopName, idleLockMinutes, terminal }} />;
+  return <AppShell session={{ user, shopName, idleLockMinutes, terminal, sampleData }} />;
 }

@@ -1,9 +1,17 @@
 import { useState } from 'react';
 import { App, Button, Dropdown, type MenuProps } from 'antd';
-import { DownOutlined, KeyOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DownOutlined,
+  InfoCircleOutlined,
+  KeyOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLock, useSignOut } from '../api/auth';
 import { RoleTag } from '../components/RoleTag';
+import { AboutModal } from './AboutModal';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { useSession } from '../api/session';
 
@@ -15,6 +23,7 @@ export function UserMenu() {
   const { message } = App.useApp();
   const lock = useLock();
   const [changingPassword, setChangingPassword] = useState(false);
+  const [about, setAbout] = useState(false);
 
   const items: MenuProps['items'] = [
     {
@@ -27,6 +36,11 @@ export function UserMenu() {
       icon: <LockOutlined />,
       label: <span data-testid="menu-lock">{t('header.lockScreen')}</span>,
     },
+    {
+      key: 'about',
+      icon: <InfoCircleOutlined />,
+      label: <span data-testid="menu-about">{t('about.menu')}</span>,
+    },
     { type: 'divider' },
     {
       key: 'signOut',
@@ -37,6 +51,7 @@ export function UserMenu() {
   ];
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'changePassword') setChangingPassword(true);
+    if (key === 'about') setAbout(true);
     // The next person at the counter should not see this user's notices.
     if (key === 'lock' || key === 'signOut') message.destroy();
     if (key === 'lock') lock.mutate();
@@ -54,6 +69,7 @@ export function UserMenu() {
         </Button>
       </Dropdown>
       {changingPassword && <ChangePasswordModal onClose={() => setChangingPassword(false)} />}
+      {about && <AboutModal onClose={() => setAbout(false)} />}
     </>
   );
 }

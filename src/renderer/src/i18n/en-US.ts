@@ -208,6 +208,29 @@ export const enUS: Messages = {
     passwordHelp: 'At least 8 characters; a long, memorable phrase works best',
     confirmPassword: 'Confirm password',
     submit: 'Create and continue',
+    sampleData: 'Create and try with sample data',
+    sampleDataHelp:
+      'Also loads a demo shop: 1,347 real repair records (ten years, with outcomes, payments and follow-ups), so the reports are full at once. Sample data is marked everywhere and removed in one step.',
+  },
+  sampleData: {
+    banner: 'This is the demo shop',
+    bannerHelp:
+      'The repair records come from Open Repair Data (The Restart Project, CC BY-SA 4.0), moved to recent years; customers, phones, technicians, amounts and follow-up scores are invented.',
+    remove: 'Remove sample data',
+    confirmTitle: 'Remove all sample data?',
+    confirm:
+      "The shop's customers, devices, work orders, payments, follow-ups and other records are deleted (including any entered while trying it); users, settings and document numbers stay. A backup is made first.",
+    doneTitle: 'Sample data removed',
+    done: "The data before removal was backed up to: {{file}}. Please sign in again and start entering your own shop's records (the shop name can be changed in Shop settings).",
+  },
+  about: {
+    menu: 'About',
+    title: 'About After-Sales Desk',
+    version: 'Version {{version}}',
+    tagline:
+      "An offline after-sales and repair-counter system: intake, jobs, parts and stock, settlement, follow-ups and reports, with the data kept on the shop's own PC.",
+    dataTitle: 'Sample data',
+    data: 'Open Repair Data v0.3 — The Restart Project (Open Repair Alliance), published April 2022, licensed under Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0). The demo shop uses 1,347 of its records, keeping their categories, brands, repair outcomes and problem descriptions.',
   },
   firstRunChoice: {
     title: 'How will this PC be used?',

@@ -167,6 +167,7 @@ const errorsEnUS = {
   historyUndoRefused:
     'This import cannot be undone as a whole: it was undone already, a day was closed since, or records were added to the imported customers, devices or orders since',
   exportTooLarge: VALIDATION,
+  noSampleData: 'This shop holds no sample data (it was removed, or never loaded).',
 
   backupUnavailable: INTERNAL,
   backupBusy: 'Another backup, restore or reset is running; wait for it to finish',

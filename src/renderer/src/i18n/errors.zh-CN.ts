@@ -158,6 +158,7 @@ const errorsZhCN = {
   historyUndoRefused:
     '不能整批撤销这次导入：它已经撤销过、导入之后已经日结，或导入的客户、设备、工单之后又有了新记录',
   exportTooLarge: VALIDATION,
+  noSampleData: '这家店里已经没有示例数据了（已删除，或从未载入）。',
 
   backupUnavailable: INTERNAL,
   backupBusy: '另一个备份、恢复或清空操作正在进行，请等它完成',

@@ -207,6 +207,28 @@ export const zhCN = {
     passwordHelp: '至少 8 个字符，建议使用一句好记的长短语',
     confirmPassword: '确认密码',
     submit: '创建并进入',
+    sampleData: '创建并载入示例数据试用',
+    sampleDataHelp:
+      '同时载入一家示例店铺：1,347 张真实维修记录（近十年，含维修结果、收款和回访），报表打开就有数据。示例数据处处有标记，可一键删除。',
+  },
+  sampleData: {
+    banner: '这是示例店铺',
+    bannerHelp:
+      '维修记录来自 Open Repair Data（The Restart Project，CC BY-SA 4.0），日期已平移到近几年；客户、电话、技术员、金额和回访评分是虚构的。',
+    remove: '删除示例数据',
+    confirmTitle: '删除全部示例数据？',
+    confirm:
+      '店里的客户、设备、工单、收款、回访等业务数据都会删除（包括试用时新录入的），用户、设置和单据编号保留。删除前会自动备份一份。',
+    doneTitle: '示例数据已删除',
+    done: '删除前的数据已备份到：{{file}}。请重新登录，开始录入店里自己的数据（店名可在“店铺设置”里修改）。',
+  },
+  about: {
+    menu: '关于',
+    title: '关于售后服务台',
+    version: '版本 {{version}}',
+    tagline: '离线的售后维修柜台系统：接机、派工、配件与库存、结算、回访和报表，数据保存在店里自己的电脑上。',
+    dataTitle: '示例数据',
+    data: 'Open Repair Data v0.3 — The Restart Project（Open Repair Alliance），2022 年 4 月发布，以知识共享 署名-相同方式共享 4.0 国际许可协议（CC BY-SA 4.0）授权。示例店铺取其中 1,347 条记录，保留原有的类别、品牌、维修结果和故障描述。',
   },
   firstRunChoice: {
     title: '这台电脑怎么用？',

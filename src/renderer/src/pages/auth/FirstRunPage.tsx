@@ -1,4 +1,5 @@
-import { Alert, Button, Divider, Form, Input } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Divider, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { branchCode, shopName } from '@shared/schemas/settings';
 import { displayName, username } from '@shared/schemas/users';
@@ -22,9 +23,22 @@ export function FirstRunPage() {
   const [form] = Form.useForm<SetupValues>();
   const setup = useSetup();
   const rules = useFormRules();
+  // Which of the two buttons sent the form: the demo shop is the same setup with sample data.
+  const [sampleData, setSampleData] = useState(false);
 
-  const submit = ({ shopName, branchCode, admin }: SetupValues) =>
-    setup.mutate({ shopName, branchCode, admin }, { onError: (error) => showFieldErrors(form, error, t) });
+  const submit = ({ shopName, branchCode, admin }: SetupValues, withSample = false) => {
+    setSampleData(withSample);
+    setup.mutate(
+      { shopName, branchCode, admin, sampleData: withSample },
+      { onError: (error) => showFieldErrors(form, error, t) },
+    );
+  };
+  // Invalid fields show their messages and nothing is sent, as with the main button.
+  const trySample = () =>
+    form.validateFields().then(
+      (values) => submit(values, true),
+      () => undefined,
+    );
 
   return (
     <AuthLayout title={t('setup.title')} subtitle={t('setup.intro')} width={480}>
@@ -33,7 +47,7 @@ export function FirstRunPage() {
         name="setup"
         layout="vertical"
         data-testid="setup-form"
-        onFinish={submit}
+        onFinish={(values) => submit(values)}
       >
         <Divider titlePlacement="start" plain>
           {t('setup.shopSection')}
@@ -92,9 +106,29 @@ export function FirstRunPage() {
             style={{ marginBottom: 16 }}
           />
         )}
-        <Button type="primary" htmlType="submit" block loading={setup.isPending} data-testid="setup-submit">
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          loading={setup.isPending && !sampleData}
+          disabled={setup.isPending && sampleData}
+          data-testid="setup-submit"
+        >
           {t('setup.submit')}
         </Button>
+        <Divider plain />
+        <Button
+          block
+          loading={setup.isPending && sampleData}
+          disabled={setup.isPending && !sampleData}
+          onClick={() => void trySample()}
+          data-testid="setup-sample-data"
+        >
+          {t('setup.sampleData')}
+        </Button>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          {t('setup.sampleDataHelp')}
+        </Typography.Paragraph>
       </Form>
     </AuthLayout>
   );
