@@ -70,13 +70,23 @@ describe('the demo shop', () => {
     // 725 of the slice's 1,347 records were Fixed (resources/sample/openrepair-sample.json).
     expect(quality.outcomes.repaired).toBe(725);
 
+    // The order list marks imported orders; an order names the file and row it came from.
+    await page.getByTestId('nav-workOrders').click();
+    await expect.poll(() => page.getByTestId('wo-row-imported').count()).toBeGreaterThan(0);
+    const repaired = await rpc(page, 'workOrders.list', { outcome: 'repaired', pageSize: 1 });
+    await page.goto(`${desk.server.origin}/#/work-orders/${repaired.rows[0]?.id ?? ''}`);
+    await expect.poll(() => textOf(page, 'wo-imported-from')).toContain('示例数据 · Open Repair Data');
+    expect(await textOf(page, 'wo-imported-from')).toMatch(/第 \d+ 行.*原单号 restart_\d+.*原技术员 .师傅/);
+    await page.getByTestId('wo-imported-tag').waitFor();
+    await desk.stillShot(page, 'sample-data-04-imported-order');
+
     // About: the data's source and licence.
     await page.getByTestId('user-menu').click();
     await page.getByTestId('menu-about').click();
     const credit = page.getByTestId('about-sample-credit');
     await expect.poll(() => credit.textContent()).toContain('The Restart Project');
     expect(await credit.textContent()).toContain('CC BY-SA 4.0');
-    await desk.stillShot(page, 'sample-data-04-about');
+    await desk.stillShot(page, 'sample-data-05-about');
     await page.keyboard.press('Escape');
 
     // Removed in one step, after a confirmation that says what goes and what stays.
@@ -85,7 +95,7 @@ describe('the demo shop', () => {
     const done = page.getByTestId('backup-signed-out');
     await done.waitFor({ timeout: 60_000 });
     expect(await done.textContent()).toContain('.tar.zst');
-    await desk.stillShot(page, 'sample-data-05-removed');
+    await desk.stillShot(page, 'sample-data-06-removed');
     await page.locator('.ant-modal-confirm-btns button').click();
     const form = page.getByTestId('signin-form');
     await form.getByLabel('用户名').fill(ADMIN.username);

@@ -89,6 +89,18 @@ describe('sample data', () => {
     expect(follow.find((f) => f.state === 'unreachable')?.n).toBeGreaterThan(0);
     const open = await admin.ok('workOrders.list', { openOnly: true });
     expect(open.total).toBe(5);
+    expect(open.rows.every((o) => !o.imported)).toBe(true);
+
+    // Each imported order says where it came from: the file, its row, the old number, the technician.
+    const repaired = await admin.ok('workOrders.list', { outcome: 'repaired', pageSize: 1 });
+    const [first] = repaired.rows;
+    expect(first?.imported).toBe(true);
+    const detail = await admin.ok('workOrders.get', { id: first?.id ?? '' });
+    expect(detail.importedFrom).toMatchObject({ fileName: expect.stringContaining('Open Repair') });
+    expect(detail.importedFrom?.sourceNo).toMatch(/^restart_\d+$/);
+    expect(detail.importedFrom?.technicianName).toMatch(/师傅$/);
+    expect(detail.importedFrom?.row).toBeGreaterThan(1);
+    expect(SLICE.find((r) => r.id === detail.importedFrom?.sourceNo)?.problem).toBe(detail.reportedFault);
   });
 
   it('is removed in one step: no record left, users kept, the added categories gone, a safety backup made', async () => {

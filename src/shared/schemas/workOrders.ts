@@ -606,6 +606,8 @@ export const workOrderRow = z.object({
   recallAt: epochMs.nullable(),
   /** On hold and its recall date has come (回访到期), on the server's clock. */
   recallDue: z.boolean(),
+  /** Brought in by a history import (历史导入), not taken in at this counter. */
+  imported: z.boolean(),
   createdAt: epochMs,
   updatedAt: epochMs,
 });
@@ -685,6 +687,19 @@ export const workOrderDetail = workOrderRow.extend({
   deposit: depositSummary.nullable(),
   /** The odometer reading taken at intake (device_readings), with its reason when it went backwards. */
   intakeMileage: z.object({ km: z.int(), reason: z.string() }).nullable(),
+  /**
+   * 历史导入: the file and row the order came from, the old system's number and the technician's
+   * name as written there when no user matched it; null for an order taken in here.
+   */
+  importedFrom: z
+    .object({
+      fileName: z.string(),
+      row: z.int(),
+      sourceNo: z.string(),
+      technicianName: z.string(),
+      at: epochMs,
+    })
+    .nullable(),
 });
 export type WorkOrderDetail = z.infer<typeof workOrderDetail>;
 

@@ -13,6 +13,8 @@ import {
 import {
   attachments,
   deviceReadings,
+  historyImportItems,
+  historyImports,
   parts,
   stockDocuments,
   users,
@@ -135,7 +137,26 @@ export function readDetail(
     handover: readHandover(q, id),
     deposit: mayReadMoney ? depositSummaryOf(q, id) : null,
     intakeMileage: intakeMileageOf(q, id),
+    importedFrom: importedFromOf(q, id),
   };
+}
+
+/** The history import this order came from, if it was imported. */
+function importedFromOf(q: Queryable, workOrderId: string): WorkOrderDetail['importedFrom'] {
+  return (
+    q
+      .select({
+        fileName: historyImports.fileName,
+        row: historyImportItems.row,
+        sourceNo: historyImportItems.sourceNo,
+        technicianName: historyImportItems.technicianName,
+        at: historyImports.at,
+      })
+      .from(historyImportItems)
+      .innerJoin(historyImports, eq(historyImports.id, historyImportItems.importId))
+      .where(and(eq(historyImportItems.entityId, workOrderId), eq(historyImportItems.entity, 'workOrder')))
+      .get() ?? null
+  );
 }
 
 /** The odometer reading this order took at intake, if any. */

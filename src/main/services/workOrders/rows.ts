@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, lt, notInArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { WorkOrderRow, WORK_ORDER_SORTS } from '@shared/schemas/workOrders';
 import { OPEN_STATUSES, WORK_ORDER_STATUSES, isOnTheClock } from '@shared/workOrderStatus';
-import { customerPhones, customers, devices, users, workOrders } from '../../db/schema';
+import { customerPhones, customers, devices, historyImportItems, users, workOrders } from '../../db/schema';
 import type { Queryable } from '../context';
 import { partsArrivedSql } from './waits';
 
@@ -36,6 +36,8 @@ const workOrderRowSelect = {
   partsArrived: partsArrivedSql,
   outcome: workOrders.outcome,
   recallAt: workOrders.recallAt,
+  // One probe on history_import_items_entity.
+  imported: sql<number>`EXISTS (SELECT 1 FROM ${historyImportItems} WHERE ${historyImportItems.entityId} = ${workOrders.id})`,
   createdAt: workOrders.createdAt,
   updatedAt: workOrders.updatedAt,
 };
@@ -95,6 +97,7 @@ function toWorkOrderRow(r: SelectedRow, now: number): WorkOrderRow {
     outcome: r.outcome,
     recallAt: r.recallAt,
     recallDue: isRecallDue(r, now),
+    imported: Boolean(r.imported),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };

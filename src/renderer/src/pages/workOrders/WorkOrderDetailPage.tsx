@@ -282,6 +282,28 @@ export function WorkOrderDetailPage() {
       label: t('workOrders.createdAt'),
       children: `${formatMinute(o.createdAt)} · ${o.createdBy}`,
     },
+    ...(o.importedFrom
+      ? [
+          {
+            key: 'importedFrom',
+            label: t('workOrders.importedFrom'),
+            span: 'filled' as const,
+            children: (
+              <span data-testid="wo-imported-from">
+                {t('workOrders.importedFromText', {
+                  file: o.importedFrom.fileName,
+                  row: o.importedFrom.row,
+                  at: formatMinute(o.importedFrom.at),
+                })}
+                {o.importedFrom.sourceNo &&
+                  ` · ${t('workOrders.importedSourceNo', { no: o.importedFrom.sourceNo })}`}
+                {o.importedFrom.technicianName &&
+                  ` · ${t('workOrders.importedTechnician', { name: o.importedFrom.technicianName })}`}
+              </span>
+            ),
+          },
+        ]
+      : []),
     {
       key: 'intakeEstimate',
       label: t('workOrders.intakeEstimate'),
@@ -403,6 +425,7 @@ export function WorkOrderDetailPage() {
             {o.overdue && <OverdueTag />}
             {o.recallDue && <RecallDueTag />}
             {o.partsArrived && <PartsArrivedTag />}
+            {o.imported && <Tag data-testid="wo-imported-tag">{t('workOrders.imported')}</Tag>}
             {o.reworkOfId && (
               <Link to={`/work-orders/${o.reworkOfId}`} data-testid="wo-rework-link">
                 <Tag color="volcano">{t('workOrders.reworkOf', { orderNo: o.reworkOfNo ?? '' })}</Tag>

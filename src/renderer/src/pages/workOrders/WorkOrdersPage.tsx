@@ -157,6 +157,15 @@ export function WorkOrdersPage() {
                 {t('workOrders.rework')}
               </Typography.Text>
             )}
+            {o.imported && (
+              <Typography.Text
+                type="secondary"
+                style={{ fontSize: 12, marginInlineStart: 6 }}
+                data-testid="wo-row-imported"
+              >
+                {t('workOrders.imported')}
+              </Typography.Text>
+            )}
           </Typography.Text>
         </Flex>
       ),
