@@ -108,9 +108,25 @@ describe('work-order history import', () => {
     expect(await page.getByTestId('history-commit').isDisabled()).toBe(true);
     await desk.stillShot(page, 'history-import-refused');
 
-    // 2. The row fixed in the file, chosen again: every row passes; the unknown technician is kept as text.
-    const fixed = ROWS.map((r) => (r.sourceNo === 'A-1003' ? { ...r, receivedAt: '2021-04-01 14:00' } : r));
+    // 2. The row fixed in the file, chosen again; its category is the old system's word "Tablet",
+    // refused until it is mapped to the shop's 平板. Then every row passes; the unknown technician is
+    // kept as text.
+    const fixed = ROWS.map((r) =>
+      r.sourceNo === 'A-1003' ? { ...r, receivedAt: '2021-04-01 14:00', category: 'Tablet' } : r,
+    );
     await chooseFile(page, await workbook('history-import-fixed.xlsx', fixed));
+    await page.getByTestId('history-check').click();
+    await page.getByTestId('history-has-errors').waitFor();
+    const refused = (await errors.locator('tbody tr').first().textContent()) ?? '';
+    expect(refused).toContain('设备类别');
+    expect(refused).toContain('Tablet');
+    await page.getByTestId('history-category-word').fill('Tablet');
+    await page.getByTestId('history-category-word-target').click();
+    await page.locator('.ant-select-item-option[title="平板"]').click();
+    await page.getByTestId('history-category-word-add').click();
+    await expect
+      .poll(() => page.getByTestId('history-category-words').textContent())
+      .toContain('Tablet → 平板');
     await page.getByTestId('history-check').click();
     await page.getByTestId('history-ready').waitFor();
     const rows = await page.getByTestId('history-rows').locator('tbody').textContent();

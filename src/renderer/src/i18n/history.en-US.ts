@@ -21,6 +21,10 @@ export const historyEnUS: typeof historyZhCN = {
   notMapped: 'Not imported',
   outcomeWords: "The file's words for outcomes",
   fileWord: "The file's word, e.g. Fixed",
+  categoryWords: "The file's words for device categories",
+  categoryWordsHelp:
+    "Map a category the shop does not have to one of the shop's; if none fits, add it first in Shop settings → Counter.",
+  fileCategory: "The file's category, e.g. Laptop",
   addWord: 'Add',
   check: 'Check (writes nothing)',
   skipRefused: 'Skip refused rows',

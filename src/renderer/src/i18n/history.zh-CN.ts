@@ -19,6 +19,10 @@ export const historyZhCN = {
   notMapped: '不导入',
   outcomeWords: '文件里的维修结果写法',
   fileWord: '文件里的写法，如 Fixed',
+  categoryWords: '文件里的设备类别写法',
+  categoryWordsHelp:
+    '文件里的类别不在本店的设备类别里时，对应到一个本店类别；没有合适的，先在“店铺设置 → 柜台设置”里添加。',
+  fileCategory: '文件里的类别，如 Laptop',
   addWord: '添加',
   check: '检查（不写入）',
   skipRefused: '跳过被拒绝的行',

@@ -43,6 +43,7 @@ import {
   useSaveMapping,
 } from '../../api/history';
 import { useCan } from '../../api/session';
+import { useSettings } from '../../api/settings';
 import { currentLanguage } from '../../i18n';
 import { errorMessage } from '../../i18n/errorMessage';
 import { formatDateTime } from '../../lib/format';
@@ -51,49 +52,61 @@ type Encoding = 'auto' | 'utf8' | 'gb18030';
 type Columns = HistoryMapping['columns'];
 type ImportRecord = OutputOf<'history.list'>[number];
 
-/** The file's own outcome words, each mapped to an outcome ("Fixed" → 已修复). */
-function OutcomeWords({
+/**
+ * The file's own words for a closed set, each mapped to one of its values: outcomes ("Fixed" →
+ * 已修复) and device categories ("Laptop" → 电脑).
+ */
+function FileWords<T extends string>({
   value,
   onChange,
+  options,
+  placeholder,
+  testId,
 }: {
-  value: Record<string, Outcome>;
-  onChange: (v: Record<string, Outcome>) => void;
+  value: Record<string, T>;
+  onChange: (v: Record<string, T>) => void;
+  options: { value: T; label: string }[];
+  placeholder: string;
+  testId: string;
 }) {
   const { t } = useTranslation();
   const [word, setWord] = useState('');
-  const [outcome, setOutcome] = useState<Outcome>('repaired');
+  const [target, setTarget] = useState<T | undefined>(options[0]?.value);
+  const labelOf = (v: T) => options.find((o) => o.value === v)?.label ?? v;
   return (
-    <Flex vertical gap="small" data-testid="history-outcome-words">
-      {Object.entries(value).map(([w, o]) => (
+    <Flex vertical gap="small" data-testid={`${testId}s`}>
+      {Object.entries(value).map(([w, v]) => (
         <Tag
           key={w}
           closable
           onClose={() => onChange(Object.fromEntries(Object.entries(value).filter(([k]) => k !== w)))}
         >
-          {w} → {t(`history.outcomes.${o}`)}
+          {w} → {labelOf(v)}
         </Tag>
       ))}
       <Space.Compact>
         <Input
-          placeholder={t('history.fileWord')}
+          placeholder={placeholder}
           value={word}
           onChange={(e) => setWord(e.target.value)}
           style={{ width: 180 }}
-          data-testid="history-outcome-word"
+          data-testid={testId}
         />
         <Select
-          value={outcome}
-          onChange={setOutcome}
+          value={target}
+          onChange={setTarget}
           style={{ width: 140 }}
-          options={OUTCOMES.map((o) => ({ value: o, label: t(`history.outcomes.${o}`) }))}
+          options={options}
+          data-testid={`${testId}-target`}
         />
         <Button
-          disabled={word.trim() === ''}
+          disabled={word.trim() === '' || target === undefined}
           onClick={() => {
-            onChange({ ...value, [word.trim()]: outcome });
+            if (target === undefined) return;
+            onChange({ ...value, [word.trim()]: target });
             setWord('');
           }}
-          data-testid="history-outcome-add"
+          data-testid={`${testId}-add`}
         >
           {t('history.addWord')}
         </Button>
@@ -189,12 +202,14 @@ export function HistoryImportPage() {
   const [preview, setPreview] = useState<HistoryPreview | null>(null);
   const [columns, setColumns] = useState<Columns>({});
   const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
+  const [categories, setCategories] = useState<Record<string, string>>({});
+  const shopCategories = useSettings().data?.counter.deviceCategories ?? [];
   const [checked, setChecked] = useState<HistoryImportResult | null>(null);
   const [skipRefused, setSkipRefused] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [mappingName, setMappingName] = useState('');
 
-  const mapping: HistoryMapping = { columns, outcomes, categories: {} };
+  const mapping: HistoryMapping = { columns, outcomes, categories };
 
   const read = (picked: { fileName: string; base64: string }, enc: Encoding) => {
     setChecked(null);
@@ -353,6 +368,7 @@ export function HistoryImportPage() {
                   if (saved) {
                     setColumns(saved.mapping.columns);
                     setOutcomes(saved.mapping.outcomes);
+                    setCategories(saved.mapping.categories);
                     setChecked(null);
                   }
                 }}
@@ -414,7 +430,28 @@ export function HistoryImportPage() {
               ))}
             </div>
             <Typography.Text strong>{t('history.outcomeWords')}</Typography.Text>
-            <OutcomeWords value={outcomes} onChange={setOutcomes} />
+            <FileWords
+              value={outcomes}
+              onChange={(v) => {
+                setChecked(null);
+                setOutcomes(v);
+              }}
+              options={OUTCOMES.map((o) => ({ value: o, label: t(`history.outcomes.${o}`) }))}
+              placeholder={t('history.fileWord')}
+              testId="history-outcome-word"
+            />
+            <Typography.Text strong>{t('history.categoryWords')}</Typography.Text>
+            <Typography.Text type="secondary">{t('history.categoryWordsHelp')}</Typography.Text>
+            <FileWords
+              value={categories}
+              onChange={(v) => {
+                setChecked(null);
+                setCategories(v);
+              }}
+              options={shopCategories.map((c) => ({ value: c, label: c }))}
+              placeholder={t('history.fileCategory')}
+              testId="history-category-word"
+            />
           </Flex>
         </Card>
       )}
