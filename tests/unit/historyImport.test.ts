@@ -62,7 +62,7 @@ describe('history import: checking (dry run)', () => {
       goodRow({ paidAmount: '100', paymentMethod: '', paidAt: '' }),
       goodRow({ category: '飞船', warrantyEnd: '明年' }),
       goodRow({ receivedAt: '2099-01-01', deliveredAt: '2099-01-02' }),
-      goodRow({ reportedFault: 'x'.repeat(501) }),
+      goodRow({ reportedFault: 'x'.repeat(1001) }),
       goodRow({
         outcome: '已取消',
         laborAmount: '',
@@ -95,7 +95,7 @@ describe('history import: checking (dry run)', () => {
       { row: 11, column: '接机时间', code: 'badOrder', value: '2099-01-01' },
       { row: 11, column: '交机时间', code: 'badOrder', value: '2099-01-02' },
       { row: 11, column: '付款日期', code: 'badOrder', value: '2099-01-02' },
-      { row: 12, column: '故障现象', code: 'tooLong', value: 'x'.repeat(501) },
+      { row: 12, column: '故障现象', code: 'tooLong', value: 'x'.repeat(1001) },
       { row: 13, column: '交机时间', code: 'badOrder', value: '2021-03-07' },
     ]);
     expect(snapshot(shop.app.core)).toBe(before);

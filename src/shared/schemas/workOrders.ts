@@ -90,6 +90,9 @@ export const approvalInput = z
 /** A typed PIN, or an Android pattern as the dot sequence "1-5-9-6". Kept apart from everything else. */
 export const devicePassword = z.string().max(60).default('');
 
+/** The longest fault description an order keeps, at the counter and from an imported history. */
+export const FAULT_MAX_LENGTH = 1000;
+
 export const createWorkOrderInput = z
   .object({
     customerId: id,
@@ -97,7 +100,7 @@ export const createWorkOrderInput = z
     channel: z.enum(CHANNELS).default('walkIn'),
     serviceType: z.enum(SERVICE_TYPES).default('repair'),
     priority: z.enum(PRIORITIES).default('normal'),
-    reportedFault: z.string().trim().min(1).max(1000),
+    reportedFault: z.string().trim().min(1).max(FAULT_MAX_LENGTH),
     accessories: z.array(z.enum(ACCESSORIES)).max(ACCESSORIES.length).default([]),
     accessoriesNote: z.string().trim().max(200).default(''),
     condition: z.string().trim().max(500).default(''),
@@ -135,7 +138,7 @@ export const updateWorkOrderInput = z
     id,
     version: recordVersion,
     priority: z.enum(PRIORITIES).optional(),
-    reportedFault: z.string().trim().min(1).max(1000).optional(),
+    reportedFault: z.string().trim().min(1).max(FAULT_MAX_LENGTH).optional(),
     accessories: z.array(z.enum(ACCESSORIES)).optional(),
     accessoriesNote: z.string().trim().max(200).optional(),
     condition: z.string().trim().max(500).optional(),

@@ -7,6 +7,7 @@ import { LABELS } from '@shared/labels';
 import { LANGUAGES } from '@shared/languages';
 import { PAYMENT_METHODS, type PaymentMethod } from '@shared/schemas/settlements';
 import type { HistoryErrorCode, HistoryField, HistoryMapping } from '@shared/schemas/history';
+import { FAULT_MAX_LENGTH } from '@shared/schemas/workOrders';
 import { OUTCOMES, type Outcome } from '@shared/workOrderStatus';
 import { parseFen } from '../excel/importSheet';
 import type { SheetRow } from '../excel/workbook';
@@ -51,7 +52,7 @@ const MAX_LEN: Partial<Record<HistoryField, number>> = {
   model: 100,
   serialNo: 60,
   technician: 60,
-  reportedFault: 500,
+  reportedFault: FAULT_MAX_LENGTH,
   diagnosis: 2000,
 };
 
