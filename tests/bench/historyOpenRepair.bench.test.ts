@@ -43,6 +43,8 @@ const MAPPING: HistoryMapping = {
   // home to finish or to get a part): not repaired here; End of life = could not be repaired.
   outcomes: { Fixed: 'repaired', Repairable: 'declined', 'End of life': 'unrepairable' },
   categories: CATEGORY,
+  // 4,749 records have no problem text: recorded as such rather than refused.
+  blankFault: '(no problem recorded)',
 };
 
 let app: TestApp;
@@ -114,7 +116,7 @@ it('imports the Open Repair records and its reports match the CSV', async () => 
     }
   });
 
-  // The app's figures: reports.byCategory, one year at a time (a period is at most ~3 years).
+  // The app's figures: reports.byCategory, one year at a time.
   const years = [...byYear.keys()].sort();
   const appCat = new Map<string, { repaired: number; decided: number }>();
   const yearRows = [];

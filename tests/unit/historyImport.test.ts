@@ -3,6 +3,7 @@ import type { InputOf } from '@shared/contract';
 import { snapshot } from './harness';
 import { openShop, type Shop } from './settlementsFixtures';
 import { csvFile, goodRow, local, xlsxFile, type Row } from './historyFixtures';
+import { HISTORY_COLUMNS } from '../../src/main/services/history/columns';
 
 let shop: Shop;
 beforeEach(async () => {
@@ -48,6 +49,26 @@ describe('history import: checking (dry run)', () => {
       { row: 3, customer: 'created', device: 'created', technicianMatched: null, refused: false },
     ]);
     expect(snapshot(shop.app.core)).toBe(before);
+  });
+
+  it('refuses a blank fault unless the importer names what to record for it', async () => {
+    const rows = [goodRow({ reportedFault: '' })];
+    const refused = await check(rows);
+    expect(refused.errors).toEqual([{ row: 2, column: '故障现象', code: 'required', value: '' }]);
+    const columns = Object.fromEntries(HISTORY_COLUMNS.map((c) => [c.key, c.zh]));
+    const before = snapshot(shop.app.core);
+    const tooLong = await shop.admin.call('history.import', {
+      file: csvFile(rows),
+      dryRun: false,
+      mapping: { columns, blankFault: '未'.repeat(101) },
+    });
+    expect(tooLong.ok === false && tooLong.error.code).toBe('VALIDATION');
+    expect(snapshot(shop.app.core)).toBe(before);
+    const result = await run(rows, { mapping: { columns, blankFault: '（原记录未填写）' } });
+    expect(result).toMatchObject({ accepted: 1, committed: true });
+    const fault = sqlite().prepare('SELECT reported_fault FROM work_orders').pluck().get();
+    expect(fault).toBe('（原记录未填写）');
+    await shop.admin.ok('history.undo', { id: result.importId ?? '' });
   });
 
   it('refuses every type error with its row and cell, and writes nothing even when asked to', async () => {
@@ -540,7 +561,7 @@ describe('history import: files and mappings', () => {
       categories: { Mobile: '手机' },
     } as const;
     const saved = await shop.manager.ok('history.saveMapping', { name: 'Open Repair', mapping });
-    expect(saved).toEqual([{ name: 'Open Repair', mapping }]);
+    expect(saved).toEqual([{ name: 'Open Repair', mapping: { ...mapping, blankFault: '' } }]);
     const reused = (await shop.admin.ok('history.mappings', {}))[0]?.mapping;
     const result = await shop.admin.ok('history.import', { file, mapping: reused, dryRun: false });
     expect(result).toMatchObject({ accepted: 3, customersCreated: 2, committed: true });

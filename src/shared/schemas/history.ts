@@ -61,12 +61,20 @@ export const REQUIRED_HISTORY_FIELDS: readonly HistoryField[] = [
  * date that is both received and delivered). `outcomes` maps the file's own words to outcomes
  * ("Fixed" → repaired), tried before the built-in words; `categories` does the same for device kinds.
  */
+/** What a blank fault records, as the importer typed it (see `blankFault`). */
+export const blankFaultText = z.string().trim().max(100);
+
 export const historyMapping = z
   .object({
     columns: z.partialRecord(z.enum(HISTORY_FIELDS), z.string().min(1).max(200)),
     outcomes: z.record(z.string().min(1).max(100), z.enum(OUTCOMES)).default({}),
     /** The file's device kinds → the shop's categories ("Mobile" → 手机); others are taken as written. */
     categories: z.record(z.string().min(1).max(100), z.string().trim().min(1).max(20)).default({}),
+    /**
+     * What a row with no fault description records instead (old sheets often left it blank), chosen
+     * by the person importing, e.g. "（原记录未填写）"; '' (the default) refuses such a row.
+     */
+    blankFault: blankFaultText.default(''),
   })
   .strict();
 export type HistoryMapping = z.infer<typeof historyMapping>;

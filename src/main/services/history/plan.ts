@@ -40,6 +40,7 @@ export function resolveColumns(
     columns: suggestColumns(read.headers.map((h) => h.text)),
     outcomes: {},
     categories: {},
+    blankFault: '',
   };
   const byKey = new Map(read.headers.map((h) => [headerKey(h.text), h]));
   const col: Columns['col'] = {};

@@ -207,7 +207,11 @@ export function readHistoryRow(
     serialNo: text('serialNo'),
     warrantyEnd,
     technician: text('technician'),
-    reportedFault: text('reportedFault', true),
+    // A blank fault takes the words the importer chose for it, if any; else the row is refused.
+    reportedFault:
+      r.cell(row, 'reportedFault') === '' && mapping.blankFault !== ''
+        ? mapping.blankFault
+        : text('reportedFault', true),
     diagnosis: text('diagnosis'),
     labor,
     parts,

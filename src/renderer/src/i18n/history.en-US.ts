@@ -25,6 +25,8 @@ export const historyEnUS: typeof historyZhCN = {
   categoryWordsHelp:
     "Map a category the shop does not have to one of the shop's; if none fits, add it first in Shop settings → Counter.",
   fileCategory: "The file's category, e.g. Laptop",
+  blankFault: 'Rows with no reported fault',
+  blankFaultPlaceholder: 'Leave empty to refuse them, or type what to record, e.g. (not recorded)',
   addWord: 'Add',
   check: 'Check (writes nothing)',
   skipRefused: 'Skip refused rows',

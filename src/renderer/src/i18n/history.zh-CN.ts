@@ -23,6 +23,8 @@ export const historyZhCN = {
   categoryWordsHelp:
     '文件里的类别不在本店的设备类别里时，对应到一个本店类别；没有合适的，先在“店铺设置 → 柜台设置”里添加。',
   fileCategory: '文件里的类别，如 Laptop',
+  blankFault: '故障现象为空的行',
+  blankFaultPlaceholder: '留空则拒绝这些行；或填写要记下的文字，如（原记录未填写）',
   addWord: '添加',
   check: '检查（不写入）',
   skipRefused: '跳过被拒绝的行',

@@ -22,6 +22,7 @@ import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '@shared/contract';
 import {
+  blankFaultText,
   HISTORY_FIELDS,
   MAX_HISTORY_BYTES,
   REQUIRED_HISTORY_FIELDS,
@@ -46,6 +47,7 @@ import { useCan } from '../../api/session';
 import { useSettings } from '../../api/settings';
 import { currentLanguage } from '../../i18n';
 import { errorMessage } from '../../i18n/errorMessage';
+import { TextInput } from '../../components/TextInput';
 import { formatDateTime } from '../../lib/format';
 
 type Encoding = 'auto' | 'utf8' | 'gb18030';
@@ -203,13 +205,14 @@ export function HistoryImportPage() {
   const [columns, setColumns] = useState<Columns>({});
   const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
   const [categories, setCategories] = useState<Record<string, string>>({});
+  const [blankFault, setBlankFault] = useState('');
   const shopCategories = useSettings().data?.counter.deviceCategories ?? [];
   const [checked, setChecked] = useState<HistoryImportResult | null>(null);
   const [skipRefused, setSkipRefused] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [mappingName, setMappingName] = useState('');
 
-  const mapping: HistoryMapping = { columns, outcomes, categories };
+  const mapping: HistoryMapping = { columns, outcomes, categories, blankFault };
 
   const read = (picked: { fileName: string; base64: string }, enc: Encoding) => {
     setChecked(null);
@@ -369,6 +372,7 @@ export function HistoryImportPage() {
                     setColumns(saved.mapping.columns);
                     setOutcomes(saved.mapping.outcomes);
                     setCategories(saved.mapping.categories);
+                    setBlankFault(saved.mapping.blankFault);
                     setChecked(null);
                   }
                 }}
@@ -451,6 +455,19 @@ export function HistoryImportPage() {
               options={shopCategories.map((c) => ({ value: c, label: c }))}
               placeholder={t('history.fileCategory')}
               testId="history-category-word"
+            />
+            <Typography.Text strong>{t('history.blankFault')}</Typography.Text>
+            <TextInput
+              schema={blankFaultText}
+              value={blankFault}
+              status={blankFaultText.safeParse(blankFault).success ? undefined : 'error'}
+              style={{ maxWidth: 420 }}
+              placeholder={t('history.blankFaultPlaceholder')}
+              onChange={(e) => {
+                setChecked(null);
+                setBlankFault(e.target.value);
+              }}
+              data-testid="history-blank-fault"
             />
           </Flex>
         </Card>
