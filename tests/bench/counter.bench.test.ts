@@ -278,12 +278,17 @@ describe('counter benchmarks at 100k customers / 150k devices / 300k orders', ()
 
   it('workOrders.create, step by step', async () => {
     const sqlite = app.core.database.sqlite;
-    const device = sqlite.prepare('SELECT id FROM devices WHERE customer_id = ? LIMIT 1').pluck();
-    const inputs = branch.sample.customerIds.map((customerId) => ({
-      customerId,
-      deviceId: device.get(customerId) as string,
-      reportedFault: '屏幕碎裂，触摸失灵',
-    }));
+    const device = sqlite.prepare('SELECT id, category FROM devices WHERE customer_id = ? LIMIT 1');
+    const inputs = branch.sample.customerIds.map((customerId) => {
+      const d = device.get(customerId) as { id: string; category: string };
+      return {
+        customerId,
+        deviceId: d.id,
+        reportedFault: '屏幕碎裂，触摸失灵',
+        // As in the pair above: a vehicle is taken in with its odometer.
+        ...(d.category === '汽车' ? { mileageKm: 1000 } : {}),
+      };
+    });
     const next = cycle(inputs);
     const ctx = callContext(app, clerk);
     const parse = (input: unknown) => contract['workOrders.create'].input.parse(input);

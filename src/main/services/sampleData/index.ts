@@ -16,7 +16,10 @@ import { actorOf } from '../users';
 import { createWorkOrder } from '../workOrders/create';
 import { readSlice, sampleHistoryCsv, SAMPLE_FILE_NAME } from './rows';
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** Follow-up calls are made at ten on their due day (the due time is the day's start). */
+const CALL_AT = 10 * HOUR;
 /** Follow-ups are made for deliveries in this window before today (older ones predate the habit). */
 const FOLLOW_UP_WINDOW = 730 * DAY;
 /** Orders left open at the counter today, from the newest records' customers and devices. */
@@ -87,8 +90,8 @@ function followUps(ctx: CallContext, tx: Tx, importId: string): void {
   delivered.forEach((order, n) => {
     const f = openFollowUpOnDelivery(tx, at(ctx, order.deliveredAt), order.id, order.deliveredAt);
     // Due later today or after: left for the clerk's list.
-    if (!f || f.dueAt + 10 * 3_600_000 > today) return;
-    const call = at(ctx, f.dueAt + 10 * 3_600_000 + (n % 6) * 1_800_000);
+    if (!f || f.dueAt + CALL_AT > today) return;
+    const call = at(ctx, f.dueAt + CALL_AT + (n % 6) * HOUR);
     if (n % 9 === 4)
       recordFollowUpCall(call, {
         id: f.id,
@@ -100,8 +103,8 @@ function followUps(ctx: CallContext, tx: Tx, importId: string): void {
     else if (n % 7 === 3) {
       // Not answered until the tries run out (未接通).
       let open = f.dueAt;
-      for (let tries = 0; tries < 3 && open + 10 * 3_600_000 <= today; tries++) {
-        const row = recordFollowUpCall(at(ctx, open + 10 * 3_600_000), {
+      for (let tries = 0; tries < 3 && open + CALL_AT <= today; tries++) {
+        const row = recordFollowUpCall(at(ctx, open + CALL_AT), {
           id: f.id,
           result: 'notReached',
           note: '',
@@ -142,7 +145,6 @@ function openToday(ctx: CallContext, importId: string): void {
         customerId: r.customerId,
         deviceId: r.deviceId,
         reportedFault: r.fault,
-        reworkOfId: null,
       }),
     );
   }
