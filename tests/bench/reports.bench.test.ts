@@ -127,9 +127,20 @@ function fiveYears(): () => PeriodInput {
   return () => list[i++ % list.length] as PeriodInput;
 }
 
-async function pair(name: string, viaDispatch: () => Promise<unknown>, raw: () => unknown, budget: number) {
-  figures[`${name}.p95_ms`] = await measure(viaDispatch);
-  figures[`${name}.raw.p95_ms`] = await measure(raw);
+/** Five-year reports take up to a second each: 60 samples keep one report's pair near two minutes. */
+const FIVE_YEAR_SAMPLES = 60;
+
+async function pair(
+  name: string,
+  viaDispatch: () => Promise<unknown>,
+  raw: () => unknown,
+  budget: number,
+  samples?: number,
+) {
+  figures[`${name}.p95_ms`] = await measure(viaDispatch, samples);
+  figures[`${name}.raw.p95_ms`] = await measure(raw, samples);
+  // Kept as it goes: a run stopped half-way still leaves what it measured.
+  recordFigures(figures);
   expect(figures[`${name}.p95_ms`], name).toBeLessThanOrEqual(budget);
 }
 
@@ -160,6 +171,7 @@ describe('reports over one and five years of the 600k-order, five-year branch', 
         () => manager.ok(`reports.${name}`, period()),
         () => REPORTS[name](db, period()),
         FIVE_YEAR_BUDGET_MS,
+        FIVE_YEAR_SAMPLES,
       );
     });
   }
