@@ -20,7 +20,7 @@ export interface SliceRecord {
 
 export const SAMPLE_FILE_NAME = '示例数据 · Open Repair Data (CC BY-SA 4.0).csv';
 
-/** Open Repair's 40 product categories → the shop's categories (the six defaults and five more). */
+/** Open Repair's 40 product categories → the shop's categories (five of the defaults and four more). */
 const CATEGORY_OF: Record<string, string> = {
   Laptop: '电脑',
   'Desktop computer': '电脑',
