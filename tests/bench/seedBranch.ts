@@ -2,19 +2,10 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Sqlite } from '../../src/main/db/open';
 import { WORK_ORDER_STATUSES, type WorkOrderStatus } from '../../src/shared/workOrderStatus';
 import type { EventData } from '../../src/shared/schemas/workOrders';
+import { rng } from '../../src/main/services/seededRandom';
 import { diagnosisText, faultText } from './seedFaults';
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run seeds the same branch. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';

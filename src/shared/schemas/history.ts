@@ -87,7 +87,7 @@ export const historyImportInput = z
     mapping: historyMapping.optional(),
     dryRun: z.boolean().default(true),
     /**
-     * false (the default): any refused row keeps the whole file out. true: the accepted rows are
+     * false (the default): a single refused row keeps the whole file out. true: the accepted rows are
      * written (still in one transaction) and the refused ones listed, to fix and import later.
      */
     skipRefused: z.boolean().default(false),

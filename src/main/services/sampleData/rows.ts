@@ -8,6 +8,7 @@ import dayjs from 'dayjs';
 import type { HistoryField } from '@shared/schemas/history';
 import type { Outcome } from '@shared/workOrderStatus';
 import { HISTORY_COLUMNS } from '../history/columns';
+import { rngOf } from '../seededRandom';
 
 export interface SliceRecord {
   id: string;
@@ -116,24 +117,11 @@ const LABOR: Record<string, readonly number[]> = {
 };
 const PARTS = [15, 25, 45, 60, 90, 180];
 
-/** A small seeded generator (mulberry32) so that every record draws the same invented values. */
-function seeded(text: string): () => number {
-  let h = 2166136261;
-  for (const c of text) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
-  let a = h >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T>(random: () => number, list: readonly T[]): T =>
   list[Math.floor(random() * list.length)] as T;
 
 function customer(index: number): { name: string; phone: string } {
-  const random = seeded(`customer-${index}`);
+  const random = rngOf(`customer-${index}`);
   const digits = Array.from({ length: 8 }, () => Math.floor(random() * 10)).join('');
   return {
     name: `${pick(random, SURNAMES)}${pick(random, GIVEN)}`,
@@ -178,7 +166,7 @@ export function sampleHistoryCsv(
   const lines = [HISTORY_COLUMNS.map((c) => c.zh)];
   const categories = new Set<string>();
   for (const r of records) {
-    const random = seeded(r.id);
+    const random = rngOf(r.id);
     const category = sampleCategory(r.product_category);
     categories.add(category);
     const outcome = OUTCOME_OF[r.repair_status] ?? 'declined';
