@@ -1,9 +1,30 @@
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const alias = { '@shared': resolve(import.meta.dirname, 'src/shared') };
 
+/**
+ * electron-vite's `?modulePath` (a worker's own file) for the tests: the source file itself, which
+ * Node runs with its type stripping.
+ */
+const modulePath: Plugin = {
+  name: 'desk-module-path',
+  enforce: 'pre',
+  async resolveId(id, importer) {
+    if (!id.endsWith('?modulePath')) return null;
+    const resolved = await this.resolve(id.slice(0, -'?modulePath'.length), importer, { skipSelf: true });
+    return resolved ? `\0modulePath:${resolved.id}` : null;
+  },
+  load(id) {
+    return id.startsWith('\0modulePath:')
+      ? `export default ${JSON.stringify(id.slice('\0modulePath:'.length))};`
+      : null;
+  },
+};
+
 export default defineConfig({
+  plugins: [modulePath],
   resolve: { alias },
   test: {
     projects: [

@@ -16,7 +16,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackupRun } from '@shared/schemas/backup';
 import { refusalSchema } from '@shared/errors';
-import { tableFigures } from '../../src/main/services/backup/figures';
+import { tableFigures } from '../../src/main/services/backup/checks';
 import { setUpShop, signedInAs, snapshot, type Client } from './harness';
 import { addData, readManifest, repack, startBackupApp, writeManifest } from './backupHelpers';
 import { insertAfterSales } from './backupAfterSalesRows';
@@ -495,6 +495,34 @@ describe('corrupted backups are refused, nothing changed', () => {
     await expectRefused('VALIDATION', {
       reason: 'archiveChecksumMismatch',
       params: { table: expect.stringMatching(/^customer(s|_search)$/) },
+    });
+  });
+
+  it('a database whose index no longer matches its table, which only integrity_check sees', async () => {
+    await repack(file, (dir) => {
+      // The index's definition names another column than the one it was built on: every page is
+      // sound (quick_check passes) but its entries no longer match the rows.
+      const db = new Database(join(dir, 'after-sales.db'));
+      db.unsafeMode(true);
+      db.pragma('writable_schema = ON');
+      db.prepare(
+        "UPDATE sqlite_master SET sql = replace(sql, '(`name`)', '(`initials`)') WHERE name = 'customers_name'",
+      ).run();
+      db.close();
+      const check = new Database(join(dir, 'after-sales.db'), { readonly: true });
+      expect(check.pragma('quick_check', { simple: true })).toBe('ok');
+      check.close();
+      const manifest = readManifest(dir);
+      const bytes = readFileSync(join(dir, 'after-sales.db'));
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      writeManifest(dir, {
+        ...manifest,
+        files: { ...manifest.files, 'after-sales.db': { sha256, bytes: bytes.length } },
+      });
+    });
+    await expectRefused('VALIDATION', {
+      reason: 'archiveIntegrityFailed',
+      params: { problems: expect.stringMatching(/customers_name/) },
     });
   });
 

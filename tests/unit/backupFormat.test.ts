@@ -11,7 +11,7 @@ import {
 import { join, resolve } from 'node:path';
 import { constants as zlib } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tableFigures } from '../../src/main/services/backup/figures';
+import { tableFigures } from '../../src/main/services/backup/checks';
 import { ADMIN, setUpShop, snapshot, type Client } from './harness';
 import { addData, repack, startBackupApp } from './backupHelpers';
 

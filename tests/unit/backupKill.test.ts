@@ -3,11 +3,11 @@ import { once } from 'node:events';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tableFigures, type TableFigures } from '../../src/main/services/backup/figures';
+import { tableFigures, type TableFigures } from '../../src/main/services/backup/checks';
 import { ADMIN, MIGRATIONS, setUpShop } from './harness';
 import { addData, startBackupApp } from './backupHelpers';
+import { bundleChild } from './childBundle';
 
 /**
  * The restore's kill test: a child process restores an archive through the real core and is killed
@@ -51,20 +51,7 @@ function differing(found: TableFigures, expected: TableFigures): string[] {
 }
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [RESTORER],
-    outfile: BUNDLE,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    external: ['better-sqlite3'],
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-    alias: { '@shared': join(ROOT, 'src', 'shared') },
-    logLevel: 'warning',
-  });
+  await bundleChild(RESTORER, BUNDLE);
   app = startBackupApp();
   const admin = await setUpShop(app);
   await admin.ok('settings.update', { security: { idleLockMinutes: 0 } });

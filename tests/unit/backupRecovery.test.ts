@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tableFigures } from '../../src/main/services/backup/figures';
+import { tableFigures } from '../../src/main/services/backup/checks';
 import { ADMIN, setUpShop, signedInAs, snapshot, type Client } from './harness';
 import { addData, startBackupApp } from './backupHelpers';
 

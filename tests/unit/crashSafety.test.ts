@@ -3,12 +3,12 @@ import { once } from 'node:events';
 import { rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../src/main/core';
 import { openDatabase } from '../../src/main/db/open';
 import { insertCustomer, insertDevice } from './counterFixtures';
 import { MIGRATIONS, setUpShop, signedInAs, startApp, type TestApp } from './harness';
+import { bundleChild } from './childBundle';
 
 /**
  * The kill test: a child process writes work orders through the real core until it is killed
@@ -32,21 +32,7 @@ let app: TestApp;
 let args: string[] = [];
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [WRITER],
-    outfile: BUNDLE,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    external: ['better-sqlite3'],
-    // Bundled CommonJS packages (exceljs…) require Node's built-ins at run time.
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-    alias: { '@shared': join(ROOT, 'src', 'shared') },
-    logLevel: 'warning',
-  });
+  await bundleChild(WRITER, BUNDLE);
   app = startApp();
   const admin = await setUpShop(app);
   await admin.ok('settings.update', { security: { idleLockMinutes: 0 } });

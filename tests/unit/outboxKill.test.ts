@@ -4,13 +4,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { rmSync } from 'node:fs';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutgoingMessage } from '../../src/main/services/channels/provider';
 import { createCore } from '../../src/main/core';
 import { runOutbox } from '../../src/main/services/messages';
 import { insertCustomer, insertDevice } from './counterFixtures';
 import { MIGRATIONS, setUpShop, signedInAs, startApp, type TestApp } from './harness';
+import { bundleChild } from './childBundle';
 
 /**
  * The kill test of the outbox: a child process claims a queued SMS, hands it to the provider double
@@ -27,20 +27,7 @@ let server: Server;
 const received: OutgoingMessage[] = [];
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [SENDER],
-    outfile: BUNDLE,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    external: ['better-sqlite3'],
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-    alias: { '@shared': join(ROOT, 'src', 'shared') },
-    logLevel: 'warning',
-  });
+  await bundleChild(SENDER, BUNDLE);
   server = createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8').on('data', (c: string) => (body += c));

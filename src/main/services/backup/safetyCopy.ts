@@ -12,7 +12,8 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { BackupManifest } from '@shared/schemas/backup';
 import { ATTACHMENTS_MEMBER, DATABASE_MEMBER, type ArchiveContents } from './archive';
-import { sha256File, tableFigures } from './figures';
+import { tableFigures } from './checks';
+import { sha256File } from './sha256File';
 
 /**
  * A restore's safety copy is the replaced data itself, moved (not copied) into a folder beside the

@@ -19,18 +19,20 @@ import {
   type BackupTrigger,
 } from '@shared/schemas/backup';
 import type { Sqlite } from '../../db/open';
-import { quickCheckProblem } from '../../db/open';
 import {
   ATTACHMENTS_MEMBER,
   DATABASE_MEMBER,
   MANIFEST_MEMBER,
   compareMembers,
   readArchive,
-  writeArchive,
+  startArchive,
 } from './archive';
+import { checkInParallel } from './parallelChecks';
 import { fsFailure } from './fsFailure';
-import { sha256File, tableFigures } from './figures';
+import { sha256File } from './sha256File';
 import { archiveName } from './names';
+
+const COPY_MMAP_BYTES = 2 ** 31 - 2 ** 16;
 
 export type Report = (phase: NonNullable<BackupProgress['phase']>, percent: number) => void;
 
@@ -75,9 +77,22 @@ function freeName(folder: string, branch: string | null, at: number, trigger: Ba
   }
 }
 
+/** SHA-256 and size of the database and every attachment in the staging folder. */
+async function memberChecksums(workDir: string): Promise<BackupManifest['files']> {
+  const files: BackupManifest['files'] = {
+    [DATABASE_MEMBER]: await sha256File(join(workDir, DATABASE_MEMBER)),
+  };
+  for (const name of readdirSync(join(workDir, ATTACHMENTS_MEMBER))) {
+    const path = `${ATTACHMENTS_MEMBER}/${name}`;
+    files[path] = await sha256File(join(workDir, path));
+  }
+  return files;
+}
+
 /**
- * Online backup → quick_check on the copy → checksums → archive under a temporary name in the
- * target folder → read it back and compare with the manifest → rename into place.
+ * Online backup → quick_check, table figures and file checksums of the copy while it is packed
+ * under a temporary name in the target folder → the manifest last → read it back and compare with
+ * the manifest → rename into place.
  * On failure no partial file is left and the error says what went wrong.
  */
 export async function writeBackupArchive(
@@ -96,46 +111,69 @@ export async function writeBackupArchive(
     checkFolder(folder);
     const dbCopy = join(workDir, DATABASE_MEMBER);
     report('database', 0);
-    await req.sqlite.backup(dbCopy, {
-      progress: ({ totalPages, remainingPages }) => {
-        report('database', totalPages > 0 ? 45 * (1 - remainingPages / totalPages) : 45);
-        return req.stepPages ?? 4096;
-      },
-    });
+    // Read through a memory map while copying: the pages come straight from the OS cache instead of
+    // being copied into SQLite's (about half the time on the bench branch). Only for the copy.
+    const mapped = req.sqlite.pragma('mmap_size', { simple: true }) as number;
+    req.sqlite.pragma(`mmap_size = ${COPY_MMAP_BYTES}`);
+    try {
+      await req.sqlite.backup(dbCopy, {
+        progress: ({ totalPages, remainingPages }) => {
+          report('database', totalPages > 0 ? 45 * (1 - remainingPages / totalPages) : 45);
+          return req.stepPages ?? 4096;
+        },
+      });
+    } finally {
+      req.sqlite.pragma(`mmap_size = ${mapped}`);
+    }
 
     mark('copy');
-    report('verify', 45);
+    // One self-contained file in the archive: no -wal beside it.
     const copy = new Database(dbCopy);
-    let figures;
     try {
-      // One self-contained file in the archive: no -wal beside it.
       copy.pragma('journal_mode = DELETE');
-      const problem = quickCheckProblem(copy);
-      if (problem)
-        throw new AppError(
-          'backupCopyFailedCheck',
-          { problem },
-          `the backup copy failed its check: ${problem}`,
-        );
-      figures = tableFigures(copy);
     } finally {
       copy.close();
     }
-    mark('check');
-    report('verify', 55);
+    report('verify', 45);
 
-    const files: BackupManifest['files'] = { [DATABASE_MEMBER]: await sha256File(dbCopy) };
     const attachmentsFrom = join(req.dataDir, 'attachments');
     const attachmentsTo = join(workDir, ATTACHMENTS_MEMBER);
     mkdirSync(attachmentsTo);
     if (existsSync(attachmentsFrom)) {
       for (const name of readdirSync(attachmentsFrom)) {
         const from = join(attachmentsFrom, name);
-        if (!statSync(from).isFile()) continue;
-        linkOrCopy(from, join(attachmentsTo, name));
-        files[`${ATTACHMENTS_MEMBER}/${name}`] = await sha256File(join(attachmentsTo, name));
+        if (statSync(from).isFile()) linkOrCopy(from, join(attachmentsTo, name));
       }
     }
+    const name = freeName(folder, req.branchCode, req.at, req.trigger);
+    partial = join(folder, `.${name}.partial`);
+    const members = readdirSync(attachmentsTo).length + 3;
+    let written = 0;
+    // The archive is packed (on libuv's threads) while the checks run in workers and the member
+    // checksums on this thread: three full reads of the copy side by side. The manifest goes last.
+    const archive = startArchive(workDir, partial, () => {
+      written++;
+      report('archive', 60 + (25 * Math.min(written, members)) / members);
+    });
+    archive.add(DATABASE_MEMBER);
+    archive.add(ATTACHMENTS_MEMBER);
+    const [checked, hashed] = await Promise.allSettled([
+      checkInParallel(dbCopy, { quickCheck: true, integrity: false }),
+      memberChecksums(workDir),
+    ]);
+    if (checked.status === 'rejected' || hashed.status === 'rejected' || checked.value.problems.length > 0) {
+      await archive.finish().catch(() => undefined);
+      if (checked.status === 'rejected') throw checked.reason;
+      if (hashed.status === 'rejected') throw hashed.reason;
+      const problem = checked.value.problems.join('; ');
+      throw new AppError(
+        'backupCopyFailedCheck',
+        { problem },
+        `the backup copy failed its check: ${problem}`,
+      );
+    }
+    mark('check');
+    report('verify', 55);
     const manifest: BackupManifest = {
       format: 'after-sales-desk-backup',
       formatVersion: 1,
@@ -145,22 +183,14 @@ export async function writeBackupArchive(
       shopName: req.shopName,
       branchCode: req.branchCode,
       trigger: req.trigger,
-      rowCounts: figures.rowCounts,
-      tableChecksums: figures.tableChecksums,
-      files,
+      rowCounts: checked.value.rowCounts,
+      tableChecksums: checked.value.tableChecksums,
+      files: hashed.value,
     };
     writeFileSync(join(workDir, MANIFEST_MEMBER), `${JSON.stringify(manifest, null, 2)}\n`);
-    report('archive', 60);
-
-    const name = freeName(folder, req.branchCode, req.at, req.trigger);
-    partial = join(folder, `.${name}.partial`);
-    const total = Object.keys(files).length + 3;
-    let written = 0;
+    archive.add(MANIFEST_MEMBER);
     try {
-      await writeArchive(workDir, [MANIFEST_MEMBER, DATABASE_MEMBER, ATTACHMENTS_MEMBER], partial, () => {
-        written++;
-        report('archive', 60 + (25 * Math.min(written, total)) / total);
-      });
+      await archive.finish();
     } catch (error) {
       throw fsFailure(error, folder);
     }
