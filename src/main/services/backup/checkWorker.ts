@@ -1,10 +1,20 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { runChecks, type CheckJob } from './checks.ts';
+import { openForChecks, runJobs, type CheckJob } from './checks.ts';
 
-/** One lane of a file's checks (see parallelChecks.ts), off the main thread. */
-const { file, jobs } = workerData as { file: string; jobs: CheckJob[] };
-try {
-  parentPort?.postMessage({ ok: true, result: runChecks(file, jobs) });
-} catch (error) {
-  parentPort?.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
-}
+/**
+ * One check worker (see parallelChecks.ts): it opens the file once, then runs the jobs it is handed
+ * one at a time, answering each, until it is told there are no more.
+ */
+const sqlite = openForChecks((workerData as { file: string }).file);
+parentPort?.on('message', (job: CheckJob | null) => {
+  if (job === null) {
+    sqlite.close();
+    parentPort?.close();
+    return;
+  }
+  try {
+    parentPort?.postMessage({ ok: true, result: runJobs(sqlite, [job]) });
+  } catch (error) {
+    parentPort?.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
+  }
+});

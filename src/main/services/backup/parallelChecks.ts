@@ -1,58 +1,70 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import checkWorkerPath from './checkWorker?modulePath';
-import { openForChecks, planLanes, type CheckResult } from './checks';
+import { openForChecks, planJobs, type CheckJob, type CheckResult } from './checks';
 
 /**
  * quick_check, integrity_check and the table figures of a database file, shared out between worker
  * threads (one per core, at least two): each is a full read of the file in SQLite or in JS, and
- * side by side they take about half the time (issue 18). The main thread stays free meanwhile.
+ * side by side they take about half the time (issue 18). Each worker takes the next job, costliest
+ * first, as it finishes one; the main thread stays free meanwhile.
  */
 export async function checkInParallel(
   file: string,
   want: { quickCheck: boolean; integrity: boolean },
 ): Promise<CheckResult> {
   const planner = openForChecks(file);
-  let lanes;
+  let jobs: CheckJob[];
   try {
-    lanes = planLanes(planner, want, Math.max(2, availableParallelism()));
+    jobs = planJobs(planner, want);
   } finally {
     planner.close();
   }
-  const results = await Promise.all(lanes.map((jobs) => runLane(file, jobs)));
   const merged: CheckResult = { problems: [], rowCounts: {}, tableChecksums: {} };
-  for (const result of results) {
-    merged.problems.push(...result.problems);
-    Object.assign(merged.rowCounts, result.rowCounts);
-    Object.assign(merged.tableChecksums, result.tableChecksums);
-  }
+  const workers = Math.min(jobs.length, Math.max(2, availableParallelism()));
+  await Promise.all(Array.from({ length: workers }, () => work(file, jobs, merged)));
   // In table order, as the figures were always listed.
-  const sorted = (record: Record<string, number | string>) =>
+  const sorted = <T>(record: Record<string, T>) =>
     Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return {
     problems: merged.problems,
-    rowCounts: sorted(merged.rowCounts) as Record<string, number>,
-    tableChecksums: sorted(merged.tableChecksums) as Record<string, string>,
+    rowCounts: sorted(merged.rowCounts),
+    tableChecksums: sorted(merged.tableChecksums),
   };
 }
 
-type LaneMessage = { ok: true; result: CheckResult } | { ok: false; message: string };
+type JobMessage = { ok: true; result: CheckResult } | { ok: false; message: string };
 
-function runLane(file: string, jobs: unknown[]): Promise<CheckResult> {
+/** One worker taking jobs off the shared list until it is empty; the first failure stops it. */
+function work(file: string, jobs: CheckJob[], merged: CheckResult): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(checkWorkerPath, { workerData: { file, jobs } });
+    const worker = new Worker(checkWorkerPath, { workerData: { file } });
     let settled = false;
-    worker.once('message', (message: LaneMessage) => {
+    const settle = (error?: Error) => {
+      if (settled) return;
       settled = true;
-      if (message.ok) resolve(message.result);
-      else reject(new Error(message.message));
+      if (error) {
+        // The others stop after the job in hand: the answer is already no.
+        jobs.length = 0;
+        void worker.terminate();
+        reject(error);
+      } else resolve();
+    };
+    const next = () => worker.postMessage(jobs.shift() ?? null);
+    worker.on('message', (message: JobMessage) => {
+      if (!message.ok) {
+        settle(new Error(message.message));
+        return;
+      }
+      merged.problems.push(...message.result.problems);
+      Object.assign(merged.rowCounts, message.result.rowCounts);
+      Object.assign(merged.tableChecksums, message.result.tableChecksums);
+      next();
     });
-    worker.once('error', (error) => {
-      settled = true;
-      reject(error);
-    });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`the check worker stopped (exit code ${code})`));
-    });
+    worker.once('error', (error) => settle(error));
+    worker.once('exit', (code) =>
+      settle(code === 0 ? undefined : new Error(`the check worker stopped (exit code ${code})`)),
+    );
+    next();
   });
 }
