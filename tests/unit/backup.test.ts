@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -18,7 +17,14 @@ import type { BackupRun } from '@shared/schemas/backup';
 import { refusalSchema } from '@shared/errors';
 import { tableFigures } from '../../src/main/services/backup/checks';
 import { setUpShop, signedInAs, snapshot, type Client } from './harness';
-import { addData, readManifest, repack, startBackupApp, writeManifest } from './backupHelpers';
+import {
+  addData,
+  matchDatabaseChecksum,
+  readManifest,
+  repack,
+  startBackupApp,
+  writeManifest,
+} from './backupHelpers';
 import { insertAfterSales } from './backupAfterSalesRows';
 import { insertCustomer, insertDevice } from './counterFixtures';
 
@@ -315,13 +321,7 @@ describe('restore', () => {
       const db = new Database(join(dir, 'after-sales.db'));
       db.prepare("UPDATE complaints SET status = 'withdrawn'").run();
       db.close();
-      const manifest = readManifest(dir);
-      const bytes = readFileSync(join(dir, 'after-sales.db'));
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      writeManifest(dir, {
-        ...manifest,
-        files: { ...manifest.files, 'after-sales.db': { sha256, bytes: bytes.length } },
-      });
+      matchDatabaseChecksum(dir);
     });
     const refused = await admin.call('backup.inspect', { file: tampered });
     expect(refused.ok || refused.error).toMatchObject({
@@ -484,13 +484,7 @@ describe('corrupted backups are refused, nothing changed', () => {
       const db = new Database(join(dir, 'after-sales.db'));
       db.prepare("UPDATE customers SET name = '篡改' WHERE rowid = 1").run();
       db.close();
-      const manifest = readManifest(dir);
-      const bytes = readFileSync(join(dir, 'after-sales.db'));
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      writeManifest(dir, {
-        ...manifest,
-        files: { ...manifest.files, 'after-sales.db': { sha256, bytes: bytes.length } },
-      });
+      matchDatabaseChecksum(dir);
     });
     await expectRefused('VALIDATION', {
       reason: 'archiveChecksumMismatch',
@@ -512,13 +506,7 @@ describe('corrupted backups are refused, nothing changed', () => {
       const check = new Database(join(dir, 'after-sales.db'), { readonly: true });
       expect(check.pragma('quick_check', { simple: true })).toBe('ok');
       check.close();
-      const manifest = readManifest(dir);
-      const bytes = readFileSync(join(dir, 'after-sales.db'));
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      writeManifest(dir, {
-        ...manifest,
-        files: { ...manifest.files, 'after-sales.db': { sha256, bytes: bytes.length } },
-      });
+      matchDatabaseChecksum(dir);
     });
     await expectRefused('VALIDATION', {
       reason: 'archiveIntegrityFailed',
