@@ -32,15 +32,14 @@ const CHUNK = 1 << 20;
 /**
  * A zstd'd tar being written to `dest` from members of the staging folder: members are added as
  * they are ready (the manifest last, once the checks that fill it are done), then `finish` waits
- * for the file. `onEntry` fires per member (for progress).
+ * for the file.
  */
 export function startArchive(
   stagingDir: string,
   dest: string,
-  onEntry: () => void,
 ): { add(member: string): void; finish(): Promise<void> } {
   // tar reads 16 MB at a time by default, which costs more than the compression; 1 MB does not.
-  const pack = new Pack({ cwd: stagingDir, portable: true, maxReadSize: CHUNK, onWriteEntry: onEntry });
+  const pack = new Pack({ cwd: stagingDir, portable: true, maxReadSize: CHUNK });
   const zstd = createZstdCompress({ chunkSize: CHUNK, params: { [zlib.ZSTD_c_compressionLevel]: 1 } });
   pack.on('error', (error: unknown) =>
     zstd.destroy(error instanceof Error ? error : new Error(String(error))),

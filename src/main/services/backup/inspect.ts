@@ -133,7 +133,9 @@ export async function inspectArchive(
     // together check what it checks) and the table figures, in worker threads side by side.
     let figures;
     try {
-      figures = await checkInParallel(databaseFile, { quickCheck: true, integrity: true });
+      figures = await checkInParallel(databaseFile, { quickCheck: true, integrity: true }, (done) =>
+        onStep(60 + 20 * done),
+      );
     } catch (error) {
       throw unreadable(error);
     }

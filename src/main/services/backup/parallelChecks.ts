@@ -12,6 +12,8 @@ import { openForChecks, planJobs, type CheckJob, type CheckResult } from './chec
 export async function checkInParallel(
   file: string,
   want: { quickCheck: boolean; integrity: boolean },
+  /** The share of the jobs done (0–1), after each one, for a progress bar. */
+  onProgress: (done: number) => void = () => undefined,
 ): Promise<CheckResult> {
   const planner = openForChecks(file);
   let jobs: CheckJob[];
@@ -21,8 +23,10 @@ export async function checkInParallel(
     planner.close();
   }
   const merged: CheckResult = { problems: [], rowCounts: {}, tableChecksums: {} };
-  const workers = Math.min(jobs.length, Math.max(2, availableParallelism()));
-  await Promise.all(Array.from({ length: workers }, () => work(file, jobs, merged)));
+  const total = jobs.length;
+  const workers = Math.min(total, Math.max(2, availableParallelism()));
+  const finished = () => onProgress((total - jobs.length) / total);
+  await Promise.all(Array.from({ length: workers }, () => work(file, jobs, merged, finished)));
   // In table order, as the figures were always listed.
   const sorted = <T>(record: Record<string, T>) =>
     Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -36,7 +40,7 @@ export async function checkInParallel(
 type JobMessage = { ok: true; result: CheckResult } | { ok: false; message: string };
 
 /** One worker taking jobs off the shared list until it is empty; the first failure stops it. */
-function work(file: string, jobs: CheckJob[], merged: CheckResult): Promise<void> {
+function work(file: string, jobs: CheckJob[], merged: CheckResult, finished: () => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(checkWorkerPath, { workerData: { file } });
     let settled = false;
@@ -60,6 +64,7 @@ function work(file: string, jobs: CheckJob[], merged: CheckResult): Promise<void
       Object.assign(merged.rowCounts, message.result.rowCounts);
       Object.assign(merged.tableChecksums, message.result.tableChecksums);
       next();
+      finished();
     });
     worker.once('error', (error) => settle(error));
     worker.once('exit', (code) =>

@@ -147,18 +147,15 @@ export async function writeBackupArchive(
     }
     const name = freeName(folder, req.branchCode, req.at, req.trigger);
     partial = join(folder, `.${name}.partial`);
-    const members = readdirSync(attachmentsTo).length + 3;
-    let written = 0;
     // The archive is packed (on libuv's threads) while the checks run in workers and the member
     // checksums on this thread: three full reads of the copy side by side. The manifest goes last.
-    const archive = startArchive(workDir, partial, () => {
-      written++;
-      report('archive', 60 + (25 * Math.min(written, members)) / members);
-    });
+    const archive = startArchive(workDir, partial);
     archive.add(DATABASE_MEMBER);
     archive.add(ATTACHMENTS_MEMBER);
     const [checked, hashed] = await Promise.allSettled([
-      checkInParallel(dbCopy, { quickCheck: true, integrity: false }),
+      checkInParallel(dbCopy, { quickCheck: true, integrity: false }, (done) =>
+        report('verify', 45 + 35 * done),
+      ),
       memberChecksums(workDir),
     ]);
     if (checked.status === 'rejected' || hashed.status === 'rejected' || checked.value.problems.length > 0) {
@@ -173,7 +170,7 @@ export async function writeBackupArchive(
       );
     }
     mark('check');
-    report('verify', 55);
+    report('archive', 80);
     const manifest: BackupManifest = {
       format: 'after-sales-desk-backup',
       formatVersion: 1,
