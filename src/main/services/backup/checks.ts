@@ -13,7 +13,7 @@ export interface TableFigures {
   tableChecksums: Record<string, string>;
 }
 
-/** One piece of checking work; the pieces are shared out between workers (see lanes). */
+/** One piece of checking work; the pieces are shared out between workers (see planJobs). */
 export type CheckJob =
   /** Structure of every b-tree and the page accounting (no page lost or used twice). */
   | { kind: 'quickCheck' }
@@ -137,15 +137,6 @@ export function openForChecks(file: string): Sqlite {
 
 const MMAP_BYTES = 2 ** 31 - 2 ** 16;
 const CACHE_KIB = 256 * 1024;
-
-export function runChecks(file: string, jobs: CheckJob[]): CheckResult {
-  const sqlite = openForChecks(file);
-  try {
-    return runJobs(sqlite, jobs);
-  } finally {
-    sqlite.close();
-  }
-}
 
 /**
  * The work for a file, costliest first, so that workers taking the next job as they finish end at

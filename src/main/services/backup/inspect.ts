@@ -25,11 +25,6 @@ export interface Inspected {
   timings: string;
 }
 
-/**
- * Everything a restore depends on, checked before anything changes: a readable archive, a valid
- * manifest, every member's checksum, integrity_check, and row counts and table checksums recomputed
- * from the database itself (so a manifest that lies is caught), and a schema this app can open.
- */
 /** Row counts and table checksums recomputed from the database equal the manifest's (so a lying manifest is caught). */
 function compareFigures(manifest: BackupManifest, figures: TableFigures): void {
   const tables = new Set([...Object.keys(figures.rowCounts), ...Object.keys(manifest.rowCounts)]);
@@ -63,6 +58,11 @@ function unreadable(error: unknown): AppError {
   return new AppError('archiveDatabaseUnreadable', { detail }, `the database cannot be read: ${detail}`);
 }
 
+/**
+ * Everything a restore depends on, checked before anything changes: a readable archive, a valid
+ * manifest, every member's checksum, integrity_check, and row counts and table checksums recomputed
+ * from the database itself (so a manifest that lies is caught), and a schema this app can open.
+ */
 export async function inspectArchive(
   file: string,
   workDir: string,

@@ -25,7 +25,8 @@ export async function checkInParallel(
   const merged: CheckResult = { problems: [], rowCounts: {}, tableChecksums: {} };
   const total = jobs.length;
   const workers = Math.min(total, Math.max(2, availableParallelism()));
-  const finished = () => onProgress((total - jobs.length) / total);
+  let done = 0;
+  const finished = () => onProgress(++done / total);
   await Promise.all(Array.from({ length: workers }, () => work(file, jobs, merged, finished)));
   // In table order, as the figures were always listed.
   const sorted = <T>(record: Record<string, T>) =>
