@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { eq } from 'drizzle-orm';
 import { contract, isMethod, type Method } from '@shared/contract';
 import {
   AppError,
@@ -14,7 +13,7 @@ import {
 import { can } from '@shared/roles';
 import type { CallContext, Connection, Deps } from '../services/context';
 import { readSecurity } from '../services/settings';
-import { users } from '../db/schema';
+import { findUser } from '../services/users';
 import { handlers } from './handlers';
 import type { Handler } from './handlerTypes';
 import { illFormedText } from './wellFormed';
@@ -54,7 +53,7 @@ function resolveCaller(deps: Deps, conn: Connection): Pick<CallContext, 'session
   // A session works only where it was opened: a session cookie carried to another terminal (or to
   // the host) is worth nothing there.
   if (!session || session.terminalId !== (conn.terminal?.id ?? null)) return { session: null, user: null };
-  const user = deps.db.select().from(users).where(eq(users.id, session.userId)).get();
+  const user = findUser(deps.db, session.userId);
   if (!user || user.disabled) {
     deps.sessions.end(session.id);
     conn.setSessionId(null);

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import {
   afterSalesSettings,
   type AfterSalesSettings,
@@ -18,6 +18,7 @@ import type { ParsedInputOf } from '@shared/contract';
 import { settings } from '../db/schema';
 import { writeAudit, changedFields } from './audit';
 import type { CallContext, Queryable } from './context';
+import { preparedQuery } from './preparedQuery';
 
 const DEFAULT_SECURITY: SecuritySettings = securitySettings.parse({});
 const DEFAULT_COUNTER: CounterSettings = counterSettings.parse({});
@@ -26,8 +27,16 @@ const DEFAULT_AFTER_SALES: AfterSalesSettings = afterSalesSettings.parse({});
 const DEFAULT_HANDOVER: HandoverSettings = handoverSettings.parse({});
 const DEFAULT_APPOINTMENTS: AppointmentSettings = appointmentSettings.parse({});
 
+const valueOf = preparedQuery((q) =>
+  q
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, sql.placeholder('key')))
+    .prepare(),
+);
+
 function readKey(q: Queryable, key: string): unknown {
-  const row = q.select().from(settings).where(eq(settings.key, key)).get();
+  const row = valueOf(q).get({ key });
   return row ? (JSON.parse(row.value) as unknown) : undefined;
 }
 

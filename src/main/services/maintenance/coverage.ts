@@ -1,18 +1,22 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { ContractCovers } from '@shared/schemas/maintenance';
 import { contractVisits, serviceContracts } from '../../db/schema';
 import type { Queryable } from '../context';
+import { preparedQuery } from '../preparedQuery';
 import type { OrderLines } from '../settlements/totals';
 
-/** What the order's service contract covers, or null for an order not under a contract. */
-export function contractCoversOf(q: Queryable, workOrderId: string): ContractCovers | null {
-  const row = q
+const coversQuery = preparedQuery((q) =>
+  q
     .select({ covers: serviceContracts.covers })
     .from(contractVisits)
     .innerJoin(serviceContracts, eq(serviceContracts.id, contractVisits.contractId))
-    .where(eq(contractVisits.workOrderId, workOrderId))
-    .get();
-  return row?.covers ?? null;
+    .where(eq(contractVisits.workOrderId, sql.placeholder('id')))
+    .prepare(),
+);
+
+/** What the order's service contract covers, or null for an order not under a contract. */
+export function contractCoversOf(q: Queryable, workOrderId: string): ContractCovers | null {
+  return coversQuery(q).get({ id: workOrderId })?.covers ?? null;
 }
 
 /**

@@ -1,9 +1,10 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { fieldError } from '@shared/errors';
 import { DEPOSIT_METHODS, type DepositSummary } from '@shared/schemas/deposits';
 import { deposits, users, type WorkOrderRecord } from '../../db/schema';
 import type { Queryable } from '../context';
+import { preparedQuery } from '../preparedQuery';
 import { activeSettlement, depositHeld, yuan } from './records';
 
 /**
@@ -14,9 +15,8 @@ import { activeSettlement, depositHeld, yuan } from './records';
 const taker = alias(users, 'deposit_taker');
 const approver = alias(users, 'deposit_approver');
 
-/** Held, credited to the active settlement, owed back, by method, and every entry oldest first. */
-export function depositSummaryOf(q: Queryable, workOrderId: string): DepositSummary {
-  const entries = q
+const entriesQuery = preparedQuery((q) =>
+  q
     .select({
       id: deposits.id,
       method: deposits.method,
@@ -31,9 +31,14 @@ export function depositSummaryOf(q: Queryable, workOrderId: string): DepositSumm
     .from(deposits)
     .leftJoin(taker, eq(taker.id, deposits.userId))
     .leftJoin(approver, eq(approver.id, deposits.approvedBy))
-    .where(eq(deposits.workOrderId, workOrderId))
+    .where(eq(deposits.workOrderId, sql.placeholder('id')))
     .orderBy(asc(deposits.at), asc(deposits.id))
-    .all();
+    .prepare(),
+);
+
+/** Held, credited to the active settlement, owed back, by method, and every entry oldest first. */
+export function depositSummaryOf(q: Queryable, workOrderId: string): DepositSummary {
+  const entries = entriesQuery(q).all({ id: workOrderId });
   const held = entries.reduce((s, e) => s + e.amount, 0);
   const credited = activeSettlement(q, workOrderId)?.depositCredited ?? 0;
   const byMethod = DEPOSIT_METHODS.flatMap((method) => {

@@ -5,6 +5,7 @@ import type { PaymentStatus } from '@shared/schemas/settlements';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
 import { deposits, payments, settlements, type SettlementRecord } from '../../db/schema';
 import type { Queryable } from '../context';
+import { preparedQuery } from '../preparedQuery';
 
 /**
  * The small reads other areas need about settlements: the order's active settlement, what has
@@ -18,13 +19,25 @@ export function yuan(fen: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-export function activeSettlement(q: Queryable, workOrderId: string): SettlementRecord | undefined {
-  return q
+const activeQuery = preparedQuery((q) =>
+  q
     .select()
     .from(settlements)
-    .where(and(eq(settlements.workOrderId, workOrderId), eq(settlements.status, 'active')))
-    .get();
+    .where(and(eq(settlements.workOrderId, sql.placeholder('id')), eq(settlements.status, 'active')))
+    .prepare(),
+);
+
+export function activeSettlement(q: Queryable, workOrderId: string): SettlementRecord | undefined {
+  return activeQuery(q).get({ id: workOrderId });
 }
+
+const paidQuery = preparedQuery((q) =>
+  q
+    .select({ paid: sql<number>`coalesce(sum(${payments.amount}), 0)` })
+    .from(payments)
+    .where(eq(payments.settlementId, sql.placeholder('id')))
+    .prepare(),
+);
 
 type Paid = Pick<SettlementRecord, 'id' | 'status' | 'depositCredited'>;
 
@@ -33,12 +46,7 @@ type Paid = Pick<SettlementRecord, 'id' | 'status' | 'depositCredited'>;
  * it stands (fen). A void settlement gives its credit back to the order's deposit.
  */
 export function paidOn(q: Queryable, s: Paid): number {
-  const taken =
-    q
-      .select({ paid: sql<number>`coalesce(sum(${payments.amount}), 0)` })
-      .from(payments)
-      .where(eq(payments.settlementId, s.id))
-      .get()?.paid ?? 0;
+  const taken = paidQuery(q).get({ id: s.id })?.paid ?? 0;
   return taken + (s.status === 'active' ? s.depositCredited : 0);
 }
 

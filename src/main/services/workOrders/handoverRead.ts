@@ -1,11 +1,11 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { HandoverView, SignatureView } from '@shared/schemas/handover';
 import { orderHandovers, orderSignatures, users } from '../../db/schema';
 import type { Queryable } from '../context';
+import { preparedQuery } from '../preparedQuery';
 
-/** The order's signatures for its page and its printed forms, oldest first. */
-export function readSignatures(q: Queryable, workOrderId: string): SignatureView[] {
-  return q
+const signaturesQuery = preparedQuery((q) =>
+  q
     .select({
       id: orderSignatures.id,
       kind: orderSignatures.kind,
@@ -18,9 +18,15 @@ export function readSignatures(q: Queryable, workOrderId: string): SignatureView
     })
     .from(orderSignatures)
     .leftJoin(users, eq(users.id, orderSignatures.recordedBy))
-    .where(eq(orderSignatures.workOrderId, workOrderId))
+    .where(eq(orderSignatures.workOrderId, sql.placeholder('id')))
     .orderBy(asc(orderSignatures.recordedAt), asc(orderSignatures.id))
-    .all()
+    .prepare(),
+);
+
+/** The order's signatures for its page and its printed forms, oldest first. */
+export function readSignatures(q: Queryable, workOrderId: string): SignatureView[] {
+  return signaturesQuery(q)
+    .all({ id: workOrderId })
     .map((s) => ({
       id: s.id,
       kind: s.kind,
@@ -32,9 +38,8 @@ export function readSignatures(q: Queryable, workOrderId: string): SignatureView
     }));
 }
 
-/** The order's hand-over as recorded at delivery, or null. */
-export function readHandover(q: Queryable, workOrderId: string): HandoverView | null {
-  const row = q
+const handoverQuery = preparedQuery((q) =>
+  q
     .select({
       items: orderHandovers.items,
       withoutTicket: orderHandovers.withoutTicket,
@@ -45,8 +50,13 @@ export function readHandover(q: Queryable, workOrderId: string): HandoverView | 
     })
     .from(orderHandovers)
     .leftJoin(users, eq(users.id, orderHandovers.recordedBy))
-    .where(eq(orderHandovers.workOrderId, workOrderId))
-    .get();
+    .where(eq(orderHandovers.workOrderId, sql.placeholder('id')))
+    .prepare(),
+);
+
+/** The order's hand-over as recorded at delivery, or null. */
+export function readHandover(q: Queryable, workOrderId: string): HandoverView | null {
+  const row = handoverQuery(q).get({ id: workOrderId });
   if (!row) return null;
   return {
     items: JSON.parse(row.items) as HandoverView['items'],

@@ -1,14 +1,24 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { AppError, fieldError } from '@shared/errors';
 import { isOpen } from '@shared/workOrderStatus';
-import { users, workOrders, type UserRecord, type WorkOrderRecord } from '../../db/schema';
+import { workOrders, type UserRecord, type WorkOrderRecord } from '../../db/schema';
 import type { Queryable } from '../context';
+import { preparedQuery } from '../preparedQuery';
+import { findUser } from '../users';
 
 /** Roles that can be given a work order. */
 export const TECHNICIAN_ROLES = ['technician', 'manager', 'admin'] as const;
 
+const orderById = preparedQuery((q) =>
+  q
+    .select()
+    .from(workOrders)
+    .where(eq(workOrders.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 export function loadOrder(q: Queryable, id: string): WorkOrderRecord {
-  const order = q.select().from(workOrders).where(eq(workOrders.id, id)).get();
+  const order = orderById(q).get({ id });
   if (!order) {
     throw fieldError('id', 'workOrderNotFound', {}, 'work order not found');
   }
@@ -28,7 +38,7 @@ export function requireOpen(order: WorkOrderRecord): void {
 
 /** An active user who may be assigned orders; NOT_FOUND or VALIDATION on `path` otherwise. */
 export function requireTechnician(q: Queryable, id: string, path = 'technicianId'): UserRecord {
-  const user = q.select().from(users).where(eq(users.id, id)).get();
+  const user = findUser(q, id);
   if (!user) {
     throw fieldError(path, 'userNotFound', {}, 'technician not found');
   }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { OutputOf } from '@shared/contract';
 import { can } from '@shared/roles';
@@ -26,17 +26,56 @@ import {
 } from '../../db/schema';
 import type { CallContext, Queryable } from '../context';
 import { nameInitials } from '../pinyin';
+import { preparedQuery } from '../preparedQuery';
 import { settlementSummaryOf } from '../settlements/records';
 import { depositSummaryOf } from '../settlements/depositRecords';
 import { loadOrder, normalizeAccessories, TECHNICIAN_ROLES } from './lookups';
 import { readQuoteCheck } from './quote';
-import { workOrderRowsByIds } from './rows';
+import { workOrderRowById } from './rows';
 import { readWaits } from './waits';
 import { readHandover, readSignatures } from './handoverRead';
 
+/** The order (or table row) a prepared query reads. */
+const idParam = sql.placeholder('id');
+
+const peopleOf = preparedQuery((q) =>
+  q
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(or(eq(users.id, sql.placeholder('createdBy')), eq(users.id, sql.placeholder('recordedBy'))))
+    .prepare(),
+);
+const orderNoOf = preparedQuery((q) =>
+  q.select({ orderNo: workOrders.orderNo }).from(workOrders).where(eq(workOrders.id, idParam)).prepare(),
+);
+const eventsOf = preparedQuery((q) =>
+  q
+    .select()
+    .from(workOrderEvents)
+    .where(eq(workOrderEvents.workOrderId, idParam))
+    .orderBy(asc(workOrderEvents.at), asc(workOrderEvents.id))
+    .prepare(),
+);
+const photosOf = preparedQuery((q) =>
+  q
+    .select({
+      id: attachments.id,
+      fileName: attachments.fileName,
+      mime: attachments.mime,
+      size: attachments.size,
+      createdAt: attachments.createdAt,
+    })
+    .from(attachments)
+    .where(eq(attachments.workOrderId, idParam))
+    .orderBy(asc(attachments.createdAt), asc(attachments.id))
+    .prepare(),
+);
+
 /**
  * The whole order for its page: row, intake details, approval, timeline (oldest first), photos,
- * parts, labor and fee lines, and its active settlement.
+ * parts, labor and fee lines, and its active settlement. A write reads its order back with the
+ * connection (`ctx.deps.db`), inside its transaction: one connection, so it reads the transaction's
+ * own writes, and the queries here are built once per connection (preparedQuery).
  */
 export function readDetail(
   q: Queryable,
@@ -46,43 +85,19 @@ export function readDetail(
 ): WorkOrderDetail {
   const order = loadOrder(q, id);
   const mayReadMoney = viewer !== null && can(viewer.role, 'settlements.read');
-  const [row] = workOrderRowsByIds(q, [id], now);
+  const row = workOrderRowById(q, id, now);
   if (!row) throw new Error(`work order ${id} has no customer or device`);
 
   const people = new Map(
-    q
-      .select({ id: users.id, displayName: users.displayName })
-      .from(users)
-      .where(inArray(users.id, [order.createdBy, order.approvalRecordedBy ?? order.createdBy]))
-      .all()
+    peopleOf(q)
+      .all({ createdBy: order.createdBy, recordedBy: order.approvalRecordedBy ?? order.createdBy })
       .map((u) => [u.id, u.displayName]),
   );
-  const reworkOfNo = order.reworkOfId
-    ? (q
-        .select({ orderNo: workOrders.orderNo })
-        .from(workOrders)
-        .where(eq(workOrders.id, order.reworkOfId))
-        .get()?.orderNo ?? null)
-    : null;
-  const events = q
-    .select()
-    .from(workOrderEvents)
-    .where(eq(workOrderEvents.workOrderId, id))
-    .orderBy(asc(workOrderEvents.at), asc(workOrderEvents.id))
-    .all()
+  const reworkOfNo = order.reworkOfId ? (orderNoOf(q).get({ id: order.reworkOfId })?.orderNo ?? null) : null;
+  const events = eventsOf(q)
+    .all({ id })
     .map((e) => toEvent(e, mayReadMoney));
-  const photos = q
-    .select({
-      id: attachments.id,
-      fileName: attachments.fileName,
-      mime: attachments.mime,
-      size: attachments.size,
-      createdAt: attachments.createdAt,
-    })
-    .from(attachments)
-    .where(eq(attachments.workOrderId, id))
-    .orderBy(asc(attachments.createdAt), asc(attachments.id))
-    .all();
+  const photos = photosOf(q).all({ id });
 
   const mayView = viewer !== null && can(viewer.role, 'workOrders.viewPassword');
   const approval =
@@ -141,38 +156,43 @@ export function readDetail(
   };
 }
 
+const importedFromQuery = preparedQuery((q) =>
+  q
+    .select({
+      fileName: historyImports.fileName,
+      row: historyImportItems.row,
+      sourceNo: historyImportItems.sourceNo,
+      technicianName: historyImportItems.technicianName,
+      at: historyImports.at,
+    })
+    .from(historyImportItems)
+    .innerJoin(historyImports, eq(historyImports.id, historyImportItems.importId))
+    .where(and(eq(historyImportItems.entityId, idParam), eq(historyImportItems.entity, 'workOrder')))
+    .prepare(),
+);
+
 /** The history import this order came from, if it was imported. */
 function importedFromOf(q: Queryable, workOrderId: string): WorkOrderDetail['importedFrom'] {
-  return (
-    q
-      .select({
-        fileName: historyImports.fileName,
-        row: historyImportItems.row,
-        sourceNo: historyImportItems.sourceNo,
-        technicianName: historyImportItems.technicianName,
-        at: historyImports.at,
-      })
-      .from(historyImportItems)
-      .innerJoin(historyImports, eq(historyImports.id, historyImportItems.importId))
-      .where(and(eq(historyImportItems.entityId, workOrderId), eq(historyImportItems.entity, 'workOrder')))
-      .get() ?? null
-  );
+  return importedFromQuery(q).get({ id: workOrderId }) ?? null;
 }
 
-/** The odometer reading this order took at intake, if any. */
-function intakeMileageOf(q: Queryable, workOrderId: string): WorkOrderDetail['intakeMileage'] {
-  const r = q
+const intakeMileageQuery = preparedQuery((q) =>
+  q
     .select({ km: deviceReadings.value, reason: deviceReadings.reason })
     .from(deviceReadings)
     .where(
       and(
-        eq(deviceReadings.workOrderId, workOrderId),
+        eq(deviceReadings.workOrderId, idParam),
         eq(deviceReadings.source, 'intake'),
         eq(deviceReadings.unit, 'km'),
       ),
     )
-    .get();
-  return r ?? null;
+    .prepare(),
+);
+
+/** The odometer reading this order took at intake, if any. */
+function intakeMileageOf(q: Queryable, workOrderId: string): WorkOrderDetail['intakeMileage'] {
+  return intakeMileageQuery(q).get({ id: workOrderId }) ?? null;
 }
 
 /**
@@ -210,9 +230,8 @@ function toEvent(row: typeof workOrderEvents.$inferSelect, mayReadMoney: boolean
   return { ...base, ...entry };
 }
 
-/** The order's lines in use, oldest first, with the issuing document and who added each. */
-export function readOrderParts(q: Queryable, workOrderId: string): OrderPartLine[] {
-  return q
+const orderPartsQuery = preparedQuery((q) =>
+  q
     .select({
       id: workOrderParts.id,
       partId: workOrderParts.partId,
@@ -234,17 +253,22 @@ export function readOrderParts(q: Queryable, workOrderId: string): OrderPartLine
     .innerJoin(parts, eq(parts.id, workOrderParts.partId))
     .innerJoin(stockDocuments, eq(stockDocuments.id, workOrderParts.issueDocumentId))
     .leftJoin(users, eq(users.id, workOrderParts.addedBy))
-    .where(and(eq(workOrderParts.workOrderId, workOrderId), isNull(workOrderParts.removedAt)))
+    .where(and(eq(workOrderParts.workOrderId, idParam), isNull(workOrderParts.removedAt)))
     .orderBy(asc(workOrderParts.addedAt), asc(workOrderParts.id))
-    .all()
+    .prepare(),
+);
+
+/** The order's lines in use, oldest first, with the issuing document and who added each. */
+export function readOrderParts(q: Queryable, workOrderId: string): OrderPartLine[] {
+  return orderPartsQuery(q)
+    .all({ id: workOrderId })
     .map((l) => ({ ...l, addedBy: l.addedBy ?? null }));
 }
 
 const technicians = alias(users, 'technician');
 
-/** The order's labor and fee lines in use, oldest first, with the technician and who added each. */
-export function readCharges(q: Queryable, workOrderId: string): ChargeLine[] {
-  return q
+const chargesQuery = preparedQuery((q) =>
+  q
     .select({
       id: workOrderCharges.id,
       kind: workOrderCharges.kind,
@@ -261,9 +285,15 @@ export function readCharges(q: Queryable, workOrderId: string): ChargeLine[] {
     .from(workOrderCharges)
     .leftJoin(technicians, eq(technicians.id, workOrderCharges.technicianId))
     .leftJoin(users, eq(users.id, workOrderCharges.addedBy))
-    .where(and(eq(workOrderCharges.workOrderId, workOrderId), isNull(workOrderCharges.removedAt)))
+    .where(and(eq(workOrderCharges.workOrderId, idParam), isNull(workOrderCharges.removedAt)))
     .orderBy(asc(workOrderCharges.addedAt), asc(workOrderCharges.id))
-    .all()
+    .prepare(),
+);
+
+/** The order's labor and fee lines in use, oldest first, with the technician and who added each. */
+export function readCharges(q: Queryable, workOrderId: string): ChargeLine[] {
+  return chargesQuery(q)
+    .all({ id: workOrderId })
     .map((c) => ({ ...c, technicianName: c.technicianName ?? null, addedBy: c.addedBy ?? null }));
 }
 

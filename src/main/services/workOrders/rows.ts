@@ -3,6 +3,7 @@ import type { WorkOrderRow, WORK_ORDER_SORTS } from '@shared/schemas/workOrders'
 import { OPEN_STATUSES, WORK_ORDER_STATUSES, isOnTheClock } from '@shared/workOrderStatus';
 import { customerPhones, customers, devices, historyImportItems, users, workOrders } from '../../db/schema';
 import type { Queryable } from '../context';
+import { preparedQuery } from '../preparedQuery';
 import { partsArrivedSql } from './waits';
 
 /**
@@ -114,6 +115,18 @@ export function workOrderRowsByIds(q: Queryable, ids: readonly string[], now: nu
     const r = byId.get(id);
     return r ? [toWorkOrderRow(r, now)] : [];
   });
+}
+
+const rowById = preparedQuery((q) =>
+  workOrderRowQuery(q)
+    .where(eq(workOrders.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/** The full row of one order (an order's page reads it after every write). */
+export function workOrderRowById(q: Queryable, id: string, now: number): WorkOrderRow | null {
+  const r = rowById(q).get({ id });
+  return r ? toWorkOrderRow(r, now) : null;
 }
 
 /**

@@ -4,6 +4,7 @@ import { fieldError } from '@shared/errors';
 import type { WaitingPart } from '@shared/schemas/orderParts';
 import { parts, stockDocuments, workOrders, workOrderWaits, type PartRecord } from '../../db/schema';
 import type { CallContext, Queryable, Tx } from '../context';
+import { preparedQuery } from '../preparedQuery';
 import type { Posted } from '../stock/post';
 import { recordUpdate } from './events';
 
@@ -126,9 +127,8 @@ export function flagArrivals(tx: Tx, ctx: CallContext, receipt: Posted): void {
   }
 }
 
-/** The order's open waits, oldest first, with the receipt that brought each in. */
-export function readWaits(q: Queryable, workOrderId: string): WaitingPart[] {
-  return q
+const waitsQuery = preparedQuery((q) =>
+  q
     .select({
       partId: workOrderWaits.partId,
       partCode: parts.code,
@@ -141,9 +141,15 @@ export function readWaits(q: Queryable, workOrderId: string): WaitingPart[] {
     .from(workOrderWaits)
     .innerJoin(parts, eq(parts.id, workOrderWaits.partId))
     .leftJoin(stockDocuments, eq(stockDocuments.id, workOrderWaits.arrivedDocumentId))
-    .where(and(eq(workOrderWaits.workOrderId, workOrderId), isNull(workOrderWaits.closedAt)))
+    .where(and(eq(workOrderWaits.workOrderId, sql.placeholder('id')), isNull(workOrderWaits.closedAt)))
     .orderBy(asc(workOrderWaits.createdAt), asc(workOrderWaits.id))
-    .all()
+    .prepare(),
+);
+
+/** The order's open waits, oldest first, with the receipt that brought each in. */
+export function readWaits(q: Queryable, workOrderId: string): WaitingPart[] {
+  return waitsQuery(q)
+    .all({ id: workOrderId })
     .map((w) => ({ ...w, arrivedDocNo: w.arrivedDocNo ?? null }));
 }
 
