@@ -83,6 +83,46 @@ async function pair(name: string, viaDispatch: () => Promise<unknown>, raw: () =
   if (rawFigure > 1) expect(figures[`${name}.p95_ms`], `${name} vs raw`).toBeLessThanOrEqual(2 * rawFigure);
 }
 
+/**
+ * The raw twin of a counter write: what the call does to the database, in one transaction, by
+ * prepared better-sqlite3 statements: the order's row (`write`), its timeline entry and audit row,
+ * then the order read back with its list row and timeline. What it leaves out is what the layers
+ * add: the session, the input and output checks, drizzle, the detail's other reads (parts, fees,
+ * waits, settlement, deposit, signatures: empty on these orders, but asked).
+ */
+function rawWrite(sqlite: TestApp['core']['database']['sqlite']) {
+  const event = sqlite.prepare(
+    `INSERT INTO work_order_events (id, work_order_id, at, user_id, username, kind, from_status, to_status, data)
+     VALUES (?, ?, ?, ?, 'admin', ?, ?, ?, ?)`,
+  );
+  const audit = sqlite.prepare(
+    `INSERT INTO audit_log (id, at, user_id, username, action, entity, entity_id, after)
+     VALUES (?, ?, ?, 'admin', ?, 'workOrder', ?, ?)`,
+  );
+  const row = sqlite.prepare(
+    `SELECT o.*, c.name AS customer_name, d.category, d.brand, d.model, d.serial_no, u.display_name,
+       (SELECT phone FROM customer_phones p WHERE p.customer_id = o.customer_id ORDER BY position LIMIT 1) AS phone
+     FROM work_orders o JOIN customers c ON c.id = o.customer_id JOIN devices d ON d.id = o.device_id
+     LEFT JOIN users u ON u.id = o.technician_id WHERE o.id = ?`,
+  );
+  const timeline = sqlite.prepare('SELECT * FROM work_order_events WHERE work_order_id = ? ORDER BY at, id');
+  return (
+    orderId: string,
+    actorId: string,
+    change: { action: 'create' | 'update'; kind: string; from: string | null; to: string },
+    write: () => void,
+  ) =>
+    sqlite.transaction(() => {
+      const at = Date.now();
+      write();
+      const data = JSON.stringify({ to: change.to });
+      event.run(uuidv7(), orderId, at, actorId, change.kind, change.from, change.to, data);
+      const after = row.get(orderId);
+      audit.run(uuidv7(), at, actorId, change.action, orderId, JSON.stringify(after));
+      return { row: row.get(orderId), timeline: timeline.all(orderId) };
+    })();
+}
+
 /** A dispatch figure with no raw twin worth comparing (the twin would be the same lookups). */
 async function single(name: string, viaDispatch: () => Promise<unknown>, budget: number) {
   figures[`${name}.p95_ms`] = await measure(viaDispatch);
@@ -247,11 +287,17 @@ describe('counter benchmarks at 100k customers / 150k devices / 300k orders', ()
       (c) => ids.get(c) as { id: string; c: string; category: string },
     );
     const next = cycle(targets);
-    const insert = app.core.database.sqlite.prepare(
+    const sqlite = app.core.database.sqlite;
+    const sequence = sqlite.prepare(
+      `INSERT INTO sequences (name, value) VALUES ('raw-orders', 1)
+       ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`,
+    );
+    const insert = sqlite.prepare(
       `INSERT INTO work_orders (id, order_no, customer_id, device_id, status, channel, service_type, priority, reported_fault,
          warranty_status, warranty_computed, promised_at, created_by, created_at, updated_at)
-       VALUES (?, 'RAW-' || lower(hex(randomblob(8))), ?, ?, 'received', 'walkIn', 'repair', 'normal', '屏幕碎裂', 'out', 'out', 0, ?, 0, 0)`,
+       VALUES (?, 'RAW-' || ?, ?, ?, 'received', 'walkIn', 'repair', 'normal', '屏幕碎裂', 'out', 'out', 0, ?, 0, 0)`,
     );
+    const write = rawWrite(sqlite);
     const adminId = (
       app.core.database.sqlite.prepare("SELECT id FROM users WHERE username = 'admin'").get() as {
         id: string;
@@ -271,7 +317,11 @@ describe('counter benchmarks at 100k customers / 150k devices / 300k orders', ()
       },
       () => {
         const t = next();
-        return insert.run(uuidv7(), t.c, t.id, adminId);
+        const id = uuidv7();
+        return write(id, adminId, { action: 'create', kind: 'created', from: null, to: 'received' }, () => {
+          const { value } = sequence.get() as { value: number };
+          insert.run(id, value, t.c, t.id, adminId);
+        });
       },
     );
   });
@@ -361,9 +411,8 @@ describe('counter benchmarks at 100k customers / 150k devices / 300k orders', ()
     const update = app.core.database.sqlite.prepare(
       "UPDATE work_orders SET status = 'diagnosing', updated_at = ? WHERE id = ?",
     );
-    const event = app.core.database.sqlite.prepare(
-      "INSERT INTO work_order_events (id, work_order_id, at, kind, from_status, to_status) VALUES (lower(hex(randomblob(16))), ?, ?, 'status', 'received', 'diagnosing')",
-    );
+    const write = rawWrite(app.core.database.sqlite);
+    const adminId = (await clerk.ok('auth.state', {})).user?.id ?? '';
     let moved = 0;
     await pair(
       'workOrders.transition',
@@ -375,10 +424,12 @@ describe('counter benchmarks at 100k customers / 150k devices / 300k orders', ()
         }),
       () => {
         const id = rawNext();
-        app.core.database.sqlite.transaction(() => {
-          update.run(Date.now(), id);
-          event.run(id, Date.now());
-        })();
+        return write(
+          id,
+          adminId,
+          { action: 'update', kind: 'status', from: 'received', to: 'diagnosing' },
+          () => update.run(Date.now(), id),
+        );
       },
     );
   });

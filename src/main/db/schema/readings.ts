@@ -27,7 +27,11 @@ export const deviceReadings = sqliteTable(
     recordedBy: text('recorded_by').references(() => users.id),
     recordedAt: integer('recorded_at').notNull(),
   },
-  (t) => [index('device_readings_device').on(t.deviceId, t.unit, t.readAt)],
+  (t) => [
+    index('device_readings_device').on(t.deviceId, t.unit, t.readAt),
+    // An order's page shows the reading its intake took: found by the order, not by scanning.
+    index('device_readings_order').on(t.workOrderId),
+  ],
 );
 
 export type DeviceReadingRecord = typeof deviceReadings.$inferSelect;

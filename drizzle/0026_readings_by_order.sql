@@ -1,0 +1,1 @@
+CREATE INDEX `device_readings_order` ON `device_readings` (`work_order_id`);
