@@ -5,20 +5,31 @@ import type { Queryable } from './context';
  * builds a query's SQL from its builder on every call and better-sqlite3 prepares it again; for the
  * order read back after every counter write that was a fifth of the call (issue 18's profile).
  *
- * Built once per connection (or per open transaction: drizzle gives each its own object, so a
- * transaction reuses it only within itself). A reader called on the connection inside a transaction
- * reads that transaction's writes: there is one connection.
- *
  *   const orderById = preparedQuery((q) => q.select().from(workOrders).where(eq(workOrders.id, sql.placeholder('id'))).prepare());
- *   orderById(q).get({ id });
+ *   orderById(tx).get({ id });
+ *
+ * The connection and every transaction opened on it share one build: a statement runs on the one
+ * connection, so inside a transaction it reads that transaction's writes.
  */
 export function preparedQuery<T>(build: (q: Queryable) => T): (q: Queryable) => T {
-  const built = new WeakMap<Queryable, T>();
+  const built = new WeakMap<object, T>();
   return (q) => {
-    const hit = built.get(q);
+    const key = connectionOf(q);
+    const hit = built.get(key);
     if (hit !== undefined) return hit;
     const made = build(q);
-    built.set(q, made);
+    built.set(key, made);
     return made;
   };
+}
+
+/**
+ * drizzle's better-sqlite3 driver hands each transaction the session of the connection that opened
+ * it, so the session names the connection. It is not in drizzle's typings; should a release stop
+ * doing this, each transaction builds its own (as every query did before), and
+ * tests/unit/preparedQuery.test.ts fails.
+ */
+function connectionOf(q: Queryable): object {
+  const { session } = q as unknown as { session?: object };
+  return session ?? q;
 }

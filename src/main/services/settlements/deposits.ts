@@ -122,7 +122,7 @@ export function takeDeposit(ctx: CallContext, input: ParsedInputOf<'deposits.tak
     requireTakesDeposit(tx, order);
     const row = { method: input.method, amount: input.amount, reference: input.reference, reason: '' };
     recordDeposit(tx, ctx, order, row, at, null);
-    return readDetail(ctx.deps.db, order.id, ctx.user, at);
+    return readDetail(tx, order.id, ctx.user, at);
   });
 }
 
@@ -171,6 +171,6 @@ export async function refundDeposit(ctx: CallContext, input: RefundInput): Promi
       reason: input.reason,
     };
     recordDeposit(tx, ctx, order, row, at, approver);
-    return readDetail(ctx.deps.db, order.id, ctx.user, at);
+    return readDetail(tx, order.id, ctx.user, at);
   });
 }

@@ -129,7 +129,7 @@ export function addAttachment(
         entityId: id,
         after: { workOrderId: order.id, fileName: input.fileName, mime, size: bytes.length, sha256 },
       });
-      return readDetail(ctx.deps.db, order.id, ctx.user, at);
+      return readDetail(tx, order.id, ctx.user, at);
     });
   } catch (error) {
     rmSync(path, { force: true });

@@ -166,7 +166,7 @@ export async function addCharge(ctx: CallContext, input: AddInput): Promise<Work
       { workOrderId: plan.order.id, at, actor: ctx.user, kind: 'charges', data },
       { after: { charge: data } },
     );
-    return readDetail(ctx.deps.db, plan.order.id, ctx.user, at);
+    return readDetail(tx, plan.order.id, ctx.user, at);
   });
 }
 
@@ -235,7 +235,7 @@ export async function updateCharge(ctx: CallContext, input: UpdateInput): Promis
     if (needsApproval) requireApprover(approver, 'belowPrice', `${line.itemCode} below its price`);
     const at = ctx.deps.now();
     const diff = changedFields(before, after);
-    if (!diff) return readDetail(ctx.deps.db, order.id, ctx.user, at);
+    if (!diff) return readDetail(tx, order.id, ctx.user, at);
     // Who approved the amount on the line: kept while the amount stands, cleared when it changes.
     const approvedBy =
       after.amount === before.amount ? line.approvedBy : needsApproval ? (approver?.id ?? null) : null;
@@ -267,7 +267,7 @@ export async function updateCharge(ctx: CallContext, input: UpdateInput): Promis
         after: { lineId: line.id, ...diff.after, ...approval },
       },
     );
-    return readDetail(ctx.deps.db, order.id, ctx.user, at);
+    return readDetail(tx, order.id, ctx.user, at);
   });
 }
 
@@ -297,6 +297,6 @@ export function removeCharge(
       { workOrderId: order.id, at, actor: ctx.user, kind: 'charges', data },
       { before: { charge: { lineId: line.id, amount: line.amount } }, after: { charge: data } },
     );
-    return readDetail(ctx.deps.db, order.id, ctx.user, at);
+    return readDetail(tx, order.id, ctx.user, at);
   });
 }

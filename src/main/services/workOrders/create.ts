@@ -262,6 +262,6 @@ export function createWorkOrder(
       at,
       actor: ctx.user,
     });
-    return readDetail(ctx.deps.db, record.id, ctx.user, at);
+    return readDetail(tx, record.id, ctx.user, at);
   });
 }

@@ -66,7 +66,7 @@ export function updateWorkOrder(
 
     const at = now();
     const diff = changedFields(before, after);
-    if (!diff) return readDetail(ctx.deps.db, order.id, ctx.user, at);
+    if (!diff) return readDetail(tx, order.id, ctx.user, at);
 
     tx.update(workOrders)
       .set({ ...after, accessories: JSON.stringify(after.accessories), updatedAt: at })
@@ -94,7 +94,7 @@ export function updateWorkOrder(
         after: { ...withoutPassword(diff.after), ...secretFlag },
       },
     );
-    return readDetail(ctx.deps.db, order.id, ctx.user, at);
+    return readDetail(tx, order.id, ctx.user, at);
   });
 }
 
@@ -109,7 +109,7 @@ export function assignWorkOrder(
     requireOpen(order);
     const next = input.technicianId === null ? null : requireTechnician(tx, input.technicianId);
     const at = now();
-    if (order.technicianId === (next?.id ?? null)) return readDetail(ctx.deps.db, order.id, ctx.user, at);
+    if (order.technicianId === (next?.id ?? null)) return readDetail(tx, order.id, ctx.user, at);
 
     const previous = order.technicianId
       ? (tx
@@ -134,7 +134,7 @@ export function assignWorkOrder(
         after: { technicianId: next?.id ?? null, ...(input.note ? { note: input.note } : {}) },
       },
     );
-    return readDetail(ctx.deps.db, order.id, ctx.user, at);
+    return readDetail(tx, order.id, ctx.user, at);
   });
 }
 
@@ -155,7 +155,7 @@ export function addNote(ctx: CallContext, input: ParsedInputOf<'workOrders.addNo
         after: { note: input.note },
       },
     );
-    return readDetail(ctx.deps.db, order.id, ctx.user, at);
+    return readDetail(tx, order.id, ctx.user, at);
   });
 }
 
@@ -197,6 +197,6 @@ export function overrideWarranty(
         after: { warrantyStatus: input.status, warrantyOverrideReason: reason, reason: input.reason },
       },
     );
-    return readDetail(ctx.deps.db, order.id, ctx.user, at);
+    return readDetail(tx, order.id, ctx.user, at);
   });
 }

@@ -144,7 +144,7 @@ export function signIntake(ctx: CallContext, input: ParsedInputOf<'workOrders.si
     const at = now();
     tx.update(workOrders).set({ updatedAt: at }).where(eq(workOrders.id, order.id)).run();
     storeIntakeSignature(tx, ctx, order, signature, at);
-    return readDetail(ctx.deps.db, order.id, ctx.user, at);
+    return readDetail(tx, order.id, ctx.user, at);
   });
 }
 

@@ -136,7 +136,7 @@ export function addOrderPart(ctx: CallContext, input: ParsedInputOf<'workOrders.
       { workOrderId: order.id, at, actor: ctx.user, kind: 'parts', data },
       { after: { part: data } },
     );
-    return readDetail(ctx.deps.db, order.id, ctx.user, at);
+    return readDetail(tx, order.id, ctx.user, at);
   });
 }
 
@@ -161,7 +161,7 @@ export function updateOrderPart(
       oldPartRma: input.oldPartRma ?? before.oldPartRma,
     };
     const diff = changedFields(before, after);
-    if (!diff) return readDetail(ctx.deps.db, order.id, ctx.user, at);
+    if (!diff) return readDetail(tx, order.id, ctx.user, at);
     tx.update(workOrderParts)
       .set({ ...after, updatedAt: at })
       .where(eq(workOrderParts.id, line.id))
@@ -185,7 +185,7 @@ export function updateOrderPart(
       },
       { before: { lineId: line.id, ...diff.before }, after: { lineId: line.id, ...diff.after } },
     );
-    return readDetail(ctx.deps.db, order.id, ctx.user, at);
+    return readDetail(tx, order.id, ctx.user, at);
   });
 }
 
@@ -210,7 +210,7 @@ export function removeOrderPart(
       { workOrderId: order.id, at: returned.at, actor: ctx.user, kind: 'parts', note: input.reason, data },
       { before: { part: { lineId: line.id, qty: line.qty } }, after: { part: data, reason: input.reason } },
     );
-    return readDetail(ctx.deps.db, order.id, ctx.user, returned.at);
+    return readDetail(tx, order.id, ctx.user, returned.at);
   });
 }
 

@@ -73,9 +73,8 @@ const photosOf = preparedQuery((q) =>
 
 /**
  * The whole order for its page: row, intake details, approval, timeline (oldest first), photos,
- * parts, labor and fee lines, and its active settlement. A write reads its order back with the
- * connection (`ctx.deps.db`), inside its transaction: one connection, so it reads the transaction's
- * own writes, and the queries here are built once per connection (preparedQuery).
+ * parts, labor and fee lines, and its active settlement. Every write returns it, so its queries are
+ * built once (preparedQuery).
  */
 export function readDetail(
   q: Queryable,

@@ -74,6 +74,6 @@ export function renewApproval(
       },
       { before, after: { ...after, ...(input.note ? { note: input.note } : {}) } },
     );
-    return readDetail(ctx.deps.db, order.id, ctx.user, at);
+    return readDetail(tx, order.id, ctx.user, at);
   });
 }

@@ -170,6 +170,6 @@ export function transitionWorkOrder(
         );
       }
     }
-    return readDetail(ctx.deps.db, order.id, ctx.user, at);
+    return readDetail(tx, order.id, ctx.user, at);
   });
 }
