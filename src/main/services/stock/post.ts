@@ -13,6 +13,7 @@ import {
 import { writeAudit } from '../audit';
 import { divideHalfUp } from '../divideHalfUp';
 import type { CallContext, Tx } from '../context';
+import { preparedQuery } from '../preparedQuery';
 import { nextSequence } from '../sequences';
 import { readShop } from '../settings';
 import { actorOf } from '../users';
@@ -36,6 +37,14 @@ export const REVERSAL_PREFIX = 'CX';
 /** Kinds a work order makes; they are undone on the order (remove the line), never by a reversal. */
 export const ORDER_KINDS: readonly StockDocumentKind[] = ['orderIssue', 'orderReturn'];
 
+const docNoTaken = preparedQuery((q) =>
+  q
+    .select({ id: stockDocuments.id })
+    .from(stockDocuments)
+    .where(eq(stockDocuments.docNo, sql.placeholder('docNo')))
+    .prepare(),
+);
+
 /** RK-BJ01-20261123-0001: kind prefix, branch code, local date, the day's sequence for that prefix. */
 function nextDocNo(tx: Tx, prefix: string, at: number): string {
   const branch = readShop(tx)?.branchCode ?? 'XX';
@@ -43,11 +52,7 @@ function nextDocNo(tx: Tx, prefix: string, at: number): string {
   for (;;) {
     const seq = nextSequence(tx, `stockDocument:${prefix}:${branch}:${day}`);
     const docNo = `${prefix}-${branch}-${day}-${String(seq).padStart(4, '0')}`;
-    const taken = tx
-      .select({ id: stockDocuments.id })
-      .from(stockDocuments)
-      .where(eq(stockDocuments.docNo, docNo))
-      .get();
+    const taken = docNoTaken(tx).get({ docNo });
     if (!taken) return docNo;
   }
 }
