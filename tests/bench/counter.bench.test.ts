@@ -13,6 +13,7 @@ import { addEvent } from '../../src/main/services/workOrders/events';
 import { readDetail } from '../../src/main/services/workOrders/read';
 import { measure, recordFigures } from './figures';
 import { callContext, checkInput, measureInTransaction, measureSync } from './steps';
+import { rawOrderEnd } from './rawOrder';
 import { seedBranch, type SeededBranch } from './seedBranch';
 
 /** The benchmark branch of issue 3: 100,000 customers, 150,000 devices, 300,000 work orders. */
@@ -86,7 +87,7 @@ async function pair(name: string, viaDispatch: () => Promise<unknown>, raw: () =
 /**
  * The raw twin of a counter write: what the call does to the database, in one transaction, by
  * prepared better-sqlite3 statements: the order's row (`write`), its timeline entry and audit row,
- * then the order read back with its list row and timeline. What it leaves out is what the layers
+ * then the order read back (rawOrderEnd). What it leaves out is what the layers
  * add: the session, the input and output checks, drizzle, the detail's other reads (parts, fees,
  * waits, settlement, deposit, signatures: empty on these orders, but asked).
  */
@@ -95,17 +96,7 @@ function rawWrite(sqlite: TestApp['core']['database']['sqlite']) {
     `INSERT INTO work_order_events (id, work_order_id, at, user_id, username, kind, from_status, to_status, data)
      VALUES (?, ?, ?, ?, 'admin', ?, ?, ?, ?)`,
   );
-  const audit = sqlite.prepare(
-    `INSERT INTO audit_log (id, at, user_id, username, action, entity, entity_id, after)
-     VALUES (?, ?, ?, 'admin', ?, 'workOrder', ?, ?)`,
-  );
-  const row = sqlite.prepare(
-    `SELECT o.*, c.name AS customer_name, d.category, d.brand, d.model, d.serial_no, u.display_name,
-       (SELECT phone FROM customer_phones p WHERE p.customer_id = o.customer_id ORDER BY position LIMIT 1) AS phone
-     FROM work_orders o JOIN customers c ON c.id = o.customer_id JOIN devices d ON d.id = o.device_id
-     LEFT JOIN users u ON u.id = o.technician_id WHERE o.id = ?`,
-  );
-  const timeline = sqlite.prepare('SELECT * FROM work_order_events WHERE work_order_id = ? ORDER BY at, id');
+  const end = rawOrderEnd(sqlite);
   return (
     orderId: string,
     actorId: string,
@@ -117,9 +108,7 @@ function rawWrite(sqlite: TestApp['core']['database']['sqlite']) {
       write();
       const data = JSON.stringify({ to: change.to });
       event.run(uuidv7(), orderId, at, actorId, change.kind, change.from, change.to, data);
-      const after = row.get(orderId);
-      audit.run(uuidv7(), at, actorId, change.action, orderId, JSON.stringify(after));
-      return { row: row.get(orderId), timeline: timeline.all(orderId) };
+      return end(orderId, actorId, change.action, at);
     })();
 }
 

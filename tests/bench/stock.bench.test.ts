@@ -14,6 +14,7 @@ import { addOrderPart } from '../../src/main/services/workOrders/parts';
 import { readDetail } from '../../src/main/services/workOrders/read';
 import { measure, recordFigures } from './figures';
 import { callContext, checkInput, measureInTransaction, measureSync } from './steps';
+import { rawOrderEnd } from './rawOrder';
 import { seedBranch } from './seedBranch';
 import { seedStock, type SeededStock } from './seedStock';
 
@@ -221,6 +222,9 @@ describe('stock benchmarks at 5,000 parts / 1,000,000 movements', () => {
       "INSERT INTO work_order_events (id, work_order_id, at, kind, note, data) VALUES (?, ?, ?, 'parts', '', ?)",
     );
     const touch = sqlite.prepare('UPDATE work_orders SET updated_at = ? WHERE id = ?');
+    // The twin writes as the call does, then audits and reads the order back as the call returns it.
+    const end = rawOrderEnd(sqlite);
+    const techId = (await tech.ok('auth.state', {})).user?.id ?? '';
     await pair(
       'workOrders.addPart',
       () => tech.ok('workOrders.addPart', { id: order(), partId: part(), qty: 1 }),
@@ -261,6 +265,7 @@ describe('stock benchmarks at 5,000 parts / 1,000,000 movements', () => {
           } satisfies EventData<'parts'>;
           insertEvent.run(uuidv7(), orderId, at, JSON.stringify(data));
           touch.run(at, orderId);
+          return end(orderId, techId, 'update', at);
         })();
       },
     );
