@@ -10,7 +10,7 @@ import { writeAudit } from './audit';
 import { inCallScope } from './callScope';
 import type { CallContext, Deps, Queryable } from './context';
 import type { SessionStore } from './sessions';
-import { actorOf } from './users';
+import { actorOf, findUser } from './users';
 
 type TerminalRecord = typeof terminals.$inferSelect;
 
@@ -85,7 +85,7 @@ export class TerminalActivity {
     const last = this.written.get(terminalId);
     const fresh = last && at - last.at < TOUCH_EVERY_MS && last.address === address;
     if (fresh && (userId === null || userId === last.userId)) return;
-    const user = userId ? deps.db.select().from(users).where(eq(users.id, userId)).get() : undefined;
+    const user = userId ? findUser(deps.db, userId) : undefined;
     const set = { address, lastSeenAt: at, ...(user ? { lastUser: user.displayName } : {}) };
     deps.db.update(terminals).set(set).where(eq(terminals.id, terminalId)).run();
     this.written.set(terminalId, { at, address, userId: userId ?? last?.userId ?? null });

@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { fieldError } from '@shared/errors';
 import { customers, users, workOrders, type UserRecord } from '../../db/schema';
 import type { Queryable } from '../context';
+import { findUser } from '../users';
 
 /** The complaint's customer: on file, not merged into another, not archived. */
 export function requireComplainant(q: Queryable, customerId: string): void {
@@ -34,7 +35,7 @@ export function requireCustomersOrder(q: Queryable, customerId: string, workOrde
  * its owner must be able to work on it.
  */
 export function requireStaff(q: Queryable, userId: string, path: 'staffUserId' | 'ownerId'): UserRecord {
-  const user = q.select().from(users).where(eq(users.id, userId)).get();
+  const user = findUser(q, userId);
   if (!user) throw fieldError(path, 'userNotFound', {}, 'user not found');
   if (path === 'ownerId' && user.disabled) {
     throw fieldError(path, 'technicianDisabled', {}, 'user is disabled');

@@ -35,7 +35,7 @@ import { workOrderRowById } from './rows';
 import { readWaits } from './waits';
 import { readHandover, readSignatures } from './handoverRead';
 
-/** The order (or table row) a prepared query reads. */
+/** The order id the prepared queries below are run with: `.get({ id })`. */
 const idParam = sql.placeholder('id');
 
 const peopleOf = preparedQuery((q) =>
