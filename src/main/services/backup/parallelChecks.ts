@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import checkWorkerPath from './checkWorker?modulePath';
-import { openForChecks, planJobs, type CheckJob, type CheckResult } from './checks';
+import { openForChecks, planJobs, type CheckJob, type CheckResult, type CheckWanted } from './checks';
 
 /**
  * quick_check, integrity_check and the table figures of a database file, shared out between worker
@@ -11,7 +11,7 @@ import { openForChecks, planJobs, type CheckJob, type CheckResult } from './chec
  */
 export async function checkInParallel(
   file: string,
-  want: { quickCheck: boolean; integrity: boolean },
+  want: CheckWanted,
   /** The share of the jobs done (0–1), after each one, for a progress bar. */
   onProgress: (done: number) => void = () => undefined,
 ): Promise<CheckResult> {
@@ -32,7 +32,7 @@ export async function checkInParallel(
   const sorted = <T>(record: Record<string, T>) =>
     Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return {
-    problems: merged.problems,
+    ...merged,
     rowCounts: sorted(merged.rowCounts),
     tableChecksums: sorted(merged.tableChecksums),
   };
@@ -64,6 +64,7 @@ function work(file: string, jobs: CheckJob[], merged: CheckResult, finished: () 
       merged.problems.push(...message.result.problems);
       Object.assign(merged.rowCounts, message.result.rowCounts);
       Object.assign(merged.tableChecksums, message.result.tableChecksums);
+      if (message.result.file) merged.file = message.result.file;
       next();
       finished();
     });

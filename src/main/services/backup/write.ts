@@ -77,11 +77,9 @@ function freeName(folder: string, branch: string | null, at: number, trigger: Ba
   }
 }
 
-/** SHA-256 and size of the database and every attachment in the staging folder. */
-async function memberChecksums(workDir: string): Promise<BackupManifest['files']> {
-  const files: BackupManifest['files'] = {
-    [DATABASE_MEMBER]: await sha256File(join(workDir, DATABASE_MEMBER)),
-  };
+/** SHA-256 and size of every attachment in the staging folder (the database's is a check job). */
+async function attachmentChecksums(workDir: string): Promise<BackupManifest['files']> {
+  const files: BackupManifest['files'] = {};
   for (const name of readdirSync(join(workDir, ATTACHMENTS_MEMBER))) {
     const path = `${ATTACHMENTS_MEMBER}/${name}`;
     files[path] = await sha256File(join(workDir, path));
@@ -147,16 +145,16 @@ export async function writeBackupArchive(
     }
     const name = freeName(folder, req.branchCode, req.at, req.trigger);
     partial = join(folder, `.${name}.partial`);
-    // The archive is packed (on libuv's threads) while the checks run in workers and the member
-    // checksums on this thread: three full reads of the copy side by side. The manifest goes last.
+    // The archive is packed (on libuv's threads) while the checks and the database's checksum run in
+    // workers and the attachments' checksums on this thread. The manifest goes last.
     const archive = startArchive(workDir, partial);
     archive.add(DATABASE_MEMBER);
     archive.add(ATTACHMENTS_MEMBER);
     const [checked, hashed] = await Promise.allSettled([
-      checkInParallel(dbCopy, { quickCheck: true, integrity: false }, (done) =>
+      checkInParallel(dbCopy, { quickCheck: true, integrity: false, fileChecksum: true }, (done) =>
         report('verify', 45 + 35 * done),
       ),
-      memberChecksums(workDir),
+      attachmentChecksums(workDir),
     ]);
     if (checked.status === 'rejected' || hashed.status === 'rejected' || checked.value.problems.length > 0) {
       await archive.finish().catch(() => undefined);
@@ -169,6 +167,8 @@ export async function writeBackupArchive(
         `the backup copy failed its check: ${problem}`,
       );
     }
+    const databaseChecksum = checked.value.file;
+    if (!databaseChecksum) throw new Error('the database copy was not checksummed');
     mark('check');
     report('archive', 80);
     const manifest: BackupManifest = {
@@ -182,7 +182,7 @@ export async function writeBackupArchive(
       trigger: req.trigger,
       rowCounts: checked.value.rowCounts,
       tableChecksums: checked.value.tableChecksums,
-      files: hashed.value,
+      files: { [DATABASE_MEMBER]: databaseChecksum, ...hashed.value },
     };
     writeFileSync(join(workDir, MANIFEST_MEMBER), `${JSON.stringify(manifest, null, 2)}\n`);
     archive.add(MANIFEST_MEMBER);
