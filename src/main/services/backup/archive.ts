@@ -45,7 +45,8 @@ export function startArchive(
     zstd.destroy(error instanceof Error ? error : new Error(String(error))),
   );
   pack.pipe(zstd);
-  const written = pipeline(zstd, createWriteStream(dest));
+  // Flushed to the disk before it is closed: a backup reported done must survive a power cut.
+  const written = pipeline(zstd, createWriteStream(dest, { flush: true }));
   // Awaited in finish; a failure before then must not be an unhandled rejection.
   written.catch(() => undefined);
   return {

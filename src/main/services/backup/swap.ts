@@ -25,6 +25,16 @@ function moveDatabase(from: string, to: string): void {
   for (const side of SIDE_FILES) if (existsSync(from + side)) renameSync(from + side, to + side);
 }
 
+/** Flush a file's data to the disk (what a rename then puts in place must be there after a power cut). */
+function flushFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function removeDatabase(file: string): void {
   for (const side of SIDE_FILES) rmSync(file + side, { force: true });
 }
@@ -120,6 +130,9 @@ export function swapIn(
     safetyDir: keep ? safetyDir : null,
   };
 
+  // The new data is on the disk before it takes the current data's place.
+  flushFile(newDatabase);
+  for (const name of readdirSync(newAttachments)) flushFile(join(newAttachments, name));
   removeDatabase(journal.incoming);
   renameSync(newDatabase, journal.incoming);
   writeJournal(host.dataDir, journal);
