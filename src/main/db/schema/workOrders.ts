@@ -79,7 +79,7 @@ export const workOrders = sqliteTable(
   (t) => [
     uniqueIndex('work_orders_no_unique').on(t.orderNo),
     index('work_orders_status_created').on(t.status, t.createdAt),
-    index('work_orders_created').on(t.createdAt),
+    // No index on created_at alone: the report indexes below lead with it (drizzle/0027).
     index('work_orders_customer').on(t.customerId, t.createdAt),
     index('work_orders_device').on(t.deviceId, t.createdAt),
     index('work_orders_technician_status').on(t.technicianId, t.status),
