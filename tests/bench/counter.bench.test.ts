@@ -397,12 +397,21 @@ describe('counter benchmarks at 100k customers / 150k devices / 300k orders', ()
     const next = cycle(open);
     const rawOpen = open.splice(0, 250);
     const rawNext = cycle(rawOpen);
-    const update = app.core.database.sqlite.prepare(
-      "UPDATE work_orders SET status = 'diagnosing', updated_at = ? WHERE id = ?",
+    const sqlite = app.core.database.sqlite;
+    const diagnose = sqlite.prepare("UPDATE work_orders SET status = 'diagnosing', updated_at = ? WHERE id = ?");
+    // A cancellation also writes the outcome (four report indexes lead with it) and checks that no
+    // settlement stands and no deposit is held, as the call does.
+    const cancel = sqlite.prepare(
+      `UPDATE work_orders SET status = 'cancelled', outcome = 'cancelled', unrepairable_reason = NULL,
+         cancel_reason = ?, updated_at = ? WHERE id = ?`,
     );
-    const write = rawWrite(app.core.database.sqlite);
+    const settlement = sqlite.prepare("SELECT * FROM settlements WHERE work_order_id = ? AND status = 'active'");
+    const deposit = sqlite.prepare('SELECT coalesce(sum(amount), 0) FROM deposits WHERE work_order_id = ?');
+    const write = rawWrite(sqlite);
     const adminId = (await clerk.ok('auth.state', {})).user?.id ?? '';
+    // Half the moves start the diagnosis, half cancel the order, in the call and in its twin.
     let moved = 0;
+    let rawMoved = 0;
     await pair(
       'workOrders.transition',
       () =>
@@ -413,12 +422,16 @@ describe('counter benchmarks at 100k customers / 150k devices / 300k orders', ()
         }),
       () => {
         const id = rawNext();
-        return write(
-          id,
-          adminId,
-          { action: 'update', kind: 'status', from: 'received', to: 'diagnosing' },
-          () => update.run(Date.now(), id),
-        );
+        const to = rawMoved++ % 2 === 0 ? 'diagnosing' : 'cancelled';
+        return write(id, adminId, { action: 'update', kind: 'status', from: 'received', to }, () => {
+          if (to === 'diagnosing') {
+            diagnose.run(Date.now(), id);
+            return;
+          }
+          settlement.get(id);
+          deposit.get(id);
+          cancel.run('客户取消', Date.now(), id);
+        });
       },
     );
   });
