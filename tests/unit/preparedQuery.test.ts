@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import { eq, sql, TransactionRollbackError } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/db/open';
-import { settings } from '../../src/main/db/schema';
+import { customers, settings } from '../../src/main/db/schema';
 import type { Queryable } from '../../src/main/services/context';
-import { preparedQuery } from '../../src/main/services/preparedQuery';
+import { preparedInsert, preparedQuery } from '../../src/main/services/preparedQuery';
 import { MIGRATIONS, tempDir } from './harness';
 
 const cleanups: (() => void)[] = [];
@@ -55,5 +55,47 @@ describe('preparedQuery', () => {
     expect(valueOf(one.db).get({ key: 'k' })?.value).toBe('1');
     expect(valueOf(two.db).get({ key: 'k' })).toBeUndefined();
     expect(builds).toBe(2);
+  });
+});
+
+describe('preparedInsert', () => {
+  const insertCustomer = preparedInsert(customers);
+  const row = (id: string, noContact: boolean) => ({
+    id,
+    code: id,
+    name: '张三',
+    initials: 'zs',
+    type: 'individual' as const,
+    level: 'normal',
+    email: '',
+    address: '',
+    company: '',
+    tags: '[]',
+    notes: '',
+    mergedIntoId: null,
+    noContact,
+    archivedAt: null,
+    createdAt: 1,
+    updatedAt: 1,
+    version: 1,
+  });
+
+  it('writes every column through its encoder, in the transaction it is given', () => {
+    const { db, sqlite } = openShop();
+    insertCustomer(db, row('C1', true));
+    insertCustomer(db, row('C2', false));
+    // The boolean column went through drizzle's encoder: 1 and 0 on disk, true and false read back.
+    expect(sqlite.prepare('SELECT no_contact FROM customers ORDER BY id').pluck().all()).toEqual([1, 0]);
+    expect(db.select().from(customers).where(eq(customers.id, 'C1')).get()).toEqual(row('C1', true));
+    expect(() =>
+      db.transaction((tx) => {
+        insertCustomer(tx, row('C3', false));
+        expect(sqlite.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(3);
+        tx.rollback();
+      }),
+    ).toThrow(TransactionRollbackError);
+    expect(sqlite.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(2);
+    // A constraint still refuses: the same code twice.
+    expect(() => insertCustomer(db, { ...row('C4', false), code: 'C1' })).toThrow(/UNIQUE/);
   });
 });

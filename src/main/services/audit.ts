@@ -6,6 +6,7 @@ import { auditLog, users } from '../db/schema';
 import type { Db } from '../db/open';
 import type { Queryable, Tx } from './context';
 import { callTerminal, noteChange } from './callScope';
+import { preparedInsert } from './preparedQuery';
 
 /** Keys that never reach the audit log, whatever entity they sit in. */
 const SECRET_KEYS = new Set([
@@ -33,27 +34,27 @@ export interface AuditWrite {
   after?: Record<string, unknown> | null;
 }
 
+const insertAudit = preparedInsert(auditLog);
+
 /** Written in the same transaction as the change it records, naming the terminal the call came from. */
 export function writeAudit(tx: Tx, entry: AuditWrite): void {
   const before = redact(entry.before);
   const after = redact(entry.after);
   const terminal = callTerminal();
   noteChange({ entity: entry.entity, id: entry.entityId ?? null, action: entry.action });
-  tx.insert(auditLog)
-    .values({
-      id: uuidv7(),
-      at: entry.at,
-      userId: entry.actor?.id ?? null,
-      username: entry.actor?.username ?? null,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId ?? null,
-      before: before ? JSON.stringify(before) : null,
-      after: after ? JSON.stringify(after) : null,
-      terminalId: terminal?.id ?? null,
-      terminalName: terminal?.name ?? null,
-    })
-    .run();
+  insertAudit(tx, {
+    id: uuidv7(),
+    at: entry.at,
+    userId: entry.actor?.id ?? null,
+    username: entry.actor?.username ?? null,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId ?? null,
+    before: before ? JSON.stringify(before) : null,
+    after: after ? JSON.stringify(after) : null,
+    terminalId: terminal?.id ?? null,
+    terminalName: terminal?.name ?? null,
+  });
 }
 
 /**

@@ -1,3 +1,5 @@
+import { getTableColumns, sql, type InferSelectModel } from 'drizzle-orm';
+import type { SQLiteInsertValue, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Queryable } from './context';
 
 /**
@@ -32,4 +34,19 @@ export function preparedQuery<T>(build: (q: Queryable) => T): (q: Queryable) => 
 function connectionOf(q: Queryable): object {
   const { session } = q as unknown as { session?: object };
   return session ?? q;
+}
+
+/**
+ * A whole-row INSERT into `table`, built once per connection like `preparedQuery`. Every column is
+ * given (the row type says so), so no default is skipped by accident; values go through the columns'
+ * own encoders as in any drizzle insert.
+ */
+export function preparedInsert<T extends SQLiteTable>(table: T): (q: Queryable, row: InferSelectModel<T>) => void {
+  const values = Object.fromEntries(
+    Object.keys(getTableColumns(table)).map((key) => [key, sql.placeholder(key)]),
+  ) as SQLiteInsertValue<T>;
+  const insert = preparedQuery((q) => q.insert(table).values(values).prepare());
+  return (q, row) => {
+    insert(q).run(row);
+  };
 }

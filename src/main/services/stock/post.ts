@@ -13,7 +13,7 @@ import {
 import { writeAudit } from '../audit';
 import { divideHalfUp } from '../divideHalfUp';
 import type { CallContext, Tx } from '../context';
-import { preparedQuery } from '../preparedQuery';
+import { preparedInsert, preparedQuery } from '../preparedQuery';
 import { nextSequence } from '../sequences';
 import { readShop } from '../settings';
 import { actorOf } from '../users';
@@ -44,6 +44,8 @@ const docNoTaken = preparedQuery((q) =>
     .where(eq(stockDocuments.docNo, sql.placeholder('docNo')))
     .prepare(),
 );
+
+const insertDocument = preparedInsert(stockDocuments);
 
 /** RK-BJ01-20261123-0001: kind prefix, branch code, local date, the day's sequence for that prefix. */
 function nextDocNo(tx: Tx, prefix: string, at: number): string {
@@ -154,7 +156,7 @@ export function post(tx: Tx, ctx: CallContext, spec: DocSpec): Posted {
     createdBy: ctx.user?.id ?? null,
     postedAt: at,
   };
-  tx.insert(stockDocuments).values(doc).run();
+  insertDocument(tx, doc);
   const found = new Map(
     tx
       .select()

@@ -6,6 +6,7 @@ import type { Tx } from '../context';
 import { writeAudit } from '../audit';
 import { actorOf } from '../users';
 import { callTerminal } from '../callScope';
+import { preparedInsert } from '../preparedQuery';
 
 /**
  * One timeline entry: its kind with that kind's data (`TimelineEntry`). Never a device password:
@@ -20,6 +21,8 @@ export type TimelineWrite = {
   note?: string;
 } & TimelineEntry;
 
+const insertEvent = preparedInsert(workOrderEvents);
+
 /**
  * Append one entry to an order's timeline, inside the transaction that makes the change (a `Tx`,
  * so the compiler refuses the bare connection). The data is checked against the schema every read
@@ -28,21 +31,19 @@ export type TimelineWrite = {
 export function addEvent(tx: Tx, e: TimelineWrite): void {
   if (e.data && 'devicePassword' in e.data) throw new Error('a device password must not reach the timeline');
   timelineEntry.parse({ kind: e.kind, data: e.data });
-  tx.insert(workOrderEvents)
-    .values({
-      id: uuidv7(),
-      workOrderId: e.workOrderId,
-      at: e.at,
-      userId: e.actor?.id ?? null,
-      username: e.actor?.username ?? null,
-      kind: e.kind,
-      fromStatus: e.fromStatus ?? null,
-      toStatus: e.toStatus ?? null,
-      note: e.note ?? '',
-      data: e.data ? JSON.stringify(e.data) : null,
-      terminalName: callTerminal()?.name ?? null,
-    })
-    .run();
+  insertEvent(tx, {
+    id: uuidv7(),
+    workOrderId: e.workOrderId,
+    at: e.at,
+    userId: e.actor?.id ?? null,
+    username: e.actor?.username ?? null,
+    kind: e.kind,
+    fromStatus: e.fromStatus ?? null,
+    toStatus: e.toStatus ?? null,
+    note: e.note ?? '',
+    data: e.data ? JSON.stringify(e.data) : null,
+    terminalName: callTerminal()?.name ?? null,
+  });
 }
 
 /** An update to an order: its timeline entry and its audit row, in the caller's transaction. */

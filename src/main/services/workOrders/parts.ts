@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { fieldError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
@@ -16,6 +16,7 @@ import type { CallContext, Queryable, Tx } from '../context';
 import { post, PREFIX } from '../stock/post';
 import { requireNoActiveSettlement } from '../settlements/records';
 import { recordUpdate } from './events';
+import { preparedInsert, preparedQuery } from '../preparedQuery';
 import { loadOrder } from './lookups';
 import { readDetail } from './read';
 
@@ -62,15 +63,31 @@ function partLabel(tx: Tx, partId: string): { partCode: string; partName: string
   return { partCode: p?.code ?? partId, partName: p?.name ?? '' };
 }
 
+const insertLine = preparedInsert(workOrderParts);
+const touchQuery = preparedQuery((q) =>
+  q
+    .update(workOrders)
+    .set({ updatedAt: sql`${sql.placeholder('at')}` })
+    .where(eq(workOrders.id, sql.placeholder('id')))
+    .prepare(),
+);
+const partById = preparedQuery((q) =>
+  q
+    .select()
+    .from(parts)
+    .where(eq(parts.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 function touch(tx: Tx, workOrderId: string, at: number): void {
-  tx.update(workOrders).set({ updatedAt: at }).where(eq(workOrders.id, workOrderId)).run();
+  touchQuery(tx).run({ at, id: workOrderId });
 }
 
 export function addOrderPart(ctx: CallContext, input: ParsedInputOf<'workOrders.addPart'>): WorkOrderDetail {
   return ctx.deps.db.transaction((tx) => {
     const order = loadOrder(tx, input.id);
     requireOpenForParts(tx, order);
-    const part = tx.select().from(parts).where(eq(parts.id, input.partId)).get();
+    const part = partById(tx).get({ id: input.partId });
     if (!part) {
       throw fieldError('partId', 'partNotFound', {}, 'no such part');
     }
@@ -115,7 +132,7 @@ export function addOrderPart(ctx: CallContext, input: ParsedInputOf<'workOrders.
       removedAt: null,
       updatedAt: at,
     };
-    tx.insert(workOrderParts).values(line).run();
+    insertLine(tx, line);
     touch(tx, order.id, at);
     const data = {
       action: 'add',
