@@ -222,6 +222,17 @@ describe('stock benchmarks at 5,000 parts / 1,000,000 movements', () => {
       "INSERT INTO work_order_events (id, work_order_id, at, kind, note, data) VALUES (?, ?, ?, 'parts', '', ?)",
     );
     const touch = sqlite.prepare('UPDATE work_orders SET updated_at = ? WHERE id = ?');
+    // The issue document is numbered (the day's sequence, then a check that the number is free) and
+    // audited, as post() does.
+    const sequence = sqlite.prepare(
+      `INSERT INTO sequences (name, value) VALUES ('raw-issues', 1)
+       ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`,
+    );
+    const docNoTaken = sqlite.prepare('SELECT id FROM stock_documents WHERE doc_no = ?');
+    const auditDoc = sqlite.prepare(
+      `INSERT INTO audit_log (id, at, user_id, username, action, entity, entity_id, after)
+       VALUES (?, ?, ?, 'tech', 'create', 'stockDocument', ?, ?)`,
+    );
     // The twin writes as the call does, then audits and reads the order back as the call returns it.
     const end = rawOrderEnd(sqlite);
     const techId = (await tech.ok('auth.state', {})).user?.id ?? '';
@@ -242,11 +253,15 @@ describe('stock benchmarks at 5,000 parts / 1,000,000 movements', () => {
           };
           if (p.on_hand < 1) throw new Error('out of stock');
           const docId = uuidv7();
-          const docNo = `RAW-${docId}`;
+          const { value } = sequence.get() as { value: number };
+          const docNo = `RAW-${value}-${docId}`;
+          docNoTaken.get(docNo);
           insertDoc.run(docId, docNo, orderId, at);
           insertLine.run(uuidv7(), docId, partId, p.cost_price, p.cost_price, p.cost_price);
           insertMovement.run(uuidv7(), partId, docId, p.cost_price, at);
           setOnHand.run(partId);
+          const posted = [{ partId, qty: -1, unitCost: p.cost_price, costAfter: p.cost_price }];
+          auditDoc.run(uuidv7(), at, techId, docId, JSON.stringify({ docNo, kind: 'orderIssue', lines: posted }));
           const lineId = uuidv7();
           insertOrderLine.run(lineId, orderId, partId, p.sale_price, p.cost_price, docId, at, at);
           const data = {
