@@ -398,14 +398,18 @@ describe('counter benchmarks at 100k customers / 150k devices / 300k orders', ()
     const rawOpen = open.splice(0, 250);
     const rawNext = cycle(rawOpen);
     const sqlite = app.core.database.sqlite;
-    const diagnose = sqlite.prepare("UPDATE work_orders SET status = 'diagnosing', updated_at = ? WHERE id = ?");
+    const diagnose = sqlite.prepare(
+      "UPDATE work_orders SET status = 'diagnosing', updated_at = ? WHERE id = ?",
+    );
     // A cancellation also writes the outcome (four report indexes lead with it) and checks that no
     // settlement stands and no deposit is held, as the call does.
     const cancel = sqlite.prepare(
       `UPDATE work_orders SET status = 'cancelled', outcome = 'cancelled', unrepairable_reason = NULL,
          cancel_reason = ?, updated_at = ? WHERE id = ?`,
     );
-    const settlement = sqlite.prepare("SELECT * FROM settlements WHERE work_order_id = ? AND status = 'active'");
+    const settlement = sqlite.prepare(
+      "SELECT * FROM settlements WHERE work_order_id = ? AND status = 'active'",
+    );
     const deposit = sqlite.prepare('SELECT coalesce(sum(amount), 0) FROM deposits WHERE work_order_id = ?');
     const write = rawWrite(sqlite);
     const adminId = (await clerk.ok('auth.state', {})).user?.id ?? '';

@@ -261,7 +261,13 @@ describe('stock benchmarks at 5,000 parts / 1,000,000 movements', () => {
           insertMovement.run(uuidv7(), partId, docId, p.cost_price, at);
           setOnHand.run(partId);
           const posted = [{ partId, qty: -1, unitCost: p.cost_price, costAfter: p.cost_price }];
-          auditDoc.run(uuidv7(), at, techId, docId, JSON.stringify({ docNo, kind: 'orderIssue', lines: posted }));
+          auditDoc.run(
+            uuidv7(),
+            at,
+            techId,
+            docId,
+            JSON.stringify({ docNo, kind: 'orderIssue', lines: posted }),
+          );
           const lineId = uuidv7();
           insertOrderLine.run(lineId, orderId, partId, p.sale_price, p.cost_price, docId, at, at);
           const data = {

@@ -41,7 +41,9 @@ function connectionOf(q: Queryable): object {
  * given (the row type says so), so no default is skipped by accident; values go through the columns'
  * own encoders as in any drizzle insert.
  */
-export function preparedInsert<T extends SQLiteTable>(table: T): (q: Queryable, row: InferSelectModel<T>) => void {
+export function preparedInsert<T extends SQLiteTable>(
+  table: T,
+): (q: Queryable, row: InferSelectModel<T>) => void {
   const values = Object.fromEntries(
     Object.keys(getTableColumns(table)).map((key) => [key, sql.placeholder(key)]),
   ) as SQLiteInsertValue<T>;
