@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/db/open';
 import { customers, settings } from '../../src/main/db/schema';
 import type { Queryable } from '../../src/main/services/context';
-import { preparedInsert, preparedQuery } from '../../src/main/services/preparedQuery';
+import { preparedInsert, preparedQuery, preparedRowById } from '../../src/main/services/preparedQuery';
 import { MIGRATIONS, tempDir } from './harness';
 
 const cleanups: (() => void)[] = [];
@@ -87,6 +87,10 @@ describe('preparedInsert', () => {
     // The boolean column went through drizzle's encoder: 1 and 0 on disk, true and false read back.
     expect(sqlite.prepare('SELECT no_contact FROM customers ORDER BY id').pluck().all()).toEqual([1, 0]);
     expect(db.select().from(customers).where(eq(customers.id, 'C1')).get()).toEqual(row('C1', true));
+    // And read back by id the same way: the whole row, or undefined.
+    const customerById = preparedRowById(customers);
+    expect(customerById(db, 'C1')).toEqual(row('C1', true));
+    expect(customerById(db, 'nope')).toBeUndefined();
     expect(() =>
       db.transaction((tx) => {
         insertCustomer(tx, row('C3', false));

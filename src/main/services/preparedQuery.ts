@@ -1,5 +1,5 @@
-import { getTableColumns, sql, type InferSelectModel } from 'drizzle-orm';
-import type { SQLiteInsertValue, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { eq, getTableColumns, sql, type InferSelectModel } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteInsertValue, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Queryable } from './context';
 
 /**
@@ -7,8 +7,10 @@ import type { Queryable } from './context';
  * builds a query's SQL from its builder on every call and better-sqlite3 prepares it again; for the
  * order read back after every counter write that was a fifth of the call (issue 18's profile).
  *
- *   const orderById = preparedQuery((q) => q.select().from(workOrders).where(eq(workOrders.id, sql.placeholder('id'))).prepare());
- *   orderById(tx).get({ id });
+ *   const valueOf = preparedQuery((q) => q.select().from(settings).where(eq(settings.key, sql.placeholder('key'))).prepare());
+ *   valueOf(tx).get({ key });
+ *
+ * (A row by id is `preparedRowById`, a whole-row insert `preparedInsert`, below.)
  *
  * The connection and every transaction opened on it share one build: a statement runs on the one
  * connection, so inside a transaction it reads that transaction's writes.
@@ -51,4 +53,18 @@ export function preparedInsert<T extends SQLiteTable>(
   return (q, row) => {
     insert(q).run(row);
   };
+}
+
+/** A table's row by its `id`, built once per connection like `preparedQuery`. */
+export function preparedRowById<T extends SQLiteTable & { id: SQLiteColumn }>(
+  table: T,
+): (q: Queryable, id: string) => InferSelectModel<T> | undefined {
+  const query = preparedQuery((q) =>
+    q
+      .select()
+      .from(table)
+      .where(eq(table.id, sql.placeholder('id')))
+      .prepare(),
+  );
+  return (q, id) => query(q).get({ id });
 }

@@ -6,7 +6,7 @@ import type { UserRow } from '@shared/schemas/users';
 import { users, type UserRecord } from '../db/schema';
 import { changedFields, writeAudit } from './audit';
 import type { CallContext, Queryable, Tx } from './context';
-import { preparedQuery } from './preparedQuery';
+import { preparedRowById } from './preparedQuery';
 import { hashPassword } from './passwords';
 
 /** What the audit log keeps of a user (never the password hash). */
@@ -41,18 +41,8 @@ export function findUserByName(q: Queryable, username: string): UserRecord | und
     .get();
 }
 
-const userById = preparedQuery((q) =>
-  q
-    .select()
-    .from(users)
-    .where(eq(users.id, sql.placeholder('id')))
-    .prepare(),
-);
-
 /** The user, or undefined (every call looks its caller up: built once, see preparedQuery). */
-export function findUser(q: Queryable, id: string): UserRecord | undefined {
-  return userById(q).get({ id });
-}
+export const findUser: (q: Queryable, id: string) => UserRecord | undefined = preparedRowById(users);
 
 export function getUser(q: Queryable, id: string): UserRecord {
   const user = findUser(q, id);

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Sqlite } from '../../db/open';
+import { sha256FileSync, type FileChecksum } from './sha256File.ts';
 
 /*
  * The checks a backup runs on its copy and a restore on the extracted database. This file runs in
  * the check workers too (checkWorker.ts), loaded by Node itself in tests: node: modules,
- * better-sqlite3 and type imports only.
+ * better-sqlite3, type imports and sha256File.ts only.
  */
 
 export interface TableFigures {
@@ -23,11 +23,6 @@ export type CheckJob =
   | { kind: 'figures'; table: string }
   /** SHA-256 and size of the file itself, read beside the other jobs instead of after them. */
   | { kind: 'fileChecksum' };
-
-export interface FileChecksum {
-  sha256: string;
-  bytes: number;
-}
 
 export interface CheckResult extends TableFigures {
   /** What quick_check and integrity_check said when it was not "ok". */
@@ -110,29 +105,12 @@ function said(rows: unknown[]): string[] {
   return lines.length === 1 && lines[0] === 'ok' ? [] : lines.slice(0, 5);
 }
 
-/** Plain synchronous reads: in a worker nothing waits on this thread, and streams cost twice as much. */
-function fileChecksum(file: string): FileChecksum {
-  const hash = createHash('sha256');
-  const buffer = Buffer.allocUnsafe(1 << 20);
-  const fd = openSync(file, 'r');
-  let bytes = 0;
-  try {
-    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
-      hash.update(buffer.subarray(0, n));
-      bytes += n;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return { sha256: hash.digest('hex'), bytes };
-}
-
 export function runJobs(sqlite: Sqlite, jobs: CheckJob[]): CheckResult {
   const tables = new Map(tablesOf(sqlite).map((t) => [t.name, t]));
   const result: CheckResult = { problems: [], rowCounts: {}, tableChecksums: {} };
   for (const job of jobs) {
     if (job.kind === 'quickCheck') result.problems.push(...said(sqlite.pragma('quick_check') as unknown[]));
-    else if (job.kind === 'fileChecksum') result.file = fileChecksum(sqlite.name);
+    else if (job.kind === 'fileChecksum') result.file = sha256FileSync(sqlite.name);
     else if (job.kind === 'integrityCheck') {
       result.problems.push(...said(sqlite.pragma(`integrity_check(${quote(job.table)})`) as unknown[]));
     } else {

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { fieldError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
@@ -7,7 +7,7 @@ import { warrantyAtIntake, type WarrantyStatus } from '@shared/warranty';
 import { customers, devices, workOrders, type WorkOrderRecord } from '../../db/schema';
 import { writeAudit } from '../audit';
 import type { CallContext, Queryable } from '../context';
-import { preparedQuery } from '../preparedQuery';
+import { preparedRowById } from '../preparedQuery';
 import { readCounter, readShop } from '../settings';
 import { actorOf } from '../users';
 import { addEvent } from './events';
@@ -27,24 +27,12 @@ const HOUR = 3600_000;
 /** A rework chain longer than this is corrupt data, not a shop's history. */
 const MAX_REWORK_DEPTH = 100;
 
-const customerById = preparedQuery((q) =>
-  q
-    .select()
-    .from(customers)
-    .where(eq(customers.id, sql.placeholder('id')))
-    .prepare(),
-);
-const deviceById = preparedQuery((q) =>
-  q
-    .select()
-    .from(devices)
-    .where(eq(devices.id, sql.placeholder('id')))
-    .prepare(),
-);
+const customerById = preparedRowById(customers);
+const deviceById = preparedRowById(devices);
 
 /** The customer and device of a new order: both live, and the device is this customer's. */
 export function checkParties(q: Queryable, customerId: string, deviceId: string) {
-  const customer = customerById(q).get({ id: customerId });
+  const customer = customerById(q, customerId);
   if (!customer) throw fieldError('customerId', 'customerNotFound', {}, 'customer not found');
   if (customer.mergedIntoId !== null) {
     throw fieldError(
@@ -57,7 +45,7 @@ export function checkParties(q: Queryable, customerId: string, deviceId: string)
   if (customer.archivedAt !== null) {
     throw fieldError('customerId', 'customerNotUsable', { problem: 'archived' }, 'customer is archived');
   }
-  const device = deviceById(q).get({ id: deviceId });
+  const device = deviceById(q, deviceId);
   if (!device) throw fieldError('deviceId', 'deviceNotFound', {}, 'device not found');
   if (device.archivedAt !== null) {
     throw fieldError('deviceId', 'deviceNotUsable', { problem: 'archived' }, 'device is archived');

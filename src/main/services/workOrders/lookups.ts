@@ -1,24 +1,17 @@
-import { eq, sql } from 'drizzle-orm';
 import { AppError, fieldError } from '@shared/errors';
 import { isOpen } from '@shared/workOrderStatus';
 import { workOrders, type UserRecord, type WorkOrderRecord } from '../../db/schema';
 import type { Queryable } from '../context';
-import { preparedQuery } from '../preparedQuery';
+import { preparedRowById } from '../preparedQuery';
 import { findUser } from '../users';
 
 /** Roles that can be given a work order. */
 export const TECHNICIAN_ROLES = ['technician', 'manager', 'admin'] as const;
 
-const orderById = preparedQuery((q) =>
-  q
-    .select()
-    .from(workOrders)
-    .where(eq(workOrders.id, sql.placeholder('id')))
-    .prepare(),
-);
+const orderById = preparedRowById(workOrders);
 
 export function loadOrder(q: Queryable, id: string): WorkOrderRecord {
-  const order = orderById(q).get({ id });
+  const order = orderById(q, id);
   if (!order) {
     throw fieldError('id', 'workOrderNotFound', {}, 'work order not found');
   }

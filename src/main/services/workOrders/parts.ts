@@ -16,7 +16,7 @@ import type { CallContext, Queryable, Tx } from '../context';
 import { post, PREFIX } from '../stock/post';
 import { requireNoActiveSettlement } from '../settlements/records';
 import { recordUpdate } from './events';
-import { preparedInsert, preparedQuery } from '../preparedQuery';
+import { preparedInsert, preparedQuery, preparedRowById } from '../preparedQuery';
 import { loadOrder } from './lookups';
 import { readDetail } from './read';
 
@@ -59,7 +59,7 @@ function loadActiveLine(tx: Tx, lineId: string): { line: WorkOrderPartRecord; or
 }
 
 function partLabel(tx: Tx, partId: string): { partCode: string; partName: string } {
-  const p = tx.select({ code: parts.code, name: parts.name }).from(parts).where(eq(parts.id, partId)).get();
+  const p = partById(tx, partId);
   return { partCode: p?.code ?? partId, partName: p?.name ?? '' };
 }
 
@@ -71,13 +71,7 @@ const touchQuery = preparedQuery((q) =>
     .where(eq(workOrders.id, sql.placeholder('id')))
     .prepare(),
 );
-const partById = preparedQuery((q) =>
-  q
-    .select()
-    .from(parts)
-    .where(eq(parts.id, sql.placeholder('id')))
-    .prepare(),
-);
+const partById = preparedRowById(parts);
 
 function touch(tx: Tx, workOrderId: string, at: number): void {
   touchQuery(tx).run({ at, id: workOrderId });
@@ -87,7 +81,7 @@ export function addOrderPart(ctx: CallContext, input: ParsedInputOf<'workOrders.
   return ctx.deps.db.transaction((tx) => {
     const order = loadOrder(tx, input.id);
     requireOpenForParts(tx, order);
-    const part = partById(tx).get({ id: input.partId });
+    const part = partById(tx, input.partId);
     if (!part) {
       throw fieldError('partId', 'partNotFound', {}, 'no such part');
     }
