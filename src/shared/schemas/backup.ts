@@ -85,10 +85,16 @@ export type BackupProgress = z.infer<typeof backupProgress>;
 /** Table → row count, and table → SHA-256 of its rows in key order. */
 export const tableFigures = z.record(z.string(), z.int().nonnegative());
 
+export const BACKUP_FORMAT_VERSION = 2;
+
 /** What a backup archive says about itself (manifest.json), checked before any restore. */
 export const backupManifest = z.object({
   format: z.literal('after-sales-desk-backup'),
-  formatVersion: z.literal(1),
+  /**
+   * 1: every real table checksummed; 2 (issue 18): the search tables, which triggers derive from the
+   * others, only counted. A restore checks each as it was written.
+   */
+  formatVersion: z.union([z.literal(1), z.literal(BACKUP_FORMAT_VERSION)]),
   appVersion: z.string(),
   schemaVersion: z.int().nonnegative(),
   createdAt: epochMs,

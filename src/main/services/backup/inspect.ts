@@ -133,8 +133,10 @@ export async function inspectArchive(
     // together check what it checks) and the table figures, in worker threads side by side.
     let figures;
     try {
-      figures = await checkInParallel(databaseFile, { quickCheck: true, integrity: true }, (done) =>
-        onStep(60 + 20 * done),
+      figures = await checkInParallel(
+        databaseFile,
+        { quickCheck: true, integrity: true, derivedChecksums: manifest.formatVersion === 1 },
+        (done) => onStep(60 + 20 * done),
       );
     } catch (error) {
       throw unreadable(error);

@@ -10,7 +10,7 @@ import {
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { BackupManifest } from '@shared/schemas/backup';
+import { BACKUP_FORMAT_VERSION, type BackupManifest } from '@shared/schemas/backup';
 import { ATTACHMENTS_MEMBER, DATABASE_MEMBER, type ArchiveContents } from './archive';
 import { tableFigures } from './checks';
 import { sha256File } from './sha256File';
@@ -74,7 +74,7 @@ export async function readSafetyCopy(dir: string, workDir: string): Promise<Arch
   try {
     manifest = {
       format: 'after-sales-desk-backup',
-      formatVersion: 1,
+      formatVersion: BACKUP_FORMAT_VERSION,
       appVersion: note.appVersion,
       schemaVersion: db.pragma('user_version', { simple: true }) as number,
       createdAt: note.createdAt,

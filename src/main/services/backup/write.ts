@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '@shared/errors';
 import {
+  BACKUP_FORMAT_VERSION,
   backupManifest,
   type BackupManifest,
   type BackupProgress,
@@ -173,7 +174,7 @@ export async function writeBackupArchive(
     report('archive', 80);
     const manifest: BackupManifest = {
       format: 'after-sales-desk-backup',
-      formatVersion: 1,
+      formatVersion: BACKUP_FORMAT_VERSION,
       appVersion: req.appVersion,
       schemaVersion: req.schemaVersion,
       createdAt: req.at,
