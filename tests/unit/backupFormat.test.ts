@@ -1,6 +1,9 @@
+import { createHash, randomBytes } from 'node:crypto';
 import {
   copyFileSync,
   mkdirSync,
+  mkdtempSync,
+  rmSync,
   readFileSync,
   readdirSync,
   statSync,
@@ -8,9 +11,12 @@ import {
   truncateSync,
   writeFileSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { constants as zlib } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { BackupManifest } from '@shared/schemas/backup';
+import { readArchive, startArchive } from '../../src/main/services/backup/archive';
 import { tableFigures } from '../../src/main/services/backup/checks';
 import { ADMIN, setUpShop, snapshot, type Client } from './harness';
 import { addData, repack, startBackupApp } from './backupHelpers';
@@ -42,6 +48,51 @@ describe('archive format', () => {
     const run = await admin.ok('backup.now', {});
     expect(run.file).toMatch(/\.tar\.zst$/);
     expect([...readFileSync(run.file ?? '').subarray(0, 4)]).toEqual([0x28, 0xb5, 0x2f, 0xfd]);
+  });
+
+  it('reads an archive back as it is written: what it decodes to, and the hash of its bytes', async () => {
+    const stage = mkdtempSync(join(tmpdir(), 'desk-archive-'));
+    try {
+      mkdirSync(join(stage, 'attachments'));
+      writeFileSync(join(stage, 'after-sales.db'), randomBytes(3 << 20));
+      writeFileSync(join(stage, 'attachments', 'a.jpg'), 'photo');
+      const manifest: BackupManifest = {
+        format: 'after-sales-desk-backup',
+        formatVersion: 2,
+        appVersion: '0.1.0',
+        schemaVersion: 1,
+        createdAt: Date.UTC(2026, 11, 4),
+        shopName: '城东维修中心',
+        branchCode: 'BJ01',
+        trigger: 'manual',
+        rowCounts: {},
+        tableChecksums: {},
+        files: {},
+      };
+      writeFileSync(join(stage, 'manifest.json'), JSON.stringify(manifest));
+      const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+      const write = async (dest: string, members: string[]) => {
+        const archive = startArchive(stage, dest);
+        for (const member of members) archive.add(member);
+        return archive.finish();
+      };
+
+      const good = join(stage, 'good.tar.zst');
+      const written = await write(good, ['after-sales.db', 'attachments', 'manifest.json']);
+      expect(written.sha256).toBe(sha(readFileSync(good)));
+      const back = await written.readBack;
+      expect(back.files.get('after-sales.db')?.sha256).toBe(sha(readFileSync(join(stage, 'after-sales.db'))));
+      expect(back.files.get('attachments/a.jpg')).toEqual({ sha256: sha(Buffer.from('photo')), bytes: 5 });
+      expect(back.manifest).toEqual(manifest);
+      expect((await readArchive(good)).files).toEqual(back.files);
+
+      // A member no backup holds: written all the same, but the read-back refuses it.
+      writeFileSync(join(stage, 'notes.txt'), 'x');
+      const odd = await write(join(stage, 'odd.tar.zst'), ['after-sales.db', 'notes.txt', 'manifest.json']);
+      await expect(odd.readBack).rejects.toThrow(/unexpected members: notes.txt/);
+    } finally {
+      rmSync(stage, { recursive: true, force: true });
+    }
   });
 
   it('restores an archive written before issue 18 (gzip), with its counts and checksums', async () => {

@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { constants as zlib, createGunzip, createZstdCompress, createZstdDecompress } from 'node:zlib';
 import { Pack, Parser, type ReadEntry } from 'tar';
@@ -29,15 +30,23 @@ export const OLD_ARCHIVE_EXTENSION = '.tar.gz';
  */
 const CHUNK = 1 << 20;
 
+export interface WrittenArchive {
+  /** SHA-256 of the bytes written, to compare with the file read back. */
+  sha256: string;
+  /** What the bytes written decode to, read as a restore reads them; rejects if they do not. */
+  readBack: Promise<ArchiveContents>;
+}
+
 /**
  * A zstd'd tar being written to `dest` from members of the staging folder: members are added as
  * they are ready (the manifest last, once the checks that fill it are done), then `finish` waits
- * for the file.
+ * for the file. The compressed bytes are read back as they are written (decompressed, parsed and
+ * hashed as `readArchive` does, on cores the checks leave free) instead of from the file afterwards.
  */
 export function startArchive(
   stagingDir: string,
   dest: string,
-): { add(member: string): void; finish(): Promise<void> } {
+): { add(member: string): void; finish(): Promise<WrittenArchive> } {
   // tar reads 16 MB at a time by default, which costs more than the compression; 1 MB does not.
   const pack = new Pack({ cwd: stagingDir, portable: true, maxReadSize: CHUNK });
   const zstd = createZstdCompress({ chunkSize: CHUNK, params: { [zlib.ZSTD_c_compressionLevel]: 1 } });
@@ -45,23 +54,58 @@ export function startArchive(
     zstd.destroy(error instanceof Error ? error : new Error(String(error))),
   );
   pack.pipe(zstd);
+  const readBack = new PassThrough();
+  const read = parseArchive(readBack, createZstdDecompress({ chunkSize: CHUNK }));
+  // A stream that cannot be read back stops being fed; finish reports why.
+  read.catch(() => readBack.destroy());
+  const hash = createHash('sha256');
+  const tee = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      if (readBack.destroyed || readBack.write(chunk)) done(null, chunk);
+      else waitToWrite(readBack).then(() => done(null, chunk), done);
+    },
+    flush(done) {
+      readBack.end();
+      done();
+    },
+  });
   // Flushed to the disk before it is closed: a backup reported done must survive a power cut.
-  const written = pipeline(zstd, createWriteStream(dest, { flush: true }));
+  const written = pipeline(zstd, tee, createWriteStream(dest, { flush: true }));
   // Awaited in finish; a failure before then must not be an unhandled rejection.
   written.catch(() => undefined);
   return {
     add: (member) => void pack.add(member),
     finish: async () => {
       pack.end();
-      await written;
+      try {
+        await written;
+      } catch (error) {
+        readBack.destroy();
+        throw error;
+      }
+      return { sha256: hash.digest('hex'), readBack: read };
     },
   };
 }
 
+/** Until `stream` drains, or is destroyed (then nothing more is written to it). */
+function waitToWrite(stream: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    const go = () => {
+      stream.off('drain', go);
+      stream.off('close', go);
+      resolve();
+    };
+    stream.on('drain', go);
+    stream.on('close', go);
+  });
+}
+
+type Decompressor = ReturnType<typeof createGunzip> | ReturnType<typeof createZstdDecompress>;
+
 /** Which decompressor an archive needs, from its magic bytes. */
-function decompressorFor(
-  file: string,
-): ReturnType<typeof createGunzip> | ReturnType<typeof createZstdDecompress> {
+function decompressorFor(file: string): Decompressor {
   const head = Buffer.alloc(4);
   const fd = openSync(file, 'r');
   try {
@@ -106,6 +150,16 @@ export class ExtractWriteError extends Error {
  * pass, so a restore reads the archive once: the checksums are of exactly the bytes written.
  */
 export async function readArchive(file: string, extractTo?: string): Promise<ArchiveContents> {
+  const decompressor = decompressorFor(file);
+  return parseArchive(createReadStream(file, { highWaterMark: CHUNK }), decompressor, extractTo);
+}
+
+/** The compressed bytes of an archive, from a file or as they are written, read as readArchive says. */
+async function parseArchive(
+  source: Readable,
+  decompressor: Decompressor,
+  extractTo?: string,
+): Promise<ArchiveContents> {
   const files = new Map<string, { sha256: string; bytes: number }>();
   let manifestText: string | null = null;
   const strange: string[] = [];
@@ -156,7 +210,7 @@ export async function readArchive(file: string, extractTo?: string): Promise<Arc
         entry.resume();
       },
     });
-    await feed(decompressorFor(file), file, parser);
+    await feed(source, decompressor, parser);
   } finally {
     for (const fd of open) closeSync(fd);
   }
@@ -177,11 +231,7 @@ export async function readArchive(file: string, extractTo?: string): Promise<Arc
 }
 
 /** The archive's bytes through its decompressor into tar's parser, which rejects a damaged stream. */
-async function feed(
-  decompressor: ReturnType<typeof decompressorFor>,
-  file: string,
-  parser: Parser,
-): Promise<void> {
+async function feed(source: Readable, decompressor: Decompressor, parser: Parser): Promise<void> {
   let failure: unknown = null;
   const parsed = new Promise<void>((resolve, reject) => {
     parser.on('error', (error: unknown) => {
@@ -191,17 +241,13 @@ async function feed(
     parser.on('end', () => resolve());
   });
   parsed.catch(() => undefined);
-  await pipeline(
-    createReadStream(file, { highWaterMark: CHUNK }),
-    decompressor,
-    async (source: AsyncIterable<Buffer>) => {
-      for await (const chunk of source) {
-        if (failure) throw failure;
-        if (!parser.write(chunk)) await Promise.race([once(parser, 'drain'), parsed]);
-      }
-      parser.end();
-    },
-  );
+  await pipeline(source, decompressor, async (source: AsyncIterable<Buffer>) => {
+    for await (const chunk of source) {
+      if (failure) throw failure;
+      if (!parser.write(chunk)) await Promise.race([once(parser, 'drain'), parsed]);
+    }
+    parser.end();
+  });
   await parsed;
 }
 

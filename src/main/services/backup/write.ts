@@ -25,7 +25,6 @@ import {
   DATABASE_MEMBER,
   MANIFEST_MEMBER,
   compareMembers,
-  readArchive,
   startArchive,
 } from './archive';
 import { checkInParallel } from './parallelChecks';
@@ -51,6 +50,10 @@ export interface WriteRequest {
   at: number;
   stepPages?: number;
   report: Report;
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 /** Hard links cost nothing on the same disk; copy when the file system refuses. */
@@ -90,8 +93,8 @@ async function attachmentChecksums(workDir: string): Promise<BackupManifest['fil
 
 /**
  * Online backup → quick_check, table figures and file checksums of the copy while it is packed
- * under a temporary name in the target folder → the manifest last → read it back and compare with
- * the manifest → rename into place.
+ * under a temporary name in the target folder (and read back as it is written) → the manifest last
+ * → the file's bytes equal those read back, which match the manifest → rename into place.
  * On failure no partial file is left and the error says what went wrong.
  */
 export async function writeBackupArchive(
@@ -187,19 +190,25 @@ export async function writeBackupArchive(
     };
     writeFileSync(join(workDir, MANIFEST_MEMBER), `${JSON.stringify(manifest, null, 2)}\n`);
     archive.add(MANIFEST_MEMBER);
+    let written;
     try {
-      await archive.finish();
+      written = await archive.finish();
     } catch (error) {
       throw fsFailure(error, folder);
     }
 
     mark('archive');
     report('check', 85);
-    const back = await readArchive(partial);
+    // The bytes written were read back as they went out; the file must hold exactly those.
+    const [onDisk, back] = await Promise.all([sha256File(partial), written.readBack.catch(asError)]);
     const mismatch =
-      JSON.stringify(back.manifest) !== JSON.stringify(backupManifest.parse(manifest))
-        ? 'manifest differs'
-        : compareMembers(manifest, back.files);
+      back instanceof Error
+        ? back.message
+        : onDisk.sha256 !== written.sha256
+          ? 'the file differs from the bytes written'
+          : JSON.stringify(back.manifest) !== JSON.stringify(backupManifest.parse(manifest))
+            ? 'manifest differs'
+            : compareMembers(manifest, back.files);
     if (mismatch) {
       throw new AppError(
         'backupVerifyFailed',
