@@ -66,7 +66,7 @@ export function startArchive(
       else waitToWrite(readBack).then(() => done(null, chunk), done);
     },
     flush(done) {
-      readBack.end();
+      if (!readBack.destroyed) readBack.end();
       done();
     },
   });
@@ -241,8 +241,8 @@ async function feed(source: Readable, decompressor: Decompressor, parser: Parser
     parser.on('end', () => resolve());
   });
   parsed.catch(() => undefined);
-  await pipeline(source, decompressor, async (source: AsyncIterable<Buffer>) => {
-    for await (const chunk of source) {
+  await pipeline(source, decompressor, async (decompressed: AsyncIterable<Buffer>) => {
+    for await (const chunk of decompressed) {
       if (failure) throw failure;
       if (!parser.write(chunk)) await Promise.race([once(parser, 'drain'), parsed]);
     }
