@@ -26,6 +26,7 @@ import {
   MANIFEST_MEMBER,
   compareMembers,
   startArchive,
+  type WrittenArchive,
 } from './archive';
 import { checkInParallel } from './parallelChecks';
 import { fsFailure } from './fsFailure';
@@ -50,10 +51,6 @@ export interface WriteRequest {
   at: number;
   stepPages?: number;
   report: Report;
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }
 
 /** Hard links cost nothing on the same disk; copy when the file system refuses. */
@@ -89,6 +86,28 @@ async function attachmentChecksums(workDir: string): Promise<BackupManifest['fil
     files[path] = await sha256File(join(workDir, path));
   }
   return files;
+}
+
+/**
+ * Why the archive in `file` is not what the manifest says, or null: the bytes written were read
+ * back as they went out (see startArchive), and the file must hold exactly those.
+ */
+async function writtenMismatch(
+  file: string,
+  written: WrittenArchive,
+  manifest: BackupManifest,
+): Promise<string | null> {
+  let back;
+  try {
+    back = await written.readBack;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  if ((await sha256File(file)).sha256 !== written.sha256) return 'the file differs from the bytes written';
+  if (JSON.stringify(back.manifest) !== JSON.stringify(backupManifest.parse(manifest))) {
+    return 'manifest differs';
+  }
+  return compareMembers(manifest, back.files);
 }
 
 /**
@@ -199,16 +218,7 @@ export async function writeBackupArchive(
 
     mark('archive');
     report('check', 85);
-    // The bytes written were read back as they went out; the file must hold exactly those.
-    const [onDisk, back] = await Promise.all([sha256File(partial), written.readBack.catch(asError)]);
-    const mismatch =
-      back instanceof Error
-        ? back.message
-        : onDisk.sha256 !== written.sha256
-          ? 'the file differs from the bytes written'
-          : JSON.stringify(back.manifest) !== JSON.stringify(backupManifest.parse(manifest))
-            ? 'manifest differs'
-            : compareMembers(manifest, back.files);
+    const mismatch = await writtenMismatch(partial, written, manifest);
     if (mismatch) {
       throw new AppError(
         'backupVerifyFailed',
