@@ -4,7 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/db/open';
 import { customers, settings } from '../../src/main/db/schema';
 import type { Queryable } from '../../src/main/services/context';
-import { preparedInsert, preparedQuery, preparedRowById } from '../../src/main/services/preparedQuery';
+import {
+  preparedInsert,
+  preparedQuery,
+  preparedRowById,
+  preparedUpdateById,
+} from '../../src/main/services/preparedQuery';
 import { MIGRATIONS, tempDir } from './harness';
 
 const cleanups: (() => void)[] = [];
@@ -58,9 +63,11 @@ describe('preparedQuery', () => {
   });
 });
 
-describe('preparedInsert', () => {
-  const insertCustomer = preparedInsert(customers);
-  const row = (id: string, noContact: boolean) => ({
+const insertCustomer = preparedInsert(customers);
+const customerById = preparedRowById(customers);
+
+function customerRow(id: string, noContact: boolean) {
+  return {
     id,
     code: id,
     name: '张三',
@@ -78,7 +85,11 @@ describe('preparedInsert', () => {
     createdAt: 1,
     updatedAt: 1,
     version: 1,
-  });
+  };
+}
+
+describe('preparedInsert', () => {
+  const row = customerRow;
 
   it('writes every column through its encoder, in the transaction it is given', () => {
     const { db, sqlite } = openShop();
@@ -88,7 +99,6 @@ describe('preparedInsert', () => {
     expect(sqlite.prepare('SELECT no_contact FROM customers ORDER BY id').pluck().all()).toEqual([1, 0]);
     expect(db.select().from(customers).where(eq(customers.id, 'C1')).get()).toEqual(row('C1', true));
     // And read back by id the same way: the whole row, or undefined.
-    const customerById = preparedRowById(customers);
     expect(customerById(db, 'C1')).toEqual(row('C1', true));
     expect(customerById(db, 'nope')).toBeUndefined();
     expect(() =>
@@ -101,5 +111,45 @@ describe('preparedInsert', () => {
     expect(sqlite.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(2);
     // A constraint still refuses: the same code twice.
     expect(() => insertCustomer(db, { ...row('C4', false), code: 'C1' })).toThrow(/UNIQUE/);
+  });
+});
+
+describe('preparedUpdateById', () => {
+  const updateCustomer = preparedUpdateById(customers);
+
+  it('sets only the columns a patch names, through their encoders, once prepared per set of columns', () => {
+    const { db, sqlite } = openShop();
+    insertCustomer(db, customerRow('C1', false));
+    insertCustomer(db, customerRow('C2', false));
+    updateCustomer(db, 'C1', { noContact: true, updatedAt: 5 });
+    // A column given as undefined is left alone, as drizzle's own set() does.
+    updateCustomer(db, 'C1', { name: '李四', notes: undefined });
+    // The same set of columns, named in another order: the statement built first serves it.
+    updateCustomer(db, 'C2', { updatedAt: 7, noContact: true });
+    expect(sqlite.prepare('SELECT no_contact FROM customers ORDER BY id').pluck().all()).toEqual([1, 1]);
+    // Each update fired the table's triggers, which bump the version (drizzle/0013).
+    expect(customerById(db, 'C1')).toEqual({
+      ...customerRow('C1', true),
+      name: '李四',
+      updatedAt: 5,
+      version: 3,
+    });
+    expect(customerById(db, 'C2')).toEqual({ ...customerRow('C2', true), updatedAt: 7, version: 2 });
+  });
+
+  it('writes in the transaction it is given, and a constraint still refuses', () => {
+    const { db } = openShop();
+    insertCustomer(db, customerRow('C1', false));
+    insertCustomer(db, customerRow('C2', false));
+    expect(() =>
+      db.transaction((tx) => {
+        updateCustomer(tx, 'C1', { name: '王五' });
+        expect(customerById(tx, 'C1')?.name).toBe('王五');
+        tx.rollback();
+      }),
+    ).toThrow(TransactionRollbackError);
+    expect(customerById(db, 'C1')?.name).toBe('张三');
+    expect(() => updateCustomer(db, 'C2', { code: 'C1' })).toThrow(/UNIQUE/);
+    expect(customerById(db, 'C2')).toEqual(customerRow('C2', false));
   });
 });

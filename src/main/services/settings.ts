@@ -35,7 +35,8 @@ const valueOf = preparedQuery((q) =>
     .prepare(),
 );
 
-function readKey(q: Queryable, key: string): unknown {
+/** The stored value of one settings key, parsed from its JSON; undefined when never saved. */
+export function readKey(q: Queryable, key: string): unknown {
   const row = valueOf(q).get({ key });
   return row ? (JSON.parse(row.value) as unknown) : undefined;
 }

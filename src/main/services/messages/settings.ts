@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { fieldError } from '@shared/errors';
 import { unknownVariables } from '@shared/messageTemplates';
 import { MESSAGE_EVENTS } from '@shared/schemas/messageKinds';
@@ -6,14 +5,15 @@ import { messageSettings, type MessageSettings } from '@shared/schemas/messages'
 import { settings } from '../../db/schema';
 import { changedFields, writeAudit } from '../audit';
 import type { CallContext, Queryable } from '../context';
+import { readKey } from '../settings';
 
 /** Kept under its own key of the settings table, beside shop, counter, billing and afterSales. */
 const KEY = 'messages';
 const DEFAULTS: MessageSettings = messageSettings.parse({});
 
 export function readMessageSettings(q: Queryable): MessageSettings {
-  const row = q.select().from(settings).where(eq(settings.key, KEY)).get();
-  return row ? messageSettings.parse(JSON.parse(row.value)) : DEFAULTS;
+  const value = readKey(q, KEY);
+  return value === undefined ? DEFAULTS : messageSettings.parse(value);
 }
 
 /** A template naming a variable that does not exist is refused, naming it and where it is. */

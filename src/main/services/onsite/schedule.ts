@@ -3,7 +3,7 @@ import { fieldError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import type { OnsiteOfOrder } from '@shared/schemas/onsite';
 import type { EventData } from '@shared/schemas/workOrders';
-import { onsiteJobs, workOrders, type WorkOrderRecord } from '../../db/schema';
+import { onsiteJobs, type WorkOrderRecord } from '../../db/schema';
 import { changedFields } from '../audit';
 import type { CallContext, Queryable, Tx } from '../context';
 import { recordUpdate } from '../workOrders/events';
@@ -12,6 +12,7 @@ import { loadVisit, requireOnsiteOrder } from './lookups';
 import { applyTravelFee, travelFeeLine } from './travelFee';
 import { userNames, visitorIds } from './read';
 import { onsiteOfOrder } from './views';
+import { touchOrder } from '../workOrders/update';
 
 /**
  * Setting and changing a visit. Only an open order whose channel is 上门 takes one; the window must
@@ -26,7 +27,7 @@ function technicianNames(q: Queryable, ids: readonly string[], prefix = ''): str
 }
 
 function touch(tx: Tx, order: WorkOrderRecord, at: number): void {
-  tx.update(workOrders).set({ updatedAt: at }).where(eq(workOrders.id, order.id)).run();
+  touchOrder(tx, order.id, at);
 }
 
 type SetInput = ParsedInputOf<'onsite.set'>;

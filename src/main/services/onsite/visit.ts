@@ -2,13 +2,14 @@ import { eq } from 'drizzle-orm';
 import { AppError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import type { OnsiteOfOrder } from '@shared/schemas/onsite';
-import { onsiteJobs, workOrders } from '../../db/schema';
+import { onsiteJobs } from '../../db/schema';
 import type { CallContext } from '../context';
 import { recordUpdate } from '../workOrders/events';
 import { decodeSignature, storeSignature } from '../workOrders/handover';
 import { loadVisit, requireOnsiteOrder } from './lookups';
 import { visitorIds } from './read';
 import { onsiteOfOrder } from './views';
+import { touchOrder } from '../workOrders/update';
 
 /**
  * 到达 / 完工 from the technician's terminal: the server's clock, once each, arrival first. Only a
@@ -38,7 +39,7 @@ function record(ctx: CallContext, id: string, step: Step): OnsiteOfOrder {
       .set({ ...set, updatedAt: at })
       .where(eq(onsiteJobs.workOrderId, order.id))
       .run();
-    tx.update(workOrders).set({ updatedAt: at }).where(eq(workOrders.id, order.id)).run();
+    touchOrder(tx, order.id, at);
     recordUpdate(
       tx,
       { workOrderId: order.id, at, actor: user, kind: 'onsite', data: { action: step } },
@@ -64,7 +65,7 @@ export function signOnsite(ctx: CallContext, input: ParsedInputOf<'onsite.sign'>
     loadVisit(tx, order);
     const at = ctx.deps.now();
     const stored = storeSignature(tx, ctx, order, 'onsite', signature, at);
-    tx.update(workOrders).set({ updatedAt: at }).where(eq(workOrders.id, order.id)).run();
+    touchOrder(tx, order.id, at);
     recordUpdate(
       tx,
       {

@@ -1,11 +1,10 @@
-import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { fieldError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import type { Settlement, SettlementTotals } from '@shared/schemas/settlements';
 import { isSettleable } from '@shared/workOrderStatus';
 import type { EventData } from '@shared/schemas/workOrders';
-import { settlementLines, settlements, workOrders, type WorkOrderRecord } from '../../db/schema';
+import { settlementLines, settlements, type WorkOrderRecord } from '../../db/schema';
 import { writeAudit } from '../audit';
 import type { CallContext, Queryable } from '../context';
 import { readBilling } from '../settings';
@@ -19,6 +18,7 @@ import { nextSettlementNo } from './numbers';
 import { readSettlement } from './read';
 import { activeSettlement, depositHeld } from './records';
 import type { Totals } from './totals';
+import { touchOrder } from '../workOrders/update';
 
 /**
  * A settlement (结算单) is made from the order's lines as they stand, once the work is done or the
@@ -110,7 +110,7 @@ export async function createSettlement(ctx: CallContext, input: CreateInput): Pr
     tx.insert(settlementLines)
       .values(totals.lines.map((l) => ({ ...l, id: uuidv7(), settlementId: id })))
       .run();
-    tx.update(workOrders).set({ updatedAt: at }).where(eq(workOrders.id, order.id)).run();
+    touchOrder(tx, order.id, at);
     const approval = discountApprover
       ? { approvedBy: { id: discountApprover.id, username: discountApprover.username } }
       : {};

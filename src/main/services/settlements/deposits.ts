@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { fieldError } from '@shared/errors';
 import { localDate } from '@shared/dates';
@@ -6,7 +5,7 @@ import type { ParsedInputOf } from '@shared/contract';
 import type { DepositMethod } from '@shared/schemas/deposits';
 import type { EventData, WorkOrderDetail } from '@shared/schemas/workOrders';
 import { isOpen } from '@shared/workOrderStatus';
-import { deposits, workOrders, type UserRecord, type WorkOrderRecord } from '../../db/schema';
+import { deposits, type UserRecord, type WorkOrderRecord } from '../../db/schema';
 import { writeAudit } from '../audit';
 import type { CallContext, Queryable, Tx } from '../context';
 import { actorOf } from '../users';
@@ -16,6 +15,7 @@ import { readDetail } from '../workOrders/read';
 import { approverFor, requireApprover } from './approval';
 import { requireDayOpen } from './dayClose';
 import { activeSettlement, depositHeld, yuan } from './records';
+import { touchOrder } from '../workOrders/update';
 
 /**
  * 订金: money taken on an open order before it is settled, by any method that is money (on account
@@ -54,7 +54,7 @@ function recordDeposit(
     approvedBy: approver?.id ?? null,
   };
   tx.insert(deposits).values(record).run();
-  tx.update(workOrders).set({ updatedAt: at }).where(eq(workOrders.id, order.id)).run();
+  touchOrder(tx, order.id, at);
   const fields = {
     depositId: record.id,
     method: row.method,

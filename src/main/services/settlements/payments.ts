@@ -4,13 +4,7 @@ import { fieldError } from '@shared/errors';
 import { localDate } from '@shared/dates';
 import type { ParsedInputOf } from '@shared/contract';
 import type { PaymentMethod, Settlement } from '@shared/schemas/settlements';
-import {
-  payments,
-  workOrders,
-  type PaymentRecord,
-  type SettlementRecord,
-  type UserRecord,
-} from '../../db/schema';
+import { payments, type PaymentRecord, type SettlementRecord, type UserRecord } from '../../db/schema';
 import { writeAudit } from '../audit';
 import type { CallContext, Queryable, Tx } from '../context';
 import { actorOf } from '../users';
@@ -19,6 +13,7 @@ import { approverFor, requireApprover } from './approval';
 import { requireDayOpen } from './dayClose';
 import { loadSettlement, readSettlement } from './read';
 import { paidOn, paymentStatusOf, yuan } from './records';
+import { touchOrder } from '../workOrders/update';
 
 /**
  * Money in (payments) and out (refunds) on a settlement. Several payments may share one settlement
@@ -71,7 +66,7 @@ export function recordPayment(
     approvedBy: approver?.id ?? null,
   };
   tx.insert(payments).values(record).run();
-  tx.update(workOrders).set({ updatedAt: row.at }).where(eq(workOrders.id, s.workOrderId)).run();
+  touchOrder(tx, s.workOrderId, row.at);
   const paid = paidOn(tx, s);
   const facts = {
     settlementId: s.id,

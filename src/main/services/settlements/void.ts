@@ -3,7 +3,7 @@ import { localDate } from '@shared/dates';
 import type { ParsedInputOf } from '@shared/contract';
 import { PAYMENT_METHODS, type Settlement } from '@shared/schemas/settlements';
 import type { EventData } from '@shared/schemas/workOrders';
-import { payments, settlements, workOrders } from '../../db/schema';
+import { payments, settlements } from '../../db/schema';
 import { writeAudit } from '../audit';
 import type { CallContext, Queryable } from '../context';
 import { actorOf } from '../users';
@@ -13,6 +13,7 @@ import { requireDayOpen } from './dayClose';
 import { loadActiveSettlement, netByMethod, recordPayment } from './payments';
 import { readSettlement } from './read';
 import { paidOn } from './records';
+import { touchOrder } from '../workOrders/update';
 
 /**
  * A manager voids a settlement with a reason. Nothing is deleted or edited but the settlement's
@@ -58,7 +59,7 @@ export async function voidSettlement(
       .set({ status: 'void', voidedAt: at, voidedBy: manager.id, voidReason: input.reason })
       .where(eq(settlements.id, s.id))
       .run();
-    tx.update(workOrders).set({ updatedAt: at }).where(eq(workOrders.id, s.workOrderId)).run();
+    touchOrder(tx, s.workOrderId, at);
     const reversals = PAYMENT_METHODS.flatMap((method) => {
       const net = netByMethod(tx, s.id, method);
       if (net <= 0) return [];

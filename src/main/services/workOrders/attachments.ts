@@ -15,13 +15,14 @@ import { v7 as uuidv7 } from 'uuid';
 import { AppError, fieldError } from '@shared/errors';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import { MAX_ATTACHMENT_BYTES, type WorkOrderDetail } from '@shared/schemas/workOrders';
-import { attachments, workOrders } from '../../db/schema';
+import { attachments } from '../../db/schema';
 import { writeAudit } from '../audit';
 import type { CallContext, Deps } from '../context';
 import { actorOf } from '../users';
 import { addEvent } from './events';
 import { loadOrder } from './lookups';
 import { readDetail } from './read';
+import { touchOrder } from './update';
 
 const IMAGE_TYPES = {
   'image/png': {
@@ -112,7 +113,7 @@ export function addAttachment(
         createdAt: at,
       };
       tx.insert(attachments).values(row).run();
-      tx.update(workOrders).set({ updatedAt: at }).where(eq(workOrders.id, order.id)).run();
+      touchOrder(tx, order.id, at);
       addEvent(tx, {
         workOrderId: order.id,
         at,

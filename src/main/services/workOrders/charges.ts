@@ -7,7 +7,6 @@ import { CHARGE_EVENT_FIELDS, type EventData, type WorkOrderDetail } from '@shar
 import { isOpen } from '@shared/workOrderStatus';
 import {
   workOrderCharges,
-  workOrders,
   type UserRecord,
   type WorkOrderChargeRecord,
   type WorkOrderRecord,
@@ -20,6 +19,7 @@ import { requireNoActiveSettlement } from '../settlements/records';
 import { recordUpdate } from './events';
 import { loadOrder, requireTechnician } from './lookups';
 import { readDetail } from './read';
+import { touchOrder } from './update';
 
 /**
  * Labor (工时) and fee (其他费用) lines on a work order, each made from a service item in the
@@ -56,7 +56,7 @@ function belowPrice(q: Queryable, amount: number, price: number): boolean {
 }
 
 function touch(tx: Tx, workOrderId: string, at: number): void {
-  tx.update(workOrders).set({ updatedAt: at }).where(eq(workOrders.id, workOrderId)).run();
+  touchOrder(tx, workOrderId, at);
 }
 
 function approvedByData(approver: UserRecord | null): { approvedBy?: { id: string; username: string } } {

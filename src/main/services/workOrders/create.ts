@@ -7,7 +7,7 @@ import { warrantyAtIntake, type WarrantyStatus } from '@shared/warranty';
 import { customers, devices, workOrders, type WorkOrderRecord } from '../../db/schema';
 import { writeAudit } from '../audit';
 import type { CallContext, Queryable } from '../context';
-import { preparedRowById } from '../preparedQuery';
+import { preparedInsert, preparedRowById } from '../preparedQuery';
 import { readCounter, readShop } from '../settings';
 import { actorOf } from '../users';
 import { addEvent } from './events';
@@ -29,6 +29,7 @@ const MAX_REWORK_DEPTH = 100;
 
 const customerById = preparedRowById(customers);
 const deviceById = preparedRowById(devices);
+const insertWorkOrder = preparedInsert(workOrders);
 
 /** The customer and device of a new order: both live, and the device is this customer's. */
 export function checkParties(q: Queryable, customerId: string, deviceId: string) {
@@ -174,7 +175,7 @@ export function createWorkOrder(
       const message = `${record.orderNo} is not an on-site order: it takes no visit`;
       throw fieldError('onsite', 'onsiteWrongChannel', { orderNo: record.orderNo }, message);
     }
-    tx.insert(workOrders).values(record).run();
+    insertWorkOrder(tx, record);
     // Through the one place readings live: refused below the last reading without a reason.
     const mileage =
       input.mileageKm === null

@@ -2,13 +2,14 @@ import { eq } from 'drizzle-orm';
 import { fieldError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import { ACCESSORIES, EDIT_FIELDS, type WorkOrderDetail } from '@shared/schemas/workOrders';
-import { users, workOrders, type WorkOrderRecord } from '../../db/schema';
+import { users, type WorkOrderRecord } from '../../db/schema';
 import { changedFields } from '../audit';
 import type { CallContext } from '../context';
 import { recordUpdate } from './events';
 import { loadOrder, normalizeAccessories, requireOpen, requireTechnician } from './lookups';
 import { readDetail } from './read';
 import { assertVersion } from '../versions';
+import { touchOrder, updateOrder } from './update';
 
 type Accessory = (typeof ACCESSORIES)[number];
 
@@ -68,10 +69,7 @@ export function updateWorkOrder(
     const diff = changedFields(before, after);
     if (!diff) return readDetail(tx, order.id, ctx.user, at);
 
-    tx.update(workOrders)
-      .set({ ...after, accessories: JSON.stringify(after.accessories), updatedAt: at })
-      .where(eq(workOrders.id, order.id))
-      .run();
+    updateOrder(tx, order.id, { ...after, accessories: JSON.stringify(after.accessories), updatedAt: at });
     const fields = EDIT_FIELDS.filter((f) => Object.hasOwn(diff.after, f));
     const passwordChanged = fields.includes('devicePassword');
     const secretFlag = passwordChanged ? { devicePasswordChanged: true as const } : {};
@@ -118,10 +116,7 @@ export function assignWorkOrder(
           .where(eq(users.id, order.technicianId))
           .get()?.displayName ?? null)
       : null;
-    tx.update(workOrders)
-      .set({ technicianId: next?.id ?? null, updatedAt: at })
-      .where(eq(workOrders.id, order.id))
-      .run();
+    updateOrder(tx, order.id, { technicianId: next?.id ?? null, updatedAt: at });
     const data = {
       from: order.technicianId ? { id: order.technicianId, name: previous } : null,
       to: next ? { id: next.id, name: next.displayName } : null,
@@ -147,7 +142,7 @@ export function addNote(ctx: CallContext, input: ParsedInputOf<'workOrders.addNo
   return db.transaction((tx) => {
     const order = loadOrder(tx, input.id);
     const at = now();
-    tx.update(workOrders).set({ updatedAt: at }).where(eq(workOrders.id, order.id)).run();
+    touchOrder(tx, order.id, at);
     recordUpdate(
       tx,
       { workOrderId: order.id, at, actor: ctx.user, kind: 'note', note: input.note, data: null },
@@ -181,10 +176,11 @@ export function overrideWarranty(
     }
     const at = now();
     const reason = input.status === order.warrantyComputed ? null : input.reason;
-    tx.update(workOrders)
-      .set({ warrantyStatus: input.status, warrantyOverrideReason: reason, updatedAt: at })
-      .where(eq(workOrders.id, order.id))
-      .run();
+    updateOrder(tx, order.id, {
+      warrantyStatus: input.status,
+      warrantyOverrideReason: reason,
+      updatedAt: at,
+    });
     const data = { from: order.warrantyStatus, to: input.status, computed: order.warrantyComputed };
     recordUpdate(
       tx,

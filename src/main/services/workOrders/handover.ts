@@ -11,13 +11,14 @@ import {
 } from '@shared/schemas/handover';
 import { ACCESSORIES, type WorkOrderDetail } from '@shared/schemas/workOrders';
 import type { WorkOrderStatus } from '@shared/workOrderStatus';
-import { orderHandovers, orderSignatures, workOrders, type WorkOrderRecord } from '../../db/schema';
+import { orderHandovers, orderSignatures, type WorkOrderRecord } from '../../db/schema';
 import { callTerminal } from '../callScope';
 import type { CallContext, Queryable, Tx } from '../context';
 import { readHandover as readHandoverSettings } from '../settings';
 import { recordUpdate } from './events';
 import { loadOrder, normalizeAccessories, requireOpen } from './lookups';
 import { readDetail } from './read';
+import { touchOrder } from './update';
 
 const PNG_MAGIC = Buffer.from('89504e470d0a1a0a', 'hex');
 /** A signature wider or taller than this is not one drawn on a screen. */
@@ -142,7 +143,7 @@ export function signIntake(ctx: CallContext, input: ParsedInputOf<'workOrders.si
     const order = loadOrder(tx, input.id);
     requireOpen(order);
     const at = now();
-    tx.update(workOrders).set({ updatedAt: at }).where(eq(workOrders.id, order.id)).run();
+    touchOrder(tx, order.id, at);
     storeIntakeSignature(tx, ctx, order, signature, at);
     return readDetail(tx, order.id, ctx.user, at);
   });

@@ -1,22 +1,17 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { fieldError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import { PART_EVENT_FIELDS, type EventData, type WorkOrderDetail } from '@shared/schemas/workOrders';
 import { isOpen } from '@shared/workOrderStatus';
-import {
-  parts,
-  workOrderParts,
-  workOrders,
-  type WorkOrderPartRecord,
-  type WorkOrderRecord,
-} from '../../db/schema';
+import { parts, workOrderParts, type WorkOrderPartRecord, type WorkOrderRecord } from '../../db/schema';
 import { changedFields } from '../audit';
 import type { CallContext, Queryable, Tx } from '../context';
 import { post, PREFIX } from '../stock/post';
 import { requireNoActiveSettlement } from '../settlements/records';
 import { recordUpdate } from './events';
-import { preparedInsert, preparedQuery, preparedRowById } from '../preparedQuery';
+import { preparedInsert, preparedRowById } from '../preparedQuery';
+import { touchOrder } from './update';
 import { loadOrder } from './lookups';
 import { readDetail } from './read';
 
@@ -64,17 +59,10 @@ function partLabel(tx: Tx, partId: string): { partCode: string; partName: string
 }
 
 const insertLine = preparedInsert(workOrderParts);
-const touchQuery = preparedQuery((q) =>
-  q
-    .update(workOrders)
-    .set({ updatedAt: sql`${sql.placeholder('at')}` })
-    .where(eq(workOrders.id, sql.placeholder('id')))
-    .prepare(),
-);
 const partById = preparedRowById(parts);
 
 function touch(tx: Tx, workOrderId: string, at: number): void {
-  touchQuery(tx).run({ at, id: workOrderId });
+  touchOrder(tx, workOrderId, at);
 }
 
 export function addOrderPart(ctx: CallContext, input: ParsedInputOf<'workOrders.addPart'>): WorkOrderDetail {

@@ -1,13 +1,12 @@
-import { eq } from 'drizzle-orm';
 import { fieldError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
-import { workOrders } from '../../db/schema';
 import type { CallContext } from '../context';
 import { requireNoActiveSettlement, yuan } from '../settlements/records';
 import { recordUpdate } from './events';
 import { loadOrder, requireOpen } from './lookups';
 import { readDetail } from './read';
+import { updateOrder } from './update';
 
 /**
  * The customer approves a new amount after the lines outgrew the approved quote (who, how; the
@@ -58,10 +57,7 @@ export function renewApproval(
       approvalMethod: input.approval.method,
       approvalAt: at,
     };
-    tx.update(workOrders)
-      .set({ ...after, approvalRecordedBy: ctx.user?.id ?? null, updatedAt: at })
-      .where(eq(workOrders.id, order.id))
-      .run();
+    updateOrder(tx, order.id, { ...after, approvalRecordedBy: ctx.user?.id ?? null, updatedAt: at });
     recordUpdate(
       tx,
       {

@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { AppError, fieldError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
 import { canTransition, needsApproval, needsReason, type WorkOrderStatus } from '@shared/workOrderStatus';
 import type { MessageEvent } from '@shared/schemas/messageKinds';
-import { workOrders, type WorkOrderRecord } from '../../db/schema';
+import { type WorkOrderRecord } from '../../db/schema';
 import type { CallContext } from '../context';
 import { openFollowUpOnDelivery } from '../followUps/create';
 import { servicePlansOnDelivery } from '../maintenance/plans';
@@ -17,6 +16,7 @@ import { planHandover, recordHandover } from './handover';
 import { loadOrder } from './lookups';
 import { checkOutcomeFields, outcomeChanges } from './outcomes';
 import { returnAllParts } from './parts';
+import { updateOrder } from './update';
 import { readDetail } from './read';
 import { closeWaits, openWaits, type OpenedWait } from './waits';
 
@@ -110,7 +110,7 @@ export function transitionWorkOrder(
     if (to === 'cancelled') patch.cancelReason = input.note;
     if (to === 'ready') patch.readyAt = at;
     if (to === 'delivered') patch.deliveredAt = at;
-    tx.update(workOrders).set(patch).where(eq(workOrders.id, order.id)).run();
+    updateOrder(tx, order.id, patch);
     if (from === 'awaitingParts') closeWaits(tx, order.id, at);
     const waits: OpenedWait[] =
       to === 'awaitingParts' ? openWaits(tx, ctx, order.id, input.waitingFor, at) : [];

@@ -7,6 +7,7 @@ import type { CallContext, Queryable, Tx } from '../context';
 import { preparedQuery } from '../preparedQuery';
 import type { Posted } from '../stock/post';
 import { recordUpdate } from './events';
+import { touchOrder } from './update';
 
 /**
  * What an order in 待料 waits for (work_order_waits). A wait is "arrived" once enough of its part
@@ -116,7 +117,7 @@ export function flagArrivals(tx: Tx, ctx: CallContext, receipt: Posted): void {
         .set({ arrivedAt: receipt.at, arrivedDocumentId: receipt.id })
         .where(eq(workOrderWaits.id, w.id))
         .run();
-      tx.update(workOrders).set({ updatedAt: receipt.at }).where(eq(workOrders.id, w.workOrderId)).run();
+      touchOrder(tx, w.workOrderId, receipt.at);
       const data = { partId, partCode: part.code, partName: part.name, docNo: receipt.docNo, qty: w.qty };
       recordUpdate(
         tx,
