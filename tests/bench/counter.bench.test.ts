@@ -11,8 +11,8 @@ import { actorOf } from '../../src/main/services/users';
 import { createWorkOrder } from '../../src/main/services/workOrders/create';
 import { addEvent } from '../../src/main/services/workOrders/events';
 import { readDetail } from '../../src/main/services/workOrders/read';
-import { measure, recordFigures } from './figures';
-import { callContext, checkInput, measureInTransaction, measureSync } from './steps';
+import { measure, measurePair, recordFigures } from './figures';
+import { callContext, checkInput, measureInTransaction, measureSync, walPages } from './steps';
 import { rawOrderEnd } from './rawOrder';
 import { seedBranch, type SeededBranch } from './seedBranch';
 
@@ -77,11 +77,16 @@ function cycle<T>(list: T[]): () => T {
 
 /** A dispatch figure and its raw better-sqlite3 twin, with the issue's budgets. */
 async function pair(name: string, viaDispatch: () => Promise<unknown>, raw: () => unknown) {
-  figures[`${name}.p95_ms`] = await measure(viaDispatch);
-  figures[`${name}.raw.p95_ms`] = await measure(raw);
+  Object.assign(figures, await measurePair(name, viaDispatch, raw));
   expect(figures[`${name}.p95_ms`], name).toBeLessThanOrEqual(BUDGET_MS);
-  const rawFigure = figures[`${name}.raw.p95_ms`] ?? 0;
-  if (rawFigure > 1) expect(figures[`${name}.p95_ms`], `${name} vs raw`).toBeLessThanOrEqual(2 * rawFigure);
+  // What the layers add, on the medians. A write's p95 is the WAL checkpoint SQLite runs once the
+  // log passes 1,000 pages: a new order writes 47 pages in the call and in its twin alike
+  // (`workOrders.create.walPages`), so one write in about 21 pays it, in whichever of the two it
+  // falls, and 5% sits right on the 95th percentile.
+  const rawMedian = figures[`${name}.raw.p50_ms`] ?? 0;
+  if (rawMedian > 1) {
+    expect(figures[`${name}.p50_ms`], `${name} vs raw`).toBeLessThanOrEqual(2 * rawMedian);
+  }
 }
 
 /**
@@ -292,27 +297,27 @@ describe('counter benchmarks at 100k customers / 150k devices / 300k orders', ()
         id: string;
       }
     ).id;
-    await pair(
-      'workOrders.create',
-      () => {
-        const t = next();
-        return clerk.ok('workOrders.create', {
-          customerId: t.c,
-          deviceId: t.id,
-          reportedFault: '屏幕碎裂，触摸失灵',
-          // A vehicle is taken in with its odometer (the same reading each time: never backwards).
-          ...(t.category === '汽车' ? { mileageKm: 1000 } : {}),
-        });
-      },
-      () => {
-        const t = next();
-        const id = uuidv7();
-        return write(id, adminId, { action: 'create', kind: 'created', from: null, to: 'received' }, () => {
-          const { value } = sequence.get() as { value: number };
-          insert.run(id, value, t.c, t.id, adminId);
-        });
-      },
-    );
+    const viaDispatch = () => {
+      const t = next();
+      return clerk.ok('workOrders.create', {
+        customerId: t.c,
+        deviceId: t.id,
+        reportedFault: '屏幕碎裂，触摸失灵',
+        // A vehicle is taken in with its odometer (the same reading each time: never backwards).
+        ...(t.category === '汽车' ? { mileageKm: 1000 } : {}),
+      });
+    };
+    const raw = () => {
+      const t = next();
+      const id = uuidv7();
+      return write(id, adminId, { action: 'create', kind: 'created', from: null, to: 'received' }, () => {
+        const { value } = sequence.get() as { value: number };
+        insert.run(id, value, t.c, t.id, adminId);
+      });
+    };
+    figures['workOrders.create.walPages'] = await walPages(sqlite, viaDispatch);
+    figures['workOrders.create.raw.walPages'] = await walPages(sqlite, raw);
+    await pair('workOrders.create', viaDispatch, raw);
   });
 
   it('workOrders.create, step by step', async () => {

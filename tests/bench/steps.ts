@@ -5,6 +5,8 @@ import { users } from '../../src/main/db/schema';
 import { illFormedText } from '../../src/main/rpc/wellFormed';
 import type { CallContext, Tx } from '../../src/main/services/context';
 import type { Client, TestApp } from '../unit/harness';
+
+type Sqlite = TestApp['core']['database']['sqlite'];
 import { p95 } from './figures';
 
 /**
@@ -55,4 +57,22 @@ export function callContext(app: TestApp, client: Client): CallContext {
 export function checkInput<M extends Method>(method: M, input: unknown): unknown {
   if (illFormedText(input).length > 0) throw new Error(`${method}: ill-formed input`);
   return contract[method].input.parse(input);
+}
+
+/**
+ * The pages one write adds to the WAL, the mean over `runs` calls: what it asks of the disk, and how
+ * often it sets off the checkpoint SQLite runs once the log passes 1,000 pages. Checkpoints wait
+ * meanwhile, so every page the calls wrote is still in the log to be counted.
+ */
+export async function walPages(sqlite: Sqlite, run: () => unknown, runs = 20): Promise<number> {
+  const threshold = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
+  sqlite.pragma('wal_autocheckpoint = 0');
+  try {
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    for (let i = 0; i < runs; i++) await run();
+    const [state] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+    return Number(((state?.log ?? 0) / runs).toFixed(1));
+  } finally {
+    sqlite.pragma(`wal_autocheckpoint = ${threshold}`);
+  }
 }
