@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, fieldError } from '@shared/errors';
 import { localDate } from '@shared/dates';
@@ -13,7 +13,7 @@ import {
 import { writeAudit } from '../audit';
 import { divideHalfUp } from '../divideHalfUp';
 import type { CallContext, Tx } from '../context';
-import { preparedInsert, preparedQuery } from '../preparedQuery';
+import { preparedInsert, preparedQuery, preparedRowById, preparedUpdateById } from '../preparedQuery';
 import { nextSequence } from '../sequences';
 import { readShop } from '../settings';
 import { actorOf } from '../users';
@@ -46,6 +46,10 @@ const docNoTaken = preparedQuery((q) =>
 );
 
 const insertDocument = preparedInsert(stockDocuments);
+const insertLine = preparedInsert(stockDocumentLines);
+const insertMovement = preparedInsert(stockMovements);
+const partById = preparedRowById(parts);
+const updatePart = preparedUpdateById(parts);
 
 /** RK-BJ01-20261123-0001: kind prefix, branch code, local date, the day's sequence for that prefix. */
 function nextDocNo(tx: Tx, prefix: string, at: number): string {
@@ -120,27 +124,11 @@ function fieldPath(prefix: string, field: string): string {
   return prefix ? `${prefix}.${field}` : field;
 }
 
-/** Rows per multi-row statement, well under SQLite's limit on bound variables. */
-const INSERT_CHUNK = 100;
-
-function inChunks<T>(rows: T[], insert: (chunk: T[]) => void): void {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) insert(rows.slice(i, i + INSERT_CHUNK));
-}
-
-/** Each part's new on-hand and cost, in one UPDATE … FROM (VALUES …) per chunk of parts. */
-function writeParts(tx: Tx, state: Map<string, PartState>): void {
-  const rows = [...state].map(([id, s]) => sql`(${id}, ${s.onHand}, ${s.costPrice})`);
-  inChunks(rows, (chunk) =>
-    tx.run(sql`UPDATE ${parts} SET on_hand = v.column2, cost_price = v.column3
-      FROM (VALUES ${sql.join(chunk, sql`, `)}) AS v WHERE ${parts.id} = v.column1`),
-  );
-}
-
 /**
  * Posts one document inside the caller's transaction; any refusal throws and rolls everything back.
  * The parts are read once and worked on in memory line by line (a part may sit on several lines),
- * then written once each, with the lines and movements inserted in bulk: a 50-line receipt is a
- * handful of statements, not two hundred.
+ * then written once each. Every statement is prepared once and run per row: a part issued to an order
+ * and a 50-line receipt run the same few statements, none built again on the call (issue 18).
  */
 export function post(tx: Tx, ctx: CallContext, spec: DocSpec): Posted {
   const at = ctx.deps.now();
@@ -158,16 +146,14 @@ export function post(tx: Tx, ctx: CallContext, spec: DocSpec): Posted {
   };
   insertDocument(tx, doc);
   const found = new Map(
-    tx
-      .select()
-      .from(parts)
-      .where(inArray(parts.id, [...new Set(spec.lines.map((l) => l.partId))]))
-      .all()
-      .map((p) => [p.id, p]),
+    [...new Set(spec.lines.map((l) => l.partId))].flatMap((id) => {
+      const part = partById(tx, id);
+      return part ? [[id, part] as const] : [];
+    }),
   );
   const state = new Map<string, PartState>();
-  const lineRows: (typeof stockDocumentLines.$inferInsert)[] = [];
-  const movementRows: (typeof stockMovements.$inferInsert)[] = [];
+  const lineRows: (typeof stockDocumentLines.$inferSelect)[] = [];
+  const movementRows: (typeof stockMovements.$inferSelect)[] = [];
   const posted: PostedLine[] = [];
   spec.lines.forEach((line, i) => {
     const part = found.get(line.partId);
@@ -225,9 +211,9 @@ export function post(tx: Tx, ctx: CallContext, spec: DocSpec): Posted {
     }
     posted.push({ partId: part.id, qty, unitCost, costAfter });
   });
-  writeParts(tx, state);
-  inChunks(lineRows, (chunk) => tx.insert(stockDocumentLines).values(chunk).run());
-  inChunks(movementRows, (chunk) => tx.insert(stockMovements).values(chunk).run());
+  for (const [id, { onHand, costPrice }] of state) updatePart(tx, id, { onHand, costPrice });
+  for (const row of lineRows) insertLine(tx, row);
+  for (const row of movementRows) insertMovement(tx, row);
   writeAudit(tx, {
     at,
     actor: actorOf(ctx.user),
