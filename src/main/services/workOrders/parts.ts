@@ -61,10 +61,6 @@ function partLabel(tx: Tx, partId: string): { partCode: string; partName: string
 const insertLine = preparedInsert(workOrderParts);
 const partById = preparedRowById(parts);
 
-function touch(tx: Tx, workOrderId: string, at: number): void {
-  touchOrder(tx, workOrderId, at);
-}
-
 export function addOrderPart(ctx: CallContext, input: ParsedInputOf<'workOrders.addPart'>): WorkOrderDetail {
   return ctx.deps.db.transaction((tx) => {
     const order = loadOrder(tx, input.id);
@@ -115,7 +111,7 @@ export function addOrderPart(ctx: CallContext, input: ParsedInputOf<'workOrders.
       updatedAt: at,
     };
     insertLine(tx, line);
-    touch(tx, order.id, at);
+    touchOrder(tx, order.id, at);
     const data = {
       action: 'add',
       lineId: line.id,
@@ -165,7 +161,7 @@ export function updateOrderPart(
       .set({ ...after, updatedAt: at })
       .where(eq(workOrderParts.id, line.id))
       .run();
-    touch(tx, order.id, at);
+    touchOrder(tx, order.id, at);
     const label = partLabel(tx, line.partId);
     recordUpdate(
       tx,
@@ -248,7 +244,7 @@ function returnLines(
       .where(eq(workOrderParts.id, l.id))
       .run();
   }
-  touch(tx, order.id, returned.at);
+  touchOrder(tx, order.id, returned.at);
   return returned;
 }
 

@@ -3,7 +3,7 @@ import type { ParsedInputOf } from '@shared/contract';
 import type { WorkOrderDetail } from '@shared/schemas/workOrders';
 import { canTransition, needsApproval, needsReason, type WorkOrderStatus } from '@shared/workOrderStatus';
 import type { MessageEvent } from '@shared/schemas/messageKinds';
-import { type WorkOrderRecord } from '../../db/schema';
+import type { WorkOrderRecord } from '../../db/schema';
 import type { CallContext } from '../context';
 import { openFollowUpOnDelivery } from '../followUps/create';
 import { servicePlansOnDelivery } from '../maintenance/plans';
