@@ -1,7 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { TestApp } from '../unit/harness';
-
-type Sqlite = TestApp['core']['database']['sqlite'];
+import type { Sqlite } from '../../src/main/db/open';
 
 /**
  * How a raw twin ends a counter write, as the call does (issue 18): the order's audit row, holding

@@ -4,9 +4,8 @@ import { contract, type Method } from '@shared/contract';
 import { users } from '../../src/main/db/schema';
 import { illFormedText } from '../../src/main/rpc/wellFormed';
 import type { CallContext, Tx } from '../../src/main/services/context';
+import type { Sqlite } from '../../src/main/db/open';
 import type { Client, TestApp } from '../unit/harness';
-
-type Sqlite = TestApp['core']['database']['sqlite'];
 import { p95 } from './figures';
 
 /**

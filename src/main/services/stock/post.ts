@@ -8,6 +8,7 @@ import {
   stockDocumentLines,
   stockDocuments,
   stockMovements,
+  type PartRecord,
   type StockDocumentRecord,
 } from '../../db/schema';
 import { writeAudit } from '../audit';
@@ -145,12 +146,11 @@ export function post(tx: Tx, ctx: CallContext, spec: DocSpec): Posted {
     postedAt: at,
   };
   insertDocument(tx, doc);
-  const found = new Map(
-    [...new Set(spec.lines.map((l) => l.partId))].flatMap((id) => {
-      const part = partById(tx, id);
-      return part ? [[id, part] as const] : [];
-    }),
-  );
+  const found = new Map<string, PartRecord>();
+  for (const id of new Set(spec.lines.map((l) => l.partId))) {
+    const part = partById(tx, id);
+    if (part) found.set(id, part);
+  }
   const state = new Map<string, PartState>();
   const lineRows: (typeof stockDocumentLines.$inferSelect)[] = [];
   const movementRows: (typeof stockMovements.$inferSelect)[] = [];
