@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { constants as zlib } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupManifest } from '@shared/schemas/backup';
-import { readArchive, startArchive } from '../../src/main/services/backup/archive';
+import { readArchive, stagedComparer, startArchive } from '../../src/main/services/backup/archive';
 import { tableFigures } from '../../src/main/services/backup/checks';
 import { ADMIN, setUpShop, snapshot, type Client } from './harness';
 import { addData, repack, startBackupApp } from './backupHelpers';
@@ -50,7 +50,7 @@ describe('archive format', () => {
     expect([...readFileSync(run.file ?? '').subarray(0, 4)]).toEqual([0x28, 0xb5, 0x2f, 0xfd]);
   });
 
-  it('reads an archive back as it is written: what it decodes to, and the hash of its bytes', async () => {
+  it('reads an archive back as it is written: what it decodes to, each member against its staged file, and the hash of its bytes', async () => {
     const stage = mkdtempSync(join(tmpdir(), 'desk-archive-'));
     try {
       mkdirSync(join(stage, 'attachments'));
@@ -77,19 +77,54 @@ describe('archive format', () => {
         return archive.finish();
       };
 
+      // The database is always the first member; the others follow as they are added.
       const good = join(stage, 'good.tar.zst');
-      const written = await write(good, ['after-sales.db', 'attachments', 'manifest.json']);
+      const written = await write(good, ['attachments', 'manifest.json']);
       expect(written.sha256).toBe(sha(readFileSync(good)));
       const back = await written.readBack;
-      expect(back.files.get('after-sales.db')?.sha256).toBe(sha(readFileSync(join(stage, 'after-sales.db'))));
-      expect(back.files.get('attachments/a.jpg')).toEqual({ sha256: sha(Buffer.from('photo')), bytes: 5 });
+      expect(back.files).toEqual(
+        new Map([
+          ['after-sales.db', { bytes: 3 << 20, sameAsStaged: true }],
+          ['attachments/a.jpg', { bytes: 5, sameAsStaged: true }],
+        ]),
+      );
       expect(back.manifest).toEqual(manifest);
-      expect((await readArchive(good)).files).toEqual(back.files);
+      const read = await readArchive(good);
+      expect([...read.files.keys()]).toEqual(['after-sales.db', 'attachments/a.jpg']);
+      expect(read.files.get('after-sales.db')?.sha256).toBe(sha(readFileSync(join(stage, 'after-sales.db'))));
+      expect(read.files.get('attachments/a.jpg')).toEqual({ sha256: sha(Buffer.from('photo')), bytes: 5 });
 
       // A member no backup holds: written all the same, but the read-back refuses it.
       writeFileSync(join(stage, 'notes.txt'), 'x');
-      const odd = await write(join(stage, 'odd.tar.zst'), ['after-sales.db', 'notes.txt', 'manifest.json']);
+      const odd = await write(join(stage, 'odd.tar.zst'), ['notes.txt', 'manifest.json']);
       await expect(odd.readBack).rejects.toThrow(/unexpected members: notes.txt/);
+    } finally {
+      rmSync(stage, { recursive: true, force: true });
+    }
+  });
+
+  it('tells a member that differs from its staged file in any byte, or in length, or that has none', () => {
+    const stage = mkdtempSync(join(tmpdir(), 'desk-archive-'));
+    try {
+      const staged = randomBytes(2500);
+      writeFileSync(join(stage, 'after-sales.db'), staged);
+      const compare = stagedComparer(stage);
+      const read = (path: string, bytes: Buffer, chunk = 1000) => {
+        const member = compare(path);
+        for (let at = 0; at < bytes.length; at += chunk) member.data(bytes.subarray(at, at + chunk));
+        return member.end();
+      };
+      expect(read('after-sales.db', staged)).toEqual({ bytes: 2500, sameAsStaged: true });
+      expect(read('after-sales.db', staged, 700)).toEqual({ bytes: 2500, sameAsStaged: true });
+      const flipped = Buffer.from(staged);
+      flipped[1999] = (flipped[1999] ?? 0) ^ 1;
+      expect(read('after-sales.db', flipped)).toEqual({ bytes: 2500, sameAsStaged: false });
+      expect(read('after-sales.db', staged.subarray(0, 2499))).toEqual({ bytes: 2499, sameAsStaged: false });
+      expect(read('after-sales.db', Buffer.concat([staged, Buffer.from([0])]))).toEqual({
+        bytes: 2501,
+        sameAsStaged: false,
+      });
+      expect(read('attachments/none.jpg', Buffer.from('photo'))).toEqual({ bytes: 5, sameAsStaged: false });
     } finally {
       rmSync(stage, { recursive: true, force: true });
     }

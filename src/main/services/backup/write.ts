@@ -24,7 +24,6 @@ import {
   ATTACHMENTS_MEMBER,
   DATABASE_MEMBER,
   MANIFEST_MEMBER,
-  compareMembers,
   startArchive,
   type WrittenArchive,
 } from './archive';
@@ -90,7 +89,8 @@ async function attachmentChecksums(workDir: string): Promise<BackupManifest['fil
 
 /**
  * Why the archive in `file` is not what the manifest says, or null: the bytes written were read
- * back as they went out (see startArchive), and the file must hold exactly those.
+ * back as they went out (see startArchive), each member compared with the staged file whose
+ * checksum the manifest holds, and the file must hold exactly the bytes written.
  */
 async function writtenMismatch(
   file: string,
@@ -107,7 +107,13 @@ async function writtenMismatch(
   if (JSON.stringify(back.manifest) !== JSON.stringify(backupManifest.parse(manifest))) {
     return 'manifest differs';
   }
-  return compareMembers(manifest, back.files);
+  for (const [path, expected] of Object.entries(manifest.files)) {
+    const member = back.files.get(path);
+    if (!member) return `missing member ${path}`;
+    if (!member.sameAsStaged || member.bytes !== expected.bytes) return `${path} differs from the copy`;
+  }
+  for (const path of back.files.keys()) if (!(path in manifest.files)) return `unlisted member ${path}`;
+  return null;
 }
 
 /**
@@ -168,10 +174,9 @@ export async function writeBackupArchive(
     }
     const name = freeName(folder, req.branchCode, req.at, req.trigger);
     partial = join(folder, `.${name}.partial`);
-    // The archive is packed (on libuv's threads) while the checks and the database's checksum run in
+    // The archive is packed (the database first, on libuv's threads) while the checks and the database's checksum run in
     // workers and the attachments' checksums on this thread. The manifest goes last.
     const archive = startArchive(workDir, partial);
-    archive.add(DATABASE_MEMBER);
     archive.add(ATTACHMENTS_MEMBER);
     const [checked, hashed] = await Promise.allSettled([
       checkInParallel(dbCopy, { quickCheck: true, integrity: false, fileChecksum: true }, (done) =>
