@@ -16,7 +16,12 @@ import { join, resolve } from 'node:path';
 import { constants as zlib } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupManifest } from '@shared/schemas/backup';
-import { readArchive, stagedComparer, startArchive } from '../../src/main/services/backup/archive';
+import {
+  ExtractWriteError,
+  readArchive,
+  stagedComparer,
+  startArchive,
+} from '../../src/main/services/backup/archive';
 import { tableFigures } from '../../src/main/services/backup/checks';
 import { ADMIN, setUpShop, snapshot, type Client } from './harness';
 import { addData, repack, startBackupApp } from './backupHelpers';
@@ -93,6 +98,14 @@ describe('archive format', () => {
       expect([...read.files.keys()]).toEqual(['after-sales.db', 'attachments/a.jpg']);
       expect(read.files.get('after-sales.db')?.sha256).toBe(sha(readFileSync(join(stage, 'after-sales.db'))));
       expect(read.files.get('attachments/a.jpg')).toEqual({ sha256: sha(Buffer.from('photo')), bytes: 5 });
+      // A full disk while extracting is the disk's fault, not the archive's: said so, with its code,
+      // from the reader's own thread.
+      const full = join(stage, 'full');
+      mkdirSync(full);
+      symlinkSync('/dev/full', join(full, 'after-sales.db'));
+      const failure: unknown = await readArchive(good, full).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(ExtractWriteError);
+      expect((failure as ExtractWriteError).failure).toMatchObject({ code: 'ENOSPC' });
 
       // A member no backup holds: written all the same, but the read-back refuses it.
       writeFileSync(join(stage, 'notes.txt'), 'x');

@@ -1,35 +1,34 @@
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  createReadStream,
-  createWriteStream,
-  fstatSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  writeSync,
-} from 'node:fs';
-import { once } from 'node:events';
+import { closeSync, createWriteStream, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough, Transform, type Readable, type Writable } from 'node:stream';
+import { PassThrough, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { constants as zlib, createGunzip, createZstdCompress, createZstdDecompress } from 'node:zlib';
-import { Header, Pack, Parser, type ReadEntry } from 'tar';
+import { Worker } from 'node:worker_threads';
+import { constants as zlib, createZstdCompress, createZstdDecompress } from 'node:zlib';
+import { Header, Pack } from 'tar';
 import { backupManifest, type BackupManifest } from '@shared/schemas/backup';
+import {
+  ATTACHMENTS_MEMBER,
+  CHUNK,
+  DATABASE_MEMBER,
+  MANIFEST_MEMBER,
+  parseArchive,
+  readArchiveFile,
+  stagedComparer,
+  type MemberChecksum,
+  type Parsed,
+} from './archiveRead';
+import archiveReadWorkerPath from './archiveReadWorker?modulePath';
 
-export const MANIFEST_MEMBER = 'manifest.json';
-export const DATABASE_MEMBER = 'after-sales.db';
-export const ATTACHMENTS_MEMBER = 'attachments';
+export { ATTACHMENTS_MEMBER, DATABASE_MEMBER, MANIFEST_MEMBER, stagedComparer };
 /** Archives are zstd'd tars; gzip'd ones (`.tar.gz`, written before issue 18) still restore. */
 export const ARCHIVE_EXTENSION = '.tar.zst';
 export const OLD_ARCHIVE_EXTENSION = '.tar.gz';
 
-/**
- * zstd level 1 through node:zlib (Node ≥ 22.15, so in Electron 45's Node 24): it packs a shop's
- * database at a few hundred MB/s, about as small as gzip. node:zlib runs it on libuv's threads, off
- * the main thread (tar's own compression runs inline); 1 MB chunks instead of 16 KB halve its time.
+/*
+ * Archives are compressed with zstd level 1 through node:zlib: it packs a shop's database at a few
+ * hundred MB/s, about as small as gzip, on libuv's threads (tar's own compression runs inline).
  */
-const CHUNK = 1 << 20;
 
 export interface WrittenArchive {
   /** SHA-256 of the bytes written, to compare with the file read back. */
@@ -155,37 +154,10 @@ function waitToWrite(stream: PassThrough): Promise<void> {
   });
 }
 
-type Decompressor = ReturnType<typeof createGunzip> | ReturnType<typeof createZstdDecompress>;
-
-/** Which decompressor an archive needs, from its magic bytes. */
-function decompressorFor(file: string): Decompressor {
-  const head = Buffer.alloc(4);
-  const fd = openSync(file, 'r');
-  try {
-    readSync(fd, head, 0, 4, 0);
-  } finally {
-    closeSync(fd);
-  }
-  if (head.readUInt32LE(0) === 0xfd2fb528) return createZstdDecompress({ chunkSize: CHUNK });
-  if (head[0] === 0x1f && head[1] === 0x8b) return createGunzip({ chunkSize: CHUNK });
-  throw new ArchiveError('neither a zstd nor a gzip archive');
-}
-
-function memberPath(entry: ReadEntry): string {
-  return entry.path.replace(/^\.\//, '').replace(/\/$/, '');
-}
-
-/** The only paths a backup holds: anything else (links, ../, absolute, nested folders) is refused. */
-function allowedPath(path: string): boolean {
-  if (path === MANIFEST_MEMBER || path === DATABASE_MEMBER) return true;
-  const name = path.startsWith(`${ATTACHMENTS_MEMBER}/`) ? path.slice(ATTACHMENTS_MEMBER.length + 1) : null;
-  return name !== null && name !== '' && name !== '.' && name !== '..' && !/[/\\]/.test(name);
-}
-
 export interface ArchiveContents {
   manifest: BackupManifest;
   /** Member path → SHA-256 and size, for every regular file except the manifest. */
-  files: Map<string, { sha256: string; bytes: number }>;
+  files: Map<string, MemberChecksum>;
 }
 
 class ArchiveError extends Error {}
@@ -197,157 +169,39 @@ export class ExtractWriteError extends Error {
   }
 }
 
-/** What is done with one member's bytes as they are decoded, and what is kept of it. */
-interface MemberReader<T> {
-  data(chunk: Buffer): void;
-  end(): T;
-  /** The archive stopped before the member's end. */
-  close(): void;
-}
+type ReadMessage =
+  | { ok: true; result: Awaited<ReturnType<typeof readArchiveFile>> }
+  | { ok: false; message: string };
 
 /**
- * Read the whole archive once (gzip or zstd, told apart by their magic bytes), hashing each member;
- * strict, so a damaged stream rejects. With `extractTo`, the members are written there in the same
- * pass, so a restore reads the archive once: the checksums are of exactly the bytes written.
+ * Read the whole archive once (gzip or zstd, told apart by their magic bytes), hashing each member,
+ * in a worker thread (archiveReadWorker.ts); strict, so a damaged stream rejects. With `extractTo`,
+ * the members are written there in the same pass, so a restore reads the archive once: the
+ * checksums are of exactly the bytes written.
  */
 export async function readArchive(file: string, extractTo?: string): Promise<ArchiveContents> {
-  const decompressor = decompressorFor(file);
-  let writeError: unknown = null;
-  if (extractTo) mkdirSync(join(extractTo, ATTACHMENTS_MEMBER), { recursive: true });
-  const parsed = await parseArchive(createReadStream(file, { highWaterMark: CHUNK }), decompressor, (path) =>
-    hashMember(extractTo && join(extractTo, path), (error) => (writeError ??= error)),
+  const { parsed, writeFailure } = await new Promise<Extract<ReadMessage, { ok: true }>['result']>(
+    (resolve, reject) => {
+      const worker = new Worker(archiveReadWorkerPath, { workerData: { file, extractTo } });
+      let settled = false;
+      const settle = (error: Error | null, result?: Extract<ReadMessage, { ok: true }>['result']) => {
+        if (settled) return;
+        settled = true;
+        if (result) resolve(result);
+        else reject(error ?? new Error('the archive reader gave no answer'));
+      };
+      worker.once('message', (message: ReadMessage) =>
+        message.ok ? settle(null, message.result) : settle(new Error(message.message)),
+      );
+      worker.once('error', (error) => settle(error));
+      worker.once('exit', (code) => settle(new Error(`the archive reader stopped (exit code ${code})`)));
+    },
   );
   // A full disk while extracting is the disk's fault, not the archive's: the caller says so.
-  if (writeError) throw new ExtractWriteError(writeError);
-  return { manifest: manifestOf(parsed), files: parsed.files };
-}
-
-/** SHA-256 and size of a member, written to `extractTo` too when given; a failed write is reported once and writing stops. */
-function hashMember(
-  extractTo: string | undefined,
-  writeFailed: (error: unknown) => void,
-): MemberReader<{ sha256: string; bytes: number }> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  let fd = extractTo ? openSync(extractTo, 'w') : null;
-  const close = () => {
-    if (fd !== null) closeSync(fd);
-    fd = null;
-  };
-  return {
-    data(chunk) {
-      hash.update(chunk);
-      bytes += chunk.length;
-      if (fd === null) return;
-      try {
-        writeSync(fd, chunk);
-      } catch (error) {
-        writeFailed(error);
-        close();
-      }
-    },
-    end() {
-      close();
-      return { sha256: hash.digest('hex'), bytes };
-    },
-    close,
-  };
-}
-
-/**
- * Whether a member holds exactly the bytes of the staged file it was packed from, read at the same
- * offsets into one buffer: comparing costs a fraction of hashing the member again.
- */
-export function stagedComparer(stagingDir: string): (path: string) => MemberReader<{ bytes: number; sameAsStaged: boolean }> {
-  let scratch = Buffer.alloc(0);
-  return (path) => {
-    let fd: number | null = null;
-    try {
-      fd = openSync(join(stagingDir, path), 'r');
-    } catch {
-      // Not staged: not the same.
-    }
-    let same = fd !== null;
-    let bytes = 0;
-    const close = () => {
-      if (fd !== null) closeSync(fd);
-      fd = null;
-    };
-    return {
-      data(chunk) {
-        if (same && fd !== null) {
-          if (scratch.length < chunk.length) scratch = Buffer.allocUnsafe(Math.max(chunk.length, CHUNK));
-          const n = readSync(fd, scratch, 0, chunk.length, bytes);
-          same = n === chunk.length && scratch.subarray(0, n).equals(chunk);
-        }
-        bytes += chunk.length;
-      },
-      end() {
-        // Nothing left over in the staged file either.
-        if (same && fd !== null) same = fstatSync(fd).size === bytes;
-        close();
-        return { bytes, sameAsStaged: same };
-      },
-      close,
-    };
-  };
-}
-
-interface Parsed<T> {
-  files: Map<string, T>;
-  manifestText: string | null;
-  /** Members no backup holds. */
-  strange: string[];
-}
-
-/**
- * The compressed bytes of an archive, from a file or as they are written, through tar's parser:
- * each regular member (but the manifest, kept as text) goes to its own reader. Only a damaged
- * stream rejects here; what the members are is judged by manifestOf.
- */
-async function parseArchive<T>(
-  source: Readable,
-  decompressor: Decompressor,
-  readMember: (path: string) => MemberReader<T>,
-): Promise<Parsed<T>> {
-  const parsed: Parsed<T> = { files: new Map(), manifestText: null, strange: [] };
-  const open = new Set<MemberReader<T>>();
-  try {
-    const read = (entry: ReadEntry) => {
-      const path = memberPath(entry);
-      if (entry.type === 'Directory' && (path === ATTACHMENTS_MEMBER || path === '')) return;
-      if ((entry.type !== 'File' && entry.type !== 'OldFile') || !allowedPath(path)) {
-        parsed.strange.push(path);
-        return;
-      }
-      if (path === MANIFEST_MEMBER) {
-        const chunks: Buffer[] = [];
-        entry.on('data', (chunk: Buffer) => chunks.push(chunk));
-        entry.on('end', () => {
-          parsed.manifestText = Buffer.concat(chunks).toString('utf8');
-        });
-        return;
-      }
-      const reader = readMember(path);
-      open.add(reader);
-      entry.on('data', (chunk: Buffer) => reader.data(chunk));
-      entry.on('end', () => {
-        open.delete(reader);
-        parsed.files.set(path, reader.end());
-      });
-    };
-    const parser = new Parser({
-      strict: true,
-      onReadEntry: (entry: ReadEntry) => {
-        read(entry);
-        entry.resume();
-      },
-    });
-    await feed(source, decompressor, parser);
-  } finally {
-    for (const reader of open) reader.close();
+  if (writeFailure) {
+    throw new ExtractWriteError(Object.assign(new Error(writeFailure.message), { code: writeFailure.code }));
   }
-  return parsed;
+  return { manifest: manifestOf(parsed), files: parsed.files };
 }
 
 /** The archive's manifest, once its members are known to be only those a backup holds. */
@@ -366,31 +220,10 @@ function manifestOf({ manifestText, strange }: Parsed<unknown>): BackupManifest 
   return parsed.data;
 }
 
-/** The archive's bytes through its decompressor into tar's parser, which rejects a damaged stream. */
-async function feed(source: Readable, decompressor: Decompressor, parser: Parser): Promise<void> {
-  let failure: unknown = null;
-  const parsed = new Promise<void>((resolve, reject) => {
-    parser.on('error', (error: unknown) => {
-      failure ??= error;
-      reject(error);
-    });
-    parser.on('end', () => resolve());
-  });
-  parsed.catch(() => undefined);
-  await pipeline(source, decompressor, async (decompressed: AsyncIterable<Buffer>) => {
-    for await (const chunk of decompressed) {
-      if (failure) throw failure;
-      if (!parser.write(chunk)) await Promise.race([once(parser, 'drain'), parsed]);
-    }
-    parser.end();
-  });
-  await parsed;
-}
-
 /** Every member listed in the manifest is present with its checksum, and nothing else is. */
 export function compareMembers(
   manifest: BackupManifest,
-  files: Map<string, { sha256: string; bytes: number }>,
+  files: Map<string, MemberChecksum>,
 ): string | null {
   for (const [path, expected] of Object.entries(manifest.files)) {
     const actual = files.get(path);
