@@ -99,7 +99,9 @@ export function hashMember(
  * Whether a member holds exactly the bytes of the staged file it was packed from, read at the same
  * offsets into one buffer: comparing costs a fraction of hashing the member again.
  */
-export function stagedComparer(stagingDir: string): (path: string) => MemberReader<{ bytes: number; sameAsStaged: boolean }> {
+export function stagedComparer(
+  stagingDir: string,
+): (path: string) => MemberReader<{ bytes: number; sameAsStaged: boolean }> {
   let scratch = Buffer.alloc(0);
   return (path) => {
     let fd: number | null = null;

@@ -185,7 +185,7 @@ export interface CheckWanted {
  * about the same time. Costs are microseconds as measured on the bench branch: a table's figures
  * about 1 µs a row plus 1 per 6 columns (a bare count 0.2 µs), its integrity check about 1 µs a row
  * per index (a full-text index about 1 µs a document), quick_check about 0.4 µs for every row in
- * the file, and the file's checksum about 1 µs per 1,500 bytes. Only the order depends on them.
+ * the file, and the file's checksum about 1 µs per 1,500 bytes.
  */
 export function planJobs(sqlite: Sqlite, want: CheckWanted): CheckJob[] {
   const weighted: { job: CheckJob; cost: number }[] = [];
@@ -195,15 +195,8 @@ export function planJobs(sqlite: Sqlite, want: CheckWanted): CheckJob[] {
       .pluck()
       .get(...params) as number;
   const tables = tablesOf(sqlite);
-  // Row counts estimated by the largest rowid, found in one b-tree descent: count(*) reads a whole
-  // index of every table (0.2 s on the bench branch, before any worker could start).
   const rows = new Map(
-    tables
-      .filter((t) => !t.virtual)
-      .map((t) => [
-        t.name,
-        count(`SELECT ${t.withoutRowid ? 'count(*)' : 'coalesce(max(rowid), 0)'} FROM ${quote(t.name)}`),
-      ]),
+    tables.filter((t) => !t.virtual).map((t) => [t.name, count(`SELECT count(*) FROM ${quote(t.name)}`)]),
   );
   for (const job of figureJobs(tables, want.derivedChecksums ?? false)) {
     const tableRows = rows.get(job.table) ?? 0;

@@ -88,22 +88,18 @@ async function attachmentChecksums(workDir: string): Promise<BackupManifest['fil
 }
 
 /**
- * Why the archive in `file` is not what the manifest says, or null: the bytes written were read
- * back as they went out (see startArchive), each member compared with the staged file whose
- * checksum the manifest holds, and the file must hold exactly the bytes written.
+ * Why the archive written is not what the manifest says, or null: the bytes written were read back
+ * as they went out (see writeArchive), each member compared with the staged file whose checksum the
+ * manifest holds, and the file on the disk must hold exactly the bytes written.
  */
-async function writtenMismatch(
-  file: string,
-  written: WrittenArchive,
-  manifest: BackupManifest,
-): Promise<string | null> {
+async function writtenMismatch(written: WrittenArchive, manifest: BackupManifest): Promise<string | null> {
   let back;
   try {
     back = await written.readBack;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
-  if ((await sha256File(file)).sha256 !== written.sha256) return 'the file differs from the bytes written';
+  if (written.fileSha256 !== written.sha256) return 'the file differs from the bytes written';
   if (JSON.stringify(back.manifest) !== JSON.stringify(backupManifest.parse(manifest))) {
     return 'manifest differs';
   }
@@ -134,6 +130,7 @@ export async function writeBackupArchive(
     last = now;
   };
   let partial: string | null = null;
+  let archive: ReturnType<typeof startArchive> | null = null;
   try {
     checkFolder(folder);
     const dbCopy = join(workDir, DATABASE_MEMBER);
@@ -174,9 +171,9 @@ export async function writeBackupArchive(
     }
     const name = freeName(folder, req.branchCode, req.at, req.trigger);
     partial = join(folder, `.${name}.partial`);
-    // The archive is packed (the database first, on libuv's threads) while the checks and the database's checksum run in
+    // The archive is packed (the database first, in a worker thread) while the checks and the database's checksum run in
     // workers and the attachments' checksums on this thread. The manifest goes last.
-    const archive = startArchive(workDir, partial);
+    archive = startArchive(workDir, partial);
     archive.add(ATTACHMENTS_MEMBER);
     const [checked, hashed] = await Promise.allSettled([
       checkInParallel(dbCopy, { quickCheck: true, integrity: false, fileChecksum: true }, (done) =>
@@ -223,7 +220,7 @@ export async function writeBackupArchive(
 
     mark('archive');
     report('check', 85);
-    const mismatch = await writtenMismatch(partial, written, manifest);
+    const mismatch = await writtenMismatch(written, manifest);
     if (mismatch) {
       throw new AppError(
         'backupVerifyFailed',
@@ -242,6 +239,8 @@ export async function writeBackupArchive(
     if (error instanceof AppError) throw error;
     throw fsFailure(error, folder);
   } finally {
+    // A backup that failed with its archive under way lets the writer end (and close the file) first.
+    await archive?.finish().catch(() => undefined);
     if (partial) rmSync(partial, { force: true });
     rmSync(workDir, { recursive: true, force: true });
   }
