@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { nameInitials } from '../../src/main/services/pinyin';
-import { startApp, setUpShop, type Client, type TestApp } from '../unit/harness';
-import { recordFigures } from './figures';
+import { ADMIN, startApp, setUpShop, type Client, type TestApp } from '../unit/harness';
+import { median, recordFigures } from './figures';
 import { seedBranch } from './seedBranch';
 
 /** The benchmark branch of issue 3: 100,000 customers, 150,000 devices, 300,000 work orders. */
@@ -52,24 +52,40 @@ function databaseMb(): number {
 
 const round = (n: number) => Number(n.toFixed(1));
 
+/**
+ * Backups and restores measured, the median recorded (the slowest beside it): on this machine two
+ * cores' worth of checks took 6.5 s in one hour and 9–10.7 s in the next.
+ */
+const RUNS = 3;
+
 it('backs up and restores the benchmark branch', async () => {
   const mb = databaseMb();
-  let start = performance.now();
-  const run = await admin.ok('backup.now', {});
-  const backupSeconds = (performance.now() - start) / 1000;
+  const seconds: { backup: number[]; restore: number[] } = { backup: [], restore: [] };
+  for (let run = 0; run < RUNS; run++) {
+    let start = performance.now();
+    const written = await admin.ok('backup.now', {});
+    seconds.backup.push((performance.now() - start) / 1000);
+    if (run === 0) figures['backup.archive_mb'] = round(written.bytes / 1024 / 1024);
 
-  const inspection = await admin.ok('backup.inspect', { file: run.file ?? '' });
-  expect(inspection.manifest.rowCounts.work_orders).toBe(SIZE.workOrders);
-  start = performance.now();
-  // As the manager sees it: verify again, safety backup of the current data, swap, reopen.
-  await admin.ok('backup.restore', { file: run.file ?? '', expectCreatedAt: inspection.manifest.createdAt });
-  const restoreSeconds = (performance.now() - start) / 1000;
+    const inspection = await admin.ok('backup.inspect', { file: written.file ?? '' });
+    expect(inspection.manifest.rowCounts.work_orders).toBe(SIZE.workOrders);
+    start = performance.now();
+    // As the manager sees it: verify again, safety backup of the current data, swap, reopen.
+    await admin.ok('backup.restore', {
+      file: written.file ?? '',
+      expectCreatedAt: inspection.manifest.createdAt,
+    });
+    seconds.restore.push((performance.now() - start) / 1000);
+    expect(app.core.database.sqlite.pragma('quick_check', { simple: true })).toBe('ok');
+    // A restore signs everyone out.
+    await admin.ok('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+    app.clock.advance(60_000);
+  }
 
   figures['backup.db_mb'] = round(mb);
-  figures['backup.archive_mb'] = round(run.bytes / 1024 / 1024);
-  figures['backup.seconds'] = round(backupSeconds);
-  figures['backup.mb_per_s'] = round(mb / backupSeconds);
-  figures['restore.seconds'] = round(restoreSeconds);
-  figures['restore.mb_per_s'] = round(mb / restoreSeconds);
-  expect(app.core.database.sqlite.pragma('quick_check', { simple: true })).toBe('ok');
-}, 600_000);
+  for (const [name, runs] of Object.entries(seconds)) {
+    figures[`${name}.seconds`] = round(median(runs));
+    figures[`${name}.mb_per_s`] = round(mb / median(runs));
+    figures[`${name}.mb_per_s.slowest`] = round(mb / Math.max(...runs));
+  }
+}, 900_000);

@@ -15,6 +15,10 @@ export function p95(samples: number[]): number {
   return quantile(samples, 0.95);
 }
 
+export function median(samples: number[]): number {
+  return quantile(samples, 0.5);
+}
+
 /**
  * p95 in ms of `run` over 200 samples after 20 warm-up runs. Figures near a second take fewer
  * (`samples`), or one report would measure for minutes.
