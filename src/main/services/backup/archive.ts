@@ -112,7 +112,7 @@ export class ExtractWriteError extends Error {
 }
 
 type ReadMessage =
-  { ok: true; result: Awaited<ReturnType<typeof readArchiveFile>> } | { ok: false; message: string };
+  { ok: true; result: Awaited<ReturnType<typeof readArchiveFile>> } | ({ ok: false } & WriteFailure);
 
 /**
  * Read the whole archive once (gzip or zstd, told apart by their magic bytes), hashing each member,
@@ -125,7 +125,7 @@ export async function readArchive(file: string, extractTo?: string): Promise<Arc
     (resolve, reject) => {
       const worker = new Worker(archiveReadWorkerPath, { workerData: { file, extractTo } });
       worker.once('message', (message: ReadMessage) =>
-        message.ok ? resolve(message.result) : reject(new Error(message.message)),
+        message.ok ? resolve(message.result) : reject(failureError(message)),
       );
       onStop(worker, reject);
     },

@@ -214,10 +214,17 @@ async function feed(source: Readable, decompressor: Decompressor, parser: Parser
   await parsed;
 }
 
-/** A failed write while extracting, as plain data (a worker's errors lose their code on the way). */
+/** A failure as plain data: an Error sent from a worker loses its code (ENOSPC, EACCES…) on the way. */
 export interface WriteFailure {
   message: string;
   code: string | null;
+}
+
+export function failureOf(error: unknown): WriteFailure {
+  return {
+    message: error instanceof Error ? error.message : String(error),
+    code: error && typeof error === 'object' && 'code' in error ? String(error.code) : null,
+  };
 }
 
 /**
@@ -234,10 +241,7 @@ export async function readArchiveFile(
   let writeFailure: WriteFailure | null = null;
   if (extractTo) mkdirSync(join(extractTo, ATTACHMENTS_MEMBER), { recursive: true });
   const parsed = await parseArchive(createReadStream(file, { highWaterMark: CHUNK }), decompressor, (path) =>
-    hashMember(extractTo && join(extractTo, path), (error) => {
-      const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : null;
-      writeFailure ??= { message: error instanceof Error ? error.message : String(error), code };
-    }),
+    hashMember(extractTo && join(extractTo, path), (error) => (writeFailure ??= failureOf(error))),
   );
   return { parsed, writeFailure };
 }

@@ -26,8 +26,8 @@ export interface Written {
  * A zstd'd tar being written to `dest` from the staging folder: the database first, then members as
  * they are added (the manifest last, once the checks that fill it are done); `finish` waits for
  * the file. The compressed bytes are read back as they are written (decompressed and parsed as
- * `readArchiveFile` does) and each member compared with its staged file,
- * whose checksum the manifest holds, instead of being hashed a second time.
+ * `readArchiveFile` does) and each member compared with its staged file, whose checksum the
+ * manifest holds, instead of being hashed a second time.
  */
 export function writeArchive(
   stagingDir: string,

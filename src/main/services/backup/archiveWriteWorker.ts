@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { failureOf } from './archiveRead.ts';
 import { writeArchive } from './archiveWrite.ts';
 
 /**
@@ -9,10 +10,6 @@ import { writeArchive } from './archiveWrite.ts';
 const { stagingDir, dest } = workerData as { stagingDir: string; dest: string };
 const archive = writeArchive(stagingDir, dest);
 const post = (message: unknown) => parentPort?.postMessage(message);
-const said = (error: unknown) => ({
-  message: error instanceof Error ? error.message : String(error),
-  code: error && typeof error === 'object' && 'code' in error ? String(error.code) : null,
-});
 
 parentPort?.on('message', (message: { add: string } | { finish: true }) => {
   if ('add' in message) {
@@ -25,12 +22,12 @@ parentPort?.on('message', (message: { add: string } | { finish: true }) => {
       readBack
         .then(
           (parsed) => post({ kind: 'readBack', ok: true, parsed }),
-          (error: unknown) => post({ kind: 'readBack', ok: false, ...said(error) }),
+          (error: unknown) => post({ kind: 'readBack', ok: false, ...failureOf(error) }),
         )
         .finally(() => parentPort?.close());
     },
     (error: unknown) => {
-      post({ kind: 'failed', ...said(error) });
+      post({ kind: 'failed', ...failureOf(error) });
       parentPort?.close();
     },
   );
