@@ -151,13 +151,24 @@ function manifestOf({ manifestText, strange }: Parsed<unknown>): BackupManifest 
   return parsed.data;
 }
 
-/** Every member listed in the manifest is present with its checksum, and nothing else is. */
-export function compareMembers(manifest: BackupManifest, files: Map<string, MemberChecksum>): string | null {
+/** A member read from an archive holds what the manifest lists for it: its checksum and size. */
+export const sameChecksum = (expected: MemberChecksum, actual: MemberChecksum): boolean =>
+  actual.sha256 === expected.sha256 && actual.bytes === expected.bytes;
+
+/**
+ * Every member listed in the manifest is present and matches it (`matches`: by its checksum when
+ * read from a file, or equal to the staged file the manifest was made from when read back as it was
+ * written), and nothing else is.
+ */
+export function compareMembers<T>(
+  manifest: BackupManifest,
+  files: Map<string, T>,
+  matches: (expected: MemberChecksum, actual: T) => boolean,
+): string | null {
   for (const [path, expected] of Object.entries(manifest.files)) {
     const actual = files.get(path);
     if (!actual) return `missing member ${path}`;
-    if (actual.sha256 !== expected.sha256 || actual.bytes !== expected.bytes)
-      return `checksum mismatch in ${path}`;
+    if (!matches(expected, actual)) return `checksum mismatch in ${path}`;
   }
   for (const path of files.keys()) if (!(path in manifest.files)) return `unlisted member ${path}`;
   if (!(DATABASE_MEMBER in manifest.files)) return 'no database in the archive';

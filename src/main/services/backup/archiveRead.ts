@@ -31,7 +31,7 @@ export interface MemberChecksum {
 type Decompressor = ReturnType<typeof createGunzip> | ReturnType<typeof createZstdDecompress>;
 
 /** Which decompressor an archive needs, from its magic bytes. */
-export function decompressorFor(file: string): Decompressor {
+function decompressorFor(file: string): Decompressor {
   const head = Buffer.alloc(4);
   const fd = openSync(file, 'r');
   try {
@@ -56,7 +56,7 @@ function allowedPath(path: string): boolean {
 }
 
 /** What is done with one member's bytes as they are decoded, and what is kept of it. */
-export interface MemberReader<T> {
+interface MemberReader<T> {
   data(chunk: Buffer): void;
   end(): T;
   /** The archive stopped before the member's end. */
@@ -64,7 +64,7 @@ export interface MemberReader<T> {
 }
 
 /** SHA-256 and size of a member, written to `extractTo` too when given; a failed write is reported once and writing stops. */
-export function hashMember(
+function hashMember(
   extractTo: string | undefined,
   writeFailed: (error: unknown) => void,
 ): MemberReader<MemberChecksum> {

@@ -9,6 +9,7 @@ import {
   ExtractWriteError,
   compareMembers,
   readArchive,
+  sameChecksum,
 } from './archive';
 import type { TableFigures } from './checks';
 import { checkInParallel } from './parallelChecks';
@@ -104,7 +105,7 @@ export async function inspectArchive(
       );
     }
     // The extracted files are the very bytes hashed here, so matching checksums cover them too.
-    const members = compareMembers(manifest, contents.files);
+    const members = compareMembers(manifest, contents.files, sameChecksum);
     if (members) {
       throw new AppError('archiveMembersMismatch', { members }, `member checksums do not match (${members})`);
     }

@@ -24,6 +24,7 @@ import {
   ATTACHMENTS_MEMBER,
   DATABASE_MEMBER,
   MANIFEST_MEMBER,
+  compareMembers,
   startArchive,
   type WrittenArchive,
 } from './archive';
@@ -103,13 +104,11 @@ async function writtenMismatch(written: WrittenArchive, manifest: BackupManifest
   if (JSON.stringify(back.manifest) !== JSON.stringify(backupManifest.parse(manifest))) {
     return 'manifest differs';
   }
-  for (const [path, expected] of Object.entries(manifest.files)) {
-    const member = back.files.get(path);
-    if (!member) return `missing member ${path}`;
-    if (!member.sameAsStaged || member.bytes !== expected.bytes) return `${path} differs from the copy`;
-  }
-  for (const path of back.files.keys()) if (!(path in manifest.files)) return `unlisted member ${path}`;
-  return null;
+  return compareMembers(
+    manifest,
+    back.files,
+    (expected, member) => member.sameAsStaged && member.bytes === expected.bytes,
+  );
 }
 
 /**
@@ -171,8 +170,8 @@ export async function writeBackupArchive(
     }
     const name = freeName(folder, req.branchCode, req.at, req.trigger);
     partial = join(folder, `.${name}.partial`);
-    // The archive is packed (the database first, in a worker thread) while the checks and the database's checksum run in
-    // workers and the attachments' checksums on this thread. The manifest goes last.
+    // The archive is packed (the database first) in one worker while the checks and the database's
+    // checksum run in others and the attachments' checksums on this thread. The manifest goes last.
     archive = startArchive(workDir, partial);
     archive.add(ATTACHMENTS_MEMBER);
     const [checked, hashed] = await Promise.allSettled([
