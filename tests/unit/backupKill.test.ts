@@ -11,26 +11,37 @@ import { bundleChild } from './childBundle';
 
 /**
  * The restore's kill test: a child process restores an archive through the real core and is killed
- * with SIGKILL at each named point (during verification, after the swap journal, during the safety
- * move, after the renames, after the new database opened). Every time the next start undoes the
- * half-done swap: the shop is on its data as it was, whole (integrity_check ok, every table's count
- * and checksum, the attachments), with no leftovers. A last child restores to the end.
+ * with SIGKILL at each named point (during verification, with the verified files kept after an
+ * inspection, after the swap journal, during the safety move, after the renames, after the new
+ * database opened). Every time the next start undoes the half-done swap: the shop is on its data as
+ * it was, whole (integrity_check ok, every table's count and checksum, the attachments), with no
+ * leftovers. A last child restores to the end.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
 const RESTORER = join(import.meta.dirname, 'crash', 'restorer.ts');
 const BUNDLE = join(ROOT, 'node_modules', '.cache', 'crash-restorer', `restorer-${process.pid}.mjs`);
-const KILL_POINTS = [
-  'verify:45',
-  'verify:55',
-  'verify:80',
-  'swap:journal',
-  'swap:safetyMove',
-  'swap:renamed',
-  'swap:opened',
+/**
+ * How the child restores: as the manager does (inspect, then restore the files the inspection
+ * verified and kept), or at once with the creation time confirmed earlier, so that the restore
+ * verifies the archive itself.
+ */
+type Way = 'after inspecting' | 'confirmed earlier';
+const KILL_POINTS: [string, Way][] = [
+  ['verify:45', 'after inspecting'],
+  ['verify:80', 'after inspecting'],
+  ['inspect:kept', 'after inspecting'],
+  ['verify:45', 'confirmed earlier'],
+  ['verify:55', 'confirmed earlier'],
+  ['verify:80', 'confirmed earlier'],
+  ['swap:journal', 'after inspecting'],
+  ['swap:safetyMove', 'after inspecting'],
+  ['swap:renamed', 'after inspecting'],
+  ['swap:opened', 'confirmed earlier'],
 ];
 
 let app: ReturnType<typeof startBackupApp>;
 let archive = '';
+let createdAt = 0;
 let atBackup: TableFigures;
 let current: TableFigures;
 
@@ -60,6 +71,7 @@ beforeAll(async () => {
   writeFileSync(join(attachments, 'a.jpg'), 'first');
   await addData(admin, 'A');
   archive = (await admin.ok('backup.now', { folder: app.backupDir })).file ?? '';
+  createdAt = (await admin.ok('backup.inspect', { file: archive })).manifest.createdAt;
   atBackup = tableFigures(app.core.database.sqlite);
   await addData(admin, 'B', 5);
   writeFileSync(join(attachments, 'a.jpg'), 'changed');
@@ -74,10 +86,11 @@ afterAll(() => {
   rmSync(BUNDLE, { force: true });
 });
 
-async function runChild(killAt: string) {
+async function runChild(killAt: string, way: Way) {
+  const confirmed = way === 'confirmed earlier' ? [String(createdAt)] : [];
   const child = spawn(
     process.execPath,
-    [BUNDLE, app.core.dataDir, MIGRATIONS, ADMIN.username, ADMIN.password, archive, killAt],
+    [BUNDLE, app.core.dataDir, MIGRATIONS, ADMIN.username, ADMIN.password, archive, killAt, ...confirmed],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stdout = '';
@@ -109,10 +122,10 @@ function startAndRead() {
 
 describe('a restore killed with SIGKILL', () => {
   it.each(KILL_POINTS)(
-    'at %s: the next start is on the data as it was',
+    'at %s (%s): the next start is on the data as it was',
     { timeout: 60_000 },
-    async (point) => {
-      const child = await runChild(point);
+    async (point, way) => {
+      const child = await runChild(point, way);
       expect({ code: child.code, signal: child.signal, stderr: child.stderr }).toEqual({
         code: null,
         signal: 'SIGKILL',
@@ -133,7 +146,7 @@ describe('a restore killed with SIGKILL', () => {
     'and then not killed: restores the archive, the replaced data kept as the safety copy',
     { timeout: 60_000 },
     async () => {
-      const child = await runChild('-');
+      const child = await runChild('-', 'after inspecting');
       expect({ code: child.code, stderr: child.stderr }).toEqual({ code: 0, stderr: '' });
       const safetyCopy = child.stdout.replace(/^restored /, '').trim();
       const found = startAndRead();

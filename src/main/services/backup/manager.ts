@@ -31,7 +31,8 @@ import { automaticArchives, safetyCopyName } from './names';
 import { dailyDue, nextDailyAt } from './schedule';
 import { appendHistory, readBackupSettings, readHistory, writeBackupSettings } from './store';
 import { writeBackupArchive, type Report } from './write';
-import { inspectArchive } from './inspect';
+import { inspectArchive, type Inspected } from './inspect';
+import { KeptInspection, archiveStamp } from './keptInspection';
 import { copyKeptTables, freshDatabase, swapIn } from './swap';
 import { listCandidates } from './candidates';
 import { writeSafetyNote } from './safetyCopy';
@@ -70,6 +71,7 @@ export class BackupManager implements BackupGate {
   private swapping = false;
   private progressState: BackupProgress = { running: false, operation: null, phase: null, percent: 0 };
   private timer: NodeJS.Timeout | null = null;
+  private readonly kept = new KeptInspection();
 
   constructor(
     private readonly host: BackupHost,
@@ -255,11 +257,24 @@ export class BackupManager implements BackupGate {
 
   // ---- restore ----
 
-  /** Verify an archive without changing anything. */
+  /**
+   * Verify an archive without changing anything. Its verified extraction is kept for a restore of
+   * the same file that follows (see KeptInspection), so the manager waits for one verification.
+   */
   async inspect(file: string): Promise<BackupInspection> {
-    const inspected = await inspectArchive(file, this.newWorkDir(), this.knownSchema());
-    inspected.discard();
+    const archive = archiveStamp(file);
+    const inspected = await this.verify(file);
+    this.kept.keep(file, archive, inspected);
+    this.host.checkpoint?.('inspect:kept');
     return inspected.inspection;
+  }
+
+  /** inspectArchive into a new work folder; the restore's kill test stops the process at its steps. */
+  private verify(file: string, onStep: (percent: number) => void = () => undefined): Promise<Inspected> {
+    return inspectArchive(file, this.newWorkDir(), this.knownSchema(), (percent) => {
+      onStep(percent);
+      this.host.checkpoint?.(`verify:${percent}`);
+    });
   }
 
   restore(
@@ -268,10 +283,9 @@ export class BackupManager implements BackupGate {
   ): Promise<{ restoredFrom: BackupInspection; safetyBackup: string }> {
     return this.exclusive('restore', async (report) => {
       report('verify', 2);
-      const inspected = await inspectArchive(input.file, this.newWorkDir(), this.knownSchema(), (percent) => {
-        report('verify', 2 + percent * 0.9);
-        this.host.checkpoint?.(`verify:${percent}`);
-      });
+      const kept = this.kept.take(input.file);
+      const inspected =
+        kept ?? (await this.verify(input.file, (percent) => report('verify', 2 + percent * 0.9)));
       try {
         if (inspected.inspection.manifest.createdAt !== input.expectCreatedAt) {
           throw new AppError('backupNotConfirmed', {}, 'this backup file is not the one confirmed');
@@ -294,7 +308,7 @@ export class BackupManager implements BackupGate {
         const safetyBackup = safetyDir ?? '';
         if (safetyDir) this.recordSafetyCopy(safetyDir, replaced, actor);
         this.host.deps.log.info(
-          `restore from ${input.file}: ${inspected.timings}, swap ${Math.round(performance.now() - swapStart)}ms`,
+          `restore from ${input.file}: ${kept ? 'verified at inspection, ' : ''}${inspected.timings}, swap ${Math.round(performance.now() - swapStart)}ms`,
         );
         this.afterSwap(actor, {
           action: 'restore',
@@ -466,6 +480,7 @@ export class BackupManager implements BackupGate {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.kept.drop();
   }
 
   /** One scheduler check; exported for tests (they call it with a fake clock). */
