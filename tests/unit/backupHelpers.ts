@@ -66,6 +66,18 @@ export function startBackupApp(
   return app;
 }
 
+/** Backups into `folder`, none automatic (the tests call for each one). */
+export async function backUpInto(client: Client, folder: string): Promise<void> {
+  await client.ok('backup.updateSettings', {
+    folder,
+    dailyAt: null,
+    onQuit: false,
+    keepDaily: 7,
+    keepWeekly: 4,
+    warnAfterDays: 2,
+  });
+}
+
 /** Some of everything: customers, parts with stock movements. */
 export async function addData(client: Client, tag: string, n = 3): Promise<void> {
   for (let i = 0; i < n; i++) {

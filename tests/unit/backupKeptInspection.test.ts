@@ -1,8 +1,8 @@
 import { appendFileSync, copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setUpShop, snapshot, type Client } from './harness';
-import { addData, startBackupApp } from './backupHelpers';
+import { ADMIN, setUpShop, snapshot, type Client } from './harness';
+import { addData, backUpInto, startBackupApp } from './backupHelpers';
 
 /**
  * The manager's restore is inspect (verify, show the date and counts), confirm, restore: the restore
@@ -18,14 +18,7 @@ beforeEach(async () => {
   app = startBackupApp({ backupCheckpoint: (point) => points.push(point) });
   admin = await setUpShop(app);
   await admin.ok('settings.update', { security: { idleLockMinutes: 0 } });
-  await admin.ok('backup.updateSettings', {
-    folder: app.backupDir,
-    dailyAt: null,
-    onQuit: false,
-    keepDaily: 7,
-    keepWeekly: 4,
-    warnAfterDays: 2,
-  });
+  await backUpInto(admin, app.backupDir);
 });
 afterEach(() => app.cleanup());
 
@@ -47,12 +40,6 @@ async function backupOfThree(tag = 'A'): Promise<{ file: string }> {
   return { file: run.file ?? '' };
 }
 
-async function signInAgain(): Promise<Client> {
-  const client = app.connect();
-  await client.ok('auth.signIn', { username: 'admin', password: 'counter-admin-1' });
-  return client;
-}
-
 describe('a restore after an inspection', () => {
   it('swaps in the files the inspection verified, without reading or checking the archive again', async () => {
     const { file } = await backupOfThree();
@@ -70,7 +57,8 @@ describe('a restore after an inspection', () => {
     expect(workDirs()).toEqual([]);
     expect(app.logs.some((l) => l.includes('verified at inspection'))).toBe(true);
     // A second restore of the same file has nothing kept: it verifies again.
-    const again = await signInAgain();
+    const again = app.connect();
+    await again.ok('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
     points = [];
     await again.ok('backup.restore', { file, expectCreatedAt: manifest.createdAt });
     expect(verifications()).toBeGreaterThan(3);

@@ -7,7 +7,7 @@ import { DATABASE_FILE } from '../../src/main/core';
 import { startLanHost, type LanHost } from '../../src/main/lan/host';
 import { TOUCH_EVERY_MS } from '../../src/main/services/terminals';
 import { setUpShop, snapshot, type Client } from './harness';
-import { startBackupApp } from './backupHelpers';
+import { backUpInto, startBackupApp } from './backupHelpers';
 import {
   envelopeOf,
   LAN_ADDRESS,
@@ -233,16 +233,7 @@ describe('last seen', () => {
 });
 
 /** Backups into the test's folder, so the restore and reset below can make their safety copies. */
-async function setBackupFolder(): Promise<void> {
-  await admin.ok('backup.updateSettings', {
-    folder: app.backupDir,
-    dailyAt: null,
-    onQuit: false,
-    keepDaily: 7,
-    keepWeekly: 4,
-    warnAfterDays: 2,
-  });
-}
+const setBackupFolder = () => backUpInto(admin, app.backupDir);
 
 describe('a restore on the host', () => {
   it('signs every session out, tells every screen, and does not change the LAN settings', async () => {
