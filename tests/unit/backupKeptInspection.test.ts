@@ -12,10 +12,18 @@ import { addData, backUpInto, startBackupApp } from './backupHelpers';
 let app: ReturnType<typeof startBackupApp>;
 let admin: Client;
 let points: string[];
+/** Called at each point too, to look at the disk there. */
+let atPoint: (point: string) => void;
 
 beforeEach(async () => {
   points = [];
-  app = startBackupApp({ backupCheckpoint: (point) => points.push(point) });
+  atPoint = () => undefined;
+  app = startBackupApp({
+    backupCheckpoint: (point) => {
+      points.push(point);
+      atPoint(point);
+    },
+  });
   admin = await setUpShop(app);
   await admin.ok('settings.update', { security: { idleLockMinutes: 0 } });
   await backUpInto(admin, app.backupDir);
@@ -97,7 +105,13 @@ describe('a restore after an inspection', () => {
     const first = await backupOfThree('A');
     const { manifest } = await admin.ok('backup.inspect', { file: first.file });
     const second = await admin.ok('backup.now', {});
+    // The first inspection's files are gone before the second extracts its own.
+    const whileExtracted: number[] = [];
+    atPoint = (point) => {
+      if (point === 'verify:45') whileExtracted.push(workDirs().length);
+    };
     await admin.ok('backup.inspect', { file: second.file ?? '' });
+    expect(whileExtracted).toEqual([1]);
     expect(workDirs()).toHaveLength(1);
 
     points = [];

@@ -262,6 +262,8 @@ export class BackupManager implements BackupGate {
    * the same file that follows (see KeptInspection), so the manager waits for one verification.
    */
   async inspect(file: string): Promise<BackupInspection> {
+    // Dropped before another is extracted: one archive's worth on the disk, not two.
+    this.kept.drop();
     const archive = archiveStamp(file);
     const inspected = await this.verify(file);
     this.kept.keep(file, archive, inspected);
