@@ -60,11 +60,11 @@ const RUNS = 3;
 
 it('backs up and restores the benchmark branch', async () => {
   const mb = databaseMb();
-  const seconds = {
-    backup: [] as number[],
-    restore: [] as number[],
-    verify: [] as number[],
-    apply: [] as number[],
+  const seconds: Record<'backup' | 'restore' | 'verify' | 'apply', number[]> = {
+    backup: [],
+    restore: [],
+    verify: [],
+    apply: [],
   };
   for (let run = 0; run < RUNS; run++) {
     let start = performance.now();

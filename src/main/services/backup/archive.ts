@@ -5,11 +5,13 @@ import {
   DATABASE_MEMBER,
   MANIFEST_MEMBER,
   stagedComparer,
+  type FailureData,
   type MemberChecksum,
   type Parsed,
-  type WriteFailure,
+  type StagedMatch,
   type readArchiveFile,
 } from './archiveRead';
+import type { Written } from './archiveWrite';
 import archiveReadWorkerPath from './archiveReadWorker?modulePath';
 import archiveWriteWorkerPath from './archiveWriteWorker?modulePath';
 
@@ -25,28 +27,23 @@ export const OLD_ARCHIVE_EXTENSION = '.tar.gz';
  * heap, that took a restore's read from 1.7 s to 5.6–6.1 s and a backup's packing from 0.3 to 1.9 s.
  */
 
-export interface WrittenArchive {
-  /** SHA-256 of the bytes written, and of the file read from the disk afterwards. */
-  sha256: string;
-  fileSha256: string;
-  /** What the bytes written decode to, each member compared with the staged file it was packed from; rejects if they do not decode. */
-  readBack: Promise<ReadBack>;
-}
+/** The worker's Written, with the manifest read back parsed and checked. */
+export type WrittenArchive = Omit<Written, 'readBack'> & { readBack: Promise<ReadBack> };
 
 export interface ReadBack {
   manifest: BackupManifest;
   /** Member path → its size and whether it holds exactly the bytes of the staged file. */
-  files: Map<string, { bytes: number; sameAsStaged: boolean }>;
+  files: Map<string, StagedMatch>;
 }
 
 type WriteMessage =
   | { kind: 'written'; sha256: string; fileSha256: string }
-  | ({ kind: 'failed' } & WriteFailure)
-  | { kind: 'readBack'; ok: true; parsed: Parsed<{ bytes: number; sameAsStaged: boolean }> }
-  | ({ kind: 'readBack'; ok: false } & WriteFailure);
+  | ({ kind: 'failed' } & FailureData)
+  | { kind: 'readBack'; ok: true; parsed: Parsed<StagedMatch> }
+  | ({ kind: 'readBack'; ok: false } & FailureData);
 
 /** A failure from a worker, with the code (ENOSPC, EACCES…) the caller's message depends on. */
-function failureError({ message, code }: WriteFailure): Error {
+function failureError({ message, code }: FailureData): Error {
   return Object.assign(new Error(message), { code });
 }
 
@@ -73,7 +70,7 @@ export function startArchive(
     });
     onStop(worker, reject);
   });
-  const readBack = new Promise<Parsed<{ bytes: number; sameAsStaged: boolean }>>((resolve, reject) => {
+  const readBack = new Promise<Parsed<StagedMatch>>((resolve, reject) => {
     worker.on('message', (message: WriteMessage) => {
       if (message.kind !== 'readBack') return;
       if (message.ok) resolve(message.parsed);
@@ -112,13 +109,11 @@ export class ExtractWriteError extends Error {
 }
 
 type ReadMessage =
-  { ok: true; result: Awaited<ReturnType<typeof readArchiveFile>> } | ({ ok: false } & WriteFailure);
+  { ok: true; result: Awaited<ReturnType<typeof readArchiveFile>> } | ({ ok: false } & FailureData);
 
 /**
- * Read the whole archive once (gzip or zstd, told apart by their magic bytes), hashing each member,
- * in a worker thread (archiveReadWorker.ts); strict, so a damaged stream rejects. With `extractTo`,
- * the members are written there in the same pass, so a restore reads the archive once: the
- * checksums are of exactly the bytes written.
+ * readArchiveFile (one strict read, hashing and extracting each member) in a worker thread
+ * (archiveReadWorker.ts), and the manifest it found, parsed and checked.
  */
 export async function readArchive(file: string, extractTo?: string): Promise<ArchiveContents> {
   const { parsed, writeFailure } = await new Promise<Awaited<ReturnType<typeof readArchiveFile>>>(

@@ -95,13 +95,17 @@ function hashMember(
   };
 }
 
+/** A member read back as it was written: its size, and whether it equals the staged file it was packed from. */
+export interface StagedMatch {
+  bytes: number;
+  sameAsStaged: boolean;
+}
+
 /**
  * Whether a member holds exactly the bytes of the staged file it was packed from, read at the same
  * offsets into one buffer: comparing costs a fraction of hashing the member again.
  */
-export function stagedComparer(
-  stagingDir: string,
-): (path: string) => MemberReader<{ bytes: number; sameAsStaged: boolean }> {
+export function stagedComparer(stagingDir: string): (path: string) => MemberReader<StagedMatch> {
   let scratch = Buffer.alloc(0);
   return (path) => {
     let fd: number | null = null;
@@ -215,12 +219,12 @@ async function feed(source: Readable, decompressor: Decompressor, parser: Parser
 }
 
 /** A failure as plain data: an Error sent from a worker loses its code (ENOSPC, EACCES…) on the way. */
-export interface WriteFailure {
+export interface FailureData {
   message: string;
   code: string | null;
 }
 
-export function failureOf(error: unknown): WriteFailure {
+export function failureOf(error: unknown): FailureData {
   return {
     message: error instanceof Error ? error.message : String(error),
     code: error && typeof error === 'object' && 'code' in error ? String(error.code) : null,
@@ -236,9 +240,9 @@ export function failureOf(error: unknown): WriteFailure {
 export async function readArchiveFile(
   file: string,
   extractTo?: string,
-): Promise<{ parsed: Parsed<MemberChecksum>; writeFailure: WriteFailure | null }> {
+): Promise<{ parsed: Parsed<MemberChecksum>; writeFailure: FailureData | null }> {
   const decompressor = decompressorFor(file);
-  let writeFailure: WriteFailure | null = null;
+  let writeFailure: FailureData | null = null;
   if (extractTo) mkdirSync(join(extractTo, ATTACHMENTS_MEMBER), { recursive: true });
   const parsed = await parseArchive(createReadStream(file, { highWaterMark: CHUNK }), decompressor, (path) =>
     hashMember(extractTo && join(extractTo, path), (error) => (writeFailure ??= failureOf(error))),

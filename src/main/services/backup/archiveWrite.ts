@@ -5,7 +5,14 @@ import { PassThrough, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { constants as zlib, createZstdCompress, createZstdDecompress } from 'node:zlib';
 import { Header, Pack } from 'tar';
-import { CHUNK, DATABASE_MEMBER, parseArchive, stagedComparer, type Parsed } from './archiveRead.ts';
+import {
+  CHUNK,
+  DATABASE_MEMBER,
+  parseArchive,
+  stagedComparer,
+  type Parsed,
+  type StagedMatch,
+} from './archiveRead.ts';
 import { sha256FileSync } from './sha256File.ts';
 
 /*
@@ -19,7 +26,7 @@ export interface Written {
   sha256: string;
   fileSha256: string;
   /** What the bytes written decode to, each member compared with its staged file; rejects if they do not decode. */
-  readBack: Promise<Parsed<{ bytes: number; sameAsStaged: boolean }>>;
+  readBack: Promise<Parsed<StagedMatch>>;
 }
 
 /**
