@@ -101,6 +101,7 @@ describe('daily schedule', () => {
     failure: ok ? null : { reason: 'backupFailed', params: { detail: 'x' } },
     exists: false,
     username: null,
+    proof: null,
   });
 
   it('runs once per day at or after its time; a missed time runs at the next start', () => {

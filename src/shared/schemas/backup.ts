@@ -33,6 +33,20 @@ export type BackupSettings = z.infer<typeof backupSettings>;
 export const BACKUP_TRIGGERS = ['manual', 'daily', 'quit', 'safety'] as const;
 export type BackupTrigger = (typeof BACKUP_TRIGGERS)[number];
 
+/**
+ * A backup's restore drill: its archive read back and checked in full as a restore checks it, after
+ * the backup. A restore of an archive with the same manifest (whose checksums cover every member)
+ * then need not run those checks again (issue 18).
+ */
+export const backupProof = z.object({
+  at: epochMs,
+  /** SHA-256 of the archive's manifest.json. */
+  manifestSha256: z.string(),
+  /** The SQLite that checked it: a newer one may check more, so it checks again. */
+  sqlite: z.string(),
+});
+export type BackupProof = z.infer<typeof backupProof>;
+
 /** One line of the backup history (kept beside the database, so it survives a restore). */
 export const backupRun = z.object({
   id: z.string(),
@@ -50,6 +64,8 @@ export const backupRun = z.object({
   /** False once retention (or someone) removed the file. */
   exists: z.boolean(),
   username: z.string().nullable(),
+  /** Its restore drill, once passed (null before, and for runs that failed or are not drilled). */
+  proof: backupProof.nullable().default(null),
 });
 export type BackupRun = z.infer<typeof backupRun>;
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { backupManifest, type BackupManifest } from '@shared/schemas/backup';
 import {
@@ -95,6 +96,8 @@ export function startArchive(
 
 export interface ArchiveContents {
   manifest: BackupManifest;
+  /** SHA-256 of manifest.json as read (null for a safety copy, whose manifest is made from its files). */
+  manifestSha256: string | null;
   /** Member path → SHA-256 and size, for every regular file except the manifest. */
   files: Map<string, MemberChecksum>;
 }
@@ -127,7 +130,13 @@ export async function readArchive(file: string, extractTo?: string): Promise<Arc
   );
   // A full disk while extracting is the disk's fault, not the archive's: the caller says so.
   if (writeFailure) throw new ExtractWriteError(failureError(writeFailure));
-  return { manifest: manifestOf(parsed), files: parsed.files };
+  return {
+    manifest: manifestOf(parsed),
+    manifestSha256: createHash('sha256')
+      .update(parsed.manifestText ?? '')
+      .digest('hex'),
+    files: parsed.files,
+  };
 }
 
 /** The archive's manifest, once its members are known to be only those a backup holds. */

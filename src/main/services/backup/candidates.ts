@@ -40,6 +40,7 @@ export function listCandidates(history: BackupRun[], folders: (string | null)[])
           failure: null,
           exists: true,
           username: null,
+          proof: null,
         });
       } catch {
         continue;

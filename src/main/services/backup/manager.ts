@@ -29,10 +29,11 @@ import { forgetSampleData, readShop } from '../settings';
 import { archivesToDelete } from './retention';
 import { automaticArchives, safetyCopyName } from './names';
 import { dailyDue, nextDailyAt } from './schedule';
-import { appendHistory, readBackupSettings, readHistory, writeBackupSettings } from './store';
+import { appendHistory, readBackupSettings, readHistory, updateRun, writeBackupSettings } from './store';
 import { writeBackupArchive, type Report } from './write';
 import { inspectArchive, type Inspected } from './inspect';
 import { KeptInspection, archiveStamp } from './keptInspection';
+import { drillRefusal, proofOf, provenIn, toDrill } from './drill';
 import { copyKeptTables, freshDatabase, swapIn } from './swap';
 import { listCandidates } from './candidates';
 import { writeSafetyNote } from './safetyCopy';
@@ -72,6 +73,10 @@ export class BackupManager implements BackupGate {
   private progressState: BackupProgress = { running: false, operation: null, phase: null, percent: 0 };
   private timer: NodeJS.Timeout | null = null;
   private readonly kept = new KeptInspection();
+  private drilling: Promise<void> | null = null;
+  /** Runs drilled since the start, passed or not: each is drilled once. */
+  private readonly drilled = new Set<string>();
+  private stopped = false;
 
   constructor(
     private readonly host: BackupHost,
@@ -199,6 +204,7 @@ export class BackupManager implements BackupGate {
       at: started,
       trigger,
       username: actor?.username ?? null,
+      proof: null,
     };
     try {
       const written = await writeBackupArchive({
@@ -271,12 +277,54 @@ export class BackupManager implements BackupGate {
     return inspected.inspection;
   }
 
-  /** inspectArchive into a new work folder; the restore's kill test stops the process at its steps. */
+  /**
+   * inspectArchive into a new work folder, without the database checks for an archive its drill
+   * proved; the restore's kill test stops the process at its steps.
+   */
   private verify(file: string, onStep: (percent: number) => void = () => undefined): Promise<Inspected> {
-    return inspectArchive(file, this.newWorkDir(), this.knownSchema(), (percent) => {
-      onStep(percent);
-      this.host.checkpoint?.(`verify:${percent}`);
+    return inspectArchive(file, this.newWorkDir(), this.knownSchema(), {
+      onStep: (percent) => {
+        onStep(percent);
+        this.host.checkpoint?.(`verify:${percent}`);
+      },
+      proven: (manifestSha256) => provenIn(this.history(), manifestSha256),
     });
+  }
+
+  // ---- restore drills (see drill.ts) ----
+
+  /** The newest backup's restore drill, when it has had none; the scheduler's tick runs it. */
+  drillNewest(): Promise<void> {
+    this.drilling ??= this.drill().finally(() => (this.drilling = null));
+    return this.drilling;
+  }
+
+  private async drill(): Promise<void> {
+    if (this.busy || this.damage || this.stopped) return;
+    const run = toDrill(this.history(), this.drilled);
+    if (!run) return;
+    this.drilled.add(run.id);
+    const log = this.host.deps.log;
+    try {
+      // One check worker: a drill runs beside the counter's work, not instead of it.
+      const inspected = await inspectArchive(run.file, this.newWorkDir(), this.knownSchema(), { workers: 1 });
+      inspected.discard();
+      if (inspected.manifestSha256 === null || this.stopped) return;
+      const proof = proofOf(this.host.deps.now(), inspected.manifestSha256);
+      updateRun(this.host.dataDir, run.id, (line) => ({ ...line, proof }));
+      log.info(`restore drill of ${run.file} passed (${inspected.timings})`);
+    } catch (error) {
+      const refusal = drillRefusal(error, run.file);
+      if (refusal && !this.stopped) {
+        updateRun(this.host.dataDir, run.id, (line) => ({
+          ...line,
+          ok: false,
+          error: `its restore drill failed: ${refusal.message}`,
+          failure: refusal.refusal,
+        }));
+      }
+      log.error(`restore drill of ${run.file} failed`, error);
+    }
   }
 
   restore(
@@ -421,6 +469,7 @@ export class BackupManager implements BackupGate {
       error: null,
       failure: null,
       exists: true,
+      proof: null,
     });
   }
 
@@ -483,10 +532,17 @@ export class BackupManager implements BackupGate {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.kept.drop();
+    this.stopped = true;
   }
 
-  /** One scheduler check; exported for tests (they call it with a fake clock). */
+  /** One scheduler check, then the newest backup's drill; exported for tests (they call it with a fake clock). */
   async tick(): Promise<BackupRun | null> {
+    const daily = await this.dailyIfDue();
+    await this.drillNewest();
+    return daily;
+  }
+
+  private async dailyIfDue(): Promise<BackupRun | null> {
     if (this.busy || this.damage) return null;
     const settings = this.settings();
     if (!settings.dailyAt || !settings.folder) return null;

@@ -5,7 +5,7 @@ import { openForChecks, planJobs, type CheckJob, type CheckResult, type CheckWan
 
 /**
  * quick_check, integrity_check and the table figures of a database file, shared out between worker
- * threads (one per core, at least two): each is a full read of the file in SQLite or in JS, and
+ * threads (one per core, at least two, unless told fewer): each is a full read of the file in SQLite or in JS, and
  * side by side they take about half the time (issue 18). Each worker takes the next job, costliest
  * first, as it finishes one; the main thread stays free meanwhile.
  */
@@ -14,6 +14,8 @@ export async function checkInParallel(
   want: CheckWanted,
   /** The share of the jobs done (0–1), after each one, for a progress bar. */
   onProgress: (done: number) => void = () => undefined,
+  /** Fewer workers than cores, for checks that must leave the counter a core. */
+  maxWorkers = Infinity,
 ): Promise<CheckResult> {
   const planner = openForChecks(file);
   let jobs: CheckJob[];
@@ -24,7 +26,7 @@ export async function checkInParallel(
   }
   const merged: CheckResult = { problems: [], rowCounts: {}, tableChecksums: {} };
   const total = jobs.length;
-  const workers = Math.min(total, Math.max(2, availableParallelism()));
+  const workers = Math.max(1, Math.min(total, maxWorkers, Math.max(2, availableParallelism())));
   let done = 0;
   const finished = () => onProgress(++done / total);
   await Promise.all(Array.from({ length: workers }, () => work(file, jobs, merged, finished)));

@@ -87,5 +87,5 @@ export async function readSafetyCopy(dir: string, workDir: string): Promise<Arch
   } finally {
     db.close();
   }
-  return { manifest, files: new Map(Object.entries(files)) };
+  return { manifest, manifestSha256: null, files: new Map(Object.entries(files)) };
 }

@@ -69,3 +69,13 @@ export function appendHistory(dataDir: string, run: BackupRun): void {
   const runs = [run, ...readHistory(dataDir)].slice(0, HISTORY_LIMIT);
   writeJsonAtomic(join(dataDir, HISTORY_FILE), runs);
 }
+
+/** The run `id` changed by `change` (a drill's result); nothing when it is no longer in the history. */
+export function updateRun(dataDir: string, id: string, change: (run: BackupRun) => BackupRun): void {
+  const runs = readHistory(dataDir);
+  if (!runs.some((run) => run.id === id)) return;
+  writeJsonAtomic(
+    join(dataDir, HISTORY_FILE),
+    runs.map((run) => (run.id === id ? change(run) : run)),
+  );
+}
