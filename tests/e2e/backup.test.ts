@@ -96,6 +96,14 @@ describe('backup and restore, as a shop manager does it', () => {
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().getAttribute('data-ok')).toBe('true');
     await expect.poll(() => warning.count()).toBe(0);
+    // The scheduler's next tick drills it: read back and checked in full as a restore would.
+    await desk.core.backup.drillNewest();
+    await page.reload();
+    await page.getByTestId('backup-history-proven').waitFor();
+    await page.getByTestId('backup-history-proven').hover();
+    await expect
+      .poll(() => page.locator('.ant-tooltip').innerText())
+      .toMatch(/已按恢复的方式把这份备份读回并完整检查/);
     await desk.stillShot(page, 'backup-01-page');
 
     // The home screen has no warning either.

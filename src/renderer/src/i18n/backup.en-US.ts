@@ -66,6 +66,10 @@ export const backupEnUS: typeof backupZhCN = {
     failed: 'Failed',
     gone: 'File no longer there',
     restore: 'Restore',
+    proven: 'Drill passed',
+    provenHelp:
+      'Read back and checked in full as a restore would on {{at}}: it restores, and restoring it needs no second check.',
+    drillFailed: 'Failed its restore drill',
   },
   restore: {
     section: 'Restore from a backup',

@@ -63,6 +63,9 @@ export const backupZhCN = {
     failed: '失败',
     gone: '文件已不在',
     restore: '恢复',
+    proven: '演练通过',
+    provenHelp: '{{at}} 已按恢复的方式把这份备份读回并完整检查：它能恢复，恢复时也不必再检查一遍。',
+    drillFailed: '恢复演练未通过',
   },
   restore: {
     section: '从备份恢复',

@@ -58,10 +58,20 @@ export function BackupRunsTable({ runs, onRestore, testId, loading, compact }: B
       key: 'result',
       render: (_, run) =>
         run.ok ? (
-          <Tag color="success">{t('backup.history.ok')}</Tag>
+          <>
+            <Tag color="success">{t('backup.history.ok')}</Tag>
+            {run.proof && (
+              <Tooltip title={t('backup.history.provenHelp', { at: formatDateTime(run.proof.at) })}>
+                <Tag color="processing" data-testid={`${testId}-proven`}>
+                  {t('backup.history.proven')}
+                </Tag>
+              </Tooltip>
+            )}
+          </>
         ) : (
           <>
-            <Tag color="error">{t('backup.history.failed')}</Tag>
+            {/* Written, then refused by its restore drill: a restore would refuse it too. */}
+            <Tag color="error">{t(run.file ? 'backup.history.drillFailed' : 'backup.history.failed')}</Tag>
             <Typography.Text type="danger">{backupRunError(run, t)}</Typography.Text>
           </>
         ),
