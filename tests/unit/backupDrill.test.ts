@@ -151,6 +151,21 @@ describe('a restore drill', () => {
     expect(workDirs()).toEqual([]);
   });
 
+  it('records nothing when the app closes during a drill, and drills again at the next start', async () => {
+    await backupOfThree();
+    const drilling = app.core.backup.drillNewest();
+    app.reopen();
+    await drilling;
+    admin = app.connect();
+    await admin.ok('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+    expect((await newest())?.proof).toBeNull();
+    expect(app.logs.filter((line) => line.includes('passed'))).toEqual([]);
+
+    await app.core.backup.tick();
+    expect((await newest())?.proof).not.toBeNull();
+    expect(workDirs()).toEqual([]);
+  });
+
   it('leaves a backup whose file is gone', async () => {
     const { file } = await backupOfThree();
     rmSync(file);

@@ -63,7 +63,8 @@ function headline(status: BackupStatus, t: TFunction): string {
       return status.lastGood ? t('backup.warning.noFolderAuto') : t('backup.warning.noFolder');
     case 'lastFailed':
     case null:
-      return t('backup.warning.lastFailed');
+      // Written, then refused by its restore drill: the file is there, but it would not restore.
+      return t(status.lastRun?.file ? 'backup.warning.lastDrillFailed' : 'backup.warning.lastFailed');
   }
 }
 

@@ -124,6 +124,8 @@ export const backupEnUS: typeof backupZhCN = {
     noFolder: 'No backup folder has been set',
     noFolderAuto: 'There is a backup, but no backup folder is set: automatic backups will not run',
     lastFailed: 'The last backup failed',
+    lastDrillFailed:
+      'The last backup failed its restore drill: a restore would refuse it. Find out why and back up again',
     lastGood: 'Last good backup: {{time}} ({{age}})',
     noneGood: 'There is no good backup yet; data could be lost if this computer fails.',
     folder: 'Backup folder: {{folder}}',

@@ -120,6 +120,7 @@ export const backupZhCN = {
     noFolder: '还没有设置备份文件夹',
     noFolderAuto: '已有备份，但还没有设置备份文件夹：自动备份不会运行',
     lastFailed: '最近一次备份失败了',
+    lastDrillFailed: '最近一次备份没有通过恢复演练：用它恢复会被拒绝，请查明原因后重新备份',
     lastGood: '上次成功备份：{{time}}（{{age}}）',
     noneGood: '到现在还没有一份成功的备份，电脑出问题时数据可能会丢失。',
     folder: '备份文件夹：{{folder}}',
