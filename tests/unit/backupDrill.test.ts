@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extract } from 'tar';
 import { ADMIN, setUpShop, tempDir, type Client } from './harness';
-import { addData, backUpInto, matchDatabaseChecksum, repack, startBackupApp } from './backupHelpers';
+import { addData, backUpInto, breakIndex, repack, startBackupApp, workDirs } from './backupHelpers';
 
 /**
  * Restore drills: after a backup, the scheduler reads its archive back and checks it in full as a
@@ -23,10 +22,6 @@ beforeEach(async () => {
 });
 afterEach(() => app.cleanup());
 
-const workDirs = () => {
-  const root = join(app.core.dataDir, 'backup-work');
-  return existsSync(root) ? readdirSync(root) : [];
-};
 const customers = () =>
   app.core.database.sqlite.prepare('SELECT count(*) FROM customers').pluck().get() as number;
 const newest = async () => (await admin.ok('backup.history', {}))[0];
@@ -76,7 +71,7 @@ describe('a restore drill', () => {
       sqlite: expect.stringMatching(/^3\.\d+\.\d+$/),
     });
     expect(app.logs.filter((line) => line.startsWith('restore drill of'))).toHaveLength(1);
-    expect(workDirs()).toEqual([]);
+    expect(workDirs(app)).toEqual([]);
     // Nothing new to drill: the next ticks leave it.
     await app.core.backup.tick();
     await app.core.backup.drillNewest();
@@ -126,16 +121,7 @@ describe('a restore drill', () => {
     const { file } = await backupOfThree();
     // After the backup, an index no longer matches its table inside the archive (its checksums
     // made to match): every page is sound, only integrity_check sees it.
-    await repack(file, (dir) => {
-      const db = new Database(join(dir, 'after-sales.db'));
-      db.unsafeMode(true);
-      db.pragma('writable_schema = ON');
-      db.prepare(
-        "UPDATE sqlite_master SET sql = replace(sql, '(`name`)', '(`initials`)') WHERE name = 'customers_name'",
-      ).run();
-      db.close();
-      matchDatabaseChecksum(dir);
-    });
+    await repack(file, breakIndex);
     await app.core.backup.drillNewest();
     const run = await newest();
     expect(run).toMatchObject({
@@ -148,7 +134,7 @@ describe('a restore drill', () => {
     });
     expect(run?.error).toMatch(/^its restore drill failed: integrity_check failed/);
     expect(await admin.ok('backup.status', {})).toMatchObject({ warning: 'lastFailed', lastGood: null });
-    expect(workDirs()).toEqual([]);
+    expect(workDirs(app)).toEqual([]);
   });
 
   it('records nothing when the app closes during a drill, and drills again at the next start', async () => {
@@ -163,7 +149,7 @@ describe('a restore drill', () => {
 
     await app.core.backup.tick();
     expect((await newest())?.proof).not.toBeNull();
-    expect(workDirs()).toEqual([]);
+    expect(workDirs(app)).toEqual([]);
   });
 
   it('leaves a backup whose file is gone', async () => {

@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { create, extract } from 'tar';
 import type { BackupManifest } from '@shared/schemas/backup';
 import { expect } from 'vitest';
@@ -116,6 +125,31 @@ export function readManifest(dir: string): BackupManifest {
 
 export function writeManifest(dir: string, manifest: BackupManifest): void {
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+}
+
+/**
+ * The extracted archive in `dir` with an index that no longer matches its table, and the manifest's
+ * database checksum made to match: the index's definition names another column than the one it was
+ * built on, so every page is sound (quick_check passes) and only integrity_check sees it.
+ */
+export function breakIndex(dir: string): void {
+  const db = new Database(join(dir, 'after-sales.db'));
+  db.unsafeMode(true);
+  db.pragma('writable_schema = ON');
+  db.prepare(
+    "UPDATE sqlite_master SET sql = replace(sql, '(`name`)', '(`initials`)') WHERE name = 'customers_name'",
+  ).run();
+  db.close();
+  const check = new Database(join(dir, 'after-sales.db'), { readonly: true });
+  expect(check.pragma('quick_check', { simple: true })).toBe('ok');
+  check.close();
+  matchDatabaseChecksum(dir);
+}
+
+/** The work folders of restores and drills left on the data disk. */
+export function workDirs(app: { core: { dataDir: string } }): string[] {
+  const root = join(app.core.dataDir, 'backup-work');
+  return existsSync(root) ? readdirSync(root) : [];
 }
 
 /** The manifest's checksum of a database edited in place made to match, so only deeper checks can catch it. */

@@ -1,8 +1,8 @@
-import { appendFileSync, copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { appendFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, setUpShop, snapshot, type Client } from './harness';
-import { addData, backUpInto, startBackupApp } from './backupHelpers';
+import { addData, backUpInto, startBackupApp, workDirs } from './backupHelpers';
 
 /**
  * The manager's restore is inspect (verify, show the date and counts), confirm, restore: the restore
@@ -30,11 +30,6 @@ beforeEach(async () => {
 });
 afterEach(() => app.cleanup());
 
-const workDirs = () => {
-  const root = join(app.core.dataDir, 'backup-work');
-  return existsSync(root) ? readdirSync(root) : [];
-};
-
 const verifications = () => points.filter((p) => p.startsWith('verify:')).length;
 
 const customers = () =>
@@ -54,7 +49,7 @@ describe('a restore after an inspection', () => {
     const { manifest } = await admin.ok('backup.inspect', { file });
     expect(verifications()).toBeGreaterThan(3);
     expect(points.at(-1)).toBe('inspect:kept');
-    expect(workDirs()).toHaveLength(1);
+    expect(workDirs(app)).toHaveLength(1);
 
     points = [];
     const result = await admin.ok('backup.restore', { file, expectCreatedAt: manifest.createdAt });
@@ -62,7 +57,7 @@ describe('a restore after an inspection', () => {
     expect(points).toContain('swap:renamed');
     expect(result.restoredFrom.manifest.rowCounts.customers).toBe(3);
     expect(customers()).toBe(3);
-    expect(workDirs()).toEqual([]);
+    expect(workDirs(app)).toEqual([]);
     expect(app.logs.some((l) => l.includes('verified at inspection'))).toBe(true);
     // A second restore of the same file has nothing kept: it verifies again.
     const again = app.connect();
@@ -85,20 +80,20 @@ describe('a restore after an inspection', () => {
     expect(refused.ok || refused.error).toMatchObject({ code: 'CONFLICT', reason: 'backupNotConfirmed' });
     expect(verifications()).toBeGreaterThan(3);
     expect(snapshot(app.core)).toBe(before);
-    expect(workDirs()).toEqual([]);
+    expect(workDirs(app)).toEqual([]);
   });
 
   it('verifies again when the kept database was written to since', async () => {
     const { file } = await backupOfThree();
     const { manifest } = await admin.ok('backup.inspect', { file });
-    const [kept] = workDirs();
+    const [kept] = workDirs(app);
     appendFileSync(join(app.core.dataDir, 'backup-work', kept ?? '', 'after-sales.db'), Buffer.alloc(4096));
 
     points = [];
     await admin.ok('backup.restore', { file, expectCreatedAt: manifest.createdAt });
     expect(verifications()).toBeGreaterThan(3);
     expect(customers()).toBe(3);
-    expect(workDirs()).toEqual([]);
+    expect(workDirs(app)).toEqual([]);
   });
 
   it('keeps one inspection at a time: another file inspected since is verified on its own', async () => {
@@ -108,25 +103,25 @@ describe('a restore after an inspection', () => {
     // The first inspection's files are gone before the second extracts its own.
     const whileExtracted: number[] = [];
     atPoint = (point) => {
-      if (point === 'verify:45') whileExtracted.push(workDirs().length);
+      if (point === 'verify:45') whileExtracted.push(workDirs(app).length);
     };
     await admin.ok('backup.inspect', { file: second.file ?? '' });
     expect(whileExtracted).toEqual([1]);
-    expect(workDirs()).toHaveLength(1);
+    expect(workDirs(app)).toHaveLength(1);
 
     points = [];
     await admin.ok('backup.restore', { file: first.file, expectCreatedAt: manifest.createdAt });
     expect(verifications()).toBeGreaterThan(3);
     expect(customers()).toBe(3);
-    expect(workDirs()).toEqual([]);
+    expect(workDirs(app)).toEqual([]);
   });
 
   it('is not kept past closing the app', async () => {
     const { file } = await backupOfThree();
     await admin.ok('backup.inspect', { file });
-    expect(workDirs()).toHaveLength(1);
+    expect(workDirs(app)).toHaveLength(1);
     app.core.close();
-    expect(workDirs()).toEqual([]);
+    expect(workDirs(app)).toEqual([]);
     app.reopen();
   });
 });
