@@ -5,9 +5,9 @@ import { openForChecks, planJobs, type CheckJob, type CheckResult, type CheckWan
 
 /**
  * quick_check, integrity_check and the table figures of a database file, shared out between worker
- * threads (one per core, at least two, unless told fewer): each is a full read of the file in SQLite or in JS, and
- * side by side they take about half the time (issue 18). Each worker takes the next job, costliest
- * first, as it finishes one; the main thread stays free meanwhile.
+ * threads (one per core, at least two, unless told fewer): each is a full read of the file in SQLite
+ * or in JS, and side by side they take about half the time (issue 18). Each worker takes the next
+ * job, costliest first, as it finishes one; the main thread stays free meanwhile.
  */
 export async function checkInParallel(
   file: string,
