@@ -69,6 +69,11 @@ export const backupRun = z.object({
 });
 export type BackupRun = z.infer<typeof backupRun>;
 
+/** Written, then refused by its restore drill (a run that failed while writing has no file). */
+export function failedItsDrill(run: BackupRun): boolean {
+  return !run.ok && run.file !== null;
+}
+
 export const BACKUP_WARNINGS = ['never', 'stale', 'unreachable', 'noFolder', 'lastFailed'] as const;
 
 /** What the home screen needs: the last good backup and whether to warn. */

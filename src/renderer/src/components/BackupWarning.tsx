@@ -2,7 +2,7 @@ import { Alert, Button, Flex } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { BackupStatus } from '@shared/schemas/backup';
+import { failedItsDrill, type BackupStatus } from '@shared/schemas/backup';
 import { useBackupStatus } from '../api/backup';
 import { useCan, useIsHost } from '../api/session';
 import { backupRunError } from '../i18n/errorMessage';
@@ -63,8 +63,11 @@ function headline(status: BackupStatus, t: TFunction): string {
       return status.lastGood ? t('backup.warning.noFolderAuto') : t('backup.warning.noFolder');
     case 'lastFailed':
     case null:
-      // Written, then refused by its restore drill: the file is there, but it would not restore.
-      return t(status.lastRun?.file ? 'backup.warning.lastDrillFailed' : 'backup.warning.lastFailed');
+      return t(
+        status.lastRun && failedItsDrill(status.lastRun)
+          ? 'backup.warning.lastDrillFailed'
+          : 'backup.warning.lastFailed',
+      );
   }
 }
 

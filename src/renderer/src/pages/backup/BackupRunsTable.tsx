@@ -1,7 +1,7 @@
 import { Button, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { BackupRun } from '@shared/schemas/backup';
+import { failedItsDrill, type BackupRun } from '@shared/schemas/backup';
 import { formatDateTime } from '../../lib/format';
 import { backupRunError } from '../../i18n/errorMessage';
 import { formatBytes, formatSeconds } from './format';
@@ -43,7 +43,8 @@ export function BackupRunsTable({ runs, onRestore, testId, loading, compact }: B
       dataIndex: 'bytes',
       width: 90,
       align: 'right',
-      render: (_, run) => (run.ok ? formatBytes(run.bytes) : t('common.none')),
+      // A backup that failed its drill was written: its size is known.
+      render: (_, run) => (run.ok || failedItsDrill(run) ? formatBytes(run.bytes) : t('common.none')),
     },
     {
       title: t('backup.history.duration'),
@@ -70,8 +71,9 @@ export function BackupRunsTable({ runs, onRestore, testId, loading, compact }: B
           </>
         ) : (
           <>
-            {/* Written, then refused by its restore drill: a restore would refuse it too. */}
-            <Tag color="error">{t(run.file ? 'backup.history.drillFailed' : 'backup.history.failed')}</Tag>
+            <Tag color="error">
+              {t(failedItsDrill(run) ? 'backup.history.drillFailed' : 'backup.history.failed')}
+            </Tag>
             <Typography.Text type="danger">{backupRunError(run, t)}</Typography.Text>
           </>
         ),
